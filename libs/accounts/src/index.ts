@@ -1,0 +1,10 @@
+export * from './accounts.module';
+export * from './accounts.service';
+export * from './auth.guard';
+export * from './access-tokens';
+export * from './errors';
+export * from './dto';
+export { ACCOUNTS_MESSAGES } from './i18n/messages';
+export { AccountEntity } from './entities/account.entity';
+export { PURGE_AUTH_STATE_JOB } from './maintenance.job';
+export { PASSWORD_MIN, PASSWORD_MAX } from './dto';

@@ -1,0 +1,2 @@
+export * from './job-handler';
+export * from './jobs.module';

@@ -1,0 +1,160 @@
+/**
+ * Configuration comes from the environment only, and is validated once at boot: a bad value stops
+ * the process with a message naming the variable. {@link CONFIG_VARIABLES} is the single list of
+ * variables (the README's configuration table is checked against it by a test).
+ */
+type Kind =
+  | { type: 'int'; min: number; max: number }
+  | { type: 'bool' }
+  | { type: 'string'; pattern?: RegExp; patternHint?: string; minLength?: number }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'postgres-url' }
+  | { type: 'email' };
+
+export interface ConfigVariable {
+  name: string;
+  kind: Kind;
+  default?: string;
+  description: string;
+  /** Secrets are never echoed in error messages. */
+  secret?: boolean;
+}
+
+export const CONFIG_VARIABLES = [
+  { name: 'NODE_ENV', kind: { type: 'enum', values: ['development', 'production', 'test'] }, default: 'development', description: 'Runtime mode. In `production`, DATABASE_URL is required (no embedded database).' },
+  { name: 'HOST', kind: { type: 'string', minLength: 1 }, default: '127.0.0.1', description: 'Interface the HTTP server binds to (`0.0.0.0` in containers).' },
+  { name: 'PORT', kind: { type: 'int', min: 1, max: 65535 }, default: '3000', description: 'HTTP port of the API.' },
+  { name: 'DATABASE_URL', kind: { type: 'postgres-url' }, description: 'PostgreSQL connection string. Unset: an embedded PostgreSQL is started with data under EMBEDDED_PG_DIR.', secret: true },
+  { name: 'DATABASE_POOL_SIZE', kind: { type: 'int', min: 1, max: 200 }, default: '10', description: 'Maximum connections in the pool of each process.' },
+  { name: 'EMBEDDED_PG_DIR', kind: { type: 'string', minLength: 1 }, default: '.data/pg', description: 'Data folder of the embedded PostgreSQL (ignored by git).' },
+  { name: 'EMBEDDED_PG_PORT', kind: { type: 'int', min: 1024, max: 65535 }, default: '54329', description: 'Port of the embedded PostgreSQL (loopback only).' },
+  { name: 'EMBEDDED_PG_DATABASE', kind: { type: 'string', pattern: /^[a-z_][a-z0-9_]{0,62}$/, patternHint: 'a lower-case PostgreSQL identifier' }, default: 'local_to_global', description: 'Database name inside the embedded PostgreSQL.' },
+  { name: 'MIGRATIONS_RUN', kind: { type: 'bool' }, default: 'true', description: 'Apply pending migrations at start-up (api and worker). Off: run `npm run migration:run` yourself.' },
+  { name: 'WORKER_ENABLED', kind: { type: 'bool' }, default: 'true', description: 'Run the background worker inside the API process. Set `false` and run `npm run start:worker` to scale them separately.' },
+  { name: 'WORKER_CONCURRENCY', kind: { type: 'int', min: 1, max: 64 }, default: '2', description: 'Jobs each worker process handles at once per queue.' },
+  { name: 'LOG_LEVEL', kind: { type: 'enum', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, default: 'info', description: 'Minimum level of the JSON logs written to stdout.' },
+  { name: 'BODY_LIMIT_BYTES', kind: { type: 'int', min: 1024, max: 52428800 }, default: '1048576', description: 'Largest JSON body accepted; larger bodies get 413.' },
+  { name: 'TRUST_PROXY', kind: { type: 'bool' }, default: 'false', description: 'Trust X-Forwarded-For (set `true` behind a reverse proxy) for client IPs in throttling and audit.' },
+  { name: 'DOCS_ENABLED', kind: { type: 'bool' }, default: 'true', description: 'Serve Swagger UI at /docs and the OpenAPI document at /docs-json.' },
+  { name: 'ACCESS_TOKEN_TTL_SECONDS', kind: { type: 'int', min: 60, max: 2592000 }, default: '43200', description: 'Lifetime of a bearer access token.' },
+  { name: 'LOGIN_MAX_FAILURES', kind: { type: 'int', min: 1, max: 1000 }, default: '5', description: 'Failed logins per email (and, ×4, per client IP) within LOGIN_FAILURE_WINDOW_SECONDS before logins are refused with 429.' },
+  { name: 'LOGIN_FAILURE_WINDOW_SECONDS', kind: { type: 'int', min: 1, max: 86400 }, default: '900', description: 'Window in which failed logins are counted; also how long a throttled key stays blocked.' },
+  { name: 'BOOTSTRAP_OPS_ADMIN_EMAIL', kind: { type: 'email' }, description: 'With BOOTSTRAP_OPS_ADMIN_PASSWORD: create this ops_admin at boot if it does not exist (idempotent).' },
+  { name: 'BOOTSTRAP_OPS_ADMIN_PASSWORD', kind: { type: 'string', minLength: 12 }, description: 'Password of the bootstrap ops_admin (at least 12 characters). Used only when the account is created.', secret: true },
+  { name: 'SHUTDOWN_TIMEOUT_MS', kind: { type: 'int', min: 100, max: 120000 }, default: '10000', description: 'How long graceful shutdown waits for in-flight requests and jobs.' },
+] as const satisfies readonly ConfigVariable[];
+
+type VarName = (typeof CONFIG_VARIABLES)[number]['name'];
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl?: string;
+  databasePoolSize: number;
+  embeddedPg: { dir: string; port: number; database: string };
+  migrationsRun: boolean;
+  worker: { enabled: boolean; concurrency: number };
+  logLevel: string;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  docsEnabled: boolean;
+  auth: { accessTokenTtlSeconds: number; loginMaxFailures: number; loginFailureWindowSeconds: number };
+  bootstrapOpsAdmin?: { email: string; password: string };
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function parseOne(v: ConfigVariable, raw: string): { value?: unknown; problem?: string } {
+  const shown = v.secret ? '' : ` (got "${raw.slice(0, 60)}")`;
+  const k = v.kind;
+  switch (k.type) {
+    case 'int': {
+      if (!/^-?\d+$/.test(raw.trim())) return { problem: `${v.name} must be a whole number from ${k.min} to ${k.max}${shown}` };
+      const n = Number(raw.trim());
+      if (n < k.min || n > k.max) return { problem: `${v.name} must be a whole number from ${k.min} to ${k.max}${shown}` };
+      return { value: n };
+    }
+    case 'bool': {
+      const s = raw.trim().toLowerCase();
+      if (['true', '1', 'yes', 'on'].includes(s)) return { value: true };
+      if (['false', '0', 'no', 'off'].includes(s)) return { value: false };
+      return { problem: `${v.name} must be true or false${shown}` };
+    }
+    case 'enum':
+      if (!k.values.includes(raw.trim())) return { problem: `${v.name} must be one of ${k.values.join(', ')}${shown}` };
+      return { value: raw.trim() };
+    case 'string':
+      if (k.minLength && raw.length < k.minLength) return { problem: `${v.name} must be at least ${k.minLength} characters long` };
+      if (k.pattern && !k.pattern.test(raw)) return { problem: `${v.name} must be ${k.patternHint ?? `like ${k.pattern}`}${shown}` };
+      return { value: raw };
+    case 'email':
+      if (!EMAIL.test(raw.trim())) return { problem: `${v.name} must be an email address${shown}` };
+      return { value: raw.trim() };
+    case 'postgres-url': {
+      try {
+        const u = new URL(raw);
+        if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') throw new Error('protocol');
+        return { value: raw };
+      } catch {
+        return { problem: `${v.name} must be a postgres:// or postgresql:// connection URL` };
+      }
+    }
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const values = {} as Record<VarName, unknown>;
+  const problems: string[] = [];
+  for (const v of CONFIG_VARIABLES as readonly ConfigVariable[]) {
+    const raw = env[v.name];
+    const source = raw === undefined || raw === '' ? (v as { default?: string }).default : raw;
+    if (source === undefined) continue;
+    const { value, problem } = parseOne(v, source);
+    if (problem) problems.push(problem);
+    else values[v.name as VarName] = value;
+  }
+  const get = <T>(name: VarName) => values[name] as T;
+  const nodeEnv = get<AppConfig['nodeEnv']>('NODE_ENV');
+  if (nodeEnv === 'production' && !values.DATABASE_URL) {
+    problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded database is for development)');
+  }
+  const adminEmail = get<string | undefined>('BOOTSTRAP_OPS_ADMIN_EMAIL');
+  const adminPassword = get<string | undefined>('BOOTSTRAP_OPS_ADMIN_PASSWORD');
+  if (Boolean(env.BOOTSTRAP_OPS_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_OPS_ADMIN_PASSWORD)) {
+    problems.push('BOOTSTRAP_OPS_ADMIN_EMAIL and BOOTSTRAP_OPS_ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    nodeEnv,
+    host: get('HOST'),
+    port: get('PORT'),
+    databaseUrl: get('DATABASE_URL'),
+    databasePoolSize: get('DATABASE_POOL_SIZE'),
+    embeddedPg: { dir: get('EMBEDDED_PG_DIR'), port: get('EMBEDDED_PG_PORT'), database: get('EMBEDDED_PG_DATABASE') },
+    migrationsRun: get('MIGRATIONS_RUN'),
+    worker: { enabled: get('WORKER_ENABLED'), concurrency: get('WORKER_CONCURRENCY') },
+    logLevel: get('LOG_LEVEL'),
+    bodyLimitBytes: get('BODY_LIMIT_BYTES'),
+    trustProxy: get('TRUST_PROXY'),
+    docsEnabled: get('DOCS_ENABLED'),
+    auth: {
+      accessTokenTtlSeconds: get('ACCESS_TOKEN_TTL_SECONDS'),
+      loginMaxFailures: get('LOGIN_MAX_FAILURES'),
+      loginFailureWindowSeconds: get('LOGIN_FAILURE_WINDOW_SECONDS'),
+    },
+    bootstrapOpsAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+    shutdownTimeoutMs: get('SHUTDOWN_TIMEOUT_MS'),
+  };
+}
+
+/** Injection token of the validated {@link AppConfig}. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,33 @@
+import { ErrorCatalogue, errorFactory } from './app-error';
+
+export enum CommonErrorCode {
+  VALIDATION_FAILED = 'COMMON.VALIDATION_FAILED',
+  MALFORMED_REQUEST = 'COMMON.MALFORMED_REQUEST',
+  UNAUTHENTICATED = 'COMMON.UNAUTHENTICATED',
+  FORBIDDEN = 'COMMON.FORBIDDEN',
+  ROUTE_NOT_FOUND = 'COMMON.ROUTE_NOT_FOUND',
+  METHOD_NOT_ALLOWED = 'COMMON.METHOD_NOT_ALLOWED',
+  PAYLOAD_TOO_LARGE = 'COMMON.PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE = 'COMMON.UNSUPPORTED_MEDIA_TYPE',
+  CONFLICT = 'COMMON.CONFLICT',
+  RATE_LIMITED = 'COMMON.RATE_LIMITED',
+  INTERNAL = 'COMMON.INTERNAL',
+  SERVICE_UNAVAILABLE = 'COMMON.SERVICE_UNAVAILABLE',
+}
+
+export const COMMON_ERRORS: ErrorCatalogue<CommonErrorCode> = {
+  [CommonErrorCode.VALIDATION_FAILED]: { status: 400, description: 'The request body or query failed validation; see details[].' },
+  [CommonErrorCode.MALFORMED_REQUEST]: { status: 400, description: 'The body is not valid JSON, or the URL is malformed.' },
+  [CommonErrorCode.UNAUTHENTICATED]: { status: 401, description: 'No valid bearer access token was sent.' },
+  [CommonErrorCode.FORBIDDEN]: { status: 403, description: 'The caller is authenticated but its role may not use this route.' },
+  [CommonErrorCode.ROUTE_NOT_FOUND]: { status: 404, description: 'No route matches the method and path.' },
+  [CommonErrorCode.METHOD_NOT_ALLOWED]: { status: 405, description: 'The route exists but not for this method.' },
+  [CommonErrorCode.PAYLOAD_TOO_LARGE]: { status: 413, description: 'The body is larger than the configured limit.' },
+  [CommonErrorCode.UNSUPPORTED_MEDIA_TYPE]: { status: 415, description: 'The body has a content type this route does not accept.' },
+  [CommonErrorCode.CONFLICT]: { status: 409, description: 'The request conflicts with the current state (e.g. a concurrent change).' },
+  [CommonErrorCode.RATE_LIMITED]: { status: 429, description: 'Too many attempts; retry after the Retry-After seconds.' },
+  [CommonErrorCode.INTERNAL]: { status: 500, description: 'An unexpected error; the requestId identifies it in the logs.' },
+  [CommonErrorCode.SERVICE_UNAVAILABLE]: { status: 503, description: 'A dependency (e.g. the database) is not reachable.' },
+};
+
+export const commonError = errorFactory(COMMON_ERRORS);

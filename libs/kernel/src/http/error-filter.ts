@@ -1,0 +1,107 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PinoLogger } from 'nestjs-pino';
+import type { RequestContext } from '../context/request-context';
+import { AppError, ErrorDetail, errorMessageKey, MessageParam } from '../errors/app-error';
+import { commonError, CommonErrorCode } from '../errors/common-errors';
+import { negotiateLocale } from '../i18n/locales';
+import { Translator } from '../i18n/translator';
+import { safeError } from './safe-error';
+
+type HttpishError = { status?: number; statusCode?: number; type?: string; expose?: boolean; limit?: number };
+
+/**
+ * The one place errors become HTTP responses. Every 4xx/5xx body is
+ * `{"error": {"code", "message", "details": [{"field", "code", "message"}]}, "requestId"}`,
+ * with messages rendered in the caller's language. Unknown errors are logged (sanitised, see
+ * {@link safeError}) and answered 500 without internals.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  constructor(
+    private readonly translator: Translator,
+    @Inject(PinoLogger) private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext('HttpErrorFilter');
+  }
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { ctx?: RequestContext; id?: string }>();
+    const res = http.getResponse<Response>();
+    const ctx = req.ctx;
+    const requestId = ctx?.requestId ?? String(req.id ?? '');
+    const locale = ctx?.locale ?? negotiateLocale(req.query?.lang, req.headers['accept-language']).locale;
+
+    const error = this.toAppError(exception, req, requestId);
+    if (error.status >= 500) {
+      this.logger.error({ err: safeError(exception), requestId }, 'request failed with %s', error.code);
+    }
+    if (res.headersSent) return;
+
+    const render = (key: string, params: Record<string, MessageParam> = {}) =>
+      this.translator.t(locale, key, this.renderParams(locale, params));
+    const body = {
+      error: {
+        code: error.code,
+        message: render(errorMessageKey(error.code), { requestId, ...error.params }),
+        details: error.details.map((d: ErrorDetail) => ({
+          field: d.field,
+          code: d.code,
+          message: render(d.messageKey, d.params),
+        })),
+      },
+      requestId,
+    };
+    for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+    res.setHeader('Content-Language', locale);
+    res.status(error.status).json(body);
+  }
+
+  private renderParams(locale: Parameters<Translator['t']>[0], params: Record<string, MessageParam>) {
+    const out: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? this.translator.t(locale, v.t) : v;
+    return out;
+  }
+
+  private toAppError(exception: unknown, req: Request, requestId: string): AppError {
+    if (exception instanceof AppError) return exception;
+    const status =
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : ((exception as HttpishError)?.status ?? (exception as HttpishError)?.statusCode);
+    const type = (exception as HttpishError)?.type;
+    if (type === 'entity.too.large' || type === 'parameters.too.many' || status === 413) {
+      return commonError(CommonErrorCode.PAYLOAD_TOO_LARGE, { limit: (exception as HttpishError).limit ?? '?' });
+    }
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported' || status === 415) {
+      return commonError(CommonErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json; charset=utf-8' });
+    }
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      switch (status) {
+        case 400:
+          return commonError(CommonErrorCode.MALFORMED_REQUEST);
+        case 401:
+          return commonError(CommonErrorCode.UNAUTHENTICATED);
+        case 403:
+          return commonError(CommonErrorCode.FORBIDDEN);
+        case 404:
+          return commonError(CommonErrorCode.ROUTE_NOT_FOUND, { method: req.method, path: req.path });
+        case 405:
+          return commonError(CommonErrorCode.METHOD_NOT_ALLOWED, { method: req.method });
+        case 409:
+          return commonError(CommonErrorCode.CONFLICT);
+        case 429:
+          return commonError(CommonErrorCode.RATE_LIMITED, { retryAfter: 60 }, [], { 'Retry-After': '60' });
+        default:
+          return commonError(CommonErrorCode.MALFORMED_REQUEST);
+      }
+    }
+    const pgCode = (exception as { code?: string })?.code;
+    if (pgCode === '40001' || pgCode === '40P01' || pgCode === '23505') return commonError(CommonErrorCode.CONFLICT);
+    if (pgCode === 'ECONNREFUSED' || pgCode === '57P01' || pgCode === '57P03' || pgCode === '53300') {
+      return commonError(CommonErrorCode.SERVICE_UNAVAILABLE);
+    }
+    return commonError(CommonErrorCode.INTERNAL, { requestId });
+  }
+}

@@ -1,0 +1,96 @@
+import { ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage, ValidationError } from 'class-validator';
+import { ErrorDetail, MessageParam } from '../errors/app-error';
+import { commonError, CommonErrorCode } from '../errors/common-errors';
+
+/**
+ * class-validator failures become one VALIDATION_FAILED error with one detail per field. Each
+ * detail has a stable code and an i18n key, so its message is rendered in the caller's language;
+ * constraint arguments (min length, allowed values) are read from class-validator's metadata.
+ */
+const TYPE_CONSTRAINTS: Record<string, string> = {
+  isString: 'string',
+  isInt: 'integer',
+  isNumber: 'number',
+  isBoolean: 'boolean',
+  isObject: 'object',
+  nestedValidation: 'object',
+  isArray: 'array',
+};
+
+function constraintArgs(target: object | undefined, property: string, name: string): unknown[] {
+  if (!target) return [];
+  const metas = getMetadataStorage().getTargetValidationMetadatas(target.constructor, '', true, false);
+  const meta = metas.find((m) => m.propertyName === property && (m.name === name || m.type === name));
+  return meta?.constraints ?? [];
+}
+
+function detailFor(error: ValidationError, path: string): ErrorDetail | undefined {
+  const constraints = Object.keys(error.constraints ?? {});
+  if (constraints.length === 0) return undefined;
+  const has = (n: string) => constraints.includes(n);
+  const d = (code: string, key: string, params: Record<string, MessageParam> = {}): ErrorDetail => ({
+    field: path,
+    code,
+    messageKey: `validation.${key}`,
+    params: { field: path, ...params },
+  });
+  if (has('whitelistValidation')) return d('UNKNOWN_FIELD', 'UNKNOWN_FIELD');
+  if (has('unknownValue')) return { ...d('BODY_NOT_OBJECT', 'BODY_NOT_OBJECT'), field: '' };
+  if (error.value === undefined || error.value === null || has('isDefined') || has('isNotEmpty') && error.value === '') {
+    return d('REQUIRED', 'REQUIRED');
+  }
+  const typeName = constraints.find((c) => c in TYPE_CONSTRAINTS);
+  if (typeName) return d('WRONG_TYPE', 'WRONG_TYPE', { expected: { t: `type.${TYPE_CONSTRAINTS[typeName]}` } });
+  const first = constraints[0];
+  const args = constraintArgs(error.target, error.property, first);
+  switch (first) {
+    case 'isEmail':
+      return d('INVALID_EMAIL', 'INVALID_EMAIL');
+    case 'minLength':
+    case 'arrayMinSize':
+      return d('TOO_SHORT', 'TOO_SHORT', { min: Number(args[0]) });
+    case 'maxLength':
+    case 'arrayMaxSize':
+      return d('TOO_LONG', 'TOO_LONG', { max: Number(args[0]) });
+    case 'isIn':
+      return d('NOT_ALLOWED', 'NOT_ALLOWED', { allowed: (args[0] as unknown[]).join(', ') });
+    case 'isEnum':
+      return d('NOT_ALLOWED', 'NOT_ALLOWED', { allowed: Object.values(args[0] as object).join(', ') });
+    case 'isISO31661Alpha2':
+      return d('INVALID_COUNTRY', 'INVALID_COUNTRY');
+    case 'min':
+    case 'max':
+      return d('OUT_OF_RANGE', 'OUT_OF_RANGE');
+    case 'isNotEmpty':
+      return d('REQUIRED', 'REQUIRED');
+    default:
+      return d('INVALID_FORMAT', 'INVALID_FORMAT');
+  }
+}
+
+export function validationDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  for (const error of errors) {
+    const isIndex = /^\d+$/.test(error.property);
+    const path = parent ? (isIndex ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const detail = detailFor(error, path);
+    if (detail) out.push(detail);
+    if (error.children?.length) out.push(...validationDetails(error.children, path));
+  }
+  return out;
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: true, value: true },
+    stopAtFirstError: false,
+    exceptionFactory: (errors: ValidationError[]) =>
+      commonError(CommonErrorCode.VALIDATION_FAILED, {}, validationDetails(errors)),
+  });
+}

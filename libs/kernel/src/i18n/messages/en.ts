@@ -1,0 +1,40 @@
+import { CommonErrorCode, } from '../../errors/common-errors';
+import { ErrorMessages } from '../../errors/app-error';
+
+const errors: ErrorMessages<CommonErrorCode> = {
+  'error.COMMON.VALIDATION_FAILED': 'The request is not valid; see the details.',
+  'error.COMMON.MALFORMED_REQUEST': 'The request could not be read: the body must be well-formed JSON.',
+  'error.COMMON.UNAUTHENTICATED': 'Sign in first: send a valid access token in the Authorization header.',
+  'error.COMMON.FORBIDDEN': 'You do not have permission to do this.',
+  'error.COMMON.ROUTE_NOT_FOUND': 'There is no such endpoint: {{method}} {{path}}.',
+  'error.COMMON.METHOD_NOT_ALLOWED': 'This endpoint does not accept the {{method}} method.',
+  'error.COMMON.PAYLOAD_TOO_LARGE': 'The request body is too large; the limit is {{limit}} bytes.',
+  'error.COMMON.UNSUPPORTED_MEDIA_TYPE': 'Unsupported content type; send {{expected}}.',
+  'error.COMMON.CONFLICT': 'The request conflicts with the current state; reload and try again.',
+  'error.COMMON.RATE_LIMITED': 'Too many attempts. Try again in {{retryAfter}} seconds.',
+  'error.COMMON.INTERNAL': 'Something went wrong on our side. Quote request {{requestId}} when contacting support.',
+  'error.COMMON.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Please try again shortly.',
+};
+
+export const en = {
+  ...errors,
+  'validation.REQUIRED': '{{field}} is required.',
+  'validation.UNKNOWN_FIELD': '{{field}} is not an accepted field.',
+  'validation.WRONG_TYPE': '{{field}} has the wrong type: expected {{expected}}.',
+  'validation.INVALID_EMAIL': '{{field}} must be a valid email address.',
+  'validation.TOO_SHORT': '{{field}} must contain at least {{min}} characters.',
+  'validation.TOO_LONG': '{{field}} must contain at most {{max}} characters.',
+  'validation.NOT_ALLOWED': '{{field}} must be one of: {{allowed}}.',
+  'validation.INVALID_COUNTRY': '{{field}} must be an ISO 3166-1 alpha-2 country code, such as IT or TR.',
+  'validation.INVALID_FORMAT': '{{field}} has an invalid format.',
+  'validation.OUT_OF_RANGE': '{{field}} is out of the allowed range.',
+  'validation.BODY_NOT_OBJECT': 'The request body must be a JSON object.',
+  'type.string': 'text',
+  'type.integer': 'a whole number',
+  'type.number': 'a number',
+  'type.boolean': 'true or false',
+  'type.object': 'an object',
+  'type.array': 'a list',
+};
+
+export type Messages = typeof en;

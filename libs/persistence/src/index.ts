@@ -1,0 +1,5 @@
+export * from './embedded-postgres';
+export * from './persistence.module';
+export * from './unit-of-work';
+export * from './typeorm-logger';
+export { MIGRATIONS } from './migrations';

@@ -1,0 +1,63 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AccountsModule, ACCOUNTS_MESSAGES, AuthGuard } from '@app/accounts';
+import { AuditModule } from '@app/audit';
+import { JobsModule } from '@app/jobs';
+import { AppConfig, ContentTypeGuard, createValidationPipe, HttpErrorFilter, KernelModule } from '@app/kernel';
+import { PersistenceModule } from '@app/persistence';
+import { SellersModule, SELLERS_MESSAGES } from '@app/sellers';
+import { ErrorsController } from './errors.controller';
+import { HealthController } from './health.controller';
+import { loggerParams } from './logging';
+
+export type ProcessRole = 'api' | 'worker' | 'cli';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  role: ProcessRole;
+  logDestination?: DestinationStream;
+}
+
+/** The bounded contexts, in one list shared by the API, the worker and the CLI. */
+const CONTEXTS = [AuditModule, AccountsModule, SellersModule];
+const TRANSLATIONS = [ACCOUNTS_MESSAGES, SELLERS_MESSAGES];
+
+/** The composition root: config, logging, database, jobs and every context. */
+@Module({})
+export class AppModule {
+  static register({ config, databaseUrl, role, logDestination }: AppModuleOptions): DynamicModule {
+    const http = role === 'api';
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerParams(config, logDestination)),
+        KernelModule.forRoot(config, TRANSLATIONS),
+        PersistenceModule.forRoot({
+          url: databaseUrl,
+          poolSize: config.databasePoolSize,
+          migrationsRun: config.migrationsRun,
+          applicationName: `local-to-global:${role}`,
+        }),
+        JobsModule.forRoot({
+          url: databaseUrl,
+          work: role === 'worker' || (role === 'api' && config.worker.enabled),
+          concurrency: config.worker.concurrency,
+          shutdownTimeoutMs: config.shutdownTimeoutMs,
+        }),
+        ...CONTEXTS,
+      ],
+      controllers: http ? [HealthController, ErrorsController] : [],
+      providers: http
+        ? [
+            { provide: APP_FILTER, useClass: HttpErrorFilter },
+            { provide: APP_GUARD, useClass: ContentTypeGuard },
+            { provide: APP_GUARD, useExisting: AuthGuard },
+            { provide: APP_PIPE, useFactory: createValidationPipe },
+          ]
+        : [],
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { resolve } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AppConfig, ConfigError, loadConfig } from '@app/kernel';
+import { startEmbeddedPostgres } from '@app/persistence';
+import { AppModule, ProcessRole } from './app.module';
+import { configureApp } from './configure-app';
+
+export interface Database {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** Config from the environment; a bad value ends the process with a message naming the variable. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\nSee the configuration table in README.md.\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+/** DATABASE_URL when set; otherwise the embedded PostgreSQL (started, or attached to if another process of ours runs it). */
+export async function openDatabase(config: AppConfig, log: (m: string) => void = (m) => process.stderr.write(`${m}\n`)): Promise<Database> {
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+  const db = await startEmbeddedPostgres({
+    dataDir: resolve(process.cwd(), config.embeddedPg.dir),
+    port: config.embeddedPg.port,
+    database: config.embeddedPg.database,
+    log,
+  });
+  return { url: db.url, embedded: true, stop: () => db.stop() };
+}
+
+export async function createApi(config: AppConfig, databaseUrl: string, logDestination?: DestinationStream): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.register({ config, databaseUrl, role: 'api', logDestination }), {
+    rawBody: true,
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  return configureApp(app, config);
+}
+
+export async function createContext(config: AppConfig, databaseUrl: string, role: Exclude<ProcessRole, 'api'>): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(AppModule.register({ config, databaseUrl, role }), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  return app;
+}
+
+/**
+ * Graceful stop on SIGINT/SIGTERM: close the app (HTTP server, jobs, pool), then the embedded
+ * database. Also stops when the parent (e.g. `npm start`) is killed and we are orphaned, so a
+ * killed terminal never leaves a server holding the port.
+ */
+export function handleShutdown(close: () => Promise<void>, db: Database, timeoutMs: number): void {
+  let stopping = false;
+  const stop = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`shutting down (${reason})\n`);
+    const force = setTimeout(() => process.exit(1), timeoutMs + 5000);
+    force.unref();
+    try {
+      await close();
+    } finally {
+      await db.stop().catch(() => undefined);
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  const parent = process.ppid;
+  if (parent > 1) {
+    setInterval(() => {
+      if (process.ppid !== parent) void stop('parent process exited');
+    }, 1000).unref();
+  }
+}

@@ -1,0 +1,39 @@
+import { INestApplication, VersioningType } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, requestContextMiddleware } from '@app/kernel';
+import { decorateOpenApi } from './openapi';
+
+/**
+ * Everything about the HTTP edge, used by main.ts AND by the e2e tests, so both run the same
+ * middleware, body limits, versioning, filters and docs.
+ */
+export function configureApp(app: INestApplication, config: AppConfig): INestApplication {
+  const express = app as NestExpressApplication;
+  express.useLogger(app.get(Logger));
+  express.disable('x-powered-by');
+  express.set('trust proxy', config.trustProxy);
+  express.set('query parser', 'simple');
+  // First: request id + language, so even body-parser errors are answered in the caller's language.
+  express.use(requestContextMiddleware);
+  express.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true });
+  express.useBodyParser('urlencoded', { limit: config.bodyLimitBytes, extended: false });
+  express.enableVersioning({ type: VersioningType.URI, prefix: 'v' });
+  if (config.docsEnabled) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('local-to-global API')
+        .setDescription(
+          'Cross-border seller onboarding. Every error body is `{"error": {"code", "message", "details"}, "requestId"}`; ' +
+            'messages follow `?lang=` or Accept-Language (en, ru, tr, it, es). The error catalogue is at GET /v1/errors.',
+        )
+        .setVersion('1')
+        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Access token from POST /v1/auth/login' })
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, decorateOpenApi(document), { jsonDocumentUrl: 'docs-json' });
+  }
+  return app;
+}

@@ -1,0 +1,3 @@
+export * from './app.module';
+export * from './bootstrap';
+export * from './configure-app';

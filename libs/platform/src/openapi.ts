@@ -1,0 +1,19 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+/** Every operation can also answer 500 (and 413/415 when it takes a body), in the same envelope. */
+export function decorateOpenApi(document: OpenAPIObject): OpenAPIObject {
+  const envelope = { $ref: '#/components/schemas/ErrorEnvelopeDto' };
+  const response = (description: string) => ({ description, content: { 'application/json': { schema: envelope } } });
+  for (const path of Object.values(document.paths)) {
+    for (const [method, op] of Object.entries(path) as [string, { responses: Record<string, unknown> }][]) {
+      if (!op || typeof op !== 'object' || !('responses' in op)) continue;
+      op.responses['500'] ??= response('Error codes: COMMON.INTERNAL');
+      if (['post', 'put', 'patch'].includes(method)) {
+        op.responses['400'] ??= response('Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED');
+        op.responses['413'] ??= response('Error codes: COMMON.PAYLOAD_TOO_LARGE');
+        op.responses['415'] ??= response('Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE');
+      }
+    }
+  }
+  return document;
+}

@@ -1,0 +1,11 @@
+import { ErrorCatalogue, errorFactory, registerErrorCatalogue } from '@app/kernel';
+
+export enum SellerErrorCode {
+  SELLER_NOT_FOUND = 'SELLER.NOT_FOUND',
+}
+
+export const SELLER_ERRORS: ErrorCatalogue<SellerErrorCode> = registerErrorCatalogue({
+  [SellerErrorCode.SELLER_NOT_FOUND]: { status: 404, description: 'The caller has no seller profile, or no seller has this id.' },
+});
+
+export const sellerError = errorFactory(SELLER_ERRORS);

@@ -1,0 +1,6 @@
+export * from './sellers.module';
+export * from './sellers.service';
+export * from './errors';
+export * from './dto';
+export { SELLERS_MESSAGES } from './messages';
+export { SellerEntity } from './seller.entity';

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthErrorCode } from '@app/accounts';
+import { ApiErrors, CommonErrorCode, Ctx, Public, Role, Roles } from '@app/kernel';
+import type { RequestContext } from '@app/kernel';
+import { ListSellersQueryDto, SellerView, SignupDto, SignupView } from './dto';
+import { SellerErrorCode } from './errors';
+import { SellersService } from './sellers.service';
+
+@ApiTags('auth')
+@Controller({ path: 'auth', version: '1' })
+export class SignupController {
+  constructor(private readonly sellers: SellersService) {}
+
+  @Public()
+  @Post('signup')
+  @ApiOperation({ summary: 'Create a seller account (and sign it in)' })
+  @ApiCreatedResponse({ type: SignupView })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, AuthErrorCode.EMAIL_TAKEN, AuthErrorCode.WEAK_PASSWORD)
+  signup(@Ctx() ctx: RequestContext, @Body() body: SignupDto): Promise<SignupView> {
+    return this.sellers.signup(ctx, body);
+  }
+}
+
+@ApiTags('sellers')
+@Controller({ path: 'sellers', version: '1' })
+@Roles(Role.SELLER)
+export class SellersController {
+  constructor(private readonly sellers: SellersService) {}
+
+  @Get('me')
+  @ApiOperation({ summary: "The caller's seller" })
+  @ApiOkResponse({ type: SellerView })
+  @ApiErrors(SellerErrorCode.SELLER_NOT_FOUND)
+  me(@Ctx() ctx: RequestContext): Promise<SellerView> {
+    return this.sellers.getForAccount(ctx);
+  }
+}
+
+@ApiTags('ops')
+@Controller({ path: 'ops/sellers', version: '1' })
+@Roles(Role.OPS_REVIEWER, Role.OPS_ADMIN)
+export class OpsSellersController {
+  constructor(private readonly sellers: SellersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List sellers, newest first (ops)' })
+  @ApiOkResponse({ type: [SellerView] })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED)
+  list(@Query() q: ListSellersQueryDto): Promise<SellerView[]> {
+    return this.sellers.list({ country: q.country, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+  }
+}

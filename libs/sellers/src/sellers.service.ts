@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AccessTokens, AccountsService } from '@app/accounts';
+import { RequestContext, Role } from '@app/kernel';
+import { UnitOfWork } from '@app/persistence';
+import { SellerView, SignupDto, SignupView } from './dto';
+import { sellerError, SellerErrorCode } from './errors';
+import { SellerEntity } from './seller.entity';
+
+@Injectable()
+export class SellersService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly accounts: AccountsService,
+    private readonly tokens: AccessTokens,
+  ) {}
+
+  /** Account, seller and first session in one transaction: all or nothing. */
+  async signup(ctx: RequestContext, input: SignupDto): Promise<SignupView> {
+    return this.uow.run(async (tx) => {
+      const account = await this.accounts.create(tx, {
+        email: input.email,
+        password: input.password,
+        role: Role.SELLER,
+        locale: input.locale ?? ctx.locale,
+      });
+      const seller = Object.assign(new SellerEntity(), {
+        id: randomUUID(),
+        accountId: account.id,
+        country: input.country,
+        status: 'onboarding' as const,
+      });
+      await tx.insert(SellerEntity, seller);
+      const saved = await tx.findOneOrFail(SellerEntity, { where: { id: seller.id } });
+      const session = await this.tokens.issue(tx, account.id);
+      return { seller: SellerView.of({ ...saved, account }), session };
+    });
+  }
+
+  async getForAccount(ctx: RequestContext): Promise<SellerView> {
+    const seller = await this.uow.reader.findOne(SellerEntity, {
+      where: { accountId: ctx.actor?.accountId },
+      relations: { account: true },
+    });
+    if (!seller?.account) throw sellerError(SellerErrorCode.SELLER_NOT_FOUND);
+    return SellerView.of(seller as SellerEntity & { account: NonNullable<SellerEntity['account']> });
+  }
+
+  async list(filter: { country?: string; limit: number; offset: number }): Promise<SellerView[]> {
+    const rows = await this.uow.reader.find(SellerEntity, {
+      where: filter.country ? { country: filter.country } : {},
+      relations: { account: true },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+    return rows.map((s) => SellerView.of(s as SellerEntity & { account: NonNullable<SellerEntity['account']> }));
+  }
+}
