@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { APP_CONFIG, Role, systemContext } from '@app/kernel';
 import type { AppConfig } from '@app/kernel';
 import { AccountsService } from './accounts.service';
+import { passwordProblem } from './passwords';
 
 /** Creates the first ops_admin from BOOTSTRAP_OPS_ADMIN_EMAIL/PASSWORD at boot, once. */
 @Injectable()
@@ -16,6 +17,10 @@ export class BootstrapOpsAdmin implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.config.bootstrapOpsAdmin;
     if (!admin) return;
+    const problem = passwordProblem(admin.password, admin.email);
+    if (problem) {
+      throw new Error(`BOOTSTRAP_OPS_ADMIN_PASSWORD is refused by the password policy (${problem}); choose another`);
+    }
     const { created, account } = await this.accounts.ensureOpsAccount(systemContext('bootstrap'), {
       email: admin.email,
       password: admin.password,

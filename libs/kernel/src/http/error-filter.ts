@@ -4,6 +4,8 @@ import { PinoLogger } from 'nestjs-pino';
 import type { RequestContext } from '../context/request-context';
 import { AppError, ErrorDetail, errorMessageKey, MessageParam } from '../errors/app-error';
 import { commonError, CommonErrorCode } from '../errors/common-errors';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { negotiateLocale } from '../i18n/locales';
 import { Translator } from '../i18n/translator';
 import { safeError } from './safe-error';
@@ -21,6 +23,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   constructor(
     private readonly translator: Translator,
     @Inject(PinoLogger) private readonly logger: PinoLogger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.logger.setContext('HttpErrorFilter');
   }
@@ -72,7 +75,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         : ((exception as HttpishError)?.status ?? (exception as HttpishError)?.statusCode);
     const type = (exception as HttpishError)?.type;
     if (type === 'entity.too.large' || type === 'parameters.too.many' || status === 413) {
-      return commonError(CommonErrorCode.PAYLOAD_TOO_LARGE, { limit: (exception as HttpishError).limit ?? '?' });
+      return commonError(CommonErrorCode.PAYLOAD_TOO_LARGE, { limit: this.config.bodyLimitBytes });
     }
     if (type === 'encoding.unsupported' || type === 'charset.unsupported' || status === 415) {
       return commonError(CommonErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json; charset=utf-8' });

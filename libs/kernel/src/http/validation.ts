@@ -1,4 +1,4 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage, ValidationError } from 'class-validator';
 import { ErrorDetail, MessageParam } from '../errors/app-error';
 import { commonError, CommonErrorCode } from '../errors/common-errors';
@@ -25,6 +25,22 @@ function constraintArgs(target: object | undefined, property: string, name: stri
   return meta?.constraints ?? [];
 }
 
+/** The JSON type a DTO property is declared with (from TypeScript's emitted design:type). */
+function designTypeOf(target: object | undefined, property: string): string | undefined {
+  if (!target) return undefined;
+  const type = Reflect.getMetadata('design:type', target, property) as unknown;
+  if (type === String) return 'string';
+  if (type === Number) return 'number';
+  if (type === Boolean) return 'boolean';
+  if (type === Array) return 'array';
+  return undefined;
+}
+
+function matchesDesignType(declared: string, value: unknown): boolean {
+  if (declared === 'array') return Array.isArray(value);
+  return typeof value === declared;
+}
+
 function detailFor(error: ValidationError, path: string): ErrorDetail | undefined {
   const constraints = Object.keys(error.constraints ?? {});
   if (constraints.length === 0) return undefined;
@@ -40,6 +56,8 @@ function detailFor(error: ValidationError, path: string): ErrorDetail | undefine
   if (error.value === undefined || error.value === null || has('isDefined') || has('isNotEmpty') && error.value === '') {
     return d('REQUIRED', 'REQUIRED');
   }
+  const declared = designTypeOf(error.target, error.property);
+  if (declared && !matchesDesignType(declared, error.value)) return d('WRONG_TYPE', 'WRONG_TYPE', { expected: { t: `type.${declared}` } });
   const typeName = constraints.find((c) => c in TYPE_CONSTRAINTS);
   if (typeName) return d('WRONG_TYPE', 'WRONG_TYPE', { expected: { t: `type.${TYPE_CONSTRAINTS[typeName]}` } });
   const first = constraints[0];
@@ -81,8 +99,20 @@ export function validationDetails(errors: ValidationError[], parent = ''): Error
   return out;
 }
 
+/** A JSON body must be an object: an array or a scalar is one BODY_NOT_OBJECT error, not noise per index. */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw commonError(CommonErrorCode.VALIDATION_FAILED, {}, [
+        { field: '', code: 'BODY_NOT_OBJECT', messageKey: 'validation.BODY_NOT_OBJECT', params: {} },
+      ]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
