@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 import { SafeTypeOrmLogger } from './typeorm-logger';
 import { UnitOfWork } from './unit-of-work';
@@ -34,13 +34,41 @@ export function dataSourceOptions(options: PersistenceOptions): DataSourceOption
   };
 }
 
+/** Arbitrary constant: the advisory lock that serialises migrations across processes. */
+const MIGRATION_LOCK = 7_420_133_001;
+
+/**
+ * Applies pending migrations while holding a PostgreSQL advisory lock, so an API and a worker
+ * starting together (or several replicas) never run the same migration twice.
+ */
+export async function runMigrationsLocked(dataSource: DataSource): Promise<void> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
+}
+
 @Global()
 @Module({})
 export class PersistenceModule {
   static forRoot(options: PersistenceOptions): DynamicModule {
     return {
       module: PersistenceModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(options), autoLoadEntities: true })],
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(options), migrationsRun: false, autoLoadEntities: true }),
+          dataSourceFactory: async (dsOptions) => {
+            const dataSource = await new DataSource(dsOptions as DataSourceOptions).initialize();
+            if (options.migrationsRun) await runMigrationsLocked(dataSource);
+            return dataSource;
+          },
+        }),
+      ],
       providers: [UnitOfWork],
       exports: [UnitOfWork],
     };

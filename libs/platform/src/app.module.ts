@@ -23,7 +23,7 @@ export interface AppModuleOptions {
 
 /** The bounded contexts, in one list shared by the API, the worker and the CLI. */
 const CONTEXTS = [AuditModule, AccountsModule, SellersModule];
-const TRANSLATIONS = [ACCOUNTS_MESSAGES, SELLERS_MESSAGES];
+export const TRANSLATIONS = [ACCOUNTS_MESSAGES, SELLERS_MESSAGES];
 
 /** The composition root: config, logging, database, jobs and every context. */
 @Module({})

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { startTestApp, TestApp, uniqueEmail } from '../support/app';
+
+/** Expected wording per language for a malformed email at sign-up (the acceptance check). */
+const INVALID_EMAIL: Record<string, { top: string; detail: string }> = {
+  en: { top: 'The request is not valid; see the details.', detail: 'email must be a valid email address.' },
+  tr: { top: 'İstek geçerli değil; ayrıntılara bakın.', detail: 'email geçerli bir e-posta adresi olmalıdır.' },
+  ru: { top: 'Запрос содержит ошибки; см. подробности.', detail: 'Поле email должно содержать корректный адрес электронной почты.' },
+  it: { top: 'La richiesta non è valida; vedi i dettagli.', detail: 'Il campo email deve essere un indirizzo email valido.' },
+  es: { top: 'La solicitud no es válida; consulta los detalles.', detail: 'El campo email debe ser una dirección de correo electrónico válida.' },
+};
+
+function expectEnvelope(res: request.Response, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/application\/json/);
+  expect(Object.keys(res.body).sort()).toEqual(['error', 'requestId']);
+  expect(Object.keys(res.body.error).sort()).toEqual(['code', 'details', 'message']);
+  expect(res.body.error.code).toBe(code);
+  expect(typeof res.body.error.message).toBe('string');
+  expect(res.body.error.message.length).toBeGreaterThan(0);
+  expect(res.body.requestId).toBe(res.headers['x-request-id']);
+}
+
+describe('error envelope and languages (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ BODY_LIMIT_BYTES: '1048576' });
+  });
+  afterAll(async () => t?.close());
+
+  it.each(Object.keys(INVALID_EMAIL))('answers a malformed email in %s', async (lang) => {
+    const res = await request(t.http)
+      .post('/v1/auth/signup')
+      .set('Accept-Language', lang)
+      .send({ email: 'not-an-email', password: 'long-enough-password', country: 'TR' });
+    expectEnvelope(res, 400, 'COMMON.VALIDATION_FAILED');
+    expect(res.headers['content-language']).toBe(lang);
+    expect(res.body.error.message).toBe(INVALID_EMAIL[lang].top);
+    expect(res.body.error.details).toEqual([{ field: 'email', code: 'INVALID_EMAIL', message: INVALID_EMAIL[lang].detail }]);
+  });
+
+  it('picks the best supported language by q-value, honours ?lang= and falls back to English', async () => {
+    const body = { email: 'x', password: 'long-enough-password', country: 'IT' };
+    const byQ = await request(t.http).post('/v1/auth/signup').set('Accept-Language', 'de-DE;q=1, es;q=0.4, ru-RU;q=0.8').send(body);
+    expect(byQ.headers['content-language']).toBe('ru');
+    const byQuery = await request(t.http).post('/v1/auth/signup?lang=it').set('Accept-Language', 'ru').send(body);
+    expect(byQuery.headers['content-language']).toBe('it');
+    expect(byQuery.body.error.message).toBe(INVALID_EMAIL.it.top);
+    const unsupported = await request(t.http).post('/v1/auth/signup').set('Accept-Language', 'de, fr;q=0.5').send(body);
+    expect(unsupported.headers['content-language']).toBe('en');
+    expect(unsupported.body.error.message).toBe(INVALID_EMAIL.en.top);
+  });
+
+  it('reports every field at once, with stable detail codes', async () => {
+    const res = await request(t.http).post('/v1/auth/signup').send({ email: 42, password: 'short', country: 'XX', extra: true });
+    expectEnvelope(res, 400, 'COMMON.VALIDATION_FAILED');
+    const byField = Object.fromEntries(res.body.error.details.map((d: { field: string; code: string }) => [d.field, d.code]));
+    expect(byField).toEqual({ email: 'WRONG_TYPE', password: 'TOO_SHORT', country: 'INVALID_COUNTRY', extra: 'UNKNOWN_FIELD' });
+  });
+
+  it('answers broken JSON with 400, never 500', async () => {
+    const res = await request(t.http)
+      .post('/v1/auth/signup')
+      .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'es')
+      .send('{"email": "a@b.c", ');
+    expectEnvelope(res, 400, 'COMMON.MALFORMED_REQUEST');
+    expect(res.body.error.message).toBe('No se pudo leer la solicitud: el cuerpo debe ser JSON bien formado.');
+  });
+
+  it('answers a JSON array or scalar body with one BODY_NOT_OBJECT detail', async () => {
+    const res = await request(t.http).post('/v1/auth/signup').set('Content-Type', 'application/json').send('[1,2,3]');
+    expectEnvelope(res, 400, 'COMMON.VALIDATION_FAILED');
+    expect(res.body.error.details).toEqual([{ field: '', code: 'BODY_NOT_OBJECT', message: 'The request body must be a JSON object.' }]);
+  });
+
+  it('answers a 2 MB body with 413', async () => {
+    const res = await request(t.http)
+      .post('/v1/auth/signup')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(2 * 1024 * 1024), country: 'IT' }));
+    expectEnvelope(res, 413, 'COMMON.PAYLOAD_TOO_LARGE');
+    expect(res.body.error.message).toContain('1048576');
+  });
+
+  it('answers a text/plain body with 415', async () => {
+    const res = await request(t.http).post('/v1/auth/signup').set('Content-Type', 'text/plain').set('Accept-Language', 'tr').send('email=a@b.co');
+    expectEnvelope(res, 415, 'COMMON.UNSUPPORTED_MEDIA_TYPE');
+    expect(res.body.error.message).toBe('Desteklenmeyen içerik türü; application/json gönderin.');
+  });
+
+  it('answers a form-encoded body with 415 too', async () => {
+    const res = await request(t.http).post('/v1/auth/login').type('form').send({ email: 'a@b.co', password: 'x' });
+    expectEnvelope(res, 415, 'COMMON.UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('answers an unknown route with 404 in the envelope', async () => {
+    const res = await request(t.http).get('/v1/no-such-thing').set('Accept-Language', 'ru');
+    expectEnvelope(res, 404, 'COMMON.ROUTE_NOT_FOUND');
+    expect(res.body.error.message).toBe('Такого адреса нет: GET /v1/no-such-thing.');
+  });
+
+  it('echoes a well-formed X-Request-Id and replaces a malformed one', async () => {
+    const ok = await request(t.http).get('/v1/nowhere').set('X-Request-Id', 'trace-abc-123456');
+    expect(ok.headers['x-request-id']).toBe('trace-abc-123456');
+    expect(ok.body.requestId).toBe('trace-abc-123456');
+    const bad = await request(t.http).get('/v1/nowhere').set('X-Request-Id', 'bad id with spaces');
+    expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('renders an auth error in the ?lang= language', async () => {
+    const res = await request(t.http).get('/v1/ops/sellers?lang=tr&foo=1');
+    // auth comes first: unauthenticated, in Turkish
+    expectEnvelope(res, 401, 'COMMON.UNAUTHENTICATED');
+    expect(res.headers['content-language']).toBe('tr');
+  });
+
+  it('never writes a record for a rejected request', async () => {
+    const email = uniqueEmail('rejected');
+    await request(t.http).post('/v1/auth/signup').send({ email, password: 'long-enough-password', country: 'ZZ' });
+    await request(t.http).post('/v1/auth/signup').send({ email, password: 'long-enough-password', country: 'IT', role: 'ops_admin' });
+    const { rows } = await t.sql.query('SELECT count(*)::int AS n FROM accounts WHERE email_normalized = $1', [email]);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('publishes the error catalogue with messages in the caller language', async () => {
+    const res = await request(t.http).get('/v1/errors').set('Accept-Language', 'it');
+    expect(res.status).toBe(200);
+    const taken = res.body.find((e: { code: string }) => e.code === 'AUTH.EMAIL_TAKEN');
+    expect(taken).toEqual({
+      code: 'AUTH.EMAIL_TAKEN',
+      status: 409,
+      description: expect.any(String),
+      message: 'Esiste già un account con questo indirizzo email. Accedi.',
+    });
+  });
+});

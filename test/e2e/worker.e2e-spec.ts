@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { PURGE_AUTH_STATE_JOB } from '@app/accounts';
+import { JobQueue } from '@app/jobs';
+import { signup, startTestApp, TestApp } from '../support/app';
+
+async function eventually<T>(probe: () => Promise<T>, accept: (v: T) => boolean, timeoutMs = 15000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (accept(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('in-process worker on pg-boss (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ WORKER_ENABLED: 'true' });
+  });
+  afterAll(async () => t?.close());
+
+  it('creates its queues and cron schedule in PostgreSQL', async () => {
+    const queues = await t.sql.query('SELECT name FROM pgboss.queue WHERE name = $1', [PURGE_AUTH_STATE_JOB]);
+    expect(queues.rowCount).toBe(1);
+    const schedules = await t.sql.query('SELECT name, cron FROM pgboss.schedule WHERE name = $1', [PURGE_AUTH_STATE_JOB]);
+    expect(schedules.rows).toEqual([{ name: PURGE_AUTH_STATE_JOB, cron: '17 * * * *' }]);
+  });
+
+  it('processes a job: expired tokens are purged, live ones kept', async () => {
+    const { res } = await signup(t.http);
+    const accountId = res.body.seller.accountId as string;
+    const expiredId = randomUUID();
+    await t.sql.query(
+      `INSERT INTO access_tokens (id, account_id, token_hash, expires_at) VALUES ($1, $2, $3, now() - interval '3 days')`,
+      [expiredId, accountId, 'e'.repeat(64)],
+    );
+    const jobId = await t.app.get(JobQueue).send(PURGE_AUTH_STATE_JOB, {});
+    expect(jobId).toEqual(expect.any(String));
+
+    const state = await eventually(
+      async () => (await t.sql.query('SELECT state FROM pgboss.job WHERE id = $1', [jobId])).rows[0]?.state as string | undefined,
+      (s) => s === 'completed' || s === 'failed',
+    );
+    expect(state).toBe('completed');
+    const left = await t.sql.query('SELECT id FROM access_tokens WHERE account_id = $1 ORDER BY created_at', [accountId]);
+    expect(left.rows.map((r) => r.id)).not.toContain(expiredId);
+    expect(left.rowCount).toBe(1); // the sign-up session survives
+  });
+});
