@@ -4,19 +4,24 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { Translations } from './i18n/locales';
 import { Translator } from './i18n/translator';
 
-/** Config, clock and translations, available to every module. */
+/** Which kind of process this is: the HTTP API, a background worker, or a one-off CLI command. */
+export type ProcessRole = 'api' | 'worker' | 'cli';
+export const PROCESS_ROLE = Symbol('PROCESS_ROLE');
+
+/** Config, clock, translations and the process role, available to every module. */
 @Global()
 @Module({})
 export class KernelModule {
-  static forRoot(config: AppConfig, translations: Translations<Record<string, string>>[]): DynamicModule {
+  static forRoot(config: AppConfig, translations: Translations<Record<string, string>>[], role: ProcessRole): DynamicModule {
     return {
       module: KernelModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
         { provide: Translator, useValue: new Translator(translations) },
+        { provide: PROCESS_ROLE, useValue: role },
       ],
-      exports: [APP_CONFIG, CLOCK, Translator],
+      exports: [APP_CONFIG, CLOCK, Translator, PROCESS_ROLE],
     };
   }
 }

@@ -4,15 +4,17 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AccountsModule, ACCOUNTS_MESSAGES, AuthGuard } from '@app/accounts';
 import { AuditModule } from '@app/audit';
+import { CountriesModule, COUNTRIES_MESSAGES } from '@app/countries';
 import { JobsModule } from '@app/jobs';
 import { AppConfig, ContentTypeGuard, createValidationPipe, HttpErrorFilter, KernelModule } from '@app/kernel';
+import type { ProcessRole } from '@app/kernel';
+export type { ProcessRole } from '@app/kernel';
 import { PersistenceModule } from '@app/persistence';
 import { SellersModule, SELLERS_MESSAGES } from '@app/sellers';
 import { ErrorsController } from './errors.controller';
 import { HealthController } from './health.controller';
 import { loggerParams } from './logging';
 
-export type ProcessRole = 'api' | 'worker' | 'cli';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -22,8 +24,8 @@ export interface AppModuleOptions {
 }
 
 /** The bounded contexts, in one list shared by the API, the worker and the CLI. */
-const CONTEXTS = [AuditModule, AccountsModule, SellersModule];
-export const TRANSLATIONS = [ACCOUNTS_MESSAGES, SELLERS_MESSAGES];
+const CONTEXTS = [AuditModule, AccountsModule, CountriesModule, SellersModule];
+export const TRANSLATIONS = [ACCOUNTS_MESSAGES, COUNTRIES_MESSAGES, SELLERS_MESSAGES];
 
 /** The composition root: config, logging, database, jobs and every context. */
 @Module({})
@@ -34,7 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot(loggerParams(config, logDestination)),
-        KernelModule.forRoot(config, TRANSLATIONS),
+        KernelModule.forRoot(config, TRANSLATIONS, role),
         PersistenceModule.forRoot({
           url: databaseUrl,
           poolSize: config.databasePoolSize,

@@ -4,3 +4,5 @@ export * from './errors';
 export * from './dto';
 export { SELLERS_MESSAGES } from './messages';
 export { SellerEntity } from './seller.entity';
+export * from './business-profile.service';
+export { SellerBusinessProfileEntity, SellerIdentifierEntity } from './business-profile.entity';

@@ -1,5 +1,7 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CountryErrorCode, REGISTRATION_BODY } from '@app/countries';
+import { BusinessProfileService, BusinessProfileView } from './business-profile.service';
 import { AuthErrorCode } from '@app/accounts';
 import { ApiErrors, CommonErrorCode, Ctx, Public, Role, Roles } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
@@ -16,7 +18,7 @@ export class SignupController {
   @Post('signup')
   @ApiOperation({ summary: 'Create a seller account (and sign it in)' })
   @ApiCreatedResponse({ type: SignupView })
-  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, AuthErrorCode.EMAIL_TAKEN, AuthErrorCode.WEAK_PASSWORD)
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, AuthErrorCode.EMAIL_TAKEN, AuthErrorCode.WEAK_PASSWORD, CountryErrorCode.NOT_ENABLED)
   signup(@Ctx() ctx: RequestContext, @Body() body: SignupDto): Promise<SignupView> {
     return this.sellers.signup(ctx, body);
   }
@@ -26,7 +28,27 @@ export class SignupController {
 @Controller({ path: 'sellers', version: '1' })
 @Roles(Role.SELLER)
 export class SellersController {
-  constructor(private readonly sellers: SellersService) {}
+  constructor(
+    private readonly sellers: SellersService,
+    private readonly business: BusinessProfileService,
+  ) {}
+
+  @Get('me/business')
+  @ApiOperation({ summary: "The caller's business details, with the country-pack version they were checked under" })
+  @ApiOkResponse({ type: BusinessProfileView })
+  @ApiErrors(SellerErrorCode.SELLER_NOT_FOUND, SellerErrorCode.BUSINESS_PROFILE_NOT_FOUND)
+  getBusiness(@Ctx() ctx: RequestContext): Promise<BusinessProfileView> {
+    return this.business.get(ctx);
+  }
+
+  @Put('me/business')
+  @ApiOperation({ summary: "Submit business details, checked against the rules of the seller's country" })
+  @ApiBody({ schema: REGISTRATION_BODY })
+  @ApiOkResponse({ type: BusinessProfileView })
+  @ApiErrors(CountryErrorCode.REGISTRATION_INVALID, CountryErrorCode.NOT_ENABLED, CountryErrorCode.IDENTIFIER_IN_USE, SellerErrorCode.SELLER_NOT_FOUND)
+  putBusiness(@Ctx() ctx: RequestContext, @Body() body: unknown): Promise<BusinessProfileView> {
+    return this.business.put(ctx, body);
+  }
 
   @Get('me')
   @ApiOperation({ summary: "The caller's seller" })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AccessTokens, AccountsService } from '@app/accounts';
+import { CountryRulesService } from '@app/countries';
 import { RequestContext, Role } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
 import { SellerView, SignupDto, SignupView } from './dto';
@@ -13,11 +14,14 @@ export class SellersService {
     private readonly uow: UnitOfWork,
     private readonly accounts: AccountsService,
     private readonly tokens: AccessTokens,
+    private readonly countries: CountryRulesService,
   ) {}
 
   /** Account, seller and first session in one transaction: all or nothing. */
   async signup(ctx: RequestContext, input: SignupDto): Promise<SignupView> {
     return this.uow.run(async (tx) => {
+      // sellers may only come from countries whose rules are published and enabled
+      await this.countries.openForSellers(input.country, tx);
       const account = await this.accounts.create(tx, {
         email: input.email,
         password: input.password,

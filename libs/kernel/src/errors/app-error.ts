@@ -24,7 +24,11 @@ export const errorMessageKey = (code: string): string => `error.${code}`;
 export interface TranslatableParam {
   t: string;
 }
-export type MessageParam = string | number | TranslatableParam;
+/** A message parameter given in every language already (e.g. a label from a country pack). */
+export interface LocalizedTextParam {
+  text: Readonly<Record<string, string>>;
+}
+export type MessageParam = string | number | TranslatableParam | LocalizedTextParam;
 
 /** One field-level problem, rendered as `details[]` in the envelope. */
 export interface ErrorDetail {

@@ -63,7 +63,7 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private renderParams(locale: Parameters<Translator['t']>[0], params: Record<string, MessageParam>) {
     const out: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? this.translator.t(locale, v.t) : v;
+    for (const [k, v] of Object.entries(params)) out[k] = this.translator.param(locale, v);
     return out;
   }
 

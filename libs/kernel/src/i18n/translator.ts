@@ -1,4 +1,5 @@
 import i18next, { i18n as I18nInstance } from 'i18next';
+import type { MessageParam } from '../errors/app-error';
 import { DEFAULT_LOCALE, KERNEL_MESSAGES, Locale, SUPPORTED_LOCALES, Translations } from './locales';
 
 export type MessageParams = Record<string, string | number | undefined>;
@@ -40,6 +41,20 @@ export class Translator {
       interpolation: { escapeValue: false },
       returnNull: false,
     } as Parameters<I18nInstance['init']>[0]);
+  }
+
+  /** Renders one message parameter: plain values as they are, i18n keys and localized texts in `locale`. */
+  param(locale: Locale, value: MessageParam): string | number {
+    if (typeof value !== 'object') return value;
+    if ('t' in value) return this.t(locale, value.t);
+    return value.text[locale] ?? value.text[DEFAULT_LOCALE] ?? '';
+  }
+
+  /** Renders a message whose params may be translatable (see {@link MessageParam}). */
+  render(locale: Locale, key: string, params: Record<string, MessageParam> = {}): string {
+    const rendered: MessageParams = {};
+    for (const [k, v] of Object.entries(params)) rendered[k] = this.param(locale, v);
+    return this.t(locale, key, rendered);
   }
 
   has(key: string): boolean {

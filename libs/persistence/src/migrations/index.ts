@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1795430971403 } from './1795430971403-foundation';
+import { CountryPacksAndBusinessProfiles1795432004168 } from './1795432004168-country-packs-and-business-profiles';
 
 /** The schema history, in order. A new migration is added here (see README, "Changing the schema"). */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795430971403];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795430971403, CountryPacksAndBusinessProfiles1795432004168];

@@ -1,0 +1,30 @@
+import { ErrorCatalogue, errorFactory, registerErrorCatalogue } from '@app/kernel';
+
+/** Codes named in the product issue keep their exact spelling (e.g. COUNTRY_NOT_ENABLED). */
+export enum CountryErrorCode {
+  NOT_FOUND = 'COUNTRY_NOT_FOUND',
+  NOT_ENABLED = 'COUNTRY_NOT_ENABLED',
+  IDENTIFIER_TYPE_UNKNOWN = 'COUNTRY_IDENTIFIER_TYPE_UNKNOWN',
+  REGISTRATION_INVALID = 'COUNTRY_REGISTRATION_INVALID',
+  IDENTIFIER_IN_USE = 'COUNTRY_IDENTIFIER_IN_USE',
+  PACK_INVALID = 'COUNTRY_PACK_INVALID',
+  DRAFT_NOT_FOUND = 'COUNTRY_DRAFT_NOT_FOUND',
+  VERSION_NOT_FOUND = 'COUNTRY_VERSION_NOT_FOUND',
+  PACK_MISMATCH = 'COUNTRY_PACK_MISMATCH',
+  NO_PUBLISHED_PACK = 'COUNTRY_NO_PUBLISHED_PACK',
+}
+
+export const COUNTRY_ERRORS: ErrorCatalogue<CountryErrorCode> = registerErrorCatalogue({
+  [CountryErrorCode.NOT_FOUND]: { status: 404, description: 'No rule pack has been published for this country code.' },
+  [CountryErrorCode.NOT_ENABLED]: { status: 422, description: 'The country exists but is disabled (or has no pack): no new sign-ups or profiles.' },
+  [CountryErrorCode.IDENTIFIER_TYPE_UNKNOWN]: { status: 422, description: 'The identifier type is not one this country uses.' },
+  [CountryErrorCode.REGISTRATION_INVALID]: { status: 422, description: "The business profile breaks the country's rules; details[] lists every field." },
+  [CountryErrorCode.IDENTIFIER_IN_USE]: { status: 409, description: 'Another seller of this country registered the same identifier (who is not revealed).' },
+  [CountryErrorCode.PACK_INVALID]: { status: 422, description: 'A draft pack fails the schema or its checks; details[] lists every problem.' },
+  [CountryErrorCode.DRAFT_NOT_FOUND]: { status: 404, description: 'The country has no draft pack.' },
+  [CountryErrorCode.VERSION_NOT_FOUND]: { status: 404, description: 'No such version of the country pack.' },
+  [CountryErrorCode.PACK_MISMATCH]: { status: 422, description: 'The pack body names a different country than the URL.' },
+  [CountryErrorCode.NO_PUBLISHED_PACK]: { status: 422, description: 'Enable/disable needs a published pack.' },
+});
+
+export const countryError = errorFactory(COUNTRY_ERRORS);

@@ -1,0 +1,204 @@
+import { describe, expect, it } from '@jest/globals';
+import { hasValidItalianCin } from './iban';
+import { validateIdentifier } from './registry';
+import { DIGITS, LETTERS, expectEverySubstitutionInvalid, expectInvalid, expectValid } from './spec-helpers';
+
+/** Substitute digits for digits and letters for letters, at every position after the country code. */
+function expectEveryLikeForLikeSubstitutionInvalid(value: string): void {
+  const positions = (alphabet: string) => [...value].flatMap((c, i) => (i >= 2 && alphabet.includes(c) ? [i] : []));
+  expectEverySubstitutionInvalid('iban', value, { alphabet: DIGITS, positions: positions(DIGITS) });
+  const letterPositions = positions(LETTERS);
+  if (letterPositions.length) expectEverySubstitutionInvalid('iban', value, { alphabet: LETTERS, positions: letterPositions });
+}
+
+describe('iban', () => {
+  it('accepts every IBAN REGISTRY sample (python-stdnum test list)', () => {
+    const rejected = IBAN_REGISTRY_SAMPLES.filter((value) => !validateIdentifier('iban', value).valid);
+    expect(rejected).toEqual([]);
+    expect(IBAN_REGISTRY_SAMPLES.length).toBeGreaterThan(80);
+  });
+
+  it.each([
+    ['IT60 X054 2811 1010 0000 0123 456', 'IT60X0542811101000000123456'],
+    ['it60x0542811101000000123456', 'IT60X0542811101000000123456'],
+    ['TR33 0006 1005 1978 6457 8413 26', 'TR330006100519786457841326'],
+    ['ES91 2100 0418 4502 0005 1332', 'ES9121000418450200051332'],
+    ['DE89-3704-0044-0532-0130-00', 'DE89370400440532013000'],
+    ['FR14 2004 1010 0505 0001 3M02 606', 'FR1420041010050500013M02606'],
+    ['PL61 1090 1014 0000 0712 1981 2874', 'PL61109010140000071219812874'],
+    ['PT50 0002 0123 1234 5678 9015 4', 'PT50000201231234567890154'],
+    ['GB29 NWBK 6016 1331 9268 19', 'GB29NWBK60161331926819'],
+    ['KZ86 125K ZT50 0410 0100', 'KZ86125KZT5004100100'],
+    ['BR18 0000 0000 1414 5512 3924 100C 2', 'BR1800000000141455123924100C2'],
+    ['RU03 0445 2522 5408 1781 0538 0913 1041 9', 'RU0304452522540817810538091310419'], // SWIFT registry (RU)
+  ])('accepts and normalises %s', (raw, normalized) => expectValid('iban', raw, normalized));
+
+  it.each([
+    'IT40Z0538703601000000198072', // schwifty tests
+    'IT57V0538703601000000198060',
+    'IT29P0538742530000000802006',
+    'SM86U0322509800000000270100', // San Marino uses the same CIN
+  ])('accepts %s with a correct CIN', (value) => expectValid('iban', value, value));
+
+  it.each([
+    // schwifty's IT40Z… with the CIN changed to A and the IBAN check digits recomputed:
+    // python-stdnum, ibantools and validator.js all accept it.
+    'IT37A0538703601000000198072',
+    // San Marino sample with the CIN changed to A, check digits recomputed (SM06…).
+    'SM06A0322509800000000270100',
+  ])('rejects %s: mod 97 is fine but the CIN is wrong', (value) => expectInvalid('iban', value, 'INVALID_CHECKSUM'));
+
+  it('checks the CIN of a BBAN', () => {
+    expect(hasValidItalianCin('X0542811101000000123456')).toBe(true);
+    expect(hasValidItalianCin('A0538703601000000198072')).toBe(false);
+  });
+
+  it('rejects a TR IBAN whose reserved digit is not 0 (check digits recomputed)', () => {
+    expectInvalid('iban', 'TR080006110519786457841326', 'INVALID_FORMAT');
+  });
+
+  it.each([
+    // python-stdnum: broken checksums or mangled
+    ['AL48212110090000000235698741', 'INVALID_CHECKSUM'],
+    ['AD1210012030200359100100', 'INVALID_CHECKSUM'],
+    ['AT611804300234573201', 'INVALID_CHECKSUM'],
+    ['BE68530907547034', 'INVALID_CHECKSUM'],
+    ['CZ6508000000129000145399', 'INVALID_CHECKSUM'],
+    ['DK5000400440116342', 'INVALID_CHECKSUM'],
+    ['DE89370400440532013001', 'INVALID_CHECKSUM'],
+    // national check digits (ES D.C.): mod 97 is fine
+    ['ES2121000418450200051331', 'INVALID_CHECKSUM'],
+    ['ES89 3183 1500 9500 0121 0562', 'INVALID_CHECKSUM'],
+    // wrong length with a valid mod 97
+    ['AD48 0001 2030 2003 5910 01', 'INVALID_LENGTH'],
+    ['AT93 1904 3002 3457 3201 99', 'INVALID_LENGTH'],
+    ['BE36 5390 0754 7034 1234', 'INVALID_LENGTH'],
+    // letters where digits belong, or an unknown country
+    ['BG93 BNBG 9661 1A20 3456 78', 'INVALID_FORMAT'],
+    ['GI22 NW3K 0000 0000 7099 453', 'INVALID_FORMAT'],
+    ['NL56 3003 0A17 1643 00', 'INVALID_FORMAT'],
+    ['QQ93 1234 5678', 'INVALID_COMPONENT'],
+    ['XX431234', 'INVALID_COMPONENT'],
+    ['US64SVBKUS6S3300958879', 'INVALID_COMPONENT'], // no IBAN in the US
+    // shape
+    ['0098', 'INVALID_LENGTH'],
+    ['DE8', 'INVALID_LENGTH'],
+    ['DEXX370400440532013000', 'INVALID_FORMAT'],
+    ['D189370400440532013000', 'INVALID_FORMAT'],
+    ['DE89 3704 0044 0532 0130 00 0000 0000 0000 0000', 'INVALID_LENGTH'],
+  ] as const)('rejects %s (%s)', (value, code) => expectInvalid('iban', value, code));
+
+  // ISO 7064 MOD 97-10 detects every single-character substitution.
+  it.each([
+    'DE89370400440532013000',
+    'IT60X0542811101000000123456',
+    'ES9121000418450200051332',
+    'FR1420041010050500013M02606',
+    'PL61109010140000071219812874',
+    'PT50000201231234567890154',
+    'GB29NWBK60161331926819',
+    'TR330006100519786457841326',
+    'RU0304452522540817810538091310419',
+    'KZ86125KZT5004100100',
+  ])('rejects every like-for-like substitution of %s', (value) => expectEveryLikeForLikeSubstitutionInvalid(value));
+});
+
+// Test data (used inside the tests above, after the module has been evaluated).
+
+/**
+ * IBAN REGISTRY sample numbers as listed in python-stdnum's tests/test_iban.doctest (snapshot
+ * 08e39bb), copied verbatim with their original spacing. Test data only.
+ */
+const IBAN_REGISTRY_SAMPLES: readonly string[] = [
+  'AD12 0001 2030 2003 5910 0100',
+  'AE070331234567890123456',
+  'AL47 2121 1009 0000 0002 3569 8741',
+  'AT61 1904 3002 3457 3201',
+  'AZ21NABZ00000000137010001944',
+  'BA39 1290 0794 0102 8494',
+  'BG80 BNBG 9661 1020 3456 78',
+  'BH67BMAG00001299123456',
+  'BR1800000000141455123924100C2',
+  'BR9700360305000010009795493P1',
+  'CH93 0076 2011 6238 5295 7',
+  'CY17 0020 0128 0000 0012 0052 7600',
+  'CZ65 0800 0000 1920 0014 5399',
+  'CZ94 5500 0000 0010 1103 8930',
+  'DE89 3704 0044 0532 0130 00',
+  'DK50 0040 0440 1162 43',
+  'DO28BAGR00000001212453611324',
+  'EE38 2200 2210 2014 5685',
+  'ES 58 0049 0290 3424 1352 8341',
+  'ES04 0075 0078 0605 0005 0355',
+  'ES0521053014113400002160',
+  'ES10 0075 0080 11 0600658108',
+  'ES15-0049-1806-9121-1186-9374',
+  'ES2030810089311100269222',
+  'ES24 2090 3191 1400 4012 1040',
+  'ES27 3183 1500 9600 0121 0562',
+  'ES28 2104 0485 5390 6968 2983',
+  'ES29 2100 2815 9822 0059 9427',
+  'ES37 2038 8700 7861 0000 9781',
+  'ES39 0081 0294 66 0001238624',
+  'ES58 1465 0100 9719 0014 4593',
+  'ES59 0049 5030 1129 1601 1246',
+  'ES62 2100 4288 5922 0010 4465',
+  'ES72 2013-0692-81-0201150993',
+  'ES72 2048 1075 8334 0000 2171',
+  'ES81 0081 5515 2900 0157 5763',
+  'ES8521005731710200031769',
+  'ES86 2013 0095 1102 0142 6812',
+  'ES86 30580157682720001384',
+  'ES88 2095 0497 9191 0708 8631',
+  'ES91 2100 0418 4502 0005 1332',
+  'ES98 0049 5442 2227 1606 6973',
+  'FI21 1234 5600 0007 85',
+  'FI5542345670000081',
+  'FO62 6460 0001 6316 34',
+  'FR14 2004 1010 0505 0001 3M02 606',
+  'GB29 NWBK 6016 1331 9268 19',
+  'GE29 NB00 0000 0101 9049 17',
+  'GI75 NWBK 0000 0000 7099 453',
+  'GL89 6471 0001 0002 06',
+  'GR16 0110 1250 0000 0001 2300 695',
+  'GT82TRAJ01020000001210029690',
+  'HR12 1001 0051 8630 0016 0',
+  'HU42 1177 3016 1111 1018 0000 0000',
+  'IE29 AIBK 9311 5212 3456 78',
+  'IL62 0108 0000 0009 9999 999',
+  'IS14 0159 2600 7654 5510 7303 39',
+  'IT60 X054 2811 1010 0000 0123 456',
+  'JO94CBJO0010000000000131000302',
+  'KZ86125KZT5004100100',
+  'LB62 0999 0000 0001 0019 0122 9114',
+  'LI21 0881 0000 2324 013A A',
+  'LT12 1000 0111 0100 1000',
+  'LU28 0019 4006 4475 0000',
+  'LV80 BANK 0000 4351 9500 1',
+  'MC11 1273 9000 7000 1111 1000 h79',
+  'MD24AG000225100013104168',
+  'ME25 5050 0001 2345 6789 51',
+  'MK07250120000058984',
+  'MR13 0002 0001 0100 0012 3456 753',
+  'MT84 MALT 0110 0001 2345 MTLC AST0 01S',
+  'MU17 BOMM 0101 1010 3030 0200 000M UR',
+  'NL91 ABNA 0417 1643 00',
+  'NO93 8601 1117 947',
+  'PK36SCBL0000001123456702',
+  'PL61 1090 1014 0000 0712 1981 2874',
+  'PS92PALS000000000400123456702',
+  'PT50 0002 0123 1234 5678 9015 4',
+  'QA58DOHB00001234567890ABCDEFG',
+  'RO49 AAAA 1B31 0075 9384 0000',
+  'RS35 2600 0560 1001 6113 79',
+  'SA03 8000 0000 6080 1016 7519',
+  'SE45 5000 0000 0583 9825 7466',
+  'SI56 1910 0000 0123 438',
+  'SK31 1200 0000 1987 4263 7541',
+  'SM86 U032 2509 8000 0000 0270 100',
+  'TL 38 008 00123456789101 57',
+  'TN59 1000 6035 1835 9847 8831',
+  'TR33 0006 1005 1978 6457 8413 26',
+  'VG96VPVG0000012345678901',
+  'XK051212012345678906',
+];

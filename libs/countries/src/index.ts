@@ -1,0 +1,13 @@
+export * from './countries.module';
+export * from './country-rules.service';
+export * from './country-packs-admin.service';
+export * from './publications';
+export * from './errors';
+export { COUNTRIES_MESSAGES } from './i18n';
+export { REGISTRATION_BODY } from './countries.controller';
+export type { Registration, RegistrationCheck, Address } from './pack/registration';
+export { checkRegistration } from './pack/registration';
+export { checkPack } from './pack/pack-checks';
+export type { CountryPackDocument, CountryPackInput } from './pack/schema';
+export { SEED_PACKS } from './packs';
+export * from './identifiers';

@@ -1,0 +1,150 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+import { ApiErrors, BaseQueryDto, CommonErrorCode, Ctx, Role, Roles, Translator } from '@app/kernel';
+import type { ErrorDetail, RequestContext } from '@app/kernel';
+import { CountryCodePipe } from './countries.controller';
+import { CountryPacksAdminService, VersionSummary } from './country-packs-admin.service';
+import { CountryRulesService } from './country-rules.service';
+import { countryError, CountryErrorCode } from './errors';
+import { countryPackJsonSchema } from './pack/schema';
+
+class DiffQueryDto extends BaseQueryDto {
+  @ApiProperty({ example: '1', description: 'A version number or `draft`' }) @IsString() @Matches(/^(\d{1,6}|draft)$/) from: string;
+  @ApiProperty({ example: 'draft', description: 'A version number or `draft`' }) @IsString() @Matches(/^(\d{1,6}|draft)$/) to: string;
+}
+
+class VersionView implements VersionSummary {
+  @ApiProperty({ nullable: true }) version: number | null;
+  @ApiProperty({ enum: ['draft', 'published', 'retired'] }) state: string;
+  @ApiProperty({ nullable: true }) createdBy: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ nullable: true }) publishedBy: string | null;
+  @ApiProperty({ nullable: true }) publishedAt: string | null;
+}
+
+class PackCheckView {
+  @ApiProperty() valid: boolean;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) problems: { field: string; code: string; message: string }[];
+}
+
+/** Ops enable countries as data: drafts, checks, publication, enabling. Reviewers read, admins change. */
+@ApiTags('ops')
+@Controller({ path: 'ops/countries', version: '1' })
+@Roles(Role.OPS_REVIEWER, Role.OPS_ADMIN)
+export class OpsCountriesController {
+  constructor(
+    private readonly admin: CountryPacksAdminService,
+    private readonly rules: CountryRulesService,
+    private readonly translator: Translator,
+  ) {}
+
+  private render(ctx: RequestContext, problems: ErrorDetail[]) {
+    return problems.map((p) => ({ field: p.field, code: p.code, message: this.translator.render(ctx.locale, p.messageKey, p.params) }));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every country with a pack: status, published version, open draft' })
+  overview() {
+    return this.admin.overview();
+  }
+
+  @Get('schema')
+  @ApiOperation({ summary: 'JSON Schema of a country pack document' })
+  schema() {
+    return countryPackJsonSchema();
+  }
+
+  @Get(':cc/draft')
+  @ApiOperation({ summary: 'The draft pack document' })
+  @ApiErrors(CountryErrorCode.DRAFT_NOT_FOUND)
+  async draft(@Param('cc', CountryCodePipe) cc: string) {
+    const draft = await this.admin.draft(cc);
+    return { country: cc, updatedAt: draft.updatedAt.toISOString(), document: draft.document };
+  }
+
+  @Put(':cc/draft')
+  @Roles(Role.OPS_ADMIN)
+  @ApiOperation({ summary: 'Create or replace the draft pack (audited); must match the pack schema' })
+  @ApiBody({ schema: { type: 'object', description: 'A pack document; see GET /v1/ops/countries/schema' } })
+  @ApiOkResponse({ type: VersionView })
+  @ApiErrors(CountryErrorCode.PACK_INVALID, CountryErrorCode.PACK_MISMATCH)
+  saveDraft(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string, @Body() body: unknown) {
+    return this.admin.saveDraft(ctx, cc, body);
+  }
+
+  @Delete(':cc/draft')
+  @Roles(Role.OPS_ADMIN)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Discard the draft (audited)' })
+  @ApiNoContentResponse()
+  @ApiErrors(CountryErrorCode.DRAFT_NOT_FOUND)
+  async discard(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string): Promise<void> {
+    await this.admin.discardDraft(ctx, cc);
+  }
+
+  @Post(':cc/draft/validate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check the draft: schema, labels in every language, known identifier types, sample registrations' })
+  @ApiOkResponse({ type: PackCheckView })
+  @ApiErrors(CountryErrorCode.DRAFT_NOT_FOUND)
+  async validate(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string): Promise<PackCheckView> {
+    const problems = await this.admin.validateDraft(cc);
+    return { valid: problems.length === 0, problems: this.render(ctx, problems) };
+  }
+
+  @Post(':cc/draft/publish')
+  @Roles(Role.OPS_ADMIN)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publish the draft as the version new sellers get (audited)' })
+  @ApiOkResponse({ type: VersionView })
+  @ApiErrors(CountryErrorCode.DRAFT_NOT_FOUND, CountryErrorCode.PACK_INVALID)
+  publish(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string) {
+    return this.admin.publish(ctx, cc);
+  }
+
+  @Post(':cc/enable')
+  @Roles(Role.OPS_ADMIN)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept new sellers from this country again (audited)' })
+  @ApiErrors(CountryErrorCode.NO_PUBLISHED_PACK)
+  enable(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string) {
+    return this.admin.setStatus(ctx, cc, 'enabled');
+  }
+
+  @Post(':cc/disable')
+  @Roles(Role.OPS_ADMIN)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Refuse new sign-ups and profiles from this country; existing sellers are untouched (audited)' })
+  @ApiErrors(CountryErrorCode.NO_PUBLISHED_PACK)
+  disable(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string) {
+    return this.admin.setStatus(ctx, cc, 'disabled');
+  }
+
+  @Get(':cc/versions')
+  @ApiOperation({ summary: 'Every version of the pack, newest first' })
+  @ApiOkResponse({ type: [VersionView] })
+  @ApiErrors(CountryErrorCode.NOT_FOUND)
+  versions(@Param('cc', CountryCodePipe) cc: string) {
+    return this.admin.versions(cc);
+  }
+
+  @Get(':cc/versions/:version')
+  @ApiOperation({ summary: 'One version of the pack document' })
+  @ApiErrors(CountryErrorCode.VERSION_NOT_FOUND)
+  async version(@Param('cc', CountryCodePipe) cc: string, @Param('version') version: string) {
+    if (!/^\d{1,6}$/.test(version)) throw countryError(CountryErrorCode.VERSION_NOT_FOUND, { country: cc, version: version.slice(0, 10) });
+    const row = await this.rules.version(cc, Number(version));
+    return { country: cc, version: row.version, state: row.state, document: row.document };
+  }
+
+  @Get(':cc/diff')
+  @ApiOperation({ summary: 'What changed between two versions (or a version and the draft)' })
+  @ApiQuery({ name: 'from', example: '1' })
+  @ApiQuery({ name: 'to', example: 'draft' })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, CountryErrorCode.VERSION_NOT_FOUND, CountryErrorCode.DRAFT_NOT_FOUND)
+  diff(@Param('cc', CountryCodePipe) cc: string, @Query() q: DiffQueryDto) {
+    return this.admin.diff(cc, q.from, q.to);
+  }
+}

@@ -1,0 +1,205 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { ErrorDetail, MessageParam } from '@app/kernel';
+import { IDENTIFIER_TYPES } from '../identifiers';
+import type { CountryPackDocument, LegalFormRule } from './schema';
+
+/**
+ * Checks one business profile against one country pack and reports EVERY problem at once, each
+ * as a field-level detail with a stable code and an i18n key. Pure: no I/O, no clock.
+ */
+export interface Address {
+  line1: string;
+  line2?: string;
+  city: string;
+  region?: string;
+  postalCode: string;
+  country: string;
+}
+
+export interface Registration {
+  legalForm: string;
+  legalName: string;
+  identifiers: Record<string, string>;
+  registeredAddress: Address;
+  phone: string;
+  website?: string;
+  shipFrom?: Address;
+  representative: { firstName: string; lastName: string };
+}
+
+export interface RegistrationCheck {
+  problems: ErrorDetail[];
+  /** Present when there are no problems: identifiers normalised, phone in E.164, country codes upper-cased. */
+  normalized?: Registration & { sellerType: LegalFormRule['sellerType'] };
+}
+
+const NAME = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\p{Zs}.,'’&()\-/+"«»„“”]*$/u;
+
+type Problems = ErrorDetail[];
+
+const detail = (field: string, code: string, params: Record<string, MessageParam> = {}): ErrorDetail => ({
+  field,
+  code,
+  messageKey: `country.check.${code}`,
+  params: { field, ...params },
+});
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function text(problems: Problems, field: string, value: unknown, opts: { min?: number; max: number; required: boolean; name?: boolean }): string | undefined {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    if (opts.required) problems.push(detail(field, 'REQUIRED'));
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    problems.push(detail(field, 'WRONG_TYPE'));
+    return undefined;
+  }
+  const v = value.trim().normalize('NFC');
+  if (v.length < (opts.min ?? 1)) problems.push(detail(field, 'TOO_SHORT', { min: opts.min ?? 1 }));
+  else if (v.length > opts.max) problems.push(detail(field, 'TOO_LONG', { max: opts.max }));
+  else if (opts.name && !NAME.test(v)) problems.push(detail(field, 'INVALID_CHARACTERS'));
+  else return v;
+  return undefined;
+}
+
+function address(problems: Problems, field: string, value: unknown, pack: CountryPackDocument, mustBeCountry: readonly string[]): Address | undefined {
+  if (!isObject(value)) {
+    problems.push(detail(field, value === undefined ? 'REQUIRED' : 'WRONG_TYPE'));
+    return undefined;
+  }
+  const known = new Set(['line1', 'line2', 'city', 'region', 'postalCode', 'country']);
+  for (const key of Object.keys(value)) if (!known.has(key)) problems.push(detail(`${field}.${key}`, 'UNKNOWN_FIELD'));
+  const before = problems.length;
+  const line1 = text(problems, `${field}.line1`, value.line1, { min: 2, max: 200, required: true });
+  const line2 = text(problems, `${field}.line2`, value.line2, { max: 200, required: false });
+  const city = text(problems, `${field}.city`, value.city, { min: 1, max: 100, required: true, name: true });
+  const country = text(problems, `${field}.country`, value.country, { min: 2, max: 2, required: true })?.toUpperCase();
+  const region = text(problems, `${field}.region`, value.region, { max: 100, required: pack.address.regionRequired && country === pack.country });
+  if (country && !mustBeCountry.includes(country)) {
+    problems.push(detail(`${field}.country`, 'COUNTRY_NOT_ALLOWED', { allowed: mustBeCountry.join(', ') }));
+  }
+  const rawPostal = text(problems, `${field}.postalCode`, value.postalCode, { max: 12, required: true });
+  const postalCode = rawPostal?.toUpperCase().replace(/\s+/g, country === 'GB' ? ' ' : '');
+  if (postalCode && country === pack.country && !new RegExp(pack.address.postalCode.pattern).test(postalCode)) {
+    problems.push(detail(`${field}.postalCode`, 'INVALID_POSTAL_CODE', { example: pack.address.postalCode.example }));
+  }
+  if (problems.length > before || !line1 || !city || !country || !postalCode) return undefined;
+  return { line1, ...(line2 ? { line2 } : {}), city, ...(region ? { region } : {}), postalCode, country };
+}
+
+function identifiers(problems: Problems, value: unknown, form: LegalFormRule): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (value !== undefined && !isObject(value)) {
+    problems.push(detail('identifiers', 'WRONG_TYPE'));
+    return out;
+  }
+  const given = (value ?? {}) as Record<string, unknown>;
+  const rules = new Map(form.identifiers.map((r) => [r.type, r]));
+  for (const key of Object.keys(given)) {
+    if (!rules.has(key)) problems.push(detail(`identifiers[${key}]`, 'IDENTIFIER_NOT_USED', { allowed: [...rules.keys()].join(', ') }));
+  }
+  for (const rule of form.identifiers) {
+    const field = `identifiers[${rule.type}]`;
+    const raw = given[rule.type];
+    if (raw === undefined || raw === null || raw === '') {
+      if (rule.required) problems.push(detail(field, 'REQUIRED', { label: { text: rule.label } }));
+      continue;
+    }
+    if (typeof raw !== 'string') {
+      problems.push(detail(field, 'WRONG_TYPE'));
+      continue;
+    }
+    const type = IDENTIFIER_TYPES.get(rule.type);
+    if (!type) {
+      problems.push(detail(field, 'IDENTIFIER_TYPE_UNKNOWN'));
+      continue;
+    }
+    const result = type.validate(raw);
+    if (!result.valid) {
+      problems.push(detail(field, result.code, { label: { text: rule.label } }));
+      continue;
+    }
+    if (rule.prefix && !result.normalized.startsWith(rule.prefix)) {
+      problems.push(detail(field, 'WRONG_PREFIX', { prefix: rule.prefix }));
+      continue;
+    }
+    out[rule.type] = result.normalized;
+  }
+  return out;
+}
+
+export function checkRegistration(pack: CountryPackDocument, input: unknown): RegistrationCheck {
+  const problems: Problems = [];
+  if (!isObject(input)) return { problems: [{ ...detail('', 'BODY_NOT_OBJECT'), messageKey: 'validation.BODY_NOT_OBJECT' }] };
+
+  const known = new Set(['legalForm', 'legalName', 'identifiers', 'registeredAddress', 'phone', 'website', 'shipFrom', 'representative']);
+  for (const key of Object.keys(input)) if (!known.has(key)) problems.push(detail(key, 'UNKNOWN_FIELD'));
+
+  let form: LegalFormRule | undefined;
+  if (typeof input.legalForm !== 'string' || input.legalForm === '') {
+    problems.push(detail('legalForm', input.legalForm === undefined ? 'REQUIRED' : 'WRONG_TYPE'));
+  } else {
+    form = pack.legalForms.find((f) => f.code === input.legalForm);
+    if (!form) problems.push(detail('legalForm', 'NOT_ALLOWED', { allowed: pack.legalForms.map((f) => f.code).join(', ') }));
+    else if (!form.eligibility.allowed) {
+      problems.push(detail('legalForm', 'LEGAL_FORM_NOT_ELIGIBLE', { reason: { text: form.eligibility.explanation } }));
+    }
+  }
+
+  const legalName = text(problems, 'legalName', input.legalName, { min: 2, max: 200, required: true, name: true });
+  const ids = form ? identifiers(problems, input.identifiers, form) : {};
+  const registeredAddress = address(problems, 'registeredAddress', input.registeredAddress, pack, [pack.country]);
+  const shipFrom =
+    input.shipFrom === undefined ? registeredAddress : address(problems, 'shipFrom', input.shipFrom, pack, pack.obligations.shipFromCountries);
+  if (input.shipFrom === undefined && registeredAddress && !pack.obligations.shipFromCountries.includes(registeredAddress.country)) {
+    problems.push(detail('shipFrom', 'REQUIRED'));
+  }
+
+  let phone: string | undefined;
+  const rawPhone = text(problems, 'phone', input.phone, { min: 5, max: 30, required: true });
+  if (rawPhone) {
+    const parsed = parsePhoneNumberFromString(rawPhone, pack.country as never);
+    if (!parsed || !parsed.isValid()) problems.push(detail('phone', 'INVALID_PHONE', { example: pack.phone.example }));
+    else if (pack.phone.sameCountryOnly && parsed.country !== pack.country) problems.push(detail('phone', 'PHONE_WRONG_COUNTRY', { example: pack.phone.example }));
+    else phone = parsed.number;
+  }
+
+  const website = text(problems, 'website', input.website, { max: 300, required: false });
+  if (website) {
+    try {
+      const url = new URL(website);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol');
+    } catch {
+      problems.push(detail('website', 'INVALID_URL'));
+    }
+  }
+
+  let representative: Registration['representative'] | undefined;
+  if (!isObject(input.representative)) {
+    problems.push(detail('representative', input.representative === undefined ? 'REQUIRED' : 'WRONG_TYPE'));
+  } else {
+    for (const key of Object.keys(input.representative)) {
+      if (key !== 'firstName' && key !== 'lastName') problems.push(detail(`representative.${key}`, 'UNKNOWN_FIELD'));
+    }
+    const firstName = text(problems, 'representative.firstName', input.representative.firstName, { max: 100, required: true, name: true });
+    const lastName = text(problems, 'representative.lastName', input.representative.lastName, { max: 100, required: true, name: true });
+    if (firstName && lastName) representative = { firstName, lastName };
+  }
+
+  if (problems.length > 0 || !form || !legalName || !registeredAddress || !phone || !representative) return { problems };
+  return {
+    problems,
+    normalized: {
+      legalForm: form.code,
+      sellerType: form.sellerType,
+      legalName,
+      identifiers: ids,
+      registeredAddress,
+      phone,
+      ...(website ? { website } : {}),
+      shipFrom: shipFrom ?? registeredAddress,
+      representative,
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Locale } from '@app/kernel';
+import { IDENTIFIER_TYPES } from './identifiers';
+import type { CountryPackDocument, Label } from './pack/schema';
+
+const l = (label: Label, locale: Locale) => label[locale] ?? label.en;
+
+export class CountrySummaryView {
+  @ApiProperty({ example: 'ES' }) country: string;
+  @ApiProperty({ example: 'España' }) name: string;
+  @ApiProperty({ enum: ['enabled', 'disabled'] }) status: string;
+  @ApiProperty({ example: 1 }) packVersion: number;
+}
+
+export class CountrySpecView extends CountrySummaryView {
+  @ApiProperty({ type: [String], example: ['es'] }) sellerLocales: string[];
+  @ApiProperty({ example: { default: 'EUR', payout: ['EUR'] } }) currencies: { default: string; payout: string[] };
+  @ApiProperty({ description: 'Legal forms with eligibility, identifiers and documents, labelled in the caller language.', type: 'array', items: { type: 'object' } })
+  legalForms: unknown[];
+  @ApiProperty({ type: 'object', additionalProperties: true }) address: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true }) phone: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true }) bank: unknown;
+  @ApiProperty({ description: 'Payout rails in order of preference, or why there is none.', type: 'object', additionalProperties: true }) payouts: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true }) obligations: CountryPackDocument['obligations'];
+  @ApiProperty({ type: 'object', additionalProperties: true }) risk: CountryPackDocument['risk'];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) sources: CountryPackDocument['sources'];
+}
+
+/** The published pack in the caller's language, shaped so a front end can render the whole registration form. */
+export function renderSpec(pack: CountryPackDocument, version: number, status: string, locale: Locale): CountrySpecView {
+  const docs = new Map(pack.documentTypes.map((d) => [d.code, d]));
+  return {
+    country: pack.country,
+    name: l(pack.name, locale),
+    status,
+    packVersion: version,
+    sellerLocales: pack.sellerLocales,
+    currencies: pack.currencies,
+    legalForms: pack.legalForms.map((f) => ({
+      code: f.code,
+      localName: f.localName,
+      ...(f.abbreviation ? { abbreviation: f.abbreviation } : {}),
+      label: l(f.label, locale),
+      sellerType: f.sellerType,
+      eligible: f.eligibility.allowed,
+      ...(f.eligibility.allowed ? {} : { ineligibility: { reason: f.eligibility.reason, message: l(f.eligibility.explanation, locale) } }),
+      identifiers: f.identifiers.map((i) => ({
+        type: i.type,
+        label: l(i.label, locale),
+        required: i.required,
+        purpose: i.purpose,
+        ...(i.prefix ? { prefix: i.prefix } : {}),
+        example: IDENTIFIER_TYPES.get(i.type)?.example,
+      })),
+      documents: f.documents.map((d) => {
+        const type = docs.get(d.type);
+        return {
+          type: d.type,
+          label: type ? l(type.label, locale) : d.type,
+          required: d.required,
+          condition: d.condition,
+          ...(type?.maxAgeDays ? { maxAgeDays: type.maxAgeDays } : {}),
+        };
+      }),
+    })),
+    address: {
+      fields: [
+        { name: 'line1', required: true },
+        { name: 'line2', required: false },
+        { name: 'city', required: true },
+        { name: 'region', required: pack.address.regionRequired, ...(pack.address.regionLabel ? { label: l(pack.address.regionLabel, locale) } : {}) },
+        { name: 'postalCode', required: true, label: l(pack.address.postalCode.label, locale), pattern: pack.address.postalCode.pattern, example: pack.address.postalCode.example },
+        { name: 'country', required: true, value: pack.country },
+      ],
+    },
+    phone: { format: 'E.164 or national', sameCountryOnly: pack.phone.sameCountryOnly, example: pack.phone.example },
+    bank: pack.bank,
+    payouts: pack.payouts.available
+      ? { available: true, rails: pack.payouts.rails }
+      : { available: false, reason: pack.payouts.reason, message: l(pack.payouts.explanation, locale) },
+    obligations: pack.obligations,
+    risk: pack.risk,
+    sources: pack.sources,
+  };
+}
+
+export class IdentifierValidationView {
+  @ApiProperty() valid: boolean;
+  @ApiPropertyOptional({ example: '7707083893' }) normalized?: string;
+  @ApiPropertyOptional({ example: 'INVALID_CHECKSUM' }) code?: string;
+  @ApiPropertyOptional({ description: "Why, in the caller's language." }) message?: string;
+}
+
+export class FieldErrorView {
+  @ApiProperty({ example: 'identifiers[es.cif]' }) field: string;
+  @ApiProperty({ example: 'INVALID_CHECKSUM' }) code: string;
+  @ApiProperty() message: string;
+}
+
+export class RegistrationValidationView {
+  @ApiProperty() valid: boolean;
+  @ApiProperty({ example: 1 }) packVersion: number;
+  @ApiProperty({ type: [FieldErrorView] }) errors: FieldErrorView[];
+}

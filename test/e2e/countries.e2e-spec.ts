@@ -1,0 +1,269 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
+import { nlPack, validNlRegistration } from '../fixtures/nl-pack';
+
+const ADMIN = { email: 'countries.admin@ops.example.com', password: 'Countries-Admin-Pass-1' };
+
+const esRegistration = (cif: string) => ({
+  legalForm: 'es.sl',
+  legalName: 'Cerámicas Triana S.L.',
+  identifiers: { 'es.cif': cif },
+  registeredAddress: { line1: 'Calle de Alcalá 45', city: 'Madrid', region: 'Madrid', postalCode: '28014', country: 'ES' },
+  phone: '+34 612 34 56 78',
+  representative: { firstName: 'Lucía', lastName: 'Fernández García' },
+});
+
+describe('country rule packs (e2e)', () => {
+  let t: TestApp;
+  let admin: string;
+  let reviewer: string;
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password });
+    admin = await login(t.http, ADMIN.email, ADMIN.password);
+    const reviewerEmail = uniqueEmail('reviewer');
+    await request(t.http).post('/v1/ops/accounts').set(bearer(admin)).send({ email: reviewerEmail, password: 'Reviewer-Pass-123', role: 'ops_reviewer' }).expect(201);
+    reviewer = await login(t.http, reviewerEmail, 'Reviewer-Pass-123');
+  });
+  afterAll(async () => t?.close());
+
+  describe('public spec API', () => {
+    it('lists the seeded countries with their status', async () => {
+      const res = await request(t.http).get('/v1/countries').set('Accept-Language', 'it');
+      expect(res.status).toBe(200);
+      const es = res.body.find((c: { country: string }) => c.country === 'ES');
+      expect(es).toEqual({ country: 'ES', name: 'Spagna', status: 'enabled', packVersion: 1 });
+    });
+
+    it('shows in Spanish that an autónomo may not sell in Spain and an S.L. may', async () => {
+      const res = await request(t.http).get('/v1/countries/es').set('Accept-Language', 'es');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-language']).toBe('es');
+      expect(res.body).toMatchObject({ country: 'ES', name: 'España', status: 'enabled', packVersion: 1 });
+      const forms = Object.fromEntries(res.body.legalForms.map((f: { code: string }) => [f.code, f]));
+      expect(forms['es.autonomo']).toMatchObject({
+        eligible: false,
+        sellerType: 'individual',
+        ineligibility: { reason: 'ONLY_INCORPORATED_COMPANIES', message: expect.stringContaining('solo las sociedades mercantiles') },
+      });
+      expect(forms['es.sl']).toMatchObject({ eligible: true, sellerType: 'company', label: 'Sociedad Limitada (S.L.)' });
+      expect(forms['es.sl'].identifiers[0]).toMatchObject({ type: 'es.cif', required: true, label: 'NIF de la sociedad (antes CIF)' });
+      expect(forms['es.sl'].documents.map((d: { label: string }) => d.label)).toContain('Escritura de constitución');
+      expect(res.body.address.fields.find((f: { name: string }) => f.name === 'postalCode')).toMatchObject({ label: 'Código postal', example: '28013' });
+      expect(res.body.payouts).toEqual({ available: true, rails: ['stripe_connect', 'bank_transfer'] });
+    });
+
+    it('answers an unknown country with 404 in the envelope', async () => {
+      const res = await request(t.http).get('/v1/countries/XQ').set('Accept-Language', 'tr');
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('COUNTRY_NOT_FOUND');
+      expect(res.body.error.message).toBe('XQ ülkesi için kural yok.');
+    });
+
+    it('validates identifiers with check digits, with a localised reason', async () => {
+      const ok = await request(t.http).post('/v1/countries/ES/identifiers/validate').send({ type: 'es.cif', value: 'b-7911048.2' });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toEqual({ valid: true, normalized: 'B79110482' });
+      const bad = await request(t.http).post('/v1/countries/ES/identifiers/validate').set('Accept-Language', 'it').send({ type: 'es.cif', value: 'B79110483' });
+      expect(bad.status).toBe(200);
+      expect(bad.body).toMatchObject({ valid: false, code: 'INVALID_CHECKSUM' });
+      expect(bad.body.message).toBe('Codice fiscale della società (NIF, già CIF): le cifre di controllo non corrispondono; controlla che non ci siano errori di battitura.');
+      const wrongKind = await request(t.http).post('/v1/countries/ES/identifiers/validate').send({ type: 'es.cif', value: 'B7911048B' });
+      expect(wrongKind.body).toMatchObject({ valid: false, code: 'INVALID_FORMAT' });
+    });
+
+    it('answers an identifier type the country does not use with 422, and a missing value with 400', async () => {
+      const res = await request(t.http).post('/v1/countries/ES/identifiers/validate').send({ type: 'ru.inn', value: '7707083893' });
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('COUNTRY_IDENTIFIER_TYPE_UNKNOWN');
+      expect((await request(t.http).post('/v1/countries/ES/identifiers/validate').send({ type: 'es.cif' })).status).toBe(400);
+      expect((await request(t.http).post('/v1/countries/QQ/identifiers/validate').send({ type: 'es.cif', value: 'x' })).status).toBe(404);
+    });
+
+    it('dry-runs a registration and reports every field at once, localised', async () => {
+      const res = await request(t.http)
+        .post('/v1/countries/ES/registrations/validate')
+        .set('Accept-Language', 'ru')
+        .send({
+          legalForm: 'es.sl',
+          legalName: '',
+          identifiers: { 'es.cif': 'B79110483', 'ru.inn': '1' },
+          registeredAddress: { line1: 'Calle Mayor 1', city: 'Madrid', postalCode: '99999', country: 'ES' },
+          phone: '12',
+          representative: { firstName: 'Lucía' },
+          nickname: 'x',
+        });
+      expect(res.status).toBe(200);
+      expect(res.body.valid).toBe(false);
+      const byField = Object.fromEntries(res.body.errors.map((e: { field: string; code: string }) => [e.field, e.code]));
+      expect(byField).toEqual({
+        nickname: 'UNKNOWN_FIELD',
+        legalName: 'REQUIRED',
+        'identifiers[ru.inn]': 'IDENTIFIER_NOT_USED',
+        'identifiers[es.cif]': 'INVALID_CHECKSUM',
+        'registeredAddress.region': 'REQUIRED',
+        'registeredAddress.postalCode': 'INVALID_POSTAL_CODE',
+        phone: 'TOO_SHORT',
+        'representative.lastName': 'REQUIRED',
+      });
+      const postal = res.body.errors.find((e: { field: string }) => e.field === 'registeredAddress.postalCode');
+      expect(postal.message).toBe('Поле registeredAddress.postalCode не является допустимым почтовым индексом; пример: 28013.');
+    });
+
+    it('accepts a valid registration and names in any script', async () => {
+      const res = await request(t.http)
+        .post('/v1/countries/ES/registrations/validate')
+        .send({ ...esRegistration('B79110482'), representative: { firstName: 'Алёна', lastName: 'Şahin-Öztürk' } });
+      expect(res.body).toEqual({ valid: true, packVersion: 1, errors: [] });
+    });
+  });
+
+  describe('seller business profile', () => {
+    it('stores a valid profile pinned to the pack version, refuses a bad one with 422 and every field', async () => {
+      const { token } = await signup(t.http, { country: 'ES', locale: 'es' });
+      const bad = await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send({ ...esRegistration('B79110483'), legalForm: 'es.autonomo', identifiers: { 'es.nif': '12345678Z' } });
+      expect(bad.status).toBe(422);
+      expect(bad.body.error.code).toBe('COUNTRY_REGISTRATION_INVALID');
+      expect(bad.headers['content-language']).toBe('es');
+      expect(bad.body.error.details.map((d: { field: string }) => d.field)).toEqual(['legalForm']);
+      expect(bad.body.error.details[0].message).toContain('En España solo las sociedades mercantiles');
+
+      const ok = await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(esRegistration('A08370314'));
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ country: 'ES', legalForm: 'es.sl', sellerType: 'company', packVersion: 1, phone: '+34612345678', identifiers: { 'es.cif': 'A08370314' } });
+      expect((await request(t.http).get('/v1/sellers/me/business').set(bearer(token!))).body.packVersion).toBe(1);
+    });
+
+    it('refuses an identifier another seller of the country registered, without saying who', async () => {
+      const first = await signup(t.http, { country: 'ES' });
+      const second = await signup(t.http, { country: 'ES' });
+      await request(t.http).put('/v1/sellers/me/business').set(bearer(first.token!)).send(esRegistration('B79110482')).expect(200);
+      const dup = await request(t.http).put('/v1/sellers/me/business').set(bearer(second.token!)).send(esRegistration('B-79110482'));
+      expect(dup.status).toBe(409);
+      expect(dup.body.error.code).toBe('COUNTRY_IDENTIFIER_IN_USE');
+      expect(JSON.stringify(dup.body)).not.toContain(first.payload.email);
+      // the owner can resubmit its own number
+      await request(t.http).put('/v1/sellers/me/business').set(bearer(first.token!)).send(esRegistration('B79110482')).expect(200);
+    });
+  });
+
+  describe('ops manage packs as data', () => {
+    it('lets reviewers read packs but not change them', async () => {
+      expect((await request(t.http).get('/v1/ops/countries/ES/versions').set(bearer(reviewer))).status).toBe(200);
+      const put = await request(t.http).put('/v1/ops/countries/NL/draft').set(bearer(reviewer)).send(nlPack());
+      expect(put.status).toBe(403);
+      const { token: seller } = await signup(t.http, { country: 'ES' });
+      expect((await request(t.http).get('/v1/ops/countries').set(bearer(seller!))).status).toBe(403);
+    });
+
+    it('enables a brand-new country end to end through the API alone', async () => {
+      // a broken draft is refused with every schema problem
+      const broken = { ...nlPack(), name: { en: 'Netherlands' }, currencies: { default: 'euro', payout: [] } };
+      const refused = await request(t.http).put('/v1/ops/countries/NL/draft').set(bearer(admin)).send(broken);
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.code).toBe('COUNTRY_PACK_INVALID');
+      const fields = refused.body.error.details.map((d: { field: string }) => d.field);
+      expect(fields).toEqual(expect.arrayContaining(['name.ru', 'currencies.default', 'currencies.payout']));
+
+      // a draft whose own sample fails is saved, but validation and publication refuse it
+      const wrongSample = nlPack();
+      wrongSample.samples[0].registration = { ...validNlRegistration, registeredAddress: { ...validNlRegistration.registeredAddress, postalCode: '0123 AB' } };
+      await request(t.http).put('/v1/ops/countries/NL/draft').set(bearer(admin)).send(wrongSample).expect(200);
+      const check = await request(t.http).post('/v1/ops/countries/NL/draft/validate').set(bearer(reviewer));
+      expect(check.status).toBe(200);
+      expect(check.body.valid).toBe(false);
+      expect(check.body.problems[0]).toMatchObject({ field: 'samples[0]', code: 'SAMPLE_REJECTED' });
+      expect((await request(t.http).post('/v1/ops/countries/NL/draft/publish').set(bearer(admin))).status).toBe(422);
+
+      // before publication nobody from NL can sign up
+      const early = await request(t.http).post('/v1/auth/signup').set('Accept-Language', 'es').send({ email: uniqueEmail('nl'), password: 'Tulpen-Passphrase-1', country: 'NL' });
+      expect(early.status).toBe(422);
+      expect(early.body.error.code).toBe('COUNTRY_NOT_ENABLED');
+      expect(early.body.error.message).toBe('Por ahora los vendedores de NL no pueden registrarse.');
+
+      await request(t.http).put('/v1/ops/countries/NL/draft').set(bearer(admin)).send(nlPack()).expect(200);
+      expect((await request(t.http).post('/v1/ops/countries/NL/draft/validate').set(bearer(admin))).body).toEqual({ valid: true, problems: [] });
+      const published = await request(t.http).post('/v1/ops/countries/NL/draft/publish').set(bearer(admin));
+      expect(published.status).toBe(200);
+      expect(published.body).toMatchObject({ version: 1, state: 'published' });
+
+      const spec = await request(t.http).get('/v1/countries/NL').set('Accept-Language', 'tr');
+      expect(spec.status).toBe(200);
+      expect(spec.body).toMatchObject({ country: 'NL', name: 'Hollanda', status: 'enabled', packVersion: 1 });
+
+      const seller = await signup(t.http, { country: 'NL', locale: 'en' });
+      expect(seller.res.status).toBe(201);
+      const profile = await request(t.http).put('/v1/sellers/me/business').set(bearer(seller.token!)).send(validNlRegistration);
+      expect(profile.status).toBe(200);
+      expect(profile.body).toMatchObject({ country: 'NL', legalForm: 'nl.bv', packVersion: 1, registeredAddress: { postalCode: '1012LG' } });
+
+      const me = (await request(t.http).get('/v1/sellers/me').set(bearer(admin))).status;
+      expect(me).toBe(403);
+      const audit = await request(t.http).get('/v1/ops/audit?targetType=country&targetId=NL').set(bearer(reviewer));
+      const adminId = (await t.sql.query('SELECT id FROM accounts WHERE email_normalized = $1', [ADMIN.email])).rows[0].id;
+      const publication = audit.body.find((e: { action: string }) => e.action === 'country.published');
+      expect(publication).toMatchObject({ actorAccountId: adminId, actorRole: 'ops_admin', changes: { version: 1, previousVersion: null } });
+      expect(audit.body.filter((e: { action: string }) => e.action === 'country.draft_saved')).toHaveLength(2);
+    });
+
+    it('keeps sellers pinned to the version they were checked under and flags them when a requirement is added', async () => {
+      const pinned = await signup(t.http, { country: 'ES' });
+      await request(t.http).put('/v1/sellers/me/business').set(bearer(pinned.token!)).send({ ...esRegistration('B12345674'), legalName: 'Pinned S.L.' }).expect(200);
+
+      const v1 = (await request(t.http).get('/v1/ops/countries/ES/versions/1').set(bearer(admin))).body.document;
+      const v2 = structuredClone(v1);
+      const sl = v2.legalForms.find((f: { code: string }) => f.code === 'es.sl');
+      sl.documents.push({ type: 'proof_of_address', required: true, condition: 'always' });
+      v2.documentTypes.push({ code: 'proof_of_address', label: { en: 'Proof of address', ru: 'Подтверждение адреса', tr: 'Adres belgesi', it: 'Prova di indirizzo', es: 'Justificante de domicilio' } });
+      await request(t.http).put('/v1/ops/countries/ES/draft').set(bearer(admin)).send(v2).expect(200);
+
+      const diff = await request(t.http).get('/v1/ops/countries/ES/diff?from=1&to=draft').set(bearer(reviewer));
+      expect(diff.status).toBe(200);
+      expect(diff.body).toEqual(
+        expect.arrayContaining([
+          { path: 'legalForms[es.sl].documents[proof_of_address]', change: 'added', to: { type: 'proof_of_address', required: true, condition: 'always' } },
+          expect.objectContaining({ path: 'documentTypes[proof_of_address]', change: 'added' }),
+        ]),
+      );
+      expect(diff.body).toHaveLength(2);
+
+      await request(t.http).post('/v1/ops/countries/ES/draft/publish').set(bearer(admin)).expect(200);
+      const versions = (await request(t.http).get('/v1/ops/countries/ES/versions').set(bearer(admin))).body;
+      expect(versions.map((v: { version: number; state: string }) => [v.version, v.state])).toEqual([
+        [2, 'published'],
+        [1, 'retired'],
+      ]);
+
+      const old = (await request(t.http).get('/v1/sellers/me/business').set(bearer(pinned.token!))).body;
+      expect(old).toMatchObject({ packVersion: 1, reverificationRequired: true });
+
+      const fresh = await signup(t.http, { country: 'ES' });
+      const now = await request(t.http).put('/v1/sellers/me/business').set(bearer(fresh.token!)).send({ ...esRegistration('A58818501'), legalName: 'Fresh S.A.' });
+      expect(now.status).toBe(200);
+      expect(now.body).toMatchObject({ packVersion: 2, reverificationRequired: false });
+      expect((await request(t.http).get('/v1/countries/ES')).body.packVersion).toBe(2);
+    });
+
+    it('disables and re-enables a country: new sign-ups refused in the caller language, existing sellers untouched', async () => {
+      const existing = await signup(t.http, { country: 'ES' });
+      await request(t.http).post('/v1/ops/countries/ES/disable').set(bearer(admin)).expect(200);
+      try {
+        const refused = await request(t.http).post('/v1/auth/signup').set('Accept-Language', 'ru').send({ email: uniqueEmail('es'), password: 'Flamenco-Passphrase', country: 'ES' });
+        expect(refused.status).toBe(422);
+        expect(refused.body.error).toMatchObject({ code: 'COUNTRY_NOT_ENABLED', message: 'Продавцы из страны ES сейчас не могут зарегистрироваться.' });
+        const profile = await request(t.http).put('/v1/sellers/me/business').set(bearer(existing.token!)).send(esRegistration('A28017895'));
+        expect(profile.status).toBe(422);
+        expect(profile.body.error.code).toBe('COUNTRY_NOT_ENABLED');
+        expect((await request(t.http).get('/v1/sellers/me').set(bearer(existing.token!))).status).toBe(200);
+        expect((await request(t.http).get('/v1/countries/ES')).body.status).toBe('disabled');
+      } finally {
+        await request(t.http).post('/v1/ops/countries/ES/enable').set(bearer(admin)).expect(200);
+      }
+      expect((await signup(t.http, { country: 'ES' })).res.status).toBe(201);
+      const audit = (await request(t.http).get('/v1/ops/audit?targetType=country&targetId=ES').set(bearer(admin))).body.map((e: { action: string }) => e.action);
+      expect(audit).toEqual(expect.arrayContaining(['country.disabled', 'country.enabled', 'country.published']));
+    });
+  });
+});
