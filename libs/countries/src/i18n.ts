@@ -6,7 +6,7 @@ type CheckMessages = Record<
   | 'REQUIRED' | 'WRONG_TYPE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_CHARACTERS' | 'UNKNOWN_FIELD' | 'BODY_NOT_OBJECT'
   | 'COUNTRY_NOT_ALLOWED' | 'INVALID_POSTAL_CODE' | 'IDENTIFIER_NOT_USED' | 'IDENTIFIER_TYPE_UNKNOWN'
   | 'INVALID_LENGTH' | 'INVALID_FORMAT' | 'INVALID_CHECKSUM' | 'INVALID_COMPONENT' | 'WRONG_PREFIX'
-  | 'NOT_ALLOWED' | 'LEGAL_FORM_NOT_ELIGIBLE' | 'INVALID_PHONE' | 'PHONE_WRONG_COUNTRY' | 'INVALID_URL',
+  | 'NOT_ALLOWED' | 'LEGAL_FORM_NOT_ELIGIBLE' | 'INVALID_PHONE' | 'PHONE_WRONG_COUNTRY' | 'INVALID_URL' | 'IDENTIFIER_KIND_MISMATCH',
   string
 >;
 
@@ -59,6 +59,7 @@ const en: CountryMessages = {
     INVALID_PHONE: '{{field}} is not a valid phone number; for example {{example}}.',
     PHONE_WRONG_COUNTRY: '{{field}} must be a phone number of this country, for example {{example}}.',
     INVALID_URL: '{{field}} must be a web address starting with https:// or http://.',
+    IDENTIFIER_KIND_MISMATCH: '{{label}}: this number belongs to a different kind of business (a company instead of a person, or the reverse).',
   }),
   ...packPrefix({
     SCHEMA: '{{field}}: {{reason}}',
@@ -107,6 +108,7 @@ const ru: CountryMessages = {
     INVALID_PHONE: 'Поле {{field}} не является корректным номером телефона; пример: {{example}}.',
     PHONE_WRONG_COUNTRY: 'Поле {{field}} должно содержать номер телефона этой страны, например {{example}}.',
     INVALID_URL: 'Поле {{field}} должно быть веб-адресом, начинающимся с https:// или http://.',
+    IDENTIFIER_KIND_MISMATCH: '{{label}}: этот номер принадлежит другому типу лица (организации вместо физического лица или наоборот).',
   }),
   ...packPrefix({
     SCHEMA: '{{field}}: {{reason}}',
@@ -155,6 +157,7 @@ const tr: CountryMessages = {
     INVALID_PHONE: '{{field}} geçerli bir telefon numarası değil; örnek: {{example}}.',
     PHONE_WRONG_COUNTRY: '{{field}} bu ülkeye ait bir telefon numarası olmalıdır, örneğin {{example}}.',
     INVALID_URL: '{{field}}, https:// veya http:// ile başlayan bir web adresi olmalıdır.',
+    IDENTIFIER_KIND_MISMATCH: '{{label}}: bu numara başka bir türe ait (gerçek kişi yerine şirket ya da tersi).',
   }),
   ...packPrefix({
     SCHEMA: '{{field}}: {{reason}}',
@@ -203,6 +206,7 @@ const it: CountryMessages = {
     INVALID_PHONE: 'Il campo {{field}} non è un numero di telefono valido; ad esempio {{example}}.',
     PHONE_WRONG_COUNTRY: 'Il campo {{field}} deve essere un numero di telefono di questo paese, ad esempio {{example}}.',
     INVALID_URL: 'Il campo {{field}} deve essere un indirizzo web che inizia con https:// o http://.',
+    IDENTIFIER_KIND_MISMATCH: '{{label}}: questo numero appartiene a un altro tipo di soggetto (una società invece di una persona, o viceversa).',
   }),
   ...packPrefix({
     SCHEMA: '{{field}}: {{reason}}',
@@ -251,6 +255,7 @@ const es: CountryMessages = {
     INVALID_PHONE: 'El campo {{field}} no es un número de teléfono válido; por ejemplo {{example}}.',
     PHONE_WRONG_COUNTRY: 'El campo {{field}} debe ser un número de teléfono de este país, por ejemplo {{example}}.',
     INVALID_URL: 'El campo {{field}} debe ser una dirección web que empiece por https:// o http://.',
+    IDENTIFIER_KIND_MISMATCH: '{{label}}: este número pertenece a otro tipo de titular (una empresa en lugar de una persona, o al revés).',
   }),
   ...packPrefix({
     SCHEMA: '{{field}}: {{reason}}',

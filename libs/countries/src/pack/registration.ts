@@ -124,6 +124,11 @@ function identifiers(problems: Problems, value: unknown, form: LegalFormRule): R
       problems.push(detail(field, 'WRONG_PREFIX', { prefix: rule.prefix }));
       continue;
     }
+    // e.g. a 10-digit RU INN belongs to a company, so it cannot be a sole trader's number
+    if (result.kind && result.kind !== form.sellerType) {
+      problems.push(detail(field, 'IDENTIFIER_KIND_MISMATCH', { label: { text: rule.label } }));
+      continue;
+    }
     out[rule.type] = result.normalized;
   }
   return out;
