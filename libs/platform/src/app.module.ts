@@ -9,6 +9,7 @@ import { JobsModule } from '@app/jobs';
 import { AppConfig, ContentTypeGuard, createValidationPipe, HttpErrorFilter, KernelModule } from '@app/kernel';
 import type { ProcessRole } from '@app/kernel';
 export type { ProcessRole } from '@app/kernel';
+import { PaymentsModule, PAYMENTS_MESSAGES } from '@app/payments';
 import { PersistenceModule } from '@app/persistence';
 import { SellersModule, SELLERS_MESSAGES } from '@app/sellers';
 import { ErrorsController } from './errors.controller';
@@ -24,8 +25,8 @@ export interface AppModuleOptions {
 }
 
 /** The bounded contexts, in one list shared by the API, the worker and the CLI. */
-const CONTEXTS = [AuditModule, AccountsModule, CountriesModule, SellersModule];
-export const TRANSLATIONS = [ACCOUNTS_MESSAGES, COUNTRIES_MESSAGES, SELLERS_MESSAGES];
+const CONTEXTS = [AuditModule, AccountsModule, CountriesModule, SellersModule, PaymentsModule];
+export const TRANSLATIONS = [ACCOUNTS_MESSAGES, COUNTRIES_MESSAGES, PAYMENTS_MESSAGES, SELLERS_MESSAGES];
 
 /** The composition root: config, logging, database, jobs and every context. */
 @Module({})

@@ -9,6 +9,7 @@ type Kind =
   | { type: 'string'; pattern?: RegExp; patternHint?: string; minLength?: number }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'postgres-url' }
+  | { type: 'http-url' }
   | { type: 'email' };
 
 export interface ConfigVariable {
@@ -41,6 +42,10 @@ export const CONFIG_VARIABLES = [
   { name: 'LOGIN_FAILURE_WINDOW_SECONDS', kind: { type: 'int', min: 1, max: 86400 }, default: '900', description: 'Window in which failed logins are counted; also how long a throttled key stays blocked.' },
   { name: 'BOOTSTRAP_OPS_ADMIN_EMAIL', kind: { type: 'email' }, description: 'With BOOTSTRAP_OPS_ADMIN_PASSWORD: create this ops_admin at boot if it does not exist (idempotent).' },
   { name: 'BOOTSTRAP_OPS_ADMIN_PASSWORD', kind: { type: 'string', minLength: 12 }, description: 'Password of the bootstrap ops_admin (at least 12 characters). Used only when the account is created.', secret: true },
+  { name: 'STRIPE_SECRET_KEY', kind: { type: 'string', pattern: /^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, patternHint: 'a Stripe secret key (sk_test_… or sk_live_…)' }, description: 'Stripe secret key of the platform. Unset: the stripe_connect payout rail reports itself as not configured (nothing crashes).', secret: true },
+  { name: 'STRIPE_WEBHOOK_SECRET', kind: { type: 'string', pattern: /^whsec_[A-Za-z0-9_]+(,whsec_[A-Za-z0-9_]+)*$/, patternHint: 'one or more comma-separated whsec_… secrets' }, description: 'Signing secret(s) of the Stripe webhook endpoint, comma-separated so a rotated secret keeps working during the overlap.', secret: true },
+  { name: 'STRIPE_API_URL', kind: { type: 'http-url' }, description: 'Base URL the Stripe SDK talks to instead of api.stripe.com (e.g. http://127.0.0.1:12111 for stripe-mock or a local double).' },
+  { name: 'SELLER_APP_URL', kind: { type: 'http-url' }, default: 'http://localhost:5173', description: 'Seller front end; Stripe onboarding returns to `<SELLER_APP_URL>/payouts/return` and refreshes via `/payouts/refresh`.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', kind: { type: 'int', min: 100, max: 120000 }, default: '10000', description: 'How long graceful shutdown waits for in-flight requests and jobs.' },
 ] as const satisfies readonly ConfigVariable[];
 
@@ -62,6 +67,8 @@ export interface AppConfig {
   auth: { accessTokenTtlSeconds: number; loginMaxFailures: number; loginFailureWindowSeconds: number };
   bootstrapOpsAdmin?: { email: string; password: string };
   shutdownTimeoutMs: number;
+  stripe: { secretKey?: string; webhookSecrets: string[]; apiUrl?: string };
+  sellerAppUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +106,15 @@ function parseOne(v: ConfigVariable, raw: string): { value?: unknown; problem?: 
     case 'email':
       if (!EMAIL.test(raw.trim())) return { problem: `${v.name} must be an email address${shown}` };
       return { value: raw.trim() };
+    case 'http-url': {
+      try {
+        const u = new URL(raw);
+        if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+        return { value: u.toString().replace(/\/$/, '') };
+      } catch {
+        return { problem: `${v.name} must be an http:// or https:// URL${shown}` };
+      }
+    }
     case 'postgres-url': {
       try {
         const u = new URL(raw);
@@ -153,6 +169,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     bootstrapOpsAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     shutdownTimeoutMs: get('SHUTDOWN_TIMEOUT_MS'),
+    stripe: {
+      secretKey: get('STRIPE_SECRET_KEY'),
+      webhookSecrets: (get<string | undefined>('STRIPE_WEBHOOK_SECRET') ?? '').split(',').filter(Boolean),
+      apiUrl: get('STRIPE_API_URL'),
+    },
+    sellerAppUrl: get('SELLER_APP_URL'),
   };
 }
 

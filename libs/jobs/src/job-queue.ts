@@ -1,0 +1,145 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { PgBoss } from 'pg-boss';
+import { randomUUID } from 'node:crypto';
+import { safeError, systemContext } from '@app/kernel';
+import { JOB_HANDLER, JobHandlerOptions, JobProcessor } from './job-handler';
+
+export interface JobsOptions {
+  url: string;
+  /** Process jobs in this process (the worker role); otherwise only send them. */
+  work: boolean;
+  concurrency: number;
+  shutdownTimeoutMs: number;
+}
+
+export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
+
+/**
+ * Background jobs on pg-boss, in the same PostgreSQL (no extra server). Every process can send;
+ * processes with the worker role also create the queues, run the handlers found by discovery and
+ * keep the cron schedules.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly boss: PgBoss;
+  private started?: Promise<void>;
+  private readonly handlers = new Map<string, { options: JobHandlerOptions; processor: JobProcessor }>();
+
+  constructor(
+    @Inject(JOBS_OPTIONS) private readonly options: JobsOptions,
+    private readonly discovery: DiscoveryService,
+  ) {
+    this.boss = new PgBoss({
+      connectionString: options.url,
+      schema: 'pgboss',
+      max: 4,
+      application_name: options.work ? 'local-to-global:worker' : 'local-to-global:jobs',
+      supervise: options.work,
+      schedule: options.work,
+    });
+    this.boss.on('error', (err) => this.logger.error({ err: safeError(err) }, 'pg-boss error'));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const wrapper of this.discovery.getProviders()) {
+      const { metatype, instance } = wrapper;
+      if (!metatype || !instance) continue;
+      const options = Reflect.getMetadata(JOB_HANDLER, metatype) as JobHandlerOptions | undefined;
+      if (options) this.handlers.set(options.name, { options, processor: instance as JobProcessor });
+    }
+    // Senders start pg-boss on first use; workers at boot.
+    if (this.options.work) await this.ensureStarted();
+  }
+
+  private ensureStarted(): Promise<void> {
+    this.started ??= this.start();
+    return this.started;
+  }
+
+  private async start(): Promise<void> {
+    await this.boss.start();
+    if (!this.options.work) return;
+    for (const [name, { options, processor }] of this.handlers) {
+      await this.boss.createQueue(name).catch(() => undefined);
+      await this.boss.updateQueue(name, {
+        retryLimit: options.retryLimit ?? 5,
+        retryDelay: options.retryDelaySeconds ?? 5,
+        retryBackoff: true,
+        expireInSeconds: options.expireInSeconds ?? 900,
+      });
+      await this.boss.work<unknown>(name, { batchSize: 1, localConcurrency: this.options.concurrency, pollingIntervalSeconds: 1 }, async (jobs) => {
+        for (const job of jobs) {
+          const ctx = systemContext(`job:${job.id}`);
+          try {
+            await processor.handle(job.data, ctx);
+          } catch (err) {
+            this.logger.warn({ err: safeError(err), job: job.id, queue: name }, `job ${name} failed; pg-boss will retry`);
+            throw err;
+          }
+        }
+      });
+      if (options.schedule) await this.boss.schedule(name, options.schedule, {}, { tz: 'UTC' });
+    }
+    this.logger.log(`worker processing ${this.handlers.size} queue(s): ${[...this.handlers.keys()].join(', ')}`);
+  }
+
+  private readonly knownQueues = new Set<string>();
+
+  private async ensureQueue(name: string): Promise<void> {
+    await this.ensureStarted();
+    if (this.knownQueues.has(name) || this.handlers.has(name)) return;
+    await this.boss.createQueue(name).catch(() => undefined);
+    this.knownQueues.add(name);
+  }
+
+  /**
+   * Enqueues a job INSIDE the caller's transaction (pg-boss runs its INSERT on the transaction's
+   * connection): the job exists if and only if the transaction commits.
+   */
+  async sendInTx(tx: { query(sql: string, params?: unknown[]): Promise<unknown> }, name: string, data: object, options: { singletonKey?: string } = {}): Promise<string | null> {
+    await this.ensureQueue(name);
+    return this.boss.send(name, data, {
+      id: randomUUID(),
+      singletonKey: options.singletonKey,
+      db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: (await tx.query(text, values)) as unknown[] }) },
+    });
+  }
+
+  /** Publishes an event to every queue subscribed to it, inside the caller's transaction. */
+  async publishInTx(tx: { query(sql: string, params?: unknown[]): Promise<unknown> }, event: string, data: object): Promise<void> {
+    await this.ensureStarted();
+    await this.boss.publish(event, data, {
+      db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: (await tx.query(text, values)) as unknown[] }) },
+    });
+  }
+
+  /** Subscribes a queue to a published event type (pg-boss pub/sub). */
+  async subscribe(event: string, queue: string): Promise<void> {
+    await this.ensureQueue(queue);
+    await this.boss.subscribe(event, queue);
+  }
+
+  /** Enqueues a job; returns its id. `singletonKey` de-duplicates jobs that must not queue twice. */
+  async send(name: string, data: object, options: { singletonKey?: string; startAfterSeconds?: number } = {}): Promise<string | null> {
+    if (this.options.work && !this.handlers.has(name)) throw new Error(`no handler for job queue ${name}`);
+    await this.ensureQueue(name);
+    return this.boss.send(name, data, {
+      id: randomUUID(),
+      singletonKey: options.singletonKey,
+      startAfter: options.startAfterSeconds,
+    });
+  }
+
+  get isWorker(): boolean {
+    return this.options.work;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.started) return;
+    await this.started.catch(() => undefined);
+    await this.boss.stop({ graceful: true, timeout: this.options.shutdownTimeoutMs, close: true }).catch(() => undefined);
+  }
+}
+

@@ -1,0 +1,113 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { CLOCK } from '@app/kernel';
+import type { Clock } from '@app/kernel';
+import { Tx, UnitOfWork } from '@app/persistence';
+import { JobHandler, JobProcessor } from './job-handler';
+import { JobQueue } from './job-queue';
+
+/**
+ * Transactional outbox: a domain event is written in the same transaction as the state change it
+ * describes, and delivered afterwards by the worker (pg-boss pub/sub: any queue subscribed to the
+ * event type gets a job). Consumers must be idempotent: delivery is at least once.
+ */
+@Entity('outbox_events')
+@Index('ix_outbox_events_pending', ['occurredAt'], { where: '"delivered_at" IS NULL' })
+export class OutboxEventEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** `<context>.<event>`, e.g. `payouts.status_changed`. */
+  @Column('varchar', { length: 100 })
+  type: string;
+
+  @Column('varchar', { name: 'aggregate_type', length: 50 })
+  aggregateType: string;
+
+  @Column('varchar', { name: 'aggregate_id', length: 100 })
+  aggregateId: string;
+
+  @Column('jsonb')
+  payload: Record<string, unknown>;
+
+  @Column('timestamptz', { name: 'occurred_at' })
+  occurredAt: Date;
+
+  @Column('timestamptz', { name: 'delivered_at', nullable: true })
+  deliveredAt: Date | null;
+}
+
+export interface DomainEvent {
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+}
+
+export const OUTBOX_RELAY_JOB = 'outbox.relay';
+
+@Injectable()
+export class Outbox {
+  constructor(
+    private readonly jobs: JobQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Records the event in the caller's transaction and nudges the relay (also in that transaction). */
+  async add(tx: Tx, event: DomainEvent): Promise<string> {
+    const id = randomUUID();
+    await tx.insert(OutboxEventEntity, {
+      id,
+      type: event.type,
+      aggregateType: event.aggregateType,
+      aggregateId: event.aggregateId,
+      payload: event.payload as never,
+      occurredAt: this.clock.now(),
+      deliveredAt: null,
+    });
+    await this.jobs.sendInTx(tx, OUTBOX_RELAY_JOB, {}, { singletonKey: 'outbox-relay' });
+    return id;
+  }
+}
+
+/** Delivers pending outbox events in order; runs on every nudge and every minute as a backstop. */
+@Injectable()
+@JobHandler({ name: OUTBOX_RELAY_JOB, schedule: '* * * * *', retryLimit: 10, retryDelaySeconds: 2 })
+export class OutboxRelayJob implements JobProcessor {
+  private readonly logger = new Logger('Outbox');
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly jobs: JobQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async handle(): Promise<void> {
+    for (;;) {
+      const delivered = await this.uow.run(async (tx) => {
+        const rows: { id: string; type: string; aggregate_type: string; aggregate_id: string; payload: Record<string, unknown>; occurred_at: Date }[] =
+          await tx.query(
+            `SELECT id, type, aggregate_type, aggregate_id, payload, occurred_at FROM outbox_events
+              WHERE delivered_at IS NULL ORDER BY occurred_at, id LIMIT 100 FOR UPDATE SKIP LOCKED`,
+          );
+        for (const row of rows) {
+          await this.jobs.publishInTx(tx, row.type, {
+            id: row.id,
+            type: row.type,
+            aggregateType: row.aggregate_type,
+            aggregateId: row.aggregate_id,
+            occurredAt: new Date(row.occurred_at).toISOString(),
+            payload: row.payload,
+          });
+        }
+        if (rows.length) {
+          await tx.query('UPDATE outbox_events SET delivered_at = $2 WHERE id = ANY($1)', [rows.map((r) => r.id), this.clock.now()]);
+        }
+        return rows.length;
+      });
+      if (delivered) this.logger.log(`delivered ${delivered} outbox event(s)`);
+      if (delivered < 100) return;
+    }
+  }
+}

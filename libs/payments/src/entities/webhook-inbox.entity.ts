@@ -1,0 +1,54 @@
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type InboxStatus = 'received' | 'processed' | 'parked' | 'dead';
+
+/**
+ * Every verified processor event, keyed by its id: the unique key is what makes a delivery that
+ * arrives twice (or 50 times, to several API processes) a no-op.
+ */
+@Entity('webhook_inbox')
+@Index('ix_webhook_inbox_status_received', ['status', 'receivedAt'])
+@Check('ck_webhook_inbox_status', `"status" IN ('received', 'processed', 'parked', 'dead')`)
+export class WebhookInboxEntity {
+  @PrimaryColumn('varchar', { length: 255 })
+  id: string;
+
+  @Column('varchar', { length: 20 })
+  provider: 'stripe';
+
+  @Column('varchar', { length: 100 })
+  type: string;
+
+  @Column('varchar', { length: 64, nullable: true })
+  account: string | null;
+
+  @Column('boolean')
+  livemode: boolean;
+
+  /** The processor's `created` (unix seconds). */
+  @Column('bigint', { name: 'event_created', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  eventCreated: number;
+
+  @Column('jsonb')
+  payload: Record<string, unknown>;
+
+  @Column('varchar', { length: 16 })
+  status: InboxStatus;
+
+  /** applied · stale · unknown_account · unhandled_type · test_mode_on_live · replayed … */
+  @Column('varchar', { length: 40, nullable: true })
+  outcome: string | null;
+
+  @Column('integer', { default: 0 })
+  attempts: number;
+
+  /** Error class and code only, never payload content. */
+  @Column('varchar', { name: 'last_error', length: 200, nullable: true })
+  lastError: string | null;
+
+  @Column('timestamptz', { name: 'received_at' })
+  receivedAt: Date;
+
+  @Column('timestamptz', { name: 'processed_at', nullable: true })
+  processedAt: Date | null;
+}

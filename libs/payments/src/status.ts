@@ -1,0 +1,46 @@
+import type { ConnectAccountSnapshot } from './ports';
+
+export const PAYOUT_STATUSES = ['not_started', 'action_required', 'under_review', 'restricted', 'enabled', 'rejected', 'disconnected'] as const;
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
+
+/**
+ * The payout-account lifecycle as a declared transition table. Statuses are derived from the
+ * processor's snapshots, so most moves are allowed; what is NOT allowed is leaving
+ * `disconnected` (the seller revoked the platform: a new setup is needed).
+ */
+export const PAYOUT_TRANSITIONS: Readonly<Record<PayoutStatus, readonly PayoutStatus[]>> = {
+  not_started: ['action_required', 'under_review', 'restricted', 'enabled', 'rejected', 'disconnected'],
+  action_required: ['under_review', 'restricted', 'enabled', 'rejected', 'disconnected'],
+  under_review: ['action_required', 'restricted', 'enabled', 'rejected', 'disconnected'],
+  restricted: ['action_required', 'under_review', 'enabled', 'rejected', 'disconnected'],
+  enabled: ['action_required', 'under_review', 'restricted', 'rejected', 'disconnected'],
+  rejected: ['action_required', 'under_review', 'restricted', 'enabled', 'disconnected'],
+  disconnected: [],
+};
+
+export class IllegalPayoutTransition extends Error {
+  constructor(
+    readonly from: PayoutStatus,
+    readonly to: PayoutStatus,
+  ) {
+    super(`payout status cannot move from ${from} to ${to}`);
+    this.name = 'IllegalPayoutTransition';
+  }
+}
+
+export function canTransition(from: PayoutStatus, to: PayoutStatus): boolean {
+  return from === to || PAYOUT_TRANSITIONS[from].includes(to);
+}
+
+/**
+ * Stripe's own marketplace connector (Mirakl) maps requirements this way; we add `restricted`
+ * (past due) and require the transfers capability for `enabled`.
+ */
+export function deriveStatus(a: ConnectAccountSnapshot): PayoutStatus {
+  const r = a.requirements;
+  if (r.disabledReason?.startsWith('rejected')) return 'rejected';
+  if (r.pastDue.length > 0 || r.disabledReason === 'requirements.past_due') return 'restricted';
+  if (r.currentlyDue.length > 0) return 'action_required';
+  if (a.payoutsEnabled && (a.transfers === 'active' || a.transfers === null)) return 'enabled';
+  return 'under_review';
+}
