@@ -11,6 +11,8 @@ export interface JobsOptions {
   work: boolean;
   concurrency: number;
   shutdownTimeoutMs: number;
+  /** Overrides every queue's retry delay and turns backoff off (tests, incident handling). */
+  retryDelaySeconds?: number;
 }
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
@@ -65,8 +67,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       await this.boss.createQueue(name).catch(() => undefined);
       await this.boss.updateQueue(name, {
         retryLimit: options.retryLimit ?? 5,
-        retryDelay: options.retryDelaySeconds ?? 5,
-        retryBackoff: true,
+        retryDelay: this.options.retryDelaySeconds ?? options.retryDelaySeconds ?? 5,
+        retryBackoff: this.options.retryDelaySeconds === undefined,
         expireInSeconds: options.expireInSeconds ?? 900,
       });
       await this.boss.work<unknown>(name, { batchSize: 1, localConcurrency: this.options.concurrency, pollingIntervalSeconds: 1 }, async (jobs) => {

@@ -39,8 +39,10 @@ export function canTransition(from: PayoutStatus, to: PayoutStatus): boolean {
 export function deriveStatus(a: ConnectAccountSnapshot): PayoutStatus {
   const r = a.requirements;
   if (r.disabledReason?.startsWith('rejected')) return 'rejected';
-  if (r.pastDue.length > 0 || r.disabledReason === 'requirements.past_due') return 'restricted';
-  if (r.currentlyDue.length > 0) return 'action_required';
+  // A new account lists everything as past due before the seller ever opened onboarding: that is
+  // a task for the seller, not a restriction. Once details were submitted, past-due means restricted.
+  if (a.detailsSubmitted && (r.pastDue.length > 0 || r.disabledReason === 'requirements.past_due')) return 'restricted';
+  if (r.currentlyDue.length > 0 || r.pastDue.length > 0) return 'action_required';
   if (a.payoutsEnabled && (a.transfers === 'active' || a.transfers === null)) return 'enabled';
   return 'under_review';
 }

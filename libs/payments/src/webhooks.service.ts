@@ -129,7 +129,8 @@ export class ProcessWebhookJob implements JobProcessor<{ eventId: string }> {
         );
       });
     } catch (err) {
-      const rows: { attempts: number }[] = await this.uow.reader.query(
+      // for UPDATE … RETURNING, TypeORM's raw query answers [rows, affectedCount]
+      const [rows]: [{ attempts: number }[], number] = await this.uow.reader.query(
         `UPDATE webhook_inbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1 AND status = 'received' RETURNING attempts`,
         [eventId, `${(err as Error)?.name ?? 'Error'}: ${String((err as { code?: string })?.code ?? (err as Error)?.message ?? '').slice(0, 150)}`],
       );

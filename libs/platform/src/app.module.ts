@@ -49,6 +49,7 @@ export class AppModule {
           work: role === 'worker' || (role === 'api' && config.worker.enabled),
           concurrency: config.worker.concurrency,
           shutdownTimeoutMs: config.shutdownTimeoutMs,
+          retryDelaySeconds: config.worker.retryDelaySeconds,
         }),
         ...CONTEXTS,
       ],

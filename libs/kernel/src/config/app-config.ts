@@ -33,6 +33,7 @@ export const CONFIG_VARIABLES = [
   { name: 'MIGRATIONS_RUN', kind: { type: 'bool' }, default: 'true', description: 'Apply pending migrations at start-up (api and worker). Off: run `npm run migration:run` yourself.' },
   { name: 'WORKER_ENABLED', kind: { type: 'bool' }, default: 'true', description: 'Run the background worker inside the API process. Set `false` and run `npm run start:worker` to scale them separately.' },
   { name: 'WORKER_CONCURRENCY', kind: { type: 'int', min: 1, max: 64 }, default: '2', description: 'Jobs each worker process handles at once per queue.' },
+  { name: 'JOB_RETRY_DELAY_SECONDS', kind: { type: 'int', min: 0, max: 3600 }, description: 'Replace every job queue\'s retry delay (and its exponential backoff) with this fixed delay; unset: each queue\'s own policy. For tests and incident handling.' },
   { name: 'LOG_LEVEL', kind: { type: 'enum', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, default: 'info', description: 'Minimum level of the JSON logs written to stdout.' },
   { name: 'BODY_LIMIT_BYTES', kind: { type: 'int', min: 1024, max: 52428800 }, default: '1048576', description: 'Largest JSON body accepted; larger bodies get 413.' },
   { name: 'TRUST_PROXY', kind: { type: 'bool' }, default: 'false', description: 'Trust X-Forwarded-For (set `true` behind a reverse proxy) for client IPs in throttling and audit.' },
@@ -59,7 +60,7 @@ export interface AppConfig {
   databasePoolSize: number;
   embeddedPg: { dir: string; port: number; database: string };
   migrationsRun: boolean;
-  worker: { enabled: boolean; concurrency: number };
+  worker: { enabled: boolean; concurrency: number; retryDelaySeconds?: number };
   logLevel: string;
   bodyLimitBytes: number;
   trustProxy: boolean;
@@ -157,7 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databasePoolSize: get('DATABASE_POOL_SIZE'),
     embeddedPg: { dir: get('EMBEDDED_PG_DIR'), port: get('EMBEDDED_PG_PORT'), database: get('EMBEDDED_PG_DATABASE') },
     migrationsRun: get('MIGRATIONS_RUN'),
-    worker: { enabled: get('WORKER_ENABLED'), concurrency: get('WORKER_CONCURRENCY') },
+    worker: { enabled: get('WORKER_ENABLED'), concurrency: get('WORKER_CONCURRENCY'), retryDelaySeconds: get('JOB_RETRY_DELAY_SECONDS') },
     logLevel: get('LOG_LEVEL'),
     bodyLimitBytes: get('BODY_LIMIT_BYTES'),
     trustProxy: get('TRUST_PROXY'),
