@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { validateIdentifier } from '@app/countries';
-import { newItalianVatNumber, uniqueItalianCompany } from './registrations';
+import { newItalianVatNumber, newTurkishVkn, uniqueItalianCompany, uniqueTurkishCompany } from './registrations';
 
 describe('test data: generated Italian VAT numbers', () => {
   it('are valid and distinct', () => {
@@ -11,6 +11,16 @@ describe('test data: generated Italian VAT numbers', () => {
 
   it('make registrations whose every identifier is valid', () => {
     const { identifiers } = uniqueItalianCompany() as { identifiers: Record<string, string> };
+    for (const [type, value] of Object.entries(identifiers)) expect({ type, valid: validateIdentifier(type, value).valid }).toEqual({ type, valid: true });
+  });
+});
+
+describe('test data: generated Turkish tax numbers', () => {
+  it('are valid VKNs, distinct, and make registrations with valid identifiers', () => {
+    const numbers = Array.from({ length: 50 }, () => newTurkishVkn());
+    for (const n of numbers) expect(validateIdentifier('tr.vkn', n)).toEqual({ valid: true, normalized: n });
+    expect(new Set(numbers).size).toBe(50);
+    const { identifiers } = uniqueTurkishCompany() as { identifiers: Record<string, string> };
     for (const [type, value] of Object.entries(identifiers)) expect({ type, valid: validateIdentifier(type, value).valid }).toEqual({ type, valid: true });
   });
 });

@@ -28,3 +28,23 @@ export function uniqueItalianCompany(): Record<string, unknown> {
   registration.identifiers = { ...(registration.identifiers as object), 'it.piva': vat, 'it.cf': vat, 'it.rea': `MI-${vat.slice(1, 7)}` };
   return registration;
 }
+
+/** A fresh, valid Turkish VKN (tax number of a company) with a MERSİS number built from it. */
+export function newTurkishVkn(): string {
+  const first9 = String(100000000 + ((process.pid * 7727 + Date.now() + counter++ * 15485863) % 899999999)).slice(0, 9);
+  let sum = 0;
+  for (let i = 1; i <= 9; i++) {
+    const t = (Number(first9[i - 1]) + 10 - i) % 10;
+    if (t === 0) continue;
+    const r = (t * 2 ** (10 - i)) % 9;
+    sum += r === 0 ? 9 : r;
+  }
+  return first9 + String((10 - (sum % 10)) % 10);
+}
+
+export function uniqueTurkishCompany(): Record<string, unknown> {
+  const registration = acceptedRegistration('TR', 'tr.ltd');
+  const vkn = newTurkishVkn();
+  registration.identifiers = { ...(registration.identifiers as object), 'tr.vkn': vkn, 'tr.mersis': `0${vkn}00017` };
+  return registration;
+}

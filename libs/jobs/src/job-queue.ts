@@ -64,7 +64,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.boss.start();
     if (!this.options.work) return;
     for (const [name, { options, processor }] of this.handlers) {
-      await this.boss.createQueue(name).catch(() => undefined);
+      await this.boss.createQueue(name);
+      this.knownQueues.add(name);
       await this.boss.updateQueue(name, {
         retryLimit: options.retryLimit ?? 5,
         retryDelay: this.options.retryDelaySeconds ?? options.retryDelaySeconds ?? 5,
@@ -91,8 +92,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
 
   private async ensureQueue(name: string): Promise<void> {
     await this.ensureStarted();
-    if (this.knownQueues.has(name) || this.handlers.has(name)) return;
-    await this.boss.createQueue(name).catch(() => undefined);
+    if (this.knownQueues.has(name)) return;
+    await this.boss.createQueue(name);
     this.knownQueues.add(name);
   }
 

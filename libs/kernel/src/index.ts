@@ -16,3 +16,4 @@ export * from './http/content-type.guard';
 export * from './http/request-context.middleware';
 export * from './http/safe-error';
 export * from './http/base-query.dto';
+export * from './crypto/field-cipher';

@@ -10,6 +10,9 @@ export enum PaymentErrorCode {
   PROCESSOR_REFUSED = 'PAYOUT_PROCESSOR_REFUSED',
   WEBHOOK_SIGNATURE_INVALID = 'WEBHOOK_SIGNATURE_INVALID',
   WEBHOOK_EVENT_NOT_FOUND = 'WEBHOOK_EVENT_NOT_FOUND',
+  BANK_ACCOUNT_INVALID = 'PAYOUT_BANK_ACCOUNT_INVALID',
+  BANK_ACCOUNT_NOT_FOUND = 'PAYOUT_BANK_ACCOUNT_NOT_FOUND',
+  BANK_ACCOUNT_NOT_PENDING = 'PAYOUT_BANK_ACCOUNT_NOT_PENDING',
 }
 
 export const PAYMENT_ERRORS: ErrorCatalogue<PaymentErrorCode> = registerErrorCatalogue({
@@ -22,6 +25,9 @@ export const PAYMENT_ERRORS: ErrorCatalogue<PaymentErrorCode> = registerErrorCat
   [PaymentErrorCode.PROCESSOR_REFUSED]: { status: 502, description: 'The payment processor refused the request.' },
   [PaymentErrorCode.WEBHOOK_SIGNATURE_INVALID]: { status: 400, description: 'Missing, forged, stale or future-dated Stripe-Signature; nothing was stored.' },
   [PaymentErrorCode.WEBHOOK_EVENT_NOT_FOUND]: { status: 404, description: 'No webhook event with this id in the inbox.' },
+  [PaymentErrorCode.BANK_ACCOUNT_INVALID]: { status: 422, description: "Bank details break the country's bank rule (IBAN checks, bank country, currency); details[] lists each field." },
+  [PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND]: { status: 404, description: 'The seller has not submitted bank details.' },
+  [PaymentErrorCode.BANK_ACCOUNT_NOT_PENDING]: { status: 409, description: 'The bank details were already reviewed.' },
 });
 
 export const paymentError = errorFactory(PAYMENT_ERRORS);

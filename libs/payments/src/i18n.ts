@@ -1,11 +1,19 @@
 import type { ErrorMessages, Translations } from '@app/kernel';
 import type { ChecklistTask } from './checklist';
+import type { RejectionReason } from './bank-accounts.service';
 import type { PaymentErrorCode } from './errors';
 
-type PaymentMessages = ErrorMessages<PaymentErrorCode> & { [K in ChecklistTask as `payouts.task.${K}`]: string } & { 'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': string; 'payouts.reason.detail': string };
+type PaymentMessages = ErrorMessages<PaymentErrorCode> & { [K in ChecklistTask as `payouts.task.${K}`]: string } & { 'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': string; 'payouts.reason.detail': string } & { [K in RejectionReason as `payouts.bank.rejection.${K}`]: string };
 
 export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
   en: {
+    'payouts.bank.rejection.name_mismatch': 'The account holder name does not match your business name.',
+    'payouts.bank.rejection.account_closed': 'This bank account is closed or cannot receive payments.',
+    'payouts.bank.rejection.not_business_account': 'Use a bank account held in the name of the business.',
+    'payouts.bank.rejection.other': 'We could not verify this bank account. Please submit it again or use another one.',
+    'error.PAYOUT_BANK_ACCOUNT_INVALID': 'The bank details are not valid; see the details.',
+    'error.PAYOUT_BANK_ACCOUNT_NOT_FOUND': 'No bank details have been submitted.',
+    'error.PAYOUT_BANK_ACCOUNT_NOT_PENDING': 'These bank details were already reviewed ({{status}}).',
     'error.PAYOUT_RAIL_UNAVAILABLE': 'Payouts are not available for sellers from {{country}}: {{reason}}',
     'error.PAYOUT_BUSINESS_PROFILE_REQUIRED': 'Submit your business details before setting up payouts.',
     'error.PAYOUT_CURRENCY_NOT_ALLOWED': 'Payouts in {{currency}} are not possible for sellers from {{country}}; choose one of: {{allowed}}.',
@@ -29,6 +37,13 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.reason.detail': '{{reason}}',
   },
   ru: {
+    'payouts.bank.rejection.name_mismatch': 'Имя владельца счёта не совпадает с названием вашей компании.',
+    'payouts.bank.rejection.account_closed': 'Этот банковский счёт закрыт или не может принимать платежи.',
+    'payouts.bank.rejection.not_business_account': 'Используйте банковский счёт, открытый на имя компании.',
+    'payouts.bank.rejection.other': 'Нам не удалось проверить этот банковский счёт. Отправьте его ещё раз или укажите другой.',
+    'error.PAYOUT_BANK_ACCOUNT_INVALID': 'Банковские реквизиты некорректны; см. подробности.',
+    'error.PAYOUT_BANK_ACCOUNT_NOT_FOUND': 'Банковские реквизиты не отправлены.',
+    'error.PAYOUT_BANK_ACCOUNT_NOT_PENDING': 'Эти банковские реквизиты уже проверены ({{status}}).',
     'error.PAYOUT_RAIL_UNAVAILABLE': 'Выплаты продавцам из страны {{country}} недоступны: {{reason}}',
     'error.PAYOUT_BUSINESS_PROFILE_REQUIRED': 'Перед настройкой выплат отправьте данные о компании.',
     'error.PAYOUT_CURRENCY_NOT_ALLOWED': 'Выплаты в {{currency}} для продавцов из страны {{country}} невозможны; выберите одну из валют: {{allowed}}.',
@@ -52,6 +67,13 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.reason.detail': '{{reason}}',
   },
   tr: {
+    'payouts.bank.rejection.name_mismatch': 'Hesap sahibinin adı işletmenizin adıyla eşleşmiyor.',
+    'payouts.bank.rejection.account_closed': 'Bu banka hesabı kapalı veya ödeme alamıyor.',
+    'payouts.bank.rejection.not_business_account': 'İşletme adına açılmış bir banka hesabı kullanın.',
+    'payouts.bank.rejection.other': 'Bu banka hesabını doğrulayamadık. Lütfen yeniden gönderin veya başka bir hesap kullanın.',
+    'error.PAYOUT_BANK_ACCOUNT_INVALID': 'Banka bilgileri geçerli değil; ayrıntılara bakın.',
+    'error.PAYOUT_BANK_ACCOUNT_NOT_FOUND': 'Banka bilgileri gönderilmedi.',
+    'error.PAYOUT_BANK_ACCOUNT_NOT_PENDING': 'Bu banka bilgileri zaten incelendi ({{status}}).',
     'error.PAYOUT_RAIL_UNAVAILABLE': '{{country}} ülkesindeki satıcılar için ödeme yapılamıyor: {{reason}}',
     'error.PAYOUT_BUSINESS_PROFILE_REQUIRED': 'Ödemeleri ayarlamadan önce işletme bilgilerinizi gönderin.',
     'error.PAYOUT_CURRENCY_NOT_ALLOWED': '{{country}} ülkesindeki satıcılara {{currency}} ile ödeme yapılamaz; şunlardan birini seçin: {{allowed}}.',
@@ -75,6 +97,13 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.reason.detail': '{{reason}}',
   },
   it: {
+    'payouts.bank.rejection.name_mismatch': 'L’intestatario del conto non corrisponde al nome della tua impresa.',
+    'payouts.bank.rejection.account_closed': 'Questo conto bancario è chiuso o non può ricevere pagamenti.',
+    'payouts.bank.rejection.not_business_account': 'Usa un conto bancario intestato all’impresa.',
+    'payouts.bank.rejection.other': 'Non siamo riusciti a verificare questo conto bancario. Invialo di nuovo o usane un altro.',
+    'error.PAYOUT_BANK_ACCOUNT_INVALID': 'Le coordinate bancarie non sono valide; vedi i dettagli.',
+    'error.PAYOUT_BANK_ACCOUNT_NOT_FOUND': 'Non sono state inviate coordinate bancarie.',
+    'error.PAYOUT_BANK_ACCOUNT_NOT_PENDING': 'Queste coordinate bancarie sono già state verificate ({{status}}).',
     'error.PAYOUT_RAIL_UNAVAILABLE': 'I pagamenti non sono disponibili per i venditori di {{country}}: {{reason}}',
     'error.PAYOUT_BUSINESS_PROFILE_REQUIRED': 'Invia i dati della tua impresa prima di configurare i pagamenti.',
     'error.PAYOUT_CURRENCY_NOT_ALLOWED': 'I pagamenti in {{currency}} non sono possibili per i venditori di {{country}}; scegli tra: {{allowed}}.',
@@ -98,6 +127,13 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.reason.detail': '{{reason}}',
   },
   es: {
+    'payouts.bank.rejection.name_mismatch': 'El titular de la cuenta no coincide con el nombre de tu empresa.',
+    'payouts.bank.rejection.account_closed': 'Esta cuenta bancaria está cerrada o no puede recibir pagos.',
+    'payouts.bank.rejection.not_business_account': 'Usa una cuenta bancaria a nombre de la empresa.',
+    'payouts.bank.rejection.other': 'No hemos podido verificar esta cuenta bancaria. Envíala de nuevo o usa otra.',
+    'error.PAYOUT_BANK_ACCOUNT_INVALID': 'Los datos bancarios no son válidos; consulta los detalles.',
+    'error.PAYOUT_BANK_ACCOUNT_NOT_FOUND': 'No se han enviado datos bancarios.',
+    'error.PAYOUT_BANK_ACCOUNT_NOT_PENDING': 'Estos datos bancarios ya se revisaron ({{status}}).',
     'error.PAYOUT_RAIL_UNAVAILABLE': 'Los pagos no están disponibles para vendedores de {{country}}: {{reason}}',
     'error.PAYOUT_BUSINESS_PROFILE_REQUIRED': 'Envía los datos de tu empresa antes de configurar los pagos.',
     'error.PAYOUT_CURRENCY_NOT_ALLOWED': 'Los pagos en {{currency}} no son posibles para vendedores de {{country}}; elige una de: {{allowed}}.',

@@ -5,18 +5,21 @@ import { CountriesModule } from '@app/countries';
 import { SellersModule } from '@app/sellers';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { WebhookInboxEntity } from './entities/webhook-inbox.entity';
-import { OpsWebhooksController, SellerPayoutsController, WebhooksController } from './payouts.controller';
+import { BankAccountsService } from './bank-accounts.service';
+import { BankAccountEntity } from './entities/bank-account.entity';
+import { OpsBankAccountsController, OpsWebhooksController, SellerPayoutsController, WebhooksController } from './payouts.controller';
 import { PayoutsService } from './payouts.service';
 import { CONNECT_GATEWAY } from './ports';
 import { StripeConnectGateway } from './stripe/stripe-connect.gateway';
 import { ProcessWebhookJob, ReconcileEventsJob, WebhookInbox } from './webhooks.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PayoutAccountEntity, WebhookInboxEntity]), AuditModule, CountriesModule, SellersModule],
-  controllers: [SellerPayoutsController, WebhooksController, OpsWebhooksController],
+  imports: [TypeOrmModule.forFeature([PayoutAccountEntity, WebhookInboxEntity, BankAccountEntity]), AuditModule, CountriesModule, SellersModule],
+  controllers: [SellerPayoutsController, WebhooksController, OpsWebhooksController, OpsBankAccountsController],
   providers: [
     { provide: CONNECT_GATEWAY, useClass: StripeConnectGateway },
     PayoutsService,
+    BankAccountsService,
     WebhookInbox,
     ProcessWebhookJob,
     ReconcileEventsJob,

@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ApiErrors, BaseQueryDto, CommonErrorCode, Ctx, Public, Role, Roles, Translator } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
 import { CountryErrorCode } from '@app/countries';
 import type { WebhookInboxEntity } from './entities/webhook-inbox.entity';
-import { PaymentErrorCode } from './errors';
+import { BankAccountsService, REJECTION_REASONS } from './bank-accounts.service';
+import type { RejectionReason } from './bank-accounts.service';
+import { paymentError, PaymentErrorCode } from './errors';
 import { PayoutOverview, PayoutsService } from './payouts.service';
 import { WebhookInbox } from './webhooks.service';
 
@@ -17,6 +19,24 @@ export class StartPayoutsDto {
   @IsString()
   @Matches(/^[A-Za-z]{3}$/)
   currency?: string;
+}
+
+export class BankAccountDto {
+  @ApiProperty({ example: 'Anadolu Tekstil Ltd. Şti.' }) @IsString() @MinLength(2) @MaxLength(200) holderName: string;
+  @ApiPropertyOptional({ example: 'TR330006100519786457841326', description: 'IBAN countries' }) @IsOptional() @IsString() @MaxLength(64) iban?: string;
+  @ApiPropertyOptional({ example: '044525225', description: 'RU: БИК' }) @IsOptional() @IsString() @MaxLength(20) bik?: string;
+  @ApiPropertyOptional({ example: '40702810400000000001', description: 'RU: расчётный счёт' }) @IsOptional() @IsString() @MaxLength(40) account?: string;
+  @ApiPropertyOptional({ example: 'TRY' }) @IsOptional() @IsString() @Matches(/^[A-Za-z]{3}$/) currency?: string;
+}
+
+class RejectBankAccountDto {
+  @ApiProperty({ enum: REJECTION_REASONS, description: 'Shown to the seller in their language.' }) @IsIn(REJECTION_REASONS) reason: RejectionReason;
+  @ApiPropertyOptional({ description: 'Internal note: kept in the audit log, never shown to the seller.' }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+class BankAccountListQuery extends BaseQueryDto {
+  @ApiPropertyOptional({ enum: ['pending_review', 'verified', 'rejected'] }) @IsOptional() @IsIn(['pending_review', 'verified', 'rejected']) status?: 'pending_review' | 'verified' | 'rejected';
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 class ChecklistItemView {
@@ -35,6 +55,8 @@ export class PayoutOverviewView {
   @ApiProperty({ nullable: true, example: 'EUR' }) currency: string | null;
   @ApiProperty() payoutsEnabled: boolean;
   @ApiProperty({ type: [ChecklistItemView] }) checklist: ChecklistItemView[];
+  @ApiPropertyOptional({ description: 'Bank-transfer rail: the submitted bank details, masked.' })
+  bankAccount?: { holderName: string; numberMasked: string; currency: string; status: string; rejectionReason: string | null; rejectionMessage?: string };
 }
 
 class OnboardingLinkView {
@@ -48,11 +70,25 @@ class OnboardingLinkView {
 export class SellerPayoutsController {
   constructor(
     private readonly payouts: PayoutsService,
+    private readonly banks: BankAccountsService,
     private readonly translator: Translator,
   ) {}
 
-  private render(ctx: RequestContext, o: PayoutOverview): PayoutOverviewView {
+  private async render(ctx: RequestContext, o: PayoutOverview): Promise<PayoutOverviewView> {
+    const bank = o.rail === 'bank_transfer' && o.sellerId ? await this.banks.forSeller(o.sellerId) : null;
     return {
+      ...(bank
+        ? {
+            bankAccount: {
+              holderName: bank.holderName,
+              numberMasked: bank.numberMasked,
+              currency: bank.currency,
+              status: bank.status,
+              rejectionReason: bank.rejectionReason,
+              ...(bank.rejectionReason ? { rejectionMessage: this.translator.t(ctx.locale, `payouts.bank.rejection.${bank.rejectionReason}`) } : {}),
+            },
+          }
+        : {}),
       country: o.country,
       rail: o.rail,
       status: o.status,
@@ -94,6 +130,54 @@ export class SellerPayoutsController {
   @ApiErrors(PaymentErrorCode.SETUP_REQUIRED, PaymentErrorCode.WRONG_RAIL, PaymentErrorCode.PROCESSOR_UNAVAILABLE)
   link(@Ctx() ctx: RequestContext): Promise<OnboardingLinkView> {
     return this.payouts.onboardingLink(ctx);
+  }
+
+  @Put('bank-account')
+  @ApiOperation({ summary: 'Bank-transfer rail: submit bank details (validated by the country rules, stored encrypted, reviewed by ops)' })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, PaymentErrorCode.BANK_ACCOUNT_INVALID, PaymentErrorCode.SETUP_REQUIRED, PaymentErrorCode.WRONG_RAIL)
+  async bankAccount(@Ctx() ctx: RequestContext, @Body() body: BankAccountDto) {
+    return this.banks.submit(ctx, body);
+  }
+}
+
+@ApiTags('ops')
+@Controller({ path: 'ops/payouts/bank-accounts', version: '1' })
+@Roles(Role.OPS_REVIEWER, Role.OPS_ADMIN)
+export class OpsBankAccountsController {
+  constructor(private readonly banks: BankAccountsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Bank details to review, oldest first (masked)' })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED)
+  list(@Query() q: BankAccountListQuery) {
+    return this.banks.list(q.status, q.limit ?? 50);
+  }
+
+  @Get(':sellerId/number')
+  @ApiOperation({ summary: 'The full account number, to check against the bank letter (audited)' })
+  @ApiErrors(PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND)
+  reveal(@Ctx() ctx: RequestContext, @Param('sellerId', new ParseUUIDPipe({ exceptionFactory: () => paymentError(PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND) })) sellerId: string) {
+    return this.banks.reveal(ctx, sellerId);
+  }
+
+  @Post(':sellerId/verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Bank details checked: the bank-transfer rail becomes enabled (audited)' })
+  @ApiErrors(PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND, PaymentErrorCode.BANK_ACCOUNT_NOT_PENDING)
+  verify(@Ctx() ctx: RequestContext, @Param('sellerId', new ParseUUIDPipe({ exceptionFactory: () => paymentError(PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND) })) sellerId: string) {
+    return this.banks.verify(ctx, sellerId);
+  }
+
+  @Post(':sellerId/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Refuse the bank details with a reason the seller reads in their language (audited)' })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND, PaymentErrorCode.BANK_ACCOUNT_NOT_PENDING)
+  reject(
+    @Ctx() ctx: RequestContext,
+    @Param('sellerId', new ParseUUIDPipe({ exceptionFactory: () => paymentError(PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND) })) sellerId: string,
+    @Body() body: RejectBankAccountDto,
+  ) {
+    return this.banks.reject(ctx, sellerId, body.reason, body.note);
   }
 }
 

@@ -35,6 +35,7 @@ export type RailChoice =
   | { available: false; reason: 'SANCTIONS_POLICY' | 'PAYOUT_RAIL_NOT_CONFIGURED'; message: MessageParam };
 
 export interface PayoutOverview {
+  sellerId?: string;
   country: string;
   rail: Rail | null;
   status: PayoutStatus | 'unavailable';
@@ -92,6 +93,7 @@ export class PayoutsService {
 
   view(account: PayoutAccountEntity): PayoutOverview {
     return {
+      sellerId: account.sellerId,
       country: account.country,
       rail: account.rail,
       status: account.status,

@@ -38,7 +38,10 @@ describe('configuration', () => {
     expect(problems({ BOOTSTRAP_OPS_ADMIN_EMAIL: 'a@b.co' })).toEqual([
       'BOOTSTRAP_OPS_ADMIN_EMAIL and BOOTSTRAP_OPS_ADMIN_PASSWORD must be set together',
     ]);
-    expect(problems({ NODE_ENV: 'production' })[0]).toMatch(/^DATABASE_URL is required/);
+    const production = problems({ NODE_ENV: 'production' });
+    expect(production).toHaveLength(2);
+    expect(production.join('\n')).toMatch(/DATABASE_URL is required/);
+    expect(production.join('\n')).toMatch(/DATA_ENCRYPTION_KEYS is required/);
   });
 
   it('is documented in the README, every variable of it', () => {

@@ -47,6 +47,7 @@ export const CONFIG_VARIABLES = [
   { name: 'STRIPE_WEBHOOK_SECRET', kind: { type: 'string', pattern: /^whsec_[A-Za-z0-9_]+(,whsec_[A-Za-z0-9_]+)*$/, patternHint: 'one or more comma-separated whsec_… secrets' }, description: 'Signing secret(s) of the Stripe webhook endpoint, comma-separated so a rotated secret keeps working during the overlap.', secret: true },
   { name: 'STRIPE_API_URL', kind: { type: 'http-url' }, description: 'Base URL the Stripe SDK talks to instead of api.stripe.com (e.g. http://127.0.0.1:12111 for stripe-mock or a local double).' },
   { name: 'SELLER_APP_URL', kind: { type: 'http-url' }, default: 'http://localhost:5173', description: 'Seller front end; Stripe onboarding returns to `<SELLER_APP_URL>/payouts/return` and refreshes via `/payouts/refresh`.' },
+  { name: 'DATA_ENCRYPTION_KEYS', kind: { type: 'string', pattern: /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, patternHint: 'comma-separated id:base64 keys of 32 bytes (openssl rand -base64 32)' }, description: 'Keys for personal data encrypted at rest (bank account numbers), `id:base64(32 bytes)`, comma-separated; the first encrypts, all decrypt (rotation). Required in production; in development a key is generated once into `.data/dev-data-key`.', secret: true },
   { name: 'SHUTDOWN_TIMEOUT_MS', kind: { type: 'int', min: 100, max: 120000 }, default: '10000', description: 'How long graceful shutdown waits for in-flight requests and jobs.' },
 ] as const satisfies readonly ConfigVariable[];
 
@@ -70,6 +71,7 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   stripe: { secretKey?: string; webhookSecrets: string[]; apiUrl?: string };
   sellerAppUrl: string;
+  dataEncryptionKeys?: string;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const get = <T>(name: VarName) => values[name] as T;
   const nodeEnv = get<AppConfig['nodeEnv']>('NODE_ENV');
+  if (nodeEnv === 'production' && !values.DATA_ENCRYPTION_KEYS) {
+    problems.push('DATA_ENCRYPTION_KEYS is required when NODE_ENV=production (personal data is encrypted at rest)');
+  }
   if (nodeEnv === 'production' && !values.DATABASE_URL) {
     problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded database is for development)');
   }
@@ -176,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiUrl: get('STRIPE_API_URL'),
     },
     sellerAppUrl: get('SELLER_APP_URL'),
+    dataEncryptionKeys: get('DATA_ENCRYPTION_KEYS'),
   };
 }
 
