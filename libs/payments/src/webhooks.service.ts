@@ -10,6 +10,7 @@ import { paymentError, PaymentErrorCode } from './errors';
 import { CONNECT_GATEWAY, WebhookSignatureError } from './ports';
 import type { ConnectGateway, ProcessorEvent } from './ports';
 import { PayoutsService } from './payouts.service';
+import { IllegalPayoutTransition } from './status';
 
 export const PROCESS_WEBHOOK_JOB = 'payments.process-webhook';
 export const RECONCILE_EVENTS_JOB = 'payments.reconcile-events';
@@ -121,7 +122,14 @@ export class ProcessWebhookJob implements JobProcessor<{ eventId: string }> {
       await this.uow.run(async (tx) => {
         const row = await tx.findOne(WebhookInboxEntity, { where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
         if (!row || row.status !== 'received') return;
-        const result = await this.apply(tx, row);
+        let result: Outcome;
+        try {
+          result = await this.apply(tx, row);
+        } catch (e) {
+          // a move the lifecycle forbids (e.g. leaving `disconnected`) will never succeed: park it for ops
+          if (!(e instanceof IllegalPayoutTransition)) throw e;
+          result = { status: 'parked', outcome: 'illegal_transition' };
+        }
         await tx.update(
           WebhookInboxEntity,
           { id: eventId },
