@@ -9,6 +9,7 @@ import { JobsModule } from '@app/jobs';
 import { AppConfig, ContentTypeGuard, createValidationPipe, HttpErrorFilter, KernelModule } from '@app/kernel';
 import type { ProcessRole } from '@app/kernel';
 export type { ProcessRole } from '@app/kernel';
+import { KycModule, KYC_MESSAGES } from '@app/kyc';
 import { PaymentsModule, PAYMENTS_MESSAGES } from '@app/payments';
 import { PersistenceModule } from '@app/persistence';
 import { SellersModule, SELLERS_MESSAGES } from '@app/sellers';
@@ -25,8 +26,8 @@ export interface AppModuleOptions {
 }
 
 /** The bounded contexts, in one list shared by the API, the worker and the CLI. */
-const CONTEXTS = [AuditModule, AccountsModule, CountriesModule, SellersModule, PaymentsModule];
-export const TRANSLATIONS = [ACCOUNTS_MESSAGES, COUNTRIES_MESSAGES, PAYMENTS_MESSAGES, SELLERS_MESSAGES];
+const CONTEXTS = [AuditModule, AccountsModule, CountriesModule, SellersModule, PaymentsModule, KycModule];
+export const TRANSLATIONS = [ACCOUNTS_MESSAGES, COUNTRIES_MESSAGES, KYC_MESSAGES, PAYMENTS_MESSAGES, SELLERS_MESSAGES];
 
 /** The composition root: config, logging, database, jobs and every context. */
 @Module({})

@@ -48,6 +48,8 @@ export const CONFIG_VARIABLES = [
   { name: 'STRIPE_API_URL', kind: { type: 'http-url' }, description: 'Base URL the Stripe SDK talks to instead of api.stripe.com (e.g. http://127.0.0.1:12111 for stripe-mock or a local double).' },
   { name: 'SELLER_APP_URL', kind: { type: 'http-url' }, default: 'http://localhost:5173', description: 'Seller front end; Stripe onboarding returns to `<SELLER_APP_URL>/payouts/return` and refreshes via `/payouts/refresh`.' },
   { name: 'DATA_ENCRYPTION_KEYS', kind: { type: 'string', pattern: /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, patternHint: 'comma-separated id:base64 keys of 32 bytes (openssl rand -base64 32)' }, description: 'Keys for personal data encrypted at rest (bank account numbers), `id:base64(32 bytes)`, comma-separated; the first encrypts, all decrypt (rotation). Required in production; in development a key is generated once into `.data/dev-data-key`.', secret: true },
+  { name: 'DOCUMENT_STORAGE_DIR', kind: { type: 'string', minLength: 1 }, default: '.data/documents', description: 'Folder of the local document storage (KYC files, encrypted with DATA_ENCRYPTION_KEYS).' },
+  { name: 'DOCUMENT_MAX_BYTES', kind: { type: 'int', min: 1024, max: 104857600 }, default: '10485760', description: 'Largest KYC document accepted; larger uploads get 413.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', kind: { type: 'int', min: 100, max: 120000 }, default: '10000', description: 'How long graceful shutdown waits for in-flight requests and jobs.' },
 ] as const satisfies readonly ConfigVariable[];
 
@@ -72,6 +74,7 @@ export interface AppConfig {
   stripe: { secretKey?: string; webhookSecrets: string[]; apiUrl?: string };
   sellerAppUrl: string;
   dataEncryptionKeys?: string;
+  documents: { storageDir: string; maxBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -182,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sellerAppUrl: get('SELLER_APP_URL'),
     dataEncryptionKeys: get('DATA_ENCRYPTION_KEYS'),
+    documents: { storageDir: get('DOCUMENT_STORAGE_DIR'), maxBytes: get('DOCUMENT_MAX_BYTES') },
   };
 }
 

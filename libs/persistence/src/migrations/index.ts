@@ -3,6 +3,7 @@ import { Foundation1795430971403 } from './1795430971403-foundation';
 import { CountryPacksAndBusinessProfiles1795432004168 } from './1795432004168-country-packs-and-business-profiles';
 import { PayoutsWebhookInboxOutbox1795432515136 } from './1795432515136-payouts-webhook-inbox-outbox';
 import { BankTransferRail1795433138298 } from './1795433138298-bank-transfer-rail';
+import { KycCasesDocumentsScreening1795433793550 } from './1795433793550-kyc-cases-documents-screening';
 
 /** The schema history, in order. A new migration is added here (see README, "Changing the schema"). */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795430971403, CountryPacksAndBusinessProfiles1795432004168, PayoutsWebhookInboxOutbox1795432515136, BankTransferRail1795433138298];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795430971403, CountryPacksAndBusinessProfiles1795432004168, PayoutsWebhookInboxOutbox1795432515136, BankTransferRail1795433138298, KycCasesDocumentsScreening1795433793550];

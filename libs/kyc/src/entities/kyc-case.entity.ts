@@ -1,0 +1,53 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { KycStatus } from '../lifecycle';
+
+/** One KYC/KYB case per seller at a time (a new one on re-verification), pinned to a country-pack version. */
+@Entity('kyc_cases')
+@Index('ix_kyc_cases_queue', ['status', 'submittedAt'])
+@Index('uq_kyc_cases_open_per_seller', ['sellerId'], { unique: true, where: `"status" <> 'superseded'` })
+@Check('ck_kyc_cases_status', `"status" IN ('collecting', 'submitted', 'in_review', 'approved', 'rejected', 'action_required', 'suspended', 'superseded')`)
+export class KycCaseEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Index('ix_kyc_cases_seller')
+  @Column('uuid', { name: 'seller_id' })
+  sellerId: string;
+
+  @Column('char', { length: 2 })
+  country: string;
+
+  @Column('varchar', { name: 'legal_form', length: 64 })
+  legalForm: string;
+
+  /** The country-pack version the case was opened under: it decides the required documents. */
+  @Column('integer', { name: 'pack_version' })
+  packVersion: number;
+
+  @Column('varchar', { length: 20 })
+  status: KycStatus;
+
+  /** A reason code the seller is shown (in their language), e.g. DOCUMENTS_UNREADABLE or SANCTIONS_HIT. */
+  @Column('varchar', { name: 'reason_code', length: 64, nullable: true })
+  reasonCode: string | null;
+
+  /** Two different reviewers must approve (the pack's four-eyes risk flag). */
+  @Column('boolean', { name: 'four_eyes', default: false })
+  fourEyes: boolean;
+
+  /** The first approval of a four-eyes case, waiting for a second reviewer. */
+  @Column('uuid', { name: 'first_approval_by', nullable: true })
+  firstApprovalBy: string | null;
+
+  @Column('timestamptz', { name: 'submitted_at', nullable: true })
+  submittedAt: Date | null;
+
+  @Column('timestamptz', { name: 'decided_at', nullable: true })
+  decidedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

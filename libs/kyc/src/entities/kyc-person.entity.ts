@@ -1,0 +1,35 @@
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** The legal representative and the beneficial owners (at or above the pack's threshold) of a case. */
+@Entity('kyc_persons')
+@Check('ck_kyc_persons_role', `"role" IN ('representative', 'owner', 'director')`)
+export class KycPersonEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Index('ix_kyc_persons_case')
+  @Column('uuid', { name: 'case_id' })
+  caseId: string;
+
+  @Column('varchar', { length: 16 })
+  role: 'representative' | 'owner' | 'director';
+
+  /** As written in the person's documents, in any script (Cyrillic, Turkish, Latin…). */
+  @Column('varchar', { name: 'full_name', length: 200 })
+  fullName: string;
+
+  /** Personal data: never logged. */
+  @Column('date', { name: 'date_of_birth' })
+  dateOfBirth: string;
+
+  @Column('char', { length: 2 })
+  nationality: string;
+
+  /** Encrypted (FieldCipher, context `kyc-person:<id>`). */
+  @Column('text', { name: 'id_number_encrypted', nullable: true })
+  idNumberEncrypted: string | null;
+
+  /** Percentage of ownership, as a decimal string (e.g. "37.5"); null for non-owners. */
+  @Column('numeric', { name: 'share_percent', precision: 5, scale: 2, nullable: true })
+  sharePercent: string | null;
+}

@@ -1,0 +1,37 @@
+import { ErrorCatalogue, errorFactory, registerErrorCatalogue } from '@app/kernel';
+
+export enum KycErrorCode {
+  CASE_NOT_FOUND = 'KYC.CASE_NOT_FOUND',
+  BUSINESS_PROFILE_REQUIRED = 'KYC.BUSINESS_PROFILE_REQUIRED',
+  CASE_LOCKED = 'KYC.CASE_LOCKED',
+  ILLEGAL_TRANSITION = 'KYC.ILLEGAL_TRANSITION',
+  DOCUMENT_TYPE_NOT_REQUIRED = 'KYC.DOCUMENT_TYPE_NOT_REQUIRED',
+  DOCUMENT_NOT_FOUND = 'KYC.DOCUMENT_NOT_FOUND',
+  FILE_TOO_LARGE = 'KYC.FILE_TOO_LARGE',
+  FILE_TYPE_NOT_ALLOWED = 'KYC.FILE_TYPE_NOT_ALLOWED',
+  FILE_MISSING = 'KYC.FILE_MISSING',
+  PERSONS_INVALID = 'KYC.PERSONS_INVALID',
+  PERSON_NOT_FOUND = 'KYC.PERSON_NOT_FOUND',
+  INCOMPLETE = 'KYC.INCOMPLETE',
+  SAME_REVIEWER = 'KYC.SAME_REVIEWER',
+  FEEDBACK_REQUIRED = 'KYC.FEEDBACK_REQUIRED',
+}
+
+export const KYC_ERRORS: ErrorCatalogue<KycErrorCode> = registerErrorCatalogue({
+  [KycErrorCode.CASE_NOT_FOUND]: { status: 404, description: 'No such KYC case (or not yours).' },
+  [KycErrorCode.BUSINESS_PROFILE_REQUIRED]: { status: 422, description: 'Submit the business profile before KYC.' },
+  [KycErrorCode.CASE_LOCKED]: { status: 409, description: 'The case is submitted or decided: persons and documents can no longer change.' },
+  [KycErrorCode.ILLEGAL_TRANSITION]: { status: 409, description: 'The KYC case lifecycle does not allow this move from its current status.' },
+  [KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED]: { status: 422, description: "The document type is not one the country's pack asks of this legal form." },
+  [KycErrorCode.DOCUMENT_NOT_FOUND]: { status: 404, description: 'No such document (or not yours).' },
+  [KycErrorCode.FILE_TOO_LARGE]: { status: 413, description: 'The file is larger than DOCUMENT_MAX_BYTES.' },
+  [KycErrorCode.FILE_TYPE_NOT_ALLOWED]: { status: 415, description: 'The file is not a PDF, JPEG or PNG (judged by its bytes, not its name).' },
+  [KycErrorCode.FILE_MISSING]: { status: 400, description: 'The multipart field `file` is missing.' },
+  [KycErrorCode.PERSONS_INVALID]: { status: 422, description: 'The declared persons break a rule (no representative, shares over 100 %, …); see details.' },
+  [KycErrorCode.PERSON_NOT_FOUND]: { status: 422, description: 'The document names a person that is not part of the case.' },
+  [KycErrorCode.INCOMPLETE]: { status: 422, description: 'Required persons or documents are missing; details[] lists them.' },
+  [KycErrorCode.SAME_REVIEWER]: { status: 409, description: 'Four-eyes: the second approval must come from a different reviewer.' },
+  [KycErrorCode.FEEDBACK_REQUIRED]: { status: 422, description: 'request_changes needs at least one document or a reason code.' },
+});
+
+export const kycError = errorFactory(KYC_ERRORS);

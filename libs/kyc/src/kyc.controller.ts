@@ -1,0 +1,218 @@
+import {
+  BadRequestException,
+  Body,
+  CallHandler,
+  Controller,
+  ExecutionContext,
+  Get,
+  HttpCode,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import type { Response } from 'express';
+import { catchError, Observable, throwError } from 'rxjs';
+import { APP_CONFIG, ApiErrors, BaseQueryDto, CommonErrorCode, Consumes, Ctx, Role, Roles, Translator } from '@app/kernel';
+import type { AppConfig, RequestContext } from '@app/kernel';
+import { UnitOfWork } from '@app/persistence';
+import { KycDocumentEntity } from './entities/kyc-document.entity';
+import { KycCaseEntity } from './entities/kyc-case.entity';
+import { kycError, KycErrorCode } from './errors';
+import { KYC_REASON_CODES } from './i18n';
+import type { KycReasonCode } from './i18n';
+import { KYC_STATUSES } from './lifecycle';
+import type { KycStatus } from './lifecycle';
+import { KycService } from './kyc.service';
+import { KycReviewService } from './review.service';
+
+export class PersonDto {
+  @ApiProperty({ enum: ['representative', 'owner', 'director'] }) @IsIn(['representative', 'owner', 'director']) role: 'representative' | 'owner' | 'director';
+  @ApiProperty({ example: 'Ayşe Yılmaz', description: 'As in the ID document, any script.' }) @IsString() @MinLength(2) @MaxLength(200) fullName: string;
+  @ApiProperty({ example: '1984-03-12' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/) dateOfBirth: string;
+  @ApiProperty({ example: 'TR' }) @IsISO31661Alpha2() nationality: string;
+  @ApiPropertyOptional({ description: 'National ID number (stored encrypted).' }) @IsOptional() @IsString() @MaxLength(40) idDocumentNumber?: string;
+  @ApiPropertyOptional({ example: '60', description: 'Owners: share in percent, as a decimal string.' }) @IsOptional() @Matches(/^\d{1,3}(\.\d{1,2})?$/) sharePercent?: string;
+}
+
+export class PersonsDto {
+  @ApiProperty({ type: [PersonDto] }) @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => PersonDto) persons: PersonDto[];
+}
+
+export class UploadDto {
+  @ApiProperty({ example: 'tr.vergi_levhasi' }) @IsString() @Matches(/^[a-z][a-z0-9_.-]{1,63}$/) type: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() personId?: string;
+}
+
+class DocumentFeedbackDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() documentId: string;
+  @ApiProperty({ enum: ['accepted', 'rejected'] }) @IsIn(['accepted', 'rejected']) status: 'accepted' | 'rejected';
+  @ApiPropertyOptional({ enum: KYC_REASON_CODES }) @IsOptional() @IsIn(KYC_REASON_CODES) reasonCode?: KycReasonCode;
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: ['approve', 'reject', 'request_changes'] }) @IsIn(['approve', 'reject', 'request_changes']) decision: 'approve' | 'reject' | 'request_changes';
+  @ApiPropertyOptional({ enum: KYC_REASON_CODES, description: 'Shown to the seller in their language.' }) @IsOptional() @IsIn(KYC_REASON_CODES) reasonCode?: KycReasonCode;
+  @ApiPropertyOptional({ type: [DocumentFeedbackDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentFeedbackDto) documents?: DocumentFeedbackDto[];
+  @ApiPropertyOptional({ description: 'Never shown to the seller.' }) @IsOptional() @IsString() @MaxLength(2000) internalNote?: string;
+}
+
+class QueueQueryDto extends BaseQueryDto {
+  @ApiPropertyOptional({ enum: KYC_STATUSES, default: 'in_review' }) @IsOptional() @IsIn(KYC_STATUSES) status?: KycStatus;
+  @ApiPropertyOptional({ example: 'TR' }) @IsOptional() @IsISO31661Alpha2() country?: string;
+  @ApiPropertyOptional({ description: 'Only cases submitted more than this many hours ago.' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(8760) olderThanHours?: number;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+/** Turns multer's upload errors into KYC error codes with the document limit in the message. */
+@Injectable()
+export class UploadErrorsInterceptor implements NestInterceptor {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  intercept(_: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      catchError((e: unknown) => {
+        if (e instanceof PayloadTooLargeException) return throwError(() => kycError(KycErrorCode.FILE_TOO_LARGE, { limit: this.config.documents.maxBytes }));
+        if (e instanceof BadRequestException) return throwError(() => kycError(KycErrorCode.FILE_MISSING));
+        return throwError(() => e);
+      }),
+    );
+  }
+}
+
+const documentView = (d: KycDocumentEntity, t: Translator, locale: RequestContext['locale']) => ({
+  id: d.id,
+  type: d.type,
+  personId: d.personId,
+  mediaType: d.mediaType,
+  size: d.size,
+  sha256: d.sha256,
+  reviewStatus: d.reviewStatus,
+  ...(d.reviewReason ? { feedback: { reasonCode: d.reviewReason, message: t.t(locale, `kyc.reason.${d.reviewReason}`) } } : {}),
+  uploadedAt: d.uploadedAt.toISOString(),
+});
+
+@ApiTags('kyc')
+@Controller({ path: 'sellers/me/kyc', version: '1' })
+@Roles(Role.SELLER)
+export class SellerKycController {
+  constructor(
+    private readonly kyc: KycService,
+    private readonly uow: UnitOfWork,
+    private readonly translator: Translator,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Verification status, what is still missing, and each document’s status, in the caller’s language' })
+  @ApiErrors(KycErrorCode.BUSINESS_PROFILE_REQUIRED)
+  async view(@Ctx() ctx: RequestContext) {
+    const seller = await this.kyc.sellerOf(ctx);
+    return this.uow.run(async (tx) => {
+      const kase = await this.kyc.openCase(tx, seller);
+      const documents = await tx.find(KycDocumentEntity, { where: { caseId: kase.id }, order: { uploadedAt: 'ASC' } });
+      const pack = await tx.query('SELECT document FROM country_pack_versions WHERE country = $1 AND version = $2', [kase.country, kase.packVersion]);
+      const labels = new Map<string, Record<string, string>>(pack[0].document.documentTypes.map((d: { code: string; label: Record<string, string> }) => [d.code, d.label]));
+      const missing = await this.kyc.missing(tx, kase);
+      return {
+        caseId: kase.id,
+        status: kase.status,
+        packVersion: kase.packVersion,
+        ...(kase.reasonCode ? { reason: { code: kase.reasonCode, message: this.translator.t(ctx.locale, `kyc.reason.${kase.reasonCode}`) } } : {}),
+        checklist: missing.map((m) =>
+          m.kind === 'representative'
+            ? { item: 'representative', message: this.translator.t(ctx.locale, 'kyc.missing.representative') }
+            : { item: 'document', type: m.type, message: this.translator.t(ctx.locale, 'kyc.missing.document', { document: labels.get(m.type!)?.[ctx.locale] ?? m.type }) },
+        ),
+        documents: documents.map((d) => documentView(d, this.translator, ctx.locale)),
+      };
+    });
+  }
+
+  @Put('persons')
+  @ApiOperation({ summary: 'Declare the legal representative and the beneficial owners (replaces the list)' })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.PERSONS_INVALID, KycErrorCode.CASE_LOCKED, KycErrorCode.BUSINESS_PROFILE_REQUIRED)
+  async persons(@Ctx() ctx: RequestContext, @Body() body: PersonsDto) {
+    const rows = await this.kyc.setPersons(ctx, body.persons);
+    return rows.map((p) => ({ id: p.id, role: p.role, fullName: p.fullName, dateOfBirth: p.dateOfBirth, nationality: p.nationality, sharePercent: p.sharePercent }));
+  }
+
+  @Post('documents')
+  @Consumes('multipart/form-data')
+  @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['type', 'file'], properties: { type: { type: 'string' }, personId: { type: 'string', format: 'uuid' }, file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Upload a typed document (PDF, JPEG, PNG judged by its bytes); stored encrypted' })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, KycErrorCode.CASE_LOCKED)
+  async upload(@Ctx() ctx: RequestContext, @Body() body: UploadDto, @UploadedFile() file?: { buffer: Buffer; size: number }) {
+    return documentView(await this.kyc.upload(ctx, body, file), this.translator, ctx.locale);
+  }
+
+  @Get('documents/:id/content')
+  @ApiOperation({ summary: 'Download one of the caller’s own documents' })
+  @ApiErrors(KycErrorCode.DOCUMENT_NOT_FOUND)
+  async content(@Ctx() ctx: RequestContext, @Param('id') id: string, @Res({ passthrough: true }) res: Response) {
+    const doc = await this.kyc.ownDocument(ctx, id);
+    res.setHeader('Content-Type', doc.mediaType);
+    res.setHeader('Content-Disposition', `attachment; filename="${doc.type}-${doc.id}"`);
+    return new StreamableFile(await this.kyc.content(doc));
+  }
+
+  @Post('submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit for verification: automated checks, then approval or review' })
+  @ApiErrors(KycErrorCode.INCOMPLETE, KycErrorCode.CASE_LOCKED, KycErrorCode.ILLEGAL_TRANSITION)
+  async submit(@Ctx() ctx: RequestContext) {
+    const kase: KycCaseEntity = await this.kyc.submit(ctx);
+    return { caseId: kase.id, status: kase.status, ...(kase.reasonCode ? { reason: { code: kase.reasonCode, message: this.translator.t(ctx.locale, `kyc.reason.${kase.reasonCode}`) } } : {}) };
+  }
+}
+
+@ApiTags('ops')
+@Controller({ path: 'ops/kyc', version: '1' })
+@Roles(Role.OPS_REVIEWER, Role.OPS_ADMIN)
+export class OpsKycController {
+  constructor(private readonly review: KycReviewService) {}
+
+  @Get('cases')
+  @ApiOperation({ summary: 'Review queue, oldest first' })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED)
+  queue(@Query() q: QueueQueryDto) {
+    return this.review.queue({ status: q.status ?? 'in_review', country: q.country?.toUpperCase(), olderThanHours: q.olderThanHours, limit: q.limit ?? 50 });
+  }
+
+  @Get('cases/:id')
+  @ApiOperation({ summary: 'The case file: checks with evidence, documents, persons, history' })
+  @ApiErrors(KycErrorCode.CASE_NOT_FOUND)
+  async file(@Param('id') id: string) {
+    const f = await this.review.file(id);
+    return { ...f, persons: f.persons.map(({ idNumberEncrypted, ...p }) => ({ ...p, hasIdNumber: Boolean(idNumberEncrypted) })) };
+  }
+
+  @Post('cases/:id/decisions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'approve · reject · request_changes (with per-document feedback); audited; four-eyes where required' })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.CASE_NOT_FOUND, KycErrorCode.ILLEGAL_TRANSITION, KycErrorCode.SAME_REVIEWER, KycErrorCode.FEEDBACK_REQUIRED)
+  decide(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: DecisionDto) {
+    return this.review.decide(ctx, id, body);
+  }
+
+  @Get('documents/:id/content')
+  @ApiOperation({ summary: 'Download a document (audited)' })
+  @ApiErrors(KycErrorCode.DOCUMENT_NOT_FOUND)
+  async download(@Ctx() ctx: RequestContext, @Param('id') id: string, @Res({ passthrough: true }) res: Response) {
+    const { doc, bytes } = await this.review.download(ctx, id);
+    res.setHeader('Content-Type', doc.mediaType);
+    return new StreamableFile(bytes);
+  }
+}

@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { CountriesModule } from '@app/countries';
+import { APP_CONFIG } from '@app/kernel';
+import type { AppConfig } from '@app/kernel';
+import { SellersModule } from '@app/sellers';
+import { KycCaseEntity } from './entities/kyc-case.entity';
+import { KycCheckEntity } from './entities/kyc-check.entity';
+import { KycDocumentEntity } from './entities/kyc-document.entity';
+import { KycCaseEventEntity } from './entities/kyc-event.entity';
+import { KycPersonEntity } from './entities/kyc-person.entity';
+import { ScreeningEntryEntity, ScreeningListEntity } from './entities/screening-list.entity';
+import { OpsKycController, SellerKycController, UploadErrorsInterceptor } from './kyc.controller';
+import { KycService } from './kyc.service';
+import { KycReviewService } from './review.service';
+import { SANCTIONS_SCREENER } from './sanctions.port';
+import { ListSanctionsScreener } from './screening.service';
+import { DOCUMENT_STORAGE, LocalDocumentStorage } from './storage';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([KycCaseEntity, KycPersonEntity, KycDocumentEntity, KycCheckEntity, KycCaseEventEntity, ScreeningListEntity, ScreeningEntryEntity]),
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      // in memory: the bytes are sniffed, hashed and encrypted before they touch the storage
+      useFactory: (config: AppConfig) => ({ limits: { files: 1, fields: 4, fileSize: config.documents.maxBytes } }),
+    }),
+    AuditModule,
+    CountriesModule,
+    SellersModule,
+  ],
+  controllers: [SellerKycController, OpsKycController],
+  providers: [
+    KycService,
+    KycReviewService,
+    UploadErrorsInterceptor,
+    ListSanctionsScreener,
+    { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },
+    { provide: DOCUMENT_STORAGE, useClass: LocalDocumentStorage },
+  ],
+  exports: [KycService],
+})
+export class KycModule {}

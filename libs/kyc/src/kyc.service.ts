@@ -1,0 +1,317 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { CountryRulesService, validateIdentifier } from '@app/countries';
+import type { CountryPackDocument } from '@app/countries';
+import { Outbox } from '@app/jobs';
+import { CLOCK, FieldCipher } from '@app/kernel';
+import type { Clock, ErrorDetail, RequestContext } from '@app/kernel';
+import { Tx, UnitOfWork } from '@app/persistence';
+import { SellerBusinessProfileEntity, SellerEntity } from '@app/sellers';
+import { KycCaseEntity } from './entities/kyc-case.entity';
+import { CheckResult, KycCheckEntity } from './entities/kyc-check.entity';
+import { KycDocumentEntity } from './entities/kyc-document.entity';
+import { KycCaseEventEntity } from './entities/kyc-event.entity';
+import { KycPersonEntity } from './entities/kyc-person.entity';
+import { kycError, KycErrorCode } from './errors';
+import { assertKycTransition, EDITABLE, IllegalKycTransition, KycStatus } from './lifecycle';
+import { SANCTIONS_SCREENER } from './sanctions.port';
+import type { SanctionsScreener } from './sanctions.port';
+import { DOCUMENT_STORAGE } from './storage';
+import type { DocumentStorage } from './storage';
+
+export interface PersonInput {
+  role: 'representative' | 'owner' | 'director';
+  fullName: string;
+  dateOfBirth: string;
+  nationality: string;
+  idDocumentNumber?: string;
+  sharePercent?: string;
+}
+
+export interface UploadedFile {
+  buffer: Buffer;
+  size: number;
+}
+
+const ALLOWED_MEDIA = new Set(['application/pdf', 'image/jpeg', 'image/png']);
+
+/** The seller's side of KYC/KYB: persons, documents, submission and the checks it runs. */
+@Injectable()
+export class KycService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly countries: CountryRulesService,
+    private readonly outbox: Outbox,
+    private readonly cipher: FieldCipher,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+    @Inject(SANCTIONS_SCREENER) private readonly screener: SanctionsScreener,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async sellerOf(ctx: RequestContext): Promise<SellerEntity> {
+    const seller = await this.uow.reader.findOne(SellerEntity, { where: { accountId: ctx.actor?.accountId } });
+    if (!seller) throw kycError(KycErrorCode.CASE_NOT_FOUND);
+    return seller;
+  }
+
+  /** The seller's open case, opened on first use under the currently published pack. */
+  async openCase(tx: Tx, seller: SellerEntity): Promise<KycCaseEntity> {
+    const existing = await tx.findOne(KycCaseEntity, { where: { sellerId: seller.id }, order: { createdAt: 'DESC' }, lock: { mode: 'pessimistic_write' } });
+    if (existing && existing.status !== 'superseded') return existing;
+    const profile = await tx.findOne(SellerBusinessProfileEntity, { where: { sellerId: seller.id } });
+    if (!profile) throw kycError(KycErrorCode.BUSINESS_PROFILE_REQUIRED);
+    const pack = await this.countries.published(seller.country, tx);
+    const kase = Object.assign(new KycCaseEntity(), {
+      id: randomUUID(),
+      sellerId: seller.id,
+      country: seller.country,
+      legalForm: profile.legalForm,
+      packVersion: pack.version,
+      status: 'collecting' as KycStatus,
+      reasonCode: null,
+      fourEyes: pack.document.risk.fourEyesReview,
+      firstApprovalBy: null,
+      submittedAt: null,
+      decidedAt: null,
+    });
+    await tx.insert(KycCaseEntity, kase);
+    await this.history(tx, kase.id, null, 'collecting', { role: 'system' });
+    return tx.findOneOrFail(KycCaseEntity, { where: { id: kase.id } });
+  }
+
+  async history(tx: Tx, caseId: string, from: KycStatus | null, to: KycStatus, who: { role: string; accountId?: string | null; reason?: string | null; note?: string | null }) {
+    await tx.insert(KycCaseEventEntity, {
+      id: randomUUID(),
+      caseId,
+      fromStatus: from,
+      toStatus: to,
+      actorRole: who.role,
+      actorAccountId: who.accountId ?? null,
+      reasonCode: who.reason ?? null,
+      internalNote: who.note ?? null,
+      occurredAt: this.clock.now(),
+    });
+  }
+
+  /** Moves a case through the transition table, recording history and the outbox event. */
+  async transition(tx: Tx, kase: KycCaseEntity, to: KycStatus, who: { role: string; accountId?: string | null; reason?: string | null; note?: string | null }) {
+    try {
+      assertKycTransition(kase.status, to);
+    } catch (e) {
+      if (e instanceof IllegalKycTransition) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: e.from, to: e.to });
+      throw e;
+    }
+    const decided = ['approved', 'rejected'].includes(to) ? { decidedAt: this.clock.now() } : {};
+    await tx.update(KycCaseEntity, { id: kase.id }, { status: to, reasonCode: who.reason ?? null, ...decided, ...(to === 'submitted' ? { submittedAt: this.clock.now() } : {}) });
+    await this.history(tx, kase.id, kase.status, to, who);
+    const event = ({ submitted: 'kyc.submitted', approved: 'kyc.approved', rejected: 'kyc.rejected', action_required: 'kyc.action_required', suspended: 'kyc.suspended' } as Partial<Record<KycStatus, string>>)[to];
+    if (event) {
+      await this.outbox.add(tx, {
+        type: event,
+        aggregateType: 'seller',
+        aggregateId: kase.sellerId,
+        payload: { caseId: kase.id, sellerId: kase.sellerId, country: kase.country, from: kase.status, to, reasonCode: who.reason ?? null },
+      });
+    }
+    kase.status = to;
+  }
+
+  private assertEditable(kase: KycCaseEntity) {
+    if (!EDITABLE.includes(kase.status)) throw kycError(KycErrorCode.CASE_LOCKED, { status: kase.status });
+  }
+
+  async setPersons(ctx: RequestContext, persons: PersonInput[]): Promise<KycPersonEntity[]> {
+    const seller = await this.sellerOf(ctx);
+    return this.uow.run(async (tx) => {
+      const kase = await this.openCase(tx, seller);
+      this.assertEditable(kase);
+      const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
+      const problems: ErrorDetail[] = [];
+      if (persons.filter((p) => p.role === 'representative').length !== 1) {
+        problems.push({ field: 'persons', code: 'NO_REPRESENTATIVE', messageKey: 'kyc.person.NO_REPRESENTATIVE' });
+      }
+      const threshold = pack.risk.uboThresholdPercent;
+      let total = 0;
+      persons.forEach((p, i) => {
+        if (p.role === 'owner') {
+          const share = Number(p.sharePercent);
+          if (!p.sharePercent || !(share >= threshold && share <= 100)) {
+            problems.push({ field: `persons[${i}].sharePercent`, code: 'SHARE_REQUIRED', messageKey: 'kyc.person.SHARE_REQUIRED', params: { field: `persons[${i}].sharePercent`, threshold } });
+          }
+          total += Number.isFinite(share) ? share : 0;
+        }
+        if (p.idDocumentNumber && p.nationality === kase.country) {
+          // a national ID rule of the country, where the pack's country has one for persons
+          const personalType = pack.legalForms.flatMap((f) => f.identifiers).find((id) => id.purpose === 'personal_id')?.type;
+          if (personalType && !validateIdentifier(personalType, p.idDocumentNumber).valid) {
+            problems.push({ field: `persons[${i}].idDocumentNumber`, code: 'INVALID', messageKey: 'kyc.person.INVALID', params: { field: `persons[${i}].idDocumentNumber` } });
+          }
+        }
+      });
+      if (total > 100) problems.push({ field: 'persons', code: 'SHARES_OVER_100', messageKey: 'kyc.person.SHARES_OVER_100' });
+      if (problems.length) throw kycError(KycErrorCode.PERSONS_INVALID, {}, problems);
+
+      await tx.delete(KycPersonEntity, { caseId: kase.id });
+      const rows = persons.map((p) => {
+        const id = randomUUID();
+        return Object.assign(new KycPersonEntity(), {
+          id,
+          caseId: kase.id,
+          role: p.role,
+          fullName: p.fullName.trim().normalize('NFC'),
+          dateOfBirth: p.dateOfBirth,
+          nationality: p.nationality.toUpperCase(),
+          idNumberEncrypted: p.idDocumentNumber ? this.cipher.encrypt(p.idDocumentNumber, `kyc-person:${id}`) : null,
+          sharePercent: p.role === 'owner' ? p.sharePercent! : null,
+        });
+      });
+      if (rows.length) await tx.insert(KycPersonEntity, rows);
+      return rows;
+    });
+  }
+
+  /** The document types the pinned pack asks of the case's legal form. */
+  requiredDocuments(pack: CountryPackDocument, legalForm: string) {
+    return pack.legalForms.find((f) => f.code === legalForm)?.documents ?? [];
+  }
+
+  async upload(ctx: RequestContext, input: { type: string; personId?: string }, file: UploadedFile | undefined): Promise<KycDocumentEntity> {
+    if (!file) throw kycError(KycErrorCode.FILE_MISSING);
+    const { fileTypeFromBuffer } = await import('file-type');
+    const detected = await fileTypeFromBuffer(file.buffer);
+    if (!detected || !ALLOWED_MEDIA.has(detected.mime)) throw kycError(KycErrorCode.FILE_TYPE_NOT_ALLOWED);
+    const seller = await this.sellerOf(ctx);
+    return this.uow.run(async (tx) => {
+      const kase = await this.openCase(tx, seller);
+      this.assertEditable(kase);
+      const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
+      const allowed = this.requiredDocuments(pack, kase.legalForm).map((d) => d.type);
+      if (!allowed.includes(input.type)) throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type: input.type, allowed: allowed.join(', ') });
+      if (input.personId && !(await tx.exists(KycPersonEntity, { where: { id: input.personId, caseId: kase.id } }))) {
+        throw kycError(KycErrorCode.PERSON_NOT_FOUND);
+      }
+      const id = randomUUID();
+      const storageKey = `kyc/${kase.id}/${id}`;
+      await this.storage.put(storageKey, Buffer.from(this.cipher.encrypt(file.buffer, `kyc-document:${id}`)));
+      const doc = Object.assign(new KycDocumentEntity(), {
+        id,
+        caseId: kase.id,
+        sellerId: seller.id,
+        type: input.type,
+        personId: input.personId ?? null,
+        mediaType: detected.mime,
+        size: file.size,
+        sha256: createHash('sha256').update(file.buffer).digest('hex'),
+        storageKey,
+        reviewStatus: 'pending' as const,
+        reviewReason: null,
+        uploadedAt: this.clock.now(),
+      });
+      await tx.insert(KycDocumentEntity, doc);
+      return doc;
+    });
+  }
+
+  /** Decrypted bytes of a document; callers decide who may read (owner or ops) and audit ops reads. */
+  async content(doc: KycDocumentEntity): Promise<Buffer> {
+    const sealed = (await this.storage.get(doc.storageKey)).toString('utf8');
+    return this.cipher.decrypt(sealed, `kyc-document:${doc.id}`);
+  }
+
+  async ownDocument(ctx: RequestContext, id: string): Promise<KycDocumentEntity> {
+    const seller = await this.sellerOf(ctx);
+    const doc = /^[0-9a-f-]{36}$/.test(id) ? await this.uow.reader.findOne(KycDocumentEntity, { where: { id, sellerId: seller.id } }) : null;
+    if (!doc) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
+    return doc;
+  }
+
+  /** Missing items for the seller's checklist: the representative, and required documents not uploaded. */
+  async missing(tx: Tx, kase: KycCaseEntity): Promise<{ kind: 'representative' | 'document'; type?: string }[]> {
+    const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
+    const persons = await tx.find(KycPersonEntity, { where: { caseId: kase.id } });
+    const docs = await tx.find(KycDocumentEntity, { where: { caseId: kase.id } });
+    const out: { kind: 'representative' | 'document'; type?: string }[] = [];
+    if (!persons.some((p) => p.role === 'representative')) out.push({ kind: 'representative' });
+    for (const req of this.requiredDocuments(pack, kase.legalForm)) {
+      if (!req.required || req.condition !== 'always') continue;
+      if (!docs.some((d) => d.type === req.type && d.reviewStatus !== 'rejected')) out.push({ kind: 'document', type: req.type });
+    }
+    return out;
+  }
+
+  /**
+   * Submission: refuses an incomplete case (422 with what is missing), then runs and stores the
+   * automated checks. All green and the pack allows it → approved; otherwise → in review.
+   */
+  async submit(ctx: RequestContext): Promise<KycCaseEntity> {
+    const seller = await this.sellerOf(ctx);
+    const result = await this.uow.run(async (tx) => {
+      const kase = await this.openCase(tx, seller);
+      if (kase.status === 'action_required') await this.transition(tx, kase, 'collecting', { role: 'seller', accountId: ctx.actor?.accountId });
+      this.assertEditable(kase);
+      const missing = await this.missing(tx, kase);
+      if (missing.length) {
+        throw kycError(
+          KycErrorCode.INCOMPLETE,
+          {},
+          missing.map((m) =>
+            m.kind === 'representative'
+              ? { field: 'persons', code: 'MISSING_REPRESENTATIVE', messageKey: 'kyc.missing.representative' }
+              : { field: `documents[${m.type}]`, code: 'MISSING_DOCUMENT', messageKey: 'kyc.missing.document', params: { document: m.type! } },
+          ),
+        );
+      }
+      await this.transition(tx, kase, 'submitted', { role: 'seller', accountId: ctx.actor?.accountId });
+      return kase;
+    });
+    return this.runChecks(result.id);
+  }
+
+  private async check(tx: Tx, caseId: string, kind: string, result: CheckResult, evidence: Record<string, unknown>, ruleVersion: string) {
+    await tx.insert(KycCheckEntity, { id: randomUUID(), caseId, kind, result, evidence: evidence as never, ruleVersion, checkedAt: this.clock.now() });
+    return result;
+  }
+
+  /** Runs the automated checks of a submitted case and decides: approved, or in review. */
+  async runChecks(caseId: string): Promise<KycCaseEntity> {
+    // screening reads lists outside the transaction (it may take a while), the decision is atomic
+    const pre = await this.uow.reader.findOneOrFail(KycCaseEntity, { where: { id: caseId } });
+    const profile = await this.uow.reader.findOneOrFail(SellerBusinessProfileEntity, { where: { sellerId: pre.sellerId } });
+    const persons = await this.uow.reader.find(KycPersonEntity, { where: { caseId } });
+    const screening = await this.screener.screen([
+      { ref: 'company', kind: 'entity', name: profile.legalName },
+      ...persons.map((p) => ({ ref: `person:${p.id}`, kind: 'person' as const, name: p.fullName, birthDate: p.dateOfBirth })),
+    ]);
+
+    return this.uow.run(async (tx) => {
+      const kase = await tx.findOneOrFail(KycCaseEntity, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+      if (kase.status !== 'submitted') return kase;
+      const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
+      const packRef = `pack:${kase.country}@${kase.packVersion}`;
+      const results: CheckResult[] = [];
+
+      const missing = await this.missing(tx, kase);
+      results.push(await this.check(tx, caseId, 'completeness', missing.length ? 'fail' : 'pass', { missing }, packRef));
+
+      const invalid = Object.entries(profile.identifiers).filter(([type, value]) => !validateIdentifier(type, value).valid).map(([type]) => type);
+      results.push(await this.check(tx, caseId, 'identifiers', invalid.length ? 'fail' : 'pass', { invalid }, packRef));
+
+      const dupes: { seller_id: string; sha256: string }[] = await tx.query(
+        `SELECT DISTINCT d2.seller_id, d2.sha256 FROM kyc_documents d1 JOIN kyc_documents d2 ON d2.sha256 = d1.sha256 AND d2.seller_id <> d1.seller_id
+          WHERE d1.case_id = $1`,
+        [caseId],
+      );
+      results.push(await this.check(tx, caseId, 'duplicate_seller', dupes.length ? 'review' : 'pass', { sameDocumentOnSellers: dupes.map((d) => d.seller_id) }, 'sha256'));
+
+      const sanctions: CheckResult = screening.decision === 'clear' ? 'pass' : screening.decision === 'hit' ? 'fail' : 'review';
+      results.push(await this.check(tx, caseId, 'sanctions', sanctions, { decision: screening.decision, hits: screening.hits }, `sanctions:${screening.listVersion}`));
+
+      const edd = pack.risk.enhancedDueDiligence;
+      results.push(await this.check(tx, caseId, 'risk_policy', edd ? 'review' : 'pass', { enhancedDueDiligence: edd, fourEyes: pack.risk.fourEyesReview }, packRef));
+
+      if (results.every((r) => r === 'pass') && !kase.fourEyes) await this.transition(tx, kase, 'approved', { role: 'system' });
+      else await this.transition(tx, kase, 'in_review', { role: 'system', reason: sanctions === 'fail' ? 'SANCTIONS_HIT' : null });
+      return tx.findOneOrFail(KycCaseEntity, { where: { id: caseId } });
+    });
+  }
+}

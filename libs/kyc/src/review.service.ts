@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import type { RequestContext } from '@app/kernel';
+import { UnitOfWork } from '@app/persistence';
+import { KycCaseEntity } from './entities/kyc-case.entity';
+import { KycCheckEntity } from './entities/kyc-check.entity';
+import { KycDocumentEntity } from './entities/kyc-document.entity';
+import { KycCaseEventEntity } from './entities/kyc-event.entity';
+import { KycPersonEntity } from './entities/kyc-person.entity';
+import { kycError, KycErrorCode } from './errors';
+import type { KycReasonCode } from './i18n';
+import type { KycStatus } from './lifecycle';
+import { KycService } from './kyc.service';
+
+export interface Decision {
+  decision: 'approve' | 'reject' | 'request_changes';
+  reasonCode?: KycReasonCode;
+  documents?: { documentId: string; status: 'accepted' | 'rejected'; reasonCode?: KycReasonCode }[];
+  internalNote?: string;
+}
+
+/** Ops' side: the review queue, the case file, and decisions (four-eyes where the pack asks for it). */
+@Injectable()
+export class KycReviewService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly kyc: KycService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async queue(filter: { status: KycStatus; country?: string; olderThanHours?: number; limit: number }) {
+    const qb = this.uow.reader.createQueryBuilder(KycCaseEntity, 'c').where('c.status = :status', { status: filter.status });
+    if (filter.country) qb.andWhere('c.country = :country', { country: filter.country });
+    if (filter.olderThanHours) qb.andWhere(`c.submitted_at < now() - make_interval(hours => :h)`, { h: filter.olderThanHours });
+    return qb.orderBy('c.submittedAt', 'ASC', 'NULLS LAST').addOrderBy('c.createdAt', 'ASC').limit(filter.limit).getMany();
+  }
+
+  async file(id: string) {
+    const kase = /^[0-9a-f-]{36}$/.test(id) ? await this.uow.reader.findOne(KycCaseEntity, { where: { id } }) : null;
+    if (!kase) throw kycError(KycErrorCode.CASE_NOT_FOUND);
+    const [checks, documents, persons, history] = [
+      await this.uow.reader.find(KycCheckEntity, { where: { caseId: id }, order: { checkedAt: 'ASC' } }),
+      await this.uow.reader.find(KycDocumentEntity, { where: { caseId: id }, order: { uploadedAt: 'ASC' } }),
+      await this.uow.reader.find(KycPersonEntity, { where: { caseId: id } }),
+      await this.uow.reader.find(KycCaseEventEntity, { where: { caseId: id }, order: { occurredAt: 'ASC' } }),
+    ];
+    return { case: kase, checks, documents, persons, history };
+  }
+
+  async decide(ctx: RequestContext, id: string, d: Decision): Promise<KycCaseEntity> {
+    return this.uow.run(async (tx) => {
+      const kase = /^[0-9a-f-]{36}$/.test(id) ? await tx.findOne(KycCaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!kase) throw kycError(KycErrorCode.CASE_NOT_FOUND);
+      const who = { role: ctx.actor!.role, accountId: ctx.actor!.accountId, reason: d.reasonCode ?? null, note: d.internalNote ?? null };
+      for (const f of d.documents ?? []) {
+        const res = await tx.update(KycDocumentEntity, { id: f.documentId, caseId: id }, { reviewStatus: f.status, reviewReason: f.reasonCode ?? null });
+        if (!res.affected) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
+      }
+      let outcome: string = d.decision;
+      if (d.decision === 'approve') {
+        const target: KycStatus = kase.status === 'suspended' ? 'approved' : 'approved';
+        if (kase.fourEyes && kase.status === 'in_review' && !kase.firstApprovalBy) {
+          // first of two approvals: recorded, the case stays in review for a different reviewer
+          await tx.update(KycCaseEntity, { id }, { firstApprovalBy: ctx.actor!.accountId });
+          await this.kyc.history(tx, id, kase.status, kase.status, { ...who, reason: 'FIRST_APPROVAL' });
+          outcome = 'first_approval';
+        } else {
+          if (kase.fourEyes && kase.firstApprovalBy === ctx.actor!.accountId) throw kycError(KycErrorCode.SAME_REVIEWER);
+          await this.kyc.transition(tx, kase, target, who);
+        }
+      } else if (d.decision === 'reject') {
+        await this.kyc.transition(tx, kase, 'rejected', { ...who, reason: d.reasonCode ?? 'OTHER' });
+      } else {
+        if (!d.reasonCode && !(d.documents ?? []).some((x) => x.status === 'rejected')) throw kycError(KycErrorCode.FEEDBACK_REQUIRED);
+        await this.kyc.transition(tx, kase, 'action_required', { ...who, reason: d.reasonCode ?? 'INFORMATION_INCOMPLETE' });
+        await tx.update(KycCaseEntity, { id }, { firstApprovalBy: null });
+      }
+      await this.audit.record(tx, ctx, {
+        action: `kyc.${outcome}`,
+        targetType: 'kyc_case',
+        targetId: id,
+        changes: { reasonCode: d.reasonCode ?? null, documents: d.documents ?? [], ...(d.internalNote ? { internalNote: d.internalNote } : {}) },
+      });
+      return tx.findOneOrFail(KycCaseEntity, { where: { id } });
+    });
+  }
+
+  /** Ops download of a document: allowed to reviewers, and always audited. */
+  async download(ctx: RequestContext, documentId: string) {
+    const doc = /^[0-9a-f-]{36}$/.test(documentId) ? await this.uow.reader.findOne(KycDocumentEntity, { where: { id: documentId } }) : null;
+    if (!doc) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
+    await this.uow.run((tx) => this.audit.record(tx, ctx, { action: 'kyc.document_downloaded', targetType: 'kyc_document', targetId: doc.id, changes: { caseId: doc.caseId, type: doc.type } }));
+    return { doc, bytes: await this.kyc.content(doc) };
+  }
+}

@@ -1,0 +1,21 @@
+/** Screening of a case's subjects (company and people) against the loaded sanctions lists. */
+export const SANCTIONS_SCREENER = Symbol('SANCTIONS_SCREENER');
+
+export interface ScreeningSubject {
+  ref: string;
+  kind: 'person' | 'entity';
+  name: string;
+  birthDate?: string;
+}
+
+export interface SubjectScreening {
+  decision: 'hit' | 'review' | 'clear';
+  /** Internal only: which list entries matched. Never shown to the seller. */
+  hits: { subject: string; entryId: string; source: string; matchedName: string; score: number; strength: string }[];
+  /** `ofac_sdn@<version>,eu_consolidated@<version>` or `none` when no list is loaded. */
+  listVersion: string;
+}
+
+export interface SanctionsScreener {
+  screen(subjects: ScreeningSubject[]): Promise<SubjectScreening>;
+}
