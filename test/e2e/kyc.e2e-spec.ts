@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
+import { EXE, PNG, pdfVariant } from '../support/files';
+import { acceptedRegistration, uniqueTurkishCompany } from '../support/registrations';
+
+const ADMIN = { email: 'kyc.admin@ops.example.com', password: 'Kyc-Admin-Passphrase-1' };
+const TR_COMPANY_DOCS = ['tr.vergi_levhasi', 'tr.ticaret_sicil_gazetesi', 'tr.imza_sirkuleri', 'tr.faaliyet_belgesi', 'representative_id'];
+
+describe('KYC/KYB cases (e2e)', () => {
+  let t: TestApp;
+  let admin: string;
+  let reviewer: string;
+  let fileCounter = 0;
+  const bearer = (x: string) => ({ Authorization: `Bearer ${x}` });
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
+      BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
+      DOCUMENT_MAX_BYTES: String(10 * 1024 * 1024),
+      DOCUMENT_STORAGE_DIR: `.data/test-documents-${process.pid}`,
+    });
+    admin = await login(t.http, ADMIN.email, ADMIN.password);
+    const email = uniqueEmail('kyc.reviewer');
+    await request(t.http).post('/v1/ops/accounts').set(bearer(admin)).send({ email, password: 'Reviewer-Passphrase-2', role: 'ops_reviewer' }).expect(201);
+    reviewer = await login(t.http, email, 'Reviewer-Passphrase-2');
+  });
+  afterAll(async () => t?.close());
+
+  async function turkishCompany() {
+    const { token, res } = await signup(t.http, { country: 'TR', locale: 'tr' });
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
+    return { token: token!, sellerId: res.body.seller.id as string };
+  }
+
+  const upload = (token: string, type: string, file: Buffer, name = 'doc.pdf', contentType = 'application/pdf') =>
+    request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', type).attach('file', file, { filename: name, contentType });
+
+  async function complete(token: string, docs = TR_COMPANY_DOCS) {
+    await request(t.http)
+      .put('/v1/sellers/me/kyc/persons')
+      .set(bearer(token))
+      .send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }, { role: 'owner', fullName: 'Mehmet Öztürk', dateOfBirth: '1970-07-01', nationality: 'TR', sharePercent: '60' }] })
+      .expect(200);
+    for (const type of docs) expect((await upload(token, type, pdfVariant(fileCounter++))).status).toBe(201);
+  }
+
+  it('judges files by their bytes and size: a renamed executable is 415, an 11 MB file 413, an unasked type 422', async () => {
+    const { token } = await turkishCompany();
+    const exe = await upload(token, 'tr.vergi_levhasi', EXE, 'vergi-levhasi.pdf', 'application/pdf');
+    expect(exe.status).toBe(415);
+    expect(exe.body.error.code).toBe('KYC.FILE_TYPE_NOT_ALLOWED');
+    expect(exe.body.error.message).toBe('PDF, JPEG veya PNG dosyası yükleyin.');
+    const big = await upload(token, 'tr.vergi_levhasi', Buffer.concat([pdfVariant(0), Buffer.alloc(11 * 1024 * 1024)]));
+    expect(big.status).toBe(413);
+    expect(big.body.error.code).toBe('KYC.FILE_TOO_LARGE');
+    const unasked = await upload(token, 'es.escritura', pdfVariant(1));
+    expect(unasked.status).toBe(422);
+    expect(unasked.body.error.code).toBe('KYC.DOCUMENT_TYPE_NOT_REQUIRED');
+    const png = await upload(token, 'representative_id', PNG, 'id.png', 'image/png');
+    expect(png.status).toBe(201);
+    expect(png.body).toMatchObject({ type: 'representative_id', mediaType: 'image/png', reviewStatus: 'pending', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const { rows } = await t.sql.query('SELECT count(*)::int AS n FROM kyc_documents');
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('refuses an incomplete submission, listing what is missing in the seller language', async () => {
+    const { token } = await turkishCompany();
+    const res = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token));
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('KYC.INCOMPLETE');
+    expect(res.body.error.details[0]).toEqual({ field: 'persons', code: 'MISSING_REPRESENTATIVE', message: 'Yasal temsilciyi bildirin.' });
+    const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token))).body;
+    expect(view.status).toBe('collecting');
+    expect(view.checklist.map((c: { message: string }) => c.message)).toContain('Yükleyin: Vergi levhası');
+  });
+
+  it('submits, runs and stores the checks, and lets ops ask for a new document with a reason the seller reads in Turkish', async () => {
+    const { token, sellerId } = await turkishCompany();
+    await complete(token);
+    const submitted = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token));
+    expect(submitted.status).toBe(200);
+    // without a loaded sanctions list nothing can be cleared: review, never an unscreened approval
+    expect(submitted.body.status).toBe('in_review');
+
+    const queue = (await request(t.http).get('/v1/ops/kyc/cases?status=in_review&country=TR').set(bearer(reviewer))).body;
+    const kase = queue.find((c: { sellerId: string }) => c.sellerId === sellerId);
+    expect(kase).toBeTruthy();
+    const file = (await request(t.http).get(`/v1/ops/kyc/cases/${kase.id}`).set(bearer(reviewer))).body;
+    expect(file.checks.map((c: { kind: string; result: string }) => `${c.kind}:${c.result}`).sort()).toEqual(
+      ['completeness:pass', 'duplicate_seller:pass', 'identifiers:pass', 'risk_policy:pass', 'sanctions:review'].sort(),
+    );
+    expect(file.checks.find((c: { kind: string }) => c.kind === 'sanctions').ruleVersion).toBe('sanctions:none');
+    const levha = file.documents.find((d: { type: string }) => d.type === 'tr.vergi_levhasi');
+
+    const decision = await request(t.http)
+      .post(`/v1/ops/kyc/cases/${kase.id}/decisions`)
+      .set(bearer(reviewer))
+      .send({ decision: 'request_changes', documents: [{ documentId: levha.id, status: 'rejected', reasonCode: 'DOCUMENT_EXPIRED' }], internalNote: 'stamp from 2019' });
+    expect(decision.status).toBe(200);
+    expect(decision.body.status).toBe('action_required');
+
+    const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token))).body;
+    expect(view.status).toBe('action_required');
+    expect(view.reason).toEqual({ code: 'INFORMATION_INCOMPLETE', message: 'Bazı bilgiler eksik; bilgilerinizi tamamlayın.' });
+    expect(view.documents.find((d: { id: string }) => d.id === levha.id).feedback).toEqual({ reasonCode: 'DOCUMENT_EXPIRED', message: 'Belgenin süresi geçmiş; güncel bir belge yükleyin.' });
+    expect(JSON.stringify(view)).not.toContain('2019');
+    expect(view.checklist.map((c: { type?: string }) => c.type)).toEqual(['tr.vergi_levhasi']);
+
+    // the seller uploads a new one and resubmits; an approval closes the case
+    expect((await upload(token, 'tr.vergi_levhasi', pdfVariant(fileCounter++))).status).toBe(201);
+    expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token))).body.status).toBe('in_review');
+    const approved = await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(reviewer)).send({ decision: 'approve' });
+    expect(approved.body.status).toBe('approved');
+    expect((await upload(token, 'representative_id', pdfVariant(fileCounter++))).status).toBe(409);
+
+    const events = (await t.sql.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 ORDER BY occurred_at`, [sellerId])).rows.map((r) => r.type);
+    expect(events).toEqual(['kyc.submitted', 'kyc.action_required', 'kyc.submitted', 'kyc.approved']);
+    const audit = (await request(t.http).get(`/v1/ops/audit?targetId=${kase.id}`).set(bearer(admin))).body.map((e: { action: string }) => e.action);
+    expect(audit).toEqual(expect.arrayContaining(['kyc.request_changes', 'kyc.approve']));
+  });
+
+  it('needs two different reviewers where the pack asks for four eyes (RU)', async () => {
+    const { token, res } = await signup(t.http, { country: 'RU', locale: 'ru' });
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(acceptedRegistration('RU', 'ru.ooo')).expect(200);
+    await request(t.http)
+      .put('/v1/sellers/me/kyc/persons')
+      .set(bearer(token!))
+      .send({ persons: [{ role: 'representative', fullName: 'Щербаков Александр Юрьевич', dateOfBirth: '1979-05-20', nationality: 'RU' }] })
+      .expect(200);
+    for (const type of ['ru.egrul_extract', 'ru.charter', 'ru.director_appointment', 'representative_id']) expect((await upload(token!, type, pdfVariant(fileCounter++))).status).toBe(201);
+    expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).body.status).toBe('in_review');
+    const kase = (await request(t.http).get('/v1/ops/kyc/cases?country=RU').set(bearer(reviewer))).body.find((c: { sellerId: string }) => c.sellerId === res.body.seller.id);
+    expect(kase.fourEyes).toBe(true);
+    const file = (await request(t.http).get(`/v1/ops/kyc/cases/${kase.id}`).set(bearer(reviewer))).body;
+    expect(file.checks.find((c: { kind: string }) => c.kind === 'risk_policy')).toMatchObject({ result: 'review', evidence: { enhancedDueDiligence: true } });
+
+    expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(reviewer)).send({ decision: 'approve' })).body.status).toBe('in_review');
+    const same = await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(reviewer)).send({ decision: 'approve' });
+    expect(same.status).toBe(409);
+    expect(same.body.error.code).toBe('KYC.SAME_REVIEWER');
+    expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(admin)).send({ decision: 'approve' })).body.status).toBe('approved');
+  });
+
+  it('keeps sellers out of each other’s documents, audits ops downloads, and flags the same file on two sellers', async () => {
+    const a = await turkishCompany();
+    const b = await turkishCompany();
+    const shared = pdfVariant(999_999);
+    const docA = (await upload(a.token, 'representative_id', shared)).body;
+    expect((await request(t.http).get(`/v1/sellers/me/kyc/documents/${docA.id}/content`).set(bearer(a.token))).body).toEqual(shared);
+    expect((await request(t.http).get(`/v1/sellers/me/kyc/documents/${docA.id}/content`).set(bearer(b.token))).status).toBe(404);
+    const stored = (await t.sql.query('SELECT storage_key FROM kyc_documents WHERE id = $1', [docA.id])).rows[0];
+    expect(stored.storage_key).toMatch(/^kyc\//);
+
+    const download = await request(t.http).get(`/v1/ops/kyc/documents/${docA.id}/content`).set(bearer(reviewer));
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    const audit = (await request(t.http).get(`/v1/ops/audit?targetId=${docA.id}`).set(bearer(admin))).body;
+    expect(audit[0]).toMatchObject({ action: 'kyc.document_downloaded', actorRole: 'ops_reviewer' });
+
+    await complete(b.token, TR_COMPANY_DOCS.filter((d) => d !== 'representative_id'));
+    expect((await upload(b.token, 'representative_id', shared)).status).toBe(201);
+    await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(b.token)).expect(200);
+    const kase = (await request(t.http).get('/v1/ops/kyc/cases?country=TR').set(bearer(reviewer))).body.find((c: { sellerId: string }) => c.sellerId === b.sellerId);
+    const file = (await request(t.http).get(`/v1/ops/kyc/cases/${kase.id}`).set(bearer(reviewer))).body;
+    expect(file.checks.find((c: { kind: string }) => c.kind === 'duplicate_seller')).toMatchObject({ result: 'review', evidence: { sameDocumentOnSellers: [a.sellerId] } });
+  });
+});
