@@ -167,3 +167,48 @@ describe('KYC/KYB cases (e2e)', () => {
     expect(file.checks.find((c: { kind: string }) => c.kind === 'duplicate_seller')).toMatchObject({ result: 'review', evidence: { sameDocumentOnSellers: [a.sellerId] } });
   });
 });
+
+describe('KYC re-verification when a country adds a requirement (e2e)', () => {
+  let t: TestApp;
+  let admin: string;
+  const bearer = (x: string) => ({ Authorization: `Bearer ${x}` });
+
+  beforeAll(async () => {
+    t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password, DOCUMENT_STORAGE_DIR: `.data/test-documents-rv-${process.pid}` });
+    admin = await login(t.http, ADMIN.email, ADMIN.password);
+  });
+  afterAll(async () => t?.close());
+
+  it('opens a new case under the new pack version, carrying over persons and documents, and asks only for what is new', async () => {
+    const { token, res } = await signup(t.http, { country: 'TR', locale: 'tr' });
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
+    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }] }).expect(200);
+    let n = 0;
+    for (const type of TR_COMPANY_DOCS) {
+      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+    }
+    await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!)).expect(200);
+    const first = (await request(t.http).get('/v1/ops/kyc/cases?country=TR').set(bearer(admin))).body.find((c: { sellerId: string }) => c.sellerId === res.body.seller.id);
+    await request(t.http).post(`/v1/ops/kyc/cases/${first.id}/decisions`).set(bearer(admin)).send({ decision: 'approve' }).expect(200);
+
+    // ops add a required document for Limited Şirketi and publish
+    const v1 = (await request(t.http).get('/v1/ops/countries/TR/versions/1').set(bearer(admin))).body.document;
+    const v2 = structuredClone(v1);
+    v2.legalForms.find((f: { code: string }) => f.code === 'tr.ltd').documents.push({ type: 'tr.etbis_kaydi', required: true, condition: 'always' });
+    await request(t.http).put('/v1/ops/countries/TR/draft').set(bearer(admin)).send(v2).expect(200);
+    await request(t.http).post('/v1/ops/countries/TR/draft/publish').set(bearer(admin)).expect(200);
+
+    const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token!))).body;
+    expect(view).toMatchObject({ status: 'collecting', packVersion: 2, reason: { code: 'PACK_REQUIREMENTS_ADDED', message: 'Ülkenizin kuralları artık daha fazla bilgi istiyor; lütfen doğrulamanızı yeniden tamamlayın.' } });
+    expect(view.checklist.map((c: { type?: string }) => c.type)).toEqual(['tr.etbis_kaydi']);
+    expect(view.documents).toHaveLength(TR_COMPANY_DOCS.length);
+    const carried = view.documents[0];
+    const bytes = await request(t.http).get(`/v1/sellers/me/kyc/documents/${carried.id}/content`).set(bearer(token!));
+    expect(bytes.status).toBe(200);
+    expect(bytes.body).toEqual(pdfVariant(0));
+    const old = (await t.sql.query('SELECT status FROM kyc_cases WHERE id = $1', [first.id])).rows[0];
+    expect(old.status).toBe('superseded');
+    const events = (await t.sql.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 AND type LIKE 'kyc.%' ORDER BY occurred_at`, [res.body.seller.id])).rows.map((r) => r.type);
+    expect(events).toEqual(['kyc.submitted', 'kyc.approved', 'kyc.reverification_required']);
+  });
+});

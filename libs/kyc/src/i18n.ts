@@ -1,13 +1,14 @@
 import type { ErrorMessages, Translations } from '@app/kernel';
 import type { KycErrorCode } from './errors';
 
-export const KYC_REASON_CODES = ['DOCUMENT_UNREADABLE', 'DOCUMENT_EXPIRED', 'NAME_MISMATCH', 'WRONG_DOCUMENT', 'INFORMATION_INCOMPLETE', 'NOT_ELIGIBLE', 'SANCTIONS_HIT', 'OTHER'] as const;
+export const KYC_REASON_CODES = ['PACK_REQUIREMENTS_ADDED', 'DOCUMENT_UNREADABLE', 'DOCUMENT_EXPIRED', 'NAME_MISMATCH', 'WRONG_DOCUMENT', 'INFORMATION_INCOMPLETE', 'NOT_ELIGIBLE', 'SANCTIONS_HIT', 'OTHER'] as const;
 export type KycReasonCode = (typeof KYC_REASON_CODES)[number];
 
 type KycMessages = ErrorMessages<KycErrorCode> & { [K in KycReasonCode as `kyc.reason.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.person.INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
 
 export const KYC_MESSAGES: Translations<KycMessages> = {
   en: {
+    'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Your country’s rules now ask for more; please complete your verification again.',
     'error.KYC.CASE_NOT_FOUND': 'There is no such KYC case.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Submit your business details before verification.',
     'error.KYC.CASE_LOCKED': 'Your verification is {{status}}; documents and persons can no longer be changed.',
@@ -38,6 +39,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARE_REQUIRED': '{{field}}: an owner needs a share of at least {{threshold}} %.',
   },
   ru: {
+    'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Правила вашей страны теперь требуют больше сведений; пройдите проверку ещё раз.',
     'error.KYC.CASE_NOT_FOUND': 'Такой KYC-проверки нет.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Перед проверкой отправьте данные о компании.',
     'error.KYC.CASE_LOCKED': 'Проверка в статусе {{status}}; документы и лица больше нельзя менять.',
@@ -68,6 +70,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARE_REQUIRED': '{{field}}: у владельца должна быть доля не менее {{threshold}} %.',
   },
   tr: {
+    'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Ülkenizin kuralları artık daha fazla bilgi istiyor; lütfen doğrulamanızı yeniden tamamlayın.',
     'error.KYC.CASE_NOT_FOUND': 'Böyle bir KYC dosyası yok.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Doğrulamadan önce işletme bilgilerinizi gönderin.',
     'error.KYC.CASE_LOCKED': 'Doğrulamanız {{status}} durumunda; belgeler ve kişiler artık değiştirilemez.',
@@ -98,6 +101,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARE_REQUIRED': '{{field}}: bir sahibin payı en az %{{threshold}} olmalıdır.',
   },
   it: {
+    'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Le regole del tuo paese ora chiedono di più; completa di nuovo la verifica.',
     'error.KYC.CASE_NOT_FOUND': 'Questa pratica KYC non esiste.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Invia i dati della tua impresa prima della verifica.',
     'error.KYC.CASE_LOCKED': 'La verifica è in stato {{status}}; documenti e persone non possono più essere modificati.',
@@ -128,6 +132,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARE_REQUIRED': '{{field}}: un titolare deve avere una quota di almeno il {{threshold}} %.',
   },
   es: {
+    'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Las normas de tu país ahora piden más; completa de nuevo tu verificación.',
     'error.KYC.CASE_NOT_FOUND': 'No existe ese expediente KYC.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Envía los datos de tu empresa antes de la verificación.',
     'error.KYC.CASE_LOCKED': 'Tu verificación está en estado {{status}}; ya no se pueden cambiar documentos ni personas.',

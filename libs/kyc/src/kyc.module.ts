@@ -15,6 +15,7 @@ import { ScreeningEntryEntity, ScreeningListEntity } from './entities/screening-
 import { OpsKycController, SellerKycController, UploadErrorsInterceptor } from './kyc.controller';
 import { KycService } from './kyc.service';
 import { KycReviewService } from './review.service';
+import { ReverificationOnPublish } from './reverification';
 import { SANCTIONS_SCREENER } from './sanctions.port';
 import { ListSanctionsScreener } from './screening.service';
 import { DOCUMENT_STORAGE, LocalDocumentStorage } from './storage';
@@ -35,6 +36,7 @@ import { DOCUMENT_STORAGE, LocalDocumentStorage } from './storage';
   providers: [
     KycService,
     KycReviewService,
+    ReverificationOnPublish,
     UploadErrorsInterceptor,
     ListSanctionsScreener,
     { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },

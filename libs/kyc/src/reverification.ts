@@ -1,0 +1,101 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { CountryPublications } from '@app/countries';
+import { Outbox } from '@app/jobs';
+import { CLOCK, FieldCipher } from '@app/kernel';
+import type { Clock } from '@app/kernel';
+import { Not } from 'typeorm';
+import { KycCaseEntity } from './entities/kyc-case.entity';
+import { KycDocumentEntity } from './entities/kyc-document.entity';
+import { KycCaseEventEntity } from './entities/kyc-event.entity';
+import { KycPersonEntity } from './entities/kyc-person.entity';
+import { DOCUMENT_STORAGE } from './storage';
+import type { DocumentStorage } from './storage';
+
+/**
+ * A published pack that adds a requirement to a legal form re-verifies its sellers: each approved
+ * case checked under an older version is superseded by a new case (collecting, pinned to the new
+ * version), in the publishing transaction. The old decision stays in the history.
+ */
+@Injectable()
+export class ReverificationOnPublish implements OnModuleInit {
+  constructor(
+    private readonly publications: CountryPublications,
+    private readonly outbox: Outbox,
+    private readonly cipher: FieldCipher,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.publications.onPublished(async (tx, ctx, event) => {
+      if (!event.tightenedLegalForms.length) return;
+      const cases = await tx
+        .createQueryBuilder(KycCaseEntity, 'c')
+        .setLock('pessimistic_write')
+        .where('c.country = :country AND c.status = :status AND c.packVersion < :version AND c.legalForm IN (:...forms)', {
+          country: event.country,
+          status: 'approved',
+          version: event.version,
+          forms: event.tightenedLegalForms,
+        })
+        .getMany();
+      const now = this.clock.now();
+      for (const old of cases) {
+        await tx.update(KycCaseEntity, { id: old.id }, { status: 'superseded' });
+        const id = randomUUID();
+        await tx.insert(KycCaseEntity, {
+          id,
+          sellerId: old.sellerId,
+          country: old.country,
+          legalForm: old.legalForm,
+          packVersion: event.version,
+          status: 'collecting',
+          reasonCode: 'PACK_REQUIREMENTS_ADDED',
+          fourEyes: old.fourEyes,
+          firstApprovalBy: null,
+          submittedAt: null,
+          decidedAt: null,
+        });
+        // carry over what is still good, so the seller only adds what the new rules ask for;
+        // ciphertexts are bound to their row, so they are re-encrypted under the new ids
+        const personIds = new Map<string, string>();
+        for (const p of await tx.find(KycPersonEntity, { where: { caseId: old.id } })) {
+          const newId = randomUUID();
+          personIds.set(p.id, newId);
+          const idNumber = p.idNumberEncrypted ? this.cipher.decryptText(p.idNumberEncrypted, `kyc-person:${p.id}`) : null;
+          await tx.insert(KycPersonEntity, { ...p, id: newId, caseId: id, idNumberEncrypted: idNumber ? this.cipher.encrypt(idNumber, `kyc-person:${newId}`) : null });
+        }
+        for (const d of await tx.find(KycDocumentEntity, { where: { caseId: old.id, reviewStatus: Not('rejected') } })) {
+          const newId = randomUUID();
+          const bytes = this.cipher.decrypt((await this.storage.get(d.storageKey)).toString('utf8'), `kyc-document:${d.id}`);
+          const storageKey = `kyc/${id}/${newId}`;
+          await this.storage.put(storageKey, Buffer.from(this.cipher.encrypt(bytes, `kyc-document:${newId}`)));
+          await tx.insert(KycDocumentEntity, { ...d, id: newId, caseId: id, storageKey, personId: d.personId ? (personIds.get(d.personId) ?? null) : null });
+        }
+        for (const [caseId, from, to] of [
+          [old.id, 'approved', 'superseded'],
+          [id, null, 'collecting'],
+        ] as const) {
+          await tx.insert(KycCaseEventEntity, {
+            id: randomUUID(),
+            caseId,
+            fromStatus: from,
+            toStatus: to,
+            actorRole: ctx.actor?.role ?? 'system',
+            actorAccountId: ctx.actor?.accountId ?? null,
+            reasonCode: 'PACK_REQUIREMENTS_ADDED',
+            internalNote: `country pack ${event.country} v${event.version}`,
+            occurredAt: now,
+          });
+        }
+        await this.outbox.add(tx, {
+          type: 'kyc.reverification_required',
+          aggregateType: 'seller',
+          aggregateId: old.sellerId,
+          payload: { sellerId: old.sellerId, previousCaseId: old.id, caseId: id, country: old.country, packVersion: event.version },
+        });
+      }
+    });
+  }
+}
