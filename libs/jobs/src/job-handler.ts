@@ -11,6 +11,8 @@ export interface JobHandlerOptions {
   retryLimit?: number;
   retryDelaySeconds?: number;
   expireInSeconds?: number;
+  /** Domain events (outbox types, e.g. `kyc.suspended`) this queue receives through pg-boss pub/sub. */
+  subscribeTo?: string[];
 }
 
 /** Implemented by a provider decorated with {@link JobHandler}. Must be idempotent: a job can run twice. */

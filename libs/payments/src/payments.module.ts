@@ -6,6 +6,7 @@ import { SellersModule } from '@app/sellers';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { WebhookInboxEntity } from './entities/webhook-inbox.entity';
 import { BankAccountsService } from './bank-accounts.service';
+import { ComplianceHoldJob } from './compliance-hold.job';
 import { BankAccountEntity } from './entities/bank-account.entity';
 import { OpsBankAccountsController, OpsWebhooksController, SellerPayoutsController, WebhooksController } from './payouts.controller';
 import { PayoutsService } from './payouts.service';
@@ -23,6 +24,7 @@ import { ProcessWebhookJob, ReconcileEventsJob, WebhookInbox } from './webhooks.
     WebhookInbox,
     ProcessWebhookJob,
     ReconcileEventsJob,
+    ComplianceHoldJob,
   ],
   exports: [PayoutsService],
 })

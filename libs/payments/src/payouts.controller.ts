@@ -54,6 +54,7 @@ export class PayoutOverviewView {
   @ApiPropertyOptional({ example: { reason: 'SANCTIONS_POLICY', message: '…' } }) unavailable?: { reason: string; message: string };
   @ApiProperty({ nullable: true, example: 'EUR' }) currency: string | null;
   @ApiProperty() payoutsEnabled: boolean;
+  @ApiPropertyOptional({ example: 'KYC_SUSPENDED', description: 'Payouts held by compliance.' }) pausedReason?: string;
   @ApiProperty({ type: [ChecklistItemView] }) checklist: ChecklistItemView[];
   @ApiPropertyOptional({ description: 'Bank-transfer rail: the submitted bank details, masked.' })
   bankAccount?: { holderName: string; numberMasked: string; currency: string; status: string; rejectionReason: string | null; rejectionMessage?: string };
@@ -95,6 +96,7 @@ export class SellerPayoutsController {
       ...(o.unavailable ? { unavailable: { reason: o.unavailable.reason, message: String(this.translator.param(ctx.locale, o.unavailable.message)) } } : {}),
       currency: o.currency,
       payoutsEnabled: o.payoutsEnabled,
+      ...(o.pausedReason ? { pausedReason: o.pausedReason } : {}),
       checklist: o.checklist.map(({ messageKey, ...i }) => ({ ...i, message: this.translator.t(ctx.locale, messageKey) })),
     };
   }

@@ -43,6 +43,8 @@ export interface PayoutOverview {
   currency: string | null;
   checklist: (ChecklistItem & { messageKey: string })[];
   payoutsEnabled: boolean;
+  /** Held by compliance (e.g. KYC suspended): no payouts whatever the rail says. */
+  pausedReason?: string | null;
 }
 
 /**
@@ -99,7 +101,8 @@ export class PayoutsService {
       status: account.status,
       currency: account.currency,
       checklist: account.requirements ? buildChecklist(account.requirements).map((i) => ({ ...i, messageKey: `payouts.task.${i.task}` })) : [],
-      payoutsEnabled: account.payoutsEnabled,
+      payoutsEnabled: account.payoutsEnabled && !account.pausedReason,
+      pausedReason: account.pausedReason,
     };
   }
 

@@ -4,6 +4,7 @@ import { CountryPacksAndBusinessProfiles1795432004168 } from './1795432004168-co
 import { PayoutsWebhookInboxOutbox1795432515136 } from './1795432515136-payouts-webhook-inbox-outbox';
 import { BankTransferRail1795433138298 } from './1795433138298-bank-transfer-rail';
 import { KycCasesDocumentsScreening1795433793550 } from './1795433793550-kyc-cases-documents-screening';
+import { PayoutComplianceHold1795434016745 } from './1795434016745-payout-compliance-hold';
 
 /** The schema history, in order. A new migration is added here (see README, "Changing the schema"). */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795430971403, CountryPacksAndBusinessProfiles1795432004168, PayoutsWebhookInboxOutbox1795432515136, BankTransferRail1795433138298, KycCasesDocumentsScreening1795433793550];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795430971403, CountryPacksAndBusinessProfiles1795432004168, PayoutsWebhookInboxOutbox1795432515136, BankTransferRail1795433138298, KycCasesDocumentsScreening1795433793550, PayoutComplianceHold1795434016745];
