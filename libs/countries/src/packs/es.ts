@@ -4,6 +4,32 @@ import type { CountryPackInput } from '../pack/schema';
  * Spain. Seed rule: only incorporated companies may sell (autónomos and unincorporated
  * communities are refused). Sources listed in `sources`; document lists are compliance policy.
  */
+/** S.L. and S.A. are checked the same way. */
+const SOCIEDAD_IDENTIFIERS: CountryPackInput['legalForms'][number]['identifiers'] = [
+  {
+    type: 'es.cif',
+    required: true,
+    purpose: 'tax_id',
+    label: { en: 'Company tax number (NIF, formerly CIF)', ru: 'Налоговый номер компании (NIF, ранее CIF)', tr: 'Şirket vergi numarası (NIF, eski adıyla CIF)', it: 'Codice fiscale della società (NIF, già CIF)', es: 'NIF de la sociedad (antes CIF)' },
+  },
+  {
+    type: 'eu.vat',
+    required: false,
+    purpose: 'vat',
+    prefix: 'ES',
+    label: { en: 'EU VAT number (ROI)', ru: 'Номер плательщика НДС ЕС (ROI)', tr: 'AB KDV numarası (ROI)', it: 'Partita IVA UE (ROI)', es: 'NIF-IVA intracomunitario (ROI)' },
+  },
+];
+
+const SOCIEDAD_DOCUMENTS = [
+  { type: 'es.escritura', required: true, condition: 'always' },
+  { type: 'es.nif_card', required: true, condition: 'always' },
+  { type: 'es.nota_simple', required: true, condition: 'always' },
+  { type: 'representative_id', required: true, condition: 'always' },
+  { type: 'es.poderes', required: false, condition: 'always' },
+  { type: 'trademark_certificate', required: true, condition: 'brand_declared' },
+] as const;
+
 export const ES: CountryPackInput = {
   country: 'ES',
   name: { en: 'Spain', ru: 'Испания', tr: 'İspanya', it: 'Spagna', es: 'España' },
@@ -24,29 +50,8 @@ export const ES: CountryPackInput = {
         es: 'Sociedad Limitada (S.L.)',
       },
       eligibility: { allowed: true },
-      identifiers: [
-        {
-          type: 'es.cif',
-          required: true,
-          purpose: 'tax_id',
-          label: { en: 'Company tax number (NIF, formerly CIF)', ru: 'Налоговый номер компании (NIF, ранее CIF)', tr: 'Şirket vergi numarası (NIF, eski adıyla CIF)', it: 'Codice fiscale della società (NIF, già CIF)', es: 'NIF de la sociedad (antes CIF)' },
-        },
-        {
-          type: 'eu.vat',
-          required: false,
-          purpose: 'vat',
-          prefix: 'ES',
-          label: { en: 'EU VAT number (ROI)', ru: 'Номер плательщика НДС ЕС (ROI)', tr: 'AB KDV numarası (ROI)', it: 'Partita IVA UE (ROI)', es: 'NIF-IVA intracomunitario (ROI)' },
-        },
-      ],
-      documents: [
-        { type: 'es.escritura', required: true, condition: 'always' },
-        { type: 'es.nif_card', required: true, condition: 'always' },
-        { type: 'es.nota_simple', required: true, condition: 'always' },
-        { type: 'representative_id', required: true, condition: 'always' },
-        { type: 'es.poderes', required: false, condition: 'always' },
-        { type: 'trademark_certificate', required: true, condition: 'brand_declared' },
-      ],
+      identifiers: [...SOCIEDAD_IDENTIFIERS],
+      documents: [...SOCIEDAD_DOCUMENTS],
     },
     {
       code: 'es.sa',
@@ -55,29 +60,8 @@ export const ES: CountryPackInput = {
       sellerType: 'company',
       label: { en: 'Public limited company (S.A.)', ru: 'Акционерное общество (S.A.)', tr: 'Anonim şirket (S.A.)', it: 'Società per azioni (S.A.)', es: 'Sociedad Anónima (S.A.)' },
       eligibility: { allowed: true },
-      identifiers: [
-        {
-          type: 'es.cif',
-          required: true,
-          purpose: 'tax_id',
-          label: { en: 'Company tax number (NIF, formerly CIF)', ru: 'Налоговый номер компании (NIF, ранее CIF)', tr: 'Şirket vergi numarası (NIF, eski adıyla CIF)', it: 'Codice fiscale della società (NIF, già CIF)', es: 'NIF de la sociedad (antes CIF)' },
-        },
-        {
-          type: 'eu.vat',
-          required: false,
-          purpose: 'vat',
-          prefix: 'ES',
-          label: { en: 'EU VAT number (ROI)', ru: 'Номер плательщика НДС ЕС (ROI)', tr: 'AB KDV numarası (ROI)', it: 'Partita IVA UE (ROI)', es: 'NIF-IVA intracomunitario (ROI)' },
-        },
-      ],
-      documents: [
-        { type: 'es.escritura', required: true, condition: 'always' },
-        { type: 'es.nif_card', required: true, condition: 'always' },
-        { type: 'es.nota_simple', required: true, condition: 'always' },
-        { type: 'representative_id', required: true, condition: 'always' },
-        { type: 'es.poderes', required: false, condition: 'always' },
-        { type: 'trademark_certificate', required: true, condition: 'brand_declared' },
-      ],
+      identifiers: [...SOCIEDAD_IDENTIFIERS],
+      documents: [...SOCIEDAD_DOCUMENTS],
     },
     {
       code: 'es.autonomo',
