@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { performance, monitorEventLoopDelay } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import Stripe from 'stripe';
 import pg from 'pg';
@@ -110,6 +111,72 @@ function makeEvent(id, created = Math.floor(Date.now() / 1000)) {
   };
 }
 
+function pkgVersion(name) {
+  try {
+    return JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+}
+
+/** Aggregate CPU ticks of the machine (Linux /proc/stat); null elsewhere. */
+function machineCpu() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { idle: f[3] + (f[4] ?? 0), total: f.reduce((a, b) => a + b, 0) };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU ticks (user + system) of a local PostgreSQL backend, or null (not local, not postgres, gone). */
+function backendTicks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (!stat.includes('(postgres)')) return null;
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU use over an interval, in cores: the whole machine, this process (all its threads) and the
+ * PostgreSQL backends serving the bench database (found through pg_stat_activity; only when the
+ * server runs on this machine; assumes 100 clock ticks per second).
+ */
+async function cpuMeter(pool) {
+  const backends = async () => {
+    try {
+      return (await pool.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map((r) => r.pid);
+    } catch {
+      return [];
+    }
+  };
+  const ticks0 = new Map((await backends()).map((pid) => [pid, backendTicks(pid)]));
+  const m0 = machineCpu();
+  const p0 = process.cpuUsage();
+  const t0 = performance.now();
+  return async () => {
+    const m1 = machineCpu();
+    const p = process.cpuUsage(p0);
+    const wallMs = performance.now() - t0;
+    let pgTicks = 0;
+    let pgSeen = false;
+    for (const pid of new Set([...ticks0.keys(), ...(await backends())])) {
+      const now = backendTicks(pid);
+      if (now === null) continue;
+      pgSeen = true;
+      pgTicks += now - (ticks0.get(pid) ?? 0);
+    }
+    const machine = m0 && m1 && m1.total > m0.total ? ((m1.total - m0.total - (m1.idle - m0.idle)) / (m1.total - m0.total)) * os.cpus().length : NaN;
+    const proc = (p.user + p.system) / 1000 / wallMs;
+    const postgres = pgSeen ? (pgTicks * 10) / wallMs : NaN;
+    return { machine, proc, postgres, other: machine - proc - (pgSeen ? postgres : 0) };
+  };
+}
+
 const sign = (payload) => Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
 
 function pct(sorted, p) {
@@ -138,31 +205,50 @@ async function runPool(total, concurrency, task) {
 // ---------------------------------------------------------------------------------------------
 // Load generator (a worker thread, so the client does not share the API's event loop)
 // ---------------------------------------------------------------------------------------------
+/** The project's undici when installed (resolved from the repository, or NODE_PATH), else null. */
+function loadUndici() {
+  try {
+    return createRequire(import.meta.url)('undici');
+  } catch {
+    return null;
+  }
+}
+
 async function clientThread({ port, concurrency, phases }) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
-  const post = (body, signature) =>
-    new Promise((resolve) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          path: PATH,
-          method: 'POST',
-          agent,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'stripe-signature': signature, 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' },
-          timeout: 30_000,
-        },
-        (res) => {
+  const headersFor = (body, signature) => ({ 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'stripe-signature': signature, 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' });
+  const undici = loadUndici();
+  let post;
+  let close;
+  let client;
+  if (undici?.Pool) {
+    client = `undici Pool (${concurrency} connections)`;
+    const upool = new undici.Pool(`http://127.0.0.1:${port}`, { connections: concurrency, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 });
+    post = async (body, signature) => {
+      try {
+        const res = await upool.request({ path: PATH, method: 'POST', headers: headersFor(body, signature), body });
+        return { status: res.statusCode, body: await res.body.text() };
+      } catch (e) {
+        return { status: 0, body: String(e) };
+      }
+    };
+    close = () => upool.close();
+  } else {
+    client = `node:http keep-alive Agent (${concurrency} sockets)`;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
+    post = (body, signature) =>
+      new Promise((resolve) => {
+        const req = http.request({ host: '127.0.0.1', port, path: PATH, method: 'POST', agent, headers: headersFor(body, signature), timeout: 30_000 }, (res) => {
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
           res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
           res.on('error', (e) => resolve({ status: 0, body: String(e) }));
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', (e) => resolve({ status: 0, body: String(e) }));
-      req.end(body);
-    });
+        });
+        req.on('timeout', () => req.destroy(new Error('timeout')));
+        req.on('error', (e) => resolve({ status: 0, body: String(e) }));
+        req.end(body);
+      });
+    close = async () => agent.destroy();
+  }
 
   const results = {};
   for (const phase of phases) {
@@ -196,9 +282,9 @@ async function clientThread({ port, concurrency, phases }) {
       }
       if (parsed.duplicate === false) notDuplicate++;
     });
-    results[phase.name] = { count: items.length, bytes: Buffer.byteLength(items[0].body), wallMs, errors, notDuplicate, samples, p50: pct(latencies, 50), p90: pct(latencies, 90), p99: pct(latencies, 99), max: latencies[latencies.length - 1] };
+    results[phase.name] = { client, count: items.length, bytes: Buffer.byteLength(items[0].body), wallMs, errors, notDuplicate, samples, p50: pct(latencies, 50), p90: pct(latencies, 90), p99: pct(latencies, 99), max: latencies[latencies.length - 1] };
   }
-  agent.destroy();
+  await close();
   return results;
 }
 
@@ -244,9 +330,18 @@ async function main() {
     return u.toString();
   })();
 
+  const noisy = [];
+  const cpuText = (u, phase) => {
+    if (!Number.isFinite(u.machine)) return `this process ${fmt(u.proc, 2)} cores`;
+    if (Number.isFinite(u.postgres) && u.other > 0.25 && phase) noisy.push(`${phase} (${fmt(u.other, 2)} cores)`);
+    return (
+      `${fmt(u.machine, 2)} of ${os.cpus().length} cores busy: this process ${fmt(u.proc, 2)}, ` +
+      (Number.isFinite(u.postgres) ? `PostgreSQL backends ${fmt(u.postgres, 2)}, anything else ${fmt(u.other, 2)}` : `PostgreSQL and anything else ${fmt(u.other, 2)}`)
+    );
+  };
   const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : 'n/a');
   const log = (m = '') => process.stdout.write(`${m}\n`);
-  let failures = [];
+  const failures = [];
   const cleanups = [];
   let exitCode = 0;
 
@@ -257,7 +352,13 @@ async function main() {
   watchdog.unref();
 
   const require = createRequire(import.meta.url);
-  const platform = require('../dist/libs/platform/src/index.js');
+  let platform;
+  try {
+    platform = require('../dist/libs/platform/src/index.js');
+  } catch (e) {
+    process.stderr.write(`cannot load the built app (dist/libs/platform/src/index.js): build it with \`npx nest build api\` and check that the build succeeded\n${e?.message ?? e}\n`);
+    return 1;
+  }
 
   // Logs of the app: counted; warnings and errors kept (a few shown at the end).
   const appLogs = { lines: 0, warnOrWorse: 0, samples: [] };
@@ -291,18 +392,21 @@ async function main() {
   const pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version;
   await admin.query(`CREATE DATABASE ${dbName}`);
   cleanups.push(async () => {
+    // Pools resolve end() before their sockets are closed: give the sessions a moment to go away.
+    for (let i = 0; i < 30; i++) {
+      const { rows } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [dbName]);
+      if (!rows[0].n) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   });
   const pool = new pg.Pool({ connectionString: benchUrl, max: 20 });
+  // An idle client may still be closing when the database is dropped WITH (FORCE): not a failure.
+  pool.on('error', (e) => {
+    if (e.code !== '57P01') process.stderr.write(`bench pool: ${e.message}\n`);
+  });
   cleanups.unshift(() => pool.end());
-
-  const cpus = os.cpus();
-  log('Stripe webhook benchmark');
-  log(`machine: ${cpus.length} CPU(s) ${cpus[0]?.model ?? ''}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.platform()} ${os.release()}`);
-  log(`node ${process.version}, PostgreSQL ${pgVersion}, stripe ${require('stripe/package.json').version}, pg-boss ${require('pg-boss/package.json').version}`);
-  log(`database ${dbName}; N=${N} events, C=${C} concurrent, ${DUPS} duplicates, warm-up ${WARMUP}`);
-  log();
 
   const sigInt = () => {
     process.stderr.write('interrupted; cleaning up\n');
@@ -319,7 +423,14 @@ async function main() {
   }
 
   const report = {};
+  const cpus = os.cpus();
   try {
+    log('Stripe webhook benchmark');
+    log(`machine: ${cpus.length} CPU(s) ${cpus[0]?.model ?? ''}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.platform()} ${os.release()}`);
+    log(`node ${process.version}, PostgreSQL ${pgVersion}, stripe ${pkgVersion('stripe')}, pg-boss ${pkgVersion('pg-boss')}`);
+    log(`database ${dbName}; N=${N} events, C=${C} concurrent, ${DUPS} duplicates, warm-up ${WARMUP}`);
+    log();
+
     // ---------------- 1. Baseline: verify + one INSERT, in process --------------------------
     await pool.query(`CREATE TABLE bench_inbox (
       id varchar(255) PRIMARY KEY, provider varchar(20) NOT NULL, type varchar(100) NOT NULL, account varchar(64),
@@ -342,13 +453,15 @@ async function main() {
     const warm = prep('evt_warm_', WARMUP);
     await runPool(warm.length, C, (i) => baselineOne(warm[i].payload, warm[i].header));
     const items = prep('evt_bench_', N);
+    const baseCpu = await cpuMeter(pool);
     const base = await runPool(N, C, (i) => baselineOne(items[i].payload, items[i].header));
+    const baseCpuUse = await baseCpu();
     const baseRows = Number((await pool.query(`SELECT count(*) FROM bench_inbox WHERE id LIKE 'evt_bench_%'`)).rows[0].count);
     if (baseRows !== N) failures.push(`baseline stored ${baseRows} rows, expected ${N}`);
     report.baseline = { eps: N / (base.wallMs / 1000), wallMs: base.wallMs, p50: pct(base.latencies, 50), p99: pct(base.latencies, 99) };
     log(`1. baseline (constructEvent + INSERT … ON CONFLICT DO NOTHING, pg pool 20, C=${C})`);
     log(`   ${fmt(report.baseline.eps)} events/s  (${N} in ${fmt(base.wallMs / 1000, 2)} s; p50 ${fmt(report.baseline.p50, 1)} ms, p99 ${fmt(report.baseline.p99, 1)} ms)`);
-    log(`   payload ${Buffer.byteLength(items[0].payload)} bytes`);
+    log(`   payload ${Buffer.byteLength(items[0].payload)} bytes; CPU: ${cpuText(baseCpuUse, 'baseline')}`);
     log();
 
     // ---------------- 2. API acknowledgement (worker off) -----------------------------------
@@ -365,24 +478,20 @@ async function main() {
     const port = api.getHttpServer().address().port;
     const bootMs = performance.now() - t;
 
-    const elu0 = performance.eventLoopUtilization();
-    const cpu0 = process.cpuUsage();
     const lag = monitorEventLoopDelay({ resolution: 10 });
-    // Warm-up first (lazy pg-boss start, JIT), then the timed run, then the duplicate burst.
-    // The phases run sequentially inside the load generator; ELU/CPU are taken over all of them and
-    // separately over the timed run below.
+    // Warm-up first (one lone request starts pg-boss lazily, then a concurrent round for the JIT and
+    // the pools), then the timed run, then the duplicate burst. Event-loop utilisation and delay and
+    // CPU use are measured over the timed run only.
     const warmRes = await runClient({ port, concurrency: C, phases: [{ name: 'single', kind: 'distinct', prefix: 'evt_apiwarm_single_', count: 1 }, { name: 'warmup', kind: 'distinct', prefix: 'evt_apiwarm_', count: WARMUP }] });
     const eluA = performance.eventLoopUtilization();
-    const cpuA = process.cpuUsage();
+    const ackCpu = await cpuMeter(pool);
     lag.enable();
     const timed = await runClient({ port, concurrency: C, phases: [{ name: 'ack', kind: 'distinct', prefix: 'evt_bench_', count: N }] });
     lag.disable();
     const eluTimed = performance.eventLoopUtilization(eluA);
-    const cpuTimed = process.cpuUsage(cpuA);
+    const ackCpuUse = await ackCpu();
     const dupId = `evt_bench_duplicate_${randomBytes(3).toString('hex')}`;
     const dup = await runClient({ port, concurrency: C, phases: [{ name: 'dup', kind: 'duplicates', eventId: dupId, count: DUPS }] });
-    void elu0;
-    void cpu0;
 
     for (const [name, r] of Object.entries({ ...warmRes, ...timed, ...dup })) {
       if (r.errors) failures.push(`${name}: ${r.errors} of ${r.count} requests were not 200 {"received":true}: ${r.samples.join(' | ')}`);
@@ -392,6 +501,7 @@ async function main() {
     const dupRows = Number((await pool.query('SELECT count(*) FROM webhook_inbox WHERE id = $1', [dupId])).rows[0].count);
     const dupJobs = Number((await pool.query(`SELECT count(*) FROM pgboss.job WHERE name = 'payments.process-webhook' AND data->>'eventId' = $1`, [dupId]).catch(() => ({ rows: [{ count: NaN }] }))).rows[0].count);
     if (dupRows !== 1) failures.push(`duplicate burst: ${dupRows} inbox rows for ${dupId}, expected exactly 1`);
+    if (Number.isFinite(dupJobs) && dupJobs !== 1) failures.push(`duplicate burst: ${dupJobs} process-webhook jobs for ${dupId}, expected exactly 1`);
     if (dup.dup.notDuplicate !== 1 && !dup.dup.errors) failures.push(`duplicate burst: ${dup.dup.notDuplicate} answers said duplicate:false, expected exactly 1`);
     const expectedRows = 1 + WARMUP + N + 1;
     const inboxRows = Number((await pool.query('SELECT count(*) FROM webhook_inbox')).rows[0].count);
@@ -400,11 +510,10 @@ async function main() {
 
     report.api = { eps: ack.count / (ack.wallMs / 1000), wallMs: ack.wallMs, p50: ack.p50, p90: ack.p90, p99: ack.p99, max: ack.max, errors: ack.errors, bytes: ack.bytes };
     report.dup = { count: dup.dup.count, errors: dup.dup.errors, notDuplicate: dup.dup.notDuplicate, rows: dupRows, jobs: dupJobs, p50: dup.dup.p50, p99: dup.dup.p99 };
-    const processCpuPct = ((cpuTimed.user + cpuTimed.system) / 1000 / ack.wallMs) * 100;
     log(`2. API acknowledgement: POST ${PATH}, WORKER_ENABLED=false (boot ${fmt(bootMs / 1000, 2)} s, port ${port})`);
-    log(`   ${fmt(report.api.eps)} events/s acknowledged  (${ack.count} in ${fmt(ack.wallMs / 1000, 2)} s, ${ack.bytes}-byte events, C=${C} keep-alive)`);
+    log(`   ${fmt(report.api.eps)} events/s acknowledged  (${ack.count} in ${fmt(ack.wallMs / 1000, 2)} s, ${ack.bytes}-byte events, C=${C} in flight, client: ${ack.client}, in a worker thread)`);
     log(`   latency p50 ${fmt(ack.p50, 1)} ms, p90 ${fmt(ack.p90, 1)} ms, p99 ${fmt(ack.p99, 1)} ms, max ${fmt(ack.max, 1)} ms; errors ${ack.errors}`);
-    log(`   API event loop busy ${fmt(eluTimed.utilization * 100)}% (delay p50 ${fmt(lag.percentile(50) / 1e6, 1)} ms, p99 ${fmt(lag.percentile(99) / 1e6, 1)} ms); whole bench process CPU ${fmt(processCpuPct)}% of one core (API + load generator threads)`);
+    log(`   API event loop busy ${fmt(eluTimed.utilization * 100)}% (loop delay p50 ${fmt(lag.percentile(50) / 1e6, 1)} ms, p99 ${fmt(lag.percentile(99) / 1e6, 1)} ms); CPU: ${cpuText(ackCpuUse, 'API run')}`);
     log(`   duplicate burst: ${DUPS}× ${dupId} → ${DUPS - dup.dup.errors} × 200, ${dup.dup.notDuplicate} answered duplicate:false, ${dupRows} inbox row(s), ${Number.isNaN(dupJobs) ? '?' : dupJobs} job(s)`);
     log(`   inbox rows ${inboxRows} (expected ${expectedRows}), process-webhook jobs ${Number.isNaN(jobRows) ? '?' : jobRows}`);
     log();
@@ -416,6 +525,7 @@ async function main() {
     const workerExtra = process.env.BENCH_WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.BENCH_WORKER_CONCURRENCY } : {};
     const workerCfg = appConfig(true, workerExtra);
     t = performance.now();
+    const drainCpu = await cpuMeter(pool);
     const worker = await platform.createApi(workerCfg, benchUrl, logDestination);
     cleanups.unshift(() => worker.close());
     const samples = [];
@@ -445,9 +555,11 @@ async function main() {
         await new Promise((r) => setTimeout(r, 250));
       }
     })();
+    polling.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
     await worker.init();
     const workerBootMs = performance.now() - t;
     await polling;
+    const drainCpuUse = await drainCpu();
     const endMs = samples[samples.length - 1].ms;
     const processed = startReceived - remaining;
     const activeS = firstProgressMs !== undefined ? ((drainedMs ?? endMs) - firstProgressMs) / 1000 : NaN;
@@ -461,6 +573,7 @@ async function main() {
       log(`   NOT DRAINED: ${processed} of ${startReceived} processed in ${fmt(endMs / 1000, 1)} s (${stoppedEarly ? 'stopped early, the rate could not drain within the cap' : `cap ${DRAIN_CAP_S} s`}); ${fmt(rate, 1)} events/s`);
       log(`   projected time to drain ${startReceived} events at that rate: ${fmt(report.drain.projectedS)} s (~${fmt(report.drain.projectedS / 60, 1)} min)`);
     }
+    log(`   CPU while draining: ${cpuText(drainCpuUse)}`);
     log(`   inbox by status/outcome: ${byStatus.map((r) => `${r.status}/${r.outcome ?? '-'}=${r.n}`).join(', ')}`);
     log();
     await worker.close();
@@ -483,6 +596,7 @@ async function main() {
           : `did not drain: ${processed}/${startReceived} in ${fmt(endMs / 1000, 1)} s (${fmt(rate, 1)} events/s, ~${fmt(report.drain.projectedS / 60, 1)} min projected)`
       }`,
     );
+    if (noisy.length) log(`   NOTE                     other processes on this machine were busy during: ${noisy.join(', ')}; throughput figures are depressed, re-run on a quiet machine`);
     if (appLogs.warnOrWorse) log(`   app logged ${appLogs.warnOrWorse} warning/error line(s), e.g. ${appLogs.samples.join(' | ')}`);
     if (failures.length) {
       log();

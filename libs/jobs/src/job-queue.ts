@@ -17,6 +17,9 @@ export interface JobsOptions {
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
 
+/** Jobs a worker fetches at once per queue and concurrency slot. */
+const BATCH_SIZE = 20;
+
 /**
  * Background jobs on pg-boss, in the same PostgreSQL (no extra server). Every process can send;
  * processes with the worker role also create the queues, run the handlers found by discovery and
@@ -40,6 +43,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       application_name: options.work ? 'local-to-global:worker' : 'local-to-global:jobs',
       supervise: options.work,
       schedule: options.work,
+      useListenNotify: options.work,
     });
     this.boss.on('error', (err) => this.logger.error({ err: safeError(err) }, 'pg-boss error'));
   }
@@ -71,18 +75,28 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
         retryDelay: this.options.retryDelaySeconds ?? options.retryDelaySeconds ?? 5,
         retryBackoff: this.options.retryDelaySeconds === undefined,
         expireInSeconds: options.expireInSeconds ?? 900,
+        // senders' inserts NOTIFY the listening workers: no waiting for the next poll
+        notify: true,
       });
-      await this.boss.work<unknown>(name, { batchSize: 1, localConcurrency: this.options.concurrency, pollingIntervalSeconds: 1 }, async (jobs) => {
-        for (const job of jobs) {
-          const ctx = systemContext(`job:${job.id}`);
-          try {
-            await processor.handle(job.data, ctx);
-          } catch (err) {
-            this.logger.warn({ err: safeError(err), job: job.id, queue: name }, `job ${name} failed; pg-boss will retry`);
-            throw err;
+      // Batches with a result per job (one failing job does not fail its neighbours), fetched
+      // back-to-back while they come back full; idle workers poll every 2 s as a backstop to NOTIFY.
+      await this.boss.work<unknown>(
+        name,
+        { batchSize: BATCH_SIZE, localConcurrency: this.options.concurrency, perJobResults: true, burstWhenBatchFull: true, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 10 },
+        async (jobs) => {
+          const results: { id: string; status: 'completed' | 'failed'; output?: object }[] = [];
+          for (const job of jobs) {
+            try {
+              await processor.handle(job.data, systemContext(`job:${job.id}`));
+              results.push({ id: job.id, status: 'completed' });
+            } catch (err) {
+              this.logger.warn({ err: safeError(err), job: job.id, queue: name }, `job ${name} failed; pg-boss will retry`);
+              results.push({ id: job.id, status: 'failed', output: { error: (err as Error)?.name ?? 'Error' } });
+            }
           }
-        }
-      });
+          return results;
+        },
+      );
       if (options.schedule) await this.boss.schedule(name, options.schedule, {}, { tz: 'UTC' });
       for (const event of options.subscribeTo ?? []) await this.boss.subscribe(event, name);
     }

@@ -21,7 +21,8 @@ export class UnitOfWork {
     const retries = options.retries ?? 3;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.dataSource.transaction(options.isolation ?? 'READ COMMITTED', work);
+        // READ COMMITTED is PostgreSQL's default: no SET TRANSACTION round trip for it
+        return await (options.isolation ? this.dataSource.transaction(options.isolation, work) : this.dataSource.transaction(work));
       } catch (e) {
         const code = (e as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (e as { code?: string }).code;
         if (attempt < retries && code && RETRYABLE.has(code)) {
