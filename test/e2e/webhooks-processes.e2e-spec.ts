@@ -76,4 +76,39 @@ describe('webhooks across several API and worker processes (e2e)', () => {
       for (const w of workers) await w.close();
     }
   }, 90000);
+
+  it('re-processes exactly once an event whose worker died mid-transaction', async () => {
+    const worker = await startTestApp({ ...env(), WORKER_ENABLED: 'true' }, db);
+    let survivor: TestApp | undefined;
+    try {
+      // a capability event makes the worker re-read the account from Stripe: slow it down
+      const base = stripe.updateAccount(accountId, accountPatches.verified(stripe.accounts.get(accountId)!.account));
+      const event = { ...base, id: `${base.id}_dies`, type: 'capability.updated', data: { object: { id: 'transfers', object: 'capability', account: accountId, status: 'active' } } } as unknown as StripeEventJson;
+      stripe.delay(`GET /v1/accounts/${accountId}`, 4000);
+      const before = (await apiA.sql.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'payouts.status_changed'`)).rows[0].n;
+      expect((await deliver(apiA, event)).status).toBe(200);
+
+      // wait until the worker holds the row lock inside its transaction, then kill its connection
+      const victim = await eventually(
+        async () => (await apiA.sql.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction' AND application_name = 'local-to-global:api'`)).rows,
+        (rows) => rows.length > 0,
+        10000,
+      );
+      expect(victim.length).toBeGreaterThan(0);
+      for (const { pid } of victim) await apiA.sql.query('SELECT pg_terminate_backend($1)', [pid]);
+      await worker.close();
+      stripe.delay(`GET /v1/accounts/${accountId}`, 0);
+
+      // PostgreSQL rolled the dead transaction back: the row is free for the next worker
+      survivor = await startTestApp({ ...env(), WORKER_ENABLED: 'true' }, db);
+      const row = await eventually(() => statuses([event.id]), (rows) => rows[0]?.status === 'processed', 20000);
+      expect(row).toEqual([{ id: event.id, status: 'processed', outcome: 'applied' }]);
+      const after = (await apiA.sql.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'payouts.status_changed'`)).rows[0].n;
+      expect(after - before).toBe(1);
+      expect((await request(apiB.http).get('/v1/sellers/me/payouts').set(bearer(token))).body.status).toBe('enabled');
+    } finally {
+      stripe.delay(`GET /v1/accounts/${accountId}`, 0);
+      await survivor?.close();
+    }
+  }, 60000);
 });

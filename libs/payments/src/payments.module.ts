@@ -12,7 +12,7 @@ import { OpsBankAccountsController, OpsWebhooksController, SellerPayoutsControll
 import { PayoutsService } from './payouts.service';
 import { CONNECT_GATEWAY } from './ports';
 import { StripeConnectGateway } from './stripe/stripe-connect.gateway';
-import { ProcessWebhookJob, ReconcileEventsJob, WebhookInbox } from './webhooks.service';
+import { ReconcileEventsJob, WebhookInbox, WebhookInboxDrainer } from './webhooks.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PayoutAccountEntity, WebhookInboxEntity, BankAccountEntity]), AuditModule, CountriesModule, SellersModule],
@@ -22,7 +22,7 @@ import { ProcessWebhookJob, ReconcileEventsJob, WebhookInbox } from './webhooks.
     PayoutsService,
     BankAccountsService,
     WebhookInbox,
-    ProcessWebhookJob,
+    WebhookInboxDrainer,
     ReconcileEventsJob,
     ComplianceHoldJob,
   ],

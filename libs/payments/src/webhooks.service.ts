@@ -1,8 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { JobHandler, JobProcessor, JobQueue } from '@app/jobs';
-import { CLOCK, safeError } from '@app/kernel';
-import type { Clock, RequestContext } from '@app/kernel';
+import { JobHandler, JobProcessor } from '@app/jobs';
+import { APP_CONFIG, CLOCK, PROCESS_ROLE, safeError } from '@app/kernel';
+import type { AppConfig, Clock, ProcessRole, RequestContext } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { InboxStatus, WebhookInboxEntity } from './entities/webhook-inbox.entity';
@@ -12,7 +14,7 @@ import type { ConnectGateway, ProcessorEvent } from './ports';
 import { PayoutsService } from './payouts.service';
 import { IllegalPayoutTransition } from './status';
 
-export const PROCESS_WEBHOOK_JOB = 'payments.process-webhook';
+export const INBOX_CHANNEL = 'webhook_inbox';
 export const RECONCILE_EVENTS_JOB = 'payments.reconcile-events';
 /** After this many failed attempts an event is dead: ops list and replay it. */
 export const MAX_WEBHOOK_ATTEMPTS = 6;
@@ -29,14 +31,13 @@ export const HANDLED_EVENT_TYPES = [
 
 type Outcome = { status: Extract<InboxStatus, 'processed' | 'parked'>; outcome: string };
 
-/** The API side: verify, store once, acknowledge, enqueue — nothing else happens in the request. */
+/** The API side: verify, store once, acknowledge — nothing else happens in the request. */
 @Injectable()
 export class WebhookInbox {
   private readonly logger = new Logger('StripeWebhooks');
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly jobs: JobQueue,
     private readonly audit: AuditService,
     @Inject(CONNECT_GATEWAY) private readonly gateway: ConnectGateway,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -56,18 +57,20 @@ export class WebhookInbox {
     return { received: true, duplicate: !inserted };
   }
 
-  /** Inserts the event once and enqueues its processing in the same transaction. False for a duplicate. */
+  /**
+   * Stores the event once, in ONE autocommit statement that also wakes the workers (NOTIFY is
+   * delivered on commit). The inbox row is the unit of work: no second queue write per event.
+   * False for a duplicate.
+   */
   async store(event: ProcessorEvent): Promise<boolean> {
-    return this.uow.run(async (tx) => {
-      const rows: unknown[] = await tx.query(
-        `INSERT INTO webhook_inbox (id, provider, type, account, livemode, event_created, payload, status, attempts, received_at)
-         VALUES ($1, 'stripe', $2, $3, $4, $5, $6, 'received', 0, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [event.id, event.type, event.account, event.livemode, event.created, event.raw, this.clock.now()],
-      );
-      if (!rows.length) return false;
-      await this.jobs.sendInTx(tx, PROCESS_WEBHOOK_JOB, { eventId: event.id }, { singletonKey: event.id });
-      return true;
-    });
+    const rows: unknown[] = await this.uow.reader.query(
+      `WITH ins AS (
+         INSERT INTO webhook_inbox (id, provider, type, account, livemode, event_created, payload, status, attempts, received_at, next_attempt_at)
+         VALUES ($1, 'stripe', $2, $3, $4, $5, $6, 'received', 0, $7, $7) ON CONFLICT (id) DO NOTHING RETURNING id)
+       SELECT id, pg_notify('${INBOX_CHANNEL}', '') FROM ins`,
+      [event.id, event.type, event.account, event.livemode, event.created, event.raw, this.clock.now()],
+    );
+    return rows.length > 0;
   }
 
   async list(filter: { status?: InboxStatus; type?: string; limit: number }): Promise<WebhookInboxEntity[]> {
@@ -90,10 +93,8 @@ export class WebhookInbox {
       const row = await tx.findOne(WebhookInboxEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw paymentError(PaymentErrorCode.WEBHOOK_EVENT_NOT_FOUND, { id: id.slice(0, 100) });
       const from = row.status;
-      if (from !== 'received') {
-        await tx.update(WebhookInboxEntity, { id }, { status: 'received', attempts: 0, lastError: null, outcome: 'replayed' });
-      }
-      await this.jobs.sendInTx(tx, PROCESS_WEBHOOK_JOB, { eventId: id }, { singletonKey: `${id}:replay:${Date.now()}` });
+      await tx.update(WebhookInboxEntity, { id }, { status: 'received', attempts: 0, lastError: null, outcome: 'replayed', nextAttemptAt: this.clock.now() });
+      await tx.query(`SELECT pg_notify('${INBOX_CHANNEL}', '')`);
       await this.audit.record(tx, ctx, { action: 'webhook.replayed', targetType: 'webhook_event', targetId: id, changes: { status: { from, to: 'received' } } });
       return tx.findOneOrFail(WebhookInboxEntity, { where: { id } });
     });
@@ -101,27 +102,93 @@ export class WebhookInbox {
 }
 
 /**
- * The worker side. Exactly once: the inbox row is locked for the whole transaction and only a
- * `received` row is applied, so concurrent deliveries of the job, retries and replays cannot apply
- * an event twice. Older snapshots never overwrite newer state (see PayoutsService.applySnapshot).
+ * The worker side. Loops claim due `received` rows with FOR UPDATE SKIP LOCKED and apply each in
+ * the transaction that holds its lock, so an event is applied exactly once however many workers
+ * run, and a worker that dies mid-event (its connection drops, PostgreSQL rolls back) releases the
+ * row at once. Failures are retried with backoff; after MAX_WEBHOOK_ATTEMPTS the event is `dead`.
+ * Idle loops sleep until NOTIFY wakes them (1 s backstop).
  */
 @Injectable()
-@JobHandler({ name: PROCESS_WEBHOOK_JOB, retryLimit: MAX_WEBHOOK_ATTEMPTS, retryDelaySeconds: 2 })
-export class ProcessWebhookJob implements JobProcessor<{ eventId: string }> {
+export class WebhookInboxDrainer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('StripeWebhooks');
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private listener?: Client;
+  private readonly sleepers = new Set<() => void>();
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly payouts: PayoutsService,
+    private readonly dataSource: DataSource,
     @Inject(CONNECT_GATEWAY) private readonly gateway: ConnectGateway,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
   ) {}
 
-  async handle({ eventId }: { eventId: string }): Promise<void> {
+  async onApplicationBootstrap(): Promise<void> {
+    const works = this.role === 'worker' || (this.role === 'api' && this.config.worker.enabled);
+    if (!works) return;
+    this.running = true;
     try {
-      await this.uow.run(async (tx) => {
-        const row = await tx.findOne(WebhookInboxEntity, { where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
-        if (!row || row.status !== 'received') return;
+      this.listener = new Client({ connectionString: (this.dataSource.options as { url: string }).url, application_name: 'local-to-global:inbox-listener' });
+      this.listener.on('notification', () => this.wakeAll());
+      this.listener.on('error', (err) => this.logger.warn({ err: safeError(err) }, 'inbox listener failed; polling only'));
+      await this.listener.connect();
+      await this.listener.query(`LISTEN ${INBOX_CHANNEL}`);
+    } catch (err) {
+      this.logger.warn({ err: safeError(err) }, 'inbox listener unavailable; polling only');
+    }
+    for (let i = 0; i < Math.max(2, this.config.worker.concurrency); i++) this.loops.push(this.loop());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wakeAll();
+    await Promise.all(this.loops);
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.sleepers]) wake();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.sleepers.add(done);
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let worked = false;
+      try {
+        worked = await this.processNext();
+      } catch (err) {
+        this.logger.error({ err: safeError(err) }, 'inbox loop error');
+      }
+      if (!worked && this.running) await this.sleep(1000);
+    }
+  }
+
+  /** Claims and applies one due event; false when there is none. */
+  async processNext(): Promise<boolean> {
+    let claimed: string | undefined;
+    try {
+      return await this.uow.run(async (tx) => {
+        const [due]: { id: string }[] = await tx.query(
+          `SELECT id FROM webhook_inbox WHERE status = 'received' AND next_attempt_at <= now()
+            ORDER BY next_attempt_at, received_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        );
+        if (!due) return false;
+        claimed = due.id;
+        const row = await tx.findOneOrFail(WebhookInboxEntity, { where: { id: due.id } });
         let result: Outcome;
         try {
           result = await this.apply(tx, row);
@@ -132,24 +199,30 @@ export class ProcessWebhookJob implements JobProcessor<{ eventId: string }> {
         }
         await tx.update(
           WebhookInboxEntity,
-          { id: eventId },
+          { id: row.id },
           { status: result.status, outcome: result.outcome, attempts: row.attempts + 1, processedAt: this.clock.now(), lastError: null },
         );
-      });
+        return true;
+      }, { retries: 0 });
     } catch (err) {
-      // for UPDATE … RETURNING, TypeORM's raw query answers [rows, affectedCount]
-      const [rows]: [{ attempts: number }[], number] = await this.uow.reader.query(
-        `UPDATE webhook_inbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1 AND status = 'received' RETURNING attempts`,
-        [eventId, `${(err as Error)?.name ?? 'Error'}: ${String((err as { code?: string })?.code ?? (err as Error)?.message ?? '').slice(0, 150)}`],
-      );
-      const attempts = rows[0]?.attempts ?? 0;
-      this.logger.warn({ err: safeError(err), eventId, attempts }, 'webhook processing failed');
-      if (attempts >= MAX_WEBHOOK_ATTEMPTS) {
-        await this.uow.reader.query(`UPDATE webhook_inbox SET status = 'dead', outcome = 'failed' WHERE id = $1 AND status = 'received'`, [eventId]);
-        return;
-      }
-      throw err;
+      if (!claimed) throw err;
+      await this.recordFailure(claimed, err);
+      return true;
     }
+  }
+
+  private async recordFailure(eventId: string, err: unknown): Promise<void> {
+    const attempt: { attempts: number }[] = await this.uow.reader.query('SELECT attempts FROM webhook_inbox WHERE id = $1', [eventId]);
+    const attempts = (attempt[0]?.attempts ?? 0) + 1;
+    const delay = this.config.worker.retryDelaySeconds ?? Math.min(2 ** attempts, 300);
+    const dead = attempts >= MAX_WEBHOOK_ATTEMPTS;
+    await this.uow.reader.query(
+      `UPDATE webhook_inbox SET attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4),
+              status = CASE WHEN $5 THEN 'dead' ELSE status END, outcome = CASE WHEN $5 THEN 'failed' ELSE outcome END
+        WHERE id = $1 AND status = 'received'`,
+      [eventId, attempts, `${(err as Error)?.name ?? 'Error'}: ${String((err as { code?: string })?.code ?? (err as Error)?.message ?? '').slice(0, 150)}`, delay, dead],
+    );
+    this.logger.warn({ err: safeError(err), eventId, attempts, dead }, 'webhook processing failed');
   }
 
   private async apply(tx: Tx, row: WebhookInboxEntity): Promise<Outcome> {
@@ -189,7 +262,7 @@ export class ProcessWebhookJob implements JobProcessor<{ eventId: string }> {
 
 /**
  * Every 15 minutes: fetch events Stripe created since the newest one we hold (minus an hour of
- * overlap) and store any we missed; also re-enqueue events stuck in `received`.
+ * overlap) and store any we missed (the drainer applies them like any delivery).
  */
 @Injectable()
 @JobHandler({ name: RECONCILE_EVENTS_JOB, schedule: '*/15 * * * *', retryLimit: 3 })
@@ -199,7 +272,6 @@ export class ReconcileEventsJob implements JobProcessor {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly inbox: WebhookInbox,
-    private readonly jobs: JobQueue,
     @Inject(CONNECT_GATEWAY) private readonly gateway: ConnectGateway,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -214,10 +286,5 @@ export class ReconcileEventsJob implements JobProcessor {
       for (const event of events) if (await this.inbox.store(event)) missed++;
       if (missed) this.logger.warn(`reconciliation stored ${missed} event(s) that never arrived as webhooks`);
     }
-    const stuck: { id: string }[] = await this.uow.reader.query(
-      `SELECT id FROM webhook_inbox WHERE status = 'received' AND received_at < $1 ORDER BY received_at LIMIT 500`,
-      [new Date(this.clock.now().getTime() - 10 * 60_000)],
-    );
-    for (const { id } of stuck) await this.jobs.send(PROCESS_WEBHOOK_JOB, { eventId: id }, { singletonKey: `${id}:sweep:${now}` });
   }
 }

@@ -8,6 +8,7 @@ export type InboxStatus = 'received' | 'processed' | 'parked' | 'dead';
  */
 @Entity('webhook_inbox')
 @Index('ix_webhook_inbox_status_received', ['status', 'receivedAt'])
+@Index('ix_webhook_inbox_due', ['nextAttemptAt'], { where: `"status" = 'received'` })
 @Check('ck_webhook_inbox_status', `"status" IN ('received', 'processed', 'parked', 'dead')`)
 export class WebhookInboxEntity {
   @PrimaryColumn('varchar', { length: 255 })
@@ -45,6 +46,10 @@ export class WebhookInboxEntity {
   /** Error class and code only, never payload content. */
   @Column('varchar', { name: 'last_error', length: 200, nullable: true })
   lastError: string | null;
+
+  /** When a worker may (re)try it: the inbox is its own queue, claimed with FOR UPDATE SKIP LOCKED. */
+  @Column('timestamptz', { name: 'next_attempt_at', default: () => 'now()' })
+  nextAttemptAt: Date;
 
   @Column('timestamptz', { name: 'received_at' })
   receivedAt: Date;
