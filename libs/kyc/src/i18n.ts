@@ -1,13 +1,16 @@
 import type { ErrorMessages, Translations } from '@app/kernel';
 import type { KycErrorCode } from './errors';
+import type { ScreeningErrorCode } from './screening-lists.service';
 
 export const KYC_REASON_CODES = ['PACK_REQUIREMENTS_ADDED', 'DOCUMENT_UNREADABLE', 'DOCUMENT_EXPIRED', 'NAME_MISMATCH', 'WRONG_DOCUMENT', 'INFORMATION_INCOMPLETE', 'NOT_ELIGIBLE', 'SANCTIONS_HIT', 'OTHER'] as const;
 export type KycReasonCode = (typeof KYC_REASON_CODES)[number];
 
-type KycMessages = ErrorMessages<KycErrorCode> & { [K in KycReasonCode as `kyc.reason.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.person.INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
+type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode as `kyc.reason.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.person.INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
 
 export const KYC_MESSAGES: Translations<KycMessages> = {
   en: {
+    'error.SCREENING.LIST_FORMAT': 'The file is not a valid {{source}} list: {{reason}}',
+    'error.SCREENING.LIST_EMPTY': 'The list has no entries.',
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Your country’s rules now ask for more; please complete your verification again.',
     'error.KYC.CASE_NOT_FOUND': 'There is no such KYC case.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Submit your business details before verification.',
@@ -39,6 +42,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARE_REQUIRED': '{{field}}: an owner needs a share of at least {{threshold}} %.',
   },
   ru: {
+    'error.SCREENING.LIST_FORMAT': 'Файл не является корректным списком {{source}}: {{reason}}',
+    'error.SCREENING.LIST_EMPTY': 'Список не содержит записей.',
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Правила вашей страны теперь требуют больше сведений; пройдите проверку ещё раз.',
     'error.KYC.CASE_NOT_FOUND': 'Такой KYC-проверки нет.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Перед проверкой отправьте данные о компании.',
@@ -70,6 +75,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARE_REQUIRED': '{{field}}: у владельца должна быть доля не менее {{threshold}} %.',
   },
   tr: {
+    'error.SCREENING.LIST_FORMAT': 'Dosya geçerli bir {{source}} listesi değil: {{reason}}',
+    'error.SCREENING.LIST_EMPTY': 'Listede kayıt yok.',
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Ülkenizin kuralları artık daha fazla bilgi istiyor; lütfen doğrulamanızı yeniden tamamlayın.',
     'error.KYC.CASE_NOT_FOUND': 'Böyle bir KYC dosyası yok.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Doğrulamadan önce işletme bilgilerinizi gönderin.',
@@ -101,6 +108,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARE_REQUIRED': '{{field}}: bir sahibin payı en az %{{threshold}} olmalıdır.',
   },
   it: {
+    'error.SCREENING.LIST_FORMAT': 'Il file non è un elenco {{source}} valido: {{reason}}',
+    'error.SCREENING.LIST_EMPTY': 'L’elenco non contiene voci.',
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Le regole del tuo paese ora chiedono di più; completa di nuovo la verifica.',
     'error.KYC.CASE_NOT_FOUND': 'Questa pratica KYC non esiste.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Invia i dati della tua impresa prima della verifica.',
@@ -132,6 +141,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARE_REQUIRED': '{{field}}: un titolare deve avere una quota di almeno il {{threshold}} %.',
   },
   es: {
+    'error.SCREENING.LIST_FORMAT': 'El archivo no es una lista {{source}} válida: {{reason}}',
+    'error.SCREENING.LIST_EMPTY': 'La lista no tiene entradas.',
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Las normas de tu país ahora piden más; completa de nuevo tu verificación.',
     'error.KYC.CASE_NOT_FOUND': 'No existe ese expediente KYC.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Envía los datos de tu empresa antes de la verificación.',

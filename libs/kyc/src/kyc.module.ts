@@ -18,6 +18,8 @@ import { KycReviewService } from './review.service';
 import { ReverificationOnPublish } from './reverification';
 import { SANCTIONS_SCREENER } from './sanctions.port';
 import { ListSanctionsScreener } from './screening.service';
+import { ScreeningListsController } from './screening-lists.controller';
+import { RescreenApprovedJob, ScreeningListsService } from './screening-lists.service';
 import { DOCUMENT_STORAGE, LocalDocumentStorage } from './storage';
 
 @Module({
@@ -32,13 +34,15 @@ import { DOCUMENT_STORAGE, LocalDocumentStorage } from './storage';
     CountriesModule,
     SellersModule,
   ],
-  controllers: [SellerKycController, OpsKycController],
+  controllers: [SellerKycController, OpsKycController, ScreeningListsController],
   providers: [
     KycService,
     KycReviewService,
     ReverificationOnPublish,
     UploadErrorsInterceptor,
     ListSanctionsScreener,
+    ScreeningListsService,
+    RescreenApprovedJob,
     { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },
     { provide: DOCUMENT_STORAGE, useClass: LocalDocumentStorage },
   ],

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { FileFieldsInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsString, Matches } from 'class-validator';
+import { ApiErrors, CommonErrorCode, Consumes, Ctx, Role, Roles } from '@app/kernel';
+import type { RequestContext } from '@app/kernel';
+import { kycError, KycErrorCode } from './errors';
+import { UploadErrorsInterceptor } from './kyc.controller';
+import { LIST_SOURCES, ScreeningErrorCode, ScreeningListsService } from './screening-lists.service';
+import type { ListSource } from './screening-lists.service';
+
+class LoadListDto {
+  @ApiProperty({ enum: LIST_SOURCES }) @IsIn(LIST_SOURCES) source: ListSource;
+  @ApiProperty({ example: '2026-11-20', description: 'The version label (e.g. the publication date).' }) @IsString() @Matches(/^[\w.:-]{1,100}$/) label: string;
+}
+
+@ApiTags('ops')
+@Controller({ path: 'ops/screening-lists', version: '1' })
+@Roles(Role.OPS_REVIEWER, Role.OPS_ADMIN)
+export class ScreeningListsController {
+  constructor(private readonly lists: ScreeningListsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Loaded sanctions-list versions, newest first' })
+  list() {
+    return this.lists.list();
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Roles(Role.OPS_ADMIN)
+  @Consumes('multipart/form-data')
+  @UseInterceptors(UploadErrorsInterceptor, FileFieldsInterceptor([{ name: 'file', maxCount: 1 }, { name: 'aliases', maxCount: 1 }], { limits: { fileSize: 200 * 1024 * 1024, files: 2 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['source', 'label', 'file'], properties: { source: { enum: [...LIST_SOURCES] }, label: { type: 'string' }, file: { type: 'string', format: 'binary', description: 'OFAC SDN.CSV, EU consolidated XML or UN consolidated XML' }, aliases: { type: 'string', format: 'binary', description: 'OFAC ALT.CSV' } } } })
+  @ApiOperation({ summary: 'Load a sanctions list version (OFAC SDN CSV + aliases, EU or UN consolidated XML); re-screens approved sellers (audited)' })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, ScreeningErrorCode.LIST_FORMAT, ScreeningErrorCode.LIST_EMPTY, KycErrorCode.FILE_MISSING)
+  load(@Ctx() ctx: RequestContext, @Body() body: LoadListDto, @UploadedFiles() files: { file?: { buffer: Buffer }[]; aliases?: { buffer: Buffer }[] }) {
+    const file = files?.file?.[0];
+    if (!file) throw kycError(KycErrorCode.FILE_MISSING);
+    return this.lists.load(ctx, { source: body.source, label: body.label, file: file.buffer, aliases: files.aliases?.[0]?.buffer });
+  }
+}

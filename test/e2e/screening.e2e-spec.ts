@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import request from 'supertest';
+import { login, signup, startTestApp, TestApp } from '../support/app';
+import { eventually } from '../support/eventually';
+import { pdfVariant } from '../support/files';
+import { uniqueTurkishCompany } from '../support/registrations';
+
+const ADMIN = { email: 'screening.admin@ops.example.com', password: 'Screening-Admin-Pass-1' };
+const TR_DOCS = ['tr.vergi_levhasi', 'tr.ticaret_sicil_gazetesi', 'tr.imza_sirkuleri', 'tr.faaliyet_belgesi', 'representative_id'];
+const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'libs/kyc/src/screening/fixtures', name));
+
+describe('sanctions screening in KYC (e2e)', () => {
+  let t: TestApp;
+  let admin: string;
+  let n = 0;
+  const bearer = (x: string) => ({ Authorization: `Bearer ${x}` });
+
+  const loadList = (file: Buffer, label: string, aliases?: Buffer) => {
+    const req = request(t.http).post('/v1/ops/screening-lists').set(bearer(admin)).field('source', 'ofac_sdn').field('label', label).attach('file', file, { filename: 'SDN.CSV', contentType: 'text/csv' });
+    return aliases ? req.attach('aliases', aliases, { filename: 'ALT.CSV', contentType: 'text/csv' }) : req;
+  };
+
+  async function turkishSeller(representative: string, owner?: string) {
+    const { token, res } = await signup(t.http, { country: 'TR', locale: 'tr' });
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
+    const persons = [{ role: 'representative', fullName: representative, dateOfBirth: '1980-01-15', nationality: 'TR' }];
+    if (owner) persons.push({ role: 'owner', fullName: owner, dateOfBirth: '1970-07-01', nationality: 'TR', sharePercent: '60' } as never);
+    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons }).expect(200);
+    for (const type of TR_DOCS) {
+      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+    }
+    return { token: token!, sellerId: res.body.seller.id as string };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      WORKER_ENABLED: 'true',
+      JOB_RETRY_DELAY_SECONDS: '0',
+      BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
+      BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
+      DOCUMENT_STORAGE_DIR: `.data/test-documents-sx-${process.pid}`,
+    });
+    admin = await login(t.http, ADMIN.email, ADMIN.password);
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses a file that is not the named list format', async () => {
+    const res = await loadList(Buffer.from('<html>not a csv list</html>'), 'broken');
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('SCREENING.LIST_FORMAT');
+  });
+
+  it('approves a Turkish Ltd. Şti. automatically when every check is green, after ops loaded a list', async () => {
+    const loaded = await loadList(fixture('ofac_sdn.csv'), '2026-11-20', fixture('ofac_alt.csv'));
+    expect(loaded.status).toBe(201);
+    expect(loaded.body.entryCount).toBeGreaterThan(3);
+    const { token } = await turkishSeller('Ayşe Yılmaz', 'Mehmet Öztürk');
+    const submitted = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token));
+    expect(submitted.body).toEqual({ caseId: expect.any(String), status: 'approved' });
+    const audit = (await request(t.http).get('/v1/ops/audit?action=screening.list_loaded').set(bearer(admin))).body;
+    expect(audit[0]).toMatchObject({ actorRole: 'ops_admin', changes: { source: 'ofac_sdn', label: '2026-11-20' } });
+  });
+
+  it.each([
+    ['a Turkish name in another order with dotted capitals', 'ŞAHİNKAYA İbrahim Halil'],
+    ['a Russian name in Cyrillic', 'Щербатых Александр Юрьевич'],
+  ])('sends %s matching a listed person to review, telling the seller nothing about the list', async (_case, representative) => {
+    const { token, sellerId } = await turkishSeller(representative);
+    const submitted = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token));
+    expect(submitted.body.status).toBe('in_review');
+    const kase = (await request(t.http).get('/v1/ops/kyc/cases?country=TR').set(bearer(admin))).body.find((c: { sellerId: string }) => c.sellerId === sellerId);
+    const file = (await request(t.http).get(`/v1/ops/kyc/cases/${kase.id}`).set(bearer(admin))).body;
+    const sanctions = file.checks.find((c: { kind: string }) => c.kind === 'sanctions');
+    expect(['fail', 'review']).toContain(sanctions.result);
+    expect(sanctions.evidence.hits.length).toBeGreaterThan(0);
+    expect(sanctions.ruleVersion).toBe('sanctions:ofac_sdn@2026-11-20');
+    const view = JSON.stringify((await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token))).body);
+    for (const secret of ['SDGT', 'RUSSIA-EO14024', 'SAHINKAYA', 'SHCHERBATYKH', sanctions.evidence.hits[0].entryId]) expect(view).not.toContain(secret);
+  });
+
+  it('re-screens approved sellers when a new list names their owner: suspends them and holds their payouts', async () => {
+    const { token, sellerId } = await turkishSeller('Zeynep Kaya', 'Mehmet Öztürk');
+    expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token))).body.status).toBe('approved');
+    await request(t.http).post('/v1/sellers/me/payouts').set(bearer(token)).send({}).expect(200);
+
+    const newList = Buffer.from('99001,"OZTURK, Mehmet","individual","SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"citizen Turkey."\n', 'latin1');
+    expect((await loadList(newList, '2026-11-23')).status).toBe(201);
+
+    const suspended = await eventually(
+      async () => (await t.sql.query('SELECT status, reason_code FROM kyc_cases WHERE seller_id = $1 AND status <> $2', [sellerId, 'superseded'])).rows[0],
+      (row) => row?.status === 'suspended',
+      20000,
+    );
+    expect(suspended).toEqual({ status: 'suspended', reason_code: 'SANCTIONS_HIT' });
+    const payouts = await eventually(
+      () => request(t.http).get('/v1/sellers/me/payouts').set(bearer(token)).then((r) => r.body),
+      (body) => body.pausedReason === 'KYC_SUSPENDED',
+      20000,
+    );
+    expect(payouts).toMatchObject({ pausedReason: 'KYC_SUSPENDED', payoutsEnabled: false });
+    const queue = (await request(t.http).get('/v1/ops/kyc/cases?status=suspended').set(bearer(admin))).body;
+    expect(queue.map((c: { sellerId: string }) => c.sellerId)).toContain(sellerId);
+  }, 60000);
+});
