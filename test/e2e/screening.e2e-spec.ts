@@ -5,7 +5,7 @@ import request from 'supertest';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
 import { pdfVariant } from '../support/files';
-import { uniqueTurkishCompany } from '../support/registrations';
+import { acceptedRegistration, uniqueItalianCompany, uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'screening.admin@ops.example.com', password: 'Screening-Admin-Pass-1' };
 const TR_DOCS = ['tr.vergi_levhasi', 'tr.ticaret_sicil_gazetesi', 'tr.imza_sirkuleri', 'tr.faaliyet_belgesi', 'representative_id'];
@@ -61,6 +61,25 @@ describe('sanctions screening in KYC (e2e)', () => {
     expect(submitted.body).toEqual({ caseId: expect.any(String), status: 'approved' });
     const audit = (await request(t.http).get('/v1/ops/audit?action=screening.list_loaded').set(bearer(admin))).body;
     expect(audit[0]).toMatchObject({ actorRole: 'ops_admin', changes: { source: 'ofac_sdn', label: '2026-11-20' } });
+  });
+
+  it.each([
+    ['IT', 'it.srl', 'Giulia Bianchi', ['it.visura_camerale', 'it.atto_costitutivo', 'representative_id', 'it.tessera_sanitaria']],
+    ['ES', 'es.sl', 'Lucía Fernández García', ['es.escritura', 'es.nif_card', 'es.nota_simple', 'representative_id']],
+  ])('runs the full flow for a %s %s: persons, documents, submission, automatic approval', async (country, form, representative, docs) => {
+    const { token, res } = await signup(t.http, { country, locale: country.toLowerCase() });
+    const registration = country === 'IT' ? uniqueItalianCompany() : acceptedRegistration(country, form);
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(registration).expect(200);
+    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: representative, dateOfBirth: '1982-09-30', nationality: country }] }).expect(200);
+    const early = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!));
+    expect(early.status).toBe(422);
+    expect(early.body.error.details.map((d: { field: string }) => d.field)).toEqual(docs.map((d) => `documents[${d}]`));
+    for (const type of docs) {
+      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+    }
+    expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).body.status).toBe('approved');
+    const events = (await t.sql.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 AND type LIKE 'kyc.%' ORDER BY occurred_at`, [res.body.seller.id])).rows.map((r) => r.type);
+    expect(events).toEqual(['kyc.submitted', 'kyc.approved']);
   });
 
   it.each([
