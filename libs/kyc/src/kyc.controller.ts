@@ -27,6 +27,7 @@ import type { Response } from 'express';
 import { catchError, Observable, throwError } from 'rxjs';
 import { APP_CONFIG, ApiErrors, BaseQueryDto, CommonErrorCode, Consumes, Ctx, Role, Roles, Translator } from '@app/kernel';
 import type { AppConfig, RequestContext } from '@app/kernel';
+import { CountryRulesService } from '@app/countries';
 import { UnitOfWork } from '@app/persistence';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
 import { KycCaseEntity } from './entities/kyc-case.entity';
@@ -110,6 +111,7 @@ export class SellerKycController {
   constructor(
     private readonly kyc: KycService,
     private readonly uow: UnitOfWork,
+    private readonly countries: CountryRulesService,
     private readonly translator: Translator,
   ) {}
 
@@ -121,8 +123,8 @@ export class SellerKycController {
     return this.uow.run(async (tx) => {
       const kase = await this.kyc.openCase(tx, seller);
       const documents = await tx.find(KycDocumentEntity, { where: { caseId: kase.id }, order: { uploadedAt: 'ASC' } });
-      const pack = await tx.query('SELECT document FROM country_pack_versions WHERE country = $1 AND version = $2', [kase.country, kase.packVersion]);
-      const labels = new Map<string, Record<string, string>>(pack[0].document.documentTypes.map((d: { code: string; label: Record<string, string> }) => [d.code, d.label]));
+      const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
+      const labels = new Map<string, Record<string, string>>(pack.documentTypes.map((d) => [d.code, d.label]));
       const missing = await this.kyc.missing(tx, kase);
       return {
         caseId: kase.id,
