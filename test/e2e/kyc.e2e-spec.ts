@@ -212,3 +212,45 @@ describe('KYC re-verification when a country adds a requirement (e2e)', () => {
     expect(events).toEqual(['kyc.submitted', 'kyc.approved', 'kyc.reverification_required']);
   });
 });
+
+describe('identity-verification vendor results (e2e)', () => {
+  let t: TestApp;
+  const bearer = (x: string) => ({ Authorization: `Bearer ${x}` });
+
+  beforeAll(async () => {
+    t = await startTestApp({ DOCUMENT_STORAGE_DIR: `.data/test-documents-vr-${process.pid}` });
+  });
+  afterAll(async () => t?.close());
+
+  it('applies each result once and never lets a late or reordered result reverse a later decision', async () => {
+    const { token } = await signup(t.http, { country: 'TR' });
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
+    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }] }).expect(200);
+    let n = 0;
+    for (const type of TR_COMPANY_DOCS) {
+      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+    }
+    const submitted = (await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).body;
+    expect(submitted.status).toBe('in_review');
+    const { VendorResultsService } = await import('@app/kyc');
+    const vendor = t.app.get(VendorResultsService);
+    const at = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+    const result = (resultId: string, outcome: 'approved' | 'rejected' | 'retry', decidedAt: Date) => ({ provider: 'sumsub', applicantId: submitted.caseId, resultId, outcome, decidedAt });
+    const status = async () => (await t.sql.query('SELECT status FROM kyc_cases WHERE id = $1', [submitted.caseId])).rows[0].status;
+
+    expect(await vendor.apply(result('r-green', 'approved', at(1)))).toBe('applied');
+    expect(await status()).toBe('approved');
+    expect(await vendor.apply(result('r-green', 'approved', at(1)))).toBe('duplicate');
+    // a result decided before the approval arrives late: recorded, not applied
+    expect(await vendor.apply(result('r-old-red', 'rejected', at(0)))).toBe('late');
+    expect(await status()).toBe('approved');
+    // the vendor later finds fraud: the approved case is suspended (payouts held), and no later GREEN lifts it
+    expect(await vendor.apply(result('r-red-final', 'rejected', at(2)))).toBe('applied');
+    expect(await status()).toBe('suspended');
+    expect(await vendor.apply(result('r-green-again', 'approved', at(3)))).toBe('not_applicable');
+    expect(await status()).toBe('suspended');
+    expect(await vendor.apply({ ...result('r-stranger', 'approved', at(4)), applicantId: 'not-a-case' })).toBe('unknown_applicant');
+    const rows = (await t.sql.query(`SELECT result_id, disposition FROM kyc_vendor_results ORDER BY received_at`)).rows.map((r) => `${r.result_id}:${r.disposition}`);
+    expect(rows).toEqual(['r-green:applied', 'r-old-red:late', 'r-red-final:applied', 'r-green-again:not_applicable', 'r-stranger:unknown_applicant']);
+  });
+});

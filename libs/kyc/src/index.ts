@@ -3,3 +3,6 @@ export * from './kyc.service';
 export * from './errors';
 export * from './lifecycle';
 export { KYC_MESSAGES } from './i18n';
+export { VendorResultsService } from './vendor-results.service';
+export type { VendorResult, IdentityVerificationProvider } from './verification.port';
+export { IDENTITY_VERIFICATION, ManualReviewProvider } from './verification.port';

@@ -11,6 +11,9 @@ import { KycCheckEntity } from './entities/kyc-check.entity';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
 import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
+import { KycVendorResultEntity } from './entities/kyc-vendor-result.entity';
+import { VendorResultsService } from './vendor-results.service';
+import { IDENTITY_VERIFICATION, ManualReviewProvider } from './verification.port';
 import { ScreeningEntryEntity, ScreeningListEntity } from './entities/screening-list.entity';
 import { OpsKycController, SellerKycController, UploadErrorsInterceptor } from './kyc.controller';
 import { KycService } from './kyc.service';
@@ -24,7 +27,7 @@ import { DOCUMENT_STORAGE, LocalDocumentStorage } from './storage';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([KycCaseEntity, KycPersonEntity, KycDocumentEntity, KycCheckEntity, KycCaseEventEntity, ScreeningListEntity, ScreeningEntryEntity]),
+    TypeOrmModule.forFeature([KycCaseEntity, KycPersonEntity, KycDocumentEntity, KycCheckEntity, KycCaseEventEntity, KycVendorResultEntity, ScreeningListEntity, ScreeningEntryEntity]),
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // in memory: the bytes are sniffed, hashed and encrypted before they touch the storage
@@ -43,9 +46,11 @@ import { DOCUMENT_STORAGE, LocalDocumentStorage } from './storage';
     ListSanctionsScreener,
     ScreeningListsService,
     RescreenApprovedJob,
+    VendorResultsService,
+    { provide: IDENTITY_VERIFICATION, useClass: ManualReviewProvider },
     { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },
     { provide: DOCUMENT_STORAGE, useClass: LocalDocumentStorage },
   ],
-  exports: [KycService],
+  exports: [KycService, VendorResultsService],
 })
 export class KycModule {}
