@@ -254,3 +254,41 @@ describe('identity-verification vendor results (e2e)', () => {
     expect(rows).toEqual(['r-green:applied', 'r-old-red:late', 'r-red-final:applied', 'r-green-again:not_applicable', 'r-stranger:unknown_applicant']);
   });
 });
+
+describe('KYC documents on S3-compatible storage (e2e)', () => {
+  let t: TestApp;
+  let s3: Awaited<ReturnType<typeof import('../doubles/s3-double').startS3Double>>;
+  const bearer = (x: string) => ({ Authorization: `Bearer ${x}` });
+
+  beforeAll(async () => {
+    const { startS3Double } = await import('../doubles/s3-double');
+    s3 = await startS3Double('ltg-documents');
+    t = await startTestApp({
+      DOCUMENT_STORAGE: 's3',
+      S3_BUCKET: 'ltg-documents',
+      S3_ENDPOINT: s3.url,
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_ACCESS_KEY_ID: 'test-access-key',
+      S3_SECRET_ACCESS_KEY: 'test-secret-key',
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await s3?.close();
+  });
+
+  it('stores only ciphertext in the bucket and gives the owner back the original file', async () => {
+    const { token } = await signup(t.http, { country: 'TR' });
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
+    const file = pdfVariant(42);
+    const uploaded = await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', 'tr.vergi_levhasi').attach('file', file, { filename: 'levha.pdf', contentType: 'application/pdf' });
+    expect(uploaded.status).toBe(201);
+    const [key, stored] = [...s3.objects.entries()][0];
+    expect(key).toBe(`kyc/${(await t.sql.query('SELECT case_id FROM kyc_documents WHERE id = $1', [uploaded.body.id])).rows[0].case_id}/${uploaded.body.id}`);
+    expect(stored.includes(Buffer.from('%PDF'))).toBe(false);
+    expect(s3.requests.every((r) => r.authorization?.startsWith('AWS4-HMAC-SHA256 Credential=test-access-key/'))).toBe(true);
+    const back = await request(t.http).get(`/v1/sellers/me/kyc/documents/${uploaded.body.id}/content`).set(bearer(token!));
+    expect(back.status).toBe(200);
+    expect(back.body).toEqual(file);
+  });
+});

@@ -23,7 +23,7 @@ import { SANCTIONS_SCREENER } from './sanctions.port';
 import { ListSanctionsScreener } from './screening.service';
 import { ScreeningListsController } from './screening-lists.controller';
 import { RescreenApprovedJob, ScreeningListsService } from './screening-lists.service';
-import { DOCUMENT_STORAGE, LocalDocumentStorage } from './storage';
+import { DOCUMENT_STORAGE, documentStorageFactory } from './storage';
 
 @Module({
   imports: [
@@ -49,7 +49,7 @@ import { DOCUMENT_STORAGE, LocalDocumentStorage } from './storage';
     VendorResultsService,
     { provide: IDENTITY_VERIFICATION, useClass: ManualReviewProvider },
     { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },
-    { provide: DOCUMENT_STORAGE, useClass: LocalDocumentStorage },
+    { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: documentStorageFactory },
   ],
   exports: [KycService, VendorResultsService],
 })

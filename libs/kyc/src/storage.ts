@@ -1,3 +1,4 @@
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Inject, Injectable } from '@nestjs/common';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
@@ -44,4 +45,44 @@ export class LocalDocumentStorage implements DocumentStorage {
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
   }
+}
+
+/** Any S3-compatible object store, through the official AWS SDK v3 client. */
+@Injectable()
+export class S3DocumentStorage implements DocumentStorage {
+  private readonly client: S3Client;
+  private readonly bucket: string;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    const s3 = config.documents.s3;
+    if (!s3) throw new Error('DOCUMENT_STORAGE=s3 needs S3_BUCKET');
+    this.bucket = s3.bucket;
+    this.client = new S3Client({
+      region: s3.region,
+      ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
+      forcePathStyle: s3.forcePathStyle,
+      // the SDK's default streaming checksums are not understood by many S3-compatible stores
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      ...(s3.accessKeyId && s3.secretAccessKey ? { credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } } : {}),
+    });
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: data, ContentType: 'application/octet-stream' }));
+  }
+
+  async get(key: string): Promise<Buffer> {
+    const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    return Buffer.from(await res.Body!.transformToByteArray());
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+}
+
+/** Chooses the adapter from DOCUMENT_STORAGE. */
+export function documentStorageFactory(config: AppConfig): DocumentStorage {
+  return config.documents.storage === 's3' ? new S3DocumentStorage(config) : new LocalDocumentStorage(config);
 }

@@ -48,6 +48,13 @@ export const CONFIG_VARIABLES = [
   { name: 'STRIPE_API_URL', kind: { type: 'http-url' }, description: 'Base URL the Stripe SDK talks to instead of api.stripe.com (e.g. http://127.0.0.1:12111 for stripe-mock or a local double).' },
   { name: 'SELLER_APP_URL', kind: { type: 'http-url' }, default: 'http://localhost:5173', description: 'Seller front end; Stripe onboarding returns to `<SELLER_APP_URL>/payouts/return` and refreshes via `/payouts/refresh`.' },
   { name: 'DATA_ENCRYPTION_KEYS', kind: { type: 'string', pattern: /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, patternHint: 'comma-separated id:base64 keys of 32 bytes (openssl rand -base64 32)' }, description: 'Keys for personal data encrypted at rest (bank account numbers), `id:base64(32 bytes)`, comma-separated; the first encrypts, all decrypt (rotation). Required in production; in development a key is generated once into `.data/dev-data-key`.', secret: true },
+  { name: 'DOCUMENT_STORAGE', kind: { type: 'enum', values: ['local', 's3'] }, default: 'local', description: 'Where KYC documents are stored (always encrypted first): a local folder, or an S3-compatible bucket (S3_* variables).' },
+  { name: 'S3_BUCKET', kind: { type: 'string', pattern: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, patternHint: 'an S3 bucket name' }, description: 'Bucket for DOCUMENT_STORAGE=s3.' },
+  { name: 'S3_REGION', kind: { type: 'string', minLength: 1 }, default: 'eu-central-1', description: 'Region for DOCUMENT_STORAGE=s3.' },
+  { name: 'S3_ENDPOINT', kind: { type: 'http-url' }, description: 'Endpoint of an S3-compatible store (MinIO, Ceph, R2…); unset: AWS.' },
+  { name: 'S3_FORCE_PATH_STYLE', kind: { type: 'bool' }, default: 'false', description: 'Path-style bucket addressing (most S3-compatible stores need it).' },
+  { name: 'S3_ACCESS_KEY_ID', kind: { type: 'string', minLength: 1 }, description: 'Access key for DOCUMENT_STORAGE=s3 (unset: the AWS default credential chain).', secret: true },
+  { name: 'S3_SECRET_ACCESS_KEY', kind: { type: 'string', minLength: 1 }, description: 'Secret key for DOCUMENT_STORAGE=s3.', secret: true },
   { name: 'DOCUMENT_STORAGE_DIR', kind: { type: 'string', minLength: 1 }, default: '.data/documents', description: 'Folder of the local document storage (KYC files, encrypted with DATA_ENCRYPTION_KEYS).' },
   { name: 'DOCUMENT_MAX_BYTES', kind: { type: 'int', min: 1024, max: 104857600 }, default: '10485760', description: 'Largest KYC document accepted; larger uploads get 413.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', kind: { type: 'int', min: 100, max: 120000 }, default: '10000', description: 'How long graceful shutdown waits for in-flight requests and jobs.' },
@@ -74,7 +81,12 @@ export interface AppConfig {
   stripe: { secretKey?: string; webhookSecrets: string[]; apiUrl?: string };
   sellerAppUrl: string;
   dataEncryptionKeys?: string;
-  documents: { storageDir: string; maxBytes: number };
+  documents: {
+    storage: 'local' | 's3';
+    storageDir: string;
+    maxBytes: number;
+    s3?: { bucket: string; region: string; endpoint?: string; forcePathStyle: boolean; accessKeyId?: string; secretAccessKey?: string };
+  };
 }
 
 export class ConfigError extends Error {
@@ -146,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const get = <T>(name: VarName) => values[name] as T;
   const nodeEnv = get<AppConfig['nodeEnv']>('NODE_ENV');
+  if (values.DOCUMENT_STORAGE === 's3' && !values.S3_BUCKET) problems.push('S3_BUCKET is required when DOCUMENT_STORAGE=s3');
+  if (Boolean(values.S3_ACCESS_KEY_ID) !== Boolean(values.S3_SECRET_ACCESS_KEY)) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   if (nodeEnv === 'production' && !values.DATA_ENCRYPTION_KEYS) {
     problems.push('DATA_ENCRYPTION_KEYS is required when NODE_ENV=production (personal data is encrypted at rest)');
   }
@@ -185,7 +199,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sellerAppUrl: get('SELLER_APP_URL'),
     dataEncryptionKeys: get('DATA_ENCRYPTION_KEYS'),
-    documents: { storageDir: get('DOCUMENT_STORAGE_DIR'), maxBytes: get('DOCUMENT_MAX_BYTES') },
+    documents: {
+      storage: get('DOCUMENT_STORAGE'),
+      storageDir: get('DOCUMENT_STORAGE_DIR'),
+      maxBytes: get('DOCUMENT_MAX_BYTES'),
+      s3: values.S3_BUCKET
+        ? {
+            bucket: get('S3_BUCKET'),
+            region: get('S3_REGION'),
+            endpoint: get('S3_ENDPOINT'),
+            forcePathStyle: get('S3_FORCE_PATH_STYLE'),
+            accessKeyId: get('S3_ACCESS_KEY_ID'),
+            secretAccessKey: get('S3_SECRET_ACCESS_KEY'),
+          }
+        : undefined,
+    },
   };
 }
 
