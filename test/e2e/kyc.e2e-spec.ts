@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { startS3Double, S3Double } from '../doubles/s3-double';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
 import { EXE, PNG, pdfVariant } from '../support/files';
 import { acceptedRegistration, uniqueTurkishCompany } from '../support/registrations';
@@ -257,11 +258,10 @@ describe('identity-verification vendor results (e2e)', () => {
 
 describe('KYC documents on S3-compatible storage (e2e)', () => {
   let t: TestApp;
-  let s3: Awaited<ReturnType<typeof import('../doubles/s3-double').startS3Double>>;
+  let s3: S3Double;
   const bearer = (x: string) => ({ Authorization: `Bearer ${x}` });
 
   beforeAll(async () => {
-    const { startS3Double } = await import('../doubles/s3-double');
     s3 = await startS3Double('ltg-documents');
     t = await startTestApp({
       DOCUMENT_STORAGE: 's3',
@@ -290,5 +290,49 @@ describe('KYC documents on S3-compatible storage (e2e)', () => {
     const back = await request(t.http).get(`/v1/sellers/me/kyc/documents/${uploaded.body.id}/content`).set(bearer(token!));
     expect(back.status).toBe(200);
     expect(back.body).toEqual(file);
+  });
+});
+
+describe('KYC document dates and expiry (e2e)', () => {
+  let t: TestApp;
+  let admin: string;
+  const bearer = (x: string) => ({ Authorization: `Bearer ${x}` });
+
+  beforeAll(async () => {
+    t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password, DOCUMENT_STORAGE_DIR: `.data/test-documents-exp-${process.pid}` });
+    admin = await login(t.http, ADMIN.email, ADMIN.password);
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses out-of-date documents and re-verifies an approved seller when a document expires', async () => {
+    const { token } = await signup(t.http, { country: 'TR', locale: 'tr' });
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
+    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }] }).expect(200);
+    const up = (type: string, fields: Record<string, string>, i: number) => {
+      let req = request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type);
+      for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+      return req.attach('file', pdfVariant(i), { filename: 'd.pdf', contentType: 'application/pdf' });
+    };
+    const expired = await up('representative_id', { expiresOn: '2020-01-31' }, 1);
+    expect(expired.status).toBe(422);
+    expect(expired.body.error).toMatchObject({ code: 'KYC.DOCUMENT_OUT_OF_DATE', message: 'Bu belge güncel değil (çok önce düzenlenmiş veya süresi dolmuş); güncel bir belge yükleyin.' });
+    // the activity certificate may be at most 180 days old in the TR pack
+    expect((await up('tr.faaliyet_belgesi', { issuedOn: '2025-01-02' }, 2)).status).toBe(422);
+
+    const nextYear = `${new Date().getUTCFullYear() + 1}-06-30`;
+    let i = 10;
+    for (const type of TR_COMPANY_DOCS) expect((await up(type, type === 'representative_id' ? { expiresOn: nextYear } : {}, i++)).status).toBe(201);
+    const submitted = (await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).body;
+    await request(t.http).post(`/v1/ops/kyc/cases/${submitted.caseId}/decisions`).set(bearer(admin)).send({ decision: 'approve' }).expect(200);
+
+    // time passes: the ID document's printed expiry date is now behind us
+    await t.sql.query(`UPDATE kyc_documents SET expires_on = current_date - 1 WHERE case_id = $1 AND type = 'representative_id'`, [submitted.caseId]);
+    const { DocumentExpiryJob } = await import('@app/kyc');
+    await t.app.get(DocumentExpiryJob).handle();
+
+    const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token!))).body;
+    expect(view).toMatchObject({ status: 'collecting', reason: { code: 'DOCUMENT_EXPIRED', message: 'Belgenin süresi geçmiş; güncel bir belge yükleyin.' } });
+    expect(view.checklist.map((c: { type?: string }) => c.type)).toEqual(['representative_id']);
+    expect(view.documents).toHaveLength(TR_COMPANY_DOCS.length - 1);
   });
 });

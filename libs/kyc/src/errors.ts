@@ -15,6 +15,7 @@ export enum KycErrorCode {
   INCOMPLETE = 'KYC.INCOMPLETE',
   SAME_REVIEWER = 'KYC.SAME_REVIEWER',
   FEEDBACK_REQUIRED = 'KYC.FEEDBACK_REQUIRED',
+  DOCUMENT_OUT_OF_DATE = 'KYC.DOCUMENT_OUT_OF_DATE',
 }
 
 export const KYC_ERRORS: ErrorCatalogue<KycErrorCode> = registerErrorCatalogue({
@@ -31,6 +32,7 @@ export const KYC_ERRORS: ErrorCatalogue<KycErrorCode> = registerErrorCatalogue({
   [KycErrorCode.PERSON_NOT_FOUND]: { status: 422, description: 'The document names a person that is not part of the case.' },
   [KycErrorCode.INCOMPLETE]: { status: 422, description: 'Required persons or documents are missing; details[] lists them.' },
   [KycErrorCode.SAME_REVIEWER]: { status: 409, description: 'Four-eyes: the second approval must come from a different reviewer.' },
+  [KycErrorCode.DOCUMENT_OUT_OF_DATE]: { status: 422, description: "The document has expired, or was issued longer ago than the pack's maximum age for its type." },
   [KycErrorCode.FEEDBACK_REQUIRED]: { status: 422, description: 'request_changes needs at least one document or a reason code.' },
 });
 

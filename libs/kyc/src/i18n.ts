@@ -9,6 +9,7 @@ type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCod
 
 export const KYC_MESSAGES: Translations<KycMessages> = {
   en: {
+    'error.KYC.DOCUMENT_OUT_OF_DATE': 'This document is out of date (issued too long ago or expired); upload a current one.',
     'error.SCREENING.LIST_FORMAT': 'The file is not a valid {{source}} list: {{reason}}',
     'error.SCREENING.LIST_EMPTY': 'The list has no entries.',
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Your country’s rules now ask for more; please complete your verification again.',
@@ -42,6 +43,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARE_REQUIRED': '{{field}}: an owner needs a share of at least {{threshold}} %.',
   },
   ru: {
+    'error.KYC.DOCUMENT_OUT_OF_DATE': 'Документ устарел (выдан слишком давно или истёк срок действия); загрузите актуальный.',
     'error.SCREENING.LIST_FORMAT': 'Файл не является корректным списком {{source}}: {{reason}}',
     'error.SCREENING.LIST_EMPTY': 'Список не содержит записей.',
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Правила вашей страны теперь требуют больше сведений; пройдите проверку ещё раз.',
@@ -75,6 +77,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARE_REQUIRED': '{{field}}: у владельца должна быть доля не менее {{threshold}} %.',
   },
   tr: {
+    'error.KYC.DOCUMENT_OUT_OF_DATE': 'Bu belge güncel değil (çok önce düzenlenmiş veya süresi dolmuş); güncel bir belge yükleyin.',
     'error.SCREENING.LIST_FORMAT': 'Dosya geçerli bir {{source}} listesi değil: {{reason}}',
     'error.SCREENING.LIST_EMPTY': 'Listede kayıt yok.',
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Ülkenizin kuralları artık daha fazla bilgi istiyor; lütfen doğrulamanızı yeniden tamamlayın.',
@@ -108,6 +111,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARE_REQUIRED': '{{field}}: bir sahibin payı en az %{{threshold}} olmalıdır.',
   },
   it: {
+    'error.KYC.DOCUMENT_OUT_OF_DATE': 'Il documento non è aggiornato (rilasciato troppo tempo fa o scaduto); caricane uno valido.',
     'error.SCREENING.LIST_FORMAT': 'Il file non è un elenco {{source}} valido: {{reason}}',
     'error.SCREENING.LIST_EMPTY': 'L’elenco non contiene voci.',
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Le regole del tuo paese ora chiedono di più; completa di nuovo la verifica.',
@@ -141,6 +145,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARE_REQUIRED': '{{field}}: un titolare deve avere una quota di almeno il {{threshold}} %.',
   },
   es: {
+    'error.KYC.DOCUMENT_OUT_OF_DATE': 'El documento no está vigente (emitido hace demasiado tiempo o caducado); sube uno actual.',
     'error.SCREENING.LIST_FORMAT': 'El archivo no es una lista {{source}} válida: {{reason}}',
     'error.SCREENING.LIST_EMPTY': 'La lista no tiene entradas.',
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Las normas de tu país ahora piden más; completa de nuevo tu verificación.',

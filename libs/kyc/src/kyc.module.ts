@@ -17,6 +17,7 @@ import { IDENTITY_VERIFICATION, ManualReviewProvider } from './verification.port
 import { ScreeningEntryEntity, ScreeningListEntity } from './entities/screening-list.entity';
 import { OpsKycController, SellerKycController, UploadErrorsInterceptor } from './kyc.controller';
 import { KycService } from './kyc.service';
+import { DocumentExpiryJob } from './expiry.job';
 import { KycReviewService } from './review.service';
 import { ReverificationOnPublish } from './reverification';
 import { SANCTIONS_SCREENER } from './sanctions.port';
@@ -42,6 +43,7 @@ import { DOCUMENT_STORAGE, documentStorageFactory } from './storage';
     KycService,
     KycReviewService,
     ReverificationOnPublish,
+    DocumentExpiryJob,
     UploadErrorsInterceptor,
     ListSanctionsScreener,
     ScreeningListsService,

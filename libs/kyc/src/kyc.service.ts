@@ -175,7 +175,7 @@ export class KycService {
     return pack.legalForms.find((f) => f.code === legalForm)?.documents ?? [];
   }
 
-  async upload(ctx: RequestContext, input: { type: string; personId?: string }, file: UploadedFile | undefined): Promise<KycDocumentEntity> {
+  async upload(ctx: RequestContext, input: { type: string; personId?: string; issuedOn?: string; expiresOn?: string }, file: UploadedFile | undefined): Promise<KycDocumentEntity> {
     if (!file) throw kycError(KycErrorCode.FILE_MISSING);
     const { fileTypeFromBuffer } = await import('file-type');
     const detected = await fileTypeFromBuffer(file.buffer);
@@ -187,6 +187,12 @@ export class KycService {
       const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
       const allowed = this.requiredDocuments(pack, kase.legalForm).map((d) => d.type);
       if (!allowed.includes(input.type)) throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type: input.type, allowed: allowed.join(', ') });
+      const today = this.clock.now().toISOString().slice(0, 10);
+      const maxAgeDays = pack.documentTypes.find((d) => d.code === input.type)?.maxAgeDays;
+      const tooOld = input.issuedOn && maxAgeDays && Date.parse(input.issuedOn) < Date.parse(today) - maxAgeDays * 86_400_000;
+      if ((input.expiresOn && input.expiresOn <= today) || tooOld || (input.issuedOn && input.issuedOn > today)) {
+        throw kycError(KycErrorCode.DOCUMENT_OUT_OF_DATE, { type: input.type });
+      }
       if (input.personId && !(await tx.exists(KycPersonEntity, { where: { id: input.personId, caseId: kase.id } }))) {
         throw kycError(KycErrorCode.PERSON_NOT_FOUND);
       }
@@ -205,6 +211,8 @@ export class KycService {
         storageKey,
         reviewStatus: 'pending' as const,
         reviewReason: null,
+        issuedOn: input.issuedOn ?? null,
+        expiresOn: input.expiresOn ?? null,
         uploadedAt: this.clock.now(),
       });
       await tx.insert(KycDocumentEntity, doc);

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { CountryPublications } from '@app/countries';
 import { Outbox } from '@app/jobs';
 import { CLOCK, FieldCipher } from '@app/kernel';
-import type { Clock } from '@app/kernel';
+import type { Clock, RequestContext } from '@app/kernel';
+import type { Tx } from '@app/persistence';
 import { Not } from 'typeorm';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
@@ -40,62 +41,68 @@ export class ReverificationOnPublish implements OnModuleInit {
           forms: event.tightenedLegalForms,
         })
         .getMany();
-      const now = this.clock.now();
-      for (const old of cases) {
-        await tx.update(KycCaseEntity, { id: old.id }, { status: 'superseded' });
-        const id = randomUUID();
-        await tx.insert(KycCaseEntity, {
-          id,
-          sellerId: old.sellerId,
-          country: old.country,
-          legalForm: old.legalForm,
-          packVersion: event.version,
-          status: 'collecting',
-          reasonCode: 'PACK_REQUIREMENTS_ADDED',
-          fourEyes: old.fourEyes,
-          firstApprovalBy: null,
-          submittedAt: null,
-          decidedAt: null,
-        });
-        // carry over what is still good, so the seller only adds what the new rules ask for;
-        // ciphertexts are bound to their row, so they are re-encrypted under the new ids
-        const personIds = new Map<string, string>();
-        for (const p of await tx.find(KycPersonEntity, { where: { caseId: old.id } })) {
-          const newId = randomUUID();
-          personIds.set(p.id, newId);
-          const idNumber = p.idNumberEncrypted ? this.cipher.decryptText(p.idNumberEncrypted, `kyc-person:${p.id}`) : null;
-          await tx.insert(KycPersonEntity, { ...p, id: newId, caseId: id, idNumberEncrypted: idNumber ? this.cipher.encrypt(idNumber, `kyc-person:${newId}`) : null });
-        }
-        for (const d of await tx.find(KycDocumentEntity, { where: { caseId: old.id, reviewStatus: Not('rejected') } })) {
-          const newId = randomUUID();
-          const bytes = this.cipher.decrypt((await this.storage.get(d.storageKey)).toString('utf8'), `kyc-document:${d.id}`);
-          const storageKey = `kyc/${id}/${newId}`;
-          await this.storage.put(storageKey, Buffer.from(this.cipher.encrypt(bytes, `kyc-document:${newId}`)));
-          await tx.insert(KycDocumentEntity, { ...d, id: newId, caseId: id, storageKey, personId: d.personId ? (personIds.get(d.personId) ?? null) : null });
-        }
-        for (const [caseId, from, to] of [
-          [old.id, 'approved', 'superseded'],
-          [id, null, 'collecting'],
-        ] as const) {
-          await tx.insert(KycCaseEventEntity, {
-            id: randomUUID(),
-            caseId,
-            fromStatus: from,
-            toStatus: to,
-            actorRole: ctx.actor?.role ?? 'system',
-            actorAccountId: ctx.actor?.accountId ?? null,
-            reasonCode: 'PACK_REQUIREMENTS_ADDED',
-            internalNote: `country pack ${event.country} v${event.version}`,
-            occurredAt: now,
-          });
-        }
-        await this.outbox.add(tx, {
-          type: 'kyc.reverification_required',
-          aggregateType: 'seller',
-          aggregateId: old.sellerId,
-          payload: { sellerId: old.sellerId, previousCaseId: old.id, caseId: id, country: old.country, packVersion: event.version },
-        });
-      }
+      for (const old of cases) await this.reopen(tx, ctx, old, event.version, 'PACK_REQUIREMENTS_ADDED', `country pack ${event.country} v${event.version}`);
     });
+  }
+  /**
+   * Supersedes an approved case with a new one (collecting, pinned to `packVersion`), carrying over
+   * persons and still-valid documents, so the seller only adds what is new or expired.
+   */
+  async reopen(tx: Tx, ctx: RequestContext, old: KycCaseEntity, packVersion: number, reason: string, note: string, keepDocument: (d: KycDocumentEntity) => boolean = () => true): Promise<string> {
+    const now = this.clock.now();
+    await tx.update(KycCaseEntity, { id: old.id }, { status: 'superseded' });
+    const id = randomUUID();
+    await tx.insert(KycCaseEntity, {
+      id,
+      sellerId: old.sellerId,
+      country: old.country,
+      legalForm: old.legalForm,
+      packVersion,
+      status: 'collecting',
+      reasonCode: reason,
+      fourEyes: old.fourEyes,
+      firstApprovalBy: null,
+      submittedAt: null,
+      decidedAt: null,
+    });
+    // ciphertexts are bound to their row, so carried-over data is re-encrypted under the new ids
+    const personIds = new Map<string, string>();
+    for (const p of await tx.find(KycPersonEntity, { where: { caseId: old.id } })) {
+      const newId = randomUUID();
+      personIds.set(p.id, newId);
+      const idNumber = p.idNumberEncrypted ? this.cipher.decryptText(p.idNumberEncrypted, `kyc-person:${p.id}`) : null;
+      await tx.insert(KycPersonEntity, { ...p, id: newId, caseId: id, idNumberEncrypted: idNumber ? this.cipher.encrypt(idNumber, `kyc-person:${newId}`) : null });
+    }
+    for (const d of await tx.find(KycDocumentEntity, { where: { caseId: old.id, reviewStatus: Not('rejected') } })) {
+      if (!keepDocument(d)) continue;
+      const newId = randomUUID();
+      const bytes = this.cipher.decrypt((await this.storage.get(d.storageKey)).toString('utf8'), `kyc-document:${d.id}`);
+      const storageKey = `kyc/${id}/${newId}`;
+      await this.storage.put(storageKey, Buffer.from(this.cipher.encrypt(bytes, `kyc-document:${newId}`)));
+      await tx.insert(KycDocumentEntity, { ...d, id: newId, caseId: id, storageKey, personId: d.personId ? (personIds.get(d.personId) ?? null) : null });
+    }
+    for (const [caseId, from, to] of [
+      [old.id, 'approved', 'superseded'],
+      [id, null, 'collecting'],
+    ] as const) {
+      await tx.insert(KycCaseEventEntity, {
+        id: randomUUID(),
+        caseId,
+        fromStatus: from,
+        toStatus: to,
+        actorRole: ctx.actor?.role ?? 'system',
+        actorAccountId: ctx.actor?.accountId ?? null,
+        reasonCode: reason,
+        internalNote: note,
+        occurredAt: now,
+      });
+    }
+    await this.outbox.add(tx, {
+      type: 'kyc.reverification_required',
+      aggregateType: 'seller',
+      aggregateId: old.sellerId,
+      payload: { sellerId: old.sellerId, previousCaseId: old.id, caseId: id, country: old.country, packVersion, reason },
+    });
+    return id;
   }
 }

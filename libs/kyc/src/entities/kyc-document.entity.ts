@@ -44,6 +44,15 @@ export class KycDocumentEntity {
   @Column('varchar', { name: 'review_reason', length: 64, nullable: true })
   reviewReason: string | null;
 
+  /** Issue date printed on the document, when the seller gave it (checked against the type's maximum age). */
+  @Column('date', { name: 'issued_on', nullable: true })
+  issuedOn: string | null;
+
+  /** Expiry date printed on the document (IDs, certificates): an approved case is re-verified when it passes. */
+  @Index('ix_kyc_documents_expires_on')
+  @Column('date', { name: 'expires_on', nullable: true })
+  expiresOn: string | null;
+
   @Column('timestamptz', { name: 'uploaded_at' })
   uploadedAt: Date;
 }
