@@ -65,6 +65,8 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
     const [account] = [...stripe.accounts.values()].filter((a) => a.account.country === 'IT');
     expect(account.account).toMatchObject({ country: 'IT', business_type: 'company' });
     expect(account.params).toMatchObject({ capabilities: { transfers: { requested: 'true' } }, controller: { requirement_collection: 'stripe' } });
+    // IT is the platform's country (STRIPE_PLATFORM_COUNTRY default): a full account, not a recipient
+    expect(account.params).not.toHaveProperty('tos_acceptance');
     const createCall = stripe.requests.find((r) => r.method === 'POST' && r.path === '/v1/accounts');
     expect(createCall?.headers['stripe-version']).toBe('2026-10-28.endive');
     expect(createCall?.idempotencyKey).toMatch(/^ltg-connect-account-/);
@@ -104,6 +106,17 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
     );
     expect(outbox.map((r) => `${r.payload.from}->${r.payload.to}`)).toEqual(expect.arrayContaining(['not_started->action_required', 'action_required->enabled']));
     expect(outbox.every((r) => r.delivered_at)).toBe(true);
+  });
+
+  it('gives a cross-border seller (ES, platform in IT) a transfers-only account under the recipient agreement', async () => {
+    const { token } = await signup(t.http, { country: 'ES' });
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(acceptedRegistration('ES', 'es.sl')).expect(200);
+    const before = new Set(stripe.accounts.keys());
+    expect((await request(t.http).post('/v1/sellers/me/payouts').set(bearer(token!)).send({})).status).toBe(200);
+    const created = [...stripe.accounts.values()].find((a) => !before.has(a.account.id))!;
+    expect(created.account.country).toBe('ES');
+    expect(created.params).toMatchObject({ tos_acceptance: { service_agreement: 'recipient' }, capabilities: { transfers: { requested: 'true' } } });
+    expect(created.params).not.toHaveProperty('capabilities.card_payments');
   });
 
   it('creates one connected account however many times the seller clicks at once', async () => {

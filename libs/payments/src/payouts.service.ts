@@ -151,7 +151,8 @@ export class PayoutsService {
             country: seller.country,
             email: seller.account!.email,
             businessType: profile.sellerType,
-            recipientOnly: false,
+            // cross-border: the seller only receives transfers, under the recipient service agreement
+            recipientOnly: seller.country !== this.config.stripe.platformCountry,
             currency: account.currency,
             sellerId: seller.id,
             prefill: {

@@ -46,6 +46,7 @@ export const CONFIG_VARIABLES = [
   { name: 'STRIPE_SECRET_KEY', kind: { type: 'string', pattern: /^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, patternHint: 'a Stripe secret key (sk_test_… or sk_live_…)' }, description: 'Stripe secret key of the platform. Unset: the stripe_connect payout rail reports itself as not configured (nothing crashes).', secret: true },
   { name: 'STRIPE_WEBHOOK_SECRET', kind: { type: 'string', pattern: /^whsec_[A-Za-z0-9_]+(,whsec_[A-Za-z0-9_]+)*$/, patternHint: 'one or more comma-separated whsec_… secrets' }, description: 'Signing secret(s) of the Stripe webhook endpoint, comma-separated so a rotated secret keeps working during the overlap.', secret: true },
   { name: 'STRIPE_API_URL', kind: { type: 'http-url' }, description: 'Base URL the Stripe SDK talks to instead of api.stripe.com (e.g. http://127.0.0.1:12111 for stripe-mock or a local double).' },
+  { name: 'STRIPE_PLATFORM_COUNTRY', kind: { type: 'string', pattern: /^[A-Z]{2}$/, patternHint: 'an ISO 3166-1 alpha-2 code' }, default: 'IT', description: "Country of the platform's Stripe account. Sellers established elsewhere get connected accounts that only receive transfers, under Stripe's recipient service agreement." },
   { name: 'SELLER_APP_URL', kind: { type: 'http-url' }, default: 'http://localhost:5173', description: 'Seller front end; Stripe onboarding returns to `<SELLER_APP_URL>/payouts/return` and refreshes via `/payouts/refresh`.' },
   { name: 'DATA_ENCRYPTION_KEYS', kind: { type: 'string', pattern: /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, patternHint: 'comma-separated id:base64 keys of 32 bytes (openssl rand -base64 32)' }, description: 'Keys for personal data encrypted at rest (bank account numbers), `id:base64(32 bytes)`, comma-separated; the first encrypts, all decrypt (rotation). Required in production; in development a key is generated once into `.data/dev-data-key`.', secret: true },
   { name: 'DOCUMENT_STORAGE', kind: { type: 'enum', values: ['local', 's3'] }, default: 'local', description: 'Where KYC documents are stored (always encrypted first): a local folder, or an S3-compatible bucket (S3_* variables).' },
@@ -78,7 +79,7 @@ export interface AppConfig {
   auth: { accessTokenTtlSeconds: number; loginMaxFailures: number; loginFailureWindowSeconds: number };
   bootstrapOpsAdmin?: { email: string; password: string };
   shutdownTimeoutMs: number;
-  stripe: { secretKey?: string; webhookSecrets: string[]; apiUrl?: string };
+  stripe: { secretKey?: string; webhookSecrets: string[]; apiUrl?: string; platformCountry: string };
   sellerAppUrl: string;
   dataEncryptionKeys?: string;
   documents: {
@@ -196,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secretKey: get('STRIPE_SECRET_KEY'),
       webhookSecrets: (get<string | undefined>('STRIPE_WEBHOOK_SECRET') ?? '').split(',').filter(Boolean),
       apiUrl: get('STRIPE_API_URL'),
+      platformCountry: get('STRIPE_PLATFORM_COUNTRY'),
     },
     sellerAppUrl: get('SELLER_APP_URL'),
     dataEncryptionKeys: get('DATA_ENCRYPTION_KEYS'),
