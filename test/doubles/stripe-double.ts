@@ -222,6 +222,8 @@ export interface StripeDouble {
    *  `status` and a Stripe error body. `pathPrefix` may start with a method (`'POST /v1/accounts'`).
    *  Status `0` drops the connection instead of answering. */
   failNext(pathPrefix: string, status: number, count?: number, options?: FailOptions): void;
+  /** Drop every pending `failNext` rule for exactly this prefix (Stripe recovers). */
+  stopFailing(pathPrefix: string): void;
   /** Delay responses to a path prefix by `ms` (the work is done first, then the answer waits).
    *  `ms = 0` removes the delay. May start with a method like `failNext`. */
   delay(pathPrefix: string, ms: number): void;
@@ -1403,6 +1405,10 @@ export async function startStripeDouble(options: StripeDoubleOptions = {}): Prom
     },
     failNext(pathPrefix, status, count = 1, opts = {}) {
       failRules.push({ ...parsePrefix(pathPrefix), status, remaining: count, options: opts });
+    },
+    stopFailing(pathPrefix) {
+      const p = parsePrefix(pathPrefix);
+      failRules = failRules.filter((r) => !(r.prefix === p.prefix && r.method === p.method));
     },
     delay(pathPrefix, ms) {
       const p = parsePrefix(pathPrefix);

@@ -28,6 +28,11 @@ describe('accounts and roles (e2e)', () => {
     expect(me.body).toEqual(res.body.seller);
     // no Accept-Language: the account's preferred language is used
     expect(me.headers['content-language']).toBe('it');
+    // nor does `Accept-Language: *` (fetch's default): "any language" is no choice
+    const any = await request(t.http).get('/v1/sellers/me').set('Authorization', `Bearer ${token}`).set('Accept-Language', '*');
+    expect(any.headers['content-language']).toBe('it');
+    const chosen = await request(t.http).get('/v1/sellers/me').set('Authorization', `Bearer ${token}`).set('Accept-Language', 'es, *;q=0.1');
+    expect(chosen.headers['content-language']).toBe('es');
 
     const { rows } = await t.sql.query('SELECT password_hash FROM accounts WHERE email_normalized = $1', ['giulia.rossi@example.it']);
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);

@@ -54,7 +54,10 @@ describe('bank-transfer payout rail (e2e)', () => {
     const stored = (await t.sql.query('SELECT number_encrypted, number_masked FROM payout_bank_accounts WHERE seller_id = $1', [sellerId])).rows[0];
     expect(stored.number_encrypted).toMatch(/^v1\.k2026\./);
     expect(stored.number_encrypted).not.toContain('6457841326');
-    expect((await request(t.http).get('/v1/sellers/me/payouts').set(bearer(token))).body).toMatchObject({ status: 'under_review', bankAccount: { numberMasked: 'TR33 •••• 1326', status: 'pending_review' } });
+    const underReview = (await request(t.http).get('/v1/sellers/me/payouts').set(bearer(token))).body;
+    expect(underReview).toMatchObject({ status: 'under_review', bankAccount: { numberMasked: 'TR33 •••• 1326', status: 'pending_review' } });
+    // nothing for the seller to do while ops check the details
+    expect(underReview.checklist).toEqual([{ task: 'bank_account', due: 'pending_verification', requirements: ['external_account'], errors: [], message: 'Gönderildi ve doğrulanıyor; şimdilik yapmanız gereken bir şey yok.' }]);
 
     const queue = await request(t.http).get('/v1/ops/payouts/bank-accounts?status=pending_review').set(bearer(admin));
     expect(queue.body.find((b: { sellerId: string }) => b.sellerId === sellerId)).toMatchObject({ numberMasked: 'TR33 •••• 1326' });

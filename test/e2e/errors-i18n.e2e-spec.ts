@@ -76,6 +76,13 @@ describe('error envelope and languages (e2e)', () => {
     expect(res.body.error.details).toEqual([{ field: '', code: 'BODY_NOT_OBJECT', message: 'The request body must be a JSON object.' }]);
   });
 
+  it('treats a missing body as an empty object: each required field is reported, no partial record', async () => {
+    const res = await request(t.http).post('/v1/auth/signup?lang=it');
+    expectEnvelope(res, 400, 'COMMON.VALIDATION_FAILED');
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['email', 'password', 'country']));
+    expect(res.body.error.details.every((d: { message: string }) => d.message.length > 0)).toBe(true);
+  });
+
   it('answers a 2 MB body with 413', async () => {
     const res = await request(t.http)
       .post('/v1/auth/signup')

@@ -59,7 +59,8 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
     const before = await payoutStatus(token);
     expect(before).toMatchObject({ country: 'IT', rail: 'stripe_connect', status: 'not_started', checklist: [] });
 
-    const started = await request(t.http).post('/v1/sellers/me/payouts').set(bearer(token)).send({});
+    // every field is optional: no body at all is fine
+    const started = await request(t.http).post('/v1/sellers/me/payouts').set(bearer(token));
     expect(started.status).toBe(200);
     expect(started.body).toMatchObject({ rail: 'stripe_connect', status: 'action_required', currency: 'EUR' });
     const [account] = [...stripe.accounts.values()].filter((a) => a.account.country === 'IT');
@@ -98,6 +99,14 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
     expect((await deliver(lateCopy)).body).toEqual({ received: true, duplicate: false });
     expect(await processed(lateCopy.id)).toEqual({ status: 'processed', outcome: 'stale' });
     expect((await payoutStatus(token)).status).toBe('enabled');
+    // an older snapshot stamped with the SAME second as the newest one: Stripe's current state decides
+    const accountGets = () => stripe.requests.filter((r) => r.method === 'GET' && r.path === `/v1/accounts/${id}`).length;
+    const getsBefore = accountGets();
+    const sameSecond = { ...needsBank, id: `${needsBank.id}_same_second`, created: verified.created };
+    expect((await deliver(sameSecond)).body).toEqual({ received: true, duplicate: false });
+    expect(await processed(sameSecond.id)).toEqual({ status: 'processed', outcome: 'applied' });
+    expect(accountGets()).toBe(getsBefore + 1);
+    expect(await payoutStatus(token)).toMatchObject({ status: 'enabled', payoutsEnabled: true });
 
     // each status change wrote one outbox event, delivered by the worker
     const outbox = await eventually(
@@ -169,7 +178,7 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
     expect(refused.status).toBe(422);
     expect(refused.headers['content-language']).toBe('ru');
     expect(refused.body.error).toMatchObject({ code: 'PAYOUT_RAIL_UNAVAILABLE', details: [{ field: 'country', code: 'SANCTIONS_POLICY' }] });
-    expect(refused.body.error.message).toMatch(/^Выплаты продавцам из страны RU недоступны: /);
+    expect(refused.body.error.message).toMatch(/^Выплаты в Россию недоступны\. Санкции ЕС/);
   });
 
   describe('webhook signatures', () => {
@@ -219,6 +228,108 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
     });
   });
 
+  describe('webhook intake (a fast route ahead of the Nest pipeline)', () => {
+    const anEvent = (tag: string) => stripe.updateAccount([...stripe.accounts.keys()][0], { metadata: { tag } });
+    const post = (path: string, body: string, headers: Record<string, string>) => {
+      let r = request(t.http).post(path);
+      for (const [k, v] of Object.entries(headers)) r = r.set(k, v);
+      return r.send(body);
+    };
+
+    it('answers like every other route: request id, language, 415 and 413 in the one envelope, nothing stored', async () => {
+      const before = await inboxCount();
+      const { payload, header } = stripe.signWebhook(anEvent('media'), SECRET_NEW);
+      const plain = await post('/v1/webhooks/stripe?lang=it', payload, { 'Content-Type': 'text/plain', 'Stripe-Signature': header, 'X-Request-Id': 'req-webhook-0001' });
+      // the same error from a Nest route, for comparison
+      const nest = await post('/v1/auth/signup?lang=it', payload, { 'Content-Type': 'text/plain' });
+      expect(plain.status).toBe(415);
+      expect(plain.headers['x-request-id']).toBe('req-webhook-0001');
+      expect(plain.headers['content-language']).toBe('it');
+      expect(plain.body).toEqual({ error: { code: 'COMMON.UNSUPPORTED_MEDIA_TYPE', message: nest.body.error.message, details: [] }, requestId: 'req-webhook-0001' });
+      expect(nest.status).toBe(415);
+      // one access-log line, like pino-http's for Nest routes: whitelisted fields, no signature or body
+      const lines = t.logs.filter((l) => l.includes('req-webhook-0001')).map((l) => JSON.parse(l));
+      expect(lines).toEqual([
+        expect.objectContaining({ level: 40, reqId: 'req-webhook-0001', msg: 'request completed', res: { statusCode: 415 }, req: { id: 'req-webhook-0001', method: 'POST', path: '/v1/webhooks/stripe', remoteAddress: expect.any(String) } }),
+      ]);
+      expect(JSON.stringify(lines)).not.toContain(header.slice(0, 20));
+
+      const latin1 = await post('/v1/webhooks/stripe', payload, { 'Content-Type': 'application/json; charset=iso-8859-1', 'Stripe-Signature': header });
+      expect(latin1.status).toBe(415);
+
+      const huge = JSON.stringify({ id: 'evt_huge', padding: 'x'.repeat(1_100_000) });
+      const tooLarge = await post('/v1/webhooks/stripe', huge, { 'Content-Type': 'application/json', 'Stripe-Signature': header, 'Accept-Language': 'tr;q=0.9, ru' });
+      const nestTooLarge = await post('/v1/auth/signup', huge, { 'Content-Type': 'application/json', 'Accept-Language': 'tr;q=0.9, ru' });
+      expect(tooLarge.status).toBe(413);
+      expect(tooLarge.headers['content-language']).toBe('ru');
+      expect(tooLarge.body.error).toEqual({ code: 'COMMON.PAYLOAD_TOO_LARGE', message: nestTooLarge.body.error.message, details: [] });
+      expect(tooLarge.body.requestId).toBe(tooLarge.headers['x-request-id']);
+
+      const unsigned = await post('/v1/webhooks/stripe?lang=es', payload, { 'Content-Type': 'application/json' });
+      expect(unsigned.status).toBe(400);
+      expect(unsigned.headers['content-language']).toBe('es');
+      expect(unsigned.body.error.code).toBe('WEBHOOK_SIGNATURE_INVALID');
+      const refusal = t.logs.map((l) => JSON.parse(l)).filter((l) => l.reqId === unsigned.headers['x-request-id']);
+      expect(refusal.map((l) => l.msg)).toEqual(['refused a Stripe webhook: missing', 'request completed']);
+      expect(refusal[1].res).toEqual({ statusCode: 400 });
+      expect(await inboxCount()).toBe(before);
+
+      // other methods and path variants go to the Nest router: 404 in the envelope, and the same intake
+      const get = await request(t.http).get('/v1/webhooks/stripe');
+      expect(get.status).toBe(404);
+      expect(get.body.error.code).toBe('COMMON.ROUTE_NOT_FOUND');
+      const slash = await post('/v1/webhooks/stripe/', payload, { 'Content-Type': 'application/json', 'Stripe-Signature': header });
+      expect(slash.status).toBe(200);
+      expect(slash.body).toEqual({ received: true, duplicate: false });
+      const again = await post('/v1/webhooks/stripe', payload, { 'Content-Type': 'application/json; charset=utf-8', 'Stripe-Signature': header });
+      expect(again.body).toEqual({ received: true, duplicate: true });
+      expect(await inboxCount()).toBe(before + 1);
+    });
+
+    it('stores a concurrent burst of distinct and repeated events with one row and one "duplicate: false" per event', async () => {
+      const events = Array.from({ length: 40 }, (_, i) => anEvent(`burst-${i}`));
+      const deliveries = events.flatMap((e) => [e, e, e]).sort(() => Math.random() - 0.5);
+      const responses = await Promise.all(deliveries.map((e) => deliver(e).then((r) => ({ id: e.id, status: r.status, duplicate: r.body.duplicate }))));
+      expect(responses.every((r) => r.status === 200)).toBe(true);
+      for (const e of events) expect(responses.filter((r) => r.id === e.id && r.duplicate === false)).toHaveLength(1);
+      const rows = await t.sql.query('SELECT id, count(*)::int AS n FROM webhook_inbox WHERE id = ANY($1) GROUP BY id', [events.map((e) => e.id)]);
+      expect(rows.rows).toHaveLength(40);
+      expect(rows.rows.every((r: { n: number }) => r.n === 1)).toBe(true);
+    });
+
+    it('fails only the delivery the database refuses, not the others stored in the same statement', async () => {
+      const events = Array.from({ length: 12 }, (_, i) => anEvent(`isolate-${i}`));
+      const refused = events[5];
+      await t.sql.query(`ALTER TABLE webhook_inbox ADD CONSTRAINT ck_test_refuse_one CHECK (id <> '${refused.id}')`);
+      try {
+        const responses = await Promise.all(events.map((e) => deliver(e)));
+        expect(responses.map((r) => r.status)).toEqual(events.map((e) => (e === refused ? 500 : 200)));
+        expect(responses[5].body.error.code).toBe('COMMON.INTERNAL');
+        const stored = await t.sql.query('SELECT id FROM webhook_inbox WHERE id = ANY($1)', [events.map((e) => e.id)]);
+        expect(stored.rows.map((r: { id: string }) => r.id).sort()).toEqual(events.filter((e) => e !== refused).map((e) => e.id).sort());
+      } finally {
+        await t.sql.query('ALTER TABLE webhook_inbox DROP CONSTRAINT ck_test_refuse_one');
+      }
+      // Stripe retries: the delivery is stored this time
+      expect((await deliver(refused)).body).toEqual({ received: true, duplicate: false });
+    });
+
+    it('stores a signed event PostgreSQL jsonb cannot hold as such (a NUL escape), and parks a body of another shape for ops', async () => {
+      const nul = anEvent('nul');
+      // JSON.stringify writes U+0000 as the escape \u0000, which jsonb refuses
+      const withNul = { ...nul, data: { ...nul.data, object: { ...nul.data.object, business_profile: { name: 'Acme\u0000 S.r.l.' } } } } as StripeEventJson;
+      expect(stripe.signWebhook(withNul, SECRET_NEW).payload).toContain('Acme\\u0000 S.r.l.');
+      expect((await deliver(withNul)).body).toEqual({ received: true, duplicate: false });
+      const stored = await t.sql.query(`SELECT payload->'data'->'object'->'business_profile'->>'name' AS name FROM webhook_inbox WHERE id = $1`, [nul.id]);
+      expect(stored.rows[0].name).toBe('Acme\ufffd S.r.l.');
+
+      const odd = anEvent('odd');
+      const malformed = { ...odd, data: { object: { ...odd.data.object, requirements: { currently_due: 'external_account' } } } } as unknown as StripeEventJson;
+      expect((await deliver(malformed)).body).toEqual({ received: true, duplicate: false });
+      expect(await processed(odd.id)).toEqual({ status: 'parked', outcome: 'malformed' });
+    });
+  });
+
   it('dead-letters an event whose processing keeps failing, and lets ops replay it once Stripe answers again', async () => {
     const token = await seller('IT', 'it.srl');
     await request(t.http).post('/v1/sellers/me/payouts').set(bearer(token)).send({}).expect(200);
@@ -226,9 +337,9 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
     stripe.updateAccount(acct, accountPatches.verified(stripe.accounts.get(acct)!.account));
     const base = stripe.events[stripe.events.length - 1];
     // a capability event makes the worker re-read the account from Stripe, which keeps failing:
-    // each attempt is one SDK call with its own retries (3 requests)
+    // Stripe stays down until the test says otherwise, however many requests the SDK's own retries make
     const event = { ...base, id: `${base.id}_cap`, type: 'capability.updated', data: { object: { id: 'transfers', object: 'capability', account: acct, status: 'active' } } } as unknown as StripeEventJson;
-    stripe.failNext(`GET /v1/accounts/${acct}`, 500, 3 * MAX_WEBHOOK_ATTEMPTS);
+    stripe.failNext(`GET /v1/accounts/${acct}`, 500, Number.MAX_SAFE_INTEGER);
     expect((await deliver(event)).status).toBe(200);
     const dead = await eventually(
       async () => (await t.sql.query('SELECT status, attempts, last_error FROM webhook_inbox WHERE id = $1', [event.id])).rows[0],
@@ -243,6 +354,7 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
     const admin = await opsAdmin();
     const listed = await request(t.http).get('/v1/ops/webhooks?status=dead').set(bearer(admin));
     expect(listed.body.map((e: { id: string }) => e.id)).toContain(event.id);
+    stripe.stopFailing(`GET /v1/accounts/${acct}`);
     const replay = await request(t.http).post(`/v1/ops/webhooks/${event.id}/replay`).set(bearer(admin));
     expect(replay.status).toBe(200);
     expect(await processed(event.id)).toEqual({ status: 'processed', outcome: 'applied' });

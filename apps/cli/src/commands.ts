@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AccountsService } from '@app/accounts';
 import { AppConfig, isLocale, Role, systemContext } from '@app/kernel';
-import { createContext, loadConfigOrExit, openDatabase } from '@app/platform';
+import { createContext, KeyCensus, keyCensus, loadConfigOrExit, openDatabase, reencryptAll } from '@app/platform';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -16,7 +16,19 @@ Commands:
   migration:generate <Name>        write a migration with the SQL that brings the schema up to the entities
   create-ops-user --email E --role ops_admin|ops_reviewer [--password P | --password-stdin]
                                    create an ops account (idempotent; also reads OPS_USER_PASSWORD)
+  reencrypt [--check] [--batch N]  move data encrypted at rest (bank account numbers, ID numbers, KYC documents)
+                                   to the first key of DATA_ENCRYPTION_KEYS, so older keys can be removed;
+                                   --check only counts values per key (exit 1 while any is under another key)
 `;
+
+function printCensus(census: KeyCensus): void {
+  out(`active key: ${census.activeKeyId}`);
+  for (const set of census.sets) {
+    const byKey = Object.entries(set.byKey).map(([k, n]) => `${k}=${n}`).join(', ') || 'empty';
+    out(`  ${set.name}: ${byKey}`);
+  }
+  out(census.outstanding ? `${census.outstanding} value(s) still under other keys: keep those keys configured` : 'every value is under the active key: other keys can be removed');
+}
 
 type Args = { values: Record<string, string | boolean | undefined>; positionals: string[] };
 
@@ -131,6 +143,24 @@ export async function runCli({ values, positionals }: Args): Promise<number> {
             locale,
           });
           out(created ? `created ${account.role} ${account.email} (${account.id})` : `exists: ${account.role} ${account.email} (${account.id}); unchanged`);
+          return 0;
+        });
+      }
+      case 'reencrypt': {
+        const batch = values.batch === undefined ? 200 : Number(values.batch);
+        if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) {
+          out('--batch must be an integer from 1 to 10000');
+          return 2;
+        }
+        return withContext(config, db.url, async (app) => {
+          if (values.check) {
+            const census = await keyCensus(app);
+            printCensus(census);
+            return census.outstanding ? 1 : 0;
+          }
+          const { processed, census } = await reencryptAll(app, batch, out);
+          for (const [name, n] of Object.entries(processed)) out(`${name}: ${n} checked`);
+          printCensus(census);
           return 0;
         });
       }

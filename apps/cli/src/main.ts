@@ -10,6 +10,8 @@ runCli(parseArgs({
     role: { type: 'string' },
     password: { type: 'string' },
     'password-stdin': { type: 'boolean' },
+    check: { type: 'boolean' },
+    batch: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 }))

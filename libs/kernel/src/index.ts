@@ -17,3 +17,4 @@ export * from './http/request-context.middleware';
 export * from './http/safe-error';
 export * from './http/base-query.dto';
 export * from './crypto/field-cipher';
+export * from './http/fast-routes';

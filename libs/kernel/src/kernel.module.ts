@@ -7,6 +7,7 @@ import { FieldCipher } from './crypto/field-cipher';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { Translations } from './i18n/locales';
 import { Translator } from './i18n/translator';
+import { ErrorRenderer } from './http/error-filter';
 
 /**
  * Outside production, without DATA_ENCRYPTION_KEYS, a random key is generated once into
@@ -37,10 +38,11 @@ export class KernelModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
         { provide: Translator, useValue: new Translator(translations) },
+        { provide: ErrorRenderer, useFactory: (t: Translator) => new ErrorRenderer(t, config.bodyLimitBytes), inject: [Translator] },
         { provide: PROCESS_ROLE, useValue: role },
         { provide: FieldCipher, useFactory: () => new FieldCipher(FieldCipher.parse(config.dataEncryptionKeys ?? developmentKey())) },
       ],
-      exports: [APP_CONFIG, CLOCK, Translator, PROCESS_ROLE, FieldCipher],
+      exports: [APP_CONFIG, CLOCK, Translator, ErrorRenderer, PROCESS_ROLE, FieldCipher],
     };
   }
 }

@@ -7,3 +7,4 @@ export { VendorResultsService } from './vendor-results.service';
 export type { VendorResult, IdentityVerificationProvider } from './verification.port';
 export { IDENTITY_VERIFICATION, ManualReviewProvider } from './verification.port';
 export { DocumentExpiryJob, DOCUMENT_EXPIRY_JOB } from './expiry.job';
+export { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-rotation';

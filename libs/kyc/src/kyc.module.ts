@@ -25,6 +25,7 @@ import { ListSanctionsScreener } from './screening.service';
 import { ScreeningListsController } from './screening-lists.controller';
 import { RescreenApprovedJob, ScreeningListsService } from './screening-lists.service';
 import { DOCUMENT_STORAGE, documentStorageFactory } from './storage';
+import { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-rotation';
 
 @Module({
   imports: [
@@ -49,10 +50,12 @@ import { DOCUMENT_STORAGE, documentStorageFactory } from './storage';
     ScreeningListsService,
     RescreenApprovedJob,
     VendorResultsService,
+    KycPersonIdNumbersKeyRotation,
+    KycDocumentsKeyRotation,
     { provide: IDENTITY_VERIFICATION, useClass: ManualReviewProvider },
     { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },
     { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: documentStorageFactory },
   ],
-  exports: [KycService, VendorResultsService],
+  exports: [KycService, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
 })
 export class KycModule {}

@@ -214,6 +214,7 @@ export class KycService {
         issuedOn: input.issuedOn ?? null,
         expiresOn: input.expiresOn ?? null,
         uploadedAt: this.clock.now(),
+        cipherKeyId: this.cipher.activeKeyId,
       });
       await tx.insert(KycDocumentEntity, doc);
       return doc;

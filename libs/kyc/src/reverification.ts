@@ -79,7 +79,7 @@ export class ReverificationOnPublish implements OnModuleInit {
       const bytes = this.cipher.decrypt((await this.storage.get(d.storageKey)).toString('utf8'), `kyc-document:${d.id}`);
       const storageKey = `kyc/${id}/${newId}`;
       await this.storage.put(storageKey, Buffer.from(this.cipher.encrypt(bytes, `kyc-document:${newId}`)));
-      await tx.insert(KycDocumentEntity, { ...d, id: newId, caseId: id, storageKey, personId: d.personId ? (personIds.get(d.personId) ?? null) : null });
+      await tx.insert(KycDocumentEntity, { ...d, id: newId, caseId: id, storageKey, personId: d.personId ? (personIds.get(d.personId) ?? null) : null, cipherKeyId: this.cipher.activeKeyId });
     }
     for (const [caseId, from, to] of [
       [old.id, 'approved', 'superseded'],

@@ -1,13 +1,14 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Inject, Injectable } from '@nestjs/common';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { APP_CONFIG } from '@app/kernel';
 import type { AppConfig } from '@app/kernel';
 
 /**
  * Where document bytes live. Callers hand over bytes that are ALREADY encrypted; adapters only
- * store them. Local folder by default; an S3-compatible adapter is the next one to add (see notes).
+ * store them. A local folder by default, or any S3-compatible bucket (DOCUMENT_STORAGE=s3).
  */
 export const DOCUMENT_STORAGE = Symbol('DOCUMENT_STORAGE');
 
@@ -35,7 +36,15 @@ export class LocalDocumentStorage implements DocumentStorage {
   async put(key: string, data: Buffer): Promise<void> {
     const file = this.path(key);
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-    await writeFile(file, data, { mode: 0o600 });
+    // write then rename: a reader (or a crash) never sees half a file, also when a document is rewritten
+    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await writeFile(tmp, data, { mode: 0o600 });
+      await rename(tmp, file);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
   }
 
   async get(key: string): Promise<Buffer> {

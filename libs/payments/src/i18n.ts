@@ -3,7 +3,7 @@ import type { ChecklistTask } from './checklist';
 import type { RejectionReason } from './bank-accounts.service';
 import type { PaymentErrorCode } from './errors';
 
-type PaymentMessages = ErrorMessages<PaymentErrorCode> & { [K in ChecklistTask as `payouts.task.${K}`]: string } & { 'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': string; 'payouts.reason.detail': string } & { [K in RejectionReason as `payouts.bank.rejection.${K}`]: string };
+type PaymentMessages = ErrorMessages<PaymentErrorCode> & { [K in ChecklistTask as `payouts.task.${K}`]: string } & { 'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': string; 'payouts.reason.detail': string; 'payouts.pending_verification': string } & { [K in RejectionReason as `payouts.bank.rejection.${K}`]: string };
 
 export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
   en: {
@@ -14,7 +14,7 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'error.PAYOUT_BANK_ACCOUNT_INVALID': 'The bank details are not valid; see the details.',
     'error.PAYOUT_BANK_ACCOUNT_NOT_FOUND': 'No bank details have been submitted.',
     'error.PAYOUT_BANK_ACCOUNT_NOT_PENDING': 'These bank details were already reviewed ({{status}}).',
-    'error.PAYOUT_RAIL_UNAVAILABLE': 'Payouts are not available for sellers from {{country}}: {{reason}}',
+    'error.PAYOUT_RAIL_UNAVAILABLE': '{{reason}}',
     'error.PAYOUT_BUSINESS_PROFILE_REQUIRED': 'Submit your business details before setting up payouts.',
     'error.PAYOUT_CURRENCY_NOT_ALLOWED': 'Payouts in {{currency}} are not possible for sellers from {{country}}; choose one of: {{allowed}}.',
     'error.PAYOUT_SETUP_REQUIRED': 'Start the payout setup first.',
@@ -33,8 +33,9 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.task.business_profile': 'Describe your business (website or product description).',
     'payouts.task.settings': 'Complete the payout settings.',
     'payouts.task.other': 'Provide the additional information the payment provider asks for.',
-    'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'no payout method is configured for this country yet.',
+    'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'Payouts are not available yet for sellers from this country: no payout method is configured for it.',
     'payouts.reason.detail': '{{reason}}',
+    'payouts.pending_verification': 'Submitted and being verified; nothing to do for now.',
   },
   ru: {
     'payouts.bank.rejection.name_mismatch': 'Имя владельца счёта не совпадает с названием вашей компании.',
@@ -44,7 +45,7 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'error.PAYOUT_BANK_ACCOUNT_INVALID': 'Банковские реквизиты некорректны; см. подробности.',
     'error.PAYOUT_BANK_ACCOUNT_NOT_FOUND': 'Банковские реквизиты не отправлены.',
     'error.PAYOUT_BANK_ACCOUNT_NOT_PENDING': 'Эти банковские реквизиты уже проверены ({{status}}).',
-    'error.PAYOUT_RAIL_UNAVAILABLE': 'Выплаты продавцам из страны {{country}} недоступны: {{reason}}',
+    'error.PAYOUT_RAIL_UNAVAILABLE': '{{reason}}',
     'error.PAYOUT_BUSINESS_PROFILE_REQUIRED': 'Перед настройкой выплат отправьте данные о компании.',
     'error.PAYOUT_CURRENCY_NOT_ALLOWED': 'Выплаты в {{currency}} для продавцов из страны {{country}} невозможны; выберите одну из валют: {{allowed}}.',
     'error.PAYOUT_SETUP_REQUIRED': 'Сначала начните настройку выплат.',
@@ -63,8 +64,9 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.task.business_profile': 'Опишите ваш бизнес (сайт или описание товаров).',
     'payouts.task.settings': 'Заполните настройки выплат.',
     'payouts.task.other': 'Предоставьте дополнительные сведения, которые запрашивает платёжный провайдер.',
-    'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'для этой страны ещё не настроен способ выплат.',
+    'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'Выплаты продавцам из этой страны пока недоступны: для неё ещё не настроен способ выплат.',
     'payouts.reason.detail': '{{reason}}',
+    'payouts.pending_verification': 'Отправлено и проверяется; пока ничего делать не нужно.',
   },
   tr: {
     'payouts.bank.rejection.name_mismatch': 'Hesap sahibinin adı işletmenizin adıyla eşleşmiyor.',
@@ -74,7 +76,7 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'error.PAYOUT_BANK_ACCOUNT_INVALID': 'Banka bilgileri geçerli değil; ayrıntılara bakın.',
     'error.PAYOUT_BANK_ACCOUNT_NOT_FOUND': 'Banka bilgileri gönderilmedi.',
     'error.PAYOUT_BANK_ACCOUNT_NOT_PENDING': 'Bu banka bilgileri zaten incelendi ({{status}}).',
-    'error.PAYOUT_RAIL_UNAVAILABLE': '{{country}} ülkesindeki satıcılar için ödeme yapılamıyor: {{reason}}',
+    'error.PAYOUT_RAIL_UNAVAILABLE': '{{reason}}',
     'error.PAYOUT_BUSINESS_PROFILE_REQUIRED': 'Ödemeleri ayarlamadan önce işletme bilgilerinizi gönderin.',
     'error.PAYOUT_CURRENCY_NOT_ALLOWED': '{{country}} ülkesindeki satıcılara {{currency}} ile ödeme yapılamaz; şunlardan birini seçin: {{allowed}}.',
     'error.PAYOUT_SETUP_REQUIRED': 'Önce ödeme kurulumunu başlatın.',
@@ -93,8 +95,9 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.task.business_profile': 'İşletmenizi tanımlayın (web sitesi veya ürün açıklaması).',
     'payouts.task.settings': 'Ödeme ayarlarını tamamlayın.',
     'payouts.task.other': 'Ödeme sağlayıcısının istediği ek bilgileri verin.',
-    'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'bu ülke için henüz bir ödeme yöntemi yapılandırılmadı.',
+    'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'Bu ülkedeki satıcılar için ödemeler henüz kullanılamıyor: bu ülke için bir ödeme yöntemi yapılandırılmadı.',
     'payouts.reason.detail': '{{reason}}',
+    'payouts.pending_verification': 'Gönderildi ve doğrulanıyor; şimdilik yapmanız gereken bir şey yok.',
   },
   it: {
     'payouts.bank.rejection.name_mismatch': 'L’intestatario del conto non corrisponde al nome della tua impresa.',
@@ -104,7 +107,7 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'error.PAYOUT_BANK_ACCOUNT_INVALID': 'Le coordinate bancarie non sono valide; vedi i dettagli.',
     'error.PAYOUT_BANK_ACCOUNT_NOT_FOUND': 'Non sono state inviate coordinate bancarie.',
     'error.PAYOUT_BANK_ACCOUNT_NOT_PENDING': 'Queste coordinate bancarie sono già state verificate ({{status}}).',
-    'error.PAYOUT_RAIL_UNAVAILABLE': 'I pagamenti non sono disponibili per i venditori di {{country}}: {{reason}}',
+    'error.PAYOUT_RAIL_UNAVAILABLE': '{{reason}}',
     'error.PAYOUT_BUSINESS_PROFILE_REQUIRED': 'Invia i dati della tua impresa prima di configurare i pagamenti.',
     'error.PAYOUT_CURRENCY_NOT_ALLOWED': 'I pagamenti in {{currency}} non sono possibili per i venditori di {{country}}; scegli tra: {{allowed}}.',
     'error.PAYOUT_SETUP_REQUIRED': 'Avvia prima la configurazione dei pagamenti.',
@@ -123,8 +126,9 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.task.business_profile': 'Descrivi la tua attività (sito web o descrizione dei prodotti).',
     'payouts.task.settings': 'Completa le impostazioni dei pagamenti.',
     'payouts.task.other': 'Fornisci le informazioni aggiuntive richieste dal fornitore dei pagamenti.',
-    'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'per questo paese non è ancora configurato un metodo di pagamento.',
+    'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'I pagamenti non sono ancora disponibili per i venditori di questo paese: non è configurato alcun metodo di pagamento.',
     'payouts.reason.detail': '{{reason}}',
+    'payouts.pending_verification': 'Inviato e in verifica; per ora non devi fare nulla.',
   },
   es: {
     'payouts.bank.rejection.name_mismatch': 'El titular de la cuenta no coincide con el nombre de tu empresa.',
@@ -134,7 +138,7 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'error.PAYOUT_BANK_ACCOUNT_INVALID': 'Los datos bancarios no son válidos; consulta los detalles.',
     'error.PAYOUT_BANK_ACCOUNT_NOT_FOUND': 'No se han enviado datos bancarios.',
     'error.PAYOUT_BANK_ACCOUNT_NOT_PENDING': 'Estos datos bancarios ya se revisaron ({{status}}).',
-    'error.PAYOUT_RAIL_UNAVAILABLE': 'Los pagos no están disponibles para vendedores de {{country}}: {{reason}}',
+    'error.PAYOUT_RAIL_UNAVAILABLE': '{{reason}}',
     'error.PAYOUT_BUSINESS_PROFILE_REQUIRED': 'Envía los datos de tu empresa antes de configurar los pagos.',
     'error.PAYOUT_CURRENCY_NOT_ALLOWED': 'Los pagos en {{currency}} no son posibles para vendedores de {{country}}; elige una de: {{allowed}}.',
     'error.PAYOUT_SETUP_REQUIRED': 'Primero inicia la configuración de los pagos.',
@@ -153,7 +157,8 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.task.business_profile': 'Describe tu negocio (sitio web o descripción de los productos).',
     'payouts.task.settings': 'Completa la configuración de los pagos.',
     'payouts.task.other': 'Aporta la información adicional que pide el proveedor de pagos.',
-    'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'todavía no hay un método de pago configurado para este país.',
+    'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'Los pagos aún no están disponibles para vendedores de este país: no hay ningún método de pago configurado.',
     'payouts.reason.detail': '{{reason}}',
+    'payouts.pending_verification': 'Enviado y en verificación; por ahora no tiene que hacer nada.',
   },
 };

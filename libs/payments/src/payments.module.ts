@@ -6,12 +6,14 @@ import { SellersModule } from '@app/sellers';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { WebhookInboxEntity } from './entities/webhook-inbox.entity';
 import { BankAccountsService } from './bank-accounts.service';
+import { BankAccountNumbersKeyRotation } from './bank-accounts.key-rotation';
 import { ComplianceHoldJob } from './compliance-hold.job';
 import { BankAccountEntity } from './entities/bank-account.entity';
 import { OpsBankAccountsController, OpsWebhooksController, SellerPayoutsController, WebhooksController } from './payouts.controller';
 import { PayoutsService } from './payouts.service';
 import { CONNECT_GATEWAY } from './ports';
 import { StripeConnectGateway } from './stripe/stripe-connect.gateway';
+import { StripeWebhookRoute } from './stripe-webhook.route';
 import { ReconcileEventsJob, WebhookInbox, WebhookInboxDrainer } from './webhooks.service';
 
 @Module({
@@ -21,11 +23,13 @@ import { ReconcileEventsJob, WebhookInbox, WebhookInboxDrainer } from './webhook
     { provide: CONNECT_GATEWAY, useClass: StripeConnectGateway },
     PayoutsService,
     BankAccountsService,
+    BankAccountNumbersKeyRotation,
     WebhookInbox,
+    StripeWebhookRoute,
     WebhookInboxDrainer,
     ReconcileEventsJob,
     ComplianceHoldJob,
   ],
-  exports: [PayoutsService],
+  exports: [PayoutsService, StripeWebhookRoute, BankAccountNumbersKeyRotation],
 })
 export class PaymentsModule {}

@@ -183,6 +183,11 @@ export class OpsBankAccountsController {
   }
 }
 
+/**
+ * The Stripe webhook route as Nest sees it: its OpenAPI entry, and the intake for path variants.
+ * The exact path is answered first by StripeWebhookRoute, a fast route in front of Express that
+ * calls the same `WebhookInbox.receive`.
+ */
 @ApiTags('webhooks')
 @Controller({ path: 'webhooks', version: '1' })
 @Public()

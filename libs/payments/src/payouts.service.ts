@@ -100,7 +100,9 @@ export class PayoutsService {
       rail: account.rail,
       status: account.status,
       currency: account.currency,
-      checklist: account.requirements ? buildChecklist(account.requirements).map((i) => ({ ...i, messageKey: `payouts.task.${i.task}` })) : [],
+      checklist: account.requirements
+        ? buildChecklist(account.requirements).map((i) => ({ ...i, messageKey: i.due === 'pending_verification' ? 'payouts.pending_verification' : `payouts.task.${i.task}` }))
+        : [],
       payoutsEnabled: account.payoutsEnabled && !account.pausedReason,
       pausedReason: account.pausedReason,
     };

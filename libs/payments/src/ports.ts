@@ -37,8 +37,11 @@ export interface NewConnectedAccount {
   sellerId: string;
 }
 
-/** A verified processor event, reduced to what we act on. */
-export interface ProcessorEvent {
+/**
+ * What intake needs of a verified delivery: the envelope and the payload as received. The body of
+ * the event (an account snapshot, a payout) is read by the worker, not in the request.
+ */
+export interface WebhookEnvelope {
   id: string;
   type: string;
   /** Unix seconds at which the processor created the event: orders snapshots. */
@@ -46,18 +49,30 @@ export interface ProcessorEvent {
   livemode: boolean;
   /** Connected account the event is about (Connect events), if any. */
   account: string | null;
+  /** The raw JSON, stored in the inbox for replay. */
+  raw: Record<string, unknown>;
+}
+
+/** A verified processor event, reduced to what we act on. */
+export interface ProcessorEvent extends WebhookEnvelope {
   /** The account snapshot carried by account.updated events. */
   accountSnapshot?: ConnectAccountSnapshot;
   /** For payout.failed: the failure code. */
   failureCode?: string | null;
-  /** The raw JSON, stored in the inbox for replay. */
-  raw: Record<string, unknown>;
 }
 
 export class WebhookSignatureError extends Error {
   constructor(readonly reason: 'missing' | 'malformed' | 'stale' | 'future' | 'mismatch' | 'not_configured') {
     super(`webhook signature rejected: ${reason}`);
     this.name = 'WebhookSignatureError';
+  }
+}
+
+/** A stored event whose body does not have the shape we read (parked for ops, replayable after a fix). */
+export class MalformedEventError extends Error {
+  constructor(readonly issue: string) {
+    super(`malformed processor event: ${issue}`);
+    this.name = 'MalformedEventError';
   }
 }
 
@@ -80,8 +95,9 @@ export interface ConnectGateway {
   createAccount(input: NewConnectedAccount, idempotencyKey: string): Promise<ConnectAccountSnapshot>;
   retrieveAccount(id: string): Promise<ConnectAccountSnapshot | null>;
   createOnboardingLink(accountId: string, urls: { returnUrl: string; refreshUrl: string }): Promise<{ url: string; expiresAt: number }>;
-  verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): ProcessorEvent;
-  /** Re-reads an event stored in the inbox (already verified when it arrived). */
+  /** Checks the signature and reads the envelope (id, type, created, livemode, account). */
+  verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined): WebhookEnvelope;
+  /** Reads an event stored in the inbox (verified when it arrived); MalformedEventError when its body has another shape. */
   parseStoredEvent(raw: Record<string, unknown>): ProcessorEvent;
   /** Events created after `sinceUnix`, oldest first (for reconciliation). */
   listEventsSince(sinceUnix: number, types: readonly string[]): Promise<ProcessorEvent[]>;

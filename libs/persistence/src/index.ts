@@ -3,3 +3,4 @@ export * from './persistence.module';
 export * from './unit-of-work';
 export * from './typeorm-logger';
 export { MIGRATIONS } from './migrations';
+export * from './group-commit';

@@ -2,7 +2,8 @@ import { INestApplication, VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, requestContextMiddleware } from '@app/kernel';
+import { AppConfig, FastRouteServer, requestContextMiddleware } from '@app/kernel';
+import { StripeWebhookRoute } from '@app/payments';
 import { decorateOpenApi } from './openapi';
 
 /**
@@ -20,6 +21,8 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   express.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true });
   express.useBodyParser('urlencoded', { limit: config.bodyLimitBytes, extended: false });
   express.enableVersioning({ type: VersioningType.URI, prefix: 'v' });
+  // High-volume machine endpoints answered ahead of Express (same envelope, ids, languages, logs).
+  app.get(FastRouteServer).install(app.getHttpServer(), [app.get(StripeWebhookRoute)]);
   if (config.docsEnabled) {
     const document = SwaggerModule.createDocument(
       app,

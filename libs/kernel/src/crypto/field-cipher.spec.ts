@@ -38,3 +38,21 @@ describe('FieldCipher (AES-256-GCM)', () => {
     expect(() => new FieldCipher(FieldCipher.parse('a:c2hvcnQ='))).toThrow(/32 bytes/);
   });
 });
+
+describe('FieldCipher key rotation', () => {
+  it('re-encrypts a value under the active key and leaves values already under it alone', () => {
+    const old = key('k1');
+    const current = key('k2');
+    const before = new FieldCipher([old]).encrypt('IT60X0542811101000000123456', 'bank-account:s1');
+    const rotated = new FieldCipher([current, old]);
+    expect(FieldCipher.keyIdOf(before)).toBe('k1');
+    const after = rotated.reencrypt(before, 'bank-account:s1');
+    expect(after && FieldCipher.keyIdOf(after)).toBe('k2');
+    expect(rotated.reencrypt(after!, 'bank-account:s1')).toBeNull();
+    // readable without the old key once re-encrypted
+    expect(new FieldCipher([current]).decryptText(after!, 'bank-account:s1')).toBe('IT60X0542811101000000123456');
+    // the context still binds: a value cannot be re-encrypted into another row
+    expect(() => rotated.reencrypt(before, 'bank-account:s2')).toThrow();
+    expect(FieldCipher.keyIdOf('plain text')).toBeUndefined();
+  });
+});

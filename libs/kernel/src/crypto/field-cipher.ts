@@ -63,4 +63,32 @@ export class FieldCipher {
   decryptText(ciphertext: string, context: string): string {
     return this.decrypt(ciphertext, context).toString('utf8');
   }
+
+  /** The id of the key a value was encrypted under (undefined when it is not our format). */
+  static keyIdOf(ciphertext: string): string | undefined {
+    const m = /^v1\.([A-Za-z0-9_-]{1,32})\./.exec(ciphertext);
+    return m?.[1];
+  }
+
+  /** The value encrypted under the active key, or null when it already is (same context). */
+  reencrypt(ciphertext: string, context: string): string | null {
+    if (FieldCipher.keyIdOf(ciphertext) === this.active.id) return null;
+    return this.encrypt(this.decrypt(ciphertext, context), context);
+  }
+}
+
+/**
+ * A set of values encrypted with {@link FieldCipher} that can be moved to the active key, so an old
+ * key can leave DATA_ENCRYPTION_KEYS (`npm run cli -- reencrypt`). Each context owns its sets.
+ */
+export interface EncryptedDataSet {
+  /** e.g. `payout_bank_accounts.number_encrypted` */
+  readonly name: string;
+  /** How many values are under each key id (`unknown` for values not yet inspected). */
+  census(): Promise<Record<string, number>>;
+  /**
+   * Re-encrypts up to `limit` values that are not under the active key; returns how many it looked
+   * at (0 when none is left). Safe to run while the service runs and to interrupt.
+   */
+  reencryptBatch(limit: number): Promise<number>;
 }

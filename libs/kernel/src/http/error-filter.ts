@@ -4,70 +4,58 @@ import { PinoLogger } from 'nestjs-pino';
 import type { RequestContext } from '../context/request-context';
 import { AppError, ErrorDetail, errorMessageKey, MessageParam } from '../errors/app-error';
 import { commonError, CommonErrorCode } from '../errors/common-errors';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
 import { negotiateLocale } from '../i18n/locales';
+import type { Locale } from '../i18n/locales';
 import { Translator } from '../i18n/translator';
 import { safeError } from './safe-error';
 
 type HttpishError = { status?: number; statusCode?: number; type?: string; expose?: boolean; limit?: number };
 
+/** An error as it goes on the wire: status, extra headers and the envelope body. */
+export interface RenderedError {
+  status: number;
+  headers: Record<string, string>;
+  body: { error: { code: string; message: string; details: { field: string; code: string; message: string }[] }; requestId: string };
+}
+
 /**
- * The one place errors become HTTP responses. Every 4xx/5xx body is
+ * Turns anything thrown while serving a request into the one envelope,
  * `{"error": {"code", "message", "details": [{"field", "code", "message"}]}, "requestId"}`,
- * with messages rendered in the caller's language. Unknown errors are logged (sanitised, see
- * {@link safeError}) and answered 500 without internals.
+ * with messages rendered in the caller's language. Used by the exception filter (Nest routes)
+ * and by the fast routes ({@link FastRouteServer}), so both answer alike.
  */
-@Catch()
-export class HttpErrorFilter implements ExceptionFilter {
+export class ErrorRenderer {
   constructor(
     private readonly translator: Translator,
-    @Inject(PinoLogger) private readonly logger: PinoLogger,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.logger.setContext('HttpErrorFilter');
-  }
+    private readonly bodyLimitBytes: number,
+  ) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const req = http.getRequest<Request & { ctx?: RequestContext; id?: string }>();
-    const res = http.getResponse<Response>();
-    const ctx = req.ctx;
-    const requestId = ctx?.requestId ?? String(req.id ?? '');
-    const locale = ctx?.locale ?? negotiateLocale(req.query?.lang, req.headers['accept-language']).locale;
-
-    const error = this.toAppError(exception, req, requestId);
-    if (error.status >= 500) {
-      this.logger.error({ err: safeError(exception), requestId }, 'request failed with %s', error.code);
-    }
-    if (res.headersSent) return;
-
-    const render = (key: string, params: Record<string, MessageParam> = {}) =>
-      this.translator.t(locale, key, this.renderParams(locale, params));
-    const body = {
-      error: {
-        code: error.code,
-        message: render(errorMessageKey(error.code), { requestId, ...error.params }),
-        details: error.details.map((d: ErrorDetail) => ({
-          field: d.field,
-          code: d.code,
-          message: render(d.messageKey, d.params),
-        })),
+  render(exception: unknown, request: { method: string; path: string; requestId: string; locale: Locale }): RenderedError & { error: AppError } {
+    const { requestId, locale } = request;
+    const error = this.toAppError(exception, request.method, request.path, requestId);
+    const render = (key: string, params: Record<string, MessageParam> = {}) => this.translator.t(locale, key, this.renderParams(locale, params));
+    return {
+      error,
+      status: error.status,
+      headers: { ...error.headers, 'Content-Language': locale },
+      body: {
+        error: {
+          code: error.code,
+          message: render(errorMessageKey(error.code), { requestId, ...error.params }),
+          details: error.details.map((d: ErrorDetail) => ({ field: d.field, code: d.code, message: render(d.messageKey, d.params) })),
+        },
+        requestId,
       },
-      requestId,
     };
-    for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-    res.setHeader('Content-Language', locale);
-    res.status(error.status).json(body);
   }
 
-  private renderParams(locale: Parameters<Translator['t']>[0], params: Record<string, MessageParam>) {
+  private renderParams(locale: Locale, params: Record<string, MessageParam>) {
     const out: Record<string, string | number> = {};
     for (const [k, v] of Object.entries(params)) out[k] = this.translator.param(locale, v);
     return out;
   }
 
-  private toAppError(exception: unknown, req: Request, requestId: string): AppError {
+  toAppError(exception: unknown, method: string, path: string, requestId: string): AppError {
     if (exception instanceof AppError) return exception;
     const status =
       exception instanceof HttpException
@@ -75,7 +63,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         : ((exception as HttpishError)?.status ?? (exception as HttpishError)?.statusCode);
     const type = (exception as HttpishError)?.type;
     if (type === 'entity.too.large' || type === 'parameters.too.many' || status === 413) {
-      return commonError(CommonErrorCode.PAYLOAD_TOO_LARGE, { limit: this.config.bodyLimitBytes });
+      return commonError(CommonErrorCode.PAYLOAD_TOO_LARGE, { limit: this.bodyLimitBytes });
     }
     if (type === 'encoding.unsupported' || type === 'charset.unsupported' || status === 415) {
       return commonError(CommonErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json; charset=utf-8' });
@@ -89,9 +77,9 @@ export class HttpErrorFilter implements ExceptionFilter {
         case 403:
           return commonError(CommonErrorCode.FORBIDDEN);
         case 404:
-          return commonError(CommonErrorCode.ROUTE_NOT_FOUND, { method: req.method, path: req.path });
+          return commonError(CommonErrorCode.ROUTE_NOT_FOUND, { method, path });
         case 405:
-          return commonError(CommonErrorCode.METHOD_NOT_ALLOWED, { method: req.method });
+          return commonError(CommonErrorCode.METHOD_NOT_ALLOWED, { method });
         case 409:
           return commonError(CommonErrorCode.CONFLICT);
         case 429:
@@ -106,5 +94,36 @@ export class HttpErrorFilter implements ExceptionFilter {
       return commonError(CommonErrorCode.SERVICE_UNAVAILABLE);
     }
     return commonError(CommonErrorCode.INTERNAL, { requestId });
+  }
+}
+
+/**
+ * The one place errors of Nest routes become HTTP responses (see {@link ErrorRenderer}). Unknown
+ * errors are logged (sanitised, see {@link safeError}) and answered 500 without internals.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  constructor(
+    private readonly renderer: ErrorRenderer,
+    @Inject(PinoLogger) private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext('HttpErrorFilter');
+  }
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { ctx?: RequestContext; id?: string }>();
+    const res = http.getResponse<Response>();
+    const ctx = req.ctx;
+    const requestId = ctx?.requestId ?? String(req.id ?? '');
+    const locale = ctx?.locale ?? negotiateLocale(req.query?.lang, req.headers['accept-language']).locale;
+
+    const rendered = this.renderer.render(exception, { method: req.method, path: req.path, requestId, locale });
+    if (rendered.status >= 500) {
+      this.logger.error({ err: safeError(exception), requestId }, 'request failed with %s', rendered.error.code);
+    }
+    if (res.headersSent) return;
+    for (const [name, value] of Object.entries(rendered.headers)) res.setHeader(name, value);
+    res.status(rendered.status).json(rendered.body);
   }
 }

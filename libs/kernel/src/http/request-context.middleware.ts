@@ -5,13 +5,17 @@ import { negotiateLocale } from '../i18n/locales';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
+/** The caller's X-Request-Id when well-formed, else a new UUID. */
+export function requestIdFrom(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
 /**
  * First middleware of every request: a request id (the caller's X-Request-Id when well-formed,
  * else a new UUID) echoed in the response, and the request context with the negotiated language.
  */
 export function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const incoming = req.headers['x-request-id'];
-  const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const requestId = requestIdFrom(req.headers['x-request-id']);
   (req as Request & { id: string }).id = requestId;
   res.setHeader('X-Request-Id', requestId);
   let lang: unknown;

@@ -99,9 +99,14 @@ export function validationDetails(errors: ValidationError[], parent = ''): Error
   return out;
 }
 
-/** A JSON body must be an object: an array or a scalar is one BODY_NOT_OBJECT error, not noise per index. */
+/**
+ * A JSON body must be an object: an array or a scalar is one BODY_NOT_OBJECT error, not noise per
+ * index. No body at all is an empty object: a route whose fields are all optional needs none, and
+ * a route with required fields lists each of them in `details`.
+ */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && value === undefined) value = {};
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw commonError(CommonErrorCode.VALIDATION_FAILED, {}, [
         { field: '', code: 'BODY_NOT_OBJECT', messageKey: 'validation.BODY_NOT_OBJECT', params: {} },

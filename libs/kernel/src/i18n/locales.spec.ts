@@ -24,7 +24,10 @@ describe('language negotiation', () => {
     ['ES-mx', 'ru', 'es', true],
     ['de', 'ru', 'ru', true],
     [['it', 'ru'], undefined, 'en', false],
-    [undefined, '*', 'en', true],
+    [undefined, '*', 'en', false],
+    [undefined, '*, ru;q=0.5', 'en', false],
+    [undefined, 'ru;q=0.5, *', 'en', false],
+    [undefined, 'it;q=0.9, *;q=0.1', 'it', true],
     [undefined, 'garbage;;;q=abc,,', 'en', false],
   ])('?lang=%j with Accept-Language %j gives %s', (query, header, locale, explicit) => {
     expect(negotiateLocale(query, header)).toEqual({ locale, explicit });

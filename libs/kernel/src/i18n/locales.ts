@@ -32,7 +32,9 @@ export function negotiateLocale(
   }
   if (acceptLanguage) {
     const best = parseAcceptLanguage(acceptLanguage).find((tag) => tag.lang === '*' || isLocale(tag.lang));
-    if (best) return { locale: best.lang === '*' ? fallback : (best.lang as Locale), explicit: true };
+    // `*` ("any language", what HTTP libraries such as fetch send by default) is no choice: the
+    // account's preferred language still applies
+    if (best) return best.lang === '*' ? { locale: fallback, explicit: false } : { locale: best.lang as Locale, explicit: true };
   }
   return { locale: fallback, explicit: false };
 }

@@ -55,4 +55,8 @@ export class KycDocumentEntity {
 
   @Column('timestamptz', { name: 'uploaded_at' })
   uploadedAt: Date;
+
+  /** Key id the stored bytes are encrypted under (null: stored before it was recorded; the bytes tell). */
+  @Column('varchar', { name: 'cipher_key_id', length: 32, nullable: true })
+  cipherKeyId: string | null;
 }

@@ -36,7 +36,7 @@ export class WebhookInboxEntity {
   @Column('varchar', { length: 16 })
   status: InboxStatus;
 
-  /** applied · stale · unknown_account · unhandled_type · test_mode_on_live · replayed … */
+  /** applied · stale · unknown_account · unhandled_type · test_mode_on_live · illegal_transition · malformed · replayed · failed */
   @Column('varchar', { length: 40, nullable: true })
   outcome: string | null;
 

@@ -7,9 +7,11 @@ import {
   ConnectAccountSnapshot,
   ConnectGateway,
   GatewayError,
+  MalformedEventError,
   NewConnectedAccount,
   ProcessorEvent,
   RequirementsSnapshot,
+  WebhookEnvelope,
   WebhookSignatureError,
 } from '../ports';
 
@@ -47,12 +49,13 @@ const Account = z
 
 const Event = z
   .object({
-    id: z.string().startsWith('evt_'),
+    // lengths as stored in webhook_inbox
+    id: z.string().startsWith('evt_').max(255),
     object: z.literal('event'),
-    type: z.string(),
+    type: z.string().min(1).max(100),
     created: z.number().int(),
     livemode: z.boolean(),
-    account: z.string().nullish(),
+    account: z.string().max(64).nullish(),
     data: z.object({ object: z.record(z.string(), z.unknown()) }).passthrough(),
   })
   .passthrough();
@@ -83,19 +86,24 @@ export function toSnapshot(raw: unknown): ConnectAccountSnapshot {
   };
 }
 
-function toEvent(raw: unknown): ProcessorEvent {
+function toEnvelope(raw: unknown): WebhookEnvelope {
   const e = Event.parse(raw);
   const object = e.data.object;
-  const event: ProcessorEvent = {
+  return {
     id: e.id,
     type: e.type,
     created: e.created,
     livemode: e.livemode,
-    account: e.account ?? (e.type.startsWith('account.') && typeof object.id === 'string' && object.object === 'account' ? object.id : null),
+    account: e.account ?? (e.type.startsWith('account.') && typeof object.id === 'string' && object.id.length <= 64 && object.object === 'account' ? object.id : null),
     raw: raw as Record<string, unknown>,
   };
-  if (e.type === 'account.updated') event.accountSnapshot = toSnapshot(object);
-  if (e.type === 'payout.failed') event.failureCode = typeof object.failure_code === 'string' ? object.failure_code : null;
+}
+
+function toEvent(raw: unknown): ProcessorEvent {
+  const event: ProcessorEvent = toEnvelope(raw);
+  const object = (raw as { data: { object: Record<string, unknown> } }).data.object;
+  if (event.type === 'account.updated') event.accountSnapshot = toSnapshot(object);
+  if (event.type === 'payout.failed') event.failureCode = typeof object.failure_code === 'string' ? object.failure_code : null;
   return event;
 }
 
@@ -205,7 +213,7 @@ export class StripeConnectGateway implements ConnectGateway {
    * Verifies `Stripe-Signature` over the RAW bytes: an explicit 300 s tolerance (0 would disable the
    * check in stripe 23), any of the configured secrets (rotation), and no timestamps from the future.
    */
-  verifyWebhook(rawBody: Buffer, header: string | undefined): ProcessorEvent {
+  verifyWebhook(rawBody: Buffer, header: string | undefined): WebhookEnvelope {
     if (!this.secrets.length) throw new WebhookSignatureError('not_configured');
     if (!header) throw new WebhookSignatureError('missing');
     const t = Number(/(?:^|,)\s*t=(\d+)/.exec(header)?.[1]);
@@ -217,7 +225,7 @@ export class StripeConnectGateway implements ConnectGateway {
       try {
         const event = Stripe.webhooks.constructEvent(rawBody, header, secret, TOLERANCE_SECONDS);
         try {
-          return toEvent(event);
+          return toEnvelope(event);
         } catch {
           throw new WebhookSignatureError('malformed');
         }
@@ -229,7 +237,12 @@ export class StripeConnectGateway implements ConnectGateway {
   }
 
   parseStoredEvent(raw: Record<string, unknown>): ProcessorEvent {
-    return toEvent(raw);
+    try {
+      return toEvent(raw);
+    } catch (e) {
+      if (e instanceof z.ZodError) throw new MalformedEventError(e.issues.map((i) => `${i.path.join('.')}: ${i.code}`).slice(0, 3).join('; '));
+      throw e;
+    }
   }
 
   async listEventsSince(sinceUnix: number, types: readonly string[]): Promise<ProcessorEvent[]> {

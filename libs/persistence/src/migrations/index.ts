@@ -8,6 +8,7 @@ import { PayoutComplianceHold1795434016745 } from './1795434016745-payout-compli
 import { WebhookInboxAsQueue1795435066633 } from './1795435066633-webhook-inbox-as-queue';
 import { KycVendorResults1795435487703 } from './1795435487703-kyc-vendor-results';
 import { KycDocumentDates1795435681948 } from './1795435681948-kyc-document-dates';
+import { KycDocumentCipherKey1795437749540 } from './1795437749540-kyc-document-cipher-key';
 
 /** The schema history, in order. A new migration is added here (see README, "Changing the schema"). */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795430971403, CountryPacksAndBusinessProfiles1795432004168, PayoutsWebhookInboxOutbox1795432515136, BankTransferRail1795433138298, KycCasesDocumentsScreening1795433793550, PayoutComplianceHold1795434016745, WebhookInboxAsQueue1795435066633, KycVendorResults1795435487703, KycDocumentDates1795435681948];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795430971403, CountryPacksAndBusinessProfiles1795432004168, PayoutsWebhookInboxOutbox1795432515136, BankTransferRail1795433138298, KycCasesDocumentsScreening1795433793550, PayoutComplianceHold1795434016745, WebhookInboxAsQueue1795435066633, KycVendorResults1795435487703, KycDocumentDates1795435681948, KycDocumentCipherKey1795437749540];
