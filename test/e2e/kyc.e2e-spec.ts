@@ -167,6 +167,73 @@ describe('KYC/KYB cases (e2e)', () => {
     const file = (await request(t.http).get(`/v1/ops/kyc/cases/${kase.id}`).set(bearer(reviewer))).body;
     expect(file.checks.find((c: { kind: string }) => c.kind === 'duplicate_seller')).toMatchObject({ result: 'review', evidence: { sameDocumentOnSellers: [a.sellerId] } });
   });
+
+  it('answers a malformed id exactly like an unknown one (the localised 404), on every :id route', async () => {
+    const { token } = await turkishCompany();
+    const unknown = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+    // 36 characters of hex digits and hyphens, but not UUIDs: PostgreSQL refuses them (22P02)
+    const malformed = ['------------------------------------', 'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaa-', '0123456789abcdef0123456789abcdef----'];
+    const routes: [string, (id: string) => request.Test, string, string][] = [
+      ['seller document', (id) => request(t.http).get(`/v1/sellers/me/kyc/documents/${id}/content`).set(bearer(token)), 'KYC.DOCUMENT_NOT_FOUND', 'Böyle bir belge yok.'],
+      ['ops case file', (id) => request(t.http).get(`/v1/ops/kyc/cases/${id}`).set(bearer(reviewer)), 'KYC.CASE_NOT_FOUND', 'There is no such KYC case.'],
+      ['ops decision', (id) => request(t.http).post(`/v1/ops/kyc/cases/${id}/decisions`).set(bearer(reviewer)).send({ decision: 'approve' }), 'KYC.CASE_NOT_FOUND', 'There is no such KYC case.'],
+      ['ops document', (id) => request(t.http).get(`/v1/ops/kyc/documents/${id}/content`).set(bearer(reviewer)), 'KYC.DOCUMENT_NOT_FOUND', 'There is no such document.'],
+    ];
+    for (const [route, call, code, message] of routes) {
+      for (const id of [unknown, ...malformed]) {
+        const res = await call(id);
+        expect({ route, id, status: res.status, code: res.body.error?.code, message: res.body.error?.message }).toEqual({ route, id, status: 404, code, message });
+      }
+    }
+  });
+
+  it('refuses impossible dates with a 400 field detail, blank names, and birth dates out of range', async () => {
+    const { token, sellerId } = await turkishCompany();
+    const person = (over: Record<string, string>) => ({ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR', ...over });
+    const put = (p: Record<string, string>) => request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token)).send({ persons: [p] });
+
+    for (const dateOfBirth of ['2023-02-30', '1984-04-31', '2023-02-29', '0000-01-01']) {
+      const res = await put(person({ dateOfBirth }));
+      expect({ dateOfBirth, status: res.status, code: res.body.error.code }).toEqual({ dateOfBirth, status: 400, code: 'COMMON.VALIDATION_FAILED' });
+      expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'persons[0].dateOfBirth', code: 'INVALID_FORMAT' })]);
+    }
+    expect((await put(person({ dateOfBirth: '2024-02-29' }))).status).toBe(200);
+
+    for (const fullName of ['   ', '\t \n', ' A ']) {
+      const res = await put(person({ fullName }));
+      expect({ fullName, status: res.status }).toEqual({ fullName, status: 400 });
+      expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['persons[0].fullName']);
+    }
+
+    const nextYear = `${new Date().getUTCFullYear() + 1}-01-01`;
+    for (const dateOfBirth of [nextYear, '1899-12-31']) {
+      const res = await put(person({ dateOfBirth }));
+      expect({ dateOfBirth, status: res.status, code: res.body.error.code }).toEqual({ dateOfBirth, status: 422, code: 'KYC.PERSONS_INVALID' });
+      expect(res.body.error.details).toEqual([
+        { field: 'persons[0].dateOfBirth', code: 'BIRTH_DATE_OUT_OF_RANGE', message: 'persons[0].dateOfBirth: doğum tarihi 1900-01-01 ile bugün arasında olmalıdır.' },
+      ]);
+    }
+
+    const withDate = (field: string, value: string) =>
+      request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', 'representative_id').field(field, value).attach('file', pdfVariant(fileCounter++), { filename: 'id.pdf', contentType: 'application/pdf' });
+    for (const [field, value] of [['issuedOn', '2023-02-30'], ['expiresOn', '2031-02-29'], ['expiresOn', '2031-13-01']]) {
+      const res = await withDate(field, value);
+      expect({ field, value, status: res.status, code: res.body.error.code }).toEqual({ field, value, status: 400, code: 'COMMON.VALIDATION_FAILED' });
+      expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual([field]);
+    }
+    expect((await t.sql.query('SELECT count(*)::int AS n FROM kyc_documents WHERE seller_id = $1', [sellerId])).rows[0].n).toBe(0);
+  });
+
+  it('opens exactly one case when a new seller calls KYC endpoints in parallel', async () => {
+    const { token, sellerId } = await turkishCompany();
+    const responses = await Promise.all(Array.from({ length: 5 }, () => request(t.http).get('/v1/sellers/me/kyc').set(bearer(token))));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(responses.map((r) => r.body.caseId)).size).toBe(1);
+    const { rows } = await t.sql.query('SELECT count(*)::int AS n FROM kyc_cases WHERE seller_id = $1', [sellerId]);
+    expect(rows[0].n).toBe(1);
+    const history = await t.sql.query('SELECT count(*)::int AS n FROM kyc_case_events WHERE case_id = $1', [responses[0].body.caseId]);
+    expect(history.rows[0].n).toBe(1);
+  });
 });
 
 describe('KYC re-verification when a country adds a requirement (e2e)', () => {

@@ -5,7 +5,7 @@ import type { ScreeningErrorCode } from './screening-lists.service';
 export const KYC_REASON_CODES = ['PACK_REQUIREMENTS_ADDED', 'DOCUMENT_UNREADABLE', 'DOCUMENT_EXPIRED', 'NAME_MISMATCH', 'WRONG_DOCUMENT', 'INFORMATION_INCOMPLETE', 'NOT_ELIGIBLE', 'SANCTIONS_HIT', 'OTHER'] as const;
 export type KycReasonCode = (typeof KYC_REASON_CODES)[number];
 
-type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode as `kyc.reason.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.person.INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
+type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode as `kyc.reason.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
 
 export const KYC_MESSAGES: Translations<KycMessages> = {
   en: {
@@ -41,6 +41,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.NO_REPRESENTATIVE': 'Declare exactly one legal representative.',
     'kyc.person.SHARES_OVER_100': 'The owners\' shares add up to more than 100 %.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: an owner needs a share of at least {{threshold}} %.',
+    'kyc.person.BIRTH_DATE_OUT_OF_RANGE': '{{field}}: the date of birth must lie between {{min}} and today.',
   },
   ru: {
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'Документ устарел (выдан слишком давно или истёк срок действия); загрузите актуальный.',
@@ -75,6 +76,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.NO_REPRESENTATIVE': 'Укажите ровно одного законного представителя.',
     'kyc.person.SHARES_OVER_100': 'Сумма долей владельцев превышает 100 %.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: у владельца должна быть доля не менее {{threshold}} %.',
+    'kyc.person.BIRTH_DATE_OUT_OF_RANGE': '{{field}}: дата рождения должна быть не раньше {{min}} и не позже сегодняшнего дня.',
   },
   tr: {
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'Bu belge güncel değil (çok önce düzenlenmiş veya süresi dolmuş); güncel bir belge yükleyin.',
@@ -109,6 +111,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.NO_REPRESENTATIVE': 'Tam olarak bir yasal temsilci bildirin.',
     'kyc.person.SHARES_OVER_100': 'Sahiplerin payları toplamı %100\'ü aşıyor.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: bir sahibin payı en az %{{threshold}} olmalıdır.',
+    'kyc.person.BIRTH_DATE_OUT_OF_RANGE': '{{field}}: doğum tarihi {{min}} ile bugün arasında olmalıdır.',
   },
   it: {
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'Il documento non è aggiornato (rilasciato troppo tempo fa o scaduto); caricane uno valido.',
@@ -143,6 +146,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.NO_REPRESENTATIVE': 'Indica esattamente un legale rappresentante.',
     'kyc.person.SHARES_OVER_100': 'Le quote dei titolari superano il 100 %.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: un titolare deve avere una quota di almeno il {{threshold}} %.',
+    'kyc.person.BIRTH_DATE_OUT_OF_RANGE': '{{field}}: la data di nascita deve essere compresa tra il {{min}} e oggi.',
   },
   es: {
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'El documento no está vigente (emitido hace demasiado tiempo o caducado); sube uno actual.',
@@ -177,5 +181,6 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.NO_REPRESENTATIVE': 'Indica exactamente un representante legal.',
     'kyc.person.SHARES_OVER_100': 'Las participaciones de los propietarios superan el 100 %.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: un propietario debe tener al menos un {{threshold}} %.',
+    'kyc.person.BIRTH_DATE_OUT_OF_RANGE': '{{field}}: la fecha de nacimiento debe estar entre el {{min}} y hoy.',
   },
 };

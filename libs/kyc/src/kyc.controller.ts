@@ -21,8 +21,8 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
 import { catchError, Observable, throwError } from 'rxjs';
 import { APP_CONFIG, ApiErrors, BaseQueryDto, CommonErrorCode, Consumes, Ctx, Role, Roles, Translator } from '@app/kernel';
@@ -39,10 +39,23 @@ import type { KycStatus } from './lifecycle';
 import { KycService } from './kyc.service';
 import { KycReviewService } from './review.service';
 
+/**
+ * A date as YYYY-MM-DD that exists in the calendar (no 2023-02-30, no year 0, which PostgreSQL's
+ * `date` refuses with a 500): a 400 with a field detail. Ranges (a birth date in the future…) are
+ * business rules, checked by the service.
+ */
+const IsCalendarDate = (): PropertyDecorator => (target, key) => {
+  Matches(/^[1-9]\d{3}-\d{2}-\d{2}$/)(target, key);
+  IsISO8601({ strict: true })(target, key);
+};
+
+/** Trims text so that a blank or whitespace-only value fails `@IsNotEmpty` / `@MinLength`. */
+const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
 export class PersonDto {
   @ApiProperty({ enum: ['representative', 'owner', 'director'] }) @IsIn(['representative', 'owner', 'director']) role: 'representative' | 'owner' | 'director';
-  @ApiProperty({ example: 'Ayşe Yılmaz', description: 'As in the ID document, any script.' }) @IsString() @MinLength(2) @MaxLength(200) fullName: string;
-  @ApiProperty({ example: '1984-03-12' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/) dateOfBirth: string;
+  @ApiProperty({ example: 'Ayşe Yılmaz', description: 'As in the ID document, any script.' }) @Trimmed() @IsString() @IsNotEmpty() @MinLength(2) @MaxLength(200) fullName: string;
+  @ApiProperty({ example: '1984-03-12' }) @IsCalendarDate() dateOfBirth: string;
   @ApiProperty({ example: 'TR' }) @IsISO31661Alpha2() nationality: string;
   @ApiPropertyOptional({ description: 'National ID number (stored encrypted).' }) @IsOptional() @IsString() @MaxLength(40) idDocumentNumber?: string;
   @ApiPropertyOptional({ example: '60', description: 'Owners: share in percent, as a decimal string.' }) @IsOptional() @Matches(/^\d{1,3}(\.\d{1,2})?$/) sharePercent?: string;
@@ -56,9 +69,9 @@ export class UploadDto {
   @ApiProperty({ example: 'tr.vergi_levhasi' }) @IsString() @Matches(/^[a-z][a-z0-9_.-]{1,63}$/) type: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() personId?: string;
   @ApiPropertyOptional({ example: '2026-11-02', description: 'Issue date printed on the document (registry extracts have a maximum age).' })
-  @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/) issuedOn?: string;
+  @IsOptional() @IsCalendarDate() issuedOn?: string;
   @ApiPropertyOptional({ example: '2031-05-20', description: 'Expiry date printed on the document (IDs): the verification is renewed when it passes.' })
-  @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/) expiresOn?: string;
+  @IsOptional() @IsCalendarDate() expiresOn?: string;
 }
 
 class DocumentFeedbackDto {

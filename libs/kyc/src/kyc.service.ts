@@ -6,6 +6,7 @@ import { Outbox } from '@app/jobs';
 import { CLOCK, FieldCipher } from '@app/kernel';
 import type { Clock, ErrorDetail, RequestContext } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
+import { Not } from 'typeorm';
 import { SellerBusinessProfileEntity, SellerEntity } from '@app/sellers';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { CheckResult, KycCheckEntity } from './entities/kyc-check.entity';
@@ -13,6 +14,7 @@ import { KycDocumentEntity } from './entities/kyc-document.entity';
 import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { kycError, KycErrorCode } from './errors';
+import { isUuid } from './ids';
 import { assertKycTransition, EDITABLE, IllegalKycTransition, KycStatus } from './lifecycle';
 import { SANCTIONS_SCREENER } from './sanctions.port';
 import type { SanctionsScreener } from './sanctions.port';
@@ -34,6 +36,8 @@ export interface UploadedFile {
 }
 
 const ALLOWED_MEDIA = new Set(['application/pdf', 'image/jpeg', 'image/png']);
+/** A declared birth date before this is a typing error, not a person (the DTO already refuses impossible dates). */
+const EARLIEST_BIRTH_DATE = '1900-01-01';
 
 /** The seller's side of KYC/KYB: persons, documents, submission and the checks it runs. */
 @Injectable()
@@ -54,29 +58,47 @@ export class KycService {
     return seller;
   }
 
-  /** The seller's open case, opened on first use under the currently published pack. */
+  /**
+   * The seller's open case, opened on first use under the currently published pack. Race-safe: the
+   * first calls of a new seller often come in parallel, so the case is inserted with
+   * `ON CONFLICT DO NOTHING` against the one-open-case-per-seller index; a call that loses the race
+   * waits for the winner's commit and reads (and locks) the winner's case instead of failing.
+   */
   async openCase(tx: Tx, seller: SellerEntity): Promise<KycCaseEntity> {
-    const existing = await tx.findOne(KycCaseEntity, { where: { sellerId: seller.id }, order: { createdAt: 'DESC' }, lock: { mode: 'pessimistic_write' } });
-    if (existing && existing.status !== 'superseded') return existing;
+    const current = () => tx.findOne(KycCaseEntity, { where: { sellerId: seller.id, status: Not('superseded' as KycStatus) }, lock: { mode: 'pessimistic_write' } });
+    const existing = await current();
+    if (existing) return existing;
     const profile = await tx.findOne(SellerBusinessProfileEntity, { where: { sellerId: seller.id } });
     if (!profile) throw kycError(KycErrorCode.BUSINESS_PROFILE_REQUIRED);
     const pack = await this.countries.published(seller.country, tx);
-    const kase = Object.assign(new KycCaseEntity(), {
-      id: randomUUID(),
-      sellerId: seller.id,
-      country: seller.country,
-      legalForm: profile.legalForm,
-      packVersion: pack.version,
-      status: 'collecting' as KycStatus,
-      reasonCode: null,
-      fourEyes: pack.document.risk.fourEyesReview,
-      firstApprovalBy: null,
-      submittedAt: null,
-      decidedAt: null,
-    });
-    await tx.insert(KycCaseEntity, kase);
-    await this.history(tx, kase.id, null, 'collecting', { role: 'system' });
-    return tx.findOneOrFail(KycCaseEntity, { where: { id: kase.id } });
+    const id = randomUUID();
+    const inserted = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(KycCaseEntity)
+      .values({
+        id,
+        sellerId: seller.id,
+        country: seller.country,
+        legalForm: profile.legalForm,
+        packVersion: pack.version,
+        status: 'collecting' as KycStatus,
+        reasonCode: null,
+        fourEyes: pack.document.risk.fourEyesReview,
+        firstApprovalBy: null,
+        submittedAt: null,
+        decidedAt: null,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    if (!(inserted.raw as unknown[]).length) {
+      const winner = await current();
+      if (!winner) throw new Error('kyc case insert conflicted but no open case is visible');
+      return winner;
+    }
+    await this.history(tx, id, null, 'collecting', { role: 'system' });
+    return tx.findOneOrFail(KycCaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async history(tx: Tx, caseId: string, from: KycStatus | null, to: KycStatus, who: { role: string; accountId?: string | null; reason?: string | null; note?: string | null }) {
@@ -131,8 +153,13 @@ export class KycService {
         problems.push({ field: 'persons', code: 'NO_REPRESENTATIVE', messageKey: 'kyc.person.NO_REPRESENTATIVE' });
       }
       const threshold = pack.risk.uboThresholdPercent;
+      const today = this.clock.now().toISOString().slice(0, 10);
       let total = 0;
       persons.forEach((p, i) => {
+        if (p.dateOfBirth < EARLIEST_BIRTH_DATE || p.dateOfBirth > today) {
+          const field = `persons[${i}].dateOfBirth`;
+          problems.push({ field, code: 'BIRTH_DATE_OUT_OF_RANGE', messageKey: 'kyc.person.BIRTH_DATE_OUT_OF_RANGE', params: { field, min: EARLIEST_BIRTH_DATE } });
+        }
         if (p.role === 'owner') {
           const share = Number(p.sharePercent);
           if (!p.sharePercent || !(share >= threshold && share <= 100)) {
@@ -229,7 +256,7 @@ export class KycService {
 
   async ownDocument(ctx: RequestContext, id: string): Promise<KycDocumentEntity> {
     const seller = await this.sellerOf(ctx);
-    const doc = /^[0-9a-f-]{36}$/.test(id) ? await this.uow.reader.findOne(KycDocumentEntity, { where: { id, sellerId: seller.id } }) : null;
+    const doc = isUuid(id) ? await this.uow.reader.findOne(KycDocumentEntity, { where: { id, sellerId: seller.id } }) : null;
     if (!doc) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
     return doc;
   }

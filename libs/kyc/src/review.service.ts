@@ -8,6 +8,7 @@ import { KycDocumentEntity } from './entities/kyc-document.entity';
 import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { kycError, KycErrorCode } from './errors';
+import { isUuid } from './ids';
 import type { KycReasonCode } from './i18n';
 import type { KycStatus } from './lifecycle';
 import { KycService } from './kyc.service';
@@ -36,7 +37,7 @@ export class KycReviewService {
   }
 
   async file(id: string) {
-    const kase = /^[0-9a-f-]{36}$/.test(id) ? await this.uow.reader.findOne(KycCaseEntity, { where: { id } }) : null;
+    const kase = isUuid(id) ? await this.uow.reader.findOne(KycCaseEntity, { where: { id } }) : null;
     if (!kase) throw kycError(KycErrorCode.CASE_NOT_FOUND);
     const [checks, documents, persons, history] = [
       await this.uow.reader.find(KycCheckEntity, { where: { caseId: id }, order: { checkedAt: 'ASC' } }),
@@ -49,7 +50,7 @@ export class KycReviewService {
 
   async decide(ctx: RequestContext, id: string, d: Decision): Promise<KycCaseEntity> {
     return this.uow.run(async (tx) => {
-      const kase = /^[0-9a-f-]{36}$/.test(id) ? await tx.findOne(KycCaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      const kase = isUuid(id) ? await tx.findOne(KycCaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!kase) throw kycError(KycErrorCode.CASE_NOT_FOUND);
       const who = { role: ctx.actor!.role, accountId: ctx.actor!.accountId, reason: d.reasonCode ?? null, note: d.internalNote ?? null };
       for (const f of d.documents ?? []) {
@@ -87,7 +88,7 @@ export class KycReviewService {
 
   /** Ops download of a document: allowed to reviewers, and always audited. */
   async download(ctx: RequestContext, documentId: string) {
-    const doc = /^[0-9a-f-]{36}$/.test(documentId) ? await this.uow.reader.findOne(KycDocumentEntity, { where: { id: documentId } }) : null;
+    const doc = isUuid(documentId) ? await this.uow.reader.findOne(KycDocumentEntity, { where: { id: documentId } }) : null;
     if (!doc) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
     await this.uow.run((tx) => this.audit.record(tx, ctx, { action: 'kyc.document_downloaded', targetType: 'kyc_document', targetId: doc.id, changes: { caseId: doc.caseId, type: doc.type } }));
     return { doc, bytes: await this.kyc.content(doc) };

@@ -8,6 +8,7 @@ import { KYC_TRANSITIONS } from './lifecycle';
 import type { KycStatus } from './lifecycle';
 import { KycService } from './kyc.service';
 import type { VendorResult } from './verification.port';
+import { isUuid } from './ids';
 
 export type Disposition = 'applied' | 'duplicate' | 'late' | 'not_applicable' | 'unknown_applicant';
 
@@ -35,7 +36,7 @@ export class VendorResultsService {
       const record = (disposition: Disposition, caseId: string | null = null) =>
         tx.update(KycVendorResultEntity, { provider: result.provider, resultId: result.resultId }, { disposition, caseId }).then(() => disposition);
 
-      const kase = /^[0-9a-f-]{36}$/.test(result.applicantId)
+      const kase = isUuid(result.applicantId)
         ? await tx.findOne(KycCaseEntity, { where: { id: result.applicantId }, lock: { mode: 'pessimistic_write' } })
         : null;
       if (!kase) return record('unknown_applicant');
