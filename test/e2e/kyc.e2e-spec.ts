@@ -224,6 +224,40 @@ describe('KYC/KYB cases (e2e)', () => {
     expect((await t.sql.query('SELECT count(*)::int AS n FROM kyc_documents WHERE seller_id = $1', [sellerId])).rows[0].n).toBe(0);
   });
 
+  it('reports upload limits as what they are: 413 for an oversize file, 400 UPLOAD_REJECTED with a detail for the others', async () => {
+    const { token } = await turkishCompany();
+    const post = () => request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', 'representative_id');
+    const big = await post().attach('file', Buffer.concat([pdfVariant(fileCounter++), Buffer.alloc(10 * 1024 * 1024)]), { filename: 'big.pdf', contentType: 'application/pdf' });
+    expect(big.status).toBe(413);
+    expect(big.body.error).toMatchObject({ code: 'KYC.FILE_TOO_LARGE', message: `Dosya çok büyük; sınır ${10 * 1024 * 1024} bayttır.` });
+
+    const cases: [string, () => request.Test, { field: string; code: string; message: string }][] = [
+      [
+        'two files',
+        () => post().attach('file', pdfVariant(fileCounter++), { filename: 'a.pdf', contentType: 'application/pdf' }).attach('file', pdfVariant(fileCounter++), { filename: 'b.pdf', contentType: 'application/pdf' }),
+        { field: '', code: 'TOO_MANY_FILES', message: 'Çok fazla dosya: her dosya alanında tek bir dosya gönderin.' },
+      ],
+      [
+        'a file in another field',
+        () => post().attach('document', pdfVariant(fileCounter++), { filename: 'a.pdf', contentType: 'application/pdf' }),
+        { field: 'document', code: 'UNEXPECTED_FILE', message: 'document bu isteğin bir dosya alanı değil; dosyayı file adlı alana ekleyin.' },
+      ],
+      [
+        'too many fields',
+        () => post().field('issuedOn', '2026-01-01').field('expiresOn', '2031-01-01').field('personId', '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b').field('note', 'x').attach('file', pdfVariant(fileCounter++), { filename: 'a.pdf', contentType: 'application/pdf' }),
+        { field: '', code: 'TOO_MANY_FIELDS', message: 'Çok fazla form alanı: yalnızca belgelenen alanları gönderin.' },
+      ],
+    ];
+    for (const [name, call, detail] of cases) {
+      const res = await call();
+      expect({ name, status: res.status, code: res.body.error.code, details: res.body.error.details }).toEqual({ name, status: 400, code: 'KYC.UPLOAD_REJECTED', details: [detail] });
+      expect(res.body.error.message).toBe('Yükleme reddedildi; ayrıntılara bakın.');
+    }
+    const missing = await post();
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('KYC.FILE_MISSING');
+  });
+
   it('opens exactly one case when a new seller calls KYC endpoints in parallel', async () => {
     const { token, sellerId } = await turkishCompany();
     const responses = await Promise.all(Array.from({ length: 5 }, () => request(t.http).get('/v1/sellers/me/kyc').set(bearer(token))));

@@ -1,11 +1,12 @@
 import type { ErrorMessages, Translations } from '@app/kernel';
 import type { KycErrorCode } from './errors';
 import type { ScreeningErrorCode } from './screening-lists.service';
+import type { UploadProblem } from './kyc.controller';
 
 export const KYC_REASON_CODES = ['PACK_REQUIREMENTS_ADDED', 'DOCUMENT_UNREADABLE', 'DOCUMENT_EXPIRED', 'NAME_MISMATCH', 'WRONG_DOCUMENT', 'INFORMATION_INCOMPLETE', 'NOT_ELIGIBLE', 'SANCTIONS_HIT', 'OTHER'] as const;
 export type KycReasonCode = (typeof KYC_REASON_CODES)[number];
 
-type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode as `kyc.reason.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
+type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode as `kyc.reason.${K}`]: string } & { [K in UploadProblem as `kyc.upload.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
 
 export const KYC_MESSAGES: Translations<KycMessages> = {
   en: {
@@ -42,6 +43,12 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARES_OVER_100': 'The owners\' shares add up to more than 100 %.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: an owner needs a share of at least {{threshold}} %.',
     'kyc.person.BIRTH_DATE_OUT_OF_RANGE': '{{field}}: the date of birth must lie between {{min}} and today.',
+    'error.KYC.UPLOAD_REJECTED': 'The upload was refused; see the details.',
+    'kyc.upload.TOO_MANY_FILES': 'Too many files: send one file per file field.',
+    'kyc.upload.UNEXPECTED_FILE': '{{field}} is not a file field of this request; attach the file in the field named file.',
+    'kyc.upload.TOO_MANY_FIELDS': 'Too many form fields: send only the documented fields.',
+    'kyc.upload.FIELD_TOO_LONG': 'A form field name or value is too long.',
+    'kyc.upload.MALFORMED': 'The multipart body is malformed.',
   },
   ru: {
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'Документ устарел (выдан слишком давно или истёк срок действия); загрузите актуальный.',
@@ -77,6 +84,12 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARES_OVER_100': 'Сумма долей владельцев превышает 100 %.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: у владельца должна быть доля не менее {{threshold}} %.',
     'kyc.person.BIRTH_DATE_OUT_OF_RANGE': '{{field}}: дата рождения должна быть не раньше {{min}} и не позже сегодняшнего дня.',
+    'error.KYC.UPLOAD_REJECTED': 'Загрузка отклонена; см. подробности.',
+    'kyc.upload.TOO_MANY_FILES': 'Слишком много файлов: отправляйте по одному файлу в каждом поле.',
+    'kyc.upload.UNEXPECTED_FILE': '{{field}} не является полем файла этого запроса; прикрепите файл в поле file.',
+    'kyc.upload.TOO_MANY_FIELDS': 'Слишком много полей формы: отправляйте только описанные поля.',
+    'kyc.upload.FIELD_TOO_LONG': 'Слишком длинное имя или значение поля формы.',
+    'kyc.upload.MALFORMED': 'Тело multipart-запроса повреждено.',
   },
   tr: {
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'Bu belge güncel değil (çok önce düzenlenmiş veya süresi dolmuş); güncel bir belge yükleyin.',
@@ -112,6 +125,12 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARES_OVER_100': 'Sahiplerin payları toplamı %100\'ü aşıyor.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: bir sahibin payı en az %{{threshold}} olmalıdır.',
     'kyc.person.BIRTH_DATE_OUT_OF_RANGE': '{{field}}: doğum tarihi {{min}} ile bugün arasında olmalıdır.',
+    'error.KYC.UPLOAD_REJECTED': 'Yükleme reddedildi; ayrıntılara bakın.',
+    'kyc.upload.TOO_MANY_FILES': 'Çok fazla dosya: her dosya alanında tek bir dosya gönderin.',
+    'kyc.upload.UNEXPECTED_FILE': '{{field}} bu isteğin bir dosya alanı değil; dosyayı file adlı alana ekleyin.',
+    'kyc.upload.TOO_MANY_FIELDS': 'Çok fazla form alanı: yalnızca belgelenen alanları gönderin.',
+    'kyc.upload.FIELD_TOO_LONG': 'Bir form alanının adı veya değeri çok uzun.',
+    'kyc.upload.MALFORMED': 'Multipart gövdesi bozuk.',
   },
   it: {
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'Il documento non è aggiornato (rilasciato troppo tempo fa o scaduto); caricane uno valido.',
@@ -147,6 +166,12 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARES_OVER_100': 'Le quote dei titolari superano il 100 %.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: un titolare deve avere una quota di almeno il {{threshold}} %.',
     'kyc.person.BIRTH_DATE_OUT_OF_RANGE': '{{field}}: la data di nascita deve essere compresa tra il {{min}} e oggi.',
+    'error.KYC.UPLOAD_REJECTED': 'Il caricamento è stato rifiutato; vedi i dettagli.',
+    'kyc.upload.TOO_MANY_FILES': 'Troppi file: invia un solo file per campo.',
+    'kyc.upload.UNEXPECTED_FILE': '{{field}} non è un campo file di questa richiesta; allega il file nel campo file.',
+    'kyc.upload.TOO_MANY_FIELDS': 'Troppi campi del modulo: invia solo i campi documentati.',
+    'kyc.upload.FIELD_TOO_LONG': 'Il nome o il valore di un campo del modulo è troppo lungo.',
+    'kyc.upload.MALFORMED': 'Il corpo multipart non è valido.',
   },
   es: {
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'El documento no está vigente (emitido hace demasiado tiempo o caducado); sube uno actual.',
@@ -182,5 +207,11 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.person.SHARES_OVER_100': 'Las participaciones de los propietarios superan el 100 %.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: un propietario debe tener al menos un {{threshold}} %.',
     'kyc.person.BIRTH_DATE_OUT_OF_RANGE': '{{field}}: la fecha de nacimiento debe estar entre el {{min}} y hoy.',
+    'error.KYC.UPLOAD_REJECTED': 'La subida se ha rechazado; consulta los detalles.',
+    'kyc.upload.TOO_MANY_FILES': 'Demasiados archivos: envía un solo archivo por campo.',
+    'kyc.upload.UNEXPECTED_FILE': '{{field}} no es un campo de archivo de esta solicitud; adjunta el archivo en el campo file.',
+    'kyc.upload.TOO_MANY_FIELDS': 'Demasiados campos de formulario: envía solo los campos documentados.',
+    'kyc.upload.FIELD_TOO_LONG': 'El nombre o el valor de un campo del formulario es demasiado largo.',
+    'kyc.upload.MALFORMED': 'El cuerpo multipart está mal formado.',
   },
 };

@@ -15,10 +15,12 @@ import {
   Put,
   Query,
   Res,
+  SetMetadata,
   StreamableFile,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -94,15 +96,48 @@ class QueueQueryDto extends BaseQueryDto {
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
-/** Turns multer's upload errors into KYC error codes with the document limit in the message. */
+/** The file size limit a multipart route sets on its own (default: DOCUMENT_MAX_BYTES), for the 413 message. */
+export const UPLOAD_MAX_BYTES = 'kyc:uploadMaxBytes';
+export const UploadMaxBytes = (bytes: number) => SetMetadata(UPLOAD_MAX_BYTES, bytes);
+
+/** multer's limit codes, grouped into the detail codes the API documents (`kyc.upload.<code>`). */
+const MULTER_DETAIL: Record<string, UploadProblem> = {
+  LIMIT_FILE_COUNT: 'TOO_MANY_FILES',
+  LIMIT_UNEXPECTED_FILE: 'UNEXPECTED_FILE',
+  LIMIT_FIELD_COUNT: 'TOO_MANY_FIELDS',
+  LIMIT_PART_COUNT: 'TOO_MANY_FIELDS',
+  LIMIT_FIELD_KEY: 'FIELD_TOO_LONG',
+  LIMIT_FIELD_VALUE: 'FIELD_TOO_LONG',
+};
+export const UPLOAD_PROBLEMS = ['TOO_MANY_FILES', 'UNEXPECTED_FILE', 'TOO_MANY_FIELDS', 'FIELD_TOO_LONG', 'MALFORMED'] as const;
+export type UploadProblem = (typeof UPLOAD_PROBLEMS)[number];
+
+/**
+ * Turns multer's upload errors into KYC error codes: a file over the route's size limit is 413
+ * FILE_TOO_LARGE (with the limit); too many files or fields, an unexpected file field, an over-long
+ * field or a malformed multipart body is 400 UPLOAD_REJECTED with one detail saying which. (Nest
+ * turns every multer limit but the size into a BadRequestException, the multer error as its cause.)
+ */
 @Injectable()
 export class UploadErrorsInterceptor implements NestInterceptor {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
-  intercept(_: ExecutionContext, next: CallHandler): Observable<unknown> {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reflector: Reflector,
+  ) {}
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       catchError((e: unknown) => {
-        if (e instanceof PayloadTooLargeException) return throwError(() => kycError(KycErrorCode.FILE_TOO_LARGE, { limit: this.config.documents.maxBytes }));
-        if (e instanceof BadRequestException) return throwError(() => kycError(KycErrorCode.FILE_MISSING));
+        if (e instanceof PayloadTooLargeException) {
+          const limit = this.reflector.get<number | undefined>(UPLOAD_MAX_BYTES, context.getHandler()) ?? this.config.documents.maxBytes;
+          return throwError(() => kycError(KycErrorCode.FILE_TOO_LARGE, { limit }));
+        }
+        if (e instanceof BadRequestException) {
+          const cause = (e.cause ?? {}) as { code?: unknown; field?: unknown };
+          const problem: UploadProblem = (typeof cause.code === 'string' && MULTER_DETAIL[cause.code]) || 'MALFORMED';
+          // the field name comes from the client: only a plain one is echoed back
+          const field = typeof cause.field === 'string' && /^[\w.[\]-]{1,64}$/.test(cause.field) ? cause.field : '';
+          return throwError(() => kycError(KycErrorCode.UPLOAD_REJECTED, {}, [{ field, code: problem, messageKey: `kyc.upload.${problem}`, params: { field } }]));
+        }
         return throwError(() => e);
       }),
     );
@@ -174,7 +209,7 @@ export class SellerKycController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['type', 'file'], properties: { type: { type: 'string' }, personId: { type: 'string', format: 'uuid' }, issuedOn: { type: 'string', format: 'date' }, expiresOn: { type: 'string', format: 'date' }, file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Upload a typed document (PDF, JPEG, PNG judged by its bytes); stored encrypted' })
-  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, KycErrorCode.DOCUMENT_OUT_OF_DATE, KycErrorCode.CASE_LOCKED)
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.UPLOAD_REJECTED, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, KycErrorCode.DOCUMENT_OUT_OF_DATE, KycErrorCode.CASE_LOCKED)
   async upload(@Ctx() ctx: RequestContext, @Body() body: UploadDto, @UploadedFile() file?: { buffer: Buffer; size: number }) {
     return documentView(await this.kyc.upload(ctx, body, file), this.translator, ctx.locale);
   }

@@ -5,9 +5,12 @@ import { IsIn, IsString, Matches } from 'class-validator';
 import { ApiErrors, CommonErrorCode, Consumes, Ctx, Role, Roles } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
 import { kycError, KycErrorCode } from './errors';
-import { UploadErrorsInterceptor } from './kyc.controller';
+import { UploadErrorsInterceptor, UploadMaxBytes } from './kyc.controller';
 import { LIST_SOURCES, ScreeningErrorCode, ScreeningListsService } from './screening-lists.service';
 import type { ListSource } from './screening-lists.service';
+
+/** Sanctions lists are large (the EU consolidated XML is tens of MB). */
+const LIST_MAX_BYTES = 200 * 1024 * 1024;
 
 class LoadListDto {
   @ApiProperty({ enum: LIST_SOURCES }) @IsIn(LIST_SOURCES) source: ListSource;
@@ -30,11 +33,12 @@ export class ScreeningListsController {
   @HttpCode(201)
   @Roles(Role.OPS_ADMIN)
   @Consumes('multipart/form-data')
-  @UseInterceptors(UploadErrorsInterceptor, FileFieldsInterceptor([{ name: 'file', maxCount: 1 }, { name: 'aliases', maxCount: 1 }], { limits: { fileSize: 200 * 1024 * 1024, files: 2 } }))
+  @UseInterceptors(UploadErrorsInterceptor, FileFieldsInterceptor([{ name: 'file', maxCount: 1 }, { name: 'aliases', maxCount: 1 }], { limits: { fileSize: LIST_MAX_BYTES, files: 2 } }))
+  @UploadMaxBytes(LIST_MAX_BYTES)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['source', 'label', 'file'], properties: { source: { enum: [...LIST_SOURCES] }, label: { type: 'string' }, file: { type: 'string', format: 'binary', description: 'OFAC SDN.CSV, EU consolidated XML or UN consolidated XML' }, aliases: { type: 'string', format: 'binary', description: 'OFAC ALT.CSV' } } } })
   @ApiOperation({ summary: 'Load a sanctions list version (OFAC SDN CSV + aliases, EU or UN consolidated XML); re-screens approved sellers (audited)' })
-  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, ScreeningErrorCode.LIST_FORMAT, ScreeningErrorCode.LIST_EMPTY, KycErrorCode.FILE_MISSING)
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, ScreeningErrorCode.LIST_FORMAT, ScreeningErrorCode.LIST_EMPTY, KycErrorCode.FILE_MISSING, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.UPLOAD_REJECTED)
   load(@Ctx() ctx: RequestContext, @Body() body: LoadListDto, @UploadedFiles() files: { file?: { buffer: Buffer }[]; aliases?: { buffer: Buffer }[] }) {
     const file = files?.file?.[0];
     if (!file) throw kycError(KycErrorCode.FILE_MISSING);
