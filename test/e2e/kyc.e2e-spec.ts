@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import request from 'supertest';
 import { startS3Double, S3Double } from '../doubles/s3-double';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
@@ -142,6 +142,59 @@ describe('KYC/KYB cases (e2e)', () => {
     expect(same.status).toBe(409);
     expect(same.body.error.code).toBe('KYC.SAME_REVIEWER');
     expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(admin)).send({ decision: 'approve' })).body.status).toBe('approved');
+  });
+
+  it('needs two different reviewers to lift a suspension of a four-eyes case, and never approves a case straight out of submitted', async () => {
+    const { token, sellerId } = await turkishCompany();
+    await complete(token);
+    // a four-eyes case (as the RU pack makes them; the TR pack here, flagged for the test)
+    await t.sql.query('UPDATE kyc_cases SET four_eyes = true WHERE seller_id = $1', [sellerId]);
+    const { caseId } = (await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token)).expect(200)).body;
+    const decide = (who: string) => request(t.http).post(`/v1/ops/kyc/cases/${caseId}/decisions`).set(bearer(who)).send({ decision: 'approve' });
+    expect((await decide(reviewer)).body.status).toBe('in_review');
+    expect((await decide(admin)).body.status).toBe('approved');
+
+    // a vendor later reports fraud: suspended (payouts held); lifting it needs two reviewers again
+    const { VendorResultsService } = await import('@app/kyc');
+    expect(await t.app.get(VendorResultsService).apply({ provider: 'test-vendor', applicantId: caseId, resultId: `red-${caseId}`, outcome: 'rejected', decidedAt: new Date() })).toBe('applied');
+    const status = async () => (await t.sql.query('SELECT status FROM kyc_cases WHERE id = $1', [caseId])).rows[0].status;
+    expect(await status()).toBe('suspended');
+    expect((await decide(admin)).body.status).toBe('suspended');
+    const same = await decide(admin);
+    expect(same.status).toBe(409);
+    expect(same.body.error.code).toBe('KYC.SAME_REVIEWER');
+    expect((await decide(reviewer)).body.status).toBe('approved');
+
+    // a case caught in `submitted` (only the automatic path may approve it) is not an ops decision
+    await t.sql.query(`UPDATE kyc_cases SET status = 'submitted', four_eyes = false WHERE id = $1`, [caseId]);
+    const early = await decide(admin);
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('KYC.ILLEGAL_TRANSITION');
+    expect(await status()).toBe('submitted');
+  });
+
+  it('submits in one transaction: a failure while screening leaves the case collecting, with no event, and a retry goes through', async () => {
+    const { token, sellerId } = await turkishCompany();
+    await complete(token);
+    const { SANCTIONS_SCREENER } = await import('@app/kyc');
+    const screener = t.app.get<{ screen: (...args: unknown[]) => Promise<unknown> }>(SANCTIONS_SCREENER);
+    const spy = jest.spyOn(screener, 'screen').mockRejectedValueOnce(new Error('screening unavailable'));
+    try {
+      const failed = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token));
+      expect(failed.status).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
+    const row = (await t.sql.query(`SELECT status, submitted_at FROM kyc_cases WHERE seller_id = $1 AND status <> 'superseded'`, [sellerId])).rows[0];
+    expect(row).toEqual({ status: 'collecting', submitted_at: null });
+    expect((await t.sql.query(`SELECT count(*)::int AS n FROM outbox_events WHERE aggregate_id = $1`, [sellerId])).rows[0].n).toBe(0);
+    expect((await t.sql.query(`SELECT count(*)::int AS n FROM kyc_checks k JOIN kyc_cases c ON c.id = k.case_id WHERE c.seller_id = $1`, [sellerId])).rows[0].n).toBe(0);
+
+    const retried = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token));
+    expect(retried.status).toBe(200);
+    expect(retried.body.status).toBe('in_review');
+    const events = (await t.sql.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 ORDER BY occurred_at`, [sellerId])).rows.map((r) => r.type);
+    expect(events).toEqual(['kyc.submitted']);
   });
 
   it('keeps sellers out of each other’s documents, audits ops downloads, and flags the same file on two sellers', async () => {

@@ -8,3 +8,5 @@ export type { VendorResult, IdentityVerificationProvider } from './verification.
 export { IDENTITY_VERIFICATION, ManualReviewProvider } from './verification.port';
 export { DocumentExpiryJob, DOCUMENT_EXPIRY_JOB } from './expiry.job';
 export { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-rotation';
+export { SANCTIONS_SCREENER } from './sanctions.port';
+export type { SanctionsScreener, ScreeningSubject, SubjectScreening } from './sanctions.port';

@@ -15,7 +15,7 @@ import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { kycError, KycErrorCode } from './errors';
 import { isUuid } from './ids';
-import { assertKycTransition, EDITABLE, IllegalKycTransition, KycStatus } from './lifecycle';
+import { assertKycTransition, EDITABLE, IllegalKycTransition, KycStatus, RESETS_APPROVALS } from './lifecycle';
 import { SANCTIONS_SCREENER } from './sanctions.port';
 import type { SanctionsScreener } from './sanctions.port';
 import { DOCUMENT_STORAGE } from './storage';
@@ -124,7 +124,8 @@ export class KycService {
       throw e;
     }
     const decided = ['approved', 'rejected'].includes(to) ? { decidedAt: this.clock.now() } : {};
-    await tx.update(KycCaseEntity, { id: kase.id }, { status: to, reasonCode: who.reason ?? null, ...decided, ...(to === 'submitted' ? { submittedAt: this.clock.now() } : {}) });
+    const approvals = RESETS_APPROVALS.includes(to) ? { firstApprovalBy: null } : {};
+    await tx.update(KycCaseEntity, { id: kase.id }, { status: to, reasonCode: who.reason ?? null, ...decided, ...approvals, ...(to === 'submitted' ? { submittedAt: this.clock.now() } : {}) });
     await this.history(tx, kase.id, kase.status, to, who);
     const event = ({ submitted: 'kyc.submitted', approved: 'kyc.approved', rejected: 'kyc.rejected', action_required: 'kyc.action_required', suspended: 'kyc.suspended' } as Partial<Record<KycStatus, string>>)[to];
     if (event) {
@@ -276,12 +277,15 @@ export class KycService {
   }
 
   /**
-   * Submission: refuses an incomplete case (422 with what is missing), then runs and stores the
-   * automated checks. All green and the pack allows it → approved; otherwise → in review.
+   * Submission, in ONE transaction: refuses an incomplete case (422 with what is missing), moves it
+   * to submitted, runs and stores the automated checks (sanctions screening included) and decides:
+   * all green and the pack allows it → approved, otherwise → in review. A failure anywhere (the
+   * screener, the database, a crash) rolls everything back, so a case is never left in `submitted`
+   * and `submitted → approved` never happens before screening; the outbox events commit with it.
    */
   async submit(ctx: RequestContext): Promise<KycCaseEntity> {
     const seller = await this.sellerOf(ctx);
-    const result = await this.uow.run(async (tx) => {
+    return this.uow.run(async (tx) => {
       const kase = await this.openCase(tx, seller);
       if (kase.status === 'action_required') await this.transition(tx, kase, 'collecting', { role: 'seller', accountId: ctx.actor?.accountId });
       this.assertEditable(kase);
@@ -298,9 +302,8 @@ export class KycService {
         );
       }
       await this.transition(tx, kase, 'submitted', { role: 'seller', accountId: ctx.actor?.accountId });
-      return kase;
+      return this.runChecks(tx, kase);
     });
-    return this.runChecks(result.id);
   }
 
   private async check(tx: Tx, caseId: string, kind: string, result: CheckResult, evidence: Record<string, unknown>, ruleVersion: string) {
@@ -308,46 +311,43 @@ export class KycService {
     return result;
   }
 
-  /** Runs the automated checks of a submitted case and decides: approved, or in review. */
-  async runChecks(caseId: string): Promise<KycCaseEntity> {
-    // screening reads lists outside the transaction (it may take a while), the decision is atomic
-    const pre = await this.uow.reader.findOneOrFail(KycCaseEntity, { where: { id: caseId } });
-    const profile = await this.uow.reader.findOneOrFail(SellerBusinessProfileEntity, { where: { sellerId: pre.sellerId } });
-    const persons = await this.uow.reader.find(KycPersonEntity, { where: { caseId } });
-    const screening = await this.screener.screen([
-      { ref: 'company', kind: 'entity', name: profile.legalName },
-      ...persons.map((p) => ({ ref: `person:${p.id}`, kind: 'person' as const, name: p.fullName, birthDate: p.dateOfBirth })),
-    ]);
+  /** Runs the automated checks of a submitted case (locked by the caller's transaction) and decides: approved, or in review. */
+  private async runChecks(tx: Tx, kase: KycCaseEntity): Promise<KycCaseEntity> {
+    const caseId = kase.id;
+    const profile = await tx.findOneOrFail(SellerBusinessProfileEntity, { where: { sellerId: kase.sellerId } });
+    const persons = await tx.find(KycPersonEntity, { where: { caseId } });
+    const screening = await this.screener.screen(
+      [
+        { ref: 'company', kind: 'entity', name: profile.legalName },
+        ...persons.map((p) => ({ ref: `person:${p.id}`, kind: 'person' as const, name: p.fullName, birthDate: p.dateOfBirth })),
+      ],
+      tx,
+    );
+    const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
+    const packRef = `pack:${kase.country}@${kase.packVersion}`;
+    const results: CheckResult[] = [];
 
-    return this.uow.run(async (tx) => {
-      const kase = await tx.findOneOrFail(KycCaseEntity, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
-      if (kase.status !== 'submitted') return kase;
-      const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
-      const packRef = `pack:${kase.country}@${kase.packVersion}`;
-      const results: CheckResult[] = [];
+    const missing = await this.missing(tx, kase);
+    results.push(await this.check(tx, caseId, 'completeness', missing.length ? 'fail' : 'pass', { missing }, packRef));
 
-      const missing = await this.missing(tx, kase);
-      results.push(await this.check(tx, caseId, 'completeness', missing.length ? 'fail' : 'pass', { missing }, packRef));
+    const invalid = Object.entries(profile.identifiers).filter(([type, value]) => !validateIdentifier(type, value).valid).map(([type]) => type);
+    results.push(await this.check(tx, caseId, 'identifiers', invalid.length ? 'fail' : 'pass', { invalid }, packRef));
 
-      const invalid = Object.entries(profile.identifiers).filter(([type, value]) => !validateIdentifier(type, value).valid).map(([type]) => type);
-      results.push(await this.check(tx, caseId, 'identifiers', invalid.length ? 'fail' : 'pass', { invalid }, packRef));
+    const dupes: { seller_id: string; sha256: string }[] = await tx.query(
+      `SELECT DISTINCT d2.seller_id, d2.sha256 FROM kyc_documents d1 JOIN kyc_documents d2 ON d2.sha256 = d1.sha256 AND d2.seller_id <> d1.seller_id
+        WHERE d1.case_id = $1`,
+      [caseId],
+    );
+    results.push(await this.check(tx, caseId, 'duplicate_seller', dupes.length ? 'review' : 'pass', { sameDocumentOnSellers: dupes.map((d) => d.seller_id) }, 'sha256'));
 
-      const dupes: { seller_id: string; sha256: string }[] = await tx.query(
-        `SELECT DISTINCT d2.seller_id, d2.sha256 FROM kyc_documents d1 JOIN kyc_documents d2 ON d2.sha256 = d1.sha256 AND d2.seller_id <> d1.seller_id
-          WHERE d1.case_id = $1`,
-        [caseId],
-      );
-      results.push(await this.check(tx, caseId, 'duplicate_seller', dupes.length ? 'review' : 'pass', { sameDocumentOnSellers: dupes.map((d) => d.seller_id) }, 'sha256'));
+    const sanctions: CheckResult = screening.decision === 'clear' ? 'pass' : screening.decision === 'hit' ? 'fail' : 'review';
+    results.push(await this.check(tx, caseId, 'sanctions', sanctions, { decision: screening.decision, hits: screening.hits }, `sanctions:${screening.listVersion}`));
 
-      const sanctions: CheckResult = screening.decision === 'clear' ? 'pass' : screening.decision === 'hit' ? 'fail' : 'review';
-      results.push(await this.check(tx, caseId, 'sanctions', sanctions, { decision: screening.decision, hits: screening.hits }, `sanctions:${screening.listVersion}`));
+    const edd = pack.risk.enhancedDueDiligence;
+    results.push(await this.check(tx, caseId, 'risk_policy', edd ? 'review' : 'pass', { enhancedDueDiligence: edd, fourEyes: pack.risk.fourEyesReview }, packRef));
 
-      const edd = pack.risk.enhancedDueDiligence;
-      results.push(await this.check(tx, caseId, 'risk_policy', edd ? 'review' : 'pass', { enhancedDueDiligence: edd, fourEyes: pack.risk.fourEyesReview }, packRef));
-
-      if (results.every((r) => r === 'pass') && !kase.fourEyes) await this.transition(tx, kase, 'approved', { role: 'system' });
-      else await this.transition(tx, kase, 'in_review', { role: 'system', reason: sanctions === 'fail' ? 'SANCTIONS_HIT' : null });
-      return tx.findOneOrFail(KycCaseEntity, { where: { id: caseId } });
-    });
+    if (results.every((r) => r === 'pass') && !kase.fourEyes) await this.transition(tx, kase, 'approved', { role: 'system' });
+    else await this.transition(tx, kase, 'in_review', { role: 'system', reason: sanctions === 'fail' ? 'SANCTIONS_HIT' : null });
+    return tx.findOneOrFail(KycCaseEntity, { where: { id: caseId } });
   }
 }

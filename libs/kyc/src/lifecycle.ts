@@ -30,5 +30,19 @@ export function assertKycTransition(from: KycStatus, to: KycStatus): void {
   if (!KYC_TRANSITIONS[from].includes(to)) throw new IllegalKycTransition(from, to);
 }
 
+/**
+ * The states an ops decision may start from. Narrower than the transition table: `submitted →
+ * approved` is the automatic path only (all checks, screening included, green, in the submitting
+ * transaction), so a reviewer always decides a case that is in review (or suspended).
+ */
+export const OPS_DECISION_FROM: Readonly<Record<'approve' | 'reject' | 'request_changes', readonly KycStatus[]>> = {
+  approve: ['in_review', 'suspended'],
+  reject: ['in_review', 'suspended'],
+  request_changes: ['in_review'],
+};
+
+/** States a four-eyes case enters with no approval yet: any earlier first approval no longer counts. */
+export const RESETS_APPROVALS: readonly KycStatus[] = ['in_review', 'suspended', 'action_required'];
+
 /** Case states in which the seller may still change persons and documents. */
 export const EDITABLE: readonly KycStatus[] = ['collecting', 'action_required'];

@@ -10,6 +10,7 @@ import { KycPersonEntity } from './entities/kyc-person.entity';
 import { kycError, KycErrorCode } from './errors';
 import { isUuid } from './ids';
 import type { KycReasonCode } from './i18n';
+import { OPS_DECISION_FROM } from './lifecycle';
 import type { KycStatus } from './lifecycle';
 import { KycService } from './kyc.service';
 
@@ -58,10 +59,12 @@ export class KycReviewService {
         if (!res.affected) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
       }
       let outcome: string = d.decision;
+      const target: KycStatus = d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'action_required';
+      if (!OPS_DECISION_FROM[d.decision].includes(kase.status)) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: kase.status, to: target });
       if (d.decision === 'approve') {
-        const target: KycStatus = kase.status === 'suspended' ? 'approved' : 'approved';
-        if (kase.fourEyes && kase.status === 'in_review' && !kase.firstApprovalBy) {
-          // first of two approvals: recorded, the case stays in review for a different reviewer
+        // four eyes: out of review AND out of a suspension (a lifted suspension releases payouts)
+        if (kase.fourEyes && !kase.firstApprovalBy) {
+          // first of two approvals: recorded, the case stays where it is for a different reviewer
           await tx.update(KycCaseEntity, { id }, { firstApprovalBy: ctx.actor!.accountId });
           await this.kyc.history(tx, id, kase.status, kase.status, { ...who, reason: 'FIRST_APPROVAL' });
           outcome = 'first_approval';
@@ -74,7 +77,6 @@ export class KycReviewService {
       } else {
         if (!d.reasonCode && !(d.documents ?? []).some((x) => x.status === 'rejected')) throw kycError(KycErrorCode.FEEDBACK_REQUIRED);
         await this.kyc.transition(tx, kase, 'action_required', { ...who, reason: d.reasonCode ?? 'INFORMATION_INCOMPLETE' });
-        await tx.update(KycCaseEntity, { id }, { firstApprovalBy: null });
       }
       await this.audit.record(tx, ctx, {
         action: `kyc.${outcome}`,

@@ -1,3 +1,5 @@
+import type { Tx } from '@app/persistence';
+
 /** Screening of a case's subjects (company and people) against the loaded sanctions lists. */
 export const SANCTIONS_SCREENER = Symbol('SANCTIONS_SCREENER');
 
@@ -17,5 +19,9 @@ export interface SubjectScreening {
 }
 
 export interface SanctionsScreener {
-  screen(subjects: ScreeningSubject[]): Promise<SubjectScreening>;
+  /**
+   * `tx`: the caller's transaction, when screening is part of one (submission): list reads then use
+   * its connection, so a submission holds one pooled connection, never two.
+   */
+  screen(subjects: ScreeningSubject[], tx?: Tx): Promise<SubjectScreening>;
 }

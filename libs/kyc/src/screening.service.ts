@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@app/persistence';
+import type { Tx } from '@app/persistence';
 import { ScreeningEntryEntity } from './entities/screening-list.entity';
 import type { SanctionsScreener, ScreeningSubject, SubjectScreening } from './sanctions.port';
 import { ListEntry, ScreeningIndex } from './screening';
@@ -17,19 +18,21 @@ export class ListSanctionsScreener implements SanctionsScreener {
 
   constructor(private readonly uow: UnitOfWork) {}
 
-  private async current(): Promise<{ key: string; version: string; lists: { id: string; source: string; label: string }[] }> {
-    const lists: { id: string; source: string; label: string }[] = await this.uow.reader.query(
+  private async current(db: Tx): Promise<{ key: string; version: string; lists: { id: string; source: string; label: string }[] }> {
+    const lists: { id: string; source: string; label: string }[] = await db.query(
       `SELECT DISTINCT ON (source) id, source, label FROM screening_lists ORDER BY source, loaded_at DESC`,
     );
     return { key: lists.map((l) => l.id).join(','), version: lists.map((l) => `${l.source}@${l.label}`).join(',') || 'none', lists };
   }
 
-  private index(key: string, lists: { id: string; source: string }[]): Promise<ScreeningIndex> {
+  // A build started on a caller's transaction is awaited by that caller before its transaction ends,
+  // so other callers sharing the promise never see the connection go away under it.
+  private index(db: Tx, key: string, lists: { id: string; source: string }[]): Promise<ScreeningIndex> {
     if (this.cache?.key !== key) {
       const build = (async () => {
         const entries: ListEntry[] = [];
         for (const list of lists) {
-          const rows = await this.uow.reader.find(ScreeningEntryEntity, { where: { listId: list.id } });
+          const rows = await db.find(ScreeningEntryEntity, { where: { listId: list.id } });
           for (const r of rows) {
             entries.push({ id: r.entryId, source: list.source as ListEntry['source'], kind: r.kind as ListEntry['kind'], names: r.names, birthDates: r.birthDates });
           }
@@ -44,10 +47,11 @@ export class ListSanctionsScreener implements SanctionsScreener {
     return this.cache!.index;
   }
 
-  async screen(subjects: ScreeningSubject[]): Promise<SubjectScreening> {
-    const { key, version, lists } = await this.current();
+  async screen(subjects: ScreeningSubject[], tx?: Tx): Promise<SubjectScreening> {
+    const db = tx ?? this.uow.reader;
+    const { key, version, lists } = await this.current(db);
     if (!lists.length) return { decision: 'review', hits: [], listVersion: 'none' };
-    const index = await this.index(key, lists);
+    const index = await this.index(db, key, lists);
     let decision: SubjectScreening['decision'] = 'clear';
     const hits: SubjectScreening['hits'] = [];
     for (const s of subjects) {
