@@ -153,6 +153,10 @@ describe('accounts and roles (e2e)', () => {
       .send({ email: uniqueEmail('x'), password: 'Another-Password-2', role: 'ops_admin' });
     expect(denied.status).toBe(403);
     expect((await request(t.http).get('/v1/ops/audit').set('Authorization', `Bearer ${reviewer}`)).status).toBe(200);
+    // a NUL in a query value is a localised 400 on the field, not a database error
+    const nul = await request(t.http).get('/v1/ops/audit?targetId=a%00b&lang=tr').set('Authorization', `Bearer ${reviewer}`);
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.details).toEqual([{ field: 'targetId', code: 'INVALID_CHARACTERS', message: 'targetId izin verilmeyen karakterler içeriyor.' }]);
   });
 
   it('creates the bootstrap admin once, however often the service boots', async () => {

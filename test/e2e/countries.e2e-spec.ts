@@ -121,7 +121,7 @@ describe('country rule packs (e2e)', () => {
   });
 
   describe('seller business profile', () => {
-    it('stores a valid profile pinned to the pack version, refuses a bad one with 422 and every field', async () => {
+    it('stores a valid profile pinned to the pack version, refuses a bad one with 422 (400 when misshapen) and every field', async () => {
       const { token } = await signup(t.http, { country: 'ES', locale: 'es' });
       const bad = await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send({ ...esRegistration('B79110483'), legalForm: 'es.autonomo', identifiers: { 'es.nif': '12345678Z' } });
       expect(bad.status).toBe(422);
@@ -129,6 +129,16 @@ describe('country rule packs (e2e)', () => {
       expect(bad.headers['content-language']).toBe('es');
       expect(bad.body.error.details.map((d: { field: string }) => d.field)).toEqual(['legalForm']);
       expect(bad.body.error.details[0].message).toContain('En España solo las sociedades mercantiles');
+
+      // a body of the wrong shape is a 400 like on every route, still listing every problem
+      const shape = await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send({ ...esRegistration('A08370314'), nickname: 'x', phone: 612345678 });
+      expect(shape.status).toBe(400);
+      expect(shape.body.error.code).toBe('COMMON.VALIDATION_FAILED');
+      expect(shape.body.error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`).sort()).toEqual(['nickname:UNKNOWN_FIELD', 'phone:WRONG_TYPE']);
+      const nul = await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send({ ...esRegistration('A08370314'), website: 'https://a\u0000.es' });
+      expect(nul.status).toBe(400);
+      expect(nul.body.error.details).toEqual([{ field: 'website', code: 'INVALID_CHARACTERS', message: 'El campo website contiene caracteres no permitidos.' }]);
+      expect((await request(t.http).get('/v1/sellers/me/business').set(bearer(token!))).status).toBe(404);
 
       const ok = await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(esRegistration('A08370314'));
       expect(ok.status).toBe(200);

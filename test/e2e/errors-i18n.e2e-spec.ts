@@ -132,6 +132,44 @@ describe('error envelope and languages (e2e)', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  describe('hostile input is a 400, never a 500', () => {
+    const rawJson = (path: string, body: string, lang = 'en') =>
+      request(t.http).post(path).set('Content-Type', 'application/json').set('Accept-Language', lang).send(body);
+
+    it('refuses a body nested thousands of levels deep before any parsing into DTOs', async () => {
+      const deep = `{"email":"a@example.com","password":"long-enough-password","country":"IT","x":${'['.repeat(20000)}${']'.repeat(20000)}}`;
+      const res = await rawJson('/v1/auth/signup', deep, 'it');
+      expectEnvelope(res, 400, 'COMMON.VALIDATION_FAILED');
+      expect(res.body.error.details).toEqual([
+        { field: '', code: 'TOO_DEEP', message: 'Il corpo della richiesta è annidato troppo in profondità: sono ammessi al massimo 32 livelli.' },
+      ]);
+    });
+
+    it('refuses NUL characters in values and keys (PostgreSQL cannot store them) and stores nothing', async () => {
+      const email = uniqueEmail('nul');
+      const res = await rawJson('/v1/auth/signup', JSON.stringify({ email, password: 'long-enough\u0000-password', country: 'IT' }), 'es');
+      expectEnvelope(res, 400, 'COMMON.VALIDATION_FAILED');
+      expect(res.body.error.details).toEqual([{ field: 'password', code: 'INVALID_CHARACTERS', message: 'El campo password contiene caracteres no permitidos.' }]);
+      const key = await rawJson('/v1/auth/signup', JSON.stringify({ email, password: 'long-enough-password', country: 'IT', ['a\u0000b']: 1 }));
+      expect(key.status).toBe(400);
+      expect(key.body.error.details).toEqual([{ field: 'a\ufffdb', code: 'INVALID_CHARACTERS', message: 'a\ufffdb contains characters that are not allowed.' }]);
+      const { rows } = await t.sql.query('SELECT count(*)::int AS n FROM accounts WHERE email_normalized = $1', [email]);
+      expect(rows[0].n).toBe(0);
+    });
+
+    it('refuses prototype keys as unknown fields', async () => {
+      const res = await rawJson('/v1/auth/signup', `{"email":"${uniqueEmail('proto')}","password":"long-enough-password","country":"IT","__proto__":{"role":"ops_admin"}}`);
+      expectEnvelope(res, 400, 'COMMON.VALIDATION_FAILED');
+      expect(res.body.error.details).toEqual([{ field: '__proto__', code: 'UNKNOWN_FIELD', message: '__proto__ is not an accepted field.' }]);
+    });
+
+    it('answers a URL with broken percent-encoding with its own code, not a JSON error', async () => {
+      const res = await request(t.http).get('/v1/ops/kyc/cases/%E0%A4%A').set('Accept-Language', 'ru');
+      expectEnvelope(res, 400, 'COMMON.MALFORMED_URL');
+      expect(res.body.error.message).toBe('Не удалось прочитать URL запроса: в нём некорректное процентное кодирование.');
+    });
+  });
+
   it('publishes the error catalogue with messages in the caller language', async () => {
     const res = await request(t.http).get('/v1/errors').set('Accept-Language', 'it');
     expect(res.status).toBe(200);

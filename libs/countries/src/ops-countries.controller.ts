@@ -24,6 +24,32 @@ class VersionView implements VersionSummary {
   @ApiProperty({ nullable: true }) publishedAt: string | null;
 }
 
+class DraftView {
+  @ApiProperty({ example: 'NL' }) country: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The pack document; see GET /v1/ops/countries/schema' })
+  document: Record<string, unknown>;
+}
+
+class PackVersionDocumentView {
+  @ApiProperty({ example: 'NL' }) country: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: ['published', 'retired'] }) state: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) document: Record<string, unknown>;
+}
+
+class CountryStatusView {
+  @ApiProperty({ example: 'NL' }) country: string;
+  @ApiProperty({ enum: ['enabled', 'disabled'] }) status: string;
+}
+
+class PackChangeView {
+  @ApiProperty({ example: 'legalForms[es.sl].identifiers[es.cif].required' }) path: string;
+  @ApiProperty({ enum: ['added', 'removed', 'changed'] }) change: string;
+  @ApiProperty({ required: false, description: 'The old value (absent when added)' }) from?: unknown;
+  @ApiProperty({ required: false, description: 'The new value (absent when removed)' }) to?: unknown;
+}
+
 class PackCheckView {
   @ApiProperty() valid: boolean;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) problems: { field: string; code: string; message: string }[];
@@ -58,6 +84,7 @@ export class OpsCountriesController {
 
   @Get(':cc/draft')
   @ApiOperation({ summary: 'The draft pack document' })
+  @ApiOkResponse({ type: DraftView })
   @ApiErrors(CountryErrorCode.DRAFT_NOT_FOUND)
   async draft(@Param('cc', CountryCodePipe) cc: string) {
     const draft = await this.admin.draft(cc);
@@ -108,6 +135,7 @@ export class OpsCountriesController {
   @Roles(Role.OPS_ADMIN)
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept new sellers from this country again (audited)' })
+  @ApiOkResponse({ type: CountryStatusView })
   @ApiErrors(CountryErrorCode.NO_PUBLISHED_PACK)
   enable(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string) {
     return this.admin.setStatus(ctx, cc, 'enabled');
@@ -117,6 +145,7 @@ export class OpsCountriesController {
   @Roles(Role.OPS_ADMIN)
   @HttpCode(200)
   @ApiOperation({ summary: 'Refuse new sign-ups and profiles from this country; existing sellers are untouched (audited)' })
+  @ApiOkResponse({ type: CountryStatusView })
   @ApiErrors(CountryErrorCode.NO_PUBLISHED_PACK)
   disable(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string) {
     return this.admin.setStatus(ctx, cc, 'disabled');
@@ -132,6 +161,7 @@ export class OpsCountriesController {
 
   @Get(':cc/versions/:version')
   @ApiOperation({ summary: 'One version of the pack document' })
+  @ApiOkResponse({ type: PackVersionDocumentView })
   @ApiErrors(CountryErrorCode.VERSION_NOT_FOUND)
   async version(@Param('cc', CountryCodePipe) cc: string, @Param('version') version: string) {
     if (!/^\d{1,6}$/.test(version)) throw countryError(CountryErrorCode.VERSION_NOT_FOUND, { country: cc, version: version.slice(0, 10) });
@@ -143,6 +173,7 @@ export class OpsCountriesController {
   @ApiOperation({ summary: 'What changed between two versions (or a version and the draft)' })
   @ApiQuery({ name: 'from', example: '1' })
   @ApiQuery({ name: 'to', example: 'draft' })
+  @ApiOkResponse({ type: [PackChangeView] })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, CountryErrorCode.VERSION_NOT_FOUND, CountryErrorCode.DRAFT_NOT_FOUND)
   diff(@Param('cc', CountryCodePipe) cc: string, @Query() q: DiffQueryDto) {
     return this.admin.diff(cc, q.from, q.to);

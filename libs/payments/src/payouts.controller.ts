@@ -60,6 +60,44 @@ export class PayoutOverviewView {
   bankAccount?: { holderName: string; numberMasked: string; currency: string; status: string; rejectionReason: string | null; rejectionMessage?: string };
 }
 
+class BankAccountReviewView {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Present in ops views.' }) sellerId?: string;
+  @ApiProperty({ example: 'TR' }) country: string;
+  @ApiProperty({ example: 'Anadolu Tekstil Ltd. Şti.' }) holderName: string;
+  @ApiProperty({ example: 'TR33 •••• 1326' }) numberMasked: string;
+  @ApiProperty({ example: 'TRY' }) currency: string;
+  @ApiProperty({ enum: ['pending_review', 'verified', 'rejected'] }) status: string;
+  @ApiProperty({ nullable: true, enum: REJECTION_REASONS }) rejectionReason: string | null;
+  @ApiProperty() submittedAt: string;
+  @ApiProperty({ nullable: true }) reviewedAt: string | null;
+}
+
+class BankAccountNumberView {
+  @ApiProperty({ format: 'uuid' }) sellerId: string;
+  @ApiProperty({ description: 'The full account number (IBAN or local); never log or store it.' }) number: string;
+  @ApiProperty() holderName: string;
+}
+
+class WebhookReceiptView {
+  @ApiProperty({ enum: [true] }) received: true;
+  @ApiProperty({ description: 'The event id was stored before (a redelivery); it is not applied twice.' }) duplicate: boolean;
+}
+
+class WebhookEventView {
+  @ApiProperty({ example: 'evt_1PQ…' }) id: string;
+  @ApiProperty({ example: 'account.updated' }) type: string;
+  @ApiProperty({ nullable: true, example: 'acct_1PQ…' }) account: string | null;
+  @ApiProperty() livemode: boolean;
+  @ApiProperty({ description: 'When Stripe created the event.' }) eventCreated: string;
+  @ApiProperty({ enum: ['received', 'processed', 'parked', 'dead'] }) status: string;
+  @ApiProperty({ nullable: true, example: 'applied', description: 'What processing did (applied, stale, unknown_account, unhandled_type, malformed, …).' }) outcome: string | null;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ nullable: true }) lastError: string | null;
+  @ApiProperty() receivedAt: string;
+  @ApiProperty({ nullable: true }) processedAt: string | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'The event as Stripe sent it (single-event view only).' }) payload?: unknown;
+}
+
 class OnboardingLinkView {
   @ApiProperty({ description: 'Single-use; open it at once, never store or log it.' }) url: string;
   @ApiProperty() expiresAt: string;
@@ -136,6 +174,7 @@ export class SellerPayoutsController {
 
   @Put('bank-account')
   @ApiOperation({ summary: 'Bank-transfer rail: submit bank details (validated by the country rules, stored encrypted, reviewed by ops)' })
+  @ApiOkResponse({ type: BankAccountReviewView })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, PaymentErrorCode.BANK_ACCOUNT_INVALID, PaymentErrorCode.SETUP_REQUIRED, PaymentErrorCode.WRONG_RAIL)
   async bankAccount(@Ctx() ctx: RequestContext, @Body() body: BankAccountDto) {
     return this.banks.submit(ctx, body);
@@ -150,6 +189,7 @@ export class OpsBankAccountsController {
 
   @Get()
   @ApiOperation({ summary: 'Bank details to review, oldest first (masked)' })
+  @ApiOkResponse({ type: [BankAccountReviewView] })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED)
   list(@Query() q: BankAccountListQuery) {
     return this.banks.list(q.status, q.limit ?? 50);
@@ -157,6 +197,7 @@ export class OpsBankAccountsController {
 
   @Get(':sellerId/number')
   @ApiOperation({ summary: 'The full account number, to check against the bank letter (audited)' })
+  @ApiOkResponse({ type: BankAccountNumberView })
   @ApiErrors(PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND)
   reveal(@Ctx() ctx: RequestContext, @Param('sellerId', new ParseUUIDPipe({ exceptionFactory: () => paymentError(PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND) })) sellerId: string) {
     return this.banks.reveal(ctx, sellerId);
@@ -165,6 +206,7 @@ export class OpsBankAccountsController {
   @Post(':sellerId/verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'Bank details checked: the bank-transfer rail becomes enabled (audited)' })
+  @ApiOkResponse({ type: BankAccountReviewView })
   @ApiErrors(PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND, PaymentErrorCode.BANK_ACCOUNT_NOT_PENDING)
   verify(@Ctx() ctx: RequestContext, @Param('sellerId', new ParseUUIDPipe({ exceptionFactory: () => paymentError(PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND) })) sellerId: string) {
     return this.banks.verify(ctx, sellerId);
@@ -173,6 +215,7 @@ export class OpsBankAccountsController {
   @Post(':sellerId/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'Refuse the bank details with a reason the seller reads in their language (audited)' })
+  @ApiOkResponse({ type: BankAccountReviewView })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND, PaymentErrorCode.BANK_ACCOUNT_NOT_PENDING)
   reject(
     @Ctx() ctx: RequestContext,
@@ -198,6 +241,7 @@ export class WebhooksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Stripe webhook endpoint: verified on the raw body, stored once, processed asynchronously' })
   @ApiHeader({ name: 'Stripe-Signature', required: true })
+  @ApiOkResponse({ type: WebhookReceiptView })
   @ApiErrors(PaymentErrorCode.WEBHOOK_SIGNATURE_INVALID)
   stripe(@Req() req: Request & { rawBody?: Buffer }, @Headers('stripe-signature') signature?: string) {
     return this.inbox.receive(req.rawBody, signature);
@@ -233,6 +277,7 @@ export class OpsWebhooksController {
 
   @Get()
   @ApiOperation({ summary: 'Webhook inbox: dead letters, parked and processed events, newest first' })
+  @ApiOkResponse({ type: [WebhookEventView] })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED)
   async list(@Query() q: WebhookListQuery) {
     return (await this.inbox.list({ status: q.status, type: q.type, limit: q.limit ?? 50 })).map((r) => inboxView(r));
@@ -240,6 +285,7 @@ export class OpsWebhooksController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One inbox event with its payload' })
+  @ApiOkResponse({ type: WebhookEventView })
   @ApiErrors(PaymentErrorCode.WEBHOOK_EVENT_NOT_FOUND)
   async get(@Param('id') id: string) {
     return inboxView(await this.inbox.get(id), true);
@@ -249,6 +295,7 @@ export class OpsWebhooksController {
   @Roles(Role.OPS_ADMIN)
   @HttpCode(200)
   @ApiOperation({ summary: 'Queue a dead or parked event again (audited)' })
+  @ApiOkResponse({ type: WebhookEventView })
   @ApiErrors(PaymentErrorCode.WEBHOOK_EVENT_NOT_FOUND)
   async replay(@Ctx() ctx: RequestContext, @Param('id') id: string) {
     return inboxView(await this.inbox.replay(ctx, id));

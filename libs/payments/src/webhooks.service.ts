@@ -241,7 +241,9 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, OnApplicatio
       try {
         worked = await this.processNext();
       } catch (err) {
-        this.logger.error({ err: safeError(err) }, 'inbox loop error');
+        // the database going away (shutdown, restart) is retried by the next turn, not our bug
+        if (/^57P0[123]$/.test(String((err as { code?: unknown })?.code))) this.logger.warn(`inbox loop: the database closed the connection (${(err as { code: string }).code})`);
+        else this.logger.error({ err: safeError(err) }, 'inbox loop error');
       }
       if (!worked && this.running) await this.sleep(1000);
     }

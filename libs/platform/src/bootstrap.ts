@@ -58,9 +58,10 @@ export async function createContext(config: AppConfig, databaseUrl: string, role
 }
 
 /**
- * Graceful stop on SIGINT/SIGTERM: close the app (HTTP server, jobs, pool), then the embedded
- * database. Also stops when the parent (e.g. `npm start`) is killed and we are orphaned, so a
- * killed terminal never leaves a server holding the port.
+ * Graceful stop on SIGINT/SIGTERM/SIGHUP: close the app (HTTP server, jobs, pool), then the embedded
+ * database. Started by `npm start`, it also stops when npm is killed and leaves it orphaned, so a
+ * killed npm never leaves a server holding the port; started any other way (`node dist/…`, a
+ * supervisor, `nohup … &`) the parent may come and go freely.
  */
 export function handleShutdown(close: () => Promise<void>, db: Database, timeoutMs: number): void {
   let stopping = false;
@@ -68,21 +69,27 @@ export function handleShutdown(close: () => Promise<void>, db: Database, timeout
     if (stopping) return;
     stopping = true;
     process.stderr.write(`shutting down (${reason})\n`);
-    const force = setTimeout(() => process.exit(1), timeoutMs + 5000);
+    const force = setTimeout(() => {
+      process.stderr.write(`shutdown did not finish within ${Math.round((timeoutMs + 5000) / 1000)} s; exiting\n`);
+      process.exit(1);
+    }, timeoutMs + 5000);
     force.unref();
+    let code = 0;
     try {
       await close();
+    } catch (e) {
+      code = 1;
+      process.stderr.write(`shutdown: ${e instanceof Error ? e.message : String(e)}\n`);
     } finally {
       await db.stop().catch(() => undefined);
-      process.exit(0);
+      process.exit(code);
     }
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop(signal));
   const parent = process.ppid;
-  if (parent > 1) {
+  if (process.env.npm_lifecycle_event && parent > 1) {
     setInterval(() => {
-      if (process.ppid !== parent) void stop('parent process exited');
+      if (process.ppid !== parent) void stop('npm exited');
     }, 1000).unref();
   }
 }

@@ -2,12 +2,15 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { countryError, CountryErrorCode, CountryPublications, CountryRulesService, checkRegistration } from '@app/countries';
 import type { Address } from '@app/countries';
-import { CLOCK } from '@app/kernel';
+import { CLOCK, commonError, CommonErrorCode } from '@app/kernel';
 import type { Clock, RequestContext } from '@app/kernel';
 import { isUniqueViolation, UnitOfWork } from '@app/persistence';
 import { SellerBusinessProfileEntity, SellerIdentifierEntity } from './business-profile.entity';
 import { sellerError, SellerErrorCode } from './errors';
 import { SellerEntity } from './seller.entity';
+
+/** Registration problems that mean the body has the wrong shape rather than breaking a country rule. */
+const SHAPE_PROBLEMS = new Set(['UNKNOWN_FIELD', 'WRONG_TYPE', 'BODY_NOT_OBJECT']);
 
 export class BusinessProfileView {
   @ApiProperty({ example: 'ES' }) country: string;
@@ -78,7 +81,8 @@ export class BusinessProfileService implements OnModuleInit {
   }
 
   /**
-   * Validates the profile against the seller's country pack (every problem at once → 422), refuses a
+   * Validates the profile against the seller's country pack (every problem at once: 400 when the
+   * body has the wrong shape, otherwise 422), refuses a
    * disabled country (422 COUNTRY_NOT_ENABLED) and an identifier another seller of the country
    * already registered (409, without saying who), then stores it pinned to the pack version.
    */
@@ -87,7 +91,12 @@ export class BusinessProfileService implements OnModuleInit {
     return this.uow.run(async (tx) => {
       const pack = await this.countries.openForSellers(seller.country, tx);
       const { problems, normalized } = checkRegistration(pack.document, body);
-      if (!normalized) throw countryError(CountryErrorCode.REGISTRATION_INVALID, { country: seller.country }, problems);
+      if (!normalized) {
+        // a body of the wrong shape (unknown field, wrong JSON type) is a 400 like on every other
+        // route; business-rule problems alone are a 422. Either way every problem is listed.
+        if (problems.some((p) => SHAPE_PROBLEMS.has(p.code))) throw commonError(CommonErrorCode.VALIDATION_FAILED, {}, problems);
+        throw countryError(CountryErrorCode.REGISTRATION_INVALID, { country: seller.country }, problems);
+      }
 
       const pairs = Object.entries(normalized.identifiers);
       if (pairs.length) {

@@ -45,7 +45,7 @@ export class SellersController {
   @ApiOperation({ summary: "Submit business details, checked against the rules of the seller's country" })
   @ApiBody({ schema: REGISTRATION_BODY })
   @ApiOkResponse({ type: BusinessProfileView })
-  @ApiErrors(CountryErrorCode.REGISTRATION_INVALID, CountryErrorCode.NOT_ENABLED, CountryErrorCode.IDENTIFIER_IN_USE, SellerErrorCode.SELLER_NOT_FOUND)
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, CountryErrorCode.REGISTRATION_INVALID, CountryErrorCode.NOT_ENABLED, CountryErrorCode.IDENTIFIER_IN_USE, SellerErrorCode.SELLER_NOT_FOUND)
   putBusiness(@Ctx() ctx: RequestContext, @Body() body: unknown): Promise<BusinessProfileView> {
     return this.business.put(ctx, body);
   }

@@ -3,6 +3,8 @@ import { ErrorCatalogue, errorFactory } from './app-error';
 export enum CommonErrorCode {
   VALIDATION_FAILED = 'COMMON.VALIDATION_FAILED',
   MALFORMED_REQUEST = 'COMMON.MALFORMED_REQUEST',
+  MALFORMED_URL = 'COMMON.MALFORMED_URL',
+  INVALID_VALUE = 'COMMON.INVALID_VALUE',
   UNAUTHENTICATED = 'COMMON.UNAUTHENTICATED',
   FORBIDDEN = 'COMMON.FORBIDDEN',
   ROUTE_NOT_FOUND = 'COMMON.ROUTE_NOT_FOUND',
@@ -17,7 +19,12 @@ export enum CommonErrorCode {
 
 export const COMMON_ERRORS: ErrorCatalogue<CommonErrorCode> = {
   [CommonErrorCode.VALIDATION_FAILED]: { status: 400, description: 'The request body or query failed validation; see details[].' },
-  [CommonErrorCode.MALFORMED_REQUEST]: { status: 400, description: 'The body is not valid JSON, or the URL is malformed.' },
+  [CommonErrorCode.MALFORMED_REQUEST]: { status: 400, description: 'The body is not valid JSON (or not valid UTF-8).' },
+  [CommonErrorCode.MALFORMED_URL]: { status: 400, description: 'The URL has an invalid percent-encoding and cannot be read.' },
+  [CommonErrorCode.INVALID_VALUE]: {
+    status: 400,
+    description: 'A value the validation rules let through cannot be stored (e.g. a character or date PostgreSQL refuses); nothing was written.',
+  },
   [CommonErrorCode.UNAUTHENTICATED]: { status: 401, description: 'No valid bearer access token was sent.' },
   [CommonErrorCode.FORBIDDEN]: { status: 403, description: 'The caller is authenticated but its role may not use this route.' },
   [CommonErrorCode.ROUTE_NOT_FOUND]: { status: 404, description: 'No route matches the method and path.' },

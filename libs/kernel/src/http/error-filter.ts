@@ -68,6 +68,10 @@ export class ErrorRenderer {
     if (type === 'encoding.unsupported' || type === 'charset.unsupported' || status === 415) {
       return commonError(CommonErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json; charset=utf-8' });
     }
+    // Express: a route parameter that is not valid percent-encoding ("Failed to decode param")
+    // (Nest's Express adapter hands it over as a BadRequestException caused by the URIError)
+    const cause = (exception as { cause?: unknown })?.cause;
+    if (status === 400 && [exception, cause].some((e) => (e as Error)?.name === 'URIError')) return commonError(CommonErrorCode.MALFORMED_URL);
     if (typeof status === 'number' && status >= 400 && status < 500) {
       switch (status) {
         case 400:
@@ -90,6 +94,9 @@ export class ErrorRenderer {
     }
     const pgCode = (exception as { code?: string })?.code;
     if (pgCode === '40001' || pgCode === '40P01' || pgCode === '23505') return commonError(CommonErrorCode.CONFLICT);
+    // A value validation let through but PostgreSQL refuses (data exception class 22: NUL in text,
+    // impossible date, malformed uuid, numeric overflow): the statement failed, so nothing was written.
+    if (typeof pgCode === 'string' && /^22[0-9A-Z]{3}$/.test(pgCode)) return commonError(CommonErrorCode.INVALID_VALUE);
     if (pgCode === 'ECONNREFUSED' || pgCode === '57P01' || pgCode === '57P03' || pgCode === '53300') {
       return commonError(CommonErrorCode.SERVICE_UNAVAILABLE);
     }
@@ -121,6 +128,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const rendered = this.renderer.render(exception, { method: req.method, path: req.path, requestId, locale });
     if (rendered.status >= 500) {
       this.logger.error({ err: safeError(exception), requestId }, 'request failed with %s', rendered.error.code);
+    } else if (rendered.error.code === CommonErrorCode.INVALID_VALUE) {
+      // the database refused a value our validation let through: a validation gap worth fixing
+      this.logger.warn({ err: safeError(exception), requestId }, 'database refused a request value');
     }
     if (res.headersSent) return;
     for (const [name, value] of Object.entries(rendered.headers)) res.setHeader(name, value);

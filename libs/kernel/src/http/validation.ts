@@ -66,11 +66,13 @@ function detailFor(error: ValidationError, path: string): ErrorDetail | undefine
     case 'isEmail':
       return d('INVALID_EMAIL', 'INVALID_EMAIL');
     case 'minLength':
-    case 'arrayMinSize':
       return d('TOO_SHORT', 'TOO_SHORT', { min: Number(args[0]) });
+    case 'arrayMinSize':
+      return d('TOO_SHORT', 'TOO_FEW_ITEMS', { min: Number(args[0]) });
     case 'maxLength':
-    case 'arrayMaxSize':
       return d('TOO_LONG', 'TOO_LONG', { max: Number(args[0]) });
+    case 'arrayMaxSize':
+      return d('TOO_LONG', 'TOO_MANY_ITEMS', { max: Number(args[0]) });
     case 'isIn':
       return d('NOT_ALLOWED', 'NOT_ALLOWED', { allowed: (args[0] as unknown[]).join(', ') });
     case 'isEnum':
@@ -99,6 +101,52 @@ export function validationDetails(errors: ValidationError[], parent = ''): Error
   return out;
 }
 
+/** Deepest nesting accepted in a body or query (our widest DTO nests 4 levels; a pack draft ~8). */
+export const MAX_INPUT_DEPTH = 32;
+const MAX_INPUT_DETAILS = 20;
+/** Keys JSON.parse keeps as own properties but that would reach an object's prototype downstream. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Checks every input before class-transformer sees it, without recursion (so a 100,000-level body
+ * cannot overflow the stack): nesting deeper than {@link MAX_INPUT_DEPTH}, NUL characters (which
+ * PostgreSQL text and jsonb cannot store) in any key or string, and prototype keys. Each is a 400
+ * with a field detail, never a 500 from the layers below.
+ */
+export function inspectInput(value: unknown, maxDepth = MAX_INPUT_DEPTH): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  const detail = (field: string, code: string, params: Record<string, MessageParam> = {}): ErrorDetail => ({
+    field,
+    code,
+    messageKey: `validation.${code}`,
+    params: { field, ...params },
+  });
+  const stack: Array<[unknown, string, number]> = [[value, '', 0]];
+  while (stack.length > 0 && out.length < MAX_INPUT_DETAILS) {
+    const [v, path, depth] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) out.push(detail(path, 'INVALID_CHARACTERS'));
+      continue;
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= maxDepth) {
+      out.push({ ...detail('', 'TOO_DEEP', { max: maxDepth }), field: '' });
+      return out;
+    }
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}[${i}]`, depth + 1]);
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      const field = path ? `${path}.${key}` : key;
+      if (PROTOTYPE_KEYS.has(key)) out.push(detail(field.replace(/\u0000/g, '\ufffd'), 'UNKNOWN_FIELD'));
+      else if (key.includes('\u0000')) out.push(detail(field.replace(/\u0000/g, '\ufffd'), 'INVALID_CHARACTERS'));
+      else stack.push([(v as Record<string, unknown>)[key], field, depth + 1]);
+    }
+  }
+  return out;
+}
+
 /**
  * A JSON body must be an object: an array or a scalar is one BODY_NOT_OBJECT error, not noise per
  * index. No body at all is an empty object: a route whose fields are all optional needs none, and
@@ -107,6 +155,10 @@ export function validationDetails(errors: ValidationError[], parent = ''): Error
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && value === undefined) value = {};
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const problems = inspectInput(value);
+      if (problems.length > 0) throw commonError(CommonErrorCode.VALIDATION_FAILED, {}, problems);
+    }
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw commonError(CommonErrorCode.VALIDATION_FAILED, {}, [
         { field: '', code: 'BODY_NOT_OBJECT', messageKey: 'validation.BODY_NOT_OBJECT', params: {} },
