@@ -122,4 +122,75 @@ describe('sanctions screening in KYC (e2e)', () => {
     const queue = (await request(t.http).get('/v1/ops/kyc/cases?status=suspended').set(bearer(admin))).body;
     expect(queue.map((c: { sellerId: string }) => c.sellerId)).toContain(sellerId);
   }, 60000);
+
+  const sdnRow = (id: number, name: string) => `${id},"${name}","individual","SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"citizen Turkey."\n`;
+  const rescreen = async () => {
+    const { RescreenApprovedJob } = await import('@app/kyc');
+    await t.app.get(RescreenApprovedJob).handle();
+  };
+  const openCase = async (sellerId: string) =>
+    (await t.sql.query(`SELECT id, status, review_requested_at FROM kyc_cases WHERE seller_id = $1 AND status <> 'superseded'`, [sellerId])).rows[0] as { id: string; status: string; review_requested_at: Date | null };
+
+  it('re-screening acts only on new matches: a match ops cleared, or the same list again, suspends nobody', async () => {
+    const { token, sellerId } = await turkishSeller('Elif Demir', 'Kemal Aydın');
+    expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token))).body.status).toBe('approved');
+
+    const l1 = Buffer.from(sdnRow(99101, 'AYDIN, Kemal') + sdnRow(99102, 'KARA, Veli'), 'latin1');
+    expect((await loadList(l1, 'r1')).status).toBe(201);
+    await rescreen();
+    const kase = await openCase(sellerId);
+    expect(kase.status).toBe('suspended');
+    // ops look and find the listed Kemal Aydın is someone else
+    expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(admin)).send({ decision: 'approve', internalNote: 'different person' })).body.status).toBe('approved');
+
+    // the same file again: recorded, no re-screening, nobody suspended
+    expect((await loadList(l1, 'r1-again')).status).toBe(201);
+    const audit = (await request(t.http).get('/v1/ops/audit?action=screening.list_loaded').set(bearer(admin))).body;
+    expect(audit[0]).toMatchObject({ changes: { label: 'r1-again', rescreen: false } });
+    await rescreen();
+    expect((await openCase(sellerId)).status).toBe('approved');
+
+    // a new version that still names the same entry (plus someone else): the cleared match stays cleared
+    expect((await loadList(Buffer.concat([l1, Buffer.from(sdnRow(99103, 'YILDIZ, Hakan'), 'latin1')]), 'r2')).status).toBe(201);
+    await rescreen();
+    expect((await openCase(sellerId)).status).toBe('approved');
+
+    // a version that newly names him (a new entry): suspended again
+    expect((await loadList(Buffer.concat([l1, Buffer.from(sdnRow(99104, 'AYDIN, Kemal'), 'latin1')]), 'r3')).status).toBe(201);
+    await rescreen();
+    expect(await openCase(sellerId)).toMatchObject({ id: kase.id, status: 'suspended' });
+    const checks = (await request(t.http).get(`/v1/ops/kyc/cases/${kase.id}`).set(bearer(admin))).body.checks.filter((c: { kind: string }) => c.kind === 'sanctions');
+    expect(checks.map((c: { result: string; evidence: { hits: { entryId: string }[] } }) => [c.result, c.evidence.hits.map((h) => h.entryId)])).toEqual([
+      ['pass', []],
+      ['fail', ['99101']],
+      ['fail', ['99104']],
+    ]);
+  }, 60000);
+
+  it('re-screening sends a new fuzzy match of an approved seller to review, without suspending it', async () => {
+    const { token, sellerId } = await turkishSeller('Selin Arslan', 'Burak Çelik');
+    expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token))).body.status).toBe('approved');
+    // the list names a "Burak Can Celik": possibly the owner, possibly not
+    expect((await loadList(Buffer.from(sdnRow(99201, 'CELIK, Burak Can'), 'latin1'), 'f1')).status).toBe(201);
+    await rescreen();
+    const kase = await openCase(sellerId);
+    expect(kase.status).toBe('approved');
+    expect(kase.review_requested_at).not.toBeNull();
+    const flagged = (await request(t.http).get('/v1/ops/kyc/cases?status=approved&flagged=true').set(bearer(admin))).body;
+    expect(flagged.map((c: { id: string }) => c.id)).toEqual([kase.id]);
+    const file = (await request(t.http).get(`/v1/ops/kyc/cases/${kase.id}`).set(bearer(admin))).body;
+    const review = file.checks.filter((c: { kind: string }) => c.kind === 'sanctions').at(-1);
+    expect(review).toMatchObject({ result: 'review', evidence: { decision: 'review', hits: [{ entryId: '99201', strength: 'fuzzy' }] } });
+    expect((await t.sql.query(`SELECT count(*)::int AS n FROM outbox_events WHERE aggregate_id = $1 AND type = 'kyc.suspended'`, [sellerId])).rows[0].n).toBe(0);
+
+    // screened again, the pending match is not flagged twice
+    await rescreen();
+    expect((await t.sql.query(`SELECT count(*)::int AS n FROM kyc_checks WHERE case_id = $1 AND kind = 'sanctions'`, [kase.id])).rows[0].n).toBe(2);
+    // ops clear it: the flag goes, the case stays approved, and the match stays cleared
+    expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(admin)).send({ decision: 'approve' })).body).toMatchObject({ status: 'approved', reviewRequestedAt: null });
+    await rescreen();
+    expect(await openCase(sellerId)).toEqual({ id: kase.id, status: 'approved', review_requested_at: null });
+    // an approved case that is not flagged is no decision to make
+    expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(admin)).send({ decision: 'approve' })).status).toBe(409);
+  }, 60000);
 });

@@ -10,3 +10,4 @@ export { DocumentExpiryJob, DOCUMENT_EXPIRY_JOB } from './expiry.job';
 export { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-rotation';
 export { SANCTIONS_SCREENER } from './sanctions.port';
 export type { SanctionsScreener, ScreeningSubject, SubjectScreening } from './sanctions.port';
+export { RescreenApprovedJob } from './screening-lists.service';

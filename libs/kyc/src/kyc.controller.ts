@@ -94,6 +94,8 @@ class QueueQueryDto extends BaseQueryDto {
   @ApiPropertyOptional({ example: 'TR' }) @IsOptional() @IsISO31661Alpha2() country?: string;
   @ApiPropertyOptional({ description: 'Only cases submitted more than this many hours ago.' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(8760) olderThanHours?: number;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ description: 'Only cases flagged for review while approved (a possible new sanctions match found by re-screening).' })
+  @IsOptional() @IsIn(['true', 'false']) flagged?: 'true' | 'false';
 }
 
 /** The file size limit a multipart route sets on its own (default: DOCUMENT_MAX_BYTES), for the 413 message. */
@@ -244,7 +246,7 @@ export class OpsKycController {
   @ApiOperation({ summary: 'Review queue, oldest first' })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED)
   queue(@Query() q: QueueQueryDto) {
-    return this.review.queue({ status: q.status ?? 'in_review', country: q.country?.toUpperCase(), olderThanHours: q.olderThanHours, limit: q.limit ?? 50 });
+    return this.review.queue({ status: q.status ?? 'in_review', country: q.country?.toUpperCase(), olderThanHours: q.olderThanHours, limit: q.limit ?? 50, flagged: q.flagged === undefined ? undefined : q.flagged === 'true' });
   }
 
   @Get('cases/:id')

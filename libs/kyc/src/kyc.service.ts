@@ -125,7 +125,8 @@ export class KycService {
     }
     const decided = ['approved', 'rejected'].includes(to) ? { decidedAt: this.clock.now() } : {};
     const approvals = RESETS_APPROVALS.includes(to) ? { firstApprovalBy: null } : {};
-    await tx.update(KycCaseEntity, { id: kase.id }, { status: to, reasonCode: who.reason ?? null, ...decided, ...approvals, ...(to === 'submitted' ? { submittedAt: this.clock.now() } : {}) });
+    // a status change decides the case as a whole, a pending re-screening flag included
+    await tx.update(KycCaseEntity, { id: kase.id }, { status: to, reasonCode: who.reason ?? null, reviewRequestedAt: null, ...decided, ...approvals, ...(to === 'submitted' ? { submittedAt: this.clock.now() } : {}) });
     await this.history(tx, kase.id, kase.status, to, who);
     const event = ({ submitted: 'kyc.submitted', approved: 'kyc.approved', rejected: 'kyc.rejected', action_required: 'kyc.action_required', suspended: 'kyc.suspended' } as Partial<Record<KycStatus, string>>)[to];
     if (event) {

@@ -30,8 +30,9 @@ export class KycReviewService {
     private readonly audit: AuditService,
   ) {}
 
-  async queue(filter: { status: KycStatus; country?: string; olderThanHours?: number; limit: number }) {
+  async queue(filter: { status: KycStatus; country?: string; olderThanHours?: number; limit: number; flagged?: boolean }) {
     const qb = this.uow.reader.createQueryBuilder(KycCaseEntity, 'c').where('c.status = :status', { status: filter.status });
+    if (filter.flagged !== undefined) qb.andWhere(filter.flagged ? 'c.reviewRequestedAt IS NOT NULL' : 'c.reviewRequestedAt IS NULL');
     if (filter.country) qb.andWhere('c.country = :country', { country: filter.country });
     if (filter.olderThanHours) qb.andWhere(`c.submitted_at < now() - make_interval(hours => :h)`, { h: filter.olderThanHours });
     return qb.orderBy('c.submittedAt', 'ASC', 'NULLS LAST').addOrderBy('c.createdAt', 'ASC').limit(filter.limit).getMany();
@@ -60,7 +61,9 @@ export class KycReviewService {
       }
       let outcome: string = d.decision;
       const target: KycStatus = d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'action_required';
-      if (!OPS_DECISION_FROM[d.decision].includes(kase.status)) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: kase.status, to: target });
+      // an approved case flagged by re-screening is decided by clearing the flag (approve)
+      const clearing = d.decision === 'approve' && kase.status === 'approved' && kase.reviewRequestedAt !== null;
+      if (!clearing && !OPS_DECISION_FROM[d.decision].includes(kase.status)) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: kase.status, to: target });
       if (d.decision === 'approve') {
         // four eyes: out of review AND out of a suspension (a lifted suspension releases payouts)
         if (kase.fourEyes && !kase.firstApprovalBy) {
@@ -70,7 +73,12 @@ export class KycReviewService {
           outcome = 'first_approval';
         } else {
           if (kase.fourEyes && kase.firstApprovalBy === ctx.actor!.accountId) throw kycError(KycErrorCode.SAME_REVIEWER);
-          await this.kyc.transition(tx, kase, target, who);
+          if (clearing) {
+            // the possible match is not the seller: the flag goes, and its matches count as cleared
+            await tx.update(KycCaseEntity, { id }, { reviewRequestedAt: null, firstApprovalBy: null });
+            await this.kyc.history(tx, id, 'approved', 'approved', { ...who, reason: 'SANCTIONS_REVIEW_CLEARED' });
+            outcome = 'review_cleared';
+          } else await this.kyc.transition(tx, kase, target, who);
         }
       } else if (d.decision === 'reject') {
         await this.kyc.transition(tx, kase, 'rejected', { ...who, reason: d.reasonCode ?? 'OTHER' });

@@ -13,7 +13,16 @@ export interface ScreeningSubject {
 export interface SubjectScreening {
   decision: 'hit' | 'review' | 'clear';
   /** Internal only: which list entries matched. Never shown to the seller. */
-  hits: { subject: string; entryId: string; source: string; matchedName: string; score: number; strength: string }[];
+  hits: {
+    subject: string;
+    entryId: string;
+    source: string;
+    matchedName: string;
+    score: number;
+    strength: string;
+    /** What this one match contributes: `hit` blocks (exact/near), `review` needs a person to look (fuzzy, or a lowered near match). */
+    decision: 'hit' | 'review';
+  }[];
   /** `ofac_sdn@<version>,eu_consolidated@<version>` or `none` when no list is loaded. */
   listVersion: string;
 }

@@ -5,13 +5,15 @@ import { JobHandler, JobProcessor, JobQueue } from '@app/jobs';
 import { CLOCK, errorFactory, registerErrorCatalogue } from '@app/kernel';
 import type { Clock, ErrorCatalogue, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
+import type { Tx } from '@app/persistence';
 import { SellerBusinessProfileEntity } from '@app/sellers';
 import { KycCaseEntity } from './entities/kyc-case.entity';
+import { KycCheckEntity } from './entities/kyc-check.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { ScreeningEntryEntity, ScreeningListEntity } from './entities/screening-list.entity';
 import { KycService } from './kyc.service';
 import { SANCTIONS_SCREENER } from './sanctions.port';
-import type { SanctionsScreener } from './sanctions.port';
+import type { SanctionsScreener, SubjectScreening } from './sanctions.port';
 import { ListEntry, ListFormatError, parseEuConsolidated, parseOfacSdn, parseUnConsolidated } from './screening';
 
 export enum ScreeningErrorCode {
@@ -54,6 +56,9 @@ export class ScreeningListsService {
     if (!entries.length) throw screeningError(ScreeningErrorCode.LIST_EMPTY, { source: input.source });
     const sha256 = createHash('sha256').update(input.file).update(input.aliases ?? Buffer.alloc(0)).digest('hex');
     return this.uow.run(async (tx) => {
+      // the same bytes as the version in use names nobody new: recorded, but nobody is re-screened
+      const previous = await tx.findOne(ScreeningListEntity, { where: { source: input.source }, order: { loadedAt: 'DESC' }, lock: { mode: 'pessimistic_write' } });
+      const rescreen = previous?.sha256 !== sha256;
       const id = randomUUID();
       await tx.insert(ScreeningListEntity, { id, source: input.source, label: input.label, entryCount: entries.length, sha256, loadedBy: ctx.actor?.accountId ?? null, loadedAt: this.clock.now() });
       for (let i = 0; i < entries.length; i += 1000) {
@@ -62,8 +67,8 @@ export class ScreeningListsService {
           entries.slice(i, i + 1000).map((e) => ({ listId: id, entryId: e.id, kind: e.kind, names: e.names as never, birthDates: (e.birthDates ?? []) as never })),
         );
       }
-      await this.audit.record(tx, ctx, { action: 'screening.list_loaded', targetType: 'screening_list', targetId: id, changes: { source: input.source, label: input.label, entries: entries.length, sha256 } });
-      await this.jobs.sendInTx(tx, RESCREEN_JOB, { listId: id }, { singletonKey: `rescreen:${id}` });
+      await this.audit.record(tx, ctx, { action: 'screening.list_loaded', targetType: 'screening_list', targetId: id, changes: { source: input.source, label: input.label, entries: entries.length, sha256, rescreen } });
+      if (rescreen) await this.jobs.sendInTx(tx, RESCREEN_JOB, { listId: id }, { singletonKey: `rescreen:${id}` });
       return { id, source: input.source, label: input.label, entryCount: entries.length, sha256 };
     });
   }
@@ -73,9 +78,21 @@ export class ScreeningListsService {
   }
 }
 
+type Hit = SubjectScreening['hits'][number];
+const hitKey = (h: Pick<Hit, 'subject' | 'source' | 'entryId'>) => `${h.subject}|${h.source}|${h.entryId}`;
+
 /**
- * After a list load, every approved seller is screened again; a new hit suspends the case (which
- * holds payouts through the `kyc.suspended` outbox event) and puts it in the review queue.
+ * After a list load, every approved seller is screened again. Only NEW matches count: a match
+ * (subject × list entry) that was in a sanctions check of the case before a reviewer last approved
+ * it has been cleared by that reviewer, and one already flagged since is pending; neither acts
+ * again, whatever list version names it (so re-loading the same list changes nothing).
+ *   - a new exact/near match (`hit`) suspends the case (which holds payouts through the
+ *     `kyc.suspended` outbox event) and puts it in the review queue (status `suspended`);
+ *   - a new fuzzy match (`review`) does not suspend: the case stays approved, payouts continue, and
+ *     it is flagged (`reviewRequestedAt`), listed by `GET /ops/kyc/cases?status=approved&flagged=true`
+ *     until a reviewer clears it with an `approve` decision (four-eyes where the case has it).
+ * Either way the new matches are stored as a `sanctions` check (evidence for ops, and what a later
+ * approval clears).
  */
 @Injectable()
 @JobHandler({ name: RESCREEN_JOB, retryLimit: 5 })
@@ -86,11 +103,22 @@ export class RescreenApprovedJob implements JobProcessor<{ listId: string }> {
     private readonly uow: UnitOfWork,
     private readonly kyc: KycService,
     @Inject(SANCTIONS_SCREENER) private readonly screener: SanctionsScreener,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Matches a reviewer has already seen on this case (cleared by an approval) or that are flagged and pending. */
+  private async knownMatches(tx: Tx, caseId: string): Promise<Set<string>> {
+    const rows: { hits: Hit[] | null }[] = await tx.query(
+      `SELECT k.evidence -> 'hits' AS hits FROM kyc_checks k WHERE k.case_id = $1 AND k.kind = 'sanctions'`,
+      [caseId],
+    );
+    return new Set(rows.flatMap((r) => (Array.isArray(r.hits) ? r.hits.map(hitKey) : [])));
+  }
 
   async handle(): Promise<void> {
     const approved = await this.uow.reader.find(KycCaseEntity, { where: { status: 'approved' } });
     let suspended = 0;
+    let flagged = 0;
     for (const kase of approved) {
       const profile = await this.uow.reader.findOne(SellerBusinessProfileEntity, { where: { sellerId: kase.sellerId } });
       const persons = await this.uow.reader.find(KycPersonEntity, { where: { caseId: kase.id } });
@@ -98,14 +126,38 @@ export class RescreenApprovedJob implements JobProcessor<{ listId: string }> {
         ...(profile ? [{ ref: 'company', kind: 'entity' as const, name: profile.legalName }] : []),
         ...persons.map((p) => ({ ref: `person:${p.id}`, kind: 'person' as const, name: p.fullName, birthDate: p.dateOfBirth })),
       ]);
-      if (result.decision !== 'hit') continue;
-      await this.uow.run(async (tx) => {
+      if (result.decision === 'clear') continue;
+      const outcome = await this.uow.run(async (tx) => {
         const current = await tx.findOne(KycCaseEntity, { where: { id: kase.id }, lock: { mode: 'pessimistic_write' } });
-        if (current?.status !== 'approved') return;
-        await this.kyc.transition(tx, current, 'suspended', { role: 'system', reason: 'SANCTIONS_HIT', note: `re-screening ${result.listVersion}: ${result.hits.map((h) => `${h.source}:${h.entryId}`).join(', ')}` });
+        if (current?.status !== 'approved') return 'none';
+        // every earlier sanctions check of an approved case was either decided by the approval that
+        // followed it (cleared) or is a flag still pending: either way, not new
+        const known = await this.knownMatches(tx, current.id);
+        const fresh = result.hits.filter((h) => !known.has(hitKey(h)));
+        if (!fresh.length) return 'none';
+        const blocking = fresh.some((h) => h.decision === 'hit');
+        const note = `re-screening ${result.listVersion}: ${fresh.map((h) => `${h.source}:${h.entryId}`).join(', ')}`;
+        await tx.insert(KycCheckEntity, {
+          id: randomUUID(),
+          caseId: current.id,
+          kind: 'sanctions',
+          result: blocking ? 'fail' : 'review',
+          evidence: { decision: blocking ? 'hit' : 'review', hits: fresh, trigger: 'rescreening' } as never,
+          ruleVersion: `sanctions:${result.listVersion}`.slice(0, 100),
+          checkedAt: this.clock.now(),
+        });
+        if (blocking) {
+          await this.kyc.transition(tx, current, 'suspended', { role: 'system', reason: 'SANCTIONS_HIT', note });
+          return 'suspended';
+        }
+        // a possible match: reviewed without holding payouts; a new review needs its own approvals
+        await tx.update(KycCaseEntity, { id: current.id }, { reviewRequestedAt: this.clock.now(), firstApprovalBy: null });
+        await this.kyc.history(tx, current.id, 'approved', 'approved', { role: 'system', reason: 'SANCTIONS_REVIEW', note });
+        return 'flagged';
       });
-      suspended++;
+      if (outcome === 'suspended') suspended++;
+      if (outcome === 'flagged') flagged++;
     }
-    this.logger.log(`re-screened ${approved.length} approved seller(s); ${suspended} suspended`);
+    this.logger.log(`re-screened ${approved.length} approved seller(s); ${suspended} suspended, ${flagged} flagged for review`);
   }
 }

@@ -57,7 +57,7 @@ export class ListSanctionsScreener implements SanctionsScreener {
     for (const s of subjects) {
       const r = index.screen(s.name, { kind: s.kind, birthDate: s.birthDate });
       if (SEVERITY[r.decision] > SEVERITY[decision]) decision = r.decision;
-      for (const h of r.hits) hits.push({ subject: s.ref, entryId: h.entryId, source: h.source, matchedName: h.matchedName, score: h.score, strength: h.strength });
+      for (const h of r.hits) hits.push({ subject: s.ref, entryId: h.entryId, source: h.source, matchedName: h.matchedName, score: h.score, strength: h.strength, decision: h.decision });
     }
     return { decision, hits, listVersion: version };
   }

@@ -39,6 +39,14 @@ export class KycCaseEntity {
   @Column('uuid', { name: 'first_approval_by', nullable: true })
   firstApprovalBy: string | null;
 
+  /**
+   * An approved case re-screening found a possible (fuzzy) new sanctions match for: it stays
+   * approved (payouts continue) but is in the ops queue (`?status=approved&flagged=true`) until a
+   * reviewer clears it with an `approve` decision (four-eyes where the case has it).
+   */
+  @Column('timestamptz', { name: 'review_requested_at', nullable: true })
+  reviewRequestedAt: Date | null;
+
   @Column('timestamptz', { name: 'submitted_at', nullable: true })
   submittedAt: Date | null;
 
