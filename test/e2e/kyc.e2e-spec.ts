@@ -210,6 +210,14 @@ describe('KYC/KYB cases (e2e)', () => {
     const download = await request(t.http).get(`/v1/ops/kyc/documents/${docA.id}/content`).set(bearer(reviewer));
     expect(download.status).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
+    const own = await request(t.http).get(`/v1/sellers/me/kyc/documents/${docA.id}/content`).set(bearer(a.token));
+    for (const res of [download, own]) {
+      expect(res.headers).toMatchObject({
+        'content-disposition': `attachment; filename="representative_id-${docA.id}.pdf"; filename*=UTF-8''representative_id-${docA.id}.pdf`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+    }
     const audit = (await request(t.http).get(`/v1/ops/audit?targetId=${docA.id}`).set(bearer(admin))).body;
     expect(audit[0]).toMatchObject({ action: 'kyc.document_downloaded', actorRole: 'ops_reviewer' });
 

@@ -146,6 +146,22 @@ export class UploadErrorsInterceptor implements NestInterceptor {
   }
 }
 
+const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+/**
+ * Headers of a document download: always a download (never rendered inline by the browser), never
+ * cached, never sniffed. The file name is built from the document type code (ASCII by the DTO) and
+ * id, and sent both plain and RFC 5987-encoded.
+ */
+function asAttachment(res: Response, doc: KycDocumentEntity) {
+  const name = `${doc.type}-${doc.id}.${EXTENSIONS[doc.mediaType] ?? 'bin'}`;
+  const ascii = name.replace(/[^\w.-]/g, '_');
+  res.setHeader('Content-Type', doc.mediaType);
+  res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+}
+
 const documentView = (d: KycDocumentEntity, t: Translator, locale: RequestContext['locale']) => ({
   id: d.id,
   type: d.type,
@@ -221,9 +237,9 @@ export class SellerKycController {
   @ApiErrors(KycErrorCode.DOCUMENT_NOT_FOUND)
   async content(@Ctx() ctx: RequestContext, @Param('id') id: string, @Res({ passthrough: true }) res: Response) {
     const doc = await this.kyc.ownDocument(ctx, id);
-    res.setHeader('Content-Type', doc.mediaType);
-    res.setHeader('Content-Disposition', `attachment; filename="${doc.type}-${doc.id}"`);
-    return new StreamableFile(await this.kyc.content(doc));
+    const bytes = await this.kyc.content(doc);
+    asAttachment(res, doc);
+    return new StreamableFile(bytes);
   }
 
   @Post('submit')
@@ -270,7 +286,7 @@ export class OpsKycController {
   @ApiErrors(KycErrorCode.DOCUMENT_NOT_FOUND)
   async download(@Ctx() ctx: RequestContext, @Param('id') id: string, @Res({ passthrough: true }) res: Response) {
     const { doc, bytes } = await this.review.download(ctx, id);
-    res.setHeader('Content-Type', doc.mediaType);
+    asAttachment(res, doc);
     return new StreamableFile(bytes);
   }
 }
