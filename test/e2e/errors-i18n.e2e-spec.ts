@@ -37,6 +37,7 @@ describe('error envelope and languages (e2e)', () => {
       .send({ email: 'not-an-email', password: 'long-enough-password', country: 'TR' });
     expectEnvelope(res, 400, 'COMMON.VALIDATION_FAILED');
     expect(res.headers['content-language']).toBe(lang);
+    expect(res.headers.vary).toMatch(/Accept-Language/);
     expect(res.body.error.message).toBe(INVALID_EMAIL[lang].top);
     expect(res.body.error.details).toEqual([{ field: 'email', code: 'INVALID_EMAIL', message: INVALID_EMAIL[lang].detail }]);
   });

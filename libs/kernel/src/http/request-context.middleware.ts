@@ -28,5 +28,7 @@ export function requestContextMiddleware(req: Request, res: Response, next: Next
   const ctx: RequestContext = { requestId, locale, localeExplicit: explicit, ip: req.ip };
   (req as Request & { ctx: RequestContext }).ctx = ctx;
   res.setHeader('Content-Language', locale);
+  // the body's language follows Accept-Language (and the caller's account): caches must key on both
+  res.setHeader('Vary', 'Accept-Language, Authorization');
   next();
 }
