@@ -72,6 +72,8 @@ describe('KYC/KYB cases (e2e)', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('KYC.INCOMPLETE');
     expect(res.body.error.details[0]).toEqual({ field: 'persons', code: 'MISSING_REPRESENTATIVE', message: 'Yasal temsilciyi bildirin.' });
+    // the document types by their names in the seller's language, not their codes
+    expect(res.body.error.details[1]).toEqual({ field: 'documents[tr.vergi_levhasi]', code: 'MISSING_DOCUMENT', message: 'Yükleyin: Vergi levhası' });
     const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token))).body;
     expect(view.status).toBe('collecting');
     expect(view.checklist.map((c: { message: string }) => c.message)).toContain('Yükleyin: Vergi levhası');
@@ -114,7 +116,12 @@ describe('KYC/KYB cases (e2e)', () => {
     expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token))).body.status).toBe('in_review');
     const approved = await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(reviewer)).send({ decision: 'approve' });
     expect(approved.body.status).toBe('approved');
-    expect((await upload(token, 'representative_id', pdfVariant(fileCounter++))).status).toBe(409);
+    const locked = await upload(token, 'representative_id', pdfVariant(fileCounter++));
+    expect(locked.status).toBe(409);
+    expect(locked.body.error).toMatchObject({ code: 'KYC.CASE_LOCKED', message: 'Doğrulamanızın durumu: onaylandı; belgeler ve kişiler artık değiştirilemez.' });
+    const twice = await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(reviewer)).set('Accept-Language', 'es').send({ decision: 'request_changes', reasonCode: 'OTHER' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({ code: 'KYC.ILLEGAL_TRANSITION', message: 'No es posible mientras la verificación está en estado «aprobada».' });
 
     const events = (await t.sql.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 ORDER BY occurred_at`, [sellerId])).rows.map((r) => r.type);
     expect(events).toEqual(['kyc.submitted', 'kyc.action_required', 'kyc.submitted', 'kyc.approved']);

@@ -2,11 +2,12 @@ import type { ErrorMessages, Translations } from '@app/kernel';
 import type { KycErrorCode } from './errors';
 import type { ScreeningErrorCode } from './screening-lists.service';
 import type { UploadProblem } from './kyc.controller';
+import type { KycStatus } from './lifecycle';
 
 export const KYC_REASON_CODES = ['PACK_REQUIREMENTS_ADDED', 'DOCUMENT_UNREADABLE', 'DOCUMENT_EXPIRED', 'NAME_MISMATCH', 'WRONG_DOCUMENT', 'INFORMATION_INCOMPLETE', 'NOT_ELIGIBLE', 'SANCTIONS_HIT', 'OTHER'] as const;
 export type KycReasonCode = (typeof KYC_REASON_CODES)[number];
 
-type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode as `kyc.reason.${K}`]: string } & { [K in UploadProblem as `kyc.upload.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
+type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode as `kyc.reason.${K}`]: string } & { [K in UploadProblem as `kyc.upload.${K}`]: string } & { [K in KycStatus as `kyc.status.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
 
 export const KYC_MESSAGES: Translations<KycMessages> = {
   en: {
@@ -49,6 +50,14 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.upload.TOO_MANY_FIELDS': 'Too many form fields: send only the documented fields.',
     'kyc.upload.FIELD_TOO_LONG': 'A form field name or value is too long.',
     'kyc.upload.MALFORMED': 'The multipart body is malformed.',
+    'kyc.status.collecting': 'being prepared',
+    'kyc.status.submitted': 'submitted',
+    'kyc.status.in_review': 'in review',
+    'kyc.status.approved': 'approved',
+    'kyc.status.rejected': 'rejected',
+    'kyc.status.action_required': 'waiting for your changes',
+    'kyc.status.suspended': 'suspended',
+    'kyc.status.superseded': 'replaced by a new verification',
   },
   ru: {
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'Документ устарел (выдан слишком давно или истёк срок действия); загрузите актуальный.',
@@ -57,8 +66,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Правила вашей страны теперь требуют больше сведений; пройдите проверку ещё раз.',
     'error.KYC.CASE_NOT_FOUND': 'Такой KYC-проверки нет.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Перед проверкой отправьте данные о компании.',
-    'error.KYC.CASE_LOCKED': 'Проверка в статусе {{status}}; документы и лица больше нельзя менять.',
-    'error.KYC.ILLEGAL_TRANSITION': 'Это невозможно, пока проверка в статусе {{from}}.',
+    'error.KYC.CASE_LOCKED': 'Статус проверки: «{{status}}»; документы и лица больше нельзя менять.',
+    'error.KYC.ILLEGAL_TRANSITION': 'Это невозможно, пока статус проверки — «{{from}}».',
     'error.KYC.DOCUMENT_TYPE_NOT_REQUIRED': 'Документ {{type}} не требуется для вашей организационно-правовой формы; ожидается: {{allowed}}.',
     'error.KYC.DOCUMENT_NOT_FOUND': 'Такого документа нет.',
     'error.KYC.FILE_TOO_LARGE': 'Файл слишком большой; предел — {{limit}} байт.',
@@ -90,6 +99,14 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.upload.TOO_MANY_FIELDS': 'Слишком много полей формы: отправляйте только описанные поля.',
     'kyc.upload.FIELD_TOO_LONG': 'Слишком длинное имя или значение поля формы.',
     'kyc.upload.MALFORMED': 'Тело multipart-запроса повреждено.',
+    'kyc.status.collecting': 'заполняется',
+    'kyc.status.submitted': 'отправлена',
+    'kyc.status.in_review': 'на рассмотрении',
+    'kyc.status.approved': 'одобрена',
+    'kyc.status.rejected': 'отклонена',
+    'kyc.status.action_required': 'ожидает ваших исправлений',
+    'kyc.status.suspended': 'приостановлена',
+    'kyc.status.superseded': 'заменена новой проверкой',
   },
   tr: {
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'Bu belge güncel değil (çok önce düzenlenmiş veya süresi dolmuş); güncel bir belge yükleyin.',
@@ -98,8 +115,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Ülkenizin kuralları artık daha fazla bilgi istiyor; lütfen doğrulamanızı yeniden tamamlayın.',
     'error.KYC.CASE_NOT_FOUND': 'Böyle bir KYC dosyası yok.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Doğrulamadan önce işletme bilgilerinizi gönderin.',
-    'error.KYC.CASE_LOCKED': 'Doğrulamanız {{status}} durumunda; belgeler ve kişiler artık değiştirilemez.',
-    'error.KYC.ILLEGAL_TRANSITION': 'Doğrulama {{from}} durumundayken bu mümkün değil.',
+    'error.KYC.CASE_LOCKED': 'Doğrulamanızın durumu: {{status}}; belgeler ve kişiler artık değiştirilemez.',
+    'error.KYC.ILLEGAL_TRANSITION': 'Doğrulamanın durumu «{{from}}» iken bu mümkün değil.',
     'error.KYC.DOCUMENT_TYPE_NOT_REQUIRED': '{{type}} şirket türünüz için istenen bir belge değil; beklenen: {{allowed}}.',
     'error.KYC.DOCUMENT_NOT_FOUND': 'Böyle bir belge yok.',
     'error.KYC.FILE_TOO_LARGE': 'Dosya çok büyük; sınır {{limit}} bayttır.',
@@ -131,6 +148,14 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.upload.TOO_MANY_FIELDS': 'Çok fazla form alanı: yalnızca belgelenen alanları gönderin.',
     'kyc.upload.FIELD_TOO_LONG': 'Bir form alanının adı veya değeri çok uzun.',
     'kyc.upload.MALFORMED': 'Multipart gövdesi bozuk.',
+    'kyc.status.collecting': 'hazırlanıyor',
+    'kyc.status.submitted': 'gönderildi',
+    'kyc.status.in_review': 'incelemede',
+    'kyc.status.approved': 'onaylandı',
+    'kyc.status.rejected': 'reddedildi',
+    'kyc.status.action_required': 'değişikliklerinizi bekliyor',
+    'kyc.status.suspended': 'askıya alındı',
+    'kyc.status.superseded': 'yeni bir doğrulamayla değiştirildi',
   },
   it: {
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'Il documento non è aggiornato (rilasciato troppo tempo fa o scaduto); caricane uno valido.',
@@ -139,8 +164,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Le regole del tuo paese ora chiedono di più; completa di nuovo la verifica.',
     'error.KYC.CASE_NOT_FOUND': 'Questa pratica KYC non esiste.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Invia i dati della tua impresa prima della verifica.',
-    'error.KYC.CASE_LOCKED': 'La verifica è in stato {{status}}; documenti e persone non possono più essere modificati.',
-    'error.KYC.ILLEGAL_TRANSITION': 'Non è possibile mentre la verifica è in stato {{from}}.',
+    'error.KYC.CASE_LOCKED': 'La verifica è nello stato «{{status}}»; documenti e persone non possono più essere modificati.',
+    'error.KYC.ILLEGAL_TRANSITION': 'Non è possibile mentre la verifica è nello stato «{{from}}».',
     'error.KYC.DOCUMENT_TYPE_NOT_REQUIRED': '{{type}} non è un documento richiesto per la tua forma giuridica; previsti: {{allowed}}.',
     'error.KYC.DOCUMENT_NOT_FOUND': 'Questo documento non esiste.',
     'error.KYC.FILE_TOO_LARGE': 'Il file è troppo grande; il limite è {{limit}} byte.',
@@ -172,6 +197,14 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.upload.TOO_MANY_FIELDS': 'Troppi campi del modulo: invia solo i campi documentati.',
     'kyc.upload.FIELD_TOO_LONG': 'Il nome o il valore di un campo del modulo è troppo lungo.',
     'kyc.upload.MALFORMED': 'Il corpo multipart non è valido.',
+    'kyc.status.collecting': 'in compilazione',
+    'kyc.status.submitted': 'inviata',
+    'kyc.status.in_review': 'in revisione',
+    'kyc.status.approved': 'approvata',
+    'kyc.status.rejected': 'respinta',
+    'kyc.status.action_required': 'in attesa delle tue modifiche',
+    'kyc.status.suspended': 'sospesa',
+    'kyc.status.superseded': 'sostituita da una nuova verifica',
   },
   es: {
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'El documento no está vigente (emitido hace demasiado tiempo o caducado); sube uno actual.',
@@ -180,8 +213,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.reason.PACK_REQUIREMENTS_ADDED': 'Las normas de tu país ahora piden más; completa de nuevo tu verificación.',
     'error.KYC.CASE_NOT_FOUND': 'No existe ese expediente KYC.',
     'error.KYC.BUSINESS_PROFILE_REQUIRED': 'Envía los datos de tu empresa antes de la verificación.',
-    'error.KYC.CASE_LOCKED': 'Tu verificación está en estado {{status}}; ya no se pueden cambiar documentos ni personas.',
-    'error.KYC.ILLEGAL_TRANSITION': 'No es posible mientras la verificación está en estado {{from}}.',
+    'error.KYC.CASE_LOCKED': 'Tu verificación está en estado «{{status}}»; ya no se pueden cambiar documentos ni personas.',
+    'error.KYC.ILLEGAL_TRANSITION': 'No es posible mientras la verificación está en estado «{{from}}».',
     'error.KYC.DOCUMENT_TYPE_NOT_REQUIRED': '{{type}} no es un documento que pidamos para tu forma jurídica; se esperaba: {{allowed}}.',
     'error.KYC.DOCUMENT_NOT_FOUND': 'No existe ese documento.',
     'error.KYC.FILE_TOO_LARGE': 'El archivo es demasiado grande; el límite es de {{limit}} bytes.',
@@ -213,5 +246,13 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.upload.TOO_MANY_FIELDS': 'Demasiados campos de formulario: envía solo los campos documentados.',
     'kyc.upload.FIELD_TOO_LONG': 'El nombre o el valor de un campo del formulario es demasiado largo.',
     'kyc.upload.MALFORMED': 'El cuerpo multipart está mal formado.',
+    'kyc.status.collecting': 'en preparación',
+    'kyc.status.submitted': 'enviada',
+    'kyc.status.in_review': 'en revisión',
+    'kyc.status.approved': 'aprobada',
+    'kyc.status.rejected': 'rechazada',
+    'kyc.status.action_required': 'pendiente de tus cambios',
+    'kyc.status.suspended': 'suspendida',
+    'kyc.status.superseded': 'sustituida por una nueva verificación',
   },
 };

@@ -4,7 +4,7 @@ import { CountryRulesService, validateIdentifier } from '@app/countries';
 import type { CountryPackDocument } from '@app/countries';
 import { Outbox } from '@app/jobs';
 import { CLOCK, FieldCipher } from '@app/kernel';
-import type { Clock, ErrorDetail, RequestContext } from '@app/kernel';
+import type { Clock, ErrorDetail, MessageParam, RequestContext } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { Not } from 'typeorm';
 import { SellerBusinessProfileEntity, SellerEntity } from '@app/sellers';
@@ -15,7 +15,7 @@ import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { kycError, KycErrorCode } from './errors';
 import { isUuid } from './ids';
-import { assertKycTransition, EDITABLE, IllegalKycTransition, KycStatus, RESETS_APPROVALS } from './lifecycle';
+import { assertKycTransition, EDITABLE, IllegalKycTransition, KycStatus, RESETS_APPROVALS, statusName } from './lifecycle';
 import { SANCTIONS_SCREENER } from './sanctions.port';
 import type { SanctionsScreener } from './sanctions.port';
 import { DOCUMENT_STORAGE } from './storage';
@@ -120,7 +120,7 @@ export class KycService {
     try {
       assertKycTransition(kase.status, to);
     } catch (e) {
-      if (e instanceof IllegalKycTransition) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: e.from, to: e.to });
+      if (e instanceof IllegalKycTransition) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: statusName(e.from), to: statusName(e.to) });
       throw e;
     }
     const decided = ['approved', 'rejected'].includes(to) ? { decidedAt: this.clock.now() } : {};
@@ -141,7 +141,7 @@ export class KycService {
   }
 
   private assertEditable(kase: KycCaseEntity) {
-    if (!EDITABLE.includes(kase.status)) throw kycError(KycErrorCode.CASE_LOCKED, { status: kase.status });
+    if (!EDITABLE.includes(kase.status)) throw kycError(KycErrorCode.CASE_LOCKED, { status: statusName(kase.status) });
   }
 
   async setPersons(ctx: RequestContext, persons: PersonInput[]): Promise<KycPersonEntity[]> {
@@ -292,13 +292,15 @@ export class KycService {
       this.assertEditable(kase);
       const missing = await this.missing(tx, kase);
       if (missing.length) {
+        const labels = new Map((await this.countries.version(kase.country, kase.packVersion, tx)).document.documentTypes.map((d) => [d.code, d.label]));
+        const documentName = (type: string): MessageParam => (labels.has(type) ? { text: labels.get(type)! } : type);
         throw kycError(
           KycErrorCode.INCOMPLETE,
           {},
           missing.map((m) =>
             m.kind === 'representative'
               ? { field: 'persons', code: 'MISSING_REPRESENTATIVE', messageKey: 'kyc.missing.representative' }
-              : { field: `documents[${m.type}]`, code: 'MISSING_DOCUMENT', messageKey: 'kyc.missing.document', params: { document: m.type! } },
+              : { field: `documents[${m.type}]`, code: 'MISSING_DOCUMENT', messageKey: 'kyc.missing.document', params: { document: documentName(m.type!) } },
           ),
         );
       }

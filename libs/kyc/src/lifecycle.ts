@@ -46,3 +46,6 @@ export const RESETS_APPROVALS: readonly KycStatus[] = ['in_review', 'suspended',
 
 /** Case states in which the seller may still change persons and documents. */
 export const EDITABLE: readonly KycStatus[] = ['collecting', 'action_required'];
+
+/** A status as a message parameter: rendered in the caller's language (`kyc.status.<status>`), never the raw code. */
+export const statusName = (status: KycStatus): { t: string } => ({ t: `kyc.status.${status}` });

@@ -10,7 +10,7 @@ import { KycPersonEntity } from './entities/kyc-person.entity';
 import { kycError, KycErrorCode } from './errors';
 import { isUuid } from './ids';
 import type { KycReasonCode } from './i18n';
-import { OPS_DECISION_FROM } from './lifecycle';
+import { OPS_DECISION_FROM, statusName } from './lifecycle';
 import type { KycStatus } from './lifecycle';
 import { KycService } from './kyc.service';
 
@@ -63,7 +63,7 @@ export class KycReviewService {
       const target: KycStatus = d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'action_required';
       // an approved case flagged by re-screening is decided by clearing the flag (approve)
       const clearing = d.decision === 'approve' && kase.status === 'approved' && kase.reviewRequestedAt !== null;
-      if (!clearing && !OPS_DECISION_FROM[d.decision].includes(kase.status)) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: kase.status, to: target });
+      if (!clearing && !OPS_DECISION_FROM[d.decision].includes(kase.status)) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: statusName(kase.status), to: statusName(target) });
       if (d.decision === 'approve') {
         // four eyes: out of review AND out of a suspension (a lifted suspension releases payouts)
         if (kase.fourEyes && !kase.firstApprovalBy) {
