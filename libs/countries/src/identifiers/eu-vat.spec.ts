@@ -42,6 +42,8 @@ describe('eu.vat', () => {
 
   it('accepts XI (Northern Ireland, in VIES for goods) with the UK algorithm', () => {
     expectValid('eu.vat', 'XI 980 7806 84', 'XI980780684');
+    expectValid('eu.vat', 'XIGD001', 'XIGD001');
+    expectInvalid('eu.vat', 'XIXY123', 'INVALID_COMPONENT');
   });
 
   it.each([

@@ -2,11 +2,12 @@
  * EU VAT number (VIES): 2-letter member-state prefix + national number. The prefix is required.
  * Greece is `EL` (`GR` is accepted and mapped to `EL`); `XI` (Northern Ireland, goods) is in VIES
  * and validated as a UK number; `GB` is rejected since the UK left the EU.
- * National checks come from stdnum-js except ES, IT and DE, which reuse the stricter in-house rules.
+ * National checks come from stdnum-js except ES, IT, DE and XI (GB rules), which reuse the stricter in-house rules.
  */
 import { stdnum } from 'stdnum';
 import { checkGermanVat } from './de';
 import { checkSpanishVatBody } from './es';
+import { checkGbVat } from './gb';
 import { defineIdentifier, fail, fromStdnum, ok } from './helpers';
 import { checkPartitaIva } from './it';
 import type { IdentifierResult, IdentifierType } from './types';
@@ -54,7 +55,7 @@ const MEMBER_STATES: Readonly<Record<string, BodyCheck>> = {
   SE: viaStdnum('SE', 'vat'),
   SI: viaStdnum('SI', 'ddv'),
   SK: viaStdnum('SK', 'dph'),
-  XI: viaStdnum('GB', 'vat'),
+  XI: checkGbVat,
 };
 
 /** ISO codes that are not VIES prefixes, mapped to the one that is. */

@@ -24,6 +24,9 @@ describe('gb.vat', () => {
     ['980780684001', '980780684001'], // branch trader
     ['GD001', 'GD001'], // government department
     ['HA500', 'HA500'], // health authority
+    ['GBGD499', 'GD499'],
+    ['GD888800101', 'GD888800101'], // long government form: 001 mod 97 = 01
+    ['HA888859917', 'HA888859917'], // long health-authority form: 599 mod 97 = 17
   ])('accepts %s', (raw, normalized) => expectValid('gb.vat', raw, normalized));
 
   it.each([
@@ -34,6 +37,19 @@ describe('gb.vat', () => {
     ['12345678', 'INVALID_LENGTH'],
     ['9807806841', 'INVALID_LENGTH'],
     ['98078068A', 'INVALID_FORMAT'],
+    // python-stdnum gb.vat: a 5-character number is GD/HA + 3 digits, nothing else
+    // (stdnum-js 1.12 lets every other pair of letters through)
+    ['XY123', 'INVALID_COMPONENT'],
+    ['GBXY123', 'INVALID_COMPONENT'],
+    ['12345', 'INVALID_COMPONENT'],
+    ['GDABC', 'INVALID_FORMAT'],
+    ['GD888850015', 'INVALID_COMPONENT'], // 500 is not a government department
+    ['HA888849905', 'INVALID_COMPONENT'], // 499 is not a health authority
+    ['GD888800102', 'INVALID_CHECKSUM'],
+    ['GD8888001AB', 'INVALID_FORMAT'],
+    ['XY888800101', 'INVALID_LENGTH'],
+    ['XY1234567', 'INVALID_FORMAT'],
+    ['012345678', 'INVALID_CHECKSUM'], // below 100 only residue 0 counts
   ] as const)('rejects %s (%s)', (value, code) => expectInvalid('gb.vat', value, code));
 
   // Two residues are accepted (0 and 42): a substitution that adds ±42 mod 97 slips through,
