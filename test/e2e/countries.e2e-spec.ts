@@ -55,6 +55,23 @@ describe('country rule packs (e2e)', () => {
       expect(res.body.payouts).toEqual({ available: true, rails: ['stripe_connect', 'bank_transfer'] });
     });
 
+    it('shows identifier examples of the right type and country: a Spanish VAT number, a DNI for an autónomo, an E-NIF for a C.B.', async () => {
+      const res = await request(t.http).get('/v1/countries/ES');
+      const example = (form: string, type: string) =>
+        res.body.legalForms.find((f: { code: string }) => f.code === form).identifiers.find((i: { type: string }) => i.type === type).example;
+      expect(example('es.sl', 'eu.vat')).toBe('ESA08370314');
+      expect(example('es.sa', 'eu.vat')).toBe('ESA08370314');
+      expect(example('es.autonomo', 'es.nif')).toBe('54362315K');
+      expect(example('es.cb', 'es.cif')).toBe('E28123453');
+      // every example shown validates with its own type in this country
+      for (const form of res.body.legalForms) {
+        for (const id of form.identifiers) {
+          const check = await request(t.http).post('/v1/countries/ES/identifiers/validate').send({ type: id.type, value: id.example });
+          expect({ form: form.code, type: id.type, valid: check.body.valid }).toEqual({ form: form.code, type: id.type, valid: true });
+        }
+      }
+    });
+
     it('answers an unknown country with 404 in the envelope', async () => {
       const res = await request(t.http).get('/v1/countries/XQ').set('Accept-Language', 'tr');
       expect(res.status).toBe(404);
@@ -202,6 +219,8 @@ describe('country rule packs (e2e)', () => {
       const spec = await request(t.http).get('/v1/countries/NL').set('Accept-Language', 'tr');
       expect(spec.status).toBe(200);
       expect(spec.body).toMatchObject({ country: 'NL', name: 'Hollanda', status: 'enabled', packVersion: 1 });
+      // the VAT example of a Dutch seller is a Dutch VAT number, not the Italian default
+      expect(spec.body.legalForms[0].identifiers[0]).toMatchObject({ type: 'eu.vat', prefix: 'NL', example: 'NL004495445B01' });
 
       const seller = await signup(t.http, { country: 'NL', locale: 'en' });
       expect(seller.res.status).toBe(201);
@@ -216,6 +235,34 @@ describe('country rule packs (e2e)', () => {
       const publication = audit.body.find((e: { action: string }) => e.action === 'country.published');
       expect(publication).toMatchObject({ actorAccountId: adminId, actorRole: 'ops_admin', changes: { version: 1, previousVersion: null } });
       expect(audit.body.filter((e: { action: string }) => e.action === 'country.draft_saved')).toHaveLength(2);
+    });
+
+    it('refuses packs for unassigned country codes and codes of another country', async () => {
+      for (const cc of ['UK', 'EU', 'XX']) {
+        const res = await request(t.http).put(`/v1/ops/countries/${cc}/draft`).set(bearer(admin)).set('Accept-Language', 'en').send({ ...nlPack(), country: cc });
+        expect(res.status).toBe(422);
+        expect(res.body.error.code).toBe('COUNTRY_PACK_INVALID');
+        expect(res.body.error.details).toEqual([
+          { field: 'country', code: 'UNKNOWN_COUNTRY', message: `country: ${cc} is not an assigned ISO 3166-1 alpha-2 country code (the United Kingdom is GB).` },
+        ]);
+      }
+
+      // a Belgian draft copied from the Dutch pack: legal forms and the VAT prefix still Dutch
+      const be = { ...nlPack(), country: 'BE', bank: { type: 'iban', ibanCountry: 'BE', example: 'BE68539007547034' }, samples: [] };
+      be.legalForms[0].identifiers.push({ type: 'ru.inn', required: false, purpose: 'tax_id', label: be.legalForms[0].identifiers[0].label } as never);
+      await request(t.http).put('/v1/ops/countries/BE/draft').set(bearer(admin)).send(be).expect(200);
+      const check = await request(t.http).post('/v1/ops/countries/BE/draft/validate').set(bearer(admin)).set('Accept-Language', 'es');
+      expect(check.body.valid).toBe(false);
+      expect(check.body.problems.map((p: { field: string; code: string }) => `${p.field} ${p.code}`)).toEqual([
+        'documentTypes[nl.kvk_extract] FOREIGN_DOCUMENT_TYPE',
+        'legalForms[nl.bv].code FOREIGN_LEGAL_FORM',
+        'legalForms[nl.bv].identifiers[eu.vat].prefix VAT_PREFIX_MISMATCH',
+        'legalForms[nl.bv].identifiers[ru.inn] FOREIGN_IDENTIFIER_TYPE',
+        'legalForms[nl.eenmanszaak].code FOREIGN_LEGAL_FORM',
+      ]);
+      expect(check.body.problems[1].message).toBe('legalForms[nl.bv].code: una forma jurídica de este paquete debe llamarse be.<nombre>.');
+      expect((await request(t.http).post('/v1/ops/countries/BE/draft/publish').set(bearer(admin))).status).toBe(422);
+      await request(t.http).delete('/v1/ops/countries/BE/draft').set(bearer(admin)).expect(204);
     });
 
     it('keeps sellers pinned to the version they were checked under and flags them when a requirement is added', async () => {

@@ -65,7 +65,8 @@ export class CountryPacksAdminService {
     const country = (body as { country?: unknown })?.country;
     if (typeof country === 'string' && country !== code) throw countryError(CountryErrorCode.PACK_MISMATCH, { country: code, packCountry: country });
     const { pack, problems } = checkPack(body);
-    const schemaProblems = problems.filter((p) => p.code === 'SCHEMA');
+    // a draft must at least parse and name a real country; everything else is reported by validate/publish
+    const schemaProblems = problems.filter((p) => p.code === 'SCHEMA' || (p.code === 'UNKNOWN_COUNTRY' && p.field === 'country'));
     if (!pack || schemaProblems.length) throw countryError(CountryErrorCode.PACK_INVALID, {}, schemaProblems);
     return this.uow.run(async (tx) => {
       await this.lock(tx, code);

@@ -13,7 +13,8 @@ type CheckMessages = Record<
 /** Problems of a draft pack found before publication (`country.pack.<CODE>`), for ops. */
 type PackMessages = Record<
   | 'SCHEMA' | 'DUPLICATE_CODE' | 'UNKNOWN_IDENTIFIER_TYPE' | 'UNDECLARED_DOCUMENT_TYPE' | 'NO_ELIGIBLE_FORM'
-  | 'EXAMPLE_FAILS_RULE' | 'INVALID_PATTERN' | 'SAMPLE_REJECTED' | 'SAMPLE_ACCEPTED' | 'SAMPLE_WRONG_FIELDS',
+  | 'EXAMPLE_FAILS_RULE' | 'INVALID_PATTERN' | 'SAMPLE_REJECTED' | 'SAMPLE_ACCEPTED' | 'SAMPLE_WRONG_FIELDS'
+  | 'UNKNOWN_COUNTRY' | 'FOREIGN_LEGAL_FORM' | 'FOREIGN_IDENTIFIER_TYPE' | 'FOREIGN_DOCUMENT_TYPE' | 'VAT_PREFIX_MISMATCH',
   string
 >;
 
@@ -72,6 +73,11 @@ const en: CountryMessages = {
     SAMPLE_REJECTED: 'Sample "{{sample}}" should be accepted but fails on: {{fields}}.',
     SAMPLE_ACCEPTED: 'Sample "{{sample}}" should be rejected but is accepted.',
     SAMPLE_WRONG_FIELDS: 'Sample "{{sample}}" should fail on {{expected}} but fails on {{fields}}.',
+    UNKNOWN_COUNTRY: '{{field}}: {{country}} is not an assigned ISO 3166-1 alpha-2 country code (the United Kingdom is GB).',
+    FOREIGN_LEGAL_FORM: '{{field}}: a legal form of this pack must be named {{expected}}.<name>.',
+    FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} is not an identifier of this country; use its own types, eu.vat (EU member states) or iban.',
+    FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} is named after another country; use {{expected}}.<name> or a name without a country.',
+    VAT_PREFIX_MISMATCH: '{{field}}: the EU VAT numbers of this country carry the prefix {{expected}}.',
   }),
 };
 
@@ -121,6 +127,11 @@ const ru: CountryMessages = {
     SAMPLE_REJECTED: 'Образец «{{sample}}» должен приниматься, но не проходит проверку полей: {{fields}}.',
     SAMPLE_ACCEPTED: 'Образец «{{sample}}» должен отклоняться, но принимается.',
     SAMPLE_WRONG_FIELDS: 'Образец «{{sample}}» должен отклоняться по полям {{expected}}, а отклоняется по {{fields}}.',
+    UNKNOWN_COUNTRY: '{{field}}: {{country}} не является присвоенным кодом страны ISO 3166-1 alpha-2 (Великобритания — GB).',
+    FOREIGN_LEGAL_FORM: '{{field}}: организационно-правовая форма этого пакета должна называться {{expected}}.<название>.',
+    FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} не является идентификатором этой страны; используйте её собственные типы, eu.vat (страны ЕС) или iban.',
+    FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} назван по другой стране; используйте {{expected}}.<название> или название без страны.',
+    VAT_PREFIX_MISMATCH: '{{field}}: номера НДС ЕС этой страны начинаются с префикса {{expected}}.',
   }),
 };
 
@@ -170,6 +181,11 @@ const tr: CountryMessages = {
     SAMPLE_REJECTED: '"{{sample}}" örneği kabul edilmeli, ancak şu alanlarda başarısız: {{fields}}.',
     SAMPLE_ACCEPTED: '"{{sample}}" örneği reddedilmeli, ancak kabul ediliyor.',
     SAMPLE_WRONG_FIELDS: '"{{sample}}" örneği {{expected}} alanlarında başarısız olmalı, ancak {{fields}} alanlarında başarısız.',
+    UNKNOWN_COUNTRY: '{{field}}: {{country}} atanmış bir ISO 3166-1 alpha-2 ülke kodu değil (Birleşik Krallık GB\'dir).',
+    FOREIGN_LEGAL_FORM: '{{field}}: bu paketin şirket türleri {{expected}}.<ad> biçiminde adlandırılmalıdır.',
+    FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} bu ülkenin bir kimlik numarası değil; ülkenin kendi türlerini, eu.vat (AB üyeleri) veya iban kullanın.',
+    FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} başka bir ülkenin adını taşıyor; {{expected}}.<ad> ya da ülkesiz bir ad kullanın.',
+    VAT_PREFIX_MISMATCH: '{{field}}: bu ülkenin AB KDV numaraları {{expected}} önekini taşır.',
   }),
 };
 
@@ -219,6 +235,11 @@ const it: CountryMessages = {
     SAMPLE_REJECTED: 'Il campione "{{sample}}" dovrebbe essere accettato ma non supera: {{fields}}.',
     SAMPLE_ACCEPTED: 'Il campione "{{sample}}" dovrebbe essere rifiutato ma viene accettato.',
     SAMPLE_WRONG_FIELDS: 'Il campione "{{sample}}" dovrebbe fallire su {{expected}} ma fallisce su {{fields}}.',
+    UNKNOWN_COUNTRY: '{{field}}: {{country}} non è un codice paese ISO 3166-1 alpha-2 assegnato (il Regno Unito è GB).',
+    FOREIGN_LEGAL_FORM: '{{field}}: una forma giuridica di questo pacchetto deve chiamarsi {{expected}}.<nome>.',
+    FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} non è un identificativo di questo paese; usa i suoi tipi, eu.vat (Stati membri UE) o iban.',
+    FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} porta il nome di un altro paese; usa {{expected}}.<nome> o un nome senza paese.',
+    VAT_PREFIX_MISMATCH: '{{field}}: le partite IVA UE di questo paese hanno il prefisso {{expected}}.',
   }),
 };
 
@@ -268,6 +289,11 @@ const es: CountryMessages = {
     SAMPLE_REJECTED: 'La muestra "{{sample}}" debería aceptarse pero falla en: {{fields}}.',
     SAMPLE_ACCEPTED: 'La muestra "{{sample}}" debería rechazarse pero se acepta.',
     SAMPLE_WRONG_FIELDS: 'La muestra "{{sample}}" debería fallar en {{expected}} pero falla en {{fields}}.',
+    UNKNOWN_COUNTRY: '{{field}}: {{country}} no es un código de país ISO 3166-1 alfa-2 asignado (el Reino Unido es GB).',
+    FOREIGN_LEGAL_FORM: '{{field}}: una forma jurídica de este paquete debe llamarse {{expected}}.<nombre>.',
+    FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} no es un identificador de este país; usa sus propios tipos, eu.vat (Estados miembros de la UE) o iban.',
+    FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} lleva el nombre de otro país; usa {{expected}}.<nombre> o un nombre sin país.',
+    VAT_PREFIX_MISMATCH: '{{field}}: los números de IVA intracomunitario de este país llevan el prefijo {{expected}}.',
   }),
 };
 

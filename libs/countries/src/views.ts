@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Locale } from '@app/kernel';
-import { IDENTIFIER_TYPES } from './identifiers';
+import { identifierExample } from './pack/examples';
 import type { CountryPackDocument, Label } from './pack/schema';
 
 const l = (label: Label, locale: Locale) => label[locale] ?? label.en;
@@ -50,7 +50,7 @@ export function renderSpec(pack: CountryPackDocument, version: number, status: s
         required: i.required,
         purpose: i.purpose,
         ...(i.prefix ? { prefix: i.prefix } : {}),
-        example: IDENTIFIER_TYPES.get(i.type)?.example,
+        example: identifierExample(i),
       })),
       documents: f.documents.map((d) => {
         const type = docs.get(d.type);

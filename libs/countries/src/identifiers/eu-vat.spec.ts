@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { EU_VAT_PREFIXES } from './eu-vat';
+import { EU_VAT_EXAMPLES, EU_VAT_PREFIXES, euVatPrefixOf } from './eu-vat';
 import { validateIdentifier } from './registry';
 import { DIGITS, LETTERS, expectEverySubstitutionInvalid, expectInvalid, expectValid } from './spec-helpers';
 
@@ -754,3 +754,19 @@ const PYTHON_STDNUM_VALID_EU_VAT: readonly string[] = [
   'SK 2022193459',
   'SK2022193459',
 ];
+
+describe('eu.vat examples per member state', () => {
+  it('has a valid example, with its own prefix, for every VIES prefix', () => {
+    expect(Object.keys(EU_VAT_EXAMPLES).sort()).toEqual([...EU_VAT_PREFIXES].sort());
+    for (const [prefix, example] of Object.entries(EU_VAT_EXAMPLES)) {
+      const result = validateIdentifier('eu.vat', example);
+      expect({ prefix, example, valid: result.valid, normalized: result.valid ? result.normalized.slice(0, 2) : null }).toEqual({ prefix, example, valid: true, normalized: prefix });
+    }
+  });
+
+  it('maps ISO countries to their VIES prefix, and nothing else', () => {
+    expect(euVatPrefixOf('GR')).toBe('EL');
+    expect(euVatPrefixOf('ES')).toBe('ES');
+    expect(['GB', 'XI', 'EL', 'CH', 'NO', 'RU', 'EU'].map(euVatPrefixOf)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+});

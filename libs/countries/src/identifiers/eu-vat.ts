@@ -64,6 +64,49 @@ const PREFIX_ALIASES: Readonly<Record<string, string>> = { GR: 'EL' };
 /** VIES prefixes accepted by `eu.vat`. */
 export const EU_VAT_PREFIXES: readonly string[] = Object.keys(MEMBER_STATES);
 
+/**
+ * One valid number per VIES prefix, shown as the example of a country's `eu.vat` field (an
+ * Italian number is no example for a Spanish seller). Published values from the python-stdnum
+ * `test_eu_vat.doctest` list and the module docstrings.
+ */
+export const EU_VAT_EXAMPLES: Readonly<Record<string, string>> = {
+  AT: 'ATU13585627',
+  BE: 'BE0428759497',
+  BG: 'BG175074752',
+  CY: 'CY10259033P',
+  CZ: 'CZ25123891',
+  DE: 'DE136695976',
+  DK: 'DK28107773',
+  EE: 'EE101256753',
+  EL: 'EL094501040',
+  ES: 'ESA08370314',
+  FI: 'FI18261444',
+  FR: 'FR40303265045',
+  HR: 'HR94577403194',
+  HU: 'HU12078503',
+  IE: 'IE6433435F',
+  IT: 'IT00743110157',
+  LT: 'LT119511515',
+  LU: 'LU10059929',
+  LV: 'LV40003189718',
+  MT: 'MT17025737',
+  NL: 'NL004495445B01',
+  PL: 'PL8567346215',
+  PT: 'PT501964843',
+  RO: 'RO16241790',
+  SE: 'SE556043606401',
+  SI: 'SI50223054',
+  SK: 'SK2022193459',
+  XI: 'XI980780684',
+};
+
+/** The VIES prefix of an ISO 3166-1 country (`GR` → `EL`), or undefined when it is not an EU member state. */
+export function euVatPrefixOf(country: string): string | undefined {
+  if (country === 'XI' || country === 'EL') return undefined; // VIES prefixes, not ISO country codes
+  const prefix = PREFIX_ALIASES[country] ?? country;
+  return EU_VAT_PREFIXES.includes(prefix) ? prefix : undefined;
+}
+
 export const euVat = defineIdentifier({
   code: 'eu.vat',
   country: null,

@@ -1,8 +1,10 @@
+import { isISO31661Alpha2 } from 'class-validator';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { ErrorDetail } from '@app/kernel';
-import { IDENTIFIER_TYPES, validateIdentifier } from '../identifiers';
+import { euVatPrefixOf, IDENTIFIER_TYPES, validateIdentifier } from '../identifiers';
+import { identifierExample } from './examples';
 import { checkRegistration } from './registration';
-import { CountryPackDocument } from './schema';
+import { CountryPackDocument, IdentifierRule, LegalFormRule } from './schema';
 
 const problem = (field: string, code: string, params: Record<string, string | number> = {}): ErrorDetail => ({
   field,
@@ -12,9 +14,45 @@ const problem = (field: string, code: string, params: Record<string, string | nu
 });
 
 /**
+ * An assigned ISO 3166-1 alpha-2 code (validator.js's list, through class-validator): not `UK`
+ * (the United Kingdom is GB), `EU`, `EL` or a user-assigned code such as `XX`.
+ */
+export const isAssignedCountryCode = (code: string): boolean => /^[A-Z]{2}$/.test(code) && isISO31661Alpha2(code);
+
+/** The country a `<cc>.<name>` code is named after (`es` for `es.sl`), or undefined for a bare name. */
+const countryOfCode = (code: string): string | undefined => (code.includes('.') ? code.slice(0, code.indexOf('.')) : undefined);
+
+/**
+ * Identifier types a pack of `country` may use: the country's own (`gb.*` for GB), `iban`, and
+ * `eu.vat` for an EU member state, with the member state's own VIES prefix (EL for GR).
+ */
+function identifierTypeProblems(country: string, at: string, rule: IdentifierRule): ErrorDetail[] {
+  const type = IDENTIFIER_TYPES.get(rule.type);
+  if (!type) return [problem(at, 'UNKNOWN_IDENTIFIER_TYPE', { type: rule.type })];
+  if (type.country === country || type.code === 'iban') return [];
+  if (type.code === 'eu.vat') {
+    const prefix = euVatPrefixOf(country);
+    if (!prefix) return [problem(at, 'FOREIGN_IDENTIFIER_TYPE', { type: rule.type })];
+    return rule.prefix === prefix ? [] : [problem(`${at}.prefix`, 'VAT_PREFIX_MISMATCH', { expected: prefix })];
+  }
+  return [problem(at, 'FOREIGN_IDENTIFIER_TYPE', { type: rule.type })];
+}
+
+/** The example shown for the identifier must pass the type's check, carry the prefix and be of the form's seller type. */
+function exampleProblems(form: LegalFormRule, at: string, rule: IdentifierRule): ErrorDetail[] {
+  const example = identifierExample(rule);
+  const result = example === undefined ? undefined : validateIdentifier(rule.type, example);
+  const fits =
+    result?.valid && (!rule.prefix || result.normalized.startsWith(rule.prefix)) && (!result.kind || result.kind === form.sellerType);
+  return fits ? [] : [problem(`${at}.example`, 'EXAMPLE_FAILS_RULE')];
+}
+
+/**
  * Everything a pack must pass before it can be published: the schema (including a label in every
- * language), identifier types and document types the code knows, examples that pass their own
- * rules, and its sample registrations accepted or rejected exactly as declared.
+ * language), an assigned ISO country code, legal forms named after the pack's country, identifier
+ * types the code knows and this country may use, document types declared (and not named after
+ * another country), examples that pass their own rules, and its sample registrations accepted or
+ * rejected exactly as declared.
  */
 export function checkPack(input: unknown): { pack?: CountryPackDocument; problems: ErrorDetail[] } {
   const parsed = CountryPackDocument.safeParse(input);
@@ -25,14 +63,30 @@ export function checkPack(input: unknown): { pack?: CountryPackDocument; problem
   }
   const pack = parsed.data;
   const problems: ErrorDetail[] = [];
+  if (!isAssignedCountryCode(pack.country)) return { pack, problems: [problem('country', 'UNKNOWN_COUNTRY', { country: pack.country })] };
+  const own = pack.country.toLowerCase();
+  pack.obligations.shipFromCountries.forEach((c, i) => {
+    if (!isAssignedCountryCode(c)) problems.push(problem(`obligations.shipFromCountries[${i}]`, 'UNKNOWN_COUNTRY', { country: c }));
+  });
+  if (pack.bank.type === 'iban' && !isAssignedCountryCode(pack.bank.ibanCountry)) {
+    problems.push(problem('bank.ibanCountry', 'UNKNOWN_COUNTRY', { country: pack.bank.ibanCountry }));
+  }
   const declaredDocs = new Set(pack.documentTypes.map((d) => d.code));
+  for (const doc of pack.documentTypes) {
+    const named = countryOfCode(doc.code);
+    if (named !== undefined && named !== own) problems.push(problem(`documentTypes[${doc.code}]`, 'FOREIGN_DOCUMENT_TYPE', { type: doc.code, expected: own }));
+  }
   const formCodes = new Set<string>();
   pack.legalForms.forEach((form) => {
     const at = `legalForms[${form.code}]`;
     if (formCodes.has(form.code)) problems.push(problem(at, 'DUPLICATE_CODE'));
     formCodes.add(form.code);
+    if (countryOfCode(form.code) !== own) problems.push(problem(`${at}.code`, 'FOREIGN_LEGAL_FORM', { expected: own }));
     for (const id of form.identifiers) {
-      if (!IDENTIFIER_TYPES.has(id.type)) problems.push(problem(`${at}.identifiers[${id.type}]`, 'UNKNOWN_IDENTIFIER_TYPE', { type: id.type }));
+      const idAt = `${at}.identifiers[${id.type}]`;
+      const typeProblems = identifierTypeProblems(pack.country, idAt, id);
+      problems.push(...typeProblems);
+      if (!typeProblems.length) problems.push(...exampleProblems(form, idAt, id));
     }
     for (const doc of form.documents) {
       if (!declaredDocs.has(doc.type)) problems.push(problem(`${at}.documents[${doc.type}]`, 'UNDECLARED_DOCUMENT_TYPE', { type: doc.type }));

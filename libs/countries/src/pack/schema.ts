@@ -26,6 +26,12 @@ export const IdentifierRequirement = z
     label: Label,
     /** For `eu.vat`-like numbers: the prefix the seller's number must carry (EL for Greece). */
     prefix: z.string().regex(/^[A-Z]{2}$/).optional(),
+    /**
+     * The example shown to sellers, when the type's own example does not fit this legal form
+     * (e.g. a DNI for a sole trader where `es.nif` would show a company number). It must pass
+     * the type's check, carry `prefix` and be of the legal form's seller type.
+     */
+    example: z.string().trim().min(1).max(60).optional(),
   })
   .strict();
 

@@ -85,6 +85,7 @@ export const ES: CountryPackInput = {
           required: true,
           purpose: 'tax_id',
           label: { en: 'Personal tax number (DNI/NIE)', ru: 'Личный налоговый номер (DNI/NIE)', tr: 'Kişisel vergi numarası (DNI/NIE)', it: 'Codice fiscale personale (DNI/NIE)', es: 'NIF personal (DNI/NIE)' },
+          example: '54362315K',
         },
       ],
       documents: [
@@ -115,6 +116,8 @@ export const ES: CountryPackInput = {
           required: true,
           purpose: 'tax_id',
           label: { en: 'Tax number (NIF starting with E)', ru: 'Налоговый номер (NIF на E)', tr: 'Vergi numarası (E ile başlayan NIF)', it: 'Codice fiscale (NIF che inizia con E)', es: 'NIF (empieza por E)' },
+          // synthetic: province 28, number 12345, control digit 3
+          example: 'E28123453',
         },
       ],
       documents: [{ type: 'representative_id', required: true, condition: 'always' }],

@@ -45,6 +45,7 @@ const COMPANY_IDENTIFIERS = [
       it: 'Codice fiscale della società (di solito coincide con la partita IVA)',
       es: 'Código fiscal de la sociedad (codice fiscale, normalmente igual a la partita IVA)',
     },
+    example: '00743110157',
   },
   REA,
 ] as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { IDENTIFIER_TYPES } from '../identifiers';
+import { identifierExample } from '../pack/examples';
 import { checkPack } from '../pack/pack-checks';
 import { CountryPackDocument } from '../pack/schema';
 import { SEED_PACKS } from './index';
@@ -37,6 +38,24 @@ describe.each(SEED_PACKS.map((p) => [p.country, p] as const))('seed pack %s', (_
     expect(problems.map((p) => `${p.field} ${p.code} ${JSON.stringify(p.params)}`)).toEqual([]);
   });
 
+  it('shows for every identifier an example that passes its own type, in this country, for this kind of seller', () => {
+    const wrong = pack.legalForms.flatMap((form) =>
+      form.identifiers.flatMap((rule) => {
+        const example = identifierExample(rule);
+        const type = IDENTIFIER_TYPES.get(rule.type);
+        const result = type && example !== undefined ? type.validate(example) : undefined;
+        const fits =
+          result?.valid &&
+          (type?.country === pack.country || type?.country === null) &&
+          (rule.type !== 'eu.vat' || result.normalized.startsWith(pack.country === 'GR' ? 'EL' : pack.country)) &&
+          (!rule.prefix || result.normalized.startsWith(rule.prefix)) &&
+          (!result.kind || result.kind === form.sellerType);
+        return fits ? [] : [`${form.code} ${rule.type} ${example}`];
+      }),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it('has samples to accept and to reject', () => {
     expect(pack.samples?.some((s) => s.expect === 'accept')).toBe(true);
     expect(pack.samples?.some((s) => s.expect === 'reject')).toBe(true);
@@ -48,5 +67,16 @@ describe('seed packs', () => {
     const countries = SEED_PACKS.map((p) => p.country);
     expect(new Set(countries).size).toBe(countries.length);
     expect(countries).toEqual(expect.arrayContaining(['RU', 'TR', 'IT', 'ES', 'DE', 'FR', 'PL', 'PT', 'GB', 'US', 'KZ']));
+  });
+});
+
+describe('seed pack examples', () => {
+  const es = SEED_PACKS.find((p) => p.country === 'ES')!;
+  const example = (form: string, type: string) => identifierExample(es.legalForms.find((f) => f.code === form)!.identifiers.find((i) => i.type === type)!);
+
+  it('show a Spanish VAT number for ES, a DNI for an autónomo and an E-NIF for a comunidad de bienes', () => {
+    expect(example('es.sl', 'eu.vat')).toMatch(/^ES/);
+    expect(IDENTIFIER_TYPES.get('es.dni')!.validate(example('es.autonomo', 'es.nif')!).valid).toBe(true);
+    expect(example('es.cb', 'es.cif')).toMatch(/^E\d{8}$/);
   });
 });

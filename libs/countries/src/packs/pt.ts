@@ -74,6 +74,7 @@ export const PT: CountryPackInput = {
             it: 'Numero di identificazione fiscale personale (NIF)',
             es: 'Número de identificación fiscal personal (NIF)',
           },
+          example: '234567899',
         },
         VAT,
       ],

@@ -16,6 +16,7 @@ const INN_PERSON = {
     it: 'Codice fiscale personale (INN, 12 cifre)',
     es: 'Número de identificación fiscal personal (INN, 12 dígitos)',
   },
+  example: '123456789047',
 } as const;
 
 const COMPANY_IDENTIFIERS = [
