@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Matches } from 'class-validator';
 import { ApiErrors, CommonErrorCode, Consumes, Ctx, Role, Roles } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
@@ -17,6 +17,19 @@ class LoadListDto {
   @ApiProperty({ example: '2026-11-20', description: 'The version label (e.g. the publication date).' }) @IsString() @Matches(/^[\w.:-]{1,100}$/) label: string;
 }
 
+class LoadedListView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: LIST_SOURCES }) source: string;
+  @ApiProperty({ example: '2026-11-20' }) label: string;
+  @ApiProperty({ example: 20817 }) entryCount: number;
+  @ApiProperty({ description: 'SHA-256 of the file (and alias file): the same bytes again re-screen nobody.' }) sha256: string;
+}
+
+class ScreeningListView extends LoadedListView {
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'The ops account that loaded it.' }) loadedBy: string | null;
+  @ApiProperty() loadedAt: string;
+}
+
 @ApiTags('ops')
 @Controller({ path: 'ops/screening-lists', version: '1' })
 @Roles(Role.OPS_REVIEWER, Role.OPS_ADMIN)
@@ -25,6 +38,7 @@ export class ScreeningListsController {
 
   @Get()
   @ApiOperation({ summary: 'Loaded sanctions-list versions, newest first' })
+  @ApiOkResponse({ type: [ScreeningListView] })
   list() {
     return this.lists.list();
   }
@@ -38,6 +52,7 @@ export class ScreeningListsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['source', 'label', 'file'], properties: { source: { enum: [...LIST_SOURCES] }, label: { type: 'string' }, file: { type: 'string', format: 'binary', description: 'OFAC SDN.CSV, EU consolidated XML or UN consolidated XML' }, aliases: { type: 'string', format: 'binary', description: 'OFAC ALT.CSV' } } } })
   @ApiOperation({ summary: 'Load a sanctions list version (OFAC SDN CSV + aliases, EU or UN consolidated XML); re-screens approved sellers (audited)' })
+  @ApiCreatedResponse({ type: LoadedListView })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, ScreeningErrorCode.LIST_FORMAT, ScreeningErrorCode.LIST_EMPTY, KycErrorCode.FILE_MISSING, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.UPLOAD_REJECTED)
   load(@Ctx() ctx: RequestContext, @Body() body: LoadListDto, @UploadedFiles() files: { file?: { buffer: Buffer }[]; aliases?: { buffer: Buffer }[] }) {
     const file = files?.file?.[0];
