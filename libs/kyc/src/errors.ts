@@ -17,6 +17,8 @@ export enum KycErrorCode {
   SAME_REVIEWER = 'KYC.SAME_REVIEWER',
   FEEDBACK_REQUIRED = 'KYC.FEEDBACK_REQUIRED',
   DOCUMENT_OUT_OF_DATE = 'KYC.DOCUMENT_OUT_OF_DATE',
+  VENDOR_NOT_CONFIGURED = 'KYC.VENDOR_NOT_CONFIGURED',
+  VENDOR_SIGNATURE_INVALID = 'KYC.VENDOR_SIGNATURE_INVALID',
 }
 
 export const KYC_ERRORS: ErrorCatalogue<KycErrorCode> = registerErrorCatalogue({
@@ -35,6 +37,8 @@ export const KYC_ERRORS: ErrorCatalogue<KycErrorCode> = registerErrorCatalogue({
   [KycErrorCode.INCOMPLETE]: { status: 422, description: 'Required persons or documents are missing; details[] lists them.' },
   [KycErrorCode.SAME_REVIEWER]: { status: 409, description: 'Four-eyes: the second approval must come from a different reviewer.' },
   [KycErrorCode.DOCUMENT_OUT_OF_DATE]: { status: 422, description: "The document has expired, or was issued longer ago than the pack's maximum age for its type." },
+  [KycErrorCode.VENDOR_NOT_CONFIGURED]: { status: 404, description: 'No identity-verification vendor of that name is configured (KYC_PROVIDER); nothing was stored.' },
+  [KycErrorCode.VENDOR_SIGNATURE_INVALID]: { status: 400, description: "Missing, malformed or wrong vendor webhook signature (Sumsub: X-Payload-Digest); nothing was stored." },
   [KycErrorCode.FEEDBACK_REQUIRED]: { status: 422, description: 'request_changes needs at least one document or a reason code.' },
 });
 

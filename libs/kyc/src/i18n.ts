@@ -4,13 +4,16 @@ import type { ScreeningErrorCode } from './screening-lists.service';
 import type { UploadProblem } from './kyc.controller';
 import type { KycStatus } from './lifecycle';
 
-export const KYC_REASON_CODES = ['PACK_REQUIREMENTS_ADDED', 'DOCUMENT_UNREADABLE', 'DOCUMENT_EXPIRED', 'NAME_MISMATCH', 'WRONG_DOCUMENT', 'INFORMATION_INCOMPLETE', 'NOT_ELIGIBLE', 'SANCTIONS_HIT', 'OTHER'] as const;
+export const KYC_REASON_CODES = ['PACK_REQUIREMENTS_ADDED', 'DOCUMENT_UNREADABLE', 'DOCUMENT_EXPIRED', 'NAME_MISMATCH', 'WRONG_DOCUMENT', 'INFORMATION_INCOMPLETE', 'NOT_ELIGIBLE', 'SANCTIONS_HIT', 'IDENTITY_CHECK_FAILED', 'OTHER'] as const;
 export type KycReasonCode = (typeof KYC_REASON_CODES)[number];
 
 type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode as `kyc.reason.${K}`]: string } & { [K in UploadProblem as `kyc.upload.${K}`]: string } & { [K in KycStatus as `kyc.status.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
 
 export const KYC_MESSAGES: Translations<KycMessages> = {
   en: {
+    'kyc.reason.IDENTITY_CHECK_FAILED': 'The identity check with our verification partner did not succeed; follow the link to try again.',
+    'error.KYC.VENDOR_NOT_CONFIGURED': 'There is no identity-verification provider of that name.',
+    'error.KYC.VENDOR_SIGNATURE_INVALID': 'The webhook signature is not valid.',
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'This document is out of date (issued too long ago or expired); upload a current one.',
     'error.SCREENING.LIST_FORMAT': 'The file is not a valid {{source}} list: {{reason}}',
     'error.SCREENING.LIST_EMPTY': 'The list has no entries.',
@@ -60,6 +63,9 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'replaced by a new verification',
   },
   ru: {
+    'kyc.reason.IDENTITY_CHECK_FAILED': 'Проверка личности у нашего партнёра не пройдена; перейдите по ссылке и попробуйте ещё раз.',
+    'error.KYC.VENDOR_NOT_CONFIGURED': 'Провайдера проверки личности с таким именем нет.',
+    'error.KYC.VENDOR_SIGNATURE_INVALID': 'Подпись вебхука недействительна.',
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'Документ устарел (выдан слишком давно или истёк срок действия); загрузите актуальный.',
     'error.SCREENING.LIST_FORMAT': 'Файл не является корректным списком {{source}}: {{reason}}',
     'error.SCREENING.LIST_EMPTY': 'Список не содержит записей.',
@@ -109,6 +115,9 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'заменена новой проверкой',
   },
   tr: {
+    'kyc.reason.IDENTITY_CHECK_FAILED': 'Doğrulama ortağımızdaki kimlik kontrolü başarılı olmadı; bağlantıyı izleyerek yeniden deneyin.',
+    'error.KYC.VENDOR_NOT_CONFIGURED': 'Bu adda bir kimlik doğrulama sağlayıcısı yok.',
+    'error.KYC.VENDOR_SIGNATURE_INVALID': 'Webhook imzası geçerli değil.',
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'Bu belge güncel değil (çok önce düzenlenmiş veya süresi dolmuş); güncel bir belge yükleyin.',
     'error.SCREENING.LIST_FORMAT': 'Dosya geçerli bir {{source}} listesi değil: {{reason}}',
     'error.SCREENING.LIST_EMPTY': 'Listede kayıt yok.',
@@ -158,6 +167,9 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'yeni bir doğrulamayla değiştirildi',
   },
   it: {
+    'kyc.reason.IDENTITY_CHECK_FAILED': 'La verifica dell’identità presso il nostro partner non è riuscita; segui il link per riprovare.',
+    'error.KYC.VENDOR_NOT_CONFIGURED': 'Non esiste un fornitore di verifica dell’identità con questo nome.',
+    'error.KYC.VENDOR_SIGNATURE_INVALID': 'La firma del webhook non è valida.',
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'Il documento non è aggiornato (rilasciato troppo tempo fa o scaduto); caricane uno valido.',
     'error.SCREENING.LIST_FORMAT': 'Il file non è un elenco {{source}} valido: {{reason}}',
     'error.SCREENING.LIST_EMPTY': 'L’elenco non contiene voci.',
@@ -207,6 +219,9 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'sostituita da una nuova verifica',
   },
   es: {
+    'kyc.reason.IDENTITY_CHECK_FAILED': 'La comprobación de identidad con nuestro socio de verificación no ha salido bien; sigue el enlace para volver a intentarlo.',
+    'error.KYC.VENDOR_NOT_CONFIGURED': 'No existe ningún proveedor de verificación de identidad con ese nombre.',
+    'error.KYC.VENDOR_SIGNATURE_INVALID': 'La firma del webhook no es válida.',
     'error.KYC.DOCUMENT_OUT_OF_DATE': 'El documento no está vigente (emitido hace demasiado tiempo o caducado); sube uno actual.',
     'error.SCREENING.LIST_FORMAT': 'El archivo no es una lista {{source}} válida: {{reason}}',
     'error.SCREENING.LIST_EMPTY': 'La lista no tiene entradas.',

@@ -40,6 +40,7 @@ import { KYC_STATUSES } from './lifecycle';
 import type { KycStatus } from './lifecycle';
 import { KycService } from './kyc.service';
 import { KycReviewService } from './review.service';
+import { IdentityVerificationService } from './identity-verification.service';
 
 /**
  * A date as YYYY-MM-DD that exists in the calendar (no 2023-02-30, no year 0, which PostgreSQL's
@@ -185,6 +186,7 @@ export class SellerKycController {
     private readonly uow: UnitOfWork,
     private readonly countries: CountryRulesService,
     private readonly translator: Translator,
+    private readonly identity: IdentityVerificationService,
   ) {}
 
   @Get()
@@ -192,7 +194,7 @@ export class SellerKycController {
   @ApiErrors(KycErrorCode.BUSINESS_PROFILE_REQUIRED)
   async view(@Ctx() ctx: RequestContext) {
     const seller = await this.kyc.sellerOf(ctx);
-    return this.uow.run(async (tx) => {
+    const view = await this.uow.run(async (tx) => {
       const kase = await this.kyc.openCase(tx, seller);
       const documents = await tx.find(KycDocumentEntity, { where: { caseId: kase.id }, order: { uploadedAt: 'ASC' } });
       const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
@@ -211,6 +213,8 @@ export class SellerKycController {
         documents: documents.map((d) => documentView(d, this.translator, ctx.locale)),
       };
     });
+    // with a vendor: the identity step and its hosted link, minted after the case's transaction
+    return { ...view, ...(await this.identity.sellerView(ctx, view.caseId)) };
   }
 
   @Put('persons')

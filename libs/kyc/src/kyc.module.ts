@@ -13,7 +13,9 @@ import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { KycVendorResultEntity } from './entities/kyc-vendor-result.entity';
 import { VendorResultsService } from './vendor-results.service';
-import { IDENTITY_VERIFICATION, ManualReviewProvider } from './verification.port';
+import { IDENTITY_VERIFICATION } from './verification.port';
+import { IdentityVerificationService, identityVerificationFactory } from './identity-verification.service';
+import { KycWebhooksController } from './kyc-webhooks.controller';
 import { ScreeningEntryEntity, ScreeningListEntity } from './entities/screening-list.entity';
 import { OpsKycController, SellerKycController, UploadErrorsInterceptor } from './kyc.controller';
 import { KycService } from './kyc.service';
@@ -39,7 +41,7 @@ import { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-ro
     CountriesModule,
     SellersModule,
   ],
-  controllers: [SellerKycController, OpsKycController, ScreeningListsController],
+  controllers: [SellerKycController, OpsKycController, ScreeningListsController, KycWebhooksController],
   providers: [
     KycService,
     KycReviewService,
@@ -50,9 +52,10 @@ import { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-ro
     ScreeningListsService,
     RescreenApprovedJob,
     VendorResultsService,
+    IdentityVerificationService,
     KycPersonIdNumbersKeyRotation,
     KycDocumentsKeyRotation,
-    { provide: IDENTITY_VERIFICATION, useClass: ManualReviewProvider },
+    { provide: IDENTITY_VERIFICATION, inject: [APP_CONFIG], useFactory: identityVerificationFactory },
     { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },
     { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: documentStorageFactory },
   ],

@@ -19,6 +19,9 @@ import { assertKycTransition, EDITABLE, IllegalKycTransition, KycStatus, RESETS_
 import { SANCTIONS_SCREENER } from './sanctions.port';
 import type { SanctionsScreener } from './sanctions.port';
 import { DOCUMENT_STORAGE } from './storage';
+import { identityCheck } from './identity-check';
+import { IDENTITY_VERIFICATION } from './verification.port';
+import type { IdentityVerificationProvider } from './verification.port';
 import type { DocumentStorage } from './storage';
 
 export interface PersonInput {
@@ -50,6 +53,7 @@ export class KycService {
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     @Inject(SANCTIONS_SCREENER) private readonly screener: SanctionsScreener,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(IDENTITY_VERIFICATION) private readonly identity: IdentityVerificationProvider,
   ) {}
 
   async sellerOf(ctx: RequestContext): Promise<SellerEntity> {
@@ -349,8 +353,16 @@ export class KycService {
     const edd = pack.risk.enhancedDueDiligence;
     results.push(await this.check(tx, caseId, 'risk_policy', edd ? 'review' : 'pass', { enhancedDueDiligence: edd, fourEyes: pack.risk.fourEyesReview }, packRef));
 
+    // with a vendor (KYC_PROVIDER ≠ manual) its result is one more check, see identityCheck
+    const identity = identityCheck(this.identity.name, kase);
+    if (identity) results.push(await this.check(tx, caseId, 'identity', identity.result, identity.evidence, `identity:${this.identity.name}`));
+
     if (results.every((r) => r === 'pass') && !kase.fourEyes) await this.transition(tx, kase, 'approved', { role: 'system' });
-    else await this.transition(tx, kase, 'in_review', { role: 'system', reason: sanctions === 'fail' ? 'SANCTIONS_HIT' : null });
+    else {
+      await this.transition(tx, kase, 'in_review', { role: 'system', reason: sanctions === 'fail' ? 'SANCTIONS_HIT' : null });
+      // the vendor asked for a retry: back to the seller with its reason (a sanctions hit stays with ops)
+      if (identity?.sendBack && sanctions !== 'fail') await this.transition(tx, kase, 'action_required', { role: `vendor:${this.identity.name}`, reason: identity.reason });
+    }
     return tx.findOneOrFail(KycCaseEntity, { where: { id: caseId } });
   }
 }

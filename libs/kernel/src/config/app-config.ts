@@ -58,6 +58,12 @@ export const CONFIG_VARIABLES = [
   { name: 'S3_SECRET_ACCESS_KEY', kind: { type: 'string', minLength: 1 }, description: 'Secret key for DOCUMENT_STORAGE=s3.', secret: true },
   { name: 'DOCUMENT_STORAGE_DIR', kind: { type: 'string', minLength: 1 }, default: '.data/documents', description: 'Folder of the local document storage (KYC files, encrypted with DATA_ENCRYPTION_KEYS).' },
   { name: 'DOCUMENT_MAX_BYTES', kind: { type: 'int', min: 1024, max: 104857600 }, default: '10485760', description: 'Largest KYC document accepted; larger uploads get 413.' },
+  { name: 'KYC_PROVIDER', kind: { type: 'enum', values: ['manual', 'sumsub'] }, default: 'manual', description: 'Identity verification: `manual` (ops review the documents) or `sumsub` (sellers also pass a hosted Sumsub check; results arrive at `POST /v1/webhooks/kyc/sumsub`). `sumsub` needs the SUMSUB_* variables.' },
+  { name: 'SUMSUB_API_URL', kind: { type: 'http-url' }, default: 'https://api.sumsub.com', description: 'Base URL of the Sumsub API (a local double in tests).' },
+  { name: 'SUMSUB_APP_TOKEN', kind: { type: 'string', minLength: 1 }, description: 'Sumsub app token (`X-App-Token`); required when KYC_PROVIDER=sumsub.', secret: true },
+  { name: 'SUMSUB_SECRET_KEY', kind: { type: 'string', minLength: 1 }, description: 'Secret key signing Sumsub API requests (`X-App-Access-Sig`); required when KYC_PROVIDER=sumsub.', secret: true },
+  { name: 'SUMSUB_WEBHOOK_SECRET', kind: { type: 'string', minLength: 1 }, description: 'Secret of the Sumsub webhook (`X-Payload-Digest`); required when KYC_PROVIDER=sumsub.', secret: true },
+  { name: 'SUMSUB_LEVEL_NAME', kind: { type: 'string', minLength: 1, pattern: /^[\w .-]{1,100}$/, patternHint: 'a Sumsub level name (letters, digits, space, _ . -)' }, description: 'Sumsub verification level sellers are sent through; required when KYC_PROVIDER=sumsub.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', kind: { type: 'int', min: 100, max: 120000 }, default: '10000', description: 'How long graceful shutdown waits for in-flight requests and jobs.' },
 ] as const satisfies readonly ConfigVariable[];
 
@@ -82,6 +88,8 @@ export interface AppConfig {
   stripe: { secretKey?: string; webhookSecrets: string[]; apiUrl?: string; platformCountry: string };
   sellerAppUrl: string;
   dataEncryptionKeys?: string;
+  /** Identity verification: the built-in manual review, or a vendor with its settings. */
+  kyc: { provider: 'manual' | 'sumsub'; sumsub?: { apiUrl: string; appToken: string; secretKey: string; webhookSecret: string; levelName: string } };
   documents: {
     storage: 'local' | 's3';
     storageDir: string;
@@ -172,6 +180,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (Boolean(env.BOOTSTRAP_OPS_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_OPS_ADMIN_PASSWORD)) {
     problems.push('BOOTSTRAP_OPS_ADMIN_EMAIL and BOOTSTRAP_OPS_ADMIN_PASSWORD must be set together');
   }
+  if (values.KYC_PROVIDER === 'sumsub') {
+    for (const name of ['SUMSUB_APP_TOKEN', 'SUMSUB_SECRET_KEY', 'SUMSUB_WEBHOOK_SECRET', 'SUMSUB_LEVEL_NAME'] as const) {
+      if (!values[name]) problems.push(`${name} is required when KYC_PROVIDER=sumsub`);
+    }
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -201,6 +214,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sellerAppUrl: get('SELLER_APP_URL'),
     dataEncryptionKeys: get('DATA_ENCRYPTION_KEYS'),
+    kyc: {
+      provider: get('KYC_PROVIDER'),
+      sumsub:
+        values.KYC_PROVIDER === 'sumsub'
+          ? { apiUrl: get('SUMSUB_API_URL'), appToken: get('SUMSUB_APP_TOKEN'), secretKey: get('SUMSUB_SECRET_KEY'), webhookSecret: get('SUMSUB_WEBHOOK_SECRET'), levelName: get('SUMSUB_LEVEL_NAME') }
+          : undefined,
+    },
     documents: {
       storage: get('DOCUMENT_STORAGE'),
       storageDir: get('DOCUMENT_STORAGE_DIR'),

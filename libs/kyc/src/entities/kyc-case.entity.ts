@@ -5,6 +5,7 @@ import type { KycStatus } from '../lifecycle';
 @Entity('kyc_cases')
 @Index('ix_kyc_cases_queue', ['status', 'submittedAt'])
 @Index('uq_kyc_cases_open_per_seller', ['sellerId'], { unique: true, where: `"status" <> 'superseded'` })
+@Check('ck_kyc_cases_identity_result', `"identity_result" IN ('approved', 'rejected', 'retry')`)
 @Check('ck_kyc_cases_status', `"status" IN ('collecting', 'submitted', 'in_review', 'approved', 'rejected', 'action_required', 'suspended', 'superseded')`)
 export class KycCaseEntity {
   @PrimaryColumn('uuid')
@@ -46,6 +47,29 @@ export class KycCaseEntity {
    */
   @Column('timestamptz', { name: 'review_requested_at', nullable: true })
   reviewRequestedAt: Date | null;
+
+  /**
+   * Identity verification by a vendor (KYC_PROVIDER other than `manual`): the provider and its
+   * applicant for this case, set when the seller first asks for the hosted link.
+   */
+  @Column('varchar', { name: 'identity_provider', length: 40, nullable: true })
+  identityProvider: string | null;
+
+  @Column('varchar', { name: 'identity_applicant_id', length: 100, nullable: true })
+  identityApplicantId: string | null;
+
+  /**
+   * The vendor's latest result that counted (approved · retry · rejected) with its own decision
+   * time and the reason code the seller is shown; submission's `identity` check reads it.
+   */
+  @Column('varchar', { name: 'identity_result', length: 16, nullable: true })
+  identityResult: 'approved' | 'rejected' | 'retry' | null;
+
+  @Column('varchar', { name: 'identity_reason_code', length: 64, nullable: true })
+  identityReasonCode: string | null;
+
+  @Column('timestamptz', { name: 'identity_decided_at', nullable: true })
+  identityDecidedAt: Date | null;
 
   @Column('timestamptz', { name: 'submitted_at', nullable: true })
   submittedAt: Date | null;

@@ -12,7 +12,7 @@ export class KycCheckEntity {
   @Column('uuid', { name: 'case_id' })
   caseId: string;
 
-  /** completeness · identifiers · duplicate_seller · sanctions · risk_policy */
+  /** completeness · identifiers · duplicate_seller · sanctions · risk_policy · identity (with a vendor) */
   @Column('varchar', { length: 40 })
   kind: string;
 

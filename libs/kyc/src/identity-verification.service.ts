@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import type { AppConfig, RequestContext } from '@app/kernel';
+import { Translator } from '@app/kernel';
+import { UnitOfWork } from '@app/persistence';
+import { KycCaseEntity } from './entities/kyc-case.entity';
+import { kycError, KycErrorCode } from './errors';
+import type { KycStatus } from './lifecycle';
+import { SumsubProvider } from './sumsub/sumsub.provider';
+import { VendorResultsService } from './vendor-results.service';
+import type { Disposition } from './vendor-results.service';
+import { IDENTITY_VERIFICATION, ManualReviewProvider, VendorSignatureError, VendorUnavailableError } from './verification.port';
+import type { IdentityVerificationProvider, VendorWebhook } from './verification.port';
+
+/** The provider KYC_PROVIDER names (config is validated at boot: sumsub comes with its settings). */
+export function identityVerificationFactory(config: AppConfig): IdentityVerificationProvider {
+  return config.kyc.provider === 'sumsub' && config.kyc.sumsub ? new SumsubProvider(config.kyc.sumsub) : new ManualReviewProvider();
+}
+
+export type IdentityStatus = 'not_started' | 'pending' | 'approved' | 'retry' | 'rejected';
+
+/** Case states in which the seller can still do (or redo) the vendor's identity check. */
+const LINK_OFFERED_IN: readonly KycStatus[] = ['collecting', 'action_required', 'in_review'];
+
+/** The seller's identity-verification step with a vendor, and the vendor's webhook intake. */
+@Injectable()
+export class IdentityVerificationService {
+  private readonly logger = new Logger('IdentityVerification');
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly results: VendorResultsService,
+    private readonly translator: Translator,
+    @Inject(IDENTITY_VERIFICATION) private readonly provider: IdentityVerificationProvider,
+  ) {}
+
+  /**
+   * `identityVerification` of the seller's KYC view (nothing with the manual provider): the
+   * provider, the status, the reason of a RETRY or a rejection in the seller's language, and, while
+   * the check can still be done, a fresh hosted link. The vendor's applicant is created on the first
+   * request (idempotently: the vendor keys it by our case id) and its id kept on the case. Called
+   * outside the case's transaction, so no row lock is held over the vendor call; a vendor outage
+   * leaves the link out instead of failing the whole view.
+   */
+  async sellerView(ctx: RequestContext, caseId: string): Promise<{ identityVerification?: { provider: string; status: IdentityStatus; url?: string; reason?: { code: string; message: string } } }> {
+    if (this.provider.name === 'manual') return {};
+    const kase = await this.uow.reader.findOneOrFail(KycCaseEntity, { where: { id: caseId } });
+    let status: IdentityStatus = kase.identityResult ?? (kase.identityApplicantId ? 'pending' : 'not_started');
+    let url: string | undefined;
+    if (LINK_OFFERED_IN.includes(kase.status) && (status === 'not_started' || status === 'pending' || status === 'retry')) {
+      try {
+        const started = await this.provider.start({ caseId: kase.id, sellerId: kase.sellerId, country: kase.country });
+        url = started.hostedUrl;
+        if (!kase.identityApplicantId) {
+          await this.uow.run((tx) => tx.update(KycCaseEntity, { id: kase.id, identityApplicantId: IsNull() }, { identityProvider: this.provider.name, identityApplicantId: started.applicantId }));
+          if (status === 'not_started') status = 'pending';
+        }
+      } catch (e) {
+        if (!(e instanceof VendorUnavailableError)) throw e;
+        this.logger.warn({ caseId: kase.id, provider: this.provider.name, reason: e.reason }, 'identity-verification link unavailable');
+      }
+    }
+    const reason = kase.identityReasonCode && (status === 'retry' || status === 'rejected') ? { code: kase.identityReasonCode, message: this.translator.t(ctx.locale, `kyc.reason.${kase.identityReasonCode}`) } : undefined;
+    return { identityVerification: { provider: this.provider.name, status, ...(url ? { url } : {}), ...(reason ? { reason } : {}) } };
+  }
+
+  /**
+   * A vendor webhook: the signature is verified on the raw bytes before anything is parsed or
+   * stored; results are stored once by their id and applied in the same short transaction
+   * (VendorResultsService), so a redelivery answers `duplicate` and a late one never reverses a
+   * later decision. Events without a decision are acknowledged (`ignored`) so the vendor stops
+   * retrying them.
+   */
+  async receive(providerName: string, rawBody: Buffer | undefined, headers: Record<string, string | string[] | undefined>): Promise<{ received: true; disposition: Disposition | 'ignored' }> {
+    if (this.provider.name === 'manual' || providerName !== this.provider.name) throw kycError(KycErrorCode.VENDOR_NOT_CONFIGURED);
+    const flat: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(headers)) flat[k.toLowerCase()] = Array.isArray(v) ? v[0] : v;
+    let hook: VendorWebhook;
+    try {
+      if (!rawBody?.length) throw new VendorSignatureError('missing');
+      hook = this.provider.parseWebhook(rawBody, flat);
+    } catch (e) {
+      if (!(e instanceof VendorSignatureError)) throw e;
+      this.logger.warn({ provider: this.provider.name, reason: e.reason }, 'refused a vendor webhook');
+      throw kycError(KycErrorCode.VENDOR_SIGNATURE_INVALID);
+    }
+    if (hook.kind === 'ignored') return { received: true, disposition: 'ignored' };
+    const disposition = await this.results.apply(hook.result);
+    this.logger.log({ provider: this.provider.name, resultId: hook.result.resultId.slice(0, 16), outcome: hook.result.outcome, disposition }, 'vendor result received');
+    return { received: true, disposition };
+  }
+}

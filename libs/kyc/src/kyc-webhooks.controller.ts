@@ -1,0 +1,35 @@
+import { Controller, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ApiErrors, Public } from '@app/kernel';
+import { KycErrorCode } from './errors';
+import { IdentityVerificationService } from './identity-verification.service';
+
+class KycWebhookReceiptView {
+  @ApiProperty({ enum: [true] }) received: true;
+  @ApiProperty({
+    enum: ['applied', 'recorded', 'duplicate', 'late', 'not_applicable', 'unknown_applicant', 'ignored'],
+    description: 'What the result did: moved the case, was kept as the identity check, was already known, came after a later decision, does not fit the case, names no case of ours, or carried no decision.',
+  })
+  disposition: string;
+}
+
+/** Identity-verification vendors report results here; public, authenticated by the vendor's signature over the raw body. */
+@ApiTags('webhooks')
+@Controller({ path: 'webhooks/kyc', version: '1' })
+@Public()
+export class KycWebhooksController {
+  constructor(private readonly identity: IdentityVerificationService) {}
+
+  @Post(':provider')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Identity-verification vendor webhook (KYC_PROVIDER, e.g. sumsub): verified on the raw body, stored once, never reverses a later decision' })
+  @ApiParam({ name: 'provider', enum: ['sumsub'] })
+  @ApiHeader({ name: 'X-Payload-Digest', required: true, description: 'Sumsub: hex HMAC of the raw body with the webhook secret' })
+  @ApiHeader({ name: 'X-Payload-Digest-Alg', required: false, description: 'HMAC_SHA256_HEX (default) · HMAC_SHA512_HEX · HMAC_SHA1_HEX' })
+  @ApiOkResponse({ type: KycWebhookReceiptView })
+  @ApiErrors(KycErrorCode.VENDOR_NOT_CONFIGURED, KycErrorCode.VENDOR_SIGNATURE_INVALID)
+  receive(@Param('provider') provider: string, @Req() req: Request & { rawBody?: Buffer }, @Headers() headers: Record<string, string | string[] | undefined>) {
+    return this.identity.receive(provider, req.rawBody, headers);
+  }
+}
