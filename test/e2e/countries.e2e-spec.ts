@@ -86,7 +86,8 @@ describe('country rule packs (e2e)', () => {
       const bad = await request(t.http).post('/v1/countries/ES/identifiers/validate').set('Accept-Language', 'it').send({ type: 'es.cif', value: 'B79110483' });
       expect(bad.status).toBe(200);
       expect(bad.body).toMatchObject({ valid: false, code: 'INVALID_CHECKSUM' });
-      expect(bad.body.message).toBe('Codice fiscale della società (NIF, già CIF): le cifre di controllo non corrispondono; controlla che non ci siano errori di battitura.');
+      // ES labels the CIF of an S.L. and of a C.B. differently: without a legal form the message says "CIF"
+      expect(bad.body.message).toBe('CIF: le cifre di controllo non corrispondono; controlla che non ci siano errori di battitura.');
       const wrongKind = await request(t.http).post('/v1/countries/ES/identifiers/validate').send({ type: 'es.cif', value: 'B7911048B' });
       expect(wrongKind.body).toMatchObject({ valid: false, code: 'INVALID_FORMAT' });
     });
@@ -95,8 +96,39 @@ describe('country rule packs (e2e)', () => {
       const res = await request(t.http).post('/v1/countries/ES/identifiers/validate').send({ type: 'ru.inn', value: '7707083893' });
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('COUNTRY_IDENTIFIER_TYPE_UNKNOWN');
+      expect(res.body.error.message).toBe('INN is not an identifier used in Spain.');
       expect((await request(t.http).post('/v1/countries/ES/identifiers/validate').send({ type: 'es.cif' })).status).toBe(400);
       expect((await request(t.http).post('/v1/countries/QQ/identifiers/validate').send({ type: 'es.cif', value: 'x' })).status).toBe(404);
+    });
+
+    it('names identifiers by their localised label or name, never by their code', async () => {
+      const dni = await request(t.http).post('/v1/countries/ES/identifiers/validate').set('Accept-Language', 'es').send({ type: 'es.dni', value: '54362315A' });
+      expect(dni.body).toMatchObject({ valid: false, code: 'INVALID_CHECKSUM' });
+      expect(dni.body.message).toBe('DNI: los dígitos de control no coinciden; revisa el número por si hay errores.');
+      // RU labels a person's and an organisation's INN differently: without a legal form the message says "ИНН"
+      const inn = await request(t.http).post('/v1/countries/RU/identifiers/validate').set('Accept-Language', 'ru').send({ type: 'ru.inn', value: '7707083894' });
+      expect(inn.body.message).toBe('ИНН: контрольные цифры не совпадают; проверьте номер на опечатки.');
+      const vat = await request(t.http).post('/v1/countries/ES/identifiers/validate').set('Accept-Language', 'tr').send({ type: 'eu.vat', value: 'IT00743110157' });
+      expect(vat.body).toMatchObject({ valid: false, code: 'WRONG_PREFIX', message: 'AB KDV numarası (ROI), ES ile başlamalıdır.' });
+    });
+
+    it('cross-checks the Spanish VAT number against the CIF of the same registration', async () => {
+      const expected = {
+        en: 'EU VAT number (ROI) must be ES followed by the Company tax number (NIF, formerly CIF) given above.',
+        ru: 'Номер плательщика НДС ЕС (ROI): номер должен состоять из ES и указанного выше номера (Налоговый номер компании (NIF, ранее CIF)).',
+        tr: 'AB KDV numarası (ROI), ES ve ardından yukarıda girilen Şirket vergi numarası (NIF, eski adıyla CIF) olmalıdır.',
+        it: 'Partita IVA UE (ROI): deve essere ES seguito dal numero indicato sopra (Codice fiscale della società (NIF, già CIF)).',
+        es: 'NIF-IVA intracomunitario (ROI): debe ser ES seguido del NIF de la sociedad (antes CIF) indicado arriba.',
+      };
+      for (const [locale, message] of Object.entries(expected)) {
+        const res = await request(t.http)
+          .post('/v1/countries/ES/registrations/validate')
+          .set('Accept-Language', locale)
+          .send({ ...esRegistration('B79110482'), identifiers: { 'es.cif': 'B79110482', 'eu.vat': 'ESA08370314' } });
+        expect(res.body).toEqual({ valid: false, packVersion: 1, errors: [{ field: 'identifiers[eu.vat]', code: 'VAT_NATIONAL_MISMATCH', message }] });
+      }
+      const same = await request(t.http).post('/v1/countries/ES/registrations/validate').send({ ...esRegistration('B79110482'), identifiers: { 'es.cif': 'B79110482', 'eu.vat': 'ES-B79110482' } });
+      expect(same.body).toEqual({ valid: true, packVersion: 1, errors: [] });
     });
 
     it('dry-runs a registration and reports every field at once, localised', async () => {
@@ -170,6 +202,7 @@ describe('country rule packs (e2e)', () => {
       const dup = await request(t.http).put('/v1/sellers/me/business').set(bearer(second.token!)).send(esRegistration('B-79110482'));
       expect(dup.status).toBe(409);
       expect(dup.body.error.code).toBe('COUNTRY_IDENTIFIER_IN_USE');
+      expect(dup.body.error.message).toBe('This CIF is already registered by another seller.');
       expect(JSON.stringify(dup.body)).not.toContain(first.payload.email);
       // the owner can resubmit its own number
       await request(t.http).put('/v1/sellers/me/business').set(bearer(first.token!)).send(esRegistration('B79110482')).expect(200);
@@ -208,7 +241,7 @@ describe('country rule packs (e2e)', () => {
       const early = await request(t.http).post('/v1/auth/signup').set('Accept-Language', 'es').send({ email: uniqueEmail('nl'), password: 'Tulpen-Passphrase-1', country: 'NL' });
       expect(early.status).toBe(422);
       expect(early.body.error.code).toBe('COUNTRY_NOT_ENABLED');
-      expect(early.body.error.message).toBe('Por ahora los vendedores de NL no pueden registrarse.');
+      expect(early.body.error.message).toBe('Por ahora los vendedores de Países Bajos no pueden registrarse.');
 
       await request(t.http).put('/v1/ops/countries/NL/draft').set(bearer(admin)).send(nlPack()).expect(200);
       expect((await request(t.http).post('/v1/ops/countries/NL/draft/validate').set(bearer(admin))).body).toEqual({ valid: true, problems: [] });
@@ -309,7 +342,7 @@ describe('country rule packs (e2e)', () => {
       try {
         const refused = await request(t.http).post('/v1/auth/signup').set('Accept-Language', 'ru').send({ email: uniqueEmail('es'), password: 'Flamenco-Passphrase', country: 'ES' });
         expect(refused.status).toBe(422);
-        expect(refused.body.error).toMatchObject({ code: 'COUNTRY_NOT_ENABLED', message: 'Продавцы из страны ES сейчас не могут зарегистрироваться.' });
+        expect(refused.body.error).toMatchObject({ code: 'COUNTRY_NOT_ENABLED', message: 'Продавцы из страны Испания сейчас не могут зарегистрироваться.' });
         const profile = await request(t.http).put('/v1/sellers/me/business').set(bearer(existing.token!)).send(esRegistration('A28017895'));
         expect(profile.status).toBe(422);
         expect(profile.body.error.code).toBe('COUNTRY_NOT_ENABLED');

@@ -5,6 +5,7 @@ import { CountryEntity } from './entities/country.entity';
 import { CountryPackVersionEntity } from './entities/country-pack-version.entity';
 import { countryError, CountryErrorCode } from './errors';
 import { IDENTIFIER_TYPES } from './identifiers';
+import { identifierName } from './identifiers/names';
 import { checkRegistration, RegistrationCheck } from './pack/registration';
 import type { CountryPackDocument } from './pack/schema';
 
@@ -76,7 +77,11 @@ export class CountryRulesService {
     if (!this.identifierTypes(document).includes(type)) {
       throw countryError(CountryErrorCode.IDENTIFIER_TYPE_UNKNOWN, { country: code, type });
     }
-    const rule = document.legalForms.flatMap((f) => f.identifiers).find((i) => i.type === type);
+    const rules = document.legalForms.flatMap((f) => f.identifiers).filter((i) => i.type === type);
+    const rule = rules[0];
+    // No legal form here: the pack's label only when every form labels the type alike (RU labels
+    // a person's and an organisation's INN differently), else the type's own name ("ИНН", "DNI").
+    const label = rule && rules.every((r) => JSON.stringify(r.label) === JSON.stringify(rule.label)) ? { text: rule.label } : identifierName(type);
     const result = IDENTIFIER_TYPES.get(type)!.validate(value);
     if (result.valid) {
       if (rule?.prefix && !result.normalized.startsWith(rule.prefix)) {
@@ -84,7 +89,7 @@ export class CountryRulesService {
           valid: false,
           code: 'WRONG_PREFIX',
           normalized: result.normalized,
-          detail: { field: type, code: 'WRONG_PREFIX', messageKey: 'country.check.WRONG_PREFIX', params: { field: type, prefix: rule.prefix } },
+          detail: { field: type, code: 'WRONG_PREFIX', messageKey: 'country.check.WRONG_PREFIX', params: { field: type, label, prefix: rule.prefix } },
         };
       }
       return { valid: true, normalized: result.normalized };
@@ -97,7 +102,7 @@ export class CountryRulesService {
         field: type,
         code: result.code,
         messageKey: `country.check.${result.code}`,
-        params: { field: type, label: rule ? { text: rule.label } : type },
+        params: { field: type, label },
       },
     };
   }

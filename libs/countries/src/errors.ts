@@ -1,4 +1,6 @@
-import { ErrorCatalogue, errorFactory, registerErrorCatalogue } from '@app/kernel';
+import { AppError, ErrorCatalogue, ErrorDetail, errorFactory, MessageParam, registerErrorCatalogue } from '@app/kernel';
+import { countryName } from './country-names';
+import { identifierName } from './identifiers/names';
 
 /** Codes named in the product issue keep their exact spelling (e.g. COUNTRY_NOT_ENABLED). */
 export enum CountryErrorCode {
@@ -27,4 +29,25 @@ export const COUNTRY_ERRORS: ErrorCatalogue<CountryErrorCode> = registerErrorCat
   [CountryErrorCode.NO_PUBLISHED_PACK]: { status: 422, description: 'Enable/disable needs a published pack.' },
 });
 
-export const countryError = errorFactory(COUNTRY_ERRORS);
+const buildCountryError = errorFactory(COUNTRY_ERRORS);
+
+/**
+ * Raw codes never reach a message: `country`/`packCountry` become the country's name and `type`
+ * the identifier's name, both in the caller's language (rendered at the edge).
+ */
+function localisedParams(params: Record<string, MessageParam>): Record<string, MessageParam> {
+  const out = { ...params };
+  for (const key of ['country', 'packCountry']) {
+    const value = out[key];
+    if (typeof value === 'string') out[key] = countryName(value);
+  }
+  if (typeof out.type === 'string') out.type = identifierName(out.type);
+  return out;
+}
+
+export const countryError = (
+  code: CountryErrorCode,
+  params: Record<string, MessageParam> = {},
+  details: ErrorDetail[] = [],
+  headers: Record<string, string> = {},
+): AppError => buildCountryError(code, localisedParams(params), details, headers);

@@ -11,3 +11,5 @@ export { checkPack } from './pack/pack-checks';
 export type { CountryPackDocument, CountryPackInput } from './pack/schema';
 export { SEED_PACKS } from './packs';
 export * from './identifiers';
+export { countryName, isAssignedCountryCode } from './country-names';
+export { identifierName, IDENTIFIER_NAMES } from './identifiers/names';

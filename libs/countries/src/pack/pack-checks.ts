@@ -1,6 +1,6 @@
-import { isISO31661Alpha2 } from 'class-validator';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { ErrorDetail } from '@app/kernel';
+import { isAssignedCountryCode } from '../country-names';
 import { euVatPrefixOf, IDENTIFIER_TYPES, validateIdentifier } from '../identifiers';
 import { identifierExample } from './examples';
 import { checkRegistration } from './registration';
@@ -13,11 +13,7 @@ const problem = (field: string, code: string, params: Record<string, string | nu
   params: { field, ...params },
 });
 
-/**
- * An assigned ISO 3166-1 alpha-2 code (validator.js's list, through class-validator): not `UK`
- * (the United Kingdom is GB), `EU`, `EL` or a user-assigned code such as `XX`.
- */
-export const isAssignedCountryCode = (code: string): boolean => /^[A-Z]{2}$/.test(code) && isISO31661Alpha2(code);
+export { isAssignedCountryCode };
 
 /** The country a `<cc>.<name>` code is named after (`es` for `es.sl`), or undefined for a bare name. */
 const countryOfCode = (code: string): string | undefined => (code.includes('.') ? code.slice(0, code.indexOf('.')) : undefined);

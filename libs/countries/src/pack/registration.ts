@@ -1,7 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { ErrorDetail, MessageParam } from '@app/kernel';
+import type { ErrorDetail, LocalizedTextParam, MessageParam } from '@app/kernel';
 import { IDENTIFIER_TYPES } from '../identifiers';
-import type { CountryPackDocument, LegalFormRule } from './schema';
+import { identifierName } from '../identifiers/names';
+import type { CountryPackDocument, Label, LegalFormRule } from './schema';
 
 /**
  * Checks one business profile against one country pack and reports EVERY problem at once, each
@@ -42,6 +43,17 @@ const detail = (field: string, code: string, params: Record<string, MessageParam
   code,
   messageKey: `country.check.${code}`,
   params: { field, ...params },
+});
+
+/** A detail about one identifier field: the message names the number by the pack's label, never by its type code. */
+const identifierDetail = (field: string, code: string, label: Label, params: Record<string, MessageParam> = {}, messageCode = code): ErrorDetail => ({
+  ...detail(field, code, { label: { text: label }, ...params }),
+  messageKey: `country.check.${messageCode}`,
+});
+
+/** Labels of a list of identifier rules, joined in each language ("CIF, NIF-IVA intracomunitario"). */
+const joinedLabels = (labels: readonly Label[]): LocalizedTextParam => ({
+  text: Object.fromEntries((['en', 'ru', 'tr', 'it', 'es'] as const).map((l) => [l, labels.map((label) => label[l]).join(', ')])),
 });
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -88,6 +100,35 @@ function address(problems: Problems, field: string, value: unknown, pack: Countr
   return { line1, ...(line2 ? { line2 } : {}), city, ...(region ? { region } : {}), postalCode, country };
 }
 
+/**
+ * Where an EU VAT number is exactly the national number with the country prefix (research §2.4,
+ * §2.5, §2.6): `ES` + NIF/CIF, `IT` + partita IVA, `PT` + NIF/NIPC, `PL` + NIP, and in France
+ * the SIREN after the 2-character key (`FR` + key + SIREN; a SIRET starts with the SIREN).
+ * DE is absent on purpose: the USt-IdNr is issued independently of the Steuernummer.
+ */
+const VAT_NATIONAL: Readonly<Record<string, { types: readonly string[]; body: (vat: string) => string; national: (n: string) => string }>> = {
+  ES: { types: ['es.cif', 'es.nif', 'es.dni', 'es.nie'], body: (vat) => vat.slice(2), national: (n) => n },
+  IT: { types: ['it.piva'], body: (vat) => vat.slice(2), national: (n) => n },
+  PT: { types: ['pt.nif', 'pt.nipc'], body: (vat) => vat.slice(2), national: (n) => n },
+  PL: { types: ['pl.nip'], body: (vat) => vat.slice(2), national: (n) => n },
+  FR: { types: ['fr.siren', 'fr.siret'], body: (vat) => vat.slice(4), national: (n) => n.slice(0, 9) },
+};
+
+/** A VAT number given beside the national number it is built from must denote the same number. */
+function crossCheckVat(problems: Problems, form: LegalFormRule, ids: Record<string, string>): void {
+  const vat = ids['eu.vat'];
+  const vatRule = form.identifiers.find((r) => r.type === 'eu.vat');
+  const derivation = vat ? VAT_NATIONAL[vat.slice(0, 2)] : undefined;
+  if (!vat || !vatRule || !derivation) return;
+  for (const type of derivation.types) {
+    const national = ids[type];
+    const nationalRule = form.identifiers.find((r) => r.type === type);
+    if (!national || !nationalRule || derivation.national(national) === derivation.body(vat)) continue;
+    problems.push(identifierDetail('identifiers[eu.vat]', 'VAT_NATIONAL_MISMATCH', vatRule.label, { prefix: vat.slice(0, 2), national: { text: nationalRule.label } }));
+    return;
+  }
+}
+
 function identifiers(problems: Problems, value: unknown, form: LegalFormRule): Record<string, string> {
   const out: Record<string, string> = {};
   if (value !== undefined && !isObject(value)) {
@@ -97,17 +138,23 @@ function identifiers(problems: Problems, value: unknown, form: LegalFormRule): R
   const given = (value ?? {}) as Record<string, unknown>;
   const rules = new Map(form.identifiers.map((r) => [r.type, r]));
   for (const key of Object.keys(given)) {
-    if (!rules.has(key)) problems.push(detail(`identifiers[${key}]`, 'IDENTIFIER_NOT_USED', { allowed: [...rules.keys()].join(', ') }));
+    if (rules.has(key)) continue;
+    const named = { type: identifierName(key) };
+    problems.push(
+      form.identifiers.length
+        ? detail(`identifiers[${key}]`, 'IDENTIFIER_NOT_USED', { ...named, allowed: joinedLabels(form.identifiers.map((r) => r.label)) })
+        : { ...detail(`identifiers[${key}]`, 'IDENTIFIER_NOT_USED', named), messageKey: 'country.check.IDENTIFIER_NOT_USED_NONE' },
+    );
   }
   for (const rule of form.identifiers) {
     const field = `identifiers[${rule.type}]`;
     const raw = given[rule.type];
     if (raw === undefined || raw === null || raw === '') {
-      if (rule.required) problems.push(detail(field, 'REQUIRED', { label: { text: rule.label } }));
+      if (rule.required) problems.push(identifierDetail(field, 'REQUIRED', rule.label, {}, 'IDENTIFIER_REQUIRED'));
       continue;
     }
     if (typeof raw !== 'string') {
-      problems.push(detail(field, 'WRONG_TYPE'));
+      problems.push(identifierDetail(field, 'WRONG_TYPE', rule.label, {}, 'IDENTIFIER_WRONG_TYPE'));
       continue;
     }
     const type = IDENTIFIER_TYPES.get(rule.type);
@@ -117,20 +164,21 @@ function identifiers(problems: Problems, value: unknown, form: LegalFormRule): R
     }
     const result = type.validate(raw);
     if (!result.valid) {
-      problems.push(detail(field, result.code, { label: { text: rule.label } }));
+      problems.push(identifierDetail(field, result.code, rule.label));
       continue;
     }
     if (rule.prefix && !result.normalized.startsWith(rule.prefix)) {
-      problems.push(detail(field, 'WRONG_PREFIX', { prefix: rule.prefix }));
+      problems.push(identifierDetail(field, 'WRONG_PREFIX', rule.label, { prefix: rule.prefix }));
       continue;
     }
     // e.g. a 10-digit RU INN belongs to a company, so it cannot be a sole trader's number
     if (result.kind && result.kind !== form.sellerType) {
-      problems.push(detail(field, 'IDENTIFIER_KIND_MISMATCH', { label: { text: rule.label } }));
+      problems.push(identifierDetail(field, 'IDENTIFIER_KIND_MISMATCH', rule.label));
       continue;
     }
     out[rule.type] = result.normalized;
   }
+  crossCheckVat(problems, form, out);
   return out;
 }
 
