@@ -171,6 +171,13 @@ describe('identity verification by Sumsub (e2e)', () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it('documents the webhook in OpenAPI: its receipt and its errors', async () => {
+    const op = (await request(t.http).get('/docs-json').expect(200)).body.paths['/v1/webhooks/kyc/{provider}'].post;
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));
+    expect(op.responses['400'].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorEnvelopeDto');
+    expect(op.security ?? []).toEqual([]);
+  });
+
   it('a RED RETRY sends the seller back with the reason in their language; internal comments never reach them', async () => {
     // before submission: the retry is recorded, and submitting sends the case straight back
     const early = await seller();
