@@ -89,7 +89,7 @@ export class CountryRulesService {
           valid: false,
           code: 'WRONG_PREFIX',
           normalized: result.normalized,
-          detail: { field: type, code: 'WRONG_PREFIX', messageKey: 'country.check.WRONG_PREFIX', params: { field: type, label, prefix: rule.prefix } },
+          detail: { field: type, code: 'WRONG_PREFIX', messageKey: 'country.check.IDENTIFIER_WRONG_PREFIX', params: { field: type, label, prefix: rule.prefix } },
         };
       }
       return { valid: true, normalized: result.normalized };

@@ -7,7 +7,7 @@ type CheckMessages = Record<
   | 'COUNTRY_NOT_ALLOWED' | 'INVALID_POSTAL_CODE' | 'IDENTIFIER_NOT_USED' | 'IDENTIFIER_TYPE_UNKNOWN'
   | 'INVALID_LENGTH' | 'INVALID_FORMAT' | 'INVALID_CHECKSUM' | 'INVALID_COMPONENT' | 'WRONG_PREFIX'
   | 'NOT_ALLOWED' | 'LEGAL_FORM_NOT_ELIGIBLE' | 'INVALID_PHONE' | 'PHONE_WRONG_COUNTRY' | 'INVALID_URL' | 'IDENTIFIER_KIND_MISMATCH'
-  | 'IDENTIFIER_REQUIRED' | 'IDENTIFIER_WRONG_TYPE' | 'IDENTIFIER_NOT_USED_NONE' | 'VAT_NATIONAL_MISMATCH',
+  | 'IDENTIFIER_REQUIRED' | 'IDENTIFIER_WRONG_TYPE' | 'IDENTIFIER_WRONG_PREFIX' | 'IDENTIFIER_NOT_USED_NONE' | 'VAT_NATIONAL_MISMATCH',
   string
 >;
 
@@ -59,7 +59,8 @@ const en: CountryMessages = {
     INVALID_FORMAT: '{{label}}: the number has the wrong format.',
     INVALID_CHECKSUM: '{{label}}: the check digits do not match; please check the number for typos.',
     INVALID_COMPONENT: '{{label}}: a part of the number is not valid (e.g. a date, region or office code).',
-    WRONG_PREFIX: '{{label}} must start with {{prefix}}.',
+    WRONG_PREFIX: '{{field}} must start with {{prefix}}.',
+    IDENTIFIER_WRONG_PREFIX: '{{label}} must start with {{prefix}}.',
     NOT_ALLOWED: '{{field}} must be one of: {{allowed}}.',
     LEGAL_FORM_NOT_ELIGIBLE: '{{reason}}',
     INVALID_PHONE: '{{field}} is not a valid phone number; for example {{example}}.',
@@ -117,7 +118,8 @@ const ru: CountryMessages = {
     INVALID_FORMAT: '{{label}}: неверный формат номера.',
     INVALID_CHECKSUM: '{{label}}: контрольные цифры не совпадают; проверьте номер на опечатки.',
     INVALID_COMPONENT: '{{label}}: часть номера недопустима (например, дата, код региона или инспекции).',
-    WRONG_PREFIX: '{{label}}: номер должен начинаться с {{prefix}}.',
+    WRONG_PREFIX: 'Поле {{field}} должно начинаться с {{prefix}}.',
+    IDENTIFIER_WRONG_PREFIX: '{{label}}: номер должен начинаться с {{prefix}}.',
     NOT_ALLOWED: 'Поле {{field}} должно иметь одно из значений: {{allowed}}.',
     LEGAL_FORM_NOT_ELIGIBLE: '{{reason}}',
     INVALID_PHONE: 'Поле {{field}} не является корректным номером телефона; пример: {{example}}.',
@@ -175,7 +177,8 @@ const tr: CountryMessages = {
     INVALID_FORMAT: '{{label}}: numaranın biçimi yanlış.',
     INVALID_CHECKSUM: '{{label}}: kontrol basamakları tutmuyor; lütfen numarada yazım hatası olup olmadığını kontrol edin.',
     INVALID_COMPONENT: '{{label}}: numaranın bir bölümü geçersiz (ör. tarih, bölge veya daire kodu).',
-    WRONG_PREFIX: '{{label}}, {{prefix}} ile başlamalıdır.',
+    WRONG_PREFIX: '{{field}}, {{prefix}} ile başlamalıdır.',
+    IDENTIFIER_WRONG_PREFIX: '{{label}}, {{prefix}} ile başlamalıdır.',
     NOT_ALLOWED: '{{field}} şunlardan biri olmalıdır: {{allowed}}.',
     LEGAL_FORM_NOT_ELIGIBLE: '{{reason}}',
     INVALID_PHONE: '{{field}} geçerli bir telefon numarası değil; örnek: {{example}}.',
@@ -233,7 +236,8 @@ const it: CountryMessages = {
     INVALID_FORMAT: '{{label}}: il numero ha un formato errato.',
     INVALID_CHECKSUM: '{{label}}: le cifre di controllo non corrispondono; controlla che non ci siano errori di battitura.',
     INVALID_COMPONENT: '{{label}}: una parte del numero non è valida (ad es. una data, una provincia o un codice ufficio).',
-    WRONG_PREFIX: '{{label}}: il numero deve iniziare con {{prefix}}.',
+    WRONG_PREFIX: 'Il campo {{field}} deve iniziare con {{prefix}}.',
+    IDENTIFIER_WRONG_PREFIX: '{{label}}: il numero deve iniziare con {{prefix}}.',
     NOT_ALLOWED: 'Il campo {{field}} deve essere uno tra: {{allowed}}.',
     LEGAL_FORM_NOT_ELIGIBLE: '{{reason}}',
     INVALID_PHONE: 'Il campo {{field}} non è un numero di telefono valido; ad esempio {{example}}.',
@@ -291,7 +295,8 @@ const es: CountryMessages = {
     INVALID_FORMAT: '{{label}}: el número tiene un formato incorrecto.',
     INVALID_CHECKSUM: '{{label}}: los dígitos de control no coinciden; revisa el número por si hay errores.',
     INVALID_COMPONENT: '{{label}}: una parte del número no es válida (p. ej. una fecha, una provincia o un código de oficina).',
-    WRONG_PREFIX: '{{label}}: el número debe empezar por {{prefix}}.',
+    WRONG_PREFIX: 'El campo {{field}} debe empezar por {{prefix}}.',
+    IDENTIFIER_WRONG_PREFIX: '{{label}}: el número debe empezar por {{prefix}}.',
     NOT_ALLOWED: 'El campo {{field}} debe ser uno de: {{allowed}}.',
     LEGAL_FORM_NOT_ELIGIBLE: '{{reason}}',
     INVALID_PHONE: 'El campo {{field}} no es un número de teléfono válido; por ejemplo {{example}}.',

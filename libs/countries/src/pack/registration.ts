@@ -168,7 +168,7 @@ function identifiers(problems: Problems, value: unknown, form: LegalFormRule): R
       continue;
     }
     if (rule.prefix && !result.normalized.startsWith(rule.prefix)) {
-      problems.push(identifierDetail(field, 'WRONG_PREFIX', rule.label, { prefix: rule.prefix }));
+      problems.push(identifierDetail(field, 'WRONG_PREFIX', rule.label, { prefix: rule.prefix }, 'IDENTIFIER_WRONG_PREFIX'));
       continue;
     }
     // e.g. a 10-digit RU INN belongs to a company, so it cannot be a sole trader's number
