@@ -58,6 +58,13 @@ describe('operations (e2e)', () => {
       }
     }
     expect(routes.length).toBeGreaterThanOrEqual(10);
+    // every operation documents what success looks like, not only its errors
+    const withoutSuccess = routes.filter((route) => {
+      const [method, path] = route.split(' ');
+      const op = doc.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method];
+      return op && !Object.keys(op.responses).some((s) => /^[23]\d\d$/.test(s));
+    });
+    expect(withoutSuccess).toEqual([]);
     for (const route of routes) {
       const [method, path] = route.split(' ');
       const op = doc.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method];

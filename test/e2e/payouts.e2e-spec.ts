@@ -159,7 +159,7 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
     const res = await request(t.http).post('/v1/sellers/me/payouts').set(bearer(token)).set('Accept-Language', 'it').send({ currency: 'USD' });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('PAYOUT_CURRENCY_NOT_ALLOWED');
-    expect(res.body.error.message).toBe('I pagamenti in USD non sono possibili per i venditori di IT; scegli tra: EUR.');
+    expect(res.body.error.message).toBe('I pagamenti in USD non sono possibili per i venditori con sede in Italia; scegli tra: EUR.');
     expect(stripe.requests.length).toBe(calls);
   });
 

@@ -22,7 +22,8 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseView, KycDocumentView, KycPersonView, SellerKycView, SubmitResultView } from './kyc.views';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
@@ -191,6 +192,7 @@ export class SellerKycController {
 
   @Get()
   @ApiOperation({ summary: 'Verification status, what is still missing, and each document’s status, in the caller’s language' })
+  @ApiOkResponse({ type: SellerKycView })
   @ApiErrors(KycErrorCode.BUSINESS_PROFILE_REQUIRED)
   async view(@Ctx() ctx: RequestContext) {
     const seller = await this.kyc.sellerOf(ctx);
@@ -219,6 +221,7 @@ export class SellerKycController {
 
   @Put('persons')
   @ApiOperation({ summary: 'Declare the legal representative and the beneficial owners (replaces the list)' })
+  @ApiOkResponse({ type: [KycPersonView] })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.PERSONS_INVALID, KycErrorCode.CASE_LOCKED, KycErrorCode.BUSINESS_PROFILE_REQUIRED)
   async persons(@Ctx() ctx: RequestContext, @Body() body: PersonsDto) {
     const rows = await this.kyc.setPersons(ctx, body.persons);
@@ -231,6 +234,7 @@ export class SellerKycController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['type', 'file'], properties: { type: { type: 'string' }, personId: { type: 'string', format: 'uuid' }, issuedOn: { type: 'string', format: 'date' }, expiresOn: { type: 'string', format: 'date' }, file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Upload a typed document (PDF, JPEG, PNG judged by its bytes); stored encrypted' })
+  @ApiCreatedResponse({ type: KycDocumentView })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.UPLOAD_REJECTED, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, KycErrorCode.DOCUMENT_OUT_OF_DATE, KycErrorCode.CASE_LOCKED)
   async upload(@Ctx() ctx: RequestContext, @Body() body: UploadDto, @UploadedFile() file?: { buffer: Buffer; size: number }) {
     return documentView(await this.kyc.upload(ctx, body, file), this.translator, ctx.locale);
@@ -238,6 +242,7 @@ export class SellerKycController {
 
   @Get('documents/:id/content')
   @ApiOperation({ summary: 'Download one of the caller’s own documents' })
+  @ApiOkResponse(DOCUMENT_CONTENT_RESPONSE)
   @ApiErrors(KycErrorCode.DOCUMENT_NOT_FOUND)
   async content(@Ctx() ctx: RequestContext, @Param('id') id: string, @Res({ passthrough: true }) res: Response) {
     const doc = await this.kyc.ownDocument(ctx, id);
@@ -249,6 +254,7 @@ export class SellerKycController {
   @Post('submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit for verification: automated checks, then approval or review' })
+  @ApiOkResponse({ type: SubmitResultView })
   @ApiErrors(KycErrorCode.INCOMPLETE, KycErrorCode.CASE_LOCKED, KycErrorCode.ILLEGAL_TRANSITION)
   async submit(@Ctx() ctx: RequestContext) {
     const kase: KycCaseEntity = await this.kyc.submit(ctx);
@@ -264,6 +270,7 @@ export class OpsKycController {
 
   @Get('cases')
   @ApiOperation({ summary: 'Review queue, oldest first' })
+  @ApiOkResponse({ type: [KycCaseView] })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED)
   queue(@Query() q: QueueQueryDto) {
     return this.review.queue({ status: q.status ?? 'in_review', country: q.country?.toUpperCase(), olderThanHours: q.olderThanHours, limit: q.limit ?? 50, flagged: q.flagged === undefined ? undefined : q.flagged === 'true' });
@@ -271,6 +278,7 @@ export class OpsKycController {
 
   @Get('cases/:id')
   @ApiOperation({ summary: 'The case file: checks with evidence, documents, persons, history' })
+  @ApiOkResponse({ type: KycCaseFileView })
   @ApiErrors(KycErrorCode.CASE_NOT_FOUND)
   async file(@Param('id') id: string) {
     const f = await this.review.file(id);
@@ -280,6 +288,7 @@ export class OpsKycController {
   @Post('cases/:id/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: 'approve · reject · request_changes (with per-document feedback); audited; four-eyes where required' })
+  @ApiOkResponse({ type: KycCaseView, description: 'The case after the decision (a first approval under four-eyes leaves it in review).' })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.CASE_NOT_FOUND, KycErrorCode.ILLEGAL_TRANSITION, KycErrorCode.SAME_REVIEWER, KycErrorCode.FEEDBACK_REQUIRED)
   decide(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: DecisionDto) {
     return this.review.decide(ctx, id, body);
@@ -287,6 +296,7 @@ export class OpsKycController {
 
   @Get('documents/:id/content')
   @ApiOperation({ summary: 'Download a document (audited)' })
+  @ApiOkResponse(DOCUMENT_CONTENT_RESPONSE)
   @ApiErrors(KycErrorCode.DOCUMENT_NOT_FOUND)
   async download(@Ctx() ctx: RequestContext, @Param('id') id: string, @Res({ passthrough: true }) res: Response) {
     const { doc, bytes } = await this.review.download(ctx, id);

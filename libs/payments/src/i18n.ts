@@ -109,7 +109,7 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'error.PAYOUT_BANK_ACCOUNT_NOT_PENDING': 'Queste coordinate bancarie sono già state verificate ({{status}}).',
     'error.PAYOUT_RAIL_UNAVAILABLE': '{{reason}}',
     'error.PAYOUT_BUSINESS_PROFILE_REQUIRED': 'Invia i dati della tua impresa prima di configurare i pagamenti.',
-    'error.PAYOUT_CURRENCY_NOT_ALLOWED': 'I pagamenti in {{currency}} non sono possibili per i venditori di {{country}}; scegli tra: {{allowed}}.',
+    'error.PAYOUT_CURRENCY_NOT_ALLOWED': 'I pagamenti in {{currency}} non sono possibili per i venditori con sede in {{country}}; scegli tra: {{allowed}}.',
     'error.PAYOUT_SETUP_REQUIRED': 'Avvia prima la configurazione dei pagamenti.',
     'error.PAYOUT_WRONG_RAIL': 'Non è possibile con il tuo metodo di pagamento ({{rail}}).',
     'error.PAYOUT_PROCESSOR_UNAVAILABLE': 'Il fornitore dei pagamenti non è raggiungibile. Riprova tra poco.',

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CountryRulesService } from '@app/countries';
+import { CountryRulesService, countryName } from '@app/countries';
 import type { CountryPackDocument } from '@app/countries';
 import { Outbox } from '@app/jobs';
 import { APP_CONFIG } from '@app/kernel';
@@ -124,7 +124,7 @@ export class PayoutsService {
     }
     const currency = (input.currency ?? document.currencies.payout[0]).toUpperCase();
     if (!document.currencies.payout.includes(currency)) {
-      throw paymentError(PaymentErrorCode.CURRENCY_NOT_ALLOWED, { currency, country: seller.country, allowed: document.currencies.payout.join(', ') });
+      throw paymentError(PaymentErrorCode.CURRENCY_NOT_ALLOWED, { currency, country: countryName(seller.country), allowed: document.currencies.payout.join(', ') });
     }
     const profile = await this.uow.reader.findOne(SellerBusinessProfileEntity, { where: { sellerId: seller.id } });
     if (!profile) throw paymentError(PaymentErrorCode.BUSINESS_PROFILE_REQUIRED);

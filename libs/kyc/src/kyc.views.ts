@@ -1,0 +1,109 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { KYC_STATUSES } from './lifecycle';
+
+/** Response shapes of the KYC routes, for the OpenAPI document. */
+
+export class LocalizedReasonView {
+  @ApiProperty({ example: 'DOCUMENT_ILLEGIBLE' }) code: string;
+  @ApiProperty({ description: "In the caller's language." }) message: string;
+}
+
+export class DocumentFeedbackView {
+  @ApiProperty({ example: 'DOCUMENT_ILLEGIBLE' }) reasonCode: string;
+  @ApiProperty({ description: "In the caller's language." }) message: string;
+}
+
+export class KycDocumentView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'tr.vergi_levhasi', description: 'A document type of the pinned country pack.' }) type: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) personId: string | null;
+  @ApiProperty({ enum: ['application/pdf', 'image/jpeg', 'image/png'], description: 'Judged by the file bytes.' }) mediaType: string;
+  @ApiProperty() size: number;
+  @ApiProperty({ description: 'SHA-256 of the plaintext.' }) sha256: string;
+  @ApiProperty({ enum: ['pending', 'accepted', 'rejected'] }) reviewStatus: string;
+  @ApiProperty({ nullable: true, format: 'date' }) issuedOn: string | null;
+  @ApiProperty({ nullable: true, format: 'date' }) expiresOn: string | null;
+  @ApiPropertyOptional({ type: DocumentFeedbackView }) feedback?: DocumentFeedbackView;
+  @ApiProperty() uploadedAt: string;
+}
+
+export class ChecklistEntryView {
+  @ApiProperty({ enum: ['representative', 'document'] }) item: string;
+  @ApiPropertyOptional({ example: 'tr.imza_sirkuleri' }) type?: string;
+  @ApiProperty({ description: "What is missing, in the caller's language." }) message: string;
+}
+
+export class IdentityVerificationView {
+  @ApiProperty({ example: 'sumsub' }) provider: string;
+  @ApiProperty({ enum: ['not_started', 'pending', 'approved', 'rejected', 'retry'] }) status: string;
+  @ApiPropertyOptional({ description: "The vendor's hosted verification page; open it at once, never store it." }) url?: string;
+  @ApiPropertyOptional({ type: LocalizedReasonView }) reason?: LocalizedReasonView;
+}
+
+export class SellerKycView {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ enum: KYC_STATUSES }) status: string;
+  @ApiProperty({ description: 'The country-pack version the case follows.' }) packVersion: number;
+  @ApiPropertyOptional({ type: LocalizedReasonView }) reason?: LocalizedReasonView;
+  @ApiProperty({ type: [ChecklistEntryView], description: 'What is still missing before submitting.' }) checklist: ChecklistEntryView[];
+  @ApiProperty({ type: [KycDocumentView] }) documents: KycDocumentView[];
+  @ApiPropertyOptional({ type: IdentityVerificationView, description: 'Only when an identity-verification vendor is configured (KYC_PROVIDER).' })
+  identityVerification?: IdentityVerificationView;
+}
+
+export class KycPersonView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['representative', 'owner', 'director'] }) role: string;
+  @ApiProperty({ example: 'Ayşe Yılmaz' }) fullName: string;
+  @ApiProperty({ format: 'date' }) dateOfBirth: string;
+  @ApiProperty({ example: 'TR' }) nationality: string;
+  @ApiProperty({ nullable: true, example: '50.00', description: 'Ownership share as a decimal string.' }) sharePercent: string | null;
+}
+
+export class SubmitResultView {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ enum: KYC_STATUSES }) status: string;
+  @ApiPropertyOptional({ type: LocalizedReasonView }) reason?: LocalizedReasonView;
+}
+
+export class KycCaseView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) sellerId: string;
+  @ApiProperty({ example: 'TR' }) country: string;
+  @ApiProperty({ example: 'tr.ltd_sti' }) legalForm: string;
+  @ApiProperty() packVersion: number;
+  @ApiProperty({ enum: KYC_STATUSES }) status: string;
+  @ApiProperty({ nullable: true }) reasonCode: string | null;
+  @ApiProperty({ description: 'Approval needs two different reviewers.' }) fourEyes: boolean;
+  @ApiProperty({ format: 'uuid', nullable: true }) firstApprovalBy: string | null;
+  @ApiProperty({ nullable: true, description: 'Set when re-screening found a new fuzzy match on an approved case.' }) reviewRequestedAt: string | null;
+  @ApiProperty({ nullable: true }) identityProvider: string | null;
+  @ApiProperty({ nullable: true, enum: ['approved', 'rejected', 'retry'] }) identityResult: string | null;
+  @ApiProperty({ nullable: true }) submittedAt: string | null;
+  @ApiProperty({ nullable: true }) decidedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class KycCheckView {
+  @ApiProperty({ example: 'sanctions' }) kind: string;
+  @ApiProperty({ enum: ['pass', 'review', 'fail'] }) result: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the check saw (matches, scores).' }) evidence: Record<string, unknown>;
+  @ApiProperty({ example: 'ofac_sdn:2026-11-20', description: 'The list or pack version the check used.' }) ruleVersion: string;
+  @ApiProperty() checkedAt: string;
+}
+
+export class KycCaseFileView {
+  @ApiProperty({ type: KycCaseView }) case: KycCaseView;
+  @ApiProperty({ type: [KycCheckView] }) checks: KycCheckView[];
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Documents with review status (no content).' }) documents: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Persons; ID numbers are never returned (hasIdNumber).' }) persons: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Every transition, oldest first.' }) history: object[];
+}
+
+const binary = { schema: { type: 'string' as const, format: 'binary' } };
+/** A document download: the bytes as uploaded, as an attachment that is never cached. */
+export const DOCUMENT_CONTENT_RESPONSE = {
+  description: 'The file as uploaded (Content-Disposition: attachment; Cache-Control: no-store).',
+  content: { 'application/pdf': binary, 'image/jpeg': binary, 'image/png': binary },
+};
