@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
 import { nlPack, validNlRegistration } from '../fixtures/nl-pack';
+import { acceptedRegistration } from '../support/registrations';
 
 const ADMIN = { email: 'countries.admin@ops.example.com', password: 'Countries-Admin-Pass-1' };
 
@@ -206,6 +207,58 @@ describe('country rule packs (e2e)', () => {
       expect(JSON.stringify(dup.body)).not.toContain(first.payload.email);
       // the owner can resubmit its own number
       await request(t.http).put('/v1/sellers/me/business').set(bearer(first.token!)).send(esRegistration('B79110482')).expect(200);
+    });
+
+    it('takes declared brands and VAT registration as the pack defines it, and the spec says how to declare them', async () => {
+      const spec = (await request(t.http).get('/v1/countries/DE')).body;
+      expect(spec.declarations.fields.map((f: { name: string }) => f.name)).toEqual(['brands', 'vatRegistered']);
+      expect(spec.declarations.fields[0]).toMatchObject({ type: 'array', required: false, maxItems: 20, maxLength: 100, condition: 'brand_declared' });
+      // a German seller shows VAT registration by its USt-IdNr, a Kazakh one (no VAT number) by the flag
+      expect(spec.declarations.fields[1]).toMatchObject({ type: 'boolean', condition: 'vat_registered', legalForms: [] });
+      expect(spec.legalForms.find((f: { code: string }) => f.code === 'de.gmbh').vatRegistration).toEqual({ by: 'identifier', types: ['eu.vat'] });
+      const kzSpec = (await request(t.http).get('/v1/countries/KZ')).body;
+      expect(kzSpec.legalForms.map((f: { vatRegistration: { by: string } }) => f.vatRegistration.by)).toEqual(kzSpec.legalForms.map(() => 'vatRegistered'));
+      expect(kzSpec.declarations.fields[1].legalForms).toEqual(kzSpec.legalForms.map((f: { code: string }) => f.code));
+
+      const put = (token: string, body: object, locale = 'en') => request(t.http).put('/v1/sellers/me/business').set(bearer(token)).set('Accept-Language', locale).send(body);
+      const get = async (token: string) => (await request(t.http).get('/v1/sellers/me/business').set(bearer(token)).expect(200)).body;
+
+      const gmbh = await signup(t.http, { country: 'DE' });
+      const withVat = acceptedRegistration('DE', 'de.gmbh');
+      const ok = await put(gmbh.token!, { ...withVat, brands: [' Spreewald ', 'Gurkenglück', 'spreewald'] });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ brands: ['Spreewald', 'Gurkenglück'], vatRegistered: true });
+      expect(await get(gmbh.token!)).toMatchObject({ brands: ['Spreewald', 'Gurkenglück'], vatRegistered: true });
+
+      const bad = await put(gmbh.token!, { ...withVat, brands: ['x'.repeat(101), '  '], vatRegistered: false }, 'it');
+      expect(bad.status).toBe(422);
+      expect(bad.body.error.details).toEqual([
+        { field: 'brands[0]', code: 'TOO_LONG', message: 'Il campo brands[0] deve contenere al massimo 100 caratteri.' },
+        { field: 'brands[1]', code: 'REQUIRED', message: expect.any(String) },
+        {
+          field: 'vatRegistered',
+          code: 'VAT_REGISTERED_BY_NUMBER',
+          message: 'Per questa forma giuridica la registrazione IVA risulta dal numero Partita IVA tedesca (USt-IdNr): indica il numero invece del campo vatRegistered.',
+        },
+      ]);
+      const tooMany = await put(gmbh.token!, { ...withVat, brands: Array.from({ length: 21 }, (_, i) => `Marke ${i}`) });
+      expect(tooMany.status).toBe(422);
+      expect(tooMany.body.error.details).toEqual([{ field: 'brands', code: 'TOO_MANY', message: 'brands may list at most 20 entries.' }]);
+      const shape = await put(gmbh.token!, { ...withVat, brands: 'Spreewald', vatRegistered: 'yes' });
+      expect(shape.status).toBe(400);
+      expect(shape.body.error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`)).toEqual(['brands:WRONG_TYPE', 'vatRegistered:WRONG_TYPE']);
+      // the stored profile is unchanged by refused updates; an update without brands clears them
+      expect((await get(gmbh.token!)).brands).toEqual(['Spreewald', 'Gurkenglück']);
+      expect((await put(gmbh.token!, withVat)).body).toMatchObject({ brands: [], vatRegistered: true });
+
+      const sole = await signup(t.http, { country: 'DE' });
+      expect((await put(sole.token!, acceptedRegistration('DE', 'de.einzelunternehmen'))).body).toMatchObject({ brands: [], vatRegistered: false });
+
+      const ip = await signup(t.http, { country: 'KZ' });
+      const kz = acceptedRegistration('KZ', 'kz.ip');
+      expect((await put(ip.token!, kz)).body).toMatchObject({ vatRegistered: false });
+      expect((await put(ip.token!, { ...kz, vatRegistered: true })).body).toMatchObject({ vatRegistered: true });
+      expect((await get(ip.token!)).vatRegistered).toBe(true);
     });
   });
 

@@ -129,6 +129,49 @@ describe('KYC/KYB cases (e2e)', () => {
     expect(audit).toEqual(expect.arrayContaining(['kyc.request_changes', 'kyc.approve']));
   });
 
+  it('asks for the trademark certificate of a seller who declares a brand, as the profile is now, and not of one who does not', async () => {
+    const checklist = async (token: string) => ((await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token)).expect(200)).body.checklist as { type?: string; message: string }[]);
+    const registration = uniqueTurkishCompany();
+
+    const plain = await turkishCompany();
+    await complete(plain.token);
+    expect(await checklist(plain.token)).toEqual([]);
+
+    const { token } = await signup(t.http, { country: 'TR', locale: 'tr' });
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(registration).expect(200);
+    await complete(token!);
+    expect(await checklist(token!)).toEqual([]);
+    // the brand is declared after the case was opened: the check reads the profile as it is now
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send({ ...registration, brands: ['Güneş'] }).expect(200);
+    expect(await checklist(token!)).toEqual([{ item: 'document', type: 'trademark_certificate', message: 'Yükleyin: Marka tescil belgesi' }]);
+    const en = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token!)).set('Accept-Language', 'en')).body.checklist;
+    expect(en.map((c: { message: string }) => c.message)).toEqual(['Upload: Trademark registration certificate']);
+    const refused = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!));
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('KYC.INCOMPLETE');
+    expect(refused.body.error.details).toEqual([{ field: 'documents[trademark_certificate]', code: 'MISSING_DOCUMENT', message: 'Yükleyin: Marka tescil belgesi' }]);
+    expect((await upload(token!, 'trademark_certificate', pdfVariant(fileCounter++))).status).toBe(201);
+    expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).status).toBe(200);
+
+    // the seller without a brand submits without one
+    expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(plain.token))).status).toBe(200);
+  });
+
+  it('asks for the VAT confirmation of a VAT-registered seller: by its VAT number in DE, by the declared flag in KZ', async () => {
+    const types = async (token: string) => ((await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token)).expect(200)).body.checklist as { type?: string }[]).map((c) => c.type);
+    const seller = async (country: string, registration: Record<string, unknown>) => {
+      const { token } = await signup(t.http, { country, locale: 'en' });
+      await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(registration).expect(200);
+      return token!;
+    };
+    expect(await types(await seller('DE', acceptedRegistration('DE', 'de.gmbh')))).toContain('de.ust_idnr_bestaetigung');
+    expect(await types(await seller('DE', acceptedRegistration('DE', 'de.einzelunternehmen')))).not.toContain('de.ust_idnr_bestaetigung');
+    const kz = await seller('KZ', acceptedRegistration('KZ', 'kz.ip'));
+    expect(await types(kz)).not.toContain('kz.vat_certificate');
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(kz)).send({ ...acceptedRegistration('KZ', 'kz.ip'), vatRegistered: true }).expect(200);
+    expect(await types(kz)).toContain('kz.vat_certificate');
+  });
+
   it('needs two different reviewers where the pack asks for four eyes (RU)', async () => {
     const { token, res } = await signup(t.http, { country: 'RU', locale: 'ru' });
     await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(acceptedRegistration('RU', 'ru.ooo')).expect(200);

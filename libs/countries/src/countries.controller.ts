@@ -3,6 +3,7 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs
 import { ApiErrors, CommonErrorCode, Ctx, Public, Translator } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
 import { CountryRulesService } from './country-rules.service';
+import { BRAND_MAX_LENGTH, BRANDS_MAX } from './pack/declarations';
 import { ValidateIdentifierDto } from './dto';
 import { countryError, CountryErrorCode } from './errors';
 import { CountrySpecView, CountrySummaryView, IdentifierValidationView, RegistrationValidationView, renderSpec } from './views';
@@ -31,6 +32,18 @@ export const REGISTRATION_BODY = {
     website: { type: 'string', example: 'https://ceramicas-triana.es' },
     shipFrom: { type: 'object', description: 'Defaults to the registered address.' },
     representative: { type: 'object', example: { firstName: 'Lucía', lastName: 'Fernández García' } },
+    brands: {
+      type: 'array',
+      maxItems: BRANDS_MAX,
+      items: { type: 'string', minLength: 1, maxLength: BRAND_MAX_LENGTH },
+      example: ['Cerámicas Triana'],
+      description: 'Brand names the seller sells under; a non-empty list asks for the documents of condition brand_declared (a trademark certificate).',
+    },
+    vatRegistered: {
+      type: 'boolean',
+      description:
+        'VAT registration, only for legal forms without a VAT number (GET /v1/countries/{cc}: legalForms[].vatRegistration.by = vatRegistered); elsewhere giving the VAT number is the declaration. Asks for the documents of condition vat_registered.',
+    },
   },
 };
 

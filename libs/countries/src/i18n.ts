@@ -7,7 +7,8 @@ type CheckMessages = Record<
   | 'COUNTRY_NOT_ALLOWED' | 'INVALID_POSTAL_CODE' | 'IDENTIFIER_NOT_USED' | 'IDENTIFIER_TYPE_UNKNOWN'
   | 'INVALID_LENGTH' | 'INVALID_FORMAT' | 'INVALID_CHECKSUM' | 'INVALID_COMPONENT' | 'WRONG_PREFIX'
   | 'NOT_ALLOWED' | 'LEGAL_FORM_NOT_ELIGIBLE' | 'INVALID_PHONE' | 'PHONE_WRONG_COUNTRY' | 'INVALID_URL' | 'IDENTIFIER_KIND_MISMATCH'
-  | 'IDENTIFIER_REQUIRED' | 'IDENTIFIER_WRONG_TYPE' | 'IDENTIFIER_WRONG_PREFIX' | 'IDENTIFIER_NOT_USED_NONE' | 'VAT_NATIONAL_MISMATCH',
+  | 'IDENTIFIER_REQUIRED' | 'IDENTIFIER_WRONG_TYPE' | 'IDENTIFIER_WRONG_PREFIX' | 'IDENTIFIER_NOT_USED_NONE' | 'VAT_NATIONAL_MISMATCH'
+  | 'TOO_MANY' | 'VAT_REGISTERED_BY_NUMBER',
   string
 >;
 
@@ -67,6 +68,8 @@ const en: CountryMessages = {
     PHONE_WRONG_COUNTRY: '{{field}} must be a phone number of this country, for example {{example}}.',
     INVALID_URL: '{{field}} must be a web address starting with https:// or http://.',
     IDENTIFIER_KIND_MISMATCH: '{{label}}: this number belongs to a different kind of business (a company instead of a person, or the reverse).',
+    TOO_MANY: '{{field}} may list at most {{max}} entries.',
+    VAT_REGISTERED_BY_NUMBER: 'For this legal form, VAT registration is shown by the {{label}}: give the number instead of {{field}}.',
   }),
   ...packPrefix({
     SCHEMA: '{{field}}: {{reason}}',
@@ -126,6 +129,8 @@ const ru: CountryMessages = {
     PHONE_WRONG_COUNTRY: 'Поле {{field}} должно содержать номер телефона этой страны, например {{example}}.',
     INVALID_URL: 'Поле {{field}} должно быть веб-адресом, начинающимся с https:// или http://.',
     IDENTIFIER_KIND_MISMATCH: '{{label}}: этот номер принадлежит другому типу лица (организации вместо физического лица или наоборот).',
+    TOO_MANY: 'В поле {{field}} можно указать не более {{max}} значений.',
+    VAT_REGISTERED_BY_NUMBER: 'Для этой организационно-правовой формы регистрация плательщиком НДС подтверждается номером «{{label}}»: укажите номер вместо поля {{field}}.',
   }),
   ...packPrefix({
     SCHEMA: '{{field}}: {{reason}}',
@@ -185,6 +190,8 @@ const tr: CountryMessages = {
     PHONE_WRONG_COUNTRY: '{{field}} bu ülkeye ait bir telefon numarası olmalıdır, örneğin {{example}}.',
     INVALID_URL: '{{field}}, https:// veya http:// ile başlayan bir web adresi olmalıdır.',
     IDENTIFIER_KIND_MISMATCH: '{{label}}: bu numara başka bir türe ait (gerçek kişi yerine şirket ya da tersi).',
+    TOO_MANY: '{{field}} en fazla {{max}} değer içerebilir.',
+    VAT_REGISTERED_BY_NUMBER: 'Bu yasal biçimde KDV kaydı {{label}} ile gösterilir: {{field}} yerine numarayı girin.',
   }),
   ...packPrefix({
     SCHEMA: '{{field}}: {{reason}}',
@@ -244,6 +251,8 @@ const it: CountryMessages = {
     PHONE_WRONG_COUNTRY: 'Il campo {{field}} deve essere un numero di telefono di questo paese, ad esempio {{example}}.',
     INVALID_URL: 'Il campo {{field}} deve essere un indirizzo web che inizia con https:// o http://.',
     IDENTIFIER_KIND_MISMATCH: '{{label}}: questo numero appartiene a un altro tipo di soggetto (una società invece di una persona, o viceversa).',
+    TOO_MANY: 'Il campo {{field}} può contenere al massimo {{max}} valori.',
+    VAT_REGISTERED_BY_NUMBER: 'Per questa forma giuridica la registrazione IVA risulta dal numero {{label}}: indica il numero invece del campo {{field}}.',
   }),
   ...packPrefix({
     SCHEMA: '{{field}}: {{reason}}',
@@ -303,6 +312,8 @@ const es: CountryMessages = {
     PHONE_WRONG_COUNTRY: 'El campo {{field}} debe ser un número de teléfono de este país, por ejemplo {{example}}.',
     INVALID_URL: 'El campo {{field}} debe ser una dirección web que empiece por https:// o http://.',
     IDENTIFIER_KIND_MISMATCH: '{{label}}: este número pertenece a otro tipo de titular (una empresa en lugar de una persona, o al revés).',
+    TOO_MANY: 'El campo {{field}} admite como máximo {{max}} valores.',
+    VAT_REGISTERED_BY_NUMBER: 'Para esta forma jurídica, el alta en el IVA se acredita con el {{label}}: indica el número en lugar del campo {{field}}.',
   }),
   ...packPrefix({
     SCHEMA: '{{field}}: {{reason}}',

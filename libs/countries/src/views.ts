@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Locale } from '@app/kernel';
+import { BRAND_MAX_LENGTH, BRANDS_MAX, vatIdentifierTypes } from './pack/declarations';
 import { identifierExample } from './pack/examples';
 import type { CountryPackDocument, Label } from './pack/schema';
 
@@ -17,6 +18,13 @@ export class CountrySpecView extends CountrySummaryView {
   @ApiProperty({ example: { default: 'EUR', payout: ['EUR'] } }) currencies: { default: string; payout: string[] };
   @ApiProperty({ description: 'Legal forms with eligibility, identifiers and documents, labelled in the caller language.', type: 'array', items: { type: 'object' } })
   legalForms: unknown[];
+  @ApiProperty({
+    description:
+      'Optional declarations of the registration body that decide conditional documents: `brands` (condition brand_declared) and `vatRegistered` (condition vat_registered, only for the legal forms listed; the others show VAT registration by their VAT number, see legalForms[].vatRegistration).',
+    type: 'object',
+    additionalProperties: true,
+  })
+  declarations: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true }) address: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true }) phone: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true }) bank: unknown;
@@ -29,6 +37,7 @@ export class CountrySpecView extends CountrySummaryView {
 /** The published pack in the caller's language, shaped so a front end can render the whole registration form. */
 export function renderSpec(pack: CountryPackDocument, version: number, status: string, locale: Locale): CountrySpecView {
   const docs = new Map(pack.documentTypes.map((d) => [d.code, d]));
+  const flagForms = pack.legalForms.filter((f) => !vatIdentifierTypes(f).length).map((f) => f.code);
   return {
     country: pack.country,
     name: l(pack.name, locale),
@@ -52,6 +61,8 @@ export function renderSpec(pack: CountryPackDocument, version: number, status: s
         ...(i.prefix ? { prefix: i.prefix } : {}),
         example: identifierExample(i),
       })),
+      // how a seller of this form shows VAT registration (documents of condition vat_registered)
+      vatRegistration: vatIdentifierTypes(f).length ? { by: 'identifier', types: vatIdentifierTypes(f) } : { by: 'vatRegistered' },
       documents: f.documents.map((d) => {
         const type = docs.get(d.type);
         return {
@@ -63,6 +74,12 @@ export function renderSpec(pack: CountryPackDocument, version: number, status: s
         };
       }),
     })),
+    declarations: {
+      fields: [
+        { name: 'brands', type: 'array', items: 'string', required: false, maxItems: BRANDS_MAX, maxLength: BRAND_MAX_LENGTH, condition: 'brand_declared' },
+        { name: 'vatRegistered', type: 'boolean', required: false, condition: 'vat_registered', legalForms: flagForms },
+      ],
+    },
     address: {
       fields: [
         { name: 'line1', required: true },

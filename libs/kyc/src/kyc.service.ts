@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { CountryRulesService, validateIdentifier } from '@app/countries';
+import { conditionApplies, CountryRulesService, declarationsOf, validateIdentifier } from '@app/countries';
 import type { CountryPackDocument } from '@app/countries';
 import { Outbox } from '@app/jobs';
 import { CLOCK, FieldCipher } from '@app/kernel';
@@ -267,15 +267,24 @@ export class KycService {
     return doc;
   }
 
-  /** Missing items for the seller's checklist: the representative, and required documents not uploaded. */
+  /**
+   * Missing items for the seller's checklist: the representative, and required documents not
+   * uploaded. A conditional document counts when the business profile, as it is now, declares
+   * what it depends on (a brand; VAT registration as the pinned pack defines it).
+   */
   async missing(tx: Tx, kase: KycCaseEntity): Promise<{ kind: 'representative' | 'document'; type?: string }[]> {
     const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
     const persons = await tx.find(KycPersonEntity, { where: { caseId: kase.id } });
     const docs = await tx.find(KycDocumentEntity, { where: { caseId: kase.id } });
+    const profile = await tx.findOne(SellerBusinessProfileEntity, { where: { sellerId: kase.sellerId } });
+    const declared = declarationsOf(
+      pack.legalForms.find((f) => f.code === kase.legalForm),
+      profile ?? { identifiers: {} },
+    );
     const out: { kind: 'representative' | 'document'; type?: string }[] = [];
     if (!persons.some((p) => p.role === 'representative')) out.push({ kind: 'representative' });
     for (const req of this.requiredDocuments(pack, kase.legalForm)) {
-      if (!req.required || req.condition !== 'always') continue;
+      if (!req.required || !conditionApplies(req.condition, declared)) continue;
       if (!docs.some((d) => d.type === req.type && d.reviewStatus !== 'rejected')) out.push({ kind: 'document', type: req.type });
     }
     return out;

@@ -45,6 +45,17 @@ export class SellerBusinessProfileEntity {
   @Column('jsonb')
   representative: { firstName: string; lastName: string };
 
+  /** Brand names the seller sells under (a non-empty list asks for the pack's `brand_declared` documents). */
+  @Column('jsonb', { default: [] })
+  brands: string[];
+
+  /**
+   * VAT registration as DECLARED, only for legal forms without a VAT number (null otherwise or when
+   * not declared); where the form has one, the number decides (see `isVatRegistered` in @app/countries).
+   */
+  @Column('boolean', { name: 'vat_registered', nullable: true })
+  vatRegistered: boolean | null;
+
   /** The country-pack version this profile was checked under. */
   @Column('integer', { name: 'pack_version' })
   packVersion: number;

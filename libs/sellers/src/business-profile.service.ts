@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { countryError, CountryErrorCode, CountryPublications, CountryRulesService, checkRegistration } from '@app/countries';
-import type { Address } from '@app/countries';
+import { countryError, CountryErrorCode, CountryPublications, CountryRulesService, checkRegistration, isVatRegistered } from '@app/countries';
+import type { Address, CountryPackDocument } from '@app/countries';
 import { CLOCK, commonError, CommonErrorCode } from '@app/kernel';
 import type { Clock, RequestContext } from '@app/kernel';
 import { isUniqueViolation, UnitOfWork } from '@app/persistence';
@@ -23,11 +23,17 @@ export class BusinessProfileView {
   @ApiProperty({ example: '+34612345678' }) phone: string;
   @ApiPropertyOptional({ nullable: true }) website: string | null;
   @ApiProperty({ example: { firstName: 'Lucía', lastName: 'Fernández García' } }) representative: { firstName: string; lastName: string };
+  @ApiProperty({ type: [String], example: ['Cerámicas Triana'], description: 'Brand names declared; a non-empty list asks for the documents of condition brand_declared.' }) brands: string[];
+  @ApiProperty({
+    description: 'VAT-registered, as the pack defines it: the legal form\'s VAT number given, or (forms without one) the declared vatRegistered flag. Asks for the documents of condition vat_registered.',
+  })
+  vatRegistered: boolean;
   @ApiProperty({ description: 'The country-pack version the profile was checked under.' }) packVersion: number;
   @ApiProperty({ description: 'A newer pack added a requirement for this legal form: resubmit the profile.' }) reverificationRequired: boolean;
   @ApiProperty() checkedAt: string;
 
-  static of(p: SellerBusinessProfileEntity): BusinessProfileView {
+  /** `pack`: the version the profile was checked under, which tells how VAT registration is shown. */
+  static of(p: SellerBusinessProfileEntity, pack: CountryPackDocument): BusinessProfileView {
     return Object.assign(new BusinessProfileView(), {
       country: p.country,
       legalForm: p.legalForm,
@@ -39,6 +45,8 @@ export class BusinessProfileView {
       phone: p.phone,
       website: p.website,
       representative: p.representative,
+      brands: p.brands,
+      vatRegistered: isVatRegistered(pack.legalForms.find((f) => f.code === p.legalForm), p.identifiers, p.vatRegistered),
       packVersion: p.packVersion,
       reverificationRequired: p.reverificationRequired,
       checkedAt: p.checkedAt.toISOString(),
@@ -77,7 +85,7 @@ export class BusinessProfileService implements OnModuleInit {
     const seller = await this.seller(ctx);
     const profile = await this.uow.reader.findOne(SellerBusinessProfileEntity, { where: { sellerId: seller.id } });
     if (!profile) throw sellerError(SellerErrorCode.BUSINESS_PROFILE_NOT_FOUND);
-    return BusinessProfileView.of(profile);
+    return BusinessProfileView.of(profile, (await this.countries.version(profile.country, profile.packVersion)).document);
   }
 
   /**
@@ -131,13 +139,15 @@ export class BusinessProfileService implements OnModuleInit {
         phone: normalized.phone,
         website: normalized.website ?? null,
         representative: normalized.representative,
+        brands: normalized.brands,
+        vatRegistered: normalized.vatRegistered ?? null,
         packVersion: pack.version,
         reverificationRequired: false,
         reverificationReason: null,
         checkedAt: this.clock.now(),
       });
       await tx.save(SellerBusinessProfileEntity, profile);
-      return BusinessProfileView.of(await tx.findOneOrFail(SellerBusinessProfileEntity, { where: { sellerId: seller.id } }));
+      return BusinessProfileView.of(await tx.findOneOrFail(SellerBusinessProfileEntity, { where: { sellerId: seller.id } }), pack.document);
     });
   }
 }

@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { ErrorDetail, LocalizedTextParam, MessageParam } from '@app/kernel';
 import { IDENTIFIER_TYPES } from '../identifiers';
 import { identifierName } from '../identifiers/names';
+import { BRAND_MAX_LENGTH, BRANDS_MAX, vatIdentifierTypes } from './declarations';
 import type { CountryPackDocument, Label, LegalFormRule } from './schema';
 
 /**
@@ -26,6 +27,10 @@ export interface Registration {
   website?: string;
   shipFrom?: Address;
   representative: { firstName: string; lastName: string };
+  /** Brand names the seller sells under; a non-empty list asks for the `brand_declared` documents. */
+  brands: string[];
+  /** Declared VAT registration, only where the legal form has no VAT number (see `isVatRegistered`). */
+  vatRegistered?: boolean;
 }
 
 export interface RegistrationCheck {
@@ -182,11 +187,47 @@ function identifiers(problems: Problems, value: unknown, form: LegalFormRule): R
   return out;
 }
 
+/** Brand names: a list of 1–100 characters each, at most 20, duplicates (ignoring case) kept once. */
+function brands(problems: Problems, value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push(detail('brands', 'WRONG_TYPE'));
+    return [];
+  }
+  if (value.length > BRANDS_MAX) {
+    problems.push(detail('brands', 'TOO_MANY', { max: BRANDS_MAX }));
+    return [];
+  }
+  const out: string[] = [];
+  value.forEach((raw, i) => {
+    const name = text(problems, `brands[${i}]`, raw, { max: BRAND_MAX_LENGTH, required: true });
+    if (name && !out.some((b) => b.toLocaleLowerCase() === name.toLocaleLowerCase())) out.push(name);
+  });
+  return out;
+}
+
+/** The explicit VAT flag, for legal forms without a VAT number; where the form has one, the number says it. */
+function vatFlag(problems: Problems, value: unknown, form: LegalFormRule | undefined): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') {
+    problems.push(detail('vatRegistered', 'WRONG_TYPE'));
+    return undefined;
+  }
+  if (!form) return undefined;
+  const vatTypes = vatIdentifierTypes(form);
+  if (vatTypes.length) {
+    const labels = form.identifiers.filter((r) => vatTypes.includes(r.type)).map((r) => r.label);
+    problems.push(detail('vatRegistered', 'VAT_REGISTERED_BY_NUMBER', { label: joinedLabels(labels) }));
+    return undefined;
+  }
+  return value;
+}
+
 export function checkRegistration(pack: CountryPackDocument, input: unknown): RegistrationCheck {
   const problems: Problems = [];
   if (!isObject(input)) return { problems: [{ ...detail('', 'BODY_NOT_OBJECT'), messageKey: 'validation.BODY_NOT_OBJECT' }] };
 
-  const known = new Set(['legalForm', 'legalName', 'identifiers', 'registeredAddress', 'phone', 'website', 'shipFrom', 'representative']);
+  const known = new Set(['legalForm', 'legalName', 'identifiers', 'registeredAddress', 'phone', 'website', 'shipFrom', 'representative', 'brands', 'vatRegistered']);
   for (const key of Object.keys(input)) if (!known.has(key)) problems.push(detail(key, 'UNKNOWN_FIELD'));
 
   let form: LegalFormRule | undefined;
@@ -240,6 +281,9 @@ export function checkRegistration(pack: CountryPackDocument, input: unknown): Re
     if (firstName && lastName) representative = { firstName, lastName };
   }
 
+  const brandNames = brands(problems, input.brands);
+  const vatRegistered = vatFlag(problems, input.vatRegistered, form);
+
   if (problems.length > 0 || !form || !legalName || !registeredAddress || !phone || !representative) return { problems };
   return {
     problems,
@@ -253,6 +297,8 @@ export function checkRegistration(pack: CountryPackDocument, input: unknown): Re
       ...(website ? { website } : {}),
       shipFrom: shipFrom ?? registeredAddress,
       representative,
+      brands: brandNames,
+      ...(vatRegistered !== undefined ? { vatRegistered } : {}),
     },
   };
 }
