@@ -172,6 +172,46 @@ describe('KYC/KYB cases (e2e)', () => {
     expect(await types(kz)).toContain('kz.vat_certificate');
   });
 
+  it("checks a person's ID number by the rule of their nationality: a Turkish TCKN, a Spaniard's DNI; any number where there is no rule", async () => {
+    const { token } = await turkishCompany();
+    const put = (persons: Record<string, string>[], locale = 'tr') => request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token)).set('Accept-Language', locale).send({ persons });
+    const representative = (over: Record<string, string>) => ({ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR', ...over });
+    const director = (over: Record<string, string>) => ({ role: 'director', fullName: 'Giulia Bianchi', dateOfBirth: '1979-11-02', ...over });
+
+    const wrong = await put([representative({ idDocumentNumber: '10000000147' })]);
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.code).toBe('KYC.PERSONS_INVALID');
+    expect(wrong.body.error.details).toEqual([
+      {
+        field: 'persons[0].idDocumentNumber',
+        code: 'ID_NUMBER_INVALID',
+        message: 'persons[0].idDocumentNumber: geçerli bir T.C. Kimlik No (11 haneli) değil; numarada yazım hatası olup olmadığını kontrol edin.',
+      },
+    ]);
+    expect((await put([representative({ idDocumentNumber: '10000000147' })], 'en')).body.error.details[0].message).toBe(
+      'persons[0].idDocumentNumber: this is not a valid T.C. identity number (T.C. Kimlik No, 11 digits); please check the number for typos.',
+    );
+    // a Spaniard's number is a DNI; a (valid) NIE belongs to foreign residents, so it is not theirs
+    const nie = await put([representative({ idDocumentNumber: '10000000146' }), director({ nationality: 'ES', idDocumentNumber: 'X1234567L' })], 'es');
+    expect(nie.status).toBe(422);
+    expect(nie.body.error.details.map((d: { field: string; message: string }) => `${d.field}: ${d.message}`)).toEqual([
+      'persons[1].idDocumentNumber: persons[1].idDocumentNumber: no es un número válido (Número del Documento Nacional de Identidad (DNI)); comprueba que no tenga errores.',
+    ]);
+    expect(JSON.stringify(t.logs)).not.toMatch(/10000000147|X1234567L/);
+    expect((await t.sql.query('SELECT count(*)::int AS n FROM kyc_persons WHERE full_name = $1', ['Giulia Bianchi'])).rows[0].n).toBe(0);
+
+    // valid numbers pass; an Italian (no public check for the carta d'identità) and a nationality without a pack accept any number
+    const ok = await put([
+      representative({ idDocumentNumber: '10000000146' }),
+      director({ nationality: 'ES', idDocumentNumber: '12345678z' }),
+      director({ nationality: 'IT', idDocumentNumber: 'CA00000AA' }),
+      director({ nationality: 'NO', idDocumentNumber: 'anything-1' }),
+    ]);
+    expect(ok.status).toBe(200);
+    expect(ok.body.map((p: { nationality: string }) => p.nationality)).toEqual(['TR', 'ES', 'IT', 'NO']);
+    expect(JSON.stringify(ok.body)).not.toMatch(/10000000146|12345678|CA00000AA/);
+  });
+
   it('needs two different reviewers where the pack asks for four eyes (RU)', async () => {
     const { token, res } = await signup(t.http, { country: 'RU', locale: 'ru' });
     await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(acceptedRegistration('RU', 'ru.ooo')).expect(200);

@@ -7,7 +7,7 @@ import { countryError, CountryErrorCode } from './errors';
 import { IDENTIFIER_TYPES } from './identifiers';
 import { identifierName } from './identifiers/names';
 import { checkRegistration, RegistrationCheck } from './pack/registration';
-import type { CountryPackDocument } from './pack/schema';
+import type { CountryPackDocument, PersonIdNumberRule } from './pack/schema';
 
 export interface PublishedPack {
   country: CountryEntity;
@@ -49,6 +49,16 @@ export class CountryRulesService {
     const row = await tx.findOne(CountryPackVersionEntity, { where: { country: code, version } });
     if (!row) throw countryError(CountryErrorCode.VERSION_NOT_FOUND, { country: code, version });
     return row;
+  }
+
+  /**
+   * The ID-number rule for citizens of `nationality`, from its published pack; undefined when the
+   * country has no published pack or the pack has no rule (older versions lack the field).
+   */
+  async personIdNumberRule(nationality: string, tx: Tx = this.uow.reader): Promise<PersonIdNumberRule | undefined> {
+    const country = await tx.findOne(CountryEntity, { where: { code: nationality } });
+    if (!country) return undefined;
+    return (await this.version(nationality, country.publishedVersion, tx)).document.personIdNumber;
   }
 
   /** Sign-ups and new profiles: the country must have a published pack and be enabled (else 422). */

@@ -16,7 +16,8 @@ type CheckMessages = Record<
 type PackMessages = Record<
   | 'SCHEMA' | 'DUPLICATE_CODE' | 'UNKNOWN_IDENTIFIER_TYPE' | 'UNDECLARED_DOCUMENT_TYPE' | 'NO_ELIGIBLE_FORM'
   | 'EXAMPLE_FAILS_RULE' | 'INVALID_PATTERN' | 'SAMPLE_REJECTED' | 'SAMPLE_ACCEPTED' | 'SAMPLE_WRONG_FIELDS'
-  | 'UNKNOWN_COUNTRY' | 'FOREIGN_LEGAL_FORM' | 'FOREIGN_IDENTIFIER_TYPE' | 'FOREIGN_DOCUMENT_TYPE' | 'VAT_PREFIX_MISMATCH',
+  | 'UNKNOWN_COUNTRY' | 'FOREIGN_LEGAL_FORM' | 'FOREIGN_IDENTIFIER_TYPE' | 'FOREIGN_DOCUMENT_TYPE' | 'VAT_PREFIX_MISMATCH'
+  | 'PERSON_ID_TYPE_NOT_NATIONAL',
   string
 >;
 
@@ -85,6 +86,7 @@ const en: CountryMessages = {
     UNKNOWN_COUNTRY: '{{field}}: {{country}} is not an assigned ISO 3166-1 alpha-2 country code (the United Kingdom is GB).',
     FOREIGN_LEGAL_FORM: '{{field}}: a legal form of this pack must be named {{expected}}.<name>.',
     FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} is not an identifier of this country; use its own types, eu.vat (EU member states) or iban.',
+    PERSON_ID_TYPE_NOT_NATIONAL: '{{field}}: {{type}} is not a national identifier of this country; a person\'s ID number is checked only with the country\'s own types.',
     FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} is named after another country; use {{expected}}.<name> or a name without a country.',
     VAT_PREFIX_MISMATCH: '{{field}}: the EU VAT numbers of this country carry the prefix {{expected}}.',
   }),
@@ -146,6 +148,7 @@ const ru: CountryMessages = {
     UNKNOWN_COUNTRY: '{{field}}: {{country}} не является присвоенным кодом страны ISO 3166-1 alpha-2 (Великобритания — GB).',
     FOREIGN_LEGAL_FORM: '{{field}}: организационно-правовая форма этого пакета должна называться {{expected}}.<название>.',
     FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} не является идентификатором этой страны; используйте её собственные типы, eu.vat (страны ЕС) или iban.',
+    PERSON_ID_TYPE_NOT_NATIONAL: '{{field}}: {{type}} не является национальным идентификатором этой страны; номер документа человека проверяется только её собственными типами.',
     FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} назван по другой стране; используйте {{expected}}.<название> или название без страны.',
     VAT_PREFIX_MISMATCH: '{{field}}: номера НДС ЕС этой страны начинаются с префикса {{expected}}.',
   }),
@@ -207,6 +210,7 @@ const tr: CountryMessages = {
     UNKNOWN_COUNTRY: '{{field}}: {{country}} atanmış bir ISO 3166-1 alpha-2 ülke kodu değil (Birleşik Krallık GB\'dir).',
     FOREIGN_LEGAL_FORM: '{{field}}: bu paketin şirket türleri {{expected}}.<ad> biçiminde adlandırılmalıdır.',
     FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} bu ülkenin bir kimlik numarası değil; ülkenin kendi türlerini, eu.vat (AB üyeleri) veya iban kullanın.',
+    PERSON_ID_TYPE_NOT_NATIONAL: '{{field}}: {{type}} bu ülkenin ulusal kimlik türü değil; kişinin kimlik numarası yalnızca ülkenin kendi türleriyle denetlenir.',
     FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} başka bir ülkenin adını taşıyor; {{expected}}.<ad> ya da ülkesiz bir ad kullanın.',
     VAT_PREFIX_MISMATCH: '{{field}}: bu ülkenin AB KDV numaraları {{expected}} önekini taşır.',
   }),
@@ -268,6 +272,7 @@ const it: CountryMessages = {
     UNKNOWN_COUNTRY: '{{field}}: {{country}} non è un codice paese ISO 3166-1 alpha-2 assegnato (il Regno Unito è GB).',
     FOREIGN_LEGAL_FORM: '{{field}}: una forma giuridica di questo pacchetto deve chiamarsi {{expected}}.<nome>.',
     FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} non è un identificativo di questo paese; usa i suoi tipi, eu.vat (Stati membri UE) o iban.',
+    PERSON_ID_TYPE_NOT_NATIONAL: '{{field}}: {{type}} non è un identificativo nazionale di questo paese; il numero del documento di una persona si controlla solo con i tipi del paese.',
     FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} porta il nome di un altro paese; usa {{expected}}.<nome> o un nome senza paese.',
     VAT_PREFIX_MISMATCH: '{{field}}: le partite IVA UE di questo paese hanno il prefisso {{expected}}.',
   }),
@@ -329,6 +334,7 @@ const es: CountryMessages = {
     UNKNOWN_COUNTRY: '{{field}}: {{country}} no es un código de país ISO 3166-1 alfa-2 asignado (el Reino Unido es GB).',
     FOREIGN_LEGAL_FORM: '{{field}}: una forma jurídica de este paquete debe llamarse {{expected}}.<nombre>.',
     FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} no es un identificador de este país; usa sus propios tipos, eu.vat (Estados miembros de la UE) o iban.',
+    PERSON_ID_TYPE_NOT_NATIONAL: '{{field}}: {{type}} no es un identificador nacional de este país; el número de documento de una persona solo se comprueba con los tipos del país.',
     FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} lleva el nombre de otro país; usa {{expected}}.<nombre> o un nombre sin país.',
     VAT_PREFIX_MISMATCH: '{{field}}: los números de IVA intracomunitario de este país llevan el prefijo {{expected}}.',
   }),

@@ -10,7 +10,7 @@ export { checkRegistration } from './pack/registration';
 export { checkPack } from './pack/pack-checks';
 export type { Declarations } from './pack/declarations';
 export { BRAND_MAX_LENGTH, BRANDS_MAX, conditionApplies, declarationsOf, isVatRegistered, vatIdentifierTypes } from './pack/declarations';
-export type { CountryPackDocument, CountryPackInput } from './pack/schema';
+export type { CountryPackDocument, CountryPackInput, PersonIdNumberRule } from './pack/schema';
 export { SEED_PACKS } from './packs';
 export * from './identifiers';
 export { countryName, isAssignedCountryCode } from './country-names';

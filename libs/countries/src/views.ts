@@ -25,6 +25,11 @@ export class CountrySpecView extends CountrySummaryView {
     additionalProperties: true,
   })
   declarations: unknown;
+  @ApiPropertyOptional({
+    description: "How a citizen of this country's ID document number is checked when declared as a KYC person (absent: any number).",
+    example: { types: ['tr.tckn'], label: 'T.C. Kimlik No (11 haneli)' },
+  })
+  personIdNumber?: { types: string[]; label: string };
   @ApiProperty({ type: 'object', additionalProperties: true }) address: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true }) phone: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true }) bank: unknown;
@@ -80,6 +85,7 @@ export function renderSpec(pack: CountryPackDocument, version: number, status: s
         { name: 'vatRegistered', type: 'boolean', required: false, condition: 'vat_registered', legalForms: flagForms },
       ],
     },
+    ...(pack.personIdNumber ? { personIdNumber: { types: pack.personIdNumber.types, label: l(pack.personIdNumber.label, locale) } } : {}),
     address: {
       fields: [
         { name: 'line1', required: true },

@@ -61,7 +61,7 @@ export class PersonDto {
   @ApiProperty({ example: 'Ayşe Yılmaz', description: 'As in the ID document, any script.' }) @Trimmed() @IsString() @IsNotEmpty() @MinLength(2) @MaxLength(200) fullName: string;
   @ApiProperty({ example: '1984-03-12' }) @IsCalendarDate() dateOfBirth: string;
   @ApiProperty({ example: 'TR' }) @IsISO31661Alpha2() nationality: string;
-  @ApiPropertyOptional({ description: 'National ID number (stored encrypted).' }) @IsOptional() @IsString() @MaxLength(40) idDocumentNumber?: string;
+  @ApiPropertyOptional({ description: "ID document number (stored encrypted, never returned). Checked against the rule of the person's nationality where its pack has one (GET /v1/countries/{cc}: personIdNumber, e.g. the T.C. Kimlik No of a Turkish citizen); otherwise any number." }) @IsOptional() @IsString() @MaxLength(40) idDocumentNumber?: string;
   @ApiPropertyOptional({ example: '60', description: 'Owners: share in percent, as a decimal string.' }) @IsOptional() @Matches(/^\d{1,3}(\.\d{1,2})?$/) sharePercent?: string;
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { conditionApplies, CountryRulesService, declarationsOf, validateIdentifier } from '@app/countries';
-import type { CountryPackDocument } from '@app/countries';
+import type { CountryPackDocument, PersonIdNumberRule } from '@app/countries';
 import { Outbox } from '@app/jobs';
 import { CLOCK, FieldCipher } from '@app/kernel';
 import type { Clock, ErrorDetail, MessageParam, RequestContext } from '@app/kernel';
@@ -173,19 +173,13 @@ export class KycService {
           }
           total += Number.isFinite(share) ? share : 0;
         }
-        if (p.idDocumentNumber && p.nationality === kase.country) {
-          // a national ID rule of the country, where the pack's country has one for persons
-          const personalType = pack.legalForms.flatMap((f) => f.identifiers).find((id) => id.purpose === 'personal_id')?.type;
-          if (personalType && !validateIdentifier(personalType, p.idDocumentNumber).valid) {
-            problems.push({ field: `persons[${i}].idDocumentNumber`, code: 'INVALID', messageKey: 'kyc.person.INVALID', params: { field: `persons[${i}].idDocumentNumber` } });
-          }
-        }
       });
       if (total > 100) problems.push({ field: 'persons', code: 'SHARES_OVER_100', messageKey: 'kyc.person.SHARES_OVER_100' });
+      const idNumbers = await this.checkIdNumbers(tx, persons, problems);
       if (problems.length) throw kycError(KycErrorCode.PERSONS_INVALID, {}, problems);
 
       await tx.delete(KycPersonEntity, { caseId: kase.id });
-      const rows = persons.map((p) => {
+      const rows = persons.map((p, i) => {
         const id = randomUUID();
         return Object.assign(new KycPersonEntity(), {
           id,
@@ -194,13 +188,42 @@ export class KycService {
           fullName: p.fullName.trim().normalize('NFC'),
           dateOfBirth: p.dateOfBirth,
           nationality: p.nationality.toUpperCase(),
-          idNumberEncrypted: p.idDocumentNumber ? this.cipher.encrypt(p.idDocumentNumber, `kyc-person:${id}`) : null,
+          idNumberEncrypted: idNumbers[i] ? this.cipher.encrypt(idNumbers[i]!, `kyc-person:${id}`) : null,
           sharePercent: p.role === 'owner' ? p.sharePercent! : null,
         });
       });
       if (rows.length) await tx.insert(KycPersonEntity, rows);
       return rows;
     });
+  }
+
+  /**
+   * Checks each person's ID document number against the rule of the country of their NATIONALITY
+   * (its published pack's `personIdNumber`: a Turkish citizen's T.C. Kimlik No, a Spaniard's DNI);
+   * a nationality without a pack or a rule accepts any number within the DTO's limits. Returns the
+   * numbers to store (normalised where a rule checked them). The number itself never goes into a
+   * detail or a log line.
+   */
+  private async checkIdNumbers(tx: Tx, persons: PersonInput[], problems: ErrorDetail[]): Promise<(string | undefined)[]> {
+    const rules = new Map<string, PersonIdNumberRule | undefined>();
+    const out: (string | undefined)[] = [];
+    for (const [i, p] of persons.entries()) {
+      const raw = p.idDocumentNumber?.trim();
+      out.push(raw || undefined);
+      if (!raw) continue;
+      const nationality = p.nationality.toUpperCase();
+      if (!rules.has(nationality)) rules.set(nationality, await this.countries.personIdNumberRule(nationality, tx));
+      const rule = rules.get(nationality);
+      if (!rule) continue;
+      const valid = rule.types.map((type) => validateIdentifier(type, raw)).find((r) => r.valid);
+      if (valid?.valid) {
+        out[i] = valid.normalized;
+        continue;
+      }
+      const field = `persons[${i}].idDocumentNumber`;
+      problems.push({ field, code: 'ID_NUMBER_INVALID', messageKey: 'kyc.person.ID_NUMBER_INVALID', params: { field, label: { text: rule.label } } });
+    }
+    return out;
   }
 
   /** The document types the pinned pack asks of the case's legal form. */

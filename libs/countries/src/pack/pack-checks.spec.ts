@@ -64,6 +64,7 @@ describe('pack checks: codes of another country', () => {
     gr.phone.example = '+30 691 234 5678';
     gr.bank = { type: 'iban', ibanCountry: 'GR', example: 'GR1601101250000000012300695' };
     gr.samples = [];
+    delete gr.personIdNumber; // the Spanish DNI rule is not a Greek one (see the ID number rule checks below)
     expect(problemsOf(gr)).toEqual([]);
   });
 
@@ -96,5 +97,29 @@ describe('pack checks: identifier examples', () => {
   it("derives an eu.vat example from the member state when the pack gives none", () => {
     const pack = seed('PL');
     expect(problemsOf(pack)).toEqual([]);
+  });
+});
+
+describe('pack checks: the ID number rule for citizens', () => {
+  it('accepts the seed rules (TR T.C. Kimlik No, ES DNI, KZ IIN) and packs without one', () => {
+    expect(['TR', 'ES', 'KZ'].map((c) => seed(c).personIdNumber?.types)).toEqual([['tr.tckn'], ['es.dni'], ['kz.iin']]);
+    for (const country of ['TR', 'ES', 'KZ', 'IT']) expect(problemsOf(seed(country))).toEqual([]);
+    expect(seed('IT').personIdNumber).toBeUndefined();
+  });
+
+  it('refuses an unknown identifier type and one that is not a national type of the country', () => {
+    const pack = seed('TR');
+    pack.personIdNumber = { ...pack.personIdNumber!, types: ['tr.kimlik_kart', 'es.dni', 'iban', 'tr.tckn'] };
+    expect(problemsOf(pack)).toEqual([
+      'personIdNumber.types[tr.kimlik_kart] UNKNOWN_IDENTIFIER_TYPE',
+      'personIdNumber.types[es.dni] PERSON_ID_TYPE_NOT_NATIONAL',
+      'personIdNumber.types[iban] PERSON_ID_TYPE_NOT_NATIONAL',
+    ]);
+  });
+
+  it('refuses a rule without a label in every language or without types', () => {
+    const pack = seed('TR');
+    pack.personIdNumber = { types: [], label: { en: 'TCKN' } as never };
+    expect(problemsOf(pack)).toEqual(expect.arrayContaining(['personIdNumber.types SCHEMA', 'personIdNumber.label.ru SCHEMA']));
   });
 });

@@ -89,6 +89,13 @@ export function checkPack(input: unknown): { pack?: CountryPackDocument; problem
     }
   });
   if (!pack.legalForms.some((f) => f.eligibility.allowed)) problems.push(problem('legalForms', 'NO_ELIGIBLE_FORM'));
+  // persons' ID numbers: identifier types the code knows, of this country (a national ID, not eu.vat or iban)
+  pack.personIdNumber?.types.forEach((type) => {
+    const at = `personIdNumber.types[${type}]`;
+    const known = IDENTIFIER_TYPES.get(type);
+    if (!known) problems.push(problem(at, 'UNKNOWN_IDENTIFIER_TYPE', { type }));
+    else if (known.country !== pack.country) problems.push(problem(at, 'PERSON_ID_TYPE_NOT_NATIONAL', { type }));
+  });
   try {
     if (!new RegExp(pack.address.postalCode.pattern).test(pack.address.postalCode.example)) {
       problems.push(problem('address.postalCode.example', 'EXAMPLE_FAILS_RULE'));

@@ -127,6 +127,20 @@ export const Risk = z
   })
   .strict();
 
+/**
+ * The national ID number of this country's citizens, checked when a person of this NATIONALITY is
+ * declared in KYC (representative, owners): the number must pass one of `types` (identifier types of
+ * this country with a check algorithm, e.g. `tr.tckn`). Leave it out where the national ID number has
+ * no public check (the Italian carta d'identità): any number is then accepted.
+ */
+export const PersonIdNumber = z
+  .object({
+    types: z.array(Code).min(1).max(4),
+    /** How the number is named to sellers ("T.C. Kimlik No"). */
+    label: Label,
+  })
+  .strict();
+
 /** A registration the pack must accept, or reject on exactly the listed fields (checked before publishing). */
 export const Sample = z
   .object({
@@ -153,6 +167,7 @@ export const CountryPackDocument = z
     payouts: PayoutRails,
     obligations: Obligations,
     risk: Risk,
+    personIdNumber: PersonIdNumber.optional(),
     /** Where the rules come from (laws, registries, research notes). */
     sources: z.array(z.object({ title: z.string().min(1), url: z.string().url().optional() }).strict()).min(1),
     samples: z.array(Sample).max(50).default([]),
@@ -163,6 +178,7 @@ export type CountryPackDocument = z.infer<typeof CountryPackDocument>;
 export type CountryPackInput = z.input<typeof CountryPackDocument>;
 export type LegalFormRule = z.infer<typeof LegalForm>;
 export type IdentifierRule = z.infer<typeof IdentifierRequirement>;
+export type PersonIdNumberRule = z.infer<typeof PersonIdNumber>;
 
 /** JSON Schema of a pack, for ops tooling (served at GET /v1/ops/countries/schema). */
 export const countryPackJsonSchema = () => z.toJSONSchema(CountryPackDocument, { io: 'input' });

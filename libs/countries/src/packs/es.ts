@@ -146,6 +146,17 @@ export const ES: CountryPackInput = {
   payouts: { available: true, rails: ['stripe_connect', 'bank_transfer'] },
   obligations: { shipFromCountries: ['ES'], minReturnWindowDays: 14, warrantyMonths: 36, maxShopsPerCompany: 1 },
   risk: { enhancedDueDiligence: false, fourEyesReview: false, uboThresholdPercent: 25 },
+  // Spanish nationals hold a DNI (the NIE is for foreign residents, so it is not accepted here; research §2.4)
+  personIdNumber: {
+    types: ['es.dni'],
+    label: {
+      en: 'Spanish national identity document number (DNI)',
+      ru: 'Номер национального удостоверения личности Испании (DNI)',
+      tr: 'İspanya ulusal kimlik belgesi numarası (DNI)',
+      it: "Numero del documento nazionale d'identità spagnolo (DNI)",
+      es: 'Número del Documento Nacional de Identidad (DNI)',
+    },
+  },
   sources: [
     { title: 'Orden EHA/451/2008: NIF letters of legal entities', url: 'https://www.boe.es/buscar/act.php?id=BOE-A-2008-3580' },
     { title: 'Real Decreto-ley 7/2021: 3-year legal guarantee for goods', url: 'https://www.boe.es/buscar/act.php?id=BOE-A-2021-6872' },

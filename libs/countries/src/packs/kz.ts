@@ -176,6 +176,17 @@ export const KZ: CountryPackInput = {
   payouts: { available: true, rails: ['bank_transfer'] },
   obligations: { shipFromCountries: ['KZ'], minReturnWindowDays: 14, warrantyMonths: 12, maxShopsPerCompany: 1 },
   risk: { enhancedDueDiligence: false, fourEyesReview: false, uboThresholdPercent: 25 },
+  // Kazakh citizens' identity cards and passports carry the ИИН (research §2.6)
+  personIdNumber: {
+    types: ['kz.iin'],
+    label: {
+      en: 'Individual identification number (IIN, 12 digits)',
+      ru: 'Индивидуальный идентификационный номер (ИИН, 12 цифр)',
+      tr: 'Bireysel kimlik numarası (IIN, 12 haneli)',
+      it: 'Numero di identificazione individuale (IIN, 12 cifre)',
+      es: 'Número de identificación individual (IIN, 12 dígitos)',
+    },
+  },
   sources: [
     {
       title:

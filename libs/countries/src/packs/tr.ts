@@ -219,6 +219,17 @@ export const TR: CountryPackInput = {
   payouts: { available: true, rails: ['bank_transfer'] },
   obligations: { shipFromCountries: ['TR'], minReturnWindowDays: 14, warrantyMonths: 24, maxShopsPerCompany: 1 },
   risk: { enhancedDueDiligence: false, fourEyesReview: false, uboThresholdPercent: 25 },
+  // Turkish citizens' ID cards and passports carry the T.C. Kimlik No (research §2.2)
+  personIdNumber: {
+    types: ['tr.tckn'],
+    label: {
+      en: 'T.C. identity number (T.C. Kimlik No, 11 digits)',
+      ru: 'Идентификационный номер гражданина Турции (T.C. Kimlik No, 11 цифр)',
+      tr: 'T.C. Kimlik No (11 haneli)',
+      it: 'Numero di identità turco (T.C. Kimlik No, 11 cifre)',
+      es: 'Número de identidad turco (T.C. Kimlik No, 11 dígitos)',
+    },
+  },
   sources: [
     { title: 'Law No. 6502 on Consumer Protection (Tüketicinin Korunması Hakkında Kanun), art. 12: 2-year liability for defective goods' },
     { title: 'Mesafeli Sözleşmeler Yönetmeliği (Distance Contracts Regulation, 2014), art. 9: 14-day right of withdrawal' },
