@@ -193,4 +193,27 @@ describe('sanctions screening in KYC (e2e)', () => {
     // an approved case that is not flagged is no decision to make
     expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(admin)).send({ decision: 'approve' })).status).toBe(409);
   }, 60000);
+
+  it('lets a reviewer who confirms a fuzzy re-screening match suspend the approved seller, pausing payouts', async () => {
+    const { token, sellerId } = await turkishSeller('Deniz Koç', 'Murat Şahin');
+    expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token))).body.status).toBe('approved');
+    expect((await loadList(Buffer.from(sdnRow(99301, 'SAHIN, Murat Ali'), 'latin1'), 'f-confirm')).status).toBe(201);
+    await rescreen();
+    const kase = await openCase(sellerId);
+    expect(kase).toMatchObject({ status: 'approved', review_requested_at: expect.any(Date) });
+    // a seller cannot suspend; a reviewer's suspend needs an approved case
+    expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(token)).send({ decision: 'suspend' })).status).toBe(403);
+    const res = await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(admin)).send({ decision: 'suspend', reasonCode: 'SANCTIONS_HIT', internalNote: 'same date of birth as entry 99301' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'suspended', reviewRequestedAt: null });
+    expect((await t.sql.query(`SELECT count(*)::int AS n FROM outbox_events WHERE aggregate_id = $1 AND type = 'kyc.suspended'`, [sellerId])).rows[0].n).toBe(1);
+    const audit = (await request(t.http).get(`/v1/ops/audit?targetId=${kase.id}`).set(bearer(admin))).body;
+    expect(audit[0]).toMatchObject({ action: 'kyc.suspend', actorRole: 'ops_admin' });
+    // the seller sees the neutral reason in their language, never the note
+    const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token)).set('Accept-Language', 'tr')).body;
+    expect(view.status).toBe('suspended');
+    expect(JSON.stringify(view)).not.toContain('99301');
+    // suspending again is an illegal move
+    expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(admin)).send({ decision: 'suspend' })).status).toBe(409);
+  }, 60000);
 });

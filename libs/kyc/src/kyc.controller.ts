@@ -37,8 +37,8 @@ import { KycCaseEntity } from './entities/kyc-case.entity';
 import { kycError, KycErrorCode } from './errors';
 import { KYC_REASON_CODES } from './i18n';
 import type { KycReasonCode } from './i18n';
-import { KYC_STATUSES } from './lifecycle';
-import type { KycStatus } from './lifecycle';
+import { KYC_STATUSES, OPS_DECISIONS } from './lifecycle';
+import type { KycStatus, OpsDecision } from './lifecycle';
 import { KycService } from './kyc.service';
 import { KycReviewService } from './review.service';
 import { IdentityVerificationService } from './identity-verification.service';
@@ -85,7 +85,7 @@ class DocumentFeedbackDto {
 }
 
 export class DecisionDto {
-  @ApiProperty({ enum: ['approve', 'reject', 'request_changes'] }) @IsIn(['approve', 'reject', 'request_changes']) decision: 'approve' | 'reject' | 'request_changes';
+  @ApiProperty({ enum: OPS_DECISIONS, description: 'suspend: an approved seller (e.g. a confirmed re-screening match); payouts pause.' }) @IsIn(OPS_DECISIONS) decision: OpsDecision;
   @ApiPropertyOptional({ enum: KYC_REASON_CODES, description: 'Shown to the seller in their language.' }) @IsOptional() @IsIn(KYC_REASON_CODES) reasonCode?: KycReasonCode;
   @ApiPropertyOptional({ type: [DocumentFeedbackDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentFeedbackDto) documents?: DocumentFeedbackDto[];
   @ApiPropertyOptional({ description: 'Never shown to the seller.' }) @IsOptional() @IsString() @MaxLength(2000) internalNote?: string;
@@ -287,7 +287,7 @@ export class OpsKycController {
 
   @Post('cases/:id/decisions')
   @HttpCode(200)
-  @ApiOperation({ summary: 'approve · reject · request_changes (with per-document feedback); audited; four-eyes where required' })
+  @ApiOperation({ summary: 'approve · reject · request_changes (with per-document feedback) · suspend (an approved seller); audited; four-eyes where required' })
   @ApiOkResponse({ type: KycCaseView, description: 'The case after the decision (a first approval under four-eyes leaves it in review).' })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.CASE_NOT_FOUND, KycErrorCode.ILLEGAL_TRANSITION, KycErrorCode.SAME_REVIEWER, KycErrorCode.FEEDBACK_REQUIRED)
   decide(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: DecisionDto) {

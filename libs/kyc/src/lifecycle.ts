@@ -33,12 +33,18 @@ export function assertKycTransition(from: KycStatus, to: KycStatus): void {
 /**
  * The states an ops decision may start from. Narrower than the transition table: `submitted →
  * approved` is the automatic path only (all checks, screening included, green, in the submitting
- * transaction), so a reviewer always decides a case that is in review (or suspended).
+ * transaction), so a reviewer always decides a case that is in review (or suspended), or suspends
+ * an approved one.
  */
-export const OPS_DECISION_FROM: Readonly<Record<'approve' | 'reject' | 'request_changes', readonly KycStatus[]>> = {
+export const OPS_DECISIONS = ['approve', 'reject', 'request_changes', 'suspend'] as const;
+export type OpsDecision = (typeof OPS_DECISIONS)[number];
+
+export const OPS_DECISION_FROM: Readonly<Record<OpsDecision, readonly KycStatus[]>> = {
   approve: ['in_review', 'suspended'],
   reject: ['in_review', 'suspended'],
   request_changes: ['in_review'],
+  // a reviewer confirms a possible match (or another concern) on an approved seller: payouts pause
+  suspend: ['approved'],
 };
 
 /** States a four-eyes case enters with no approval yet: any earlier first approval no longer counts. */

@@ -11,11 +11,12 @@ import { kycError, KycErrorCode } from './errors';
 import { isUuid } from './ids';
 import type { KycReasonCode } from './i18n';
 import { OPS_DECISION_FROM, statusName } from './lifecycle';
+import type { OpsDecision } from './lifecycle';
 import type { KycStatus } from './lifecycle';
 import { KycService } from './kyc.service';
 
 export interface Decision {
-  decision: 'approve' | 'reject' | 'request_changes';
+  decision: OpsDecision;
   reasonCode?: KycReasonCode;
   documents?: { documentId: string; status: 'accepted' | 'rejected'; reasonCode?: KycReasonCode }[];
   internalNote?: string;
@@ -60,7 +61,7 @@ export class KycReviewService {
         if (!res.affected) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
       }
       let outcome: string = d.decision;
-      const target: KycStatus = d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'action_required';
+      const target: KycStatus = d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : d.decision === 'suspend' ? 'suspended' : 'action_required';
       // an approved case flagged by re-screening is decided by clearing the flag (approve)
       const clearing = d.decision === 'approve' && kase.status === 'approved' && kase.reviewRequestedAt !== null;
       if (!clearing && !OPS_DECISION_FROM[d.decision].includes(kase.status)) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: statusName(kase.status), to: statusName(target) });
@@ -80,6 +81,10 @@ export class KycReviewService {
             outcome = 'review_cleared';
           } else await this.kyc.transition(tx, kase, target, who);
         }
+      } else if (d.decision === 'suspend') {
+        // the kyc.suspended outbox event pauses payouts; a pending re-screening flag is thereby decided
+        await tx.update(KycCaseEntity, { id }, { reviewRequestedAt: null });
+        await this.kyc.transition(tx, kase, 'suspended', { ...who, reason: d.reasonCode ?? 'OTHER' });
       } else if (d.decision === 'reject') {
         await this.kyc.transition(tx, kase, 'rejected', { ...who, reason: d.reasonCode ?? 'OTHER' });
       } else {
