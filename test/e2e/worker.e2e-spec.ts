@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { PURGE_AUTH_STATE_JOB } from '@app/accounts';
-import { JobQueue } from '@app/jobs';
+import { JobQueue, Outbox, OutboxRelayJob } from '@app/jobs';
+import { UnitOfWork } from '@app/persistence';
 import { signup, startTestApp, TestApp } from '../support/app';
 
 async function eventually<T>(probe: () => Promise<T>, accept: (v: T) => boolean, timeoutMs = 15000): Promise<T> {
@@ -47,5 +48,38 @@ describe('in-process worker on pg-boss (e2e)', () => {
     const left = await t.sql.query('SELECT id FROM access_tokens WHERE account_id = $1 ORDER BY created_at', [accountId]);
     expect(left.rows.map((r) => r.id)).not.toContain(expiredId);
     expect(left.rowCount).toBe(1); // the sign-up session survives
+  });
+});
+
+describe('outbox relay (e2e)', () => {
+  let t: TestApp;
+
+  // no worker anywhere on this database: the test runs the relay itself
+  beforeAll(async () => {
+    t = await startTestApp({ WORKER_ENABLED: 'false' });
+  });
+  afterAll(async () => t?.close());
+
+  it('delivers outbox events in the order they were written, even when they share a timestamp', async () => {
+    const types = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'].map((n) => `test.${n}`);
+    const outbox = t.app.get(Outbox);
+    await t.app.get(UnitOfWork).run(async (tx) => {
+      for (const type of types) await outbox.add(tx, { type, aggregateType: 'test', aggregateId: 'order', payload: {} });
+    });
+    // one transaction, one millisecond: the time alone cannot order them
+    await t.sql.query(`UPDATE outbox_events SET occurred_at = '2026-01-01T00:00:00Z' WHERE type LIKE 'test.%'`);
+    const jobs = t.app.get(JobQueue);
+    const published: string[] = [];
+    const spy = jest.spyOn(jobs, 'publishInTx').mockImplementation(async (_tx: unknown, type: string) => {
+      published.push(type);
+    });
+    try {
+      await t.app.get(OutboxRelayJob).handle();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(published).toEqual(types);
+    const pending = (await t.sql.query(`SELECT count(*)::int AS n FROM outbox_events WHERE delivered_at IS NULL`)).rows[0].n;
+    expect(pending).toBe(0);
   });
 });

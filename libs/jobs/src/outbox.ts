@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Generated, Index, PrimaryColumn } from 'typeorm';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CLOCK } from '@app/kernel';
@@ -13,10 +13,19 @@ import { JobQueue } from './job-queue';
  * event type gets a job). Consumers must be idempotent: delivery is at least once.
  */
 @Entity('outbox_events')
-@Index('ix_outbox_events_pending', ['occurredAt'], { where: '"delivered_at" IS NULL' })
+@Index('ix_outbox_events_pending_seq', ['seq'], { where: '"delivered_at" IS NULL' })
 export class OutboxEventEntity {
   @PrimaryColumn('uuid')
   id: string;
+
+  /**
+   * Insertion order. Two events of one transaction (kyc.submitted, then kyc.approved) can share a
+   * millisecond; the sequence keeps them in the order they were written, and changes to one
+   * aggregate are serialised by its row lock, so per aggregate this is also commit order.
+   */
+  @Column('bigint', { transformer: { to: (v: unknown) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Generated('increment')
+  seq: number;
 
   /** `<context>.<event>`, e.g. `payouts.status_changed`. */
   @Column('varchar', { length: 100 })
@@ -71,7 +80,7 @@ export class Outbox {
   }
 }
 
-/** Delivers pending outbox events in order; runs on every nudge and every minute as a backstop. */
+/** Delivers pending outbox events in the order they were written; runs on every nudge and every minute as a backstop. */
 @Injectable()
 @JobHandler({ name: OUTBOX_RELAY_JOB, schedule: '* * * * *', retryLimit: 10, retryDelaySeconds: 2 })
 export class OutboxRelayJob implements JobProcessor {
@@ -89,7 +98,7 @@ export class OutboxRelayJob implements JobProcessor {
         const rows: { id: string; type: string; aggregate_type: string; aggregate_id: string; payload: Record<string, unknown>; occurred_at: Date }[] =
           await tx.query(
             `SELECT id, type, aggregate_type, aggregate_id, payload, occurred_at FROM outbox_events
-              WHERE delivered_at IS NULL ORDER BY occurred_at, id LIMIT 100 FOR UPDATE SKIP LOCKED`,
+              WHERE delivered_at IS NULL ORDER BY seq LIMIT 100 FOR UPDATE SKIP LOCKED`,
           );
         for (const row of rows) {
           await this.jobs.publishInTx(tx, row.type, {
