@@ -63,12 +63,24 @@ export async function createContext(config: AppConfig, databaseUrl: string, role
  * killed npm never leaves a server holding the port; started any other way (`node dist/…`, a
  * supervisor, `nohup … &`) the parent may come and go freely.
  */
+/** admin_shutdown, crash_shutdown, cannot_connect_now: PostgreSQL going away. */
+const SERVER_GONE = /^57P0[123]$/;
+
 export function handleShutdown(close: () => Promise<void>, db: Database, timeoutMs: number): void {
   let stopping = false;
   const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`shutting down (${reason})\n`);
+    // A Ctrl+C reaches the embedded PostgreSQL too, which then closes every connection while we
+    // are still closing ours. A client whose owner already took its listeners off (pg-boss's LISTEN
+    // connection does, on close) then raises the server's goodbye as an uncaught 'error'. While
+    // stopping, that one is expected; anything else still ends the process as a crash.
+    process.on('uncaughtException', (err: Error & { code?: string }) => {
+      if (SERVER_GONE.test(String(err?.code ?? '')) || /Connection terminated/.test(String(err?.message))) return;
+      process.stderr.write(`uncaught exception while shutting down: ${err?.stack ?? String(err)}\n`);
+      process.exit(1);
+    });
     const force = setTimeout(() => {
       process.stderr.write(`shutdown did not finish within ${Math.round((timeoutMs + 5000) / 1000)} s; exiting\n`);
       process.exit(1);
