@@ -3,11 +3,8 @@ import { DiscoveryService } from '@nestjs/core';
 import { PgBoss } from 'pg-boss';
 import { randomUUID } from 'node:crypto';
 import { safeError, systemContext } from '@app/kernel';
-import { ResilientClient } from '@app/persistence';
+import { isDatabaseGone, ResilientClient } from '@app/persistence';
 import { JOB_HANDLER, JobHandlerOptions, JobProcessor } from './job-handler';
-
-/** admin_shutdown, crash_shutdown, cannot_connect_now: PostgreSQL is going away or not there yet. */
-const SERVER_GONE = new Set(['57P01', '57P02', '57P03']);
 
 export interface JobsOptions {
   url: string;
@@ -53,7 +50,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     } as ConstructorParameters<typeof PgBoss>[0]);
     this.boss.on('error', (err) => {
       // the server closing our connections (it is shutting down or restarting) is not our error
-      if (SERVER_GONE.has((err as { code?: string })?.code ?? '')) this.logger.warn(`pg-boss: the database closed the connection (${(err as { code?: string }).code})`);
+      if (isDatabaseGone(err)) this.logger.warn(`pg-boss: the database closed the connection (${(err as { code?: string }).code ?? 'socket'})`);
       else this.logger.error({ err: safeError(err) }, 'pg-boss error');
     });
   }

@@ -1,39 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FieldCipher } from '@app/kernel';
 import type { EncryptedDataSet } from '@app/kernel';
-import { UnitOfWork } from '@app/persistence';
+import { EncryptedColumnRotation, UnitOfWork } from '@app/persistence';
 import { DOCUMENT_STORAGE } from './storage';
 import type { DocumentStorage } from './storage';
 
 /** Identity-document numbers of KYC persons (context `kyc-person:<id>`). */
 @Injectable()
-export class KycPersonIdNumbersKeyRotation implements EncryptedDataSet {
-  readonly name = 'kyc_persons.id_number_encrypted';
-
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly cipher: FieldCipher,
-  ) {}
-
-  async census(): Promise<Record<string, number>> {
-    const rows: { key: string; n: number }[] = await this.uow.reader.query(
-      `SELECT split_part(id_number_encrypted, '.', 2) AS key, count(*)::int AS n FROM kyc_persons WHERE id_number_encrypted IS NOT NULL GROUP BY 1 ORDER BY 1`,
-    );
-    return Object.fromEntries(rows.map((r) => [r.key, r.n]));
-  }
-
-  async reencryptBatch(limit: number): Promise<number> {
-    const rows: { id: string; id_number_encrypted: string }[] = await this.uow.reader.query(
-      `SELECT id, id_number_encrypted FROM kyc_persons WHERE id_number_encrypted IS NOT NULL AND split_part(id_number_encrypted, '.', 2) <> $1 ORDER BY id LIMIT $2`,
-      [this.cipher.activeKeyId, limit],
-    );
-    for (const row of rows) {
-      const next = this.cipher.reencrypt(row.id_number_encrypted, `kyc-person:${row.id}`);
-      if (next) {
-        await this.uow.reader.query(`UPDATE kyc_persons SET id_number_encrypted = $3 WHERE id = $1 AND id_number_encrypted = $2`, [row.id, row.id_number_encrypted, next]);
-      }
-    }
-    return rows.length;
+export class KycPersonIdNumbersKeyRotation extends EncryptedColumnRotation implements EncryptedDataSet {
+  constructor(uow: UnitOfWork, cipher: FieldCipher) {
+    super(uow, cipher, { table: 'kyc_persons', key: 'id', column: 'id_number_encrypted', context: (id) => `kyc-person:${id}` });
   }
 }
 

@@ -5,7 +5,7 @@ import { AuditService } from '@app/audit';
 import { JobHandler, JobProcessor } from '@app/jobs';
 import { APP_CONFIG, CLOCK, PROCESS_ROLE, safeError } from '@app/kernel';
 import type { AppConfig, Clock, ProcessRole, RequestContext } from '@app/kernel';
-import { GroupCommit, Tx, UnitOfWork } from '@app/persistence';
+import { GroupCommit, isDatabaseGone, Tx, UnitOfWork } from '@app/persistence';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { InboxStatus, WebhookInboxEntity } from './entities/webhook-inbox.entity';
 import { paymentError, PaymentErrorCode } from './errors';
@@ -242,7 +242,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, OnApplicatio
         worked = await this.processNext();
       } catch (err) {
         // the database going away (shutdown, restart) is retried by the next turn, not our bug
-        if (/^57P0[123]$/.test(String((err as { code?: unknown })?.code))) this.logger.warn(`inbox loop: the database closed the connection (${(err as { code: string }).code})`);
+        if (isDatabaseGone(err)) this.logger.warn(`inbox loop: the database closed the connection (${(err as { code?: string }).code ?? 'socket'})`);
         else this.logger.error({ err: safeError(err) }, 'inbox loop error');
       }
       if (!worked && this.running) await this.sleep(1000);

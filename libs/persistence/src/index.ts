@@ -4,3 +4,4 @@ export * from './unit-of-work';
 export * from './typeorm-logger';
 export { MIGRATIONS } from './migrations';
 export * from './group-commit';
+export * from './encrypted-column-rotation';

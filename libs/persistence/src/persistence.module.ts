@@ -17,6 +17,15 @@ export interface PersistenceOptions {
 const poolLogger = new Logger('Database');
 
 /**
+ * The server closed the connection because it is going away (admin_shutdown, crash_shutdown,
+ * cannot_connect_now) or the socket dropped: a database restart or shutdown, not our bug.
+ */
+export function isDatabaseGone(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null | undefined;
+  return /^57P0[123]$/.test(String(e?.code ?? '')) || /Connection terminated/.test(String(e?.message ?? ''));
+}
+
+/**
  * A pg client that is never without an 'error' listener. The pool listens to idle clients only, so
  * when the server goes away (restart, failover, Ctrl+C reaching the embedded server first) a client
  * checked out between two statements would otherwise raise an uncaught exception and end the

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig, ConfigError, loadConfig } from '@app/kernel';
-import { startEmbeddedPostgres } from '@app/persistence';
+import { isDatabaseGone, startEmbeddedPostgres } from '@app/persistence';
 import { AppModule, ProcessRole } from './app.module';
 import { configureApp } from './configure-app';
 
@@ -63,9 +63,6 @@ export async function createContext(config: AppConfig, databaseUrl: string, role
  * killed npm never leaves a server holding the port; started any other way (`node dist/…`, a
  * supervisor, `nohup … &`) the parent may come and go freely.
  */
-/** admin_shutdown, crash_shutdown, cannot_connect_now: PostgreSQL going away. */
-const SERVER_GONE = /^57P0[123]$/;
-
 export function handleShutdown(close: () => Promise<void>, db: Database, timeoutMs: number): void {
   let stopping = false;
   const stop = async (reason: string) => {
@@ -77,7 +74,7 @@ export function handleShutdown(close: () => Promise<void>, db: Database, timeout
     // connection does, on close) then raises the server's goodbye as an uncaught 'error'. While
     // stopping, that one is expected; anything else still ends the process as a crash.
     process.on('uncaughtException', (err: Error & { code?: string }) => {
-      if (SERVER_GONE.test(String(err?.code ?? '')) || /Connection terminated/.test(String(err?.message))) return;
+      if (isDatabaseGone(err)) return;
       process.stderr.write(`uncaught exception while shutting down: ${err?.stack ?? String(err)}\n`);
       process.exit(1);
     });
