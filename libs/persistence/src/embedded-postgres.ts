@@ -214,6 +214,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `embedded PostgreSQL failed to start on port ${options.port} (data dir ${dataDir}): ${
         e instanceof Error ? e.message : 'the server exited; is the port taken by another program?'
       }`,
+      { cause: e },
     );
   }
   writeFileSync(ownerFile, `${process.pid}\n`);
