@@ -61,7 +61,7 @@ describe('the service process with its embedded PostgreSQL (e2e)', () => {
   };
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], { cwd: root, stdio: 'ignore' });
+    execFileSync(process.execPath, [join(root, 'scripts/build-if-changed.mjs'), 'api'], { cwd: root, stdio: 'ignore' });
     dir = mkdtempSync(join(tmpdir(), 'l2g-process-'));
     port = await freePort();
     // no npm_* variables: the process is not under `npm start`, so its parent may come and go
