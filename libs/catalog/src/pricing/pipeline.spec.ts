@@ -41,7 +41,7 @@ describe('market price pipeline — golden scenarios (research §6.3)', () => {
     expect(p.amount).toBe('21.76');
     expect(p).toMatchObject({ outcome: 'priced', source: 'converted', currency: 'EUR', fxSnapshotId: 'snap-RUB-EUR', fxPath: ['RUB', 'EUR'], roundingMode: 'half-up', ruleVersion: 'market:IT@3', republish: true });
     const fxStep = p.breakdown.find((s) => s.step === 'fx')!;
-    expect(fxStep.value).toMatch(/^21\.75893\d{6}$/); // 21.758930…, shown to 12 decimals
+    expect(fxStep.value).toMatch(/^21\.75893\d{7}$/); // 21.758930…, shown to 12 decimals
     expect(fxStep.detail).toMatchObject({ snapshotId: 'snap-RUB-EUR', path: 'RUB>EUR' });
     expect(p.breakdown.map((s) => s.step)).toEqual(['source', 'fx', 'rounding']);
   });
