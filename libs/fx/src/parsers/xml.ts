@@ -13,7 +13,7 @@ export function decodeXml(bytes: Buffer, what: string): string {
   const head = bytes.subarray(0, 200).toString('latin1');
   const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head.replace(/^\uFEFF|^ï»¿/, ''))?.[1]?.toLowerCase();
   if (declared && declared !== 'utf-8' && declared !== 'utf8') {
-    if (!iconv.encodingExists(declared)) throw new FxFormatError(`${what}: unknown encoding ${declared.slice(0, 30)}`);
+    if (!iconv.encodingExists(declared)) throw new FxFormatError(`${what}: unknown encoding ${String(declared).slice(0, 30)}`);
     return iconv.decode(bytes, declared);
   }
   try {
