@@ -158,3 +158,19 @@ describe('FX rates (e2e)', () => {
     await job.handle({ sources: ['ecb'] }, systemContext('test:fx-fetch'));
   });
 });
+
+describe('FX import size limit (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password });
+  });
+  afterAll(async () => t?.close());
+
+  it('answers 413 FX.FILE_TOO_LARGE for a file over the limit', async () => {
+    const admin = await login(t.http, ADMIN.email, ADMIN.password);
+    const big = Buffer.alloc(16 * 1024 * 1024 + 1, 0x20);
+    const res = await request(t.http).post('/v1/ops/fx/imports').set({ Authorization: `Bearer ${admin}` }).field('source', 'ecb').attach('file', big, { filename: 'big.xml', contentType: 'text/xml' });
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatchObject({ code: 'FX.FILE_TOO_LARGE', message: 'The file is too large; the limit is 16777216 bytes.' });
+  });
+});
