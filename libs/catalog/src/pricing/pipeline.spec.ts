@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { computeMarketPrice, PriceInput, PricingError } from './pipeline';
+import { computeMarketPrice, fxInputFromRate, PriceInput, PricingError } from './pipeline';
 import type { RoundingRule } from './rounding';
 import { formatMinorUnitsToParts } from './format';
 
@@ -180,6 +180,12 @@ describe('market price pipeline — golden scenarios (research §6.3)', () => {
 });
 
 describe('market price pipeline — guards', () => {
+  it('takes the FX part from a rate answer of the FX context as is', () => {
+    const answer = { from: 'TRY', to: 'RUB', rate: '1.65788', numerator: '16.5788', denominator: '10', path: ['TRY', 'RUB'], source: 'cbr', asOf: TODAY, snapshotId: 'a1', ageTargetDays: 0 };
+    const p = computeMarketPrice(base({ source: { amountMinor: 99900n, currency: 'TRY' }, targetCurrency: 'RUB', fx: fxInputFromRate(answer) }));
+    expect(p).toMatchObject({ amount: '1656.22', fxSnapshotId: 'a1', fxPath: ['TRY', 'RUB'] }); // 999 × 1.65788 = 1656.22212
+  });
+
   it('needs an FX rate for a conversion and a path that leads from source to target', () => {
     expect(() => computeMarketPrice(base({ source: { amountMinor: 100n, currency: 'RUB' } }))).toThrow(expect.objectContaining({ code: 'PRICE_FX_MISSING' }));
     expect(() => computeMarketPrice(base({ source: { amountMinor: 100n, currency: 'RUB' }, fx: fx('TRY', 'EUR', '2') }))).toThrow(expect.objectContaining({ code: 'PRICE_CURRENCY_MISMATCH' }));
@@ -189,6 +195,7 @@ describe('market price pipeline — guards', () => {
     expect(() => computeMarketPrice(base({ percentAdjustment: '5e1' }))).toThrow(expect.objectContaining({ code: 'PRICE_INPUT_INVALID' }));
     expect(() => computeMarketPrice(base({ tax: { mode: 'gross', vatRate: '0,22' } }))).toThrow(expect.objectContaining({ code: 'PRICE_INPUT_INVALID' }));
     expect(() => computeMarketPrice(base({ targetCurrency: 'XYZ' }))).toThrow(expect.objectContaining({ code: 'PRICE_INPUT_INVALID' }));
+    expect(() => computeMarketPrice(base({ targetCurrency: 'BGN' }))).toThrow(expect.objectContaining({ code: 'PRICE_INPUT_INVALID' })); // withdrawn 2026-01-01
   });
 
   it('blocks a price that an adjustment takes to zero or below', () => {

@@ -1,4 +1,4 @@
-import { currencyExponent, displayDigits, fromMinorUnits, isKnownCurrency, targetDaysBetween } from '@app/kernel';
+import { currencyExponent, displayDigits, fromMinorUnits, isCurrencyCode, isKnownCurrency, targetDaysBetween } from '@app/kernel';
 import { DECIMAL_STRING, PriceDecimal, show } from './decimal';
 import { applyEnding, RoundingRule, RoundingRuleError, ruleFor, validateRoundingRules } from './rounding';
 
@@ -149,17 +149,23 @@ const dec = (value: string, name: string): PriceDecimal => {
   return new PriceDecimal(value);
 };
 
-const currency = (code: string, name: string): string => {
-  if (!isKnownCurrency(code)) throw new PricingError('PRICE_INPUT_INVALID', `${name} is not an ISO 4217 currency`);
+/** Sources may be in a withdrawn currency (history, the BGN → EUR changeover); targets must be active. */
+const currency = (code: string, name: string, active: boolean): string => {
+  if (active ? !isCurrencyCode(code) : !isKnownCurrency(code)) throw new PricingError('PRICE_INPUT_INVALID', `${name} is not ${active ? 'an active' : 'an'} ISO 4217 currency`);
   return code;
 };
+
+/** The FX part of a price input from a rate answer of the FX context (`FxService.rate`, `GET /v1/fx/rates`). */
+export function fxInputFromRate(rate: { numerator: string; denominator: string; snapshotId: string; path: string[]; source: string; asOf: string }): FxInput {
+  return { numerator: rate.numerator, denominator: rate.denominator, snapshotId: rate.snapshotId, path: [...rate.path], source: rate.source, rateDate: rate.asOf };
+}
 
 /** Minor units → exact decimal of the currency. */
 const major = (minor: bigint, code: string): PriceDecimal => new PriceDecimal(fromMinorUnits(minor, code));
 
 export function computeMarketPrice(input: PriceInput): MarketPrice {
-  const target = currency(input.targetCurrency, 'targetCurrency');
-  const sourceCurrency = currency(input.source.currency, 'source.currency');
+  const target = currency(input.targetCurrency, 'targetCurrency', true);
+  const sourceCurrency = currency(input.source.currency, 'source.currency', false);
   const exponent = currencyExponent(target);
   const shown = displayDigits(target);
   const displayUnit = 10n ** BigInt(exponent - shown);

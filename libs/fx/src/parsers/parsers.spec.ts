@@ -26,6 +26,7 @@ describe('ECB reference rates', () => {
     expect(f.days[0].quotes.JPY).toEqual({ value: '176.99', unit: 1 });
     expect(f.days[0].quotes.TRY).toEqual({ value: '55.1650', unit: 1 }); // trailing zero as published
     expect(Object.keys(f.days[0].quotes)).toHaveLength(29);
+    expect(f.days[0].quotes.RUB).toBeUndefined(); // scenario 11: no RUB since March 2022
   });
 
   it('parses the 90-day history: many days in one file, newest first', () => {
