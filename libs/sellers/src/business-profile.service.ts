@@ -117,14 +117,20 @@ export class BusinessProfileService implements OnModuleInit {
         if (taken.length) throw countryError(CountryErrorCode.IDENTIFIER_IN_USE, { type: taken[0].type });
       }
       await tx.delete(SellerIdentifierEntity, { sellerId: seller.id });
+      // one INSERT per identifier, so a unique violation names the row being inserted: the
+      // identifier that clashed, not the first of the profile
+      let inserting = '';
       try {
         await tx.query('SAVEPOINT identifiers');
-        for (const [type, value] of pairs) await tx.insert(SellerIdentifierEntity, { country: seller.country, type, value, sellerId: seller.id });
+        for (const [type, value] of pairs) {
+          inserting = type;
+          await tx.insert(SellerIdentifierEntity, { country: seller.country, type, value, sellerId: seller.id });
+        }
         await tx.query('RELEASE SAVEPOINT identifiers');
       } catch (e) {
         await tx.query('ROLLBACK TO SAVEPOINT identifiers');
         // a concurrent profile took the same number between our check and insert
-        if (isUniqueViolation(e)) throw countryError(CountryErrorCode.IDENTIFIER_IN_USE, { type: pairs[0]?.[0] ?? '' });
+        if (isUniqueViolation(e)) throw countryError(CountryErrorCode.IDENTIFIER_IN_USE, { type: inserting });
         throw e;
       }
       const profile = Object.assign(new SellerBusinessProfileEntity(), {
