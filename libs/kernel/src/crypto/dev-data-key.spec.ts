@@ -14,7 +14,7 @@ describe('developmentKey', () => {
   it('gives every process started together the same complete key', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dev-key-'));
     try {
-      const source = readFileSync(join(import.meta.dirname, 'dev-data-key.ts'), 'utf8');
+      const source = readFileSync(join(process.cwd(), 'libs/kernel/src/crypto/dev-data-key.ts'), 'utf8');
       const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
       writeFileSync(join(dir, 'dev-data-key.mjs'), js);
       const ROUNDS = 150;
