@@ -18,3 +18,4 @@ export * from './http/safe-error';
 export * from './http/base-query.dto';
 export * from './crypto/field-cipher';
 export * from './http/fast-routes';
+export * from './http/http-server-edge';

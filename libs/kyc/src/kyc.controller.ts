@@ -27,7 +27,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, 
 import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseView, KycDocumentView, KycPersonView, SellerKycView, SubmitResultView } from './kyc.views';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { catchError, Observable, throwError } from 'rxjs';
 import { APP_CONFIG, ApiErrors, BaseQueryDto, CommonErrorCode, Consumes, Ctx, Role, Roles, Translator } from '@app/kernel';
 import type { AppConfig, RequestContext } from '@app/kernel';
@@ -109,9 +109,14 @@ class QueueQueryDto extends BaseQueryDto {
   @IsOptional() @IsIn(['true', 'false']) flagged?: 'true' | 'false';
 }
 
-/** The file size limit a multipart route sets on its own (default: DOCUMENT_MAX_BYTES), for the 413 message. */
+/**
+ * The file size limit a multipart route sets on its own (default: DOCUMENT_MAX_BYTES, one file), for
+ * the 413 message and the declared-length check; `files` is how many files the route takes.
+ */
 export const UPLOAD_MAX_BYTES = 'kyc:uploadMaxBytes';
-export const UploadMaxBytes = (bytes: number) => SetMetadata(UPLOAD_MAX_BYTES, bytes);
+export const UploadMaxBytes = (bytes: number, files = 1) => SetMetadata(UPLOAD_MAX_BYTES, { bytes, files });
+/** Room in a multipart body for boundaries, part headers and the small text fields beside the files. */
+export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 /** multer's limit codes, grouped into the detail codes the API documents (`kyc.upload.<code>`). */
 const MULTER_DETAIL: Record<string, UploadProblem> = {
@@ -138,10 +143,20 @@ export class UploadErrorsInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
   ) {}
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const { bytes: limit, files } = this.reflector.get<{ bytes: number; files: number } | undefined>(UPLOAD_MAX_BYTES, context.getHandler()) ?? {
+      bytes: this.config.documents.maxBytes,
+      files: 1,
+    };
+    // A declared body larger than the files it may carry is refused before a byte is read, and the
+    // connection closed: multer would otherwise wait for a body that may never come.
+    const req = context.switchToHttp().getRequest<Request>();
+    if (Number(req.headers['content-length'] ?? 0) > limit * files + MULTIPART_OVERHEAD_BYTES) {
+      context.switchToHttp().getResponse<Response>().setHeader('Connection', 'close');
+      throw kycError(KycErrorCode.FILE_TOO_LARGE, { limit });
+    }
     return next.handle().pipe(
       catchError((e: unknown) => {
         if (e instanceof PayloadTooLargeException) {
-          const limit = this.reflector.get<number | undefined>(UPLOAD_MAX_BYTES, context.getHandler()) ?? this.config.documents.maxBytes;
           return throwError(() => kycError(KycErrorCode.FILE_TOO_LARGE, { limit }));
         }
         if (e instanceof BadRequestException) {

@@ -113,6 +113,12 @@ export function validationDetails(errors: ValidationError[], parent = ''): Error
 /** Deepest nesting accepted in a body or query (our widest DTO nests 4 levels; a pack draft ~8). */
 export const MAX_INPUT_DEPTH = 32;
 const MAX_INPUT_DETAILS = 20;
+/**
+ * Longest array accepted anywhere in an input (our DTOs take at most 50 items, a pack draft a few
+ * hundred). Longer ones are refused before class-validator would validate every item of them
+ * (100,000 nested items take seconds even when the list's own maximum is 30).
+ */
+export const MAX_INPUT_ITEMS = 1000;
 /** Keys JSON.parse keeps as own properties but that would reach an object's prototype downstream. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -132,8 +138,8 @@ const printable = (s: string): string => (s as string & { toWellFormed(): string
  * Checks every input before class-transformer sees it, without recursion (so a 100,000-level body
  * cannot overflow the stack): nesting deeper than {@link MAX_INPUT_DEPTH}, NUL characters and lone
  * UTF-16 surrogates (which PostgreSQL text and jsonb cannot store, and validators may throw on) in
- * any key or string, and prototype keys. Each is a 400 with a field detail, never a 500 from the
- * layers below.
+ * any key or string, prototype keys, and arrays over {@link MAX_INPUT_ITEMS} items. Each is a 400
+ * with a field detail, never a 500 (or a minute of validation) from the layers below.
  */
 export function inspectInput(value: unknown, maxDepth = MAX_INPUT_DEPTH): ErrorDetail[] {
   const out: ErrorDetail[] = [];
@@ -156,7 +162,10 @@ export function inspectInput(value: unknown, maxDepth = MAX_INPUT_DEPTH): ErrorD
       return out;
     }
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}[${i}]`, depth + 1]);
+      // (a whole body that is an array is BODY_NOT_OBJECT, reported by the pipe)
+      if (v.length > MAX_INPUT_ITEMS) {
+        if (depth > 0) out.push({ ...detail(path, 'TOO_MANY_ITEMS', { max: MAX_INPUT_ITEMS }), code: 'TOO_LONG' });
+      } else for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}[${i}]`, depth + 1]);
       continue;
     }
     for (const key of Object.keys(v)) {
