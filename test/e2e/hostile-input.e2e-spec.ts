@@ -375,7 +375,7 @@ describe('hostile input on every operation (e2e)', () => {
   it('never answers a hostile request to any operation with a 5xx, outside the envelope, or late', async () => {
     const problems: string[] = [];
     let requests = 0;
-    // each operation's cases run four at a time (the app and this client share the process)
+    // each operation's cases run two at a time (the app and this client share one process)
     let cases: [string, () => Promise<Answer>][] = [];
     const queue = (label: string, run: () => Promise<Answer>) => cases.push([label, run]);
     const drain = async () => {
@@ -387,14 +387,11 @@ describe('hostile input on every operation (e2e)', () => {
           problems.push(...envelopeProblems(next[0], await next[1]()));
         }
       };
-      await Promise.all([worker(), worker(), worker(), worker()]);
+      await Promise.all([worker(), worker()]);
     };
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
     expect(operations.length).toBeGreaterThanOrEqual(50);
-    const timing: [string, number, number][] = [];
     for (const { path, method, op } of operations) {
-      const opStarted = Date.now();
-      const before = requests;
       const name = `${method} ${path}`;
       const auth: Record<string, string> = op.security ? bearer(path.startsWith('/v1/ops') ? admin : seller.token) : {};
       const url = concretePath(path, op);
@@ -461,9 +458,7 @@ describe('hostile input on every operation (e2e)', () => {
         queue(`${name} multipart without boundary`, () => call(method, url, { headers: { 'Content-Type': 'multipart/form-data', ...auth }, body: 'x' }));
       }
       await drain();
-      timing.push([name, Date.now() - opStarted, requests - before]);
     }
-    console.log(timing.sort((a, b) => b[1] - a[1]).slice(0, 15).map((x) => x.join(' ')).join('\n'), requests);
     expect(problems).toEqual([]);
     expect(requests).toBeGreaterThan(2000);
   }, 120_000);
