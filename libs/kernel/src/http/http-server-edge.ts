@@ -92,6 +92,6 @@ export class HttpServerEdge {
     };
     const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
     socket.end(`HTTP/1.1 ${rendered.status} ${STATUS_CODES[rendered.status]}\r\n${head}\r\n${body}`);
-    this.logger.warn({ requestId, res: { statusCode: rendered.status }, parserError: err.code }, 'request refused by the HTTP parser');
+    this.logger.warn({ requestId, status: rendered.status, parserError: err.code }, 'request refused by the HTTP parser');
   }
 }
