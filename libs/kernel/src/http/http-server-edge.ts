@@ -78,9 +78,14 @@ export class HttpServerEdge {
         : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? CommonErrorCode.REQUEST_TIMEOUT
           : CommonErrorCode.MALFORMED_HTTP;
+    // a request already dispatched (its body timed out or broke) keeps the id and language it was given
+    const given = (name: string) => {
+      const v = inFlight?.getHeader(name);
+      return typeof v === 'string' ? v : undefined;
+    };
     const raw = err.rawPacket?.toString('latin1') ?? '';
-    const requestId = requestIdFrom(rawHeader(raw, 'x-request-id'));
-    const { locale } = negotiateLocale(undefined, rawHeader(raw, 'accept-language'));
+    const requestId = given('X-Request-Id') ?? requestIdFrom(rawHeader(raw, 'x-request-id'));
+    const locale = negotiateLocale(undefined, given('Content-Language') ?? rawHeader(raw, 'accept-language')).locale;
     const rendered = this.renderer.render(commonError(code), { method: '', path: '', requestId, locale });
     const body = JSON.stringify(rendered.body);
     const headers: Record<string, string | number> = {
