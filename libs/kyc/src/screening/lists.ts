@@ -93,7 +93,10 @@ function uniq(values: string[]): string[] {
   return out;
 }
 
-/** U+0000 and lone UTF-16 surrogates (`&#xD800;`, a NUL byte in a CSV): PostgreSQL cannot store them. */
+/**
+ * U+0000 (a NUL byte in a CSV) and lone UTF-16 surrogates: PostgreSQL cannot store them. (The kernel's
+ * isStorableText, repeated here: this folder builds on its own for bench/screening.mjs.)
+ */
 const unstorable = (v: string): boolean => v.includes('\u0000') || !(v as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** Every text of every entry must be storable: a list carrying NUL or a lone surrogate is a format error, not a database error. */
