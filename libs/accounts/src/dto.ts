@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { BaseQueryDto, Role, SUPPORTED_LOCALES } from '@app/kernel';
+import { BaseQueryDto, MAX_QUERY_OFFSET, Role, SUPPORTED_LOCALES } from '@app/kernel';
 import type { Locale } from '@app/kernel';
 import type { IssuedToken } from './access-tokens';
 import type { AccountEntity } from './entities/account.entity';
@@ -57,7 +57,7 @@ export class CreateOpsAccountDto {
 export class ListAccountsQueryDto extends BaseQueryDto {
   @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsIn(Object.values(Role)) role?: Role;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 0, maximum: MAX_QUERY_OFFSET }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_QUERY_OFFSET) offset?: number;
 }
 
 export class AccountView {

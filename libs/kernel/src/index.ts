@@ -19,3 +19,4 @@ export * from './http/base-query.dto';
 export * from './crypto/field-cipher';
 export * from './http/fast-routes';
 export * from './money';
+export * from './http/http-server-edge';

@@ -17,6 +17,7 @@ import {
   Res,
   SetMetadata,
   StreamableFile,
+  applyDecorators,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
@@ -25,8 +26,8 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseView, KycDocumentView, KycPersonView, SellerKycView, SubmitResultView } from './kyc.views';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import type { Response } from 'express';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import type { Request, Response } from 'express';
 import { catchError, Observable, throwError } from 'rxjs';
 import { APP_CONFIG, ApiErrors, BaseQueryDto, CommonErrorCode, Consumes, Ctx, Role, Roles, Translator } from '@app/kernel';
 import type { AppConfig, RequestContext } from '@app/kernel';
@@ -53,6 +54,14 @@ const IsCalendarDate = (): PropertyDecorator => (target, key) => {
   IsISO8601({ strict: true })(target, key);
 };
 
+/**
+ * A list of nested DTOs as a closed shape: an array of at most `max` objects, each validated as
+ * `type` (an item that is an array, a string or null is a WRONG_TYPE detail; class-validator alone
+ * lets `[[]]` through as an "array of arrays" with nothing inside to validate).
+ */
+const ListOf = (type: () => new () => object, max: number): PropertyDecorator =>
+  applyDecorators(IsArray(), ArrayMaxSize(max), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
+
 /** Trims text so that a blank or whitespace-only value fails `@IsNotEmpty` / `@MinLength`. */
 const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -66,7 +75,7 @@ export class PersonDto {
 }
 
 export class PersonsDto {
-  @ApiProperty({ type: [PersonDto] }) @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => PersonDto) persons: PersonDto[];
+  @ApiProperty({ type: [PersonDto], maxItems: 30 }) @ListOf(() => PersonDto, 30) persons: PersonDto[];
 }
 
 export class UploadDto {
@@ -87,7 +96,7 @@ class DocumentFeedbackDto {
 export class DecisionDto {
   @ApiProperty({ enum: OPS_DECISIONS, description: 'suspend: an approved seller (e.g. a confirmed re-screening match); payouts pause.' }) @IsIn(OPS_DECISIONS) decision: OpsDecision;
   @ApiPropertyOptional({ enum: KYC_REASON_CODES, description: 'Shown to the seller in their language.' }) @IsOptional() @IsIn(KYC_REASON_CODES) reasonCode?: KycReasonCode;
-  @ApiPropertyOptional({ type: [DocumentFeedbackDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentFeedbackDto) documents?: DocumentFeedbackDto[];
+  @ApiPropertyOptional({ type: [DocumentFeedbackDto], maxItems: 50 }) @IsOptional() @ListOf(() => DocumentFeedbackDto, 50) documents?: DocumentFeedbackDto[];
   @ApiPropertyOptional({ description: 'Never shown to the seller.' }) @IsOptional() @IsString() @MaxLength(2000) internalNote?: string;
 }
 
@@ -100,9 +109,14 @@ class QueueQueryDto extends BaseQueryDto {
   @IsOptional() @IsIn(['true', 'false']) flagged?: 'true' | 'false';
 }
 
-/** The file size limit a multipart route sets on its own (default: DOCUMENT_MAX_BYTES), for the 413 message. */
+/**
+ * The file size limit a multipart route sets on its own (default: DOCUMENT_MAX_BYTES, one file), for
+ * the 413 message and the declared-length check; `files` is how many files the route takes.
+ */
 export const UPLOAD_MAX_BYTES = 'kyc:uploadMaxBytes';
-export const UploadMaxBytes = (bytes: number) => SetMetadata(UPLOAD_MAX_BYTES, bytes);
+export const UploadMaxBytes = (bytes: number, files = 1) => SetMetadata(UPLOAD_MAX_BYTES, { bytes, files });
+/** Room in a multipart body for boundaries, part headers and the small text fields beside the files. */
+export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 /** multer's limit codes, grouped into the detail codes the API documents (`kyc.upload.<code>`). */
 const MULTER_DETAIL: Record<string, UploadProblem> = {
@@ -127,10 +141,20 @@ export class UploadErrorsInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
   ) {}
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const { bytes: limit, files } = this.reflector.get<{ bytes: number; files: number } | undefined>(UPLOAD_MAX_BYTES, context.getHandler()) ?? {
+      bytes: this.config.documents.maxBytes,
+      files: 1,
+    };
+    // A declared body larger than the files it may carry is refused before a byte is read, and the
+    // connection closed: multer would otherwise wait for a body that may never come.
+    const req = context.switchToHttp().getRequest<Request>();
+    if (Number(req.headers['content-length'] ?? 0) > limit * files + MULTIPART_OVERHEAD_BYTES) {
+      context.switchToHttp().getResponse<Response>().setHeader('Connection', 'close');
+      throw kycError(KycErrorCode.FILE_TOO_LARGE, { limit });
+    }
     return next.handle().pipe(
       catchError((e: unknown) => {
         if (e instanceof PayloadTooLargeException) {
-          const limit = this.reflector.get<number | undefined>(UPLOAD_MAX_BYTES, context.getHandler()) ?? this.config.documents.maxBytes;
           return throwError(() => kycError(KycErrorCode.FILE_TOO_LARGE, { limit }));
         }
         if (e instanceof BadRequestException) {

@@ -49,7 +49,7 @@ export class ScreeningListsController {
   @Roles(Role.OPS_ADMIN)
   @Consumes('multipart/form-data')
   @UseInterceptors(UploadErrorsInterceptor, FileFieldsInterceptor([{ name: 'file', maxCount: 1 }, { name: 'aliases', maxCount: 1 }], { limits: { fileSize: LIST_MAX_BYTES, files: 2 } }))
-  @UploadMaxBytes(LIST_MAX_BYTES)
+  @UploadMaxBytes(LIST_MAX_BYTES, 2)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['source', 'label', 'file'], properties: { source: { enum: [...LIST_SOURCES] }, label: { type: 'string' }, file: { type: 'string', format: 'binary', description: 'OFAC SDN.CSV, EU consolidated XML or UN consolidated XML' }, aliases: { type: 'string', format: 'binary', description: 'OFAC ALT.CSV' } } } })
   @ApiOperation({ summary: 'Load a sanctions list version (OFAC SDN CSV + aliases, EU or UN consolidated XML); re-screens approved sellers (audited)' })

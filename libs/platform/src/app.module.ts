@@ -7,7 +7,7 @@ import { AuditModule } from '@app/audit';
 import { CountriesModule, COUNTRIES_MESSAGES } from '@app/countries';
 import { FxModule, FX_MESSAGES } from '@app/fx';
 import { JobsModule } from '@app/jobs';
-import { AppConfig, ContentTypeGuard, createValidationPipe, FastRouteServer, HttpErrorFilter, KernelModule } from '@app/kernel';
+import { AppConfig, ContentTypeGuard, createValidationPipe, FastRouteServer, HttpErrorFilter, HttpServerEdge, KernelModule } from '@app/kernel';
 import type { ProcessRole } from '@app/kernel';
 export type { ProcessRole } from '@app/kernel';
 import { KycModule, KYC_MESSAGES } from '@app/kyc';
@@ -63,6 +63,7 @@ export class AppModule {
             { provide: APP_GUARD, useExisting: AuthGuard },
             { provide: APP_PIPE, useFactory: createValidationPipe },
             FastRouteServer,
+            HttpServerEdge,
           ]
         : [],
     };

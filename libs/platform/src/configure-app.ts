@@ -2,7 +2,7 @@ import { INestApplication, VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, FastRouteServer, requestContextMiddleware } from '@app/kernel';
+import { AppConfig, declaredLengthLimit, FastRouteServer, HttpServerEdge, requestContextMiddleware } from '@app/kernel';
 import { StripeWebhookRoute } from '@app/payments';
 import { decorateOpenApi } from './openapi';
 
@@ -18,11 +18,15 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   express.set('query parser', 'simple');
   // First: request id + language, so even body-parser errors are answered in the caller's language.
   express.use(requestContextMiddleware);
+  // a declared body over the limit is refused before reading it (the parser would wait for all of it)
+  express.use(declaredLengthLimit(config.bodyLimitBytes));
   express.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true });
   express.useBodyParser('urlencoded', { limit: config.bodyLimitBytes, extended: false });
   express.enableVersioning({ type: VersioningType.URI, prefix: 'v' });
   // High-volume machine endpoints answered ahead of Express (same envelope, ids, languages, logs).
   app.get(FastRouteServer).install(app.getHttpServer(), [app.get(StripeWebhookRoute)]);
+  // timeouts, and requests Node's HTTP parser refuses before any route sees them, in the envelope
+  app.get(HttpServerEdge).install(app.getHttpServer());
   if (config.docsEnabled) {
     const document = SwaggerModule.createDocument(
       app,

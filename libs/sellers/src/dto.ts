@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PASSWORD_MAX, PASSWORD_MIN, TokenView } from '@app/accounts';
-import { BaseQueryDto, SUPPORTED_LOCALES } from '@app/kernel';
+import { BaseQueryDto, MAX_QUERY_OFFSET, SUPPORTED_LOCALES } from '@app/kernel';
 import type { Locale } from '@app/kernel';
 import type { SellerEntity, SellerStatus } from './seller.entity';
 
@@ -64,5 +64,5 @@ export class SignupView {
 export class ListSellersQueryDto extends BaseQueryDto {
   @ApiPropertyOptional({ example: 'TR' }) @IsOptional() @Transform(upper) @IsISO31661Alpha2() country?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 0, maximum: MAX_QUERY_OFFSET }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_QUERY_OFFSET) offset?: number;
 }

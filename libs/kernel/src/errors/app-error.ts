@@ -5,7 +5,7 @@
  * The message itself is rendered at the edge, in the caller's language, from the i18n key
  * `error.<CODE>`.
  */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 408 | 409 | 410 | 413 | 415 | 422 | 429 | 431 | 500 | 502 | 503;
 
 export interface ErrorSpec {
   status: ErrorStatus;

@@ -4,6 +4,9 @@ export enum CommonErrorCode {
   VALIDATION_FAILED = 'COMMON.VALIDATION_FAILED',
   MALFORMED_REQUEST = 'COMMON.MALFORMED_REQUEST',
   MALFORMED_URL = 'COMMON.MALFORMED_URL',
+  MALFORMED_HTTP = 'COMMON.MALFORMED_HTTP',
+  HEADERS_TOO_LARGE = 'COMMON.HEADERS_TOO_LARGE',
+  REQUEST_TIMEOUT = 'COMMON.REQUEST_TIMEOUT',
   INVALID_VALUE = 'COMMON.INVALID_VALUE',
   UNAUTHENTICATED = 'COMMON.UNAUTHENTICATED',
   FORBIDDEN = 'COMMON.FORBIDDEN',
@@ -21,6 +24,12 @@ export const COMMON_ERRORS: ErrorCatalogue<CommonErrorCode> = {
   [CommonErrorCode.VALIDATION_FAILED]: { status: 400, description: 'The request body or query failed validation; see details[].' },
   [CommonErrorCode.MALFORMED_REQUEST]: { status: 400, description: 'The body is not valid JSON (or not valid UTF-8).' },
   [CommonErrorCode.MALFORMED_URL]: { status: 400, description: 'The URL has an invalid percent-encoding and cannot be read.' },
+  [CommonErrorCode.MALFORMED_HTTP]: {
+    status: 400,
+    description: "Refused by the HTTP parser before routing (bad chunk size, Content-Length with Transfer-Encoding, a NUL in a header, an unknown method); the connection is closed.",
+  },
+  [CommonErrorCode.HEADERS_TOO_LARGE]: { status: 431, description: 'The request line and headers exceed 16 KB; the connection is closed.' },
+  [CommonErrorCode.REQUEST_TIMEOUT]: { status: 408, description: 'The request (headers and body) did not arrive in time; the connection is closed.' },
   [CommonErrorCode.INVALID_VALUE]: {
     status: 400,
     description: 'A value the validation rules let through cannot be stored (e.g. a character or date PostgreSQL refuses); nothing was written.',

@@ -14,8 +14,10 @@ export class ErrorBodyDto {
   code: string;
   @ApiProperty({ example: 'The request is not valid; see the details.', description: "Message in the caller's language (Content-Language)." })
   message: string;
-  @ApiProperty({ type: [ErrorDetailDto] })
+  @ApiProperty({ type: [ErrorDetailDto], maxItems: 100, description: 'One entry per field problem, at most 100.' })
   details: ErrorDetailDto[];
+  @ApiPropertyOptional({ example: 240, minimum: 1, description: 'Present when there were more than 100 details: how many more were left out.' })
+  omittedDetails?: number;
 }
 
 export class ErrorEnvelopeDto {

@@ -15,8 +15,17 @@ type HttpishError = { status?: number; statusCode?: number; type?: string; expos
 export interface RenderedError {
   status: number;
   headers: Record<string, string>;
-  body: { error: { code: string; message: string; details: { field: string; code: string; message: string }[] }; requestId: string };
+  body: {
+    error: { code: string; message: string; details: { field: string; code: string; message: string }[]; omittedDetails?: number };
+    requestId: string;
+  };
 }
+
+/**
+ * The envelope lists at most this many details; `omittedDetails` counts the rest. (A 400 KB body
+ * of 100,000 bad items would otherwise be answered with a 15 MB error.)
+ */
+export const MAX_RENDERED_DETAILS = 100;
 
 /**
  * Turns anything thrown while serving a request into the one envelope,
@@ -34,6 +43,8 @@ export class ErrorRenderer {
     const { requestId, locale } = request;
     const error = this.toAppError(exception, request.method, request.path, requestId);
     const render = (key: string, params: Record<string, MessageParam> = {}) => this.translator.t(locale, key, this.renderParams(locale, params));
+    const shown = error.details.slice(0, MAX_RENDERED_DETAILS);
+    const omitted = error.details.length - shown.length;
     return {
       error,
       status: error.status,
@@ -42,7 +53,8 @@ export class ErrorRenderer {
         error: {
           code: error.code,
           message: render(errorMessageKey(error.code), { requestId, ...error.params }),
-          details: error.details.map((d: ErrorDetail) => ({ field: d.field, code: d.code, message: render(d.messageKey, d.params) })),
+          details: shown.map((d: ErrorDetail) => ({ field: d.field, code: d.code, message: render(d.messageKey, d.params) })),
+          ...(omitted > 0 ? { omittedDetails: omitted } : {}),
         },
         requestId,
       },

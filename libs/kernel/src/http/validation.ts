@@ -89,14 +89,23 @@ function detailFor(error: ValidationError, path: string): ErrorDetail | undefine
   }
 }
 
+/**
+ * One detail per failed field, depth first in input order. Iterative and without spreading, so a
+ * body of 100,000 invalid items neither overflows the stack nor copies its details over and over
+ * (the envelope shows the first `MAX_RENDERED_DETAILS`; see ErrorRenderer).
+ */
 export function validationDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
   const out: ErrorDetail[] = [];
-  for (const error of errors) {
+  const stack: Array<[ValidationError, string]> = [];
+  for (let i = errors.length - 1; i >= 0; i--) stack.push([errors[i], parent]);
+  while (stack.length > 0) {
+    const [error, parentPath] = stack.pop()!;
     const isIndex = /^\d+$/.test(error.property);
-    const path = parent ? (isIndex ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const path = parentPath ? (isIndex ? `${parentPath}[${error.property}]` : `${parentPath}.${error.property}`) : error.property;
     const detail = detailFor(error, path);
     if (detail) out.push(detail);
-    if (error.children?.length) out.push(...validationDetails(error.children, path));
+    const children = error.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], path]);
   }
   return out;
 }
@@ -104,14 +113,33 @@ export function validationDetails(errors: ValidationError[], parent = ''): Error
 /** Deepest nesting accepted in a body or query (our widest DTO nests 4 levels; a pack draft ~8). */
 export const MAX_INPUT_DEPTH = 32;
 const MAX_INPUT_DETAILS = 20;
+/**
+ * Longest array accepted anywhere in an input (our DTOs take at most 50 items, a pack draft a few
+ * hundred). Longer ones are refused before class-validator would validate every item of them
+ * (100,000 nested items take seconds even when the list's own maximum is 30).
+ */
+export const MAX_INPUT_ITEMS = 1000;
 /** Keys JSON.parse keeps as own properties but that would reach an object's prototype downstream. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
+ * A string PostgreSQL can store and every validator can read: no NUL, and well-formed UTF-16 (JSON
+ * lets `"\ud800"` through as a lone surrogate, which `encodeURI` inside validators throws on and
+ * PostgreSQL refuses). `String.prototype.isWellFormed` is ES2024 (Node ≥ 20; our lib is ES2023).
+ */
+export function isStorableText(s: string): boolean {
+  return !s.includes('\u0000') && (s as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+/** A key echoed as a detail's field: NULs and lone surrogates shown as U+FFFD. */
+const printable = (s: string): string => (s as string & { toWellFormed(): string }).toWellFormed().replace(/\u0000/g, '\ufffd');
+
+/**
  * Checks every input before class-transformer sees it, without recursion (so a 100,000-level body
- * cannot overflow the stack): nesting deeper than {@link MAX_INPUT_DEPTH}, NUL characters (which
- * PostgreSQL text and jsonb cannot store) in any key or string, and prototype keys. Each is a 400
- * with a field detail, never a 500 from the layers below.
+ * cannot overflow the stack): nesting deeper than {@link MAX_INPUT_DEPTH}, NUL characters and lone
+ * UTF-16 surrogates (which PostgreSQL text and jsonb cannot store, and validators may throw on) in
+ * any key or string, prototype keys, and arrays over {@link MAX_INPUT_ITEMS} items. Each is a 400
+ * with a field detail, never a 500 (or a minute of validation) from the layers below.
  */
 export function inspectInput(value: unknown, maxDepth = MAX_INPUT_DEPTH): ErrorDetail[] {
   const out: ErrorDetail[] = [];
@@ -125,7 +153,7 @@ export function inspectInput(value: unknown, maxDepth = MAX_INPUT_DEPTH): ErrorD
   while (stack.length > 0 && out.length < MAX_INPUT_DETAILS) {
     const [v, path, depth] = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) out.push(detail(path, 'INVALID_CHARACTERS'));
+      if (!isStorableText(v)) out.push(detail(path, 'INVALID_CHARACTERS'));
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;
@@ -134,13 +162,16 @@ export function inspectInput(value: unknown, maxDepth = MAX_INPUT_DEPTH): ErrorD
       return out;
     }
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}[${i}]`, depth + 1]);
+      // (a whole body that is an array is BODY_NOT_OBJECT, reported by the pipe)
+      if (v.length > MAX_INPUT_ITEMS) {
+        if (depth > 0) out.push({ ...detail(path, 'TOO_MANY_ITEMS', { max: MAX_INPUT_ITEMS }), code: 'TOO_LONG' });
+      } else for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}[${i}]`, depth + 1]);
       continue;
     }
     for (const key of Object.keys(v)) {
       const field = path ? `${path}.${key}` : key;
-      if (PROTOTYPE_KEYS.has(key)) out.push(detail(field.replace(/\u0000/g, '\ufffd'), 'UNKNOWN_FIELD'));
-      else if (key.includes('\u0000')) out.push(detail(field.replace(/\u0000/g, '\ufffd'), 'INVALID_CHARACTERS'));
+      if (PROTOTYPE_KEYS.has(key)) out.push(detail(printable(field), 'UNKNOWN_FIELD'));
+      else if (!isStorableText(key)) out.push(detail(printable(field), 'INVALID_CHARACTERS'));
       else stack.push([(v as Record<string, unknown>)[key], field, depth + 1]);
     }
   }

@@ -148,4 +148,11 @@ describe('parseUnConsolidated', () => {
       parseUnConsolidated('<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>X</FIRST_NAME></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>'),
     ).toThrow(/DATAID/);
   });
+
+  it('refuses what would break the parser or the database as a format error: deep nesting, NUL', () => {
+    const deep = (root: string) => `<${root}>${'<a>'.repeat(200)}${'</a>'.repeat(200)}</${root}>`;
+    expect(() => parseEuConsolidated(deep('export'))).toThrow(ListFormatError);
+    expect(() => parseUnConsolidated(deep('CONSOLIDATED_LIST'))).toThrow(/nested/);
+    expect(() => parseOfacSdn(Buffer.from('36,"AERO\u0000CARIBBEAN AIRLINES",-0-,"CUBA",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\n', 'latin1'))).toThrow(/NUL/);
+  });
 });

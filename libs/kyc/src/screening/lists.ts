@@ -93,6 +93,21 @@ function uniq(values: string[]): string[] {
   return out;
 }
 
+/**
+ * U+0000 (a NUL byte in a CSV) and lone UTF-16 surrogates: PostgreSQL cannot store them. (The kernel's
+ * isStorableText, repeated here: this folder builds on its own for bench/screening.mjs.)
+ */
+const unstorable = (v: string): boolean => v.includes('\u0000') || !(v as string & { isWellFormed(): boolean }).isWellFormed();
+
+/** Every text of every entry must be storable: a list carrying NUL or a lone surrogate is a format error, not a database error. */
+function storable(entries: ListEntry[], what: string): ListEntry[] {
+  for (const e of entries) {
+    const texts = [e.id, ...e.names, ...(e.birthDates ?? []), ...(e.countries ?? []), ...(e.programs ?? [])];
+    if (texts.some(unstorable)) throw new ListFormatError(`${what}: entry ${JSON.stringify(e.id.replace(/\u0000/g, ''))} contains a NUL character or a lone surrogate`);
+  }
+  return entries;
+}
+
 function withOptional(entry: ListEntry, key: 'birthDates' | 'countries' | 'programs', values: string[]): void {
   const u = uniq(values);
   if (u.length) entry[key] = u;
@@ -208,7 +223,7 @@ export function parseOfacSdn(sdnCsv: Buffer | string, altCsv?: Buffer | string):
       if (entry && alias) entry.names = uniq([...entry.names, alias]);
     });
   }
-  return entries;
+  return storable(entries, 'SDN.CSV');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,6 +231,9 @@ export function parseOfacSdn(sdnCsv: Buffer | string, altCsv?: Buffer | string):
 // ---------------------------------------------------------------------------------------------
 
 type XmlNode = Record<string, unknown>;
+
+/** Deepest element nesting accepted (the EU and UN lists nest 4 levels): deeper is a format error. */
+export const MAX_XML_DEPTH = 32;
 
 function parseXml(text: string, what: string, arrays: string[]): XmlNode {
   if (/<!DOCTYPE|<!ENTITY/i.test(text.slice(0, 4096))) {
@@ -238,8 +256,17 @@ function parseXml(text: string, what: string, arrays: string[]): XmlNode {
     trimValues: true,
     htmlEntities: true,
     isArray: (name) => arraySet.has(name),
+    maxNestedTags: MAX_XML_DEPTH,
+    // DOCTYPE is refused above; should one slip past the check (declared after a long prolog),
+    // its entities stay small (numeric and the five XML entities are not counted)
+    processEntities: { enabled: true, maxEntityCount: 10, maxEntitySize: 1000, maxTotalExpansions: 1000, maxExpandedLength: 100_000 },
   });
-  return parser.parse(text) as XmlNode;
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (e) {
+    // the parser's limits throw plain Errors ("Maximum nested tags exceeded"): a file problem, not ours
+    throw new ListFormatError(`${what}: ${e instanceof Error ? e.message : 'unreadable XML'}`);
+  }
 }
 
 function asArray<T = XmlNode>(v: unknown): T[] {
@@ -310,7 +337,7 @@ export function parseEuConsolidated(xml: Buffer | string): ListEntry[] {
     );
     out.push(entry);
   });
-  return out;
+  return storable(out, 'EU FSF XML');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,5 +392,5 @@ export function parseUnConsolidated(xml: Buffer | string): ListEntry[] {
     out.push(entry);
   });
   entities.forEach((ent) => out.push(common(ent, 'entity', 'ENTITY_ALIAS', 'ENTITY')));
-  return out;
+  return storable(out, 'UN XML');
 }
