@@ -1,30 +1,24 @@
-import { BadRequestException, Body, CallHandler, Controller, ExecutionContext, Get, HttpCode, Injectable, NestInterceptor, PayloadTooLargeException, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
-import { catchError, Observable, throwError } from 'rxjs';
-import { ApiErrors, BaseQueryDto, CommonErrorCode, Consumes, Ctx, Public, Role, Roles } from '@app/kernel';
+import { ApiErrors, BaseQueryDto, CommonErrorCode, Consumes, Ctx, Public, Role, Roles, uploadErrorsInterceptor, UploadLimit } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
 import { fxError, FxErrorCode } from './errors';
 import { FX_FILE_MAX_BYTES, FxService } from './fx.service';
 import { FX_SOURCES } from './parsers';
 import type { FxSource } from './parsers';
 
-/** multer's limits → FX codes: over the size 413 FILE_TOO_LARGE; any other limit or a broken body 400 UPLOAD_REJECTED. */
-@Injectable()
-export class FxUploadErrorsInterceptor implements NestInterceptor {
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((e: unknown) => {
-        if (e instanceof PayloadTooLargeException) return throwError(() => fxError(FxErrorCode.FILE_TOO_LARGE, { limit: FX_FILE_MAX_BYTES }));
-        if (e instanceof BadRequestException && e.cause) return throwError(() => fxError(FxErrorCode.UPLOAD_REJECTED));
-        return throwError(() => e);
-      }),
-    );
-  }
-}
+/** FX file uploads: the kernel's upload edge with FX's codes. */
+export const FxUploadErrorsInterceptor = uploadErrorsInterceptor(
+  {
+    tooLarge: (limit) => fxError(FxErrorCode.FILE_TOO_LARGE, { limit }),
+    rejected: () => fxError(FxErrorCode.UPLOAD_REJECTED),
+  },
+  () => FX_FILE_MAX_BYTES,
+);
 
 class ImportDto {
   @ApiProperty({ enum: FX_SOURCES, description: 'ecb: ECB reference rates XML (daily or history); cbr: Bank of Russia XML_daily; tcmb: TCMB today.xml' })
@@ -91,6 +85,7 @@ export class OpsFxController {
   @Roles(Role.OPS_ADMIN)
   @Consumes('multipart/form-data')
   @UseInterceptors(FxUploadErrorsInterceptor, FileInterceptor('file', { limits: { fileSize: FX_FILE_MAX_BYTES, files: 1, fields: 2 } }))
+  @UploadLimit(FX_FILE_MAX_BYTES)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['source', 'file'], properties: { source: { enum: [...FX_SOURCES] }, file: { type: 'string', format: 'binary', description: 'eurofxref-daily.xml / eurofxref-hist-90d.xml, XML_daily.asp, today.xml' } } } })
   @ApiOperation({ summary: 'Import an official FX file into immutable snapshots (one per rate date); the same file again changes nothing (audited)' })

@@ -20,3 +20,4 @@ export * from './crypto/field-cipher';
 export * from './http/fast-routes';
 export * from './money';
 export * from './http/http-server-edge';
+export * from './http/uploads';

@@ -53,7 +53,3 @@ export const SCREENING_ERRORS: ErrorCatalogue<ScreeningErrorCode> = registerErro
   [ScreeningErrorCode.LIST_EMPTY]: { status: 422, description: 'The uploaded list has no entries.' },
 });
 export const screeningError = errorFactory(SCREENING_ERRORS);
-
-/** Detail codes of a rejected multipart upload (`kyc.upload.<code>`). */
-export const UPLOAD_PROBLEMS = ['TOO_MANY_FILES', 'UNEXPECTED_FILE', 'TOO_MANY_FIELDS', 'FIELD_TOO_LONG', 'MALFORMED'] as const;
-export type UploadProblem = (typeof UPLOAD_PROBLEMS)[number];

@@ -1,41 +1,31 @@
 import {
-  BadRequestException,
   Body,
-  CallHandler,
   Controller,
-  ExecutionContext,
   Get,
   HttpCode,
-  Inject,
-  Injectable,
-  NestInterceptor,
   Param,
-  PayloadTooLargeException,
   Post,
   Put,
   Query,
   Res,
-  SetMetadata,
   StreamableFile,
   applyDecorators,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseView, KycDocumentView, KycPersonView, SellerKycView, SubmitResultView } from './kyc.views';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import type { Request, Response } from 'express';
-import { catchError, Observable, throwError } from 'rxjs';
-import { APP_CONFIG, ApiErrors, BaseQueryDto, CommonErrorCode, Consumes, Ctx, Role, Roles, Translator } from '@app/kernel';
-import type { AppConfig, RequestContext } from '@app/kernel';
+import type { Response } from 'express';
+import { ApiErrors, BaseQueryDto, CommonErrorCode, Consumes, Ctx, Role, Roles, Translator, uploadErrorsInterceptor } from '@app/kernel';
+import type { RequestContext } from '@app/kernel';
 import { CountryRulesService } from '@app/countries';
 import { UnitOfWork } from '@app/persistence';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
 import { KycCaseEntity } from './entities/kyc-case.entity';
-import { kycError, KycErrorCode, UploadProblem } from './errors';
+import { kycError, KycErrorCode } from './errors';
 import { KYC_REASON_CODES } from './i18n';
 import type { KycReasonCode } from './i18n';
 import { KYC_STATUSES, OPS_DECISIONS } from './lifecycle';
@@ -109,66 +99,14 @@ class QueueQueryDto extends BaseQueryDto {
   @IsOptional() @IsIn(['true', 'false']) flagged?: 'true' | 'false';
 }
 
-/**
- * The file size limit a multipart route sets on its own (default: DOCUMENT_MAX_BYTES, one file), for
- * the 413 message and the declared-length check; `files` is how many files the route takes.
- */
-export const UPLOAD_MAX_BYTES = 'kyc:uploadMaxBytes';
-export const UploadMaxBytes = (bytes: number, files = 1) => SetMetadata(UPLOAD_MAX_BYTES, { bytes, files });
-/** Room in a multipart body for boundaries, part headers and the small text fields beside the files. */
-export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-
-/** multer's limit codes, grouped into the detail codes the API documents (`kyc.upload.<code>`). */
-const MULTER_DETAIL: Record<string, UploadProblem> = {
-  LIMIT_FILE_COUNT: 'TOO_MANY_FILES',
-  LIMIT_UNEXPECTED_FILE: 'UNEXPECTED_FILE',
-  LIMIT_FIELD_COUNT: 'TOO_MANY_FIELDS',
-  LIMIT_PART_COUNT: 'TOO_MANY_FIELDS',
-  LIMIT_FIELD_KEY: 'FIELD_TOO_LONG',
-  LIMIT_FIELD_VALUE: 'FIELD_TOO_LONG',
-};
-
-/**
- * Turns multer's upload errors into KYC error codes: a file over the route's size limit is 413
- * FILE_TOO_LARGE (with the limit); too many files or fields, an unexpected file field, an over-long
- * field or a malformed multipart body is 400 UPLOAD_REJECTED with one detail saying which. (Nest
- * turns every multer limit but the size into a BadRequestException, the multer error as its cause.)
- */
-@Injectable()
-export class UploadErrorsInterceptor implements NestInterceptor {
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly reflector: Reflector,
-  ) {}
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const { bytes: limit, files } = this.reflector.get<{ bytes: number; files: number } | undefined>(UPLOAD_MAX_BYTES, context.getHandler()) ?? {
-      bytes: this.config.documents.maxBytes,
-      files: 1,
-    };
-    // A declared body larger than the files it may carry is refused before a byte is read, and the
-    // connection closed: multer would otherwise wait for a body that may never come.
-    const req = context.switchToHttp().getRequest<Request>();
-    if (Number(req.headers['content-length'] ?? 0) > limit * files + MULTIPART_OVERHEAD_BYTES) {
-      context.switchToHttp().getResponse<Response>().setHeader('Connection', 'close');
-      throw kycError(KycErrorCode.FILE_TOO_LARGE, { limit });
-    }
-    return next.handle().pipe(
-      catchError((e: unknown) => {
-        if (e instanceof PayloadTooLargeException) {
-          return throwError(() => kycError(KycErrorCode.FILE_TOO_LARGE, { limit }));
-        }
-        if (e instanceof BadRequestException) {
-          const cause = (e.cause ?? {}) as { code?: unknown; field?: unknown };
-          const problem: UploadProblem = (typeof cause.code === 'string' && MULTER_DETAIL[cause.code]) || 'MALFORMED';
-          // the field name comes from the client: only a plain one is echoed back
-          const field = typeof cause.field === 'string' && /^[\w.[\]-]{1,64}$/.test(cause.field) ? cause.field : '';
-          return throwError(() => kycError(KycErrorCode.UPLOAD_REJECTED, {}, [{ field, code: problem, messageKey: `kyc.upload.${problem}`, params: { field } }]));
-        }
-        return throwError(() => e);
-      }),
-    );
-  }
-}
+/** KYC's uploads (documents, screening lists): the kernel's upload edge with KYC's codes. */
+export const UploadErrorsInterceptor = uploadErrorsInterceptor(
+  {
+    tooLarge: (limit) => kycError(KycErrorCode.FILE_TOO_LARGE, { limit }),
+    rejected: (problem, field) => kycError(KycErrorCode.UPLOAD_REJECTED, {}, [{ field, code: problem, messageKey: `kyc.upload.${problem}`, params: { field } }]),
+  },
+  (config) => config.documents.maxBytes,
+);
 
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 

@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Post, UploadedFiles, UseInterceptors }
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Matches } from 'class-validator';
-import { ApiErrors, CommonErrorCode, Consumes, Ctx, Role, Roles } from '@app/kernel';
+import { ApiErrors, CommonErrorCode, Consumes, Ctx, Role, Roles, UploadLimit } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
 import { kycError, KycErrorCode } from './errors';
-import { UploadErrorsInterceptor, UploadMaxBytes } from './kyc.controller';
+import { UploadErrorsInterceptor } from './kyc.controller';
 import { ScreeningErrorCode } from './errors';
 import { LIST_SOURCES, ScreeningListsService } from './screening-lists.service';
 import type { ListSource } from './screening-lists.service';
@@ -49,7 +49,7 @@ export class ScreeningListsController {
   @Roles(Role.OPS_ADMIN)
   @Consumes('multipart/form-data')
   @UseInterceptors(UploadErrorsInterceptor, FileFieldsInterceptor([{ name: 'file', maxCount: 1 }, { name: 'aliases', maxCount: 1 }], { limits: { fileSize: LIST_MAX_BYTES, files: 2 } }))
-  @UploadMaxBytes(LIST_MAX_BYTES, 2)
+  @UploadLimit(LIST_MAX_BYTES, 2)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['source', 'label', 'file'], properties: { source: { enum: [...LIST_SOURCES] }, label: { type: 'string' }, file: { type: 'string', format: 'binary', description: 'OFAC SDN.CSV, EU consolidated XML or UN consolidated XML' }, aliases: { type: 'string', format: 'binary', description: 'OFAC ALT.CSV' } } } })
   @ApiOperation({ summary: 'Load a sanctions list version (OFAC SDN CSV + aliases, EU or UN consolidated XML); re-screens approved sellers (audited)' })
