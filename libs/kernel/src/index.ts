@@ -18,3 +18,5 @@ export * from './http/safe-error';
 export * from './http/base-query.dto';
 export * from './crypto/field-cipher';
 export * from './http/fast-routes';
+export * from './i18n/content-locale';
+export * from './money/currencies';

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AccountsModule, ACCOUNTS_MESSAGES, AuthGuard } from '@app/accounts';
 import { AuditModule } from '@app/audit';
+import { CatalogModule, CATALOG_MESSAGES } from '@app/catalog';
 import { CountriesModule, COUNTRIES_MESSAGES } from '@app/countries';
 import { JobsModule } from '@app/jobs';
 import { AppConfig, ContentTypeGuard, createValidationPipe, FastRouteServer, HttpErrorFilter, KernelModule } from '@app/kernel';
@@ -26,8 +27,8 @@ export interface AppModuleOptions {
 }
 
 /** The bounded contexts, in one list shared by the API, the worker and the CLI. */
-const CONTEXTS = [AuditModule, AccountsModule, CountriesModule, SellersModule, PaymentsModule, KycModule];
-export const TRANSLATIONS = [ACCOUNTS_MESSAGES, COUNTRIES_MESSAGES, KYC_MESSAGES, PAYMENTS_MESSAGES, SELLERS_MESSAGES];
+const CONTEXTS = [AuditModule, AccountsModule, CountriesModule, SellersModule, PaymentsModule, KycModule, CatalogModule];
+export const TRANSLATIONS = [ACCOUNTS_MESSAGES, CATALOG_MESSAGES, COUNTRIES_MESSAGES, KYC_MESSAGES, PAYMENTS_MESSAGES, SELLERS_MESSAGES];
 
 /** The composition root: config, logging, database, jobs and every context. */
 @Module({})

@@ -1,0 +1,18 @@
+export * from './catalog.module';
+export * from './errors';
+export { CATALOG_MESSAGES } from './i18n';
+export { MarketsService } from './markets/markets.service';
+export type { PublishedMarket } from './markets/markets.service';
+export { MarketsAdminService } from './markets/markets-admin.service';
+export type { MarketDocument, MarketInput, PriceEndingBand } from './markets/schema';
+export { checkMarket } from './markets/market-checks';
+export { fallbackChain } from './markets/fallback';
+export { SEED_MARKETS } from './markets/seeds';
+export { ProductsService } from './products/products.service';
+export type { OwnedProduct } from './products/products.service';
+export { ProductEntity, VariantEntity, ProductTranslationEntity } from './products/product.entity';
+export type { ProductStatus, TranslationStatus, Attribute, Gpsr, EconomicOperator } from './products/product.entity';
+export { sourceFields, sourceHash, LEGAL_FIELDS } from './products/source-fields';
+export { ListingsService, ListingView } from './listings/listings.service';
+export { packageIn } from './listings/units';
+export { CATEGORIES, TAXONOMY_VERSION, category } from './taxonomy/taxonomy';
