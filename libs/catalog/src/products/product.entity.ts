@@ -96,12 +96,27 @@ export class ProductEntity {
   @Column('text', { name: 'safety_information', nullable: true })
   safetyInformation: string | null;
 
+  /**
+   * Title, attribute values and brand folded for search the same way whatever the database's
+   * collation (see `searchFold`): `ÇAYI` finds `çayı`. Never used for identity (SKUs are byte-exact).
+   */
+  @Column('text', { name: 'search_text', default: '' })
+  searchText: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/**
+ * Folds text for search only: compatibility decomposition, marks removed, Turkish dotless ı as i,
+ * then locale-independent lower case. `İstanbul`, `ISTANBUL` and `istanbul` fold alike; so do
+ * `Çayı` and `CAYI`. A search aid, deliberately lossy; identity never goes through it.
+ */
+export const searchFold = (text: string): string =>
+  text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').toLowerCase();
 
 /**
  * A sellable variant. The SKU is the seller's identifier, unique per seller and compared byte for

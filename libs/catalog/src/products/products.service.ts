@@ -9,7 +9,7 @@ import { SellerBusinessProfileEntity, SellerEntity, sellerError, SellerErrorCode
 import { catalogError, CatalogErrorCode } from '../errors';
 import { checkPrices, checkProblem, productProblems } from './checks';
 import type { ListProductsQueryDto, ProductDto } from './dto';
-import { ProductEntity, ProductStatus, ProductTranslationEntity, VariantEntity } from './product.entity';
+import { ProductEntity, ProductStatus, ProductTranslationEntity, searchFold, VariantEntity } from './product.entity';
 import { sourceFields } from './source-fields';
 import { canMove } from './status';
 import { ProductPageView, productView, ProductView } from './views';
@@ -28,7 +28,8 @@ export interface OwnedProduct {
   variants: VariantEntity[];
 }
 
-const sameBrand = (a: string, b: string) => a.normalize('NFC').trim() === b.normalize('NFC').trim();
+/** Brands match as the business profile de-duplicates them: ignoring case (locale-independent) and Unicode normal form. */
+const sameBrand = (a: string, b: string) => a.normalize('NFC').trim().toLowerCase() === b.normalize('NFC').trim().toLowerCase();
 
 /** Products of the calling seller: a seller never sees (nor learns of) another seller's products. */
 @Injectable()
@@ -120,8 +121,14 @@ export class ProductsService {
     if (q.category) qb.andWhere("(p.category = :cat OR left(p.category, length(:cat) + 1) = :cat || '.')", { cat: q.category });
     if (q.sku !== undefined) qb.andWhere('EXISTS (SELECT 1 FROM catalog_variants v WHERE v.product_id = p.id AND v.sku = :sku)', { sku: q.sku });
     if (q.q?.trim()) {
-      const like = `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere("(p.title ILIKE :like ESCAPE '\\' OR EXISTS (SELECT 1 FROM catalog_variants v WHERE v.product_id = p.id AND v.sku = :exact))", { like, exact: q.q.trim() });
+      // every word of the query (folded like searchText) must appear; or the query is exactly a SKU
+      const words = searchFold(q.q).split(/\s+/).filter(Boolean).slice(0, 8);
+      const params: Record<string, string> = { exact: q.q.trim() };
+      const conditions = words.map((w, i) => {
+        params[`w${i}`] = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        return `p.searchText LIKE :w${i} ESCAPE '\\'`;
+      });
+      qb.andWhere(`((${conditions.join(' AND ')}) OR EXISTS (SELECT 1 FROM catalog_variants v WHERE v.product_id = p.id AND v.sku = :exact))`, params);
     }
     const [products, total] = await qb.orderBy('p.createdAt', 'DESC').addOrderBy('p.id', 'ASC').take(limit).skip(offset).getManyAndCount();
     const variants = products.length
@@ -147,12 +154,13 @@ export class ProductsService {
     }
     problems.push(...priceProblems);
     if (problems.length) throw catalogError(CatalogErrorCode.PRODUCT_INVALID, {}, problems);
+    let brand: string | null = null;
     if (input.brand !== undefined) {
       const profile = await tx.findOne(SellerBusinessProfileEntity, { where: { sellerId: seller.id } });
-      const declared = profile?.brands ?? [];
-      if (!declared.some((b) => sameBrand(b, input.brand!))) {
-        throw catalogError(CatalogErrorCode.BRAND_NOT_DECLARED, { brand: input.brand });
-      }
+      const declared = (profile?.brands ?? []).find((b) => sameBrand(b, input.brand!));
+      // refused, not warned: a brand on a listing needs the trademark documents that declaring it in KYC asks for
+      if (!declared) throw catalogError(CatalogErrorCode.BRAND_NOT_DECLARED, { brand: input.brand });
+      brand = declared;
     }
     return {
       title: input.title,
@@ -162,9 +170,10 @@ export class ProductsService {
       hsCode: input.hsCode ?? null,
       hsNational: input.hsNational ?? {},
       originCountry: input.originCountry ?? null,
-      brand: input.brand ?? null,
+      brand,
       gpsr: input.gpsr ? (JSON.parse(JSON.stringify(input.gpsr)) as ProductEntity['gpsr']) : null,
       safetyInformation: input.safetyInformation ?? null,
+      searchText: searchFold([input.title, brand ?? '', ...(input.attributes ?? []).map((a) => a.value)].join(' ')),
     };
   }
 
