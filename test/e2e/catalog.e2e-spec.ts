@@ -218,6 +218,7 @@ describe('catalog localisation (e2e)', () => {
       }
       expect((await request(t.http).get('/v1/sellers/me/products').set(bearer(italian))).body).toMatchObject({ total: 0, items: [] });
       expect((await request(t.http).get('/v1/sellers/me/products/not-a-uuid').set(bearer(italian))).status).toBe(404);
+      expect((await request(t.http).get(`/v1/sellers/me/products/${'-'.repeat(36)}`).set(bearer(italian))).status).toBe(404);
       expect((await request(t.http).get('/v1/sellers/me/products').set(bearer(admin))).status).toBe(403);
       expect((await request(t.http).get('/v1/sellers/me/products')).status).toBe(401);
     });
@@ -374,6 +375,8 @@ describe('catalog localisation (e2e)', () => {
       expect(unknown.body.error.details[0]).toMatchObject({ field: 'fields[0].field', code: 'UNKNOWN_FIELD' });
       expect((await put('it', [{ field: 'title', value: '   ', sourceHash: hashes.title }])).status).toBe(422);
       expect((await put('it', [{ field: 'title', value: '', sourceHash: hashes.title }])).status).toBe(400);
+      const long = await put('it', [{ field: 'title', value: 'Ж'.repeat(201), sourceHash: hashes.title }]);
+      expect(long.body.error.details[0]).toMatchObject({ field: 'fields[0].value', code: 'TOO_LONG' });
       expect((await put('xx_YY', [{ field: 'title', value: 'x', sourceHash: hashes.title }])).body.error.code).toBe('CATALOG_TRANSLATION_INVALID');
       const rows = await t.sql.query("SELECT count(*)::int AS n FROM catalog_product_translations WHERE product_id = $1 AND btrim(value) = ''", [id]);
       expect(rows.rows[0].n).toBe(0);

@@ -92,7 +92,8 @@ export function productProblems(input: ProductDto): ErrorDetail[] {
     const p = hsCodeProblem(input.hsCode);
     if (p) problems.push(p);
   }
-  for (const [country, code] of Object.entries(input.hsNational ?? {})) {
+  if (Object.keys(input.hsNational ?? {}).length > 30) problems.push(checkProblem('hsNational', 'HS_NATIONAL_INVALID', { hsCode: input.hsCode ?? '—' }));
+  for (const [country, code] of Object.entries(input.hsNational ?? {}).slice(0, 30)) {
     const at = `hsNational.${country}`;
     if (country !== EU && !isAssignedCountryCode(country)) problems.push(checkProblem(at, 'UNKNOWN_COUNTRY', { value: country }));
     if (typeof code !== 'string' || !/^\d{8,10}$/.test(code) || (input.hsCode !== undefined && !code.startsWith(input.hsCode)) || input.hsCode === undefined) {

@@ -22,6 +22,8 @@ const SELLER_CONTENT_LOCALE: Readonly<Record<string, string>> = {
   RU: 'ru', TR: 'tr', IT: 'it', ES: 'es', DE: 'de', FR: 'fr', PL: 'pl', PT: 'pt', GB: 'en-GB', US: 'en-US', KZ: 'ru',
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface OwnedProduct {
   seller: SellerEntity;
   product: ProductEntity;
@@ -48,7 +50,7 @@ export class ProductsService {
   /** The caller's product with its variants; 404 for a product of another seller, as for one that does not exist. */
   async owned(ctx: RequestContext, id: string, tx: Tx = this.uow.reader, lock = false): Promise<OwnedProduct> {
     const seller = await this.sellerOf(ctx, tx);
-    const product = /^[0-9a-f-]{36}$/i.test(id)
+    const product = UUID.test(id)
       ? await tx.findOne(ProductEntity, { where: { id, sellerId: seller.id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
     if (!product) throw catalogError(CatalogErrorCode.PRODUCT_NOT_FOUND);

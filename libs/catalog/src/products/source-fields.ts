@@ -4,6 +4,14 @@ import type { ProductEntity, VariantEntity } from './product.entity';
 /** Fields whose text is LEGAL (shown only in the language asked for; never a fallback). */
 export const LEGAL_FIELDS: ReadonlySet<string> = new Set(['safetyInformation']);
 
+/** The longest text a field may hold, in characters (a translation obeys its source field's limit). */
+export function maxLengthOf(field: string): number {
+  if (field === 'title') return 200;
+  if (field === 'description') return 10000;
+  if (field === 'safetyInformation') return 5000;
+  return 200; // attribute values
+}
+
 export interface SourceField {
   field: string;
   value: string;

@@ -9,7 +9,7 @@ import { checkProblem } from './checks';
 import type { PutTranslationsDto } from './dto';
 import { ProductTranslationEntity } from './product.entity';
 import { ProductsService } from './products.service';
-import { SourceField, sourceFields } from './source-fields';
+import { maxLengthOf, SourceField, sourceFields } from './source-fields';
 
 export class SourceFieldView {
   @ApiProperty({ example: 'title' }) field: string;
@@ -74,6 +74,9 @@ export class TranslationsService {
         if (seen.has(f.field)) problems.push(translationProblem(`fields[${i}].field`, 'DUPLICATE_FIELD', { value: f.field }));
         seen.add(f.field);
         if (!f.value.trim()) problems.push(checkProblem(`fields[${i}].value`, 'BLANK'));
+        else if ([...f.value].length > maxLengthOf(f.field)) {
+          problems.push({ field: `fields[${i}].value`, code: 'TOO_LONG', messageKey: 'validation.TOO_LONG', params: { field: `fields[${i}].value`, max: maxLengthOf(f.field) } });
+        }
       });
       if (problems.length) throw catalogError(CatalogErrorCode.TRANSLATION_INVALID, {}, problems);
       const stale = body.fields.flatMap((f, i) =>
