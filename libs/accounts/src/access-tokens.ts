@@ -22,6 +22,18 @@ export interface AuthenticatedAccount extends Actor {
 }
 
 /**
+ * What another context adds to the principal, read in the same query as the token (one round trip per
+ * authenticated request): a LEFT JOIN on `a` (accounts) and the columns it selects, named `x_<name>`.
+ * The sellers context adds the seller the account acts as; this context does not know its tables.
+ */
+export interface PrincipalExtension {
+  join: string;
+  columns: Record<string, string>;
+  apply(row: Record<string, unknown>, principal: AuthenticatedAccount): void;
+}
+
+
+/**
  * Opaque, revocable bearer tokens: 32 random bytes, prefixed so secret scanners recognise them;
  * only the SHA-256 is stored. No signing secret to configure or rotate, and logout really logs out.
  */
@@ -47,16 +59,35 @@ export class AccessTokens {
     return { accessToken: token, tokenType: 'Bearer', expiresIn: ttl, expiresAt: expiresAt.toISOString() };
   }
 
+  private readonly extensions: PrincipalExtension[] = [];
+  private sql?: string;
+
+  /** Called by other contexts' modules at start-up (see {@link PrincipalExtension}). */
+  extendPrincipal(extension: PrincipalExtension): void {
+    this.extensions.push(extension);
+    this.sql = undefined;
+  }
+
+  private query(): string {
+    this.sql ??= `SELECT t.id AS token_id, a.id AS account_id, a.role, a.locale${this.extensions
+      .flatMap((e) => Object.entries(e.columns).map(([name, expr]) => `, ${expr} AS x_${name}`))
+      .join('')}
+         FROM access_tokens t JOIN accounts a ON a.id = t.account_id${this.extensions.map((e) => ` ${e.join}`).join('')}
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 AND a.status = 'active'`;
+    return this.sql;
+  }
+
   async authenticate(token: string): Promise<AuthenticatedAccount | undefined> {
     if (!token.startsWith(PREFIX) || token.length > 200) return undefined;
-    const rows: { token_id: string; account_id: string; role: Role; locale: Locale }[] = await this.uow.reader.query(
-      `SELECT t.id AS token_id, a.id AS account_id, a.role, a.locale
-         FROM access_tokens t JOIN accounts a ON a.id = t.account_id
-        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 AND a.status = 'active'`,
+    const rows: ({ token_id: string; account_id: string; role: Role; locale: Locale } & Record<string, unknown>)[] = await this.uow.reader.query(
+      this.query(),
       [hashToken(token), this.clock.now()],
     );
     const row = rows[0];
-    return row ? { accountId: row.account_id, role: row.role, locale: row.locale, tokenId: row.token_id } : undefined;
+    if (!row) return undefined;
+    const principal: AuthenticatedAccount = { accountId: row.account_id, role: row.role, locale: row.locale, tokenId: row.token_id };
+    for (const e of this.extensions) e.apply(row, principal);
+    return principal;
   }
 
   async revoke(tokenId: string): Promise<void> {

@@ -32,7 +32,7 @@ export class AuthGuard implements CanActivate {
     const account = await this.tokens.authenticate(match[1]);
     if (!account) throw authError(AuthErrorCode.TOKEN_INVALID, {}, [], { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 
-    req.ctx.actor = { accountId: account.accountId, role: account.role };
+    req.ctx.actor = { accountId: account.accountId, role: account.role, ...(account.seller ? { seller: account.seller } : {}) };
     req.tokenId = account.tokenId;
     if (!req.ctx.localeExplicit) {
       req.ctx.locale = account.locale;

@@ -16,3 +16,4 @@ export { sourceFields, sourceHash, LEGAL_FIELDS } from './products/source-fields
 export { ListingsService, ListingView } from './listings/listings.service';
 export { packageIn } from './listings/units';
 export { CATEGORIES, TAXONOMY_VERSION, category } from './taxonomy/taxonomy';
+export * from './pricing';

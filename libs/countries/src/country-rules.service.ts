@@ -25,6 +25,12 @@ export interface IdentifierCheck {
 /** Read side of the country rules, used by the public API and by other contexts. */
 @Injectable()
 export class CountryRulesService {
+  /**
+   * Published pack versions never change (a new publication is a new version; drafts have no number),
+   * so each one is read and parsed once per process. Which version is current is read every time.
+   */
+  private readonly versions = new Map<string, CountryPackVersionEntity>();
+
   constructor(private readonly uow: UnitOfWork) {}
 
   async list(): Promise<PublishedPack[]> {
@@ -41,13 +47,23 @@ export class CountryRulesService {
   async published(code: string, tx: Tx = this.uow.reader): Promise<PublishedPack> {
     const country = await tx.findOne(CountryEntity, { where: { code } });
     if (!country) throw countryError(CountryErrorCode.NOT_FOUND, { country: code });
-    const version = await this.version(code, country.publishedVersion, tx);
+    return this.current(country, tx);
+  }
+
+  private async current(country: CountryEntity, tx: Tx): Promise<PublishedPack> {
+    const version = await this.version(country.code, country.publishedVersion, tx);
     return { country, version: country.publishedVersion, document: version.document };
   }
 
+  /** A numbered (published or retired) version; cached, as it never changes. Callers must not mutate it. */
   async version(code: string, version: number, tx: Tx = this.uow.reader): Promise<CountryPackVersionEntity> {
+    const key = `${code}:${version}`;
+    const cached = this.versions.get(key);
+    if (cached) return cached;
     const row = await tx.findOne(CountryPackVersionEntity, { where: { country: code, version } });
     if (!row) throw countryError(CountryErrorCode.VERSION_NOT_FOUND, { country: code, version });
+    // only what another transaction committed is shared (a row read inside an open publication may still roll back)
+    if (tx === this.uow.reader || !tx.queryRunner?.isTransactionActive) this.versions.set(key, row);
     return row;
   }
 
@@ -65,7 +81,7 @@ export class CountryRulesService {
   async openForSellers(code: string, tx: Tx = this.uow.reader): Promise<PublishedPack> {
     const country = await tx.findOne(CountryEntity, { where: { code } });
     if (!country || country.status !== 'enabled') throw countryError(CountryErrorCode.NOT_ENABLED, { country: code });
-    return this.published(code, tx);
+    return this.current(country, tx);
   }
 
   async checkRegistration(code: string, input: unknown): Promise<{ version: number; check: RegistrationCheck }> {

@@ -19,4 +19,4 @@ export * from './http/base-query.dto';
 export * from './crypto/field-cipher';
 export * from './http/fast-routes';
 export * from './i18n/content-locale';
-export * from './money/currencies';
+export * from './money';

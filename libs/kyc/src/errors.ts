@@ -43,3 +43,17 @@ export const KYC_ERRORS: ErrorCatalogue<KycErrorCode> = registerErrorCatalogue({
 });
 
 export const kycError = errorFactory(KYC_ERRORS);
+
+export enum ScreeningErrorCode {
+  LIST_FORMAT = 'SCREENING.LIST_FORMAT',
+  LIST_EMPTY = 'SCREENING.LIST_EMPTY',
+}
+export const SCREENING_ERRORS: ErrorCatalogue<ScreeningErrorCode> = registerErrorCatalogue({
+  [ScreeningErrorCode.LIST_FORMAT]: { status: 422, description: 'The uploaded file is not a list in the named format.' },
+  [ScreeningErrorCode.LIST_EMPTY]: { status: 422, description: 'The uploaded list has no entries.' },
+});
+export const screeningError = errorFactory(SCREENING_ERRORS);
+
+/** Detail codes of a rejected multipart upload (`kyc.upload.<code>`). */
+export const UPLOAD_PROBLEMS = ['TOO_MANY_FILES', 'UNEXPECTED_FILE', 'TOO_MANY_FIELDS', 'FIELD_TOO_LONG', 'MALFORMED'] as const;
+export type UploadProblem = (typeof UPLOAD_PROBLEMS)[number];

@@ -1,7 +1,5 @@
 import type { ErrorMessages, Translations } from '@app/kernel';
-import type { KycErrorCode } from './errors';
-import type { ScreeningErrorCode } from './screening-lists.service';
-import type { UploadProblem } from './kyc.controller';
+import type { KycErrorCode, ScreeningErrorCode, UploadProblem } from './errors';
 import type { KycStatus } from './lifecycle';
 
 export const KYC_REASON_CODES = ['PACK_REQUIREMENTS_ADDED', 'DOCUMENT_UNREADABLE', 'DOCUMENT_EXPIRED', 'NAME_MISMATCH', 'WRONG_DOCUMENT', 'INFORMATION_INCOMPLETE', 'NOT_ELIGIBLE', 'SANCTIONS_HIT', 'IDENTITY_CHECK_FAILED', 'OTHER'] as const;

@@ -34,7 +34,7 @@ import { CountryRulesService } from '@app/countries';
 import { UnitOfWork } from '@app/persistence';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
 import { KycCaseEntity } from './entities/kyc-case.entity';
-import { kycError, KycErrorCode } from './errors';
+import { kycError, KycErrorCode, UploadProblem } from './errors';
 import { KYC_REASON_CODES } from './i18n';
 import type { KycReasonCode } from './i18n';
 import { KYC_STATUSES, OPS_DECISIONS } from './lifecycle';
@@ -113,8 +113,6 @@ const MULTER_DETAIL: Record<string, UploadProblem> = {
   LIMIT_FIELD_KEY: 'FIELD_TOO_LONG',
   LIMIT_FIELD_VALUE: 'FIELD_TOO_LONG',
 };
-export const UPLOAD_PROBLEMS = ['TOO_MANY_FILES', 'UNEXPECTED_FILE', 'TOO_MANY_FIELDS', 'FIELD_TOO_LONG', 'MALFORMED'] as const;
-export type UploadProblem = (typeof UPLOAD_PROBLEMS)[number];
 
 /**
  * Turns multer's upload errors into KYC error codes: a file over the route's size limit is 413

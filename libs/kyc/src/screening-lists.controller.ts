@@ -6,7 +6,8 @@ import { ApiErrors, CommonErrorCode, Consumes, Ctx, Role, Roles } from '@app/ker
 import type { RequestContext } from '@app/kernel';
 import { kycError, KycErrorCode } from './errors';
 import { UploadErrorsInterceptor, UploadMaxBytes } from './kyc.controller';
-import { LIST_SOURCES, ScreeningErrorCode, ScreeningListsService } from './screening-lists.service';
+import { ScreeningErrorCode } from './errors';
+import { LIST_SOURCES, ScreeningListsService } from './screening-lists.service';
 import type { ListSource } from './screening-lists.service';
 
 /** Sanctions lists are large (the EU consolidated XML is tens of MB). */

@@ -2,11 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
 import { JobHandler, JobProcessor, JobQueue } from '@app/jobs';
-import { CLOCK, errorFactory, registerErrorCatalogue } from '@app/kernel';
-import type { Clock, ErrorCatalogue, RequestContext } from '@app/kernel';
+import { CLOCK } from '@app/kernel';
+import type { Clock, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
 import type { Tx } from '@app/persistence';
 import { SellerBusinessProfileEntity } from '@app/sellers';
+import { ScreeningErrorCode, screeningError } from './errors';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycCheckEntity } from './entities/kyc-check.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
@@ -16,15 +17,6 @@ import { SANCTIONS_SCREENER } from './sanctions.port';
 import type { SanctionsScreener, SubjectScreening } from './sanctions.port';
 import { ListEntry, ListFormatError, parseEuConsolidated, parseOfacSdn, parseUnConsolidated } from './screening';
 
-export enum ScreeningErrorCode {
-  LIST_FORMAT = 'SCREENING.LIST_FORMAT',
-  LIST_EMPTY = 'SCREENING.LIST_EMPTY',
-}
-export const SCREENING_ERRORS: ErrorCatalogue<ScreeningErrorCode> = registerErrorCatalogue({
-  [ScreeningErrorCode.LIST_FORMAT]: { status: 422, description: 'The uploaded file is not a list in the named format.' },
-  [ScreeningErrorCode.LIST_EMPTY]: { status: 422, description: 'The uploaded list has no entries.' },
-});
-const screeningError = errorFactory(SCREENING_ERRORS);
 
 export const LIST_SOURCES = ['ofac_sdn', 'eu_consolidated', 'un_consolidated'] as const;
 export type ListSource = (typeof LIST_SOURCES)[number];

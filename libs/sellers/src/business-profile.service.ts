@@ -4,13 +4,97 @@ import { countryError, CountryErrorCode, CountryPublications, CountryRulesServic
 import type { Address, CountryPackDocument } from '@app/countries';
 import { CLOCK, commonError, CommonErrorCode } from '@app/kernel';
 import type { Clock, RequestContext } from '@app/kernel';
-import { isUniqueViolation, UnitOfWork } from '@app/persistence';
-import { SellerBusinessProfileEntity, SellerIdentifierEntity } from './business-profile.entity';
+import { UnitOfWork } from '@app/persistence';
+import { SellerBusinessProfileEntity } from './business-profile.entity';
+import { callerSeller } from './caller-seller';
 import { sellerError, SellerErrorCode } from './errors';
-import { SellerEntity } from './seller.entity';
 
 /** Registration problems that mean the body has the wrong shape rather than breaking a country rule. */
 const SHAPE_PROBLEMS = new Set(['UNKNOWN_FIELD', 'WRONG_TYPE', 'BODY_NOT_OBJECT']);
+
+/**
+ * The registration write in one statement (one round trip inside the transaction):
+ * - `claimed`: the seller's identifiers, inserted or kept. A number another seller holds is neither
+ *   inserted nor updated (the DO UPDATE's WHERE is false for it), so it is missing from `claimed` and
+ *   reported in `taken`; a concurrent PUT by the SAME seller waits for the other and then finds its own
+ *   row, which it claims: no false "in use by another seller".
+ * - `released`: the seller's numbers that are no longer in the profile.
+ * - `profile`: the upsert of the profile itself, RETURNING what the view needs (no re-read).
+ * When `taken` is not empty the caller throws, and the transaction rolls everything back.
+ */
+const UPSERT = `
+  WITH wanted(type, value) AS (SELECT * FROM unnest($3::varchar[], $4::varchar[])),
+  claimed AS (
+    INSERT INTO seller_identifiers (country, type, value, seller_id)
+    SELECT $2, type, value, $1 FROM wanted
+    ON CONFLICT (country, type, value) DO UPDATE SET seller_id = EXCLUDED.seller_id
+      WHERE seller_identifiers.seller_id = EXCLUDED.seller_id
+    RETURNING type, value
+  ),
+  released AS (
+    DELETE FROM seller_identifiers si
+     WHERE si.seller_id = $1 AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.type = si.type AND w.value = si.value)
+  ),
+  profile AS (
+    INSERT INTO seller_business_profiles AS p (seller_id, country, legal_form, seller_type, legal_name, identifiers,
+      registered_address, ship_from, phone, website, representative, brands, vat_registered, pack_version,
+      reverification_required, reverification_reason, checked_at, updated_at)
+    VALUES ($1, $2, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, false, NULL, $17, now())
+    ON CONFLICT (seller_id) DO UPDATE SET country = EXCLUDED.country, legal_form = EXCLUDED.legal_form,
+      seller_type = EXCLUDED.seller_type, legal_name = EXCLUDED.legal_name, identifiers = EXCLUDED.identifiers,
+      registered_address = EXCLUDED.registered_address, ship_from = EXCLUDED.ship_from, phone = EXCLUDED.phone,
+      website = EXCLUDED.website, representative = EXCLUDED.representative, brands = EXCLUDED.brands,
+      vat_registered = EXCLUDED.vat_registered, pack_version = EXCLUDED.pack_version,
+      reverification_required = false, reverification_reason = NULL, checked_at = EXCLUDED.checked_at, updated_at = now()
+    RETURNING p.*
+  )
+  SELECT profile.*,
+         (SELECT array_agg(w.type ORDER BY w.type) FROM wanted w
+           WHERE NOT EXISTS (SELECT 1 FROM claimed c WHERE c.type = w.type AND c.value = w.value)) AS taken
+    FROM profile`;
+
+interface ProfileRow {
+  seller_id: string;
+  country: string;
+  legal_form: string;
+  seller_type: 'individual' | 'company';
+  legal_name: string;
+  identifiers: Record<string, string>;
+  registered_address: Address;
+  ship_from: Address;
+  phone: string;
+  website: string | null;
+  representative: { firstName: string; lastName: string };
+  brands: string[];
+  vat_registered: boolean | null;
+  pack_version: number;
+  reverification_required: boolean;
+  reverification_reason: string | null;
+  checked_at: Date;
+  updated_at: Date;
+}
+
+const profileOf = (r: ProfileRow): SellerBusinessProfileEntity =>
+  Object.assign(new SellerBusinessProfileEntity(), {
+    sellerId: r.seller_id,
+    country: r.country,
+    legalForm: r.legal_form,
+    sellerType: r.seller_type,
+    legalName: r.legal_name,
+    identifiers: r.identifiers,
+    registeredAddress: r.registered_address,
+    shipFrom: r.ship_from,
+    phone: r.phone,
+    website: r.website,
+    representative: r.representative,
+    brands: r.brands,
+    vatRegistered: r.vat_registered,
+    packVersion: r.pack_version,
+    reverificationRequired: r.reverification_required,
+    reverificationReason: r.reverification_reason,
+    checkedAt: r.checked_at,
+    updatedAt: r.updated_at,
+  });
 
 export class BusinessProfileView {
   @ApiProperty({ example: 'ES' }) country: string;
@@ -75,14 +159,8 @@ export class BusinessProfileService implements OnModuleInit {
     });
   }
 
-  private async seller(ctx: RequestContext): Promise<SellerEntity> {
-    const seller = await this.uow.reader.findOne(SellerEntity, { where: { accountId: ctx.actor?.accountId } });
-    if (!seller) throw sellerError(SellerErrorCode.SELLER_NOT_FOUND);
-    return seller;
-  }
-
   async get(ctx: RequestContext): Promise<BusinessProfileView> {
-    const seller = await this.seller(ctx);
+    const seller = callerSeller(ctx);
     const profile = await this.uow.reader.findOne(SellerBusinessProfileEntity, { where: { sellerId: seller.id } });
     if (!profile) throw sellerError(SellerErrorCode.BUSINESS_PROFILE_NOT_FOUND);
     return BusinessProfileView.of(profile, (await this.countries.version(profile.country, profile.packVersion)).document);
@@ -92,62 +170,46 @@ export class BusinessProfileService implements OnModuleInit {
    * Validates the profile against the seller's country pack (every problem at once: 400 when the
    * body has the wrong shape, otherwise 422), refuses a
    * disabled country (422 COUNTRY_NOT_ENABLED) and an identifier another seller of the country
-   * already registered (409, without saying who), then stores it pinned to the pack version.
+   * already registered (409 naming the identifier, without saying who), then stores it pinned to the
+   * pack version. Identifiers and profile are written by one statement in one transaction (see {@link UPSERT}).
    */
   async put(ctx: RequestContext, body: unknown): Promise<BusinessProfileView> {
-    const seller = await this.seller(ctx);
-    return this.uow.run(async (tx) => {
-      const pack = await this.countries.openForSellers(seller.country, tx);
-      const { problems, normalized } = checkRegistration(pack.document, body);
-      if (!normalized) {
-        // a body of the wrong shape (unknown field, wrong JSON type) is a 400 like on every other
-        // route; business-rule problems alone are a 422. Either way every problem is listed.
-        if (problems.some((p) => SHAPE_PROBLEMS.has(p.code))) throw commonError(CommonErrorCode.VALIDATION_FAILED, {}, problems);
-        throw countryError(CountryErrorCode.REGISTRATION_INVALID, { country: seller.country }, problems);
-      }
-
-      const pairs = Object.entries(normalized.identifiers);
-      if (pairs.length) {
-        const taken: { type: string }[] = await tx.query(
-          `SELECT type FROM seller_identifiers
-            WHERE country = $1 AND seller_id <> $2 AND (type, value) IN (SELECT * FROM unnest($3::varchar[], $4::varchar[]))
-            LIMIT 1`,
-          [seller.country, seller.id, pairs.map(([t]) => t), pairs.map(([, v]) => v)],
-        );
-        if (taken.length) throw countryError(CountryErrorCode.IDENTIFIER_IN_USE, { type: taken[0].type });
-      }
-      await tx.delete(SellerIdentifierEntity, { sellerId: seller.id });
-      try {
-        await tx.query('SAVEPOINT identifiers');
-        for (const [type, value] of pairs) await tx.insert(SellerIdentifierEntity, { country: seller.country, type, value, sellerId: seller.id });
-        await tx.query('RELEASE SAVEPOINT identifiers');
-      } catch (e) {
-        await tx.query('ROLLBACK TO SAVEPOINT identifiers');
-        // a concurrent profile took the same number between our check and insert
-        if (isUniqueViolation(e)) throw countryError(CountryErrorCode.IDENTIFIER_IN_USE, { type: pairs[0]?.[0] ?? '' });
-        throw e;
-      }
-      const profile = Object.assign(new SellerBusinessProfileEntity(), {
-        sellerId: seller.id,
-        country: seller.country,
-        legalForm: normalized.legalForm,
-        sellerType: normalized.sellerType,
-        legalName: normalized.legalName,
-        identifiers: normalized.identifiers,
-        registeredAddress: normalized.registeredAddress,
-        shipFrom: normalized.shipFrom ?? normalized.registeredAddress,
-        phone: normalized.phone,
-        website: normalized.website ?? null,
-        representative: normalized.representative,
-        brands: normalized.brands,
-        vatRegistered: normalized.vatRegistered ?? null,
-        packVersion: pack.version,
-        reverificationRequired: false,
-        reverificationReason: null,
-        checkedAt: this.clock.now(),
-      });
-      await tx.save(SellerBusinessProfileEntity, profile);
-      return BusinessProfileView.of(await tx.findOneOrFail(SellerBusinessProfileEntity, { where: { sellerId: seller.id } }), pack.document);
-    });
+    const seller = callerSeller(ctx);
+    const pack = await this.countries.openForSellers(seller.country);
+    const { problems, normalized } = checkRegistration(pack.document, body);
+    if (!normalized) {
+      // a body of the wrong shape (unknown field, wrong JSON type) is a 400 like on every other
+      // route; business-rule problems alone are a 422. Either way every problem is listed.
+      if (problems.some((p) => SHAPE_PROBLEMS.has(p.code))) throw commonError(CommonErrorCode.VALIDATION_FAILED, {}, problems);
+      throw countryError(CountryErrorCode.REGISTRATION_INVALID, { country: seller.country }, problems);
+    }
+    const pairs = Object.entries(normalized.identifiers);
+    const rows: (ProfileRow & { taken: string[] | null })[] = await this.uow.run((tx) =>
+      tx.query(UPSERT, [
+        seller.id,
+        seller.country,
+        pairs.map(([t]) => t),
+        pairs.map(([, v]) => v),
+        normalized.legalForm,
+        normalized.sellerType,
+        normalized.legalName,
+        normalized.identifiers,
+        normalized.registeredAddress,
+        normalized.shipFrom ?? normalized.registeredAddress,
+        normalized.phone,
+        normalized.website ?? null,
+        normalized.representative,
+        JSON.stringify(normalized.brands),
+        normalized.vatRegistered ?? null,
+        pack.version,
+        this.clock.now(),
+      ]).then((result: (ProfileRow & { taken: string[] | null })[]) => {
+        // another seller of the country holds one of the numbers: nothing of this request is kept
+        const taken = result[0]?.taken;
+        if (taken?.length) throw countryError(CountryErrorCode.IDENTIFIER_IN_USE, { type: taken[0] });
+        return result;
+      }),
+    );
+    return BusinessProfileView.of(profileOf(rows[0]), pack.document);
   }
 }

@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccountsModule } from '@app/accounts';
+import { AccessTokens, AccountsModule } from '@app/accounts';
 import { CountriesModule } from '@app/countries';
 import { SellerBusinessProfileEntity, SellerIdentifierEntity } from './business-profile.entity';
+import { SELLER_PRINCIPAL } from './caller-seller';
 import { BusinessProfileService } from './business-profile.service';
 import { SellerEntity } from './seller.entity';
 import { OpsSellersController, SellersController, SignupController } from './sellers.controller';
@@ -14,4 +15,10 @@ import { SellersService } from './sellers.service';
   providers: [SellersService, BusinessProfileService],
   exports: [SellersService],
 })
-export class SellersModule {}
+export class SellersModule implements OnModuleInit {
+  constructor(private readonly tokens: AccessTokens) {}
+
+  onModuleInit(): void {
+    this.tokens.extendPrincipal(SELLER_PRINCIPAL);
+  }
+}

@@ -48,7 +48,7 @@ export function marketView(m: PublishedMarket, locale: Locale): MarketView {
     version: m.version,
     countries: d.countries,
     currency: d.currency,
-    currencyExponent: currencyExponent(d.currency) ?? 2,
+    currencyExponent: currencyExponent(d.currency),
     displayLocales: d.displayLocales,
     fallbackChain: d.fallbackChain,
     legalLocales: d.legalLocales,

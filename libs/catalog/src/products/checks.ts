@@ -1,5 +1,5 @@
 import { isAssignedCountryCode } from '@app/countries';
-import { currencyExponent, isCurrencyCode, parseContentLocale, toMinorUnits } from '@app/kernel';
+import { currencyExponent, isCurrencyCode, MoneyError, parseContentLocale, toMinorUnits } from '@app/kernel';
 import type { ErrorDetail, MessageParam } from '@app/kernel';
 import { category } from '../taxonomy/taxonomy';
 import type { AttributeDto, ProductDto } from './dto';
@@ -69,12 +69,17 @@ export function checkPrices(input: ProductDto, currency: string): { prices: Chec
       minor.push(/^\d{1,18}$/.test(p.amountMinor) ? BigInt(p.amountMinor) : 0n);
       return;
     }
-    const r = toMinorUnits(p.amount!, isCurrencyCode(p.currency) ? p.currency : currency);
-    if (r.ok) minor.push(r.minor);
-    else {
+    const priced = isCurrencyCode(p.currency) ? p.currency : currency;
+    try {
+      const value = toMinorUnits(p.amount!, priced);
+      if (value < 0n) throw new MoneyError('INVALID_AMOUNT', 'negative');
+      minor.push(value);
+    } catch (e) {
+      if (!(e instanceof MoneyError)) throw e;
       minor.push(0n);
-      if (r.code === 'PRICE_PRECISION_EXCEEDED') precision.push(checkProblem(`${at}.amount`, 'PRICE_PRECISION_EXCEEDED', { currency: p.currency, amount: p.amount!, decimals: currencyExponent(p.currency) ?? 0 }));
-      else problems.push(checkProblem(`${at}.amount`, 'INVALID_AMOUNT'));
+      if (e.code === 'PRICE_PRECISION_EXCEEDED') {
+        precision.push(checkProblem(`${at}.amount`, 'PRICE_PRECISION_EXCEEDED', { currency: priced, amount: p.amount!, decimals: currencyExponent(priced) }));
+      } else problems.push(checkProblem(`${at}.amount`, 'INVALID_AMOUNT'));
     }
   });
   return { prices: { minor, precision }, problems };

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { In, Not } from 'typeorm';
 import { CountryRulesService } from '@app/countries';
 import { parseContentLocale } from '@app/kernel';
-import type { ErrorDetail, RequestContext } from '@app/kernel';
+import type { ErrorDetail, RequestContext, SellerPrincipal } from '@app/kernel';
 import { isUniqueViolation, Tx, UnitOfWork } from '@app/persistence';
-import { SellerBusinessProfileEntity, SellerEntity, sellerError, SellerErrorCode } from '@app/sellers';
+import { callerSeller, SellerBusinessProfileEntity } from '@app/sellers';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { checkPrices, checkProblem, productProblems } from './checks';
 import type { ListProductsQueryDto, ProductDto } from './dto';
@@ -25,7 +25,7 @@ const SELLER_CONTENT_LOCALE: Readonly<Record<string, string>> = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface OwnedProduct {
-  seller: SellerEntity;
+  seller: SellerPrincipal;
   product: ProductEntity;
   variants: VariantEntity[];
 }
@@ -41,15 +41,14 @@ export class ProductsService {
     private readonly countries: CountryRulesService,
   ) {}
 
-  async sellerOf(ctx: RequestContext, tx: Tx = this.uow.reader): Promise<SellerEntity> {
-    const seller = await tx.findOne(SellerEntity, { where: { accountId: ctx.actor?.accountId } });
-    if (!seller) throw sellerError(SellerErrorCode.SELLER_NOT_FOUND);
-    return seller;
+  /** The calling seller, resolved with the access token (404 SELLER.NOT_FOUND for an account that is not a seller). */
+  sellerOf(ctx: RequestContext): SellerPrincipal {
+    return callerSeller(ctx);
   }
 
   /** The caller's product with its variants; 404 for a product of another seller, as for one that does not exist. */
   async owned(ctx: RequestContext, id: string, tx: Tx = this.uow.reader, lock = false): Promise<OwnedProduct> {
-    const seller = await this.sellerOf(ctx, tx);
+    const seller = this.sellerOf(ctx);
     const product = UUID.test(id)
       ? await tx.findOne(ProductEntity, { where: { id, sellerId: seller.id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
@@ -60,7 +59,7 @@ export class ProductsService {
 
   async create(ctx: RequestContext, input: ProductDto): Promise<ProductView> {
     return this.uow.run(async (tx) => {
-      const seller = await this.sellerOf(ctx, tx);
+      const seller = this.sellerOf(ctx);
       const status = input.status ?? 'draft';
       if (!canMove('draft', status)) throw catalogError(CatalogErrorCode.STATUS_TRANSITION, { from: { t: 'catalog.status.draft' }, to: { t: `catalog.status.${status}` } });
       const currency = input.currency ?? (await this.countries.published(seller.country, tx)).document.currencies.default;
@@ -115,7 +114,7 @@ export class ProductsService {
   }
 
   async list(ctx: RequestContext, q: ListProductsQueryDto): Promise<ProductPageView> {
-    const seller = await this.sellerOf(ctx);
+    const seller = this.sellerOf(ctx);
     const limit = q.limit ?? 20;
     const offset = q.offset ?? 0;
     const qb = this.uow.reader.createQueryBuilder(ProductEntity, 'p').where('p.sellerId = :seller', { seller: seller.id });
@@ -145,7 +144,7 @@ export class ProductsService {
   }
 
   /** The product's own columns from the body, after every catalog rule (422 with every field at once). */
-  private async fields(tx: Tx, seller: SellerEntity, input: ProductDto, currency: string) {
+  private async fields(tx: Tx, seller: SellerPrincipal, input: ProductDto, currency: string) {
     const problems = productProblems(input);
     const duplicates = problems.filter((p) => p.code === 'DUPLICATE_SKU');
     if (duplicates.length) throw catalogError(CatalogErrorCode.SKU_TAKEN, { sku: String(duplicates[0].params?.sku) }, duplicates);

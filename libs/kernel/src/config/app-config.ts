@@ -64,6 +64,11 @@ export const CONFIG_VARIABLES = [
   { name: 'SUMSUB_SECRET_KEY', kind: { type: 'string', minLength: 1 }, description: 'Secret key signing Sumsub API requests (`X-App-Access-Sig`); required when KYC_PROVIDER=sumsub.', secret: true },
   { name: 'SUMSUB_WEBHOOK_SECRET', kind: { type: 'string', minLength: 1 }, description: 'Secret of the Sumsub webhook (`X-Payload-Digest`); required when KYC_PROVIDER=sumsub.', secret: true },
   { name: 'SUMSUB_LEVEL_NAME', kind: { type: 'string', minLength: 1, pattern: /^[\w .-]{1,100}$/, patternHint: 'a Sumsub level name (letters, digits, space, _ . -)' }, description: 'Sumsub verification level sellers are sent through; required when KYC_PROVIDER=sumsub.' },
+  { name: 'FX_FETCH_ENABLED', kind: { type: 'bool' }, default: 'false', description: 'Let the worker download the official FX files (ECB, Bank of Russia, TCMB) on weekdays at 16:30 UTC and import them like an ops upload. Off: ops upload files with `POST /v1/ops/fx/imports`.' },
+  { name: 'FX_ECB_URL', kind: { type: 'http-url' }, default: 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml', description: 'Where the scheduled fetch downloads the ECB daily reference rates XML.' },
+  { name: 'FX_CBR_URL', kind: { type: 'http-url' }, default: 'https://www.cbr.ru/scripts/XML_daily.asp', description: 'Where the scheduled fetch downloads the Bank of Russia XML_daily (windows-1251).' },
+  { name: 'FX_TCMB_URL', kind: { type: 'http-url' }, default: 'https://www.tcmb.gov.tr/kurlar/today.xml', description: 'Where the scheduled fetch downloads the TCMB today.xml.' },
+  { name: 'FX_MAX_AGE_TARGET_DAYS', kind: { type: 'int', min: 0, max: 60 }, default: '4', description: 'FX snapshots older than this many TARGET working days are shown as stale to ops (`GET /v1/ops/fx/snapshots`); markets set their own limit for prices.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', kind: { type: 'int', min: 100, max: 120000 }, default: '10000', description: 'How long graceful shutdown waits for in-flight requests and jobs.' },
 ] as const satisfies readonly ConfigVariable[];
 
@@ -90,6 +95,8 @@ export interface AppConfig {
   dataEncryptionKeys?: string;
   /** Identity verification: the built-in manual review, or a vendor with its settings. */
   kyc: { provider: 'manual' | 'sumsub'; sumsub?: { apiUrl: string; appToken: string; secretKey: string; webhookSecret: string; levelName: string } };
+  /** FX rate imports: the optional scheduled fetch of the official files, and the staleness shown to ops. */
+  fx: { fetchEnabled: boolean; urls: { ecb: string; cbr: string; tcmb: string }; maxAgeTargetDays: number };
   documents: {
     storage: 'local' | 's3';
     storageDir: string;
@@ -220,6 +227,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         values.KYC_PROVIDER === 'sumsub'
           ? { apiUrl: get('SUMSUB_API_URL'), appToken: get('SUMSUB_APP_TOKEN'), secretKey: get('SUMSUB_SECRET_KEY'), webhookSecret: get('SUMSUB_WEBHOOK_SECRET'), levelName: get('SUMSUB_LEVEL_NAME') }
           : undefined,
+    },
+    fx: {
+      fetchEnabled: get('FX_FETCH_ENABLED'),
+      urls: { ecb: get('FX_ECB_URL'), cbr: get('FX_CBR_URL'), tcmb: get('FX_TCMB_URL') },
+      maxAgeTargetDays: get('FX_MAX_AGE_TARGET_DAYS'),
     },
     documents: {
       storage: get('DOCUMENT_STORAGE'),

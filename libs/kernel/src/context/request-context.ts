@@ -9,9 +9,17 @@ export enum Role {
 
 export const OPS_ROLES: readonly Role[] = [Role.OPS_REVIEWER, Role.OPS_ADMIN];
 
+/** The seller an account acts as, resolved with the access token (one query; see `AccessTokens.extendPrincipal`). */
+export interface SellerPrincipal {
+  id: string;
+  country: string;
+}
+
 export interface Actor {
   accountId: string;
   role: Role;
+  /** Set for accounts that are sellers. */
+  seller?: SellerPrincipal;
 }
 
 /**

@@ -1,49 +1,92 @@
 import { describe, expect, it } from '@jest/globals';
-import { currencyExponent, fromMinorUnits, isCurrencyCode, toMinorUnits } from './currencies';
+import { CURRENCY_EXPONENTS, currencyExponent, displayDigits, fromMinorUnits, isCurrencyCode, MoneyError, toMinorUnits } from './currencies';
 
-describe('ISO 4217 exponents (pinned)', () => {
-  it('has the exponents the price code depends on, not the CLDR display digits', () => {
-    expect(currencyExponent('JPY')).toBe(0);
-    expect(currencyExponent('KRW')).toBe(0);
-    expect(currencyExponent('EUR')).toBe(2);
-    expect(currencyExponent('HUF')).toBe(2);
-    expect(currencyExponent('IDR')).toBe(2);
-    expect(currencyExponent('KZT')).toBe(2);
-    expect(currencyExponent('KWD')).toBe(3);
-    expect(currencyExponent('IQD')).toBe(3);
-    expect(currencyExponent('CLF')).toBe(4);
-    expect(currencyExponent('BGN')).toBeUndefined();
-    expect(isCurrencyCode('XXX')).toBe(false);
-    expect(isCurrencyCode('eur')).toBe(false);
+const moneyError = (fn: () => unknown): MoneyError => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof MoneyError) return e;
+    throw e;
+  }
+  throw new Error('expected a MoneyError');
+};
+
+describe('ISO 4217 table', () => {
+  it.each([
+    ['JPY', 0], ['KRW', 0], ['CLP', 0], ['ISK', 0], ['VND', 0], ['XAF', 0],
+    ['EUR', 2], ['USD', 2], ['RUB', 2], ['TRY', 2], ['GBP', 2], ['IDR', 2], ['HUF', 2], ['COP', 2],
+    ['KWD', 3], ['BHD', 3], ['OMR', 3], ['JOD', 3], ['IQD', 3], ['TND', 3], ['LYD', 3],
+    ['CLF', 4], ['UYW', 4],
+  ])('%s has exponent %i (the research names it)', (code, exponent) => {
+    expect(currencyExponent(code)).toBe(exponent);
+  });
+
+  it('holds the active codes only, each with a 0-4 exponent', () => {
+    const codes = Object.keys(CURRENCY_EXPONENTS);
+    expect(codes.length).toBeGreaterThan(150);
+    expect(codes.every((c) => /^[A-Z]{3}$/.test(c))).toBe(true);
+    expect(new Set(Object.values(CURRENCY_EXPONENTS))).toEqual(new Set([0, 2, 3, 4]));
+    for (const gone of ['BGN', 'HRK', 'ANG', 'XAU', 'XDR', 'XXX']) expect(isCurrencyCode(gone)).toBe(false);
+  });
+
+  it('keeps withdrawn BGN readable for history (exponent 2) but unknown codes fail', () => {
+    expect(currencyExponent('BGN')).toBe(2);
+    expect(moneyError(() => currencyExponent('XYZ')).code).toBe('UNKNOWN_CURRENCY');
+    expect(moneyError(() => currencyExponent('__proto__')).code).toBe('UNKNOWN_CURRENCY');
+  });
+
+  it('pins CLDR display digits that match the running Intl for every active code', () => {
+    for (const code of Object.keys(CURRENCY_EXPONENTS)) {
+      let intl: number;
+      try {
+        intl = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+      } catch {
+        continue;
+      }
+      expect(`${code}:${displayDigits(code)}`).toBe(`${code}:${Math.min(intl, currencyExponent(code))}`);
+    }
+    expect([displayDigits('HUF'), displayDigits('IDR'), displayDigits('COP'), displayDigits('IQD')]).toEqual([0, 0, 0, 0]);
+    expect([displayDigits('EUR'), displayDigits('KWD'), displayDigits('JPY')]).toEqual([2, 3, 0]);
   });
 });
 
-describe('toMinorUnits / fromMinorUnits', () => {
-  it('converts exactly', () => {
-    expect(toMinorUnits('19.99', 'EUR')).toEqual({ ok: true, minor: 1999n });
-    expect(toMinorUnits('1990', 'RUB')).toEqual({ ok: true, minor: 199000n });
-    expect(toMinorUnits('1980', 'JPY')).toEqual({ ok: true, minor: 1980n });
-    expect(toMinorUnits('1980.00', 'JPY')).toEqual({ ok: true, minor: 1980n });
-    expect(toMinorUnits('3.065', 'KWD')).toEqual({ ok: true, minor: 3065n });
-    expect(toMinorUnits('0.1', 'EUR')).toEqual({ ok: true, minor: 10n });
+describe('decimal string <-> minor units', () => {
+  it.each([
+    ['1990.00', 'RUB', 199000n],
+    ['21.76', 'EUR', 2176n],
+    ['3230', 'JPY', 3230n],
+    ['1980.0', 'JPY', 1980n],
+    ['3.065', 'KWD', 3065n],
+    ['3.0650', 'KWD', 3065n],
+    ['0.5', 'CLF', 5000n],
+    ['-0.05', 'EUR', -5n],
+    ['-0', 'EUR', 0n],
+    ['12345678901234567890.12', 'USD', 1234567890123456789012n],
+  ])('%s %s -> %s', (amount, currency, minor) => {
+    expect(toMinorUnits(amount, currency)).toBe(minor);
   });
 
-  it('refuses more decimals than the currency has (golden scenario 4: JPY "1980.5")', () => {
-    expect(toMinorUnits('1980.5', 'JPY')).toEqual({ ok: false, code: 'PRICE_PRECISION_EXCEEDED' });
-    expect(toMinorUnits('19.999', 'EUR')).toEqual({ ok: false, code: 'PRICE_PRECISION_EXCEEDED' });
-    expect(toMinorUnits('1.23456', 'CLF')).toEqual({ ok: false, code: 'PRICE_PRECISION_EXCEEDED' });
+  it('refuses a JPY "1980.5" with PRICE_PRECISION_EXCEEDED (scenario 4)', () => {
+    const e = moneyError(() => toMinorUnits('1980.5', 'JPY'));
+    expect(e.code).toBe('PRICE_PRECISION_EXCEEDED');
+    expect(e.params).toMatchObject({ currency: 'JPY', exponent: 0 });
+    expect(moneyError(() => toMinorUnits('19.999', 'EUR')).code).toBe('PRICE_PRECISION_EXCEEDED');
+    expect(moneyError(() => toMinorUnits('3.0651', 'KWD')).code).toBe('PRICE_PRECISION_EXCEEDED');
   });
 
-  it('refuses what is not a plain decimal', () => {
-    for (const bad of ['', '-1', '1,5', '1e3', ' 1', '1.', '.5', 'NaN']) expect(toMinorUnits(bad, 'EUR')).toEqual({ ok: false, code: 'INVALID_AMOUNT' });
-    expect(toMinorUnits('1', 'XYZ')).toEqual({ ok: false, code: 'UNKNOWN_CURRENCY' });
+  it.each(['1,990.00', '1 990', '1e3', '.5', '5.', '', 'NaN', '0x10', '+1'])('refuses %p as INVALID_AMOUNT', (amount) => {
+    expect(moneyError(() => toMinorUnits(amount, 'EUR')).code).toBe('INVALID_AMOUNT');
   });
 
-  it('formats minor units with the ISO exponent', () => {
-    expect(fromMinorUnits(1999n, 'EUR')).toBe('19.99');
-    expect(fromMinorUnits('5', 'EUR')).toBe('0.05');
-    expect(fromMinorUnits(3230n, 'JPY')).toBe('3230');
-    expect(fromMinorUnits(3065n, 'KWD')).toBe('3.065');
-    expect(fromMinorUnits(123500n, 'HUF')).toBe('1235.00');
+  it.each([
+    [3230n, 'JPY', '3230'],
+    [2176n, 'EUR', '21.76'],
+    [5n, 'EUR', '0.05'],
+    [-5n, 'EUR', '-0.05'],
+    [3065n, 'KWD', '3.065'],
+    [1n, 'CLF', '0.0001'],
+    ['123500', 'HUF', '1235.00'],
+  ])('%s %s -> %s', (minor, currency, decimal) => {
+    expect(fromMinorUnits(minor, currency)).toBe(decimal);
   });
 });

@@ -429,7 +429,6 @@ export class ScreeningIndex {
     let qMissing = 0;
     let eMissing = 0;
     let qCounted = 0;
-    let eCounted = 0;
     let minSim = 1;
     let skipped = 0;
     let allExact = true;
@@ -456,14 +455,12 @@ export class ScreeningIndex {
         if (f & F_OPTIONAL) continue;
         sum += es[j];
         count++;
-        eCounted++;
         if (es[j] < minSim) minSim = es[j];
       } else if (f & F_OPTIONAL) continue;
       else if (f & F_PATRONYMIC) skipped++;
       else {
         eMissing++;
         count++;
-        eCounted++;
       }
     }
     if (!count) return null;

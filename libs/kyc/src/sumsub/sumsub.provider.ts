@@ -180,7 +180,7 @@ export class SumsubProvider implements IdentityVerificationProvider {
       throw new VendorUnavailableError(this.name, e instanceof Error && e.name === 'TimeoutError' ? 'timeout' : 'network');
     }
     const text = await res.text();
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = text ? JSON.parse(text) : null;
     } catch {

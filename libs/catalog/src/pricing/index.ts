@@ -1,0 +1,4 @@
+export * from './pipeline';
+export * from './rounding';
+export * from './format';
+export { PriceDecimal } from './decimal';

@@ -1,0 +1,13 @@
+export * from './fx.module';
+export { FxService, FxFetchJob, FX_FETCH_JOB, FX_FILE_MAX_BYTES } from './fx.service';
+export type { ImportResult, RateQuery, RateResult } from './fx.service';
+export * from './errors';
+export { FX_MESSAGES } from './i18n';
+export { FX_FEED, HttpFxFeed, FxFeedError } from './feed.port';
+export type { FxFeed } from './feed.port';
+export { crossRate } from './rates';
+export type { CrossRate, SnapshotRates } from './rates';
+export { FX_SOURCES, FxFormatError, parseFxFile, parseEcb, parseCbr, parseTcmb, TCMB_RATE_KIND } from './parsers';
+export type { FxSource, FxDay, FxQuote, ParsedFxFile, QuoteStyle } from './parsers';
+export { FxSnapshotEntity } from './entities/fx-snapshot.entity';
+export type { StoredQuote } from './entities/fx-snapshot.entity';
