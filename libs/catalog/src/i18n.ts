@@ -41,6 +41,7 @@ const en: CatalogMessages = {
     CHAIN_LOCALE_NOT_DISPLAYED: '{{field}}: {{value}} is not a language the market shows; buyers would get text in a language they did not ask for.',
     ENDING_NOT_BELOW_STEP: '{{field}}: the ending must be smaller than the step, and the step greater than zero.',
     BANDS_OVERLAP: '{{field}}: price bands must be in order and must not overlap.',
+    STEP_NOT_DISPLAYABLE: '{{field}}: step and ending must be multiples of {{unit}} minor units, because {{currency}} is shown with {{digits}} decimals.',
   }),
   ...prefixed('catalog.check.', {
     INVALID_LOCALE: '{{field}}: {{value}} is not a language tag such as tr, it or en-GB.',
@@ -94,6 +95,7 @@ const ru: CatalogMessages = {
     CHAIN_LOCALE_NOT_DISPLAYED: '{{field}}: {{value}} — не язык этого рынка; покупатели увидели бы текст на языке, которого не просили.',
     ENDING_NOT_BELOW_STEP: '{{field}}: окончание цены должно быть меньше шага, а шаг — больше нуля.',
     BANDS_OVERLAP: '{{field}}: ценовые диапазоны должны идти по порядку и не пересекаться.',
+    STEP_NOT_DISPLAYABLE: '{{field}}: шаг и окончание должны быть кратны {{unit}} минимальным единицам, потому что {{currency}} показывается с {{digits}} знаками после запятой.',
   }),
   ...prefixed('catalog.check.', {
     INVALID_LOCALE: '{{field}}: {{value}} — не языковой тег вроде tr, it или en-GB.',
@@ -147,6 +149,7 @@ const tr: CatalogMessages = {
     CHAIN_LOCALE_NOT_DISPLAYED: '{{field}}: {{value}} pazarın gösterdiği bir dil değil; alıcılar istemedikleri bir dilde metin görürdü.',
     ENDING_NOT_BELOW_STEP: '{{field}}: fiyat sonu adımdan küçük, adım ise sıfırdan büyük olmalıdır.',
     BANDS_OVERLAP: '{{field}}: fiyat aralıkları sıralı olmalı ve çakışmamalıdır.',
+    STEP_NOT_DISPLAYABLE: '{{field}}: {{currency}} {{digits}} ondalık basamakla gösterildiği için adım ve fiyat sonu {{unit}} alt birimin katı olmalıdır.',
   }),
   ...prefixed('catalog.check.', {
     INVALID_LOCALE: '{{field}}: {{value}}, tr, it veya en-GB gibi bir dil etiketi değil.',
@@ -200,6 +203,7 @@ const it: CatalogMessages = {
     CHAIN_LOCALE_NOT_DISPLAYED: '{{field}}: {{value}} non è una lingua del mercato; gli acquirenti vedrebbero testi in una lingua che non hanno chiesto.',
     ENDING_NOT_BELOW_STEP: '{{field}}: la terminazione deve essere minore del passo, e il passo maggiore di zero.',
     BANDS_OVERLAP: '{{field}}: le fasce di prezzo devono essere in ordine e non sovrapporsi.',
+    STEP_NOT_DISPLAYABLE: '{{field}}: passo e terminazione devono essere multipli di {{unit}} unità minime, perché {{currency}} si mostra con {{digits}} decimali.',
   }),
   ...prefixed('catalog.check.', {
     INVALID_LOCALE: '{{field}}: {{value}} non è un tag di lingua come tr, it o en-GB.',
@@ -253,6 +257,7 @@ const es: CatalogMessages = {
     CHAIN_LOCALE_NOT_DISPLAYED: '{{field}}: {{value}} no es un idioma del mercado; los compradores verían textos en un idioma que no pidieron.',
     ENDING_NOT_BELOW_STEP: '{{field}}: la terminación debe ser menor que el paso, y el paso mayor que cero.',
     BANDS_OVERLAP: '{{field}}: los tramos de precio deben ir en orden y no solaparse.',
+    STEP_NOT_DISPLAYABLE: '{{field}}: el paso y la terminación deben ser múltiplos de {{unit}} unidades mínimas, porque {{currency}} se muestra con {{digits}} decimales.',
   }),
   ...prefixed('catalog.check.', {
     INVALID_LOCALE: '{{field}}: {{value}} no es una etiqueta de idioma como tr, it o en-GB.',

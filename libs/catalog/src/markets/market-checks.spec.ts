@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { checkMarket } from './market-checks';
+import { currencyExponent, displayDigits } from '@app/kernel';
+import { parseRoundingRules, validateRoundingRules } from '../pricing';
 import { SEED_MARKETS } from './seeds';
 
 const codes = (input: unknown) => checkMarket(input).problems.map((p) => `${p.field} ${p.code}`);
@@ -7,6 +9,15 @@ const codes = (input: unknown) => checkMarket(input).problems.map((p) => `${p.fi
 describe('market checks', () => {
   it('accepts every seed market', () => {
     for (const m of SEED_MARKETS) expect({ market: m.code, problems: codes(m) }).toEqual({ market: m.code, problems: [] });
+  });
+
+  it('has price endings the price pipeline accepts as they are stored', () => {
+    for (const m of SEED_MARKETS) {
+      for (const [currency, bands] of Object.entries(m.priceEndings)) {
+        const unit = 10n ** BigInt(currencyExponent(currency) - displayDigits(currency));
+        expect(() => validateRoundingRules(parseRoundingRules(bands), unit)).not.toThrow();
+      }
+    }
   });
 
   it('seeds the markets the issue asks for, with the FX source each can really use', () => {
@@ -36,6 +47,9 @@ describe('market checks', () => {
       'priceEndings.EUR[0] BANDS_OVERLAP',
     ]);
     expect(codes({ ...it, taxDisplay: { mode: 'gross', vatRate: '22%' } })).toEqual(['taxDisplay.vatRate SCHEMA']);
+    // HUF is shown in whole forints: a x.90 ending would show one price and charge another
+    expect(codes({ ...it, priceEndings: { HUF: [{ fromMinor: '0', step: '100', ending: '90', direction: 'up' }] } })).toEqual(['priceEndings.HUF[0] STEP_NOT_DISPLAYABLE']);
+    expect(codes({ ...it, priceEndings: { HUF: [{ fromMinor: '0', step: '1000', ending: '900', direction: 'up' }] } })).toEqual([]);
     expect(codes({ ...it, extra: true })).toEqual(['(root) SCHEMA']);
   });
 });

@@ -1,11 +1,11 @@
 import { isAssignedCountryCode } from '@app/countries';
-import { contentLocaleParents, isContentLocale, isCurrencyCode } from '@app/kernel';
+import { contentLocaleParents, currencyExponent, displayDigits, isContentLocale, isCurrencyCode } from '@app/kernel';
 import type { ContentLocale, ErrorDetail } from '@app/kernel';
 import { MarketDocument } from './schema';
 
 export type MarketProblemCode =
   | 'SCHEMA' | 'UNKNOWN_COUNTRY' | 'UNKNOWN_CURRENCY' | 'INVALID_LOCALE' | 'DUPLICATE'
-  | 'CHAIN_OWN_LANGUAGE_FIRST' | 'CHAIN_LOCALE_NOT_DISPLAYED' | 'ENDING_NOT_BELOW_STEP' | 'BANDS_OVERLAP';
+  | 'CHAIN_OWN_LANGUAGE_FIRST' | 'CHAIN_LOCALE_NOT_DISPLAYED' | 'ENDING_NOT_BELOW_STEP' | 'BANDS_OVERLAP' | 'STEP_NOT_DISPLAYABLE';
 
 const problem = (field: string, code: MarketProblemCode, params: Record<string, string | number> = {}): ErrorDetail => ({
   field,
@@ -58,7 +58,14 @@ export function checkMarket(input: unknown): { market?: MarketDocument; problems
   for (const [currency, bands] of Object.entries(market.priceEndings)) {
     const at = `priceEndings.${currency}`;
     if (!isCurrencyCode(currency)) problems.push(problem(at, 'UNKNOWN_CURRENCY', { value: currency }));
+    // a price the buyer sees must be the price charged: where fewer digits are shown than stored
+    // (HUF shows whole forints), steps and endings are whole display units
+    const digits = isCurrencyCode(currency) ? displayDigits(currency) : 0;
+    const unit = isCurrencyCode(currency) ? 10n ** BigInt(currencyExponent(currency) - digits) : 1n;
     bands.forEach((b, i) => {
+      if (BigInt(b.step) % unit !== 0n || BigInt(b.ending) % unit !== 0n) {
+        problems.push(problem(`${at}[${i}]`, 'STEP_NOT_DISPLAYABLE', { unit: unit.toString(), currency, digits }));
+      }
       if (BigInt(b.step) === 0n || BigInt(b.ending) >= BigInt(b.step)) problems.push(problem(`${at}[${i}]`, 'ENDING_NOT_BELOW_STEP'));
       const next = bands[i + 1];
       const overlaps =
