@@ -199,6 +199,7 @@ describe('catalog localisation (e2e)', () => {
       expect(await titles('q=%25')).toEqual(['Güneş Kadın Elbise XL 100% pamuk']);
       expect(await titles(`q=${encodeURIComponent('gunes elbise')}`)).toEqual(['Güneş Kadın Elbise XL 100% pamuk']);
       expect(await titles('q=GUNES-TEA')).toEqual(['Rize çayı 500 g']);
+      expect(await titles(`q=${encodeURIComponent('\u0308\u0301')}`)).toEqual([]);
       expect(await titles('status=active')).toEqual([]);
       expect((await request(t.http).get('/v1/sellers/me/products?limit=500').set(bearer(turk))).status).toBe(400);
     });

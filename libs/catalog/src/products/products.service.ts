@@ -129,7 +129,9 @@ export class ProductsService {
         params[`w${i}`] = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         return `p.searchText LIKE :w${i} ESCAPE '\\'`;
       });
-      qb.andWhere(`((${conditions.join(' AND ')}) OR EXISTS (SELECT 1 FROM catalog_variants v WHERE v.product_id = p.id AND v.sku = :exact))`, params);
+      // a query of marks alone folds to no word: then only an exact SKU can match
+      const matchWords = conditions.length ? `(${conditions.join(' AND ')}) OR ` : '';
+      qb.andWhere(`(${matchWords}EXISTS (SELECT 1 FROM catalog_variants v WHERE v.product_id = p.id AND v.sku = :exact))`, params);
     }
     const [products, total] = await qb.orderBy('p.createdAt', 'DESC').addOrderBy('p.id', 'ASC').take(limit).skip(offset).getManyAndCount();
     const variants = products.length
