@@ -8,6 +8,8 @@ export { REGISTRATION_BODY } from './countries.controller';
 export type { Registration, RegistrationCheck, Address } from './pack/registration';
 export { checkRegistration } from './pack/registration';
 export { checkPack } from './pack/pack-checks';
+export { diffPacks } from './pack/diff';
+export type { PackChange } from './pack/diff';
 export type { Declarations } from './pack/declarations';
 export { BRAND_MAX_LENGTH, BRANDS_MAX, conditionApplies, declarationsOf, isVatRegistered, vatIdentifierTypes } from './pack/declarations';
 export type { CountryPackDocument, CountryPackInput, PersonIdNumberRule } from './pack/schema';

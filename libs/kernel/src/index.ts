@@ -18,6 +18,7 @@ export * from './http/safe-error';
 export * from './http/base-query.dto';
 export * from './crypto/field-cipher';
 export * from './http/fast-routes';
+export * from './i18n/content-locale';
 export * from './money';
 export * from './http/http-server-edge';
 export * from './http/uploads';

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AccountsModule, ACCOUNTS_MESSAGES, AuthGuard } from '@app/accounts';
 import { AuditModule } from '@app/audit';
+import { CatalogModule, CATALOG_MESSAGES } from '@app/catalog';
 import { CountriesModule, COUNTRIES_MESSAGES } from '@app/countries';
 import { FxModule, FX_MESSAGES } from '@app/fx';
 import { JobsModule } from '@app/jobs';
@@ -27,8 +28,8 @@ export interface AppModuleOptions {
 }
 
 /** The bounded contexts, in one list shared by the API, the worker and the CLI. */
-const CONTEXTS = [AuditModule, AccountsModule, CountriesModule, SellersModule, PaymentsModule, KycModule, FxModule];
-export const TRANSLATIONS = [ACCOUNTS_MESSAGES, COUNTRIES_MESSAGES, KYC_MESSAGES, PAYMENTS_MESSAGES, SELLERS_MESSAGES, FX_MESSAGES];
+const CONTEXTS = [AuditModule, AccountsModule, CountriesModule, SellersModule, PaymentsModule, KycModule, FxModule, CatalogModule];
+export const TRANSLATIONS = [ACCOUNTS_MESSAGES, CATALOG_MESSAGES, COUNTRIES_MESSAGES, KYC_MESSAGES, PAYMENTS_MESSAGES, SELLERS_MESSAGES, FX_MESSAGES];
 
 /** The composition root: config, logging, database, jobs and every context. */
 @Module({})

@@ -1,0 +1,39 @@
+import { Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { CountriesModule } from '@app/countries';
+import { PROCESS_ROLE } from '@app/kernel';
+import type { ProcessRole } from '@app/kernel';
+import { ListingsService } from './listings/listings.service';
+import { MarketEntity, MarketVersionEntity } from './markets/market.entity';
+import { MarketsAdminService } from './markets/markets-admin.service';
+import { MarketsController, OpsMarketsController } from './markets/markets.controller';
+import { MarketsService } from './markets/markets.service';
+import { SEED_MARKETS } from './markets/seeds';
+import { ProductEntity, ProductTranslationEntity, VariantEntity } from './products/product.entity';
+import { CategoriesController, ProductsController } from './products/products.controller';
+import { ProductsService } from './products/products.service';
+import { TranslationsService } from './products/translations.service';
+
+/** Publishes the seed markets of codes that have no version yet (idempotent; API and worker boots, not the CLI). */
+@Injectable()
+export class MarketSeeder implements OnApplicationBootstrap {
+  constructor(
+    private readonly admin: MarketsAdminService,
+    @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.role === 'cli') return;
+    await this.admin.seed(SEED_MARKETS);
+  }
+}
+
+/** Catalog localisation: markets as versioned data, sellers' products, per-field translations, listings per market. */
+@Module({
+  imports: [TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity]), AuditModule, CountriesModule],
+  controllers: [MarketsController, OpsMarketsController, ProductsController, CategoriesController],
+  providers: [MarketsService, MarketsAdminService, MarketSeeder, ProductsService, TranslationsService, ListingsService],
+  exports: [MarketsService, ProductsService, ListingsService],
+})
+export class CatalogModule {}
