@@ -113,12 +113,16 @@ describe('sanctions screening in KYC (e2e)', () => {
       20000,
     );
     expect(suspended).toEqual({ status: 'suspended', reason_code: 'SANCTIONS_HIT' });
-    const payouts = await eventually(
-      () => request(t.http).get('/v1/sellers/me/payouts').set(bearer(token)).then((r) => r.body),
-      (body) => body.pausedReason === 'KYC_SUSPENDED',
+    // payouts follow KYC at once (the gate reads the case), and the stored hold follows the outbox event
+    const payouts = (await request(t.http).get('/v1/sellers/me/payouts').set(bearer(token))).body;
+    expect(payouts).toMatchObject({ payoutsEnabled: false, blockingReasons: expect.arrayContaining([expect.objectContaining({ code: 'KYC_UNDER_REVIEW' })]) });
+    expect(JSON.stringify(payouts)).not.toMatch(/SANCTION|SUSPEND/i);
+    const stored = await eventually(
+      async () => (await t.sql.query('SELECT held, reason FROM payout_holds WHERE seller_id = $1', [sellerId])).rows[0],
+      (row) => row?.reason === 'KYC_UNDER_REVIEW',
       20000,
     );
-    expect(payouts).toMatchObject({ pausedReason: 'KYC_SUSPENDED', payoutsEnabled: false });
+    expect(stored).toEqual({ held: true, reason: 'KYC_UNDER_REVIEW' });
     const queue = (await request(t.http).get('/v1/ops/kyc/cases?status=suspended').set(bearer(admin))).body;
     expect(queue.map((c: { sellerId: string }) => c.sellerId)).toContain(sellerId);
   }, 60000);

@@ -28,6 +28,7 @@ import { ScreeningListsController } from './screening-lists.controller';
 import { RescreenApprovedJob, ScreeningListsService } from './screening-lists.service';
 import { DOCUMENT_STORAGE, documentStorageFactory } from './storage';
 import { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-rotation';
+import { KycStandingReader } from './standing';
 
 @Module({
   imports: [
@@ -55,10 +56,11 @@ import { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-ro
     IdentityVerificationService,
     KycPersonIdNumbersKeyRotation,
     KycDocumentsKeyRotation,
+    KycStandingReader,
     { provide: IDENTITY_VERIFICATION, inject: [APP_CONFIG], useFactory: identityVerificationFactory },
     { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },
     { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: documentStorageFactory },
   ],
-  exports: [KycService, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
+  exports: [KycService, KycStandingReader, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
 })
 export class KycModule {}
