@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
+import { tippingOff } from '../support/kyc';
 import { startSumsubDouble, SumsubDouble } from '../doubles/sumsub-double';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
 import { pdfVariant } from '../support/files';
@@ -205,5 +206,10 @@ describe('identity verification by Sumsub (e2e)', () => {
     // the seller redoes the check; a GREEN is recorded and the resubmission is approved
     expect((await deliver(sumsub.reviewed(late.caseId, { answer: 'GREEN', at: minutes(1) }))).body.disposition).toBe('recorded');
     expect((await submit(late.token)).body.status).toBe('approved');
+  });
+
+  it('tells sellers nothing about screening: no list name, screening word, entry id or matched name in any response they could read', async () => {
+    expect(t.sellerResponses.length).toBeGreaterThan(0);
+    expect(await tippingOff(t)).toEqual([]);
   });
 });

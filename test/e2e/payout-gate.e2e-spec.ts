@@ -3,7 +3,7 @@ import request from 'supertest';
 import { VendorResultsService } from '@app/kyc';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
-import { decideKyc, submitKyc } from '../support/kyc';
+import { decideKyc, submitKyc, tippingOff } from '../support/kyc';
 import { uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'gate.admin@ops.example.com', password: 'Gate-Admin-Pass-123' };
@@ -140,4 +140,9 @@ describe('payout gate: payouts follow KYC in every order of events (e2e)', () =>
     expect(again.status).toBe('approved');
     expect(await payouts(token, 'en')).toMatchObject({ status: 'enabled', payoutsEnabled: true });
   }, 60000);
+
+  it('tells sellers nothing about screening: no list name, screening word, entry id or matched name in any response they could read', async () => {
+    expect(t.sellerResponses.length).toBeGreaterThan(0);
+    expect(await tippingOff(t)).toEqual([]);
+  });
 });

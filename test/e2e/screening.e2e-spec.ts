@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
+import { tippingOff } from '../support/kyc';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
 import { pdfVariant } from '../support/files';
@@ -213,11 +214,17 @@ describe('sanctions screening in KYC (e2e)', () => {
     expect((await t.sql.query(`SELECT count(*)::int AS n FROM outbox_events WHERE aggregate_id = $1 AND type = 'kyc.suspended'`, [sellerId])).rows[0].n).toBe(1);
     const audit = (await request(t.http).get(`/v1/ops/audit?targetId=${kase.id}`).set(bearer(admin))).body;
     expect(audit[0]).toMatchObject({ action: 'kyc.suspend', actorRole: 'ops_admin' });
-    // the seller sees the neutral reason in their language, never the note
+    // the seller sees a neutral state and reason in their language (a review, not a suspension for a match), never the note
     const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token)).set('Accept-Language', 'tr')).body;
-    expect(view.status).toBe('suspended');
+    expect(view.status).toBe('in_review');
+    expect(view.reason).toEqual({ code: 'UNDER_REVIEW', message: 'Doğrulamanız inceleniyor. Başka bir şeye ihtiyacımız olursa sizinle iletişime geçeceğiz.' });
     expect(JSON.stringify(view)).not.toContain('99301');
     // suspending again is an illegal move
     expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(admin)).send({ decision: 'suspend' })).status).toBe(409);
   }, 60000);
+
+  it('tells sellers nothing about screening: no list name, screening word, entry id or matched name in any response they could read', async () => {
+    expect(t.sellerResponses.length).toBeGreaterThan(0);
+    expect(await tippingOff(t)).toEqual([]);
+  });
 });

@@ -45,3 +45,29 @@ export async function passKyc(http: TestApp['http'], token: string, opsToken: st
   if (submitted.status !== 'approved') await decideKyc(http, opsToken, submitted.caseId, 'approve');
   return submitted.caseId;
 }
+
+/** What would tip a seller off about screening: list names, screening words. */
+const SCREENING_WORDS = /\bOFAC\b|\bSDN\b|SDGT|SDNTK|RUSSIA-EO|consolidated|eu_fsf|SANCTION|SCREENING|watch ?list/i;
+
+/**
+ * Scans every seller-facing response recorded so far for screening words, and for the entry ids
+ * and matched names of every match screening stored (the evidence ops see). Returns the offences
+ * ("METHOD path: what"), to assert empty.
+ */
+export async function tippingOff(t: TestApp): Promise<string[]> {
+  const rows: { hits: { entryId: string; matchedName: string }[] | null }[] = (await t.sql.query(`SELECT evidence -> 'hits' AS hits FROM kyc_checks WHERE kind = 'sanctions'`)).rows;
+  const hits = rows.flatMap((r) => r.hits ?? []);
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const secrets = [
+    ...new Set(hits.map((h) => `(?<![0-9A-Za-z])${escape(h.entryId)}(?![0-9A-Za-z])`)),
+    ...new Set(hits.map((h) => escape(h.matchedName))),
+  ].map((p) => new RegExp(p, 'i'));
+  const offences: string[] = [];
+  for (const r of t.sellerResponses) {
+    for (const re of [SCREENING_WORDS, ...secrets]) {
+      const m = r.body.match(re);
+      if (m) offences.push(`${r.method} ${r.path} ${r.status}: ${m[0]} in …${r.body.slice(Math.max(0, (m.index ?? 0) - 60), (m.index ?? 0) + 60)}…`);
+    }
+  }
+  return offences;
+}

@@ -42,6 +42,7 @@ import type { KycStatus, OpsDecision } from './lifecycle';
 import { KycService } from './kyc.service';
 import { KycReviewService } from './review.service';
 import { IdentityVerificationService } from './identity-verification.service';
+import { sellerReason, sellerStatus } from './seller-facing';
 
 /**
  * A date as YYYY-MM-DD that exists in the calendar (no 2023-02-30, no year 0, which PostgreSQL's
@@ -86,7 +87,7 @@ class DocumentFeedbackDto {
 
 export class DecisionDto {
   @ApiProperty({ enum: OPS_DECISIONS, description: 'suspend: an approved seller (e.g. a confirmed re-screening match); payouts pause.' }) @IsIn(OPS_DECISIONS) decision: OpsDecision;
-  @ApiPropertyOptional({ enum: KYC_REASON_CODES, description: 'Shown to the seller in their language.' }) @IsOptional() @IsIn(KYC_REASON_CODES) reasonCode?: KycReasonCode;
+  @ApiPropertyOptional({ enum: KYC_REASON_CODES, description: 'Shown to the seller in their language; a case in review or suspended always reads UNDER_REVIEW, and a screening reason (SANCTIONS_HIT) never reaches the seller (OTHER).' }) @IsOptional() @IsIn(KYC_REASON_CODES) reasonCode?: KycReasonCode;
   @ApiPropertyOptional({ type: [DocumentFeedbackDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentFeedbackDto) documents?: DocumentFeedbackDto[];
   @ApiPropertyOptional({ description: 'Never shown to the seller.' }) @IsOptional() @IsString() @MaxLength(2000) internalNote?: string;
 }
@@ -164,6 +165,11 @@ function asAttachment(res: Response, doc: KycDocumentEntity) {
   res.setHeader('X-Content-Type-Options', 'nosniff');
 }
 
+/** A reason as the seller reads it (already passed through sellerReason): the code and its message in their language. */
+function reasonView<K extends string = 'code'>(code: string, t: Translator, locale: RequestContext['locale'], key: K = 'code' as K): Record<K, string> & { message: string } {
+  return { [key]: code, message: t.t(locale, `kyc.reason.${code}`) } as Record<K, string> & { message: string };
+}
+
 const documentView = (d: KycDocumentEntity, t: Translator, locale: RequestContext['locale']) => ({
   id: d.id,
   type: d.type,
@@ -174,7 +180,7 @@ const documentView = (d: KycDocumentEntity, t: Translator, locale: RequestContex
   reviewStatus: d.reviewStatus,
   issuedOn: d.issuedOn,
   expiresOn: d.expiresOn,
-  ...(d.reviewReason ? { feedback: { reasonCode: d.reviewReason, message: t.t(locale, `kyc.reason.${d.reviewReason}`) } } : {}),
+  ...(d.reviewReason ? { feedback: reasonView(sellerReason(null, d.reviewReason)!, t, locale, 'reasonCode') } : {}),
   uploadedAt: d.uploadedAt.toISOString(),
 });
 
@@ -202,11 +208,12 @@ export class SellerKycController {
       const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
       const labels = new Map<string, Record<string, string>>(pack.documentTypes.map((d) => [d.code, d.label]));
       const missing = await this.kyc.missing(tx, kase);
+      const reason = sellerReason(kase.status, kase.reasonCode);
       return {
         caseId: kase.id,
-        status: kase.status,
+        status: sellerStatus(kase.status),
         packVersion: kase.packVersion,
-        ...(kase.reasonCode ? { reason: { code: kase.reasonCode, message: this.translator.t(ctx.locale, `kyc.reason.${kase.reasonCode}`) } } : {}),
+        ...(reason ? { reason: reasonView(reason, this.translator, ctx.locale) } : {}),
         checklist: missing.map((m) =>
           m.kind === 'representative'
             ? { item: 'representative', message: this.translator.t(ctx.locale, 'kyc.missing.representative') }
@@ -258,7 +265,8 @@ export class SellerKycController {
   @ApiErrors(KycErrorCode.INCOMPLETE, KycErrorCode.CASE_LOCKED, KycErrorCode.ILLEGAL_TRANSITION)
   async submit(@Ctx() ctx: RequestContext) {
     const kase: KycCaseEntity = await this.kyc.submit(ctx);
-    return { caseId: kase.id, status: kase.status, ...(kase.reasonCode ? { reason: { code: kase.reasonCode, message: this.translator.t(ctx.locale, `kyc.reason.${kase.reasonCode}`) } } : {}) };
+    const reason = sellerReason(kase.status, kase.reasonCode);
+    return { caseId: kase.id, status: sellerStatus(kase.status), ...(reason ? { reason: reasonView(reason, this.translator, ctx.locale) } : {}) };
   }
 }
 

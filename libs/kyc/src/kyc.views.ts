@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { KYC_STATUSES } from './lifecycle';
+import { SELLER_KYC_STATUSES } from './seller-facing';
 
 /** Response shapes of the KYC routes, for the OpenAPI document. */
 
 export class LocalizedReasonView {
-  @ApiProperty({ example: 'DOCUMENT_ILLEGIBLE' }) code: string;
+  @ApiProperty({ example: 'UNDER_REVIEW', description: 'Never a screening reason: a case in review reads UNDER_REVIEW.' }) code: string;
   @ApiProperty({ description: "In the caller's language." }) message: string;
 }
 
@@ -42,7 +43,7 @@ export class IdentityVerificationView {
 
 export class SellerKycView {
   @ApiProperty({ format: 'uuid' }) caseId: string;
-  @ApiProperty({ enum: KYC_STATUSES }) status: string;
+  @ApiProperty({ enum: SELLER_KYC_STATUSES, description: 'As the seller may read it: a suspended case reads in_review.' }) status: string;
   @ApiProperty({ description: 'The country-pack version the case follows.' }) packVersion: number;
   @ApiPropertyOptional({ type: LocalizedReasonView }) reason?: LocalizedReasonView;
   @ApiProperty({ type: [ChecklistEntryView], description: 'What is still missing before submitting.' }) checklist: ChecklistEntryView[];
@@ -62,7 +63,7 @@ export class KycPersonView {
 
 export class SubmitResultView {
   @ApiProperty({ format: 'uuid' }) caseId: string;
-  @ApiProperty({ enum: KYC_STATUSES }) status: string;
+  @ApiProperty({ enum: SELLER_KYC_STATUSES }) status: string;
   @ApiPropertyOptional({ type: LocalizedReasonView }) reason?: LocalizedReasonView;
 }
 
