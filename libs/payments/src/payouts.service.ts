@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CountryRulesService, countryName } from '@app/countries';
+import { CountryRulesService, countryName, PayoutRailReadiness } from '@app/countries';
 import type { CountryPackDocument } from '@app/countries';
 import { Outbox } from '@app/jobs';
 import { KycStandingReader } from '@app/kyc';
@@ -60,15 +60,22 @@ export interface PayoutOverview {
  * processor snapshots through the status transition table (with an outbox event per change).
  */
 @Injectable()
-export class PayoutsService {
+export class PayoutsService implements OnModuleInit {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly countries: CountryRulesService,
+    private readonly railReadiness: PayoutRailReadiness,
     private readonly outbox: Outbox,
     private readonly kyc: KycStandingReader,
     @Inject(CONNECT_GATEWAY) private readonly gateway: ConnectGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Tells the country packs which rails this deployment runs (ops are warned when a pack names one it does not). */
+  onModuleInit(): void {
+    this.railReadiness.register('stripe_connect', () => ({ configured: this.gateway.configured, requires: 'STRIPE_SECRET_KEY' }));
+    this.railReadiness.register('bank_transfer', () => ({ configured: true }));
+  }
 
   /** The pack's rails in order of preference, minus those this deployment cannot run. */
   chooseRail(pack: CountryPackDocument): RailChoice {

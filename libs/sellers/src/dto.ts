@@ -28,7 +28,7 @@ export class SignupDto {
   @IsISO31661Alpha2()
   country: string;
 
-  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, description: 'Preferred language; defaults to the request language.' })
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, description: "Preferred language; defaults to the request language (?lang, Accept-Language), else the first of the country pack's sellerLocales." })
   @IsOptional()
   @IsIn(SUPPORTED_LOCALES)
   locale?: Locale;

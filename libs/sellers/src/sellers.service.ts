@@ -21,12 +21,13 @@ export class SellersService {
   async signup(ctx: RequestContext, input: SignupDto): Promise<SignupView> {
     return this.uow.run(async (tx) => {
       // sellers may only come from countries whose rules are published and enabled
-      await this.countries.openForSellers(input.country, tx);
+      const { document } = await this.countries.openForSellers(input.country, tx);
       const account = await this.accounts.create(tx, {
         email: input.email,
         password: input.password,
         role: Role.SELLER,
-        locale: input.locale ?? ctx.locale,
+        // the language asked for (body, ?lang, Accept-Language), else the country's first seller language
+        locale: input.locale ?? (ctx.localeExplicit ? ctx.locale : document.sellerLocales[0]),
       });
       const seller = Object.assign(new SellerEntity(), {
         id: randomUUID(),
