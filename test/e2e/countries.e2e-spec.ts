@@ -373,7 +373,26 @@ describe('country rule packs (e2e)', () => {
       );
       expect(diff.body).toHaveLength(2);
 
+      // before publishing: whom it would send back to verification
+      const impact = await request(t.http).get('/v1/ops/countries/ES/draft/impact?ids=true').set(bearer(reviewer));
+      expect(impact.status).toBe(200);
+      expect(impact.body).toMatchObject({ country: 'ES', against: 1, tightenedLegalForms: ['es.sl'] });
+      const [slImpact] = impact.body.byLegalForm;
+      expect(slImpact).toMatchObject({ legalForm: 'es.sl', sellers: slImpact.sellerIds.length });
+      expect(slImpact.sellerIds).toContain(pinned.res.body.seller.id);
+      expect(impact.body.sellers).toBe(slImpact.sellers);
+      const countOnly = (await request(t.http).get('/v1/ops/countries/ES/draft/impact').set(bearer(reviewer))).body;
+      expect(countOnly.byLegalForm).toEqual([{ legalForm: 'es.sl', sellers: slImpact.sellers }]);
+      expect((await request(t.http).get('/v1/ops/countries/ES/draft/impact?ids=yes').set(bearer(reviewer))).status).toBe(400);
+      expect((await request(t.http).get('/v1/ops/sellers?country=ES&reverification=true').set(bearer(reviewer))).body).toEqual([]);
+
       await request(t.http).post('/v1/ops/countries/ES/draft/publish').set(bearer(admin)).expect(200);
+      // the publication's audit entry records how many it sent back, and ops can list them
+      const published = (await request(t.http).get('/v1/ops/audit?targetType=country&targetId=ES&action=country.published').set(bearer(admin))).body[0];
+      expect(published.changes).toMatchObject({ version: 2, reverification: { sellers: slImpact.sellers, byLegalForm: { 'es.sl': slImpact.sellers } } });
+      const flagged = (await request(t.http).get('/v1/ops/sellers?country=ES&reverification=true&limit=200').set(bearer(reviewer))).body.map((x: { id: string }) => x.id);
+      expect(flagged.sort()).toEqual([...slImpact.sellerIds].sort());
+      expect((await request(t.http).get('/v1/ops/sellers?country=ES&reverification=false&limit=200').set(bearer(reviewer))).body.map((x: { id: string }) => x.id)).not.toContain(pinned.res.body.seller.id);
       const versions = (await request(t.http).get('/v1/ops/countries/ES/versions').set(bearer(admin))).body;
       expect(versions.map((v: { version: number; state: string }) => [v.version, v.state])).toEqual([
         [2, 'published'],

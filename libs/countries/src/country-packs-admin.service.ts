@@ -34,6 +34,16 @@ export interface VersionResult extends VersionSummary {
   warnings: ErrorDetail[];
 }
 
+/** Whom publishing the draft would send back to verification. */
+export interface DraftImpact {
+  country: string;
+  /** The published version the draft is compared with (null: nothing published, nobody to flag). */
+  against: number | null;
+  tightenedLegalForms: string[];
+  sellers: number;
+  byLegalForm: { legalForm: string; sellers: number; sellerIds?: string[] }[];
+}
+
 /** The country's enable/disable acts between two moments, from the audit log, as diff entries. */
 export interface StatusChange {
   path: 'country.status';
@@ -215,7 +225,10 @@ export class CountryPacksAdminService {
     else await tx.insert(CountryEntity, { code, status: 'enabled', publishedVersion: next });
     const countryStatus = existing?.status ?? 'enabled';
     const tightened = previous ? tightenedLegalForms(previous.document, pack) : [];
-    await this.publications.notify(tx, ctx, { country: code, version: next, previousVersion: previous?.version ?? null, tightenedLegalForms: tightened });
+    const event = { country: code, version: next, previousVersion: previous?.version ?? null, tightenedLegalForms: tightened };
+    // counted before the listeners flag anyone: the audit entry says how many this publication sent back
+    const impact = await this.publications.impact(tx, event);
+    await this.publications.notify(tx, ctx, event);
     const warnings = this.railWarnings(pack);
     await this.audit.record(tx, ctx, {
       action: 'country.published',
@@ -227,10 +240,30 @@ export class CountryPacksAdminService {
         // a status change only when the country is new; otherwise the status it keeps
         ...(existing ? { countryStatus } : { status: { from: null, to: countryStatus } }),
         tightenedLegalForms: tightened,
+        reverification: { sellers: new Set([...impact.values()].flatMap((ids) => [...ids])).size, byLegalForm: Object.fromEntries([...impact].map(([form, ids]) => [form, ids.size])) },
         ...(warnings.length ? { warnings: warnings.map((w) => ({ code: w.code, field: w.field })) } : {}),
       },
     });
     return { ...summary(await tx.findOneOrFail(CountryPackVersionEntity, { where: { id } })), countryStatus, warnings };
+  }
+
+  /**
+   * What publishing the draft now would do to existing sellers: the legal forms it tightens and how
+   * many sellers of each would be flagged for re-verification (their ids on request). Read-only.
+   */
+  async impact(code: string, withIds: boolean): Promise<DraftImpact> {
+    const draft = await this.draft(code);
+    const { pack, problems } = checkPack(draft.document);
+    if (!pack) throw countryError(CountryErrorCode.PACK_INVALID, {}, problems);
+    return this.uow.run(async (tx) => {
+      const published = await tx.findOne(CountryPackVersionEntity, { where: { country: code, state: 'published' } });
+      if (!published) return { country: code, against: null, tightenedLegalForms: [], sellers: 0, byLegalForm: [] };
+      const tightened = tightenedLegalForms(published.document, pack);
+      const [{ next }] = await tx.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM country_pack_versions WHERE country = $1', [code]);
+      const impact = await this.publications.impact(tx, { country: code, version: next as number, previousVersion: published.version, tightenedLegalForms: tightened });
+      const byLegalForm = [...impact].map(([legalForm, ids]) => ({ legalForm, sellers: ids.size, ...(withIds ? { sellerIds: [...ids].sort() } : {}) }));
+      return { country: code, against: published.version, tightenedLegalForms: tightened, sellers: new Set([...impact.values()].flatMap((ids) => [...ids])).size, byLegalForm };
+    });
   }
 
   async setStatus(ctx: RequestContext, code: string, status: 'enabled' | 'disabled'): Promise<{ country: string; status: string }> {

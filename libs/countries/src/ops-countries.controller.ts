@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { IsString, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { ApiErrors, BaseQueryDto, CommonErrorCode, Ctx, Role, Roles, Translator } from '@app/kernel';
 import type { ErrorDetail, RequestContext } from '@app/kernel';
 import { CountryCodePipe } from './countries.controller';
@@ -12,6 +12,24 @@ import { countryPackJsonSchema } from './pack/schema';
 class DiffQueryDto extends BaseQueryDto {
   @ApiProperty({ example: '1', description: 'A version number or `draft`' }) @IsString() @Matches(/^(\d{1,6}|draft)$/) from: string;
   @ApiProperty({ example: 'draft', description: 'A version number or `draft`' }) @IsString() @Matches(/^(\d{1,6}|draft)$/) to: string;
+}
+
+class ImpactQueryDto extends BaseQueryDto {
+  @ApiProperty({ required: false, enum: ['true', 'false'], description: 'List the seller ids per legal form.' }) @IsOptional() @IsIn(['true', 'false']) ids?: 'true' | 'false';
+}
+
+class ImpactFormView {
+  @ApiProperty({ example: 'es.sl' }) legalForm: string;
+  @ApiProperty({ example: 12 }) sellers: number;
+  @ApiProperty({ required: false, type: [String], description: 'With ?ids=true.' }) sellerIds?: string[];
+}
+
+class DraftImpactView {
+  @ApiProperty({ example: 'ES' }) country: string;
+  @ApiProperty({ nullable: true, description: 'The published version the draft is compared with.' }) against: number | null;
+  @ApiProperty({ type: [String], description: 'Legal forms the draft makes stricter (a new required identifier or document, or no longer eligible).' }) tightenedLegalForms: string[];
+  @ApiProperty({ description: 'Distinct sellers publishing would flag for re-verification.' }) sellers: number;
+  @ApiProperty({ type: [ImpactFormView] }) byLegalForm: ImpactFormView[];
 }
 
 class VersionView implements VersionSummary {
@@ -144,6 +162,14 @@ export class OpsCountriesController {
   @ApiErrors(CountryErrorCode.DRAFT_NOT_FOUND)
   async discard(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string): Promise<void> {
     await this.admin.discardDraft(ctx, cc);
+  }
+
+  @Get(':cc/draft/impact')
+  @ApiOperation({ summary: 'Before publishing: how many sellers per legal form the draft would flag for re-verification (ids with ?ids=true)' })
+  @ApiOkResponse({ type: DraftImpactView })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, CountryErrorCode.DRAFT_NOT_FOUND, CountryErrorCode.PACK_INVALID)
+  impact(@Param('cc', CountryCodePipe) cc: string, @Query() q: ImpactQueryDto) {
+    return this.admin.impact(cc, q.ids === 'true');
   }
 
   @Post(':cc/draft/validate')

@@ -65,4 +65,8 @@ export class ListSellersQueryDto extends BaseQueryDto {
   @ApiPropertyOptional({ example: 'TR' }) @IsOptional() @Transform(upper) @IsISO31661Alpha2() country?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only sellers whose business profile a newer country pack flagged for re-verification (true), or only the others (false).' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  reverification?: 'true' | 'false';
 }

@@ -51,14 +51,14 @@ export class SellersService {
     return SellerView.of(seller as SellerEntity & { account: NonNullable<SellerEntity['account']> });
   }
 
-  async list(filter: { country?: string; limit: number; offset: number }): Promise<SellerView[]> {
-    const rows = await this.uow.reader.find(SellerEntity, {
-      where: filter.country ? { country: filter.country } : {},
-      relations: { account: true },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: filter.limit,
-      skip: filter.offset,
-    });
+  async list(filter: { country?: string; limit: number; offset: number; reverification?: boolean }): Promise<SellerView[]> {
+    const qb = this.uow.reader.createQueryBuilder(SellerEntity, 's').innerJoinAndSelect('s.account', 'account');
+    if (filter.country) qb.andWhere('s.country = :country', { country: filter.country });
+    if (filter.reverification !== undefined) {
+      const flagged = 'EXISTS (SELECT 1 FROM seller_business_profiles p WHERE p.seller_id = s.id AND p.reverification_required)';
+      qb.andWhere(filter.reverification ? flagged : `NOT ${flagged}`);
+    }
+    const rows = await qb.orderBy('s.createdAt', 'DESC').addOrderBy('s.id', 'ASC').take(filter.limit).skip(filter.offset).getMany();
     return rows.map((s) => SellerView.of(s as SellerEntity & { account: NonNullable<SellerEntity['account']> }));
   }
 }
