@@ -227,6 +227,8 @@ describe('KYC/KYB cases (e2e)', () => {
     expect(kase.fourEyes).toBe(true);
     const file = (await request(t.http).get(`/v1/ops/kyc/cases/${kase.id}`).set(bearer(reviewer))).body;
     expect(file.checks.find((c: { kind: string }) => c.kind === 'risk_policy')).toMatchObject({ result: 'review', evidence: { enhancedDueDiligence: true } });
+    // the queue says why (no list loaded: screening cannot clear anyone either) and that two approvals are due
+    expect(kase).toMatchObject({ reviewReasons: ['SCREENING_POSSIBLE_MATCH', 'RISK_POLICY'], fourEyesState: 'awaiting_first_approval', persons: [{ role: 'representative', fullName: 'Щербаков Александр Юрьевич' }] });
 
     expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(reviewer)).send({ decision: 'approve' })).body.status).toBe('in_review');
     const same = await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(reviewer)).send({ decision: 'approve' });
@@ -318,6 +320,9 @@ describe('KYC/KYB cases (e2e)', () => {
     const kase = (await request(t.http).get('/v1/ops/kyc/cases?country=TR').set(bearer(reviewer))).body.find((c: { sellerId: string }) => c.sellerId === b.sellerId);
     const file = (await request(t.http).get(`/v1/ops/kyc/cases/${kase.id}`).set(bearer(reviewer))).body;
     expect(file.checks.find((c: { kind: string }) => c.kind === 'duplicate_seller')).toMatchObject({ result: 'review', evidence: { sameDocumentOnSellers: [a.sellerId] } });
+    expect(kase.reviewReasons).toContain('DUPLICATE_DOCUMENT');
+    const byReason = (await request(t.http).get('/v1/ops/kyc/cases?country=TR&reason=DUPLICATE_DOCUMENT').set(bearer(reviewer))).body.map((c: { sellerId: string }) => c.sellerId);
+    expect(byReason).toEqual([b.sellerId]);
   });
 
   it('answers a malformed id exactly like an unknown one (the localised 404), on every :id route', async () => {

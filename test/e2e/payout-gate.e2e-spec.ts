@@ -109,6 +109,10 @@ describe('payout gate: payouts follow KYC in every order of events (e2e)', () =>
     const vendor = t.app.get(VendorResultsService);
     expect(await vendor.apply({ provider: 'manual', applicantId: submitted.caseId, resultId: `red-${sellerId}`, outcome: 'rejected', decidedAt: new Date(Date.now() + 1000) })).toBe('applied');
     expect(await payouts(token)).toMatchObject({ status: 'on_hold', payoutsEnabled: false, blockingReason: { code: 'KYC_UNDER_REVIEW' } });
+    // ops see why: the vendor said RED
+    const [item] = (await request(t.http).get(`/v1/ops/kyc/cases?status=suspended&sellerId=${sellerId}`).set(bearer(admin))).body;
+    expect(item).toMatchObject({ status: 'suspended', reviewReason: 'VENDOR_RED' });
+    expect((await request(t.http).get(`/v1/ops/kyc/cases?status=suspended&reason=VENDOR_RED`).set(bearer(admin))).body.map((c: { sellerId: string }) => c.sellerId)).toContain(sellerId);
     expect(await vendor.apply({ provider: 'manual', applicantId: submitted.caseId, resultId: `green-${sellerId}`, outcome: 'approved', decidedAt: new Date(Date.now() + 2000) })).toBe('not_applicable');
     expect((await payouts(token)).payoutsEnabled).toBe(false);
     expect(await eventually(() => hold(sellerId), (h) => h?.kyc_status === 'suspended')).toMatchObject({ held: true, reason: 'KYC_UNDER_REVIEW' });

@@ -23,7 +23,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseView, KycDocumentView, KycPersonView, SellerKycView, SubmitResultView } from './kyc.views';
+import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseView, KycDocumentView, KycPersonView, KycQueueItemView, SellerKycView, SubmitResultView } from './kyc.views';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
@@ -40,7 +40,8 @@ import type { KycReasonCode } from './i18n';
 import { KYC_STATUSES, OPS_DECISIONS } from './lifecycle';
 import type { KycStatus, OpsDecision } from './lifecycle';
 import { KycService } from './kyc.service';
-import { KycReviewService } from './review.service';
+import { KycReviewService, REVIEW_REASONS } from './review.service';
+import type { ReviewReason } from './review.service';
 import { IdentityVerificationService } from './identity-verification.service';
 import { sellerReason, sellerStatus } from './seller-facing';
 
@@ -99,6 +100,10 @@ class QueueQueryDto extends BaseQueryDto {
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ description: 'Only cases flagged for review while approved (a possible new sanctions match found by re-screening).' })
   @IsOptional() @IsIn(['true', 'false']) flagged?: 'true' | 'false';
+  @ApiPropertyOptional({ enum: REVIEW_REASONS, description: 'Only cases in review for this reason.' }) @IsOptional() @IsIn(REVIEW_REASONS) reason?: ReviewReason;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() sellerId?: string;
+  @ApiPropertyOptional({ description: "Part of the legal name, a person's name or the seller's email (case-insensitive).", example: 'Yılmaz' })
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(100) q?: string;
 }
 
 /** The file size limit a multipart route sets on its own (default: DOCUMENT_MAX_BYTES), for the 413 message. */
@@ -278,10 +283,19 @@ export class OpsKycController {
 
   @Get('cases')
   @ApiOperation({ summary: 'Review queue, oldest first' })
-  @ApiOkResponse({ type: [KycCaseView] })
+  @ApiOkResponse({ type: [KycQueueItemView] })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED)
   queue(@Query() q: QueueQueryDto) {
-    return this.review.queue({ status: q.status ?? 'in_review', country: q.country?.toUpperCase(), olderThanHours: q.olderThanHours, limit: q.limit ?? 50, flagged: q.flagged === undefined ? undefined : q.flagged === 'true' });
+    return this.review.queue({
+      status: q.status ?? 'in_review',
+      country: q.country?.toUpperCase(),
+      olderThanHours: q.olderThanHours,
+      limit: q.limit ?? 50,
+      flagged: q.flagged === undefined ? undefined : q.flagged === 'true',
+      reason: q.reason,
+      sellerId: q.sellerId,
+      q: q.q?.trim().normalize('NFC'),
+    });
   }
 
   @Get('cases/:id')

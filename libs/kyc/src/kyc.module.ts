@@ -24,7 +24,7 @@ import { KycReviewService } from './review.service';
 import { ReverificationOnPublish } from './reverification';
 import { SANCTIONS_SCREENER } from './sanctions.port';
 import { ListSanctionsScreener } from './screening.service';
-import { ScreeningListsController } from './screening-lists.controller';
+import { OpsScreeningController, ScreeningListsController } from './screening-lists.controller';
 import { RescreenApprovedJob, ScreeningListsService } from './screening-lists.service';
 import { DOCUMENT_STORAGE, documentStorageFactory } from './storage';
 import { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-rotation';
@@ -42,7 +42,7 @@ import { KycStandingReader } from './standing';
     CountriesModule,
     SellersModule,
   ],
-  controllers: [SellerKycController, OpsKycController, ScreeningListsController, KycWebhooksController],
+  controllers: [SellerKycController, OpsKycController, ScreeningListsController, OpsScreeningController, KycWebhooksController],
   providers: [
     KycService,
     KycReviewService,

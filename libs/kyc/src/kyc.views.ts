@@ -86,6 +86,23 @@ export class KycCaseView {
   @ApiProperty() updatedAt: string;
 }
 
+class QueuePersonView {
+  @ApiProperty({ enum: ['representative', 'owner', 'director'] }) role: string;
+  @ApiProperty({ example: 'Ayşe Yılmaz' }) fullName: string;
+}
+
+/** A queue item: the case, who the seller is, why it is in review, how long it waited, where four-eyes stands (ops only). */
+export class KycQueueItemView extends KycCaseView {
+  @ApiProperty({ nullable: true, example: 'Anadolu Tekstil Ltd. Şti.' }) legalName: string | null;
+  @ApiProperty({ example: 'ayse@anadolu.example' }) sellerEmail: string;
+  @ApiProperty({ type: [QueuePersonView] }) persons: QueuePersonView[];
+  @ApiProperty({ enum: ['SCREENING_POSSIBLE_MATCH', 'VENDOR_RED', 'DUPLICATE_DOCUMENT', 'RISK_POLICY'], isArray: true, description: 'Why a person must look, from the latest submission’s checks and the case’s flags.' })
+  reviewReasons: string[];
+  @ApiProperty({ nullable: true, enum: ['SCREENING_POSSIBLE_MATCH', 'VENDOR_RED', 'DUPLICATE_DOCUMENT', 'RISK_POLICY'] }) reviewReason: string | null;
+  @ApiProperty({ description: 'Hours since submission (or since the case was opened).' }) ageHours: number;
+  @ApiProperty({ enum: ['not_required', 'awaiting_first_approval', 'awaiting_second_approval'] }) fourEyesState: string;
+}
+
 export class KycCheckView {
   @ApiProperty({ example: 'sanctions' }) kind: string;
   @ApiProperty({ enum: ['pass', 'review', 'fail'] }) result: string;
