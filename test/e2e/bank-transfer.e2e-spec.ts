@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { login, signup, startTestApp, TestApp } from '../support/app';
+import { passKyc } from '../support/kyc';
 import { uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'bank.admin@ops.example.com', password: 'Bank-Admin-Pass-12' };
@@ -68,6 +69,9 @@ describe('bank-transfer payout rail (e2e)', () => {
     expect((await request(t.http).get(`/v1/ops/payouts/bank-accounts/${sellerId}/number`).set(bearer(token))).status).toBe(403);
 
     await request(t.http).post(`/v1/ops/payouts/bank-accounts/${sellerId}/verify`).set(bearer(admin)).expect(200);
+    // the rail is ready; payouts also need the seller's identity verification (payout gate)
+    expect((await request(t.http).get('/v1/sellers/me/payouts').set(bearer(token))).body).toMatchObject({ status: 'on_hold', railStatus: 'enabled', payoutsEnabled: false, blockingReason: { code: 'KYC_NOT_STARTED' } });
+    await passKyc(t.http, token, admin, 'TR', 'Ayşe Yılmaz');
     expect((await request(t.http).get('/v1/sellers/me/payouts').set(bearer(token))).body).toMatchObject({ rail: 'bank_transfer', status: 'enabled', payoutsEnabled: true, checklist: [] });
     expect((await request(t.http).post(`/v1/ops/payouts/bank-accounts/${sellerId}/verify`).set(bearer(admin))).status).toBe(409);
 

@@ -198,7 +198,8 @@ describe('country rule packs (e2e)', () => {
 
     it('refuses an identifier another seller of the country registered, without saying who', async () => {
       const first = await signup(t.http, { country: 'ES' });
-      const second = await signup(t.http, { country: 'ES' });
+      // this seller chose English (without a choice a Spanish seller reads Spanish: sellerLocales)
+      const second = await signup(t.http, { country: 'ES', locale: 'en' });
       await request(t.http).put('/v1/sellers/me/business').set(bearer(first.token!)).send(esRegistration('B79110482')).expect(200);
       const dup = await request(t.http).put('/v1/sellers/me/business').set(bearer(second.token!)).send(esRegistration('B-79110482'));
       expect(dup.status).toBe(409);
@@ -417,7 +418,26 @@ describe('country rule packs (e2e)', () => {
       );
       expect(diff.body).toHaveLength(2);
 
+      // before publishing: whom it would send back to verification
+      const impact = await request(t.http).get('/v1/ops/countries/ES/draft/impact?ids=true').set(bearer(reviewer));
+      expect(impact.status).toBe(200);
+      expect(impact.body).toMatchObject({ country: 'ES', against: 1, tightenedLegalForms: ['es.sl'] });
+      const [slImpact] = impact.body.byLegalForm;
+      expect(slImpact).toMatchObject({ legalForm: 'es.sl', sellers: slImpact.sellerIds.length });
+      expect(slImpact.sellerIds).toContain(pinned.res.body.seller.id);
+      expect(impact.body.sellers).toBe(slImpact.sellers);
+      const countOnly = (await request(t.http).get('/v1/ops/countries/ES/draft/impact').set(bearer(reviewer))).body;
+      expect(countOnly.byLegalForm).toEqual([{ legalForm: 'es.sl', sellers: slImpact.sellers }]);
+      expect((await request(t.http).get('/v1/ops/countries/ES/draft/impact?ids=yes').set(bearer(reviewer))).status).toBe(400);
+      expect((await request(t.http).get('/v1/ops/sellers?country=ES&reverification=true').set(bearer(reviewer))).body).toEqual([]);
+
       await request(t.http).post('/v1/ops/countries/ES/draft/publish').set(bearer(admin)).expect(200);
+      // the publication's audit entry records how many it sent back, and ops can list them
+      const published = (await request(t.http).get('/v1/ops/audit?targetType=country&targetId=ES&action=country.published').set(bearer(admin))).body[0];
+      expect(published.changes).toMatchObject({ version: 2, reverification: { sellers: slImpact.sellers, byLegalForm: { 'es.sl': slImpact.sellers } } });
+      const flagged = (await request(t.http).get('/v1/ops/sellers?country=ES&reverification=true&limit=200').set(bearer(reviewer))).body.map((x: { id: string }) => x.id);
+      expect(flagged.sort()).toEqual([...slImpact.sellerIds].sort());
+      expect((await request(t.http).get('/v1/ops/sellers?country=ES&reverification=false&limit=200').set(bearer(reviewer))).body.map((x: { id: string }) => x.id)).not.toContain(pinned.res.body.seller.id);
       const versions = (await request(t.http).get('/v1/ops/countries/ES/versions').set(bearer(admin))).body;
       expect(versions.map((v: { version: number; state: string }) => [v.version, v.state])).toEqual([
         [2, 'published'],
@@ -452,6 +472,72 @@ describe('country rule packs (e2e)', () => {
       expect((await signup(t.http, { country: 'ES' })).res.status).toBe(201);
       const audit = (await request(t.http).get('/v1/ops/audit?targetType=country&targetId=ES').set(bearer(admin))).body.map((e: { action: string }) => e.action);
       expect(audit).toEqual(expect.arrayContaining(['country.disabled', 'country.enabled', 'country.published']));
+    });
+
+    it('keeps a country ops disabled disabled when a new version is published: status is its own act, shown in the diff and the audit', async () => {
+      // NL was published (and so opened) by the test above; ops now disable it
+      await request(t.http).post('/v1/ops/countries/NL/disable').set(bearer(admin)).expect(200);
+
+      // the next version still carries the old `status: enabled` (a pack from older tooling), and
+      // names only stripe_connect, which this deployment has no STRIPE_SECRET_KEY for
+      const v2 = { ...nlPack(), status: 'enabled', payouts: { available: true, rails: ['stripe_connect'] } };
+      const saved = await request(t.http).put('/v1/ops/countries/NL/draft').set(bearer(admin)).set('Accept-Language', 'en').send(v2);
+      expect(saved.status).toBe(200);
+      expect(saved.body.warnings.map((w: { code: string }) => w.code)).toEqual(['STATUS_IGNORED', 'NO_PAYOUT_RAIL_CONFIGURED']);
+      expect((await request(t.http).get('/v1/ops/countries/NL/draft').set(bearer(admin))).body.document).not.toHaveProperty('status');
+
+      const published = await request(t.http).post('/v1/ops/countries/NL/draft/publish').set(bearer(admin)).set('Accept-Language', 'it');
+      expect(published.status).toBe(200);
+      expect(published.body).toMatchObject({ version: 2, state: 'published', countryStatus: 'disabled' });
+      expect(published.body.warnings).toEqual([
+        {
+          field: 'payouts.rails',
+          code: 'NO_PAYOUT_RAIL_CONFIGURED',
+          message: 'Nessuno dei metodi di pagamento di questo pacchetto (stripe_connect) è configurato in questa installazione (manca STRIPE_SECRET_KEY): i venditori di Paesi Bassi vedranno i pagamenti come non disponibili.',
+        },
+      ]);
+      // still disabled: for the public spec, for sign-ups, for ops
+      expect((await request(t.http).get('/v1/countries/NL')).body).toMatchObject({ status: 'disabled', packVersion: 2 });
+      expect((await request(t.http).post('/v1/auth/signup').send({ email: uniqueEmail('nl'), password: 'Tulpen-Passphrase-1', country: 'NL' })).status).toBe(422);
+      const overview = (await request(t.http).get('/v1/ops/countries').set(bearer(reviewer))).body.find((c: { country: string }) => c.country === 'NL');
+      expect(overview).toMatchObject({ status: 'disabled', publishedVersion: 2, payoutRails: [{ rail: 'stripe_connect', configured: false }], warnings: [{ code: 'NO_PAYOUT_RAIL_CONFIGURED' }] });
+      // a pack whose rails all run here has no warning
+      expect((await request(t.http).get('/v1/ops/countries').set(bearer(reviewer))).body.find((c: { country: string }) => c.country === 'TR')).toMatchObject({ payoutRails: [{ rail: 'bank_transfer', configured: true }], warnings: [] });
+
+      // the diff between the versions shows the disabling act next to the pack changes
+      const diff = (await request(t.http).get('/v1/ops/countries/NL/diff?from=1&to=2').set(bearer(reviewer))).body;
+      const adminId = (await t.sql.query('SELECT id FROM accounts WHERE email_normalized = $1', [ADMIN.email])).rows[0].id;
+      expect(diff).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: 'payouts.rails', change: 'changed', from: ['stripe_connect', 'bank_transfer'], to: ['stripe_connect'] }),
+          { path: 'country.status', change: 'changed', from: 'enabled', to: 'disabled', at: expect.any(String), by: adminId },
+        ]),
+      );
+      expect(diff.some((c: { path: string }) => c.path === 'status')).toBe(false);
+
+      // the audit shows both acts: the disabling, and a publication that kept the status
+      const audit = (await request(t.http).get('/v1/ops/audit?targetType=country&targetId=NL').set(bearer(admin))).body;
+      const [publication, disabling] = audit.filter((e: { action: string }) => ['country.published', 'country.disabled'].includes(e.action));
+      expect(publication).toMatchObject({ action: 'country.published', changes: { version: 2, previousVersion: 1, countryStatus: 'disabled', warnings: [{ code: 'NO_PAYOUT_RAIL_CONFIGURED' }] } });
+      expect(publication.changes).not.toHaveProperty('status');
+      expect(disabling).toMatchObject({ action: 'country.disabled', changes: { status: { from: 'enabled', to: 'disabled' } } });
+      // the first publication recorded the opening of the country as a status change
+      expect(audit.find((e: { action: string; changes: { version?: number } }) => e.action === 'country.published' && e.changes.version === 1).changes).toMatchObject({ status: { from: null, to: 'enabled' } });
+
+      // enabling is ops' act again, and only that
+      await request(t.http).post('/v1/ops/countries/NL/enable').set(bearer(admin)).expect(200);
+      expect((await request(t.http).get('/v1/countries/NL')).body.status).toBe('enabled');
+    });
+
+    it("gives a seller who names no language the country's first seller language (sellerLocales)", async () => {
+      const tr = await request(t.http).post('/v1/auth/signup').send({ email: uniqueEmail('tr'), password: 'Istanbul-Passphrase-1', country: 'TR' });
+      expect(tr.status).toBe(201);
+      expect(tr.body.seller.locale).toBe('tr');
+      // a language the request names wins: the body, or Accept-Language
+      const asked = await request(t.http).post('/v1/auth/signup').set('Accept-Language', 'es').send({ email: uniqueEmail('tr'), password: 'Istanbul-Passphrase-1', country: 'TR' });
+      expect(asked.body.seller.locale).toBe('es');
+      const named = await request(t.http).post('/v1/auth/signup').send({ email: uniqueEmail('tr'), password: 'Istanbul-Passphrase-1', country: 'TR', locale: 'ru' });
+      expect(named.body.seller.locale).toBe('ru');
     });
   });
 });

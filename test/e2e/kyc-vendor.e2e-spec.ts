@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
+import { tippingOff } from '../support/kyc';
 import { startSumsubDouble, SumsubDouble } from '../doubles/sumsub-double';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
 import { pdfVariant } from '../support/files';
@@ -107,11 +108,14 @@ describe('identity verification by Sumsub (e2e)', () => {
     expect(checks).toEqual([{ kind: 'identity', result: 'pass' }]);
     expect((await deliver(green)).body.disposition).toBe('duplicate');
     expect(await status(caseId)).toBe('approved');
+    const payoutReasons = async () => (await request(t.http).get('/v1/sellers/me/payouts').set(bearer(token))).body.blockingReasons.map((r: { code: string }) => r.code);
+    expect(await payoutReasons()).toEqual(['PAYOUT_NOT_SET_UP']);
 
     // the vendor later finds fraud: suspended (payouts held), and a later GREEN does not lift it
     const red = await deliver(sumsub.reviewed(caseId, { answer: 'RED', rejectType: 'FINAL', labels: ['FORGERY'], clientComment: 'forged stamp, internal' }));
     expect(red.body).toEqual({ received: true, disposition: 'applied' });
     expect(await status(caseId)).toBe('suspended');
+    expect(await payoutReasons()).toEqual(['PAYOUT_NOT_SET_UP', 'KYC_UNDER_REVIEW']);
     expect((await deliver(sumsub.reviewed(caseId, { answer: 'GREEN', at: minutes(1) }))).body.disposition).toBe('not_applicable');
     expect(await status(caseId)).toBe('suspended');
     const events = (await t.sql.query(`SELECT type FROM outbox_events WHERE payload->>'caseId' = $1 ORDER BY occurred_at`, [caseId])).rows.map((r) => r.type);
@@ -205,5 +209,21 @@ describe('identity verification by Sumsub (e2e)', () => {
     // the seller redoes the check; a GREEN is recorded and the resubmission is approved
     expect((await deliver(sumsub.reviewed(late.caseId, { answer: 'GREEN', at: minutes(1) }))).body.disposition).toBe('recorded');
     expect((await submit(late.token)).body.status).toBe('approved');
+  });
+
+  it("shows a seller whom the vendor refused on a watchlist label a neutral reason, never the label", async () => {
+    const { token, caseId } = await seller();
+    const red = await deliver(sumsub.reviewed(caseId, { answer: 'RED', rejectType: 'FINAL', labels: ['SANCTIONS', 'PEP'], clientComment: 'listed, internal' }));
+    expect(red.body).toEqual({ received: true, disposition: 'recorded' });
+    // internally the case keeps the screening reason…
+    expect((await t.sql.query('SELECT identity_reason_code FROM kyc_cases WHERE id = $1', [caseId])).rows[0].identity_reason_code).toBe('SANCTIONS_HIT');
+    // …the seller reads a neutral one
+    const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token)).set('Accept-Language', 'en')).body;
+    expect(view.identityVerification).toMatchObject({ status: 'rejected', reason: { code: 'OTHER', message: 'Contact support for details.' } });
+  });
+
+  it('tells sellers nothing about screening: no list name, screening word, entry id or matched name in any response they could read', async () => {
+    expect(t.sellerResponses.length).toBeGreaterThan(0);
+    expect(await tippingOff(t)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import request from 'supertest';
+import { tippingOff } from '../support/kyc';
 import { startS3Double, S3Double } from '../doubles/s3-double';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
 import { EXE, PNG, pdfVariant } from '../support/files';
@@ -226,6 +227,8 @@ describe('KYC/KYB cases (e2e)', () => {
     expect(kase.fourEyes).toBe(true);
     const file = (await request(t.http).get(`/v1/ops/kyc/cases/${kase.id}`).set(bearer(reviewer))).body;
     expect(file.checks.find((c: { kind: string }) => c.kind === 'risk_policy')).toMatchObject({ result: 'review', evidence: { enhancedDueDiligence: true } });
+    // the queue says why (no list loaded: screening cannot clear anyone either) and that two approvals are due
+    expect(kase).toMatchObject({ reviewReasons: ['SCREENING_POSSIBLE_MATCH', 'RISK_POLICY'], fourEyesState: 'awaiting_first_approval', persons: [{ role: 'representative', fullName: 'Щербаков Александр Юрьевич' }] });
 
     expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(reviewer)).send({ decision: 'approve' })).body.status).toBe('in_review');
     const same = await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(reviewer)).send({ decision: 'approve' });
@@ -317,6 +320,9 @@ describe('KYC/KYB cases (e2e)', () => {
     const kase = (await request(t.http).get('/v1/ops/kyc/cases?country=TR').set(bearer(reviewer))).body.find((c: { sellerId: string }) => c.sellerId === b.sellerId);
     const file = (await request(t.http).get(`/v1/ops/kyc/cases/${kase.id}`).set(bearer(reviewer))).body;
     expect(file.checks.find((c: { kind: string }) => c.kind === 'duplicate_seller')).toMatchObject({ result: 'review', evidence: { sameDocumentOnSellers: [a.sellerId] } });
+    expect(kase.reviewReasons).toContain('DUPLICATE_DOCUMENT');
+    const byReason = (await request(t.http).get('/v1/ops/kyc/cases?country=TR&reason=DUPLICATE_DOCUMENT').set(bearer(reviewer))).body.map((c: { sellerId: string }) => c.sellerId);
+    expect(byReason).toEqual([b.sellerId]);
   });
 
   it('answers a malformed id exactly like an unknown one (the localised 404), on every :id route', async () => {
@@ -419,6 +425,11 @@ describe('KYC/KYB cases (e2e)', () => {
     const history = await t.sql.query('SELECT count(*)::int AS n FROM kyc_case_events WHERE case_id = $1', [responses[0].body.caseId]);
     expect(history.rows[0].n).toBe(1);
   });
+
+  it('tells sellers nothing about screening: no list name, screening word, entry id or matched name in any response they could read', async () => {
+    expect(t.sellerResponses.length).toBeGreaterThan(0);
+    expect(await tippingOff(t)).toEqual([]);
+  });
 });
 
 describe('KYC re-verification when a country adds a requirement (e2e)', () => {
@@ -464,6 +475,11 @@ describe('KYC re-verification when a country adds a requirement (e2e)', () => {
     const events = (await t.sql.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 AND type LIKE 'kyc.%' ORDER BY occurred_at`, [res.body.seller.id])).rows.map((r) => r.type);
     expect(events).toEqual(['kyc.submitted', 'kyc.approved', 'kyc.reverification_required']);
   });
+
+  it('tells sellers nothing about screening: no list name, screening word, entry id or matched name in any response they could read', async () => {
+    expect(t.sellerResponses.length).toBeGreaterThan(0);
+    expect(await tippingOff(t)).toEqual([]);
+  });
 });
 
 describe('identity-verification vendor results (e2e)', () => {
@@ -506,6 +522,11 @@ describe('identity-verification vendor results (e2e)', () => {
     const rows = (await t.sql.query(`SELECT result_id, disposition FROM kyc_vendor_results ORDER BY received_at`)).rows.map((r) => `${r.result_id}:${r.disposition}`);
     expect(rows).toEqual(['r-green:applied', 'r-old-red:late', 'r-red-final:applied', 'r-green-again:not_applicable', 'r-stranger:unknown_applicant']);
   });
+
+  it('tells sellers nothing about screening: no list name, screening word, entry id or matched name in any response they could read', async () => {
+    expect(t.sellerResponses.length).toBeGreaterThan(0);
+    expect(await tippingOff(t)).toEqual([]);
+  });
 });
 
 describe('KYC documents on S3-compatible storage (e2e)', () => {
@@ -542,6 +563,11 @@ describe('KYC documents on S3-compatible storage (e2e)', () => {
     const back = await request(t.http).get(`/v1/sellers/me/kyc/documents/${uploaded.body.id}/content`).set(bearer(token!));
     expect(back.status).toBe(200);
     expect(back.body).toEqual(file);
+  });
+
+  it('tells sellers nothing about screening: no list name, screening word, entry id or matched name in any response they could read', async () => {
+    expect(t.sellerResponses.length).toBeGreaterThan(0);
+    expect(await tippingOff(t)).toEqual([]);
   });
 });
 
@@ -586,5 +612,10 @@ describe('KYC document dates and expiry (e2e)', () => {
     expect(view).toMatchObject({ status: 'collecting', reason: { code: 'DOCUMENT_EXPIRED', message: 'Belgenin süresi geçmiş; güncel bir belge yükleyin.' } });
     expect(view.checklist.map((c: { type?: string }) => c.type)).toEqual(['representative_id']);
     expect(view.documents).toHaveLength(TR_COMPANY_DOCS.length - 1);
+  });
+
+  it('tells sellers nothing about screening: no list name, screening word, entry id or matched name in any response they could read', async () => {
+    expect(t.sellerResponses.length).toBeGreaterThan(0);
+    expect(await tippingOff(t)).toEqual([]);
   });
 });

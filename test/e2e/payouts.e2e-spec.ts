@@ -4,6 +4,7 @@ import { MAX_WEBHOOK_ATTEMPTS } from '@app/payments';
 import { accountPatches, startStripeDouble, StripeDouble, StripeEventJson } from '../doubles/stripe-double';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
+import { passKyc } from '../support/kyc';
 import { acceptedRegistration, uniqueItalianCompany } from '../support/registrations';
 
 const SECRET_OLD = 'whsec_rotated_out_secret';
@@ -91,6 +92,9 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
 
     await deliver(verified);
     await processed(verified.id);
+    // Stripe is ready, the seller's identity verification is not: payouts stay on hold (payout gate)
+    expect(await payoutStatus(token)).toMatchObject({ status: 'on_hold', railStatus: 'enabled', payoutsEnabled: false, blockingReason: { code: 'KYC_NOT_STARTED', message: 'Completa la verifica dell’identità per ricevere i pagamenti.' } });
+    await passKyc(t.http, token, await opsAdmin(), 'IT');
     expect(await payoutStatus(token)).toMatchObject({ status: 'enabled', payoutsEnabled: true, checklist: [] });
 
     // the older snapshot, delivered again (a duplicate) and as a late first delivery of a copy, changes nothing
@@ -205,6 +209,7 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
 
     it('turns the same event delivered 20 times concurrently into one stored event and one effect', async () => {
       const token = await seller('IT', 'it.srl');
+      await passKyc(t.http, token, await opsAdmin(), 'IT');
       await request(t.http).post('/v1/sellers/me/payouts').set(bearer(token)).send({}).expect(200);
       const acct = (await t.sql.query(`SELECT stripe_account_id FROM payout_accounts ORDER BY created_at DESC LIMIT 1`)).rows[0].stripe_account_id;
       const event = stripe.updateAccount(acct, accountPatches.verified(stripe.accounts.get(acct)!.account));
@@ -332,6 +337,7 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
 
   it('dead-letters an event whose processing keeps failing, and lets ops replay it once Stripe answers again', async () => {
     const token = await seller('IT', 'it.srl');
+    await passKyc(t.http, token, await opsAdmin(), 'IT');
     await request(t.http).post('/v1/sellers/me/payouts').set(bearer(token)).send({}).expect(200);
     const acct = (await t.sql.query(`SELECT stripe_account_id FROM payout_accounts ORDER BY created_at DESC LIMIT 1`)).rows[0].stripe_account_id;
     stripe.updateAccount(acct, accountPatches.verified(stripe.accounts.get(acct)!.account));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
+import { tippingOff } from '../support/kyc';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
 import { pdfVariant } from '../support/files';
@@ -113,12 +114,16 @@ describe('sanctions screening in KYC (e2e)', () => {
       20000,
     );
     expect(suspended).toEqual({ status: 'suspended', reason_code: 'SANCTIONS_HIT' });
-    const payouts = await eventually(
-      () => request(t.http).get('/v1/sellers/me/payouts').set(bearer(token)).then((r) => r.body),
-      (body) => body.pausedReason === 'KYC_SUSPENDED',
+    // payouts follow KYC at once (the gate reads the case), and the stored hold follows the outbox event
+    const payouts = (await request(t.http).get('/v1/sellers/me/payouts').set(bearer(token))).body;
+    expect(payouts).toMatchObject({ payoutsEnabled: false, blockingReasons: expect.arrayContaining([expect.objectContaining({ code: 'KYC_UNDER_REVIEW' })]) });
+    expect(JSON.stringify(payouts)).not.toMatch(/SANCTION|SUSPEND/i);
+    const stored = await eventually(
+      async () => (await t.sql.query('SELECT held, reason FROM payout_holds WHERE seller_id = $1', [sellerId])).rows[0],
+      (row) => row?.reason === 'KYC_UNDER_REVIEW',
       20000,
     );
-    expect(payouts).toMatchObject({ pausedReason: 'KYC_SUSPENDED', payoutsEnabled: false });
+    expect(stored).toEqual({ held: true, reason: 'KYC_UNDER_REVIEW' });
     const queue = (await request(t.http).get('/v1/ops/kyc/cases?status=suspended').set(bearer(admin))).body;
     expect(queue.map((c: { sellerId: string }) => c.sellerId)).toContain(sellerId);
   }, 60000);
@@ -209,11 +214,70 @@ describe('sanctions screening in KYC (e2e)', () => {
     expect((await t.sql.query(`SELECT count(*)::int AS n FROM outbox_events WHERE aggregate_id = $1 AND type = 'kyc.suspended'`, [sellerId])).rows[0].n).toBe(1);
     const audit = (await request(t.http).get(`/v1/ops/audit?targetId=${kase.id}`).set(bearer(admin))).body;
     expect(audit[0]).toMatchObject({ action: 'kyc.suspend', actorRole: 'ops_admin' });
-    // the seller sees the neutral reason in their language, never the note
+    // the seller sees a neutral state and reason in their language (a review, not a suspension for a match), never the note
     const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token)).set('Accept-Language', 'tr')).body;
-    expect(view.status).toBe('suspended');
+    expect(view.status).toBe('in_review');
+    expect(view.reason).toEqual({ code: 'UNDER_REVIEW', message: 'Doğrulamanız inceleniyor. Başka bir şeye ihtiyacımız olursa sizinle iletişime geçeceğiz.' });
     expect(JSON.stringify(view)).not.toContain('99301');
     // suspending again is an illegal move
     expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(admin)).send({ decision: 'suspend' })).status).toBe(409);
   }, 60000);
+
+  it('shows reviewers people in the queue: who the seller is, why the case is in review, its age and four-eyes state; searchable', async () => {
+    // the newest list version names both people the next two tests look for
+    expect((await loadList(Buffer.from(sdnRow(99401, 'SAHINKAYA, Ibrahim Halil') + sdnRow(99402, 'SHCHERBATYKH, Aleksandr Yurievich'), 'latin1'), 'triage')).status).toBe(201);
+    const { token, sellerId } = await turkishSeller('İbrahim Halil Şahinkaya', 'Oya Çınar');
+    expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token))).body.status).toBe('in_review');
+    const email = (await t.sql.query('SELECT a.email FROM accounts a JOIN sellers s ON s.account_id = a.id WHERE s.id = $1', [sellerId])).rows[0].email;
+    const legalName = (await t.sql.query('SELECT legal_name FROM seller_business_profiles WHERE seller_id = $1', [sellerId])).rows[0].legal_name;
+
+    const [item] = (await request(t.http).get(`/v1/ops/kyc/cases?sellerId=${sellerId}`).set(bearer(admin))).body;
+    expect(item).toMatchObject({
+      sellerId,
+      country: 'TR',
+      status: 'in_review',
+      legalName,
+      sellerEmail: email,
+      reviewReason: 'SCREENING_POSSIBLE_MATCH',
+      reviewReasons: ['SCREENING_POSSIBLE_MATCH'],
+      ageHours: 0,
+      fourEyes: false,
+      fourEyesState: 'not_required',
+    });
+    expect(item.persons).toEqual(expect.arrayContaining([{ role: 'representative', fullName: 'İbrahim Halil Şahinkaya' }, { role: 'owner', fullName: 'Oya Çınar' }]));
+
+    const ids = async (query: string) => {
+      const res = await request(t.http).get(`/v1/ops/kyc/cases?${query}`).set(bearer(admin));
+      expect([query, res.status]).toEqual([query, 200]);
+      return res.body.map((c: { sellerId: string }) => c.sellerId);
+    };
+    expect(await ids(`q=${encodeURIComponent('oya çınar')}`)).toEqual([sellerId]);
+    expect(await ids(`q=${encodeURIComponent(email.toUpperCase())}`)).toEqual([sellerId]);
+    expect(await ids(`q=${encodeURIComponent(legalName.slice(0, 12))}`)).toContain(sellerId);
+    expect(await ids('reason=SCREENING_POSSIBLE_MATCH')).toContain(sellerId);
+    expect(await ids('reason=DUPLICATE_DOCUMENT')).not.toContain(sellerId);
+    // LIKE wildcards are searched for literally
+    expect(await ids(`q=${encodeURIComponent('%_')}`)).toEqual([]);
+    expect((await request(t.http).get('/v1/ops/kyc/cases?reason=SANCTIONS').set(bearer(admin))).status).toBe(400);
+    expect((await request(t.http).get('/v1/ops/kyc/cases?sellerId=nope').set(bearer(admin))).status).toBe(400);
+  });
+
+  it('lets a reviewer screen a name against the loaded lists and see the evidence; each look-up is audited', async () => {
+    const res = await request(t.http).post('/v1/ops/screening/check').set(bearer(admin)).send({ name: 'Щербатых Александр Юрьевич', birthDate: '1971-02-14', nationality: 'ru' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ decision: 'hit', listVersion: expect.stringContaining('ofac_sdn@'), nationalityUsed: false, subject: { name: 'Щербатых Александр Юрьевич', kind: 'person', nationality: 'RU' } });
+    expect(res.body.hits[0]).toMatchObject({ entryId: '99402', source: 'ofac_sdn', matchedName: 'SHCHERBATYKH, Aleksandr Yurievich', decision: 'hit' });
+    const clear = await request(t.http).post('/v1/ops/screening/check').set(bearer(admin)).send({ name: 'Giulia Bianchi' });
+    expect(clear.body).toMatchObject({ decision: 'clear', hits: [] });
+    const audit = (await request(t.http).get(`/v1/ops/audit?targetId=${res.body.id}`).set(bearer(admin))).body;
+    expect(audit[0]).toMatchObject({ action: 'screening.checked', actorRole: 'ops_admin', changes: { decision: 'hit', subject: { name: 'Щербатых Александр Юрьевич' } } });
+    expect((await request(t.http).post('/v1/ops/screening/check').set(bearer(admin)).send({ name: 'x', birthDate: '1971-02-30' })).status).toBe(400);
+    const { token } = await signup(t.http, { country: 'TR' });
+    expect((await request(t.http).post('/v1/ops/screening/check').set(bearer(token!)).send({ name: 'Anyone Else' })).status).toBe(403);
+  });
+
+  it('tells sellers nothing about screening: no list name, screening word, entry id or matched name in any response they could read', async () => {
+    expect(t.sellerResponses.length).toBeGreaterThan(0);
+    expect(await tippingOff(t)).toEqual([]);
+  });
 });

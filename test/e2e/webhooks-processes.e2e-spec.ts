@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { ReconcileEventsJob } from '@app/payments';
 import { accountPatches, startStripeDouble, StripeDouble, StripeEventJson } from '../doubles/stripe-double';
-import { signup, startTestApp, TestApp } from '../support/app';
+import { login, signup, startTestApp, TestApp } from '../support/app';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { eventually } from '../support/eventually';
+import { passKyc } from '../support/kyc';
 import { uniqueItalianCompany } from '../support/registrations';
+
+const ADMIN = { email: 'processes.admin@ops.example.com', password: 'Processes-Admin-Pass-1' };
 
 const SECRET = 'whsec_two_processes';
 
@@ -29,10 +32,12 @@ describe('webhooks across several API and worker processes (e2e)', () => {
     stripe = await startStripeDouble();
     db = await createTestDatabase();
     // two API processes, no worker anywhere yet
-    apiA = await startTestApp({ ...env(), WORKER_ENABLED: 'false' }, db);
+    apiA = await startTestApp({ ...env(), WORKER_ENABLED: 'false', BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password }, db);
     apiB = await startTestApp({ ...env(), WORKER_ENABLED: 'false' }, db);
     ({ token } = (await signup(apiA.http, { country: 'IT' })) as { token: string });
     await request(apiA.http).put('/v1/sellers/me/business').set(bearer(token)).send(uniqueItalianCompany()).expect(200);
+    // payouts follow KYC: the seller is verified, so the Stripe account alone decides below
+    await passKyc(apiA.http, token, await login(apiA.http, ADMIN.email, ADMIN.password), 'IT');
     await request(apiB.http).post('/v1/sellers/me/payouts').set(bearer(token)).send({}).expect(200);
     accountId = (await apiA.sql.query('SELECT stripe_account_id FROM payout_accounts')).rows[0].stripe_account_id;
   });

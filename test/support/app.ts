@@ -13,6 +13,11 @@ export interface TestApp {
   sql: Client;
   /** Every log line the app wrote, as raw JSON text. */
   logs: string[];
+  /**
+   * Every response a seller (or anyone but ops and webhook senders) could read: method, path,
+   * status and body text, in order. Tests scan it for what must never reach a seller.
+   */
+  sellerResponses: SellerResponse[];
   close(): Promise<void>;
 }
 
@@ -40,18 +45,55 @@ export async function startTestApp(env: Record<string, string> = {}, existingDb?
   const app = await createApi(config, db.url, sink);
   await app.init();
   const client = await sql(db.url);
+  const sellerResponses: SellerResponse[] = [];
+  recordSellerResponses(app.getHttpServer(), sellerResponses);
   return {
     app,
     http: app.getHttpServer(),
     db,
     sql: client,
     logs,
+    sellerResponses,
     close: async () => {
       await client.end();
       await app.close();
       if (!existingDb) await db.drop();
     },
   };
+}
+
+export interface SellerResponse {
+  method: string;
+  path: string;
+  status: number;
+  body: string;
+}
+
+/** Not seller-facing: ops routes, vendor webhooks, API docs. */
+const NOT_SELLER_FACING = /^\/(v1\/ops\/|v1\/webhooks\/|docs)/;
+
+/** Records the bodies of seller-facing responses as they leave the server (Express and fast routes alike). */
+function recordSellerResponses(server: ReturnType<INestApplication['getHttpServer']>, into: SellerResponse[]) {
+  server.prependListener('request', (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (NOT_SELLER_FACING.test(path)) return;
+    const chunks: Buffer[] = [];
+    const keep = (chunk: unknown, encoding?: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+    };
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      into.push({ method: req.method ?? '', path, status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') });
+      return end(chunk, ...rest);
+    }) as typeof res.end;
+  });
 }
 
 let counter = 0;

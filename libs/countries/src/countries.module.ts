@@ -11,6 +11,7 @@ import { CountryPackVersionEntity } from './entities/country-pack-version.entity
 import { OpsCountriesController } from './ops-countries.controller';
 import { SEED_PACKS } from './packs';
 import { CountryPublications } from './publications';
+import { PayoutRailReadiness } from './payout-rails';
 
 /** Publishes the seed packs of countries that have none yet (idempotent; API and worker boots, not the CLI). */
 @Injectable()
@@ -29,7 +30,7 @@ export class CountrySeeder implements OnApplicationBootstrap {
 @Module({
   imports: [TypeOrmModule.forFeature([CountryEntity, CountryPackVersionEntity]), AuditModule],
   controllers: [CountriesController, OpsCountriesController],
-  providers: [CountryRulesService, CountryPacksAdminService, CountryPublications, CountrySeeder],
-  exports: [CountryRulesService, CountryPublications, CountryPacksAdminService],
+  providers: [CountryRulesService, CountryPacksAdminService, CountryPublications, PayoutRailReadiness, CountrySeeder],
+  exports: [CountryRulesService, CountryPublications, CountryPacksAdminService, PayoutRailReadiness],
 })
 export class CountriesModule {}

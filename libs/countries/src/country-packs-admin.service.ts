@@ -2,14 +2,19 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
 import { CLOCK, RequestContext, systemContext } from '@app/kernel';
-import type { Clock } from '@app/kernel';
+import type { Clock, ErrorDetail } from '@app/kernel';
+import { Between } from 'typeorm';
+import { AuditEntryEntity } from '@app/audit';
+import { countryName } from './country-names';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { CountryEntity } from './entities/country.entity';
 import { CountryPackVersionEntity } from './entities/country-pack-version.entity';
 import { countryError, CountryErrorCode } from './errors';
 import { diffPacks, PackChange, tightenedLegalForms } from './pack/diff';
 import { checkPack } from './pack/pack-checks';
+import { withoutLegacyFields } from './pack/schema';
 import type { CountryPackDocument, CountryPackInput } from './pack/schema';
+import { PayoutRailReadiness } from './payout-rails';
 import { CountryPublications } from './publications';
 
 export interface VersionSummary {
@@ -20,6 +25,33 @@ export interface VersionSummary {
   updatedAt: string;
   publishedBy: string | null;
   publishedAt: string | null;
+}
+
+/** A save or publication that went through, with what ops should know about it (messages rendered at the edge). */
+export interface VersionResult extends VersionSummary {
+  /** The country's status after the act: publishing never changes it (a first publication opens the country). */
+  countryStatus?: 'enabled' | 'disabled';
+  warnings: ErrorDetail[];
+}
+
+/** Whom publishing the draft would send back to verification. */
+export interface DraftImpact {
+  country: string;
+  /** The published version the draft is compared with (null: nothing published, nobody to flag). */
+  against: number | null;
+  tightenedLegalForms: string[];
+  sellers: number;
+  byLegalForm: { legalForm: string; sellers: number; sellerIds?: string[] }[];
+}
+
+/** The country's enable/disable acts between two moments, from the audit log, as diff entries. */
+export interface StatusChange {
+  path: 'country.status';
+  change: 'changed';
+  from: string | null;
+  to: string;
+  at: string;
+  by: string | null;
 }
 
 const summary = (v: CountryPackVersionEntity): VersionSummary => ({
@@ -41,29 +73,74 @@ export class CountryPacksAdminService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly publications: CountryPublications,
+    private readonly rails: PayoutRailReadiness,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /**
+   * Payout rails the pack names that this deployment cannot run (stripe_connect without
+   * STRIPE_SECRET_KEY): one warning per rail, or one saying sellers will see payouts unavailable
+   * when none of them works.
+   */
+  railWarnings(pack: Pick<CountryPackDocument, 'country' | 'payouts'>): ErrorDetail[] {
+    if (!pack.payouts.available) return [];
+    const rails = pack.payouts.rails;
+    const missing = rails.map((rail) => ({ rail, ...this.rails.of(rail) })).filter((r) => !r.configured);
+    if (!missing.length) return [];
+    const country = countryName(pack.country);
+    if (missing.length === rails.length) {
+      return [
+        {
+          field: 'payouts.rails',
+          code: 'NO_PAYOUT_RAIL_CONFIGURED',
+          messageKey: 'country.warning.NO_PAYOUT_RAIL_CONFIGURED',
+          params: { country, rails: rails.join(', '), requires: missing.map((m) => m.requires ?? m.rail).join(', ') },
+        },
+      ];
+    }
+    return missing.map((m) => ({
+      field: `payouts.rails[${rails.indexOf(m.rail)}]`,
+      code: 'PAYOUT_RAIL_NOT_CONFIGURED',
+      messageKey: 'country.warning.PAYOUT_RAIL_NOT_CONFIGURED',
+      params: { country, rail: m.rail, requires: m.requires ?? m.rail },
+    }));
+  }
+
+  /** A legacy `status` in a pack from ops is dropped: enabling and disabling are their own acts. */
+  private legacyWarnings(code: string, dropped: { field: string; value: unknown }[]): ErrorDetail[] {
+    return dropped.map((d) => ({ field: d.field, code: 'STATUS_IGNORED', messageKey: 'country.warning.STATUS_IGNORED', params: { field: d.field, country: countryName(code) } }));
+  }
 
   /** Serialises changes to one country's pack across processes, for the transaction's duration. */
   private lock(tx: Tx, code: string): Promise<unknown> {
     return tx.query("SELECT pg_advisory_xact_lock(hashtext('country-pack:' || $1))", [code]);
   }
 
-  async overview(): Promise<{ country: string; status: string | null; publishedVersion: number | null; hasDraft: boolean; name: string }[]> {
-    const rows: { country: string; status: string | null; published_version: number | null; has_draft: boolean; name: string }[] =
+  async overview(): Promise<{ country: string; status: string | null; publishedVersion: number | null; hasDraft: boolean; name: string; payoutRails: { rail: string; configured: boolean }[]; warnings: ErrorDetail[] }[]> {
+    const rows: { country: string; status: string | null; published_version: number | null; has_draft: boolean; name: string; payouts: CountryPackDocument['payouts'] | null }[] =
       await this.uow.reader.query(
         `SELECT v.country, c.status, c.published_version,
                 bool_or(v.state = 'draft') AS has_draft,
-                (array_agg(v.document->'name'->>'en' ORDER BY v.version DESC NULLS FIRST))[1] AS name
+                (array_agg(v.document->'name'->>'en' ORDER BY v.version DESC NULLS FIRST))[1] AS name,
+                (array_agg(v.document->'payouts') FILTER (WHERE v.state = 'published'))[1] AS payouts
            FROM country_pack_versions v LEFT JOIN countries c ON c.code = v.country
           GROUP BY v.country, c.status, c.published_version ORDER BY v.country`,
       );
-    return rows.map((r) => ({ country: r.country, status: r.status, publishedVersion: r.published_version, hasDraft: r.has_draft, name: r.name }));
+    return rows.map((r) => ({
+      country: r.country,
+      status: r.status,
+      publishedVersion: r.published_version,
+      hasDraft: r.has_draft,
+      name: r.name,
+      payoutRails: r.payouts?.available ? r.payouts.rails.map((rail) => ({ rail, configured: this.rails.of(rail).configured })) : [],
+      warnings: r.payouts ? this.railWarnings({ country: r.country, payouts: r.payouts }) : [],
+    }));
   }
 
-  async saveDraft(ctx: RequestContext, code: string, body: unknown): Promise<VersionSummary> {
-    const country = (body as { country?: unknown })?.country;
+  async saveDraft(ctx: RequestContext, code: string, raw: unknown): Promise<VersionResult> {
+    const country = (raw as { country?: unknown })?.country;
     if (typeof country === 'string' && country !== code) throw countryError(CountryErrorCode.PACK_MISMATCH, { country: code, packCountry: country });
+    const { input: body, dropped } = withoutLegacyFields(raw);
     const { pack, problems } = checkPack(body);
     // a draft must at least parse and name a real country; everything else is reported by validate/publish
     const schemaProblems = problems.filter((p) => p.code === 'SCHEMA' || (p.code === 'UNKNOWN_COUNTRY' && p.field === 'country'));
@@ -86,13 +163,14 @@ export class CountryPacksAdminService {
         });
       }
       const base = await tx.findOne(CountryPackVersionEntity, { where: { country: code, state: 'published' } });
+      const warnings = [...this.legacyWarnings(code, dropped), ...this.railWarnings(pack)];
       await this.audit.record(tx, ctx, {
         action: 'country.draft_saved',
         targetType: 'country',
         targetId: code,
-        changes: { against: base?.version ?? null, changes: diffPacks(base?.document ?? {}, pack).slice(0, 200) },
+        changes: { against: base?.version ?? null, changes: diffPacks(withoutLegacyFields(base?.document ?? {}).input, pack).slice(0, 200), ...(warnings.length ? { warnings: warnings.map((w) => w.code) } : {}) },
       });
-      return summary(await tx.findOneOrFail(CountryPackVersionEntity, { where: { country: code, state: 'draft' } }));
+      return { ...summary(await tx.findOneOrFail(CountryPackVersionEntity, { where: { country: code, state: 'draft' } })), warnings };
     });
   }
 
@@ -117,7 +195,7 @@ export class CountryPacksAdminService {
   }
 
   /** Draft → the published version new sellers get; the previous one is retired (and kept). */
-  async publish(ctx: RequestContext, code: string): Promise<VersionSummary> {
+  async publish(ctx: RequestContext, code: string): Promise<VersionResult> {
     return this.uow.run(async (tx) => {
       await this.lock(tx, code);
       const draft = await tx.findOne(CountryPackVersionEntity, { where: { country: code, state: 'draft' } });
@@ -128,7 +206,12 @@ export class CountryPacksAdminService {
     });
   }
 
-  private async publishDocument(tx: Tx, ctx: RequestContext, code: string, pack: CountryPackDocument, draftId?: string): Promise<VersionSummary> {
+  /**
+   * Publishes a checked pack. The country's status is NOT the pack's business: an existing country
+   * keeps the status ops gave it (enable/disable are their own audited acts); a country published
+   * for the first time is opened (enabled), which the audit entry records as a status change.
+   */
+  private async publishDocument(tx: Tx, ctx: RequestContext, code: string, pack: CountryPackDocument, draftId?: string): Promise<VersionResult> {
     const now = this.clock.now();
     const previous = await tx.findOne(CountryPackVersionEntity, { where: { country: code, state: 'published' } });
     const [{ next }] = await tx.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM country_pack_versions WHERE country = $1', [code]);
@@ -137,20 +220,50 @@ export class CountryPacksAdminService {
     const fields = { version: next as number, state: 'published' as const, document: pack as never, publishedBy: ctx.actor?.accountId ?? null, publishedAt: now, updatedAt: now };
     if (draftId) await tx.update(CountryPackVersionEntity, { id }, fields);
     else await tx.insert(CountryPackVersionEntity, { id, country: code, createdBy: ctx.actor?.accountId ?? null, ...fields });
-    await tx.query(
-      `INSERT INTO countries (code, status, published_version, updated_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (code) DO UPDATE SET status = EXCLUDED.status, published_version = EXCLUDED.published_version, updated_at = EXCLUDED.updated_at`,
-      [code, pack.status, next, now],
-    );
+    const existing = await tx.findOne(CountryEntity, { where: { code } });
+    if (existing) await tx.update(CountryEntity, { code }, { publishedVersion: next });
+    else await tx.insert(CountryEntity, { code, status: 'enabled', publishedVersion: next });
+    const countryStatus = existing?.status ?? 'enabled';
     const tightened = previous ? tightenedLegalForms(previous.document, pack) : [];
-    await this.publications.notify(tx, ctx, { country: code, version: next, previousVersion: previous?.version ?? null, tightenedLegalForms: tightened });
+    const event = { country: code, version: next, previousVersion: previous?.version ?? null, tightenedLegalForms: tightened };
+    // counted before the listeners flag anyone: the audit entry says how many this publication sent back
+    const impact = await this.publications.impact(tx, event);
+    await this.publications.notify(tx, ctx, event);
+    const warnings = this.railWarnings(pack);
     await this.audit.record(tx, ctx, {
       action: 'country.published',
       targetType: 'country',
       targetId: code,
-      changes: { version: next, previousVersion: previous?.version ?? null, status: pack.status, tightenedLegalForms: tightened },
+      changes: {
+        version: next,
+        previousVersion: previous?.version ?? null,
+        // a status change only when the country is new; otherwise the status it keeps
+        ...(existing ? { countryStatus } : { status: { from: null, to: countryStatus } }),
+        tightenedLegalForms: tightened,
+        reverification: { sellers: new Set([...impact.values()].flatMap((ids) => [...ids])).size, byLegalForm: Object.fromEntries([...impact].map(([form, ids]) => [form, ids.size])) },
+        ...(warnings.length ? { warnings: warnings.map((w) => ({ code: w.code, field: w.field })) } : {}),
+      },
     });
-    return summary(await tx.findOneOrFail(CountryPackVersionEntity, { where: { id } }));
+    return { ...summary(await tx.findOneOrFail(CountryPackVersionEntity, { where: { id } })), countryStatus, warnings };
+  }
+
+  /**
+   * What publishing the draft now would do to existing sellers: the legal forms it tightens and how
+   * many sellers of each would be flagged for re-verification (their ids on request). Read-only.
+   */
+  async impact(code: string, withIds: boolean): Promise<DraftImpact> {
+    const draft = await this.draft(code);
+    const { pack, problems } = checkPack(draft.document);
+    if (!pack) throw countryError(CountryErrorCode.PACK_INVALID, {}, problems);
+    return this.uow.run(async (tx) => {
+      const published = await tx.findOne(CountryPackVersionEntity, { where: { country: code, state: 'published' } });
+      if (!published) return { country: code, against: null, tightenedLegalForms: [], sellers: 0, byLegalForm: [] };
+      const tightened = tightenedLegalForms(published.document, pack);
+      const [{ next }] = await tx.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM country_pack_versions WHERE country = $1', [code]);
+      const impact = await this.publications.impact(tx, { country: code, version: next as number, previousVersion: published.version, tightenedLegalForms: tightened });
+      const byLegalForm = [...impact].map(([legalForm, ids]) => ({ legalForm, sellers: ids.size, ...(withIds ? { sellerIds: [...ids].sort() } : {}) }));
+      return { country: code, against: published.version, tightenedLegalForms: tightened, sellers: new Set([...impact.values()].flatMap((ids) => [...ids])).size, byLegalForm };
+    });
   }
 
   async setStatus(ctx: RequestContext, code: string, status: 'enabled' | 'disabled'): Promise<{ country: string; status: string }> {
@@ -177,16 +290,37 @@ export class CountryPacksAdminService {
     return rows.map(summary);
   }
 
-  /** `from`/`to` are version numbers or `draft`. */
-  async diff(code: string, from: string, to: string): Promise<PackChange[]> {
+  /**
+   * `from`/`to` are version numbers or `draft`. The pack changes, then the country's status changes
+   * (ops' enable/disable acts, from the audit log) made between the two versions' publications (the
+   * draft counts as now): the status is not pack content, but whoever compares versions sees it.
+   */
+  async diff(code: string, from: string, to: string): Promise<(PackChange | StatusChange)[]> {
     const load = async (v: string) => {
-      if (v === 'draft') return (await this.draft(code)).document;
+      if (v === 'draft') {
+        const draft = await this.draft(code);
+        return { document: draft.document, at: this.clock.now() };
+      }
       const n = Number(v);
       const row = Number.isInteger(n) ? await this.uow.reader.findOne(CountryPackVersionEntity, { where: { country: code, version: n } }) : null;
       if (!row) throw countryError(CountryErrorCode.VERSION_NOT_FOUND, { country: code, version: v });
-      return row.document;
+      return { document: row.document, at: row.publishedAt ?? row.createdAt };
     };
-    return diffPacks(await load(from), await load(to));
+    const [a, b] = [await load(from), await load(to)];
+    const strip = (d: unknown) => withoutLegacyFields(d).input;
+    const [start, end] = a.at <= b.at ? [a.at, b.at] : [b.at, a.at];
+    const acts = await this.uow.reader.find(AuditEntryEntity, {
+      where: [
+        { targetType: 'country', targetId: code, action: 'country.enabled', occurredAt: Between(start, end) },
+        { targetType: 'country', targetId: code, action: 'country.disabled', occurredAt: Between(start, end) },
+      ],
+      order: { occurredAt: 'ASC' },
+    });
+    const statusChanges: StatusChange[] = acts.map((e) => {
+      const change = (e.changes as { status?: { from?: string; to?: string } }).status;
+      return { path: 'country.status', change: 'changed', from: change?.from ?? null, to: change?.to ?? (e.action === 'country.enabled' ? 'enabled' : 'disabled'), at: e.occurredAt.toISOString(), by: e.actorAccountId };
+    });
+    return [...diffPacks(strip(a.document), strip(b.document)), ...statusChanges];
   }
 
   /**

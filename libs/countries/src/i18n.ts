@@ -21,8 +21,11 @@ type PackMessages = Record<
   string
 >;
 
+/** What ops should know about a draft or a publication that went through (`country.warning.<CODE>`). */
+type WarningMessages = Record<'PAYOUT_RAIL_NOT_CONFIGURED' | 'NO_PAYOUT_RAIL_CONFIGURED' | 'STATUS_IGNORED', string>;
+
 type Prefixed<T, P extends string> = { [K in keyof T & string as `${P}${K}`]: string };
-type CountryMessages = ErrorMessages<CountryErrorCode> & Prefixed<CheckMessages, 'country.check.'> & Prefixed<PackMessages, 'country.pack.'>;
+type CountryMessages = ErrorMessages<CountryErrorCode> & Prefixed<CheckMessages, 'country.check.'> & Prefixed<PackMessages, 'country.pack.'> & Prefixed<WarningMessages, 'country.warning.'>;
 
 const packPrefix = (m: PackMessages) =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [`country.pack.${k}`, v])) as Prefixed<PackMessages, 'country.pack.'>;
@@ -31,6 +34,9 @@ const prefix = (m: CheckMessages) =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [`country.check.${k}`, v])) as Prefixed<CheckMessages, 'country.check.'>;
 
 const en: CountryMessages = {
+  'country.warning.PAYOUT_RAIL_NOT_CONFIGURED': 'The payout rail {{rail}} is not configured on this deployment ({{requires}} is missing): sellers from {{country}} get the pack’s next rail.',
+  'country.warning.NO_PAYOUT_RAIL_CONFIGURED': 'None of the payout rails of this pack ({{rails}}) is configured on this deployment ({{requires}} is missing): sellers from {{country}} will see payouts as unavailable.',
+  'country.warning.STATUS_IGNORED': '{{field}} is not part of a rule pack and was ignored: publishing never enables or disables {{country}}; use enable or disable.',
   'error.COUNTRY_NOT_FOUND': 'There are no rules for {{country}}.',
   'error.COUNTRY_NOT_ENABLED': 'Sellers from {{country}} cannot register at the moment.',
   'error.COUNTRY_IDENTIFIER_TYPE_UNKNOWN': '{{type}} is not an identifier used in {{country}}.',
@@ -93,6 +99,9 @@ const en: CountryMessages = {
 };
 
 const ru: CountryMessages = {
+  'country.warning.PAYOUT_RAIL_NOT_CONFIGURED': 'Способ выплат {{rail}} не настроен в этой установке (не хватает {{requires}}): продавцы из страны {{country}} получат следующий способ из пакета.',
+  'country.warning.NO_PAYOUT_RAIL_CONFIGURED': 'Ни один способ выплат этого пакета ({{rails}}) не настроен в этой установке (не хватает {{requires}}): продавцы из страны {{country}} увидят, что выплаты недоступны.',
+  'country.warning.STATUS_IGNORED': '{{field}} не входит в пакет правил и проигнорировано: публикация никогда не включает и не отключает страну {{country}}; используйте enable или disable.',
   'error.COUNTRY_NOT_FOUND': 'Для страны {{country}} правил нет.',
   'error.COUNTRY_NOT_ENABLED': 'Продавцы из страны {{country}} сейчас не могут зарегистрироваться.',
   'error.COUNTRY_IDENTIFIER_TYPE_UNKNOWN': '{{type}} не является идентификатором, используемым в стране {{country}}.',
@@ -155,6 +164,9 @@ const ru: CountryMessages = {
 };
 
 const tr: CountryMessages = {
+  'country.warning.PAYOUT_RAIL_NOT_CONFIGURED': '{{rail}} ödeme yöntemi bu kurulumda yapılandırılmamış ({{requires}} eksik): {{country}} satıcıları paketteki sonraki yöntemi alır.',
+  'country.warning.NO_PAYOUT_RAIL_CONFIGURED': 'Bu paketin ödeme yöntemlerinden ({{rails}}) hiçbiri bu kurulumda yapılandırılmamış ({{requires}} eksik): {{country}} satıcıları ödemeleri kullanılamaz olarak görecek.',
+  'country.warning.STATUS_IGNORED': '{{field}} bir kural paketinin parçası değildir ve yok sayıldı: yayımlama {{country}} ülkesini asla etkinleştirmez veya devre dışı bırakmaz; enable veya disable kullanın.',
   'error.COUNTRY_NOT_FOUND': '{{country}} ülkesi için kural yok.',
   'error.COUNTRY_NOT_ENABLED': '{{country}} ülkesindeki satıcılar şu anda kayıt olamıyor.',
   'error.COUNTRY_IDENTIFIER_TYPE_UNKNOWN': '{{type}}, {{country}} ülkesinde kullanılan bir kimlik numarası değil.',
@@ -217,6 +229,9 @@ const tr: CountryMessages = {
 };
 
 const it: CountryMessages = {
+  'country.warning.PAYOUT_RAIL_NOT_CONFIGURED': 'Il metodo di pagamento {{rail}} non è configurato in questa installazione (manca {{requires}}): i venditori di {{country}} ricevono il metodo successivo del pacchetto.',
+  'country.warning.NO_PAYOUT_RAIL_CONFIGURED': 'Nessuno dei metodi di pagamento di questo pacchetto ({{rails}}) è configurato in questa installazione (manca {{requires}}): i venditori di {{country}} vedranno i pagamenti come non disponibili.',
+  'country.warning.STATUS_IGNORED': '{{field}} non fa parte di un pacchetto di regole ed è stato ignorato: la pubblicazione non abilita né disabilita mai {{country}}; usa enable o disable.',
   'error.COUNTRY_NOT_FOUND': 'Non ci sono regole per il paese {{country}}.',
   'error.COUNTRY_NOT_ENABLED': 'Al momento i venditori del paese {{country}} non possono registrarsi.',
   'error.COUNTRY_IDENTIFIER_TYPE_UNKNOWN': '{{type}} non è un identificativo usato in {{country}}.',
@@ -279,6 +294,9 @@ const it: CountryMessages = {
 };
 
 const es: CountryMessages = {
+  'country.warning.PAYOUT_RAIL_NOT_CONFIGURED': 'El método de pago {{rail}} no está configurado en esta instalación (falta {{requires}}): los vendedores de {{country}} reciben el siguiente método del paquete.',
+  'country.warning.NO_PAYOUT_RAIL_CONFIGURED': 'Ninguno de los métodos de pago de este paquete ({{rails}}) está configurado en esta instalación (falta {{requires}}): los vendedores de {{country}} verán los pagos como no disponibles.',
+  'country.warning.STATUS_IGNORED': '{{field}} no forma parte de un paquete de reglas y se ha ignorado: publicar nunca habilita ni deshabilita {{country}}; usa enable o disable.',
   'error.COUNTRY_NOT_FOUND': 'No hay reglas para el país {{country}}.',
   'error.COUNTRY_NOT_ENABLED': 'Por ahora los vendedores de {{country}} no pueden registrarse.',
   'error.COUNTRY_IDENTIFIER_TYPE_UNKNOWN': '{{type}} no es un identificador que se use en {{country}}.',

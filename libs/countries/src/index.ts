@@ -2,6 +2,7 @@ export * from './countries.module';
 export * from './country-rules.service';
 export * from './country-packs-admin.service';
 export * from './publications';
+export * from './payout-rails';
 export * from './errors';
 export { COUNTRIES_MESSAGES } from './i18n';
 export { REGISTRATION_BODY } from './countries.controller';

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { IsString, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { ApiErrors, BaseQueryDto, CommonErrorCode, Ctx, Role, Roles, Translator } from '@app/kernel';
 import type { ErrorDetail, RequestContext } from '@app/kernel';
 import { CountryCodePipe } from './countries.controller';
-import { CountryPacksAdminService, VersionSummary } from './country-packs-admin.service';
+import { CountryPacksAdminService, VersionResult, VersionSummary } from './country-packs-admin.service';
 import { CountryRulesService } from './country-rules.service';
 import { countryError, CountryErrorCode } from './errors';
 import { countryPackJsonSchema } from './pack/schema';
@@ -12,6 +12,24 @@ import { countryPackJsonSchema } from './pack/schema';
 class DiffQueryDto extends BaseQueryDto {
   @ApiProperty({ example: '1', description: 'A version number or `draft`' }) @IsString() @Matches(/^(\d{1,6}|draft)$/) from: string;
   @ApiProperty({ example: 'draft', description: 'A version number or `draft`' }) @IsString() @Matches(/^(\d{1,6}|draft)$/) to: string;
+}
+
+class ImpactQueryDto extends BaseQueryDto {
+  @ApiProperty({ required: false, enum: ['true', 'false'], description: 'List the seller ids per legal form.' }) @IsOptional() @IsIn(['true', 'false']) ids?: 'true' | 'false';
+}
+
+class ImpactFormView {
+  @ApiProperty({ example: 'es.sl' }) legalForm: string;
+  @ApiProperty({ example: 12 }) sellers: number;
+  @ApiProperty({ required: false, type: [String], description: 'With ?ids=true.' }) sellerIds?: string[];
+}
+
+class DraftImpactView {
+  @ApiProperty({ example: 'ES' }) country: string;
+  @ApiProperty({ nullable: true, description: 'The published version the draft is compared with.' }) against: number | null;
+  @ApiProperty({ type: [String], description: 'Legal forms the draft makes stricter (a new required identifier or document, or no longer eligible).' }) tightenedLegalForms: string[];
+  @ApiProperty({ description: 'Distinct sellers publishing would flag for re-verification.' }) sellers: number;
+  @ApiProperty({ type: [ImpactFormView] }) byLegalForm: ImpactFormView[];
 }
 
 class VersionView implements VersionSummary {
@@ -22,6 +40,34 @@ class VersionView implements VersionSummary {
   @ApiProperty() updatedAt: string;
   @ApiProperty({ nullable: true }) publishedBy: string | null;
   @ApiProperty({ nullable: true }) publishedAt: string | null;
+}
+
+class WarningView {
+  @ApiProperty({ example: 'payouts.rails[0]' }) field: string;
+  @ApiProperty({ enum: ['PAYOUT_RAIL_NOT_CONFIGURED', 'NO_PAYOUT_RAIL_CONFIGURED', 'STATUS_IGNORED'] }) code: string;
+  @ApiProperty({ description: "In the caller's language." }) message: string;
+}
+
+class VersionResultView extends VersionView {
+  @ApiProperty({ enum: ['enabled', 'disabled'], required: false, description: 'Publication: the country’s status afterwards. Publishing never changes it; a first publication opens the country (enabled).' })
+  countryStatus?: string;
+  @ApiProperty({ type: [WarningView], description: 'Went through, but ops should know: payout rails this deployment cannot run, a legacy status field ignored.' })
+  warnings: WarningView[];
+}
+
+class RailView {
+  @ApiProperty({ enum: ['stripe_connect', 'bank_transfer'] }) rail: string;
+  @ApiProperty({ description: 'Whether this deployment can run it (stripe_connect needs STRIPE_SECRET_KEY).' }) configured: boolean;
+}
+
+class CountryOverviewView {
+  @ApiProperty({ example: 'NL' }) country: string;
+  @ApiProperty({ enum: ['enabled', 'disabled'], nullable: true, description: 'Changed only by enable/disable, never by publishing.' }) status: string | null;
+  @ApiProperty({ nullable: true }) publishedVersion: number | null;
+  @ApiProperty() hasDraft: boolean;
+  @ApiProperty({ example: 'Netherlands' }) name: string;
+  @ApiProperty({ type: [RailView], description: 'The published pack’s payout rails and whether this deployment runs them.' }) payoutRails: RailView[];
+  @ApiProperty({ type: [WarningView] }) warnings: WarningView[];
 }
 
 class DraftView {
@@ -44,10 +90,12 @@ class CountryStatusView {
 }
 
 class PackChangeView {
-  @ApiProperty({ example: 'legalForms[es.sl].identifiers[es.cif].required' }) path: string;
+  @ApiProperty({ example: 'legalForms[es.sl].identifiers[es.cif].required', description: '`country.status`: an enable/disable act between the two versions (not pack content; with at and by).' }) path: string;
   @ApiProperty({ enum: ['added', 'removed', 'changed'] }) change: string;
   @ApiProperty({ required: false, description: 'The old value (absent when added)' }) from?: unknown;
   @ApiProperty({ required: false, description: 'The new value (absent when removed)' }) to?: unknown;
+  @ApiProperty({ required: false, description: 'country.status only: when ops changed it' }) at?: string;
+  @ApiProperty({ required: false, nullable: true, format: 'uuid', description: 'country.status only: who' }) by?: string | null;
 }
 
 class PackCheckView {
@@ -70,10 +118,15 @@ export class OpsCountriesController {
     return problems.map((p) => ({ field: p.field, code: p.code, message: this.translator.render(ctx.locale, p.messageKey, p.params) }));
   }
 
+  private result(ctx: RequestContext, r: VersionResult) {
+    return { ...r, warnings: this.render(ctx, r.warnings) };
+  }
+
   @Get()
-  @ApiOperation({ summary: 'Every country with a pack: status, published version, open draft' })
-  overview() {
-    return this.admin.overview();
+  @ApiOperation({ summary: 'Every country with a pack: status, published version, open draft, payout rails this deployment cannot run' })
+  @ApiOkResponse({ type: [CountryOverviewView] })
+  async overview(@Ctx() ctx: RequestContext) {
+    return (await this.admin.overview()).map((c) => ({ ...c, warnings: this.render(ctx, c.warnings) }));
   }
 
   @Get('schema')
@@ -95,10 +148,10 @@ export class OpsCountriesController {
   @Roles(Role.OPS_ADMIN)
   @ApiOperation({ summary: 'Create or replace the draft pack (audited); must match the pack schema' })
   @ApiBody({ schema: { type: 'object', description: 'A pack document; see GET /v1/ops/countries/schema' } })
-  @ApiOkResponse({ type: VersionView })
+  @ApiOkResponse({ type: VersionResultView })
   @ApiErrors(CountryErrorCode.PACK_INVALID, CountryErrorCode.PACK_MISMATCH)
-  saveDraft(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string, @Body() body: unknown) {
-    return this.admin.saveDraft(ctx, cc, body);
+  async saveDraft(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string, @Body() body: unknown) {
+    return this.result(ctx, await this.admin.saveDraft(ctx, cc, body));
   }
 
   @Delete(':cc/draft')
@@ -109,6 +162,14 @@ export class OpsCountriesController {
   @ApiErrors(CountryErrorCode.DRAFT_NOT_FOUND)
   async discard(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string): Promise<void> {
     await this.admin.discardDraft(ctx, cc);
+  }
+
+  @Get(':cc/draft/impact')
+  @ApiOperation({ summary: 'Before publishing: how many sellers per legal form the draft would flag for re-verification (ids with ?ids=true)' })
+  @ApiOkResponse({ type: DraftImpactView })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, CountryErrorCode.DRAFT_NOT_FOUND, CountryErrorCode.PACK_INVALID)
+  impact(@Param('cc', CountryCodePipe) cc: string, @Query() q: ImpactQueryDto) {
+    return this.admin.impact(cc, q.ids === 'true');
   }
 
   @Post(':cc/draft/validate')
@@ -124,11 +185,11 @@ export class OpsCountriesController {
   @Post(':cc/draft/publish')
   @Roles(Role.OPS_ADMIN)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Publish the draft as the version new sellers get (audited)' })
-  @ApiOkResponse({ type: VersionView })
+  @ApiOperation({ summary: 'Publish the draft as the version new sellers get (audited); never changes whether the country is enabled; warns about payout rails this deployment cannot run' })
+  @ApiOkResponse({ type: VersionResultView })
   @ApiErrors(CountryErrorCode.DRAFT_NOT_FOUND, CountryErrorCode.PACK_INVALID)
-  publish(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string) {
-    return this.admin.publish(ctx, cc);
+  async publish(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string) {
+    return this.result(ctx, await this.admin.publish(ctx, cc));
   }
 
   @Post(':cc/enable')
@@ -170,7 +231,7 @@ export class OpsCountriesController {
   }
 
   @Get(':cc/diff')
-  @ApiOperation({ summary: 'What changed between two versions (or a version and the draft)' })
+  @ApiOperation({ summary: 'What changed between two versions (or a version and the draft), and the country’s enable/disable acts in between' })
   @ApiQuery({ name: 'from', example: '1' })
   @ApiQuery({ name: 'to', example: 'draft' })
   @ApiOkResponse({ type: [PackChangeView] })

@@ -14,7 +14,7 @@ export class CountrySummaryView {
 }
 
 export class CountrySpecView extends CountrySummaryView {
-  @ApiProperty({ type: [String], example: ['es'] }) sellerLocales: string[];
+  @ApiProperty({ type: [String], example: ['es'], description: 'Languages sellers of this country are served in; the first is the default language of a seller who signs up without naming one.' }) sellerLocales: string[];
   @ApiProperty({ example: { default: 'EUR', payout: ['EUR'] } }) currencies: { default: string; payout: string[] };
   @ApiProperty({ description: 'Legal forms with eligibility, identifiers and documents, labelled in the caller language.', type: 'array', items: { type: 'object' } })
   legalForms: unknown[];

@@ -5,10 +5,11 @@ import type { KycStatus } from './lifecycle';
 export const KYC_REASON_CODES = ['PACK_REQUIREMENTS_ADDED', 'DOCUMENT_UNREADABLE', 'DOCUMENT_EXPIRED', 'NAME_MISMATCH', 'WRONG_DOCUMENT', 'INFORMATION_INCOMPLETE', 'NOT_ELIGIBLE', 'SANCTIONS_HIT', 'IDENTITY_CHECK_FAILED', 'OTHER'] as const;
 export type KycReasonCode = (typeof KYC_REASON_CODES)[number];
 
-type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode as `kyc.reason.${K}`]: string } & { [K in UploadProblem as `kyc.upload.${K}`]: string } & { [K in KycStatus as `kyc.status.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.ID_NUMBER_INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
+type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode | 'UNDER_REVIEW' as `kyc.reason.${K}`]: string } & { [K in UploadProblem as `kyc.upload.${K}`]: string } & { [K in KycStatus as `kyc.status.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.ID_NUMBER_INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
 
 export const KYC_MESSAGES: Translations<KycMessages> = {
   en: {
+    'kyc.reason.UNDER_REVIEW': 'Your verification is under review. We will contact you if we need anything more.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'The identity check with our verification partner did not succeed; follow the link to try again.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'There is no identity-verification provider of that name.',
     'error.KYC.VENDOR_SIGNATURE_INVALID': 'The webhook signature is not valid.',
@@ -61,6 +62,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'replaced by a new verification',
   },
   ru: {
+    'kyc.reason.UNDER_REVIEW': 'Ваша проверка на рассмотрении. Мы свяжемся с вами, если понадобится что-то ещё.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'Проверка личности у нашего партнёра не пройдена; перейдите по ссылке и попробуйте ещё раз.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'Провайдера проверки личности с таким именем нет.',
     'error.KYC.VENDOR_SIGNATURE_INVALID': 'Подпись вебхука недействительна.',
@@ -113,6 +115,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'заменена новой проверкой',
   },
   tr: {
+    'kyc.reason.UNDER_REVIEW': 'Doğrulamanız inceleniyor. Başka bir şeye ihtiyacımız olursa sizinle iletişime geçeceğiz.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'Doğrulama ortağımızdaki kimlik kontrolü başarılı olmadı; bağlantıyı izleyerek yeniden deneyin.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'Bu adda bir kimlik doğrulama sağlayıcısı yok.',
     'error.KYC.VENDOR_SIGNATURE_INVALID': 'Webhook imzası geçerli değil.',
@@ -165,6 +168,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'yeni bir doğrulamayla değiştirildi',
   },
   it: {
+    'kyc.reason.UNDER_REVIEW': 'La tua verifica è in revisione. Ti contatteremo se ci servirà altro.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'La verifica dell’identità presso il nostro partner non è riuscita; segui il link per riprovare.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'Non esiste un fornitore di verifica dell’identità con questo nome.',
     'error.KYC.VENDOR_SIGNATURE_INVALID': 'La firma del webhook non è valida.',
@@ -217,6 +221,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'sostituita da una nuova verifica',
   },
   es: {
+    'kyc.reason.UNDER_REVIEW': 'Tu verificación está en revisión. Te contactaremos si necesitamos algo más.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'La comprobación de identidad con nuestro socio de verificación no ha salido bien; sigue el enlace para volver a intentarlo.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'No existe ningún proveedor de verificación de identidad con ese nombre.',
     'error.KYC.VENDOR_SIGNATURE_INVALID': 'La firma del webhook no es válida.',

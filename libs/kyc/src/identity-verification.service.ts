@@ -3,6 +3,7 @@ import { IsNull } from 'typeorm';
 import type { AppConfig, RequestContext } from '@app/kernel';
 import { Translator } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
+import { sellerReason } from './seller-facing';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { kycError, KycErrorCode } from './errors';
 import type { KycStatus } from './lifecycle';
@@ -60,7 +61,8 @@ export class IdentityVerificationService {
         this.logger.warn({ caseId: kase.id, provider: this.provider.name, reason: e.reason }, 'identity-verification link unavailable');
       }
     }
-    const reason = kase.identityReasonCode && (status === 'retry' || status === 'rejected') ? { code: kase.identityReasonCode, message: this.translator.t(ctx.locale, `kyc.reason.${kase.identityReasonCode}`) } : undefined;
+    const code = sellerReason(null, kase.identityReasonCode);
+    const reason = code && (status === 'retry' || status === 'rejected') ? { code, message: this.translator.t(ctx.locale, `kyc.reason.${code}`) } : undefined;
     return { identityVerification: { provider: this.provider.name, status, ...(url ? { url } : {}), ...(reason ? { reason } : {}) } };
   }
 

@@ -11,3 +11,5 @@ export { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-ro
 export { SANCTIONS_SCREENER } from './sanctions.port';
 export type { SanctionsScreener, ScreeningSubject, SubjectScreening } from './sanctions.port';
 export { RescreenApprovedJob } from './screening-lists.service';
+export { KycStandingReader } from './standing';
+export type { KycStanding } from './standing';

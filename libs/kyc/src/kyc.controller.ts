@@ -15,7 +15,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseView, KycDocumentView, KycPersonView, SellerKycView, SubmitResultView } from './kyc.views';
+import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseView, KycDocumentView, KycPersonView, KycQueueItemView, SellerKycView, SubmitResultView } from './kyc.views';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
@@ -31,8 +31,10 @@ import type { KycReasonCode } from './i18n';
 import { KYC_STATUSES, OPS_DECISIONS } from './lifecycle';
 import type { KycStatus, OpsDecision } from './lifecycle';
 import { KycService } from './kyc.service';
-import { KycReviewService } from './review.service';
+import { KycReviewService, REVIEW_REASONS } from './review.service';
+import type { ReviewReason } from './review.service';
 import { IdentityVerificationService } from './identity-verification.service';
+import { sellerReason, sellerStatus } from './seller-facing';
 
 /**
  * A date as YYYY-MM-DD that exists in the calendar (no 2023-02-30, no year 0, which PostgreSQL's
@@ -85,7 +87,7 @@ class DocumentFeedbackDto {
 
 export class DecisionDto {
   @ApiProperty({ enum: OPS_DECISIONS, description: 'suspend: an approved seller (e.g. a confirmed re-screening match); payouts pause.' }) @IsIn(OPS_DECISIONS) decision: OpsDecision;
-  @ApiPropertyOptional({ enum: KYC_REASON_CODES, description: 'Shown to the seller in their language.' }) @IsOptional() @IsIn(KYC_REASON_CODES) reasonCode?: KycReasonCode;
+  @ApiPropertyOptional({ enum: KYC_REASON_CODES, description: 'Shown to the seller in their language; a case in review or suspended always reads UNDER_REVIEW, and a screening reason (SANCTIONS_HIT) never reaches the seller (OTHER).' }) @IsOptional() @IsIn(KYC_REASON_CODES) reasonCode?: KycReasonCode;
   @ApiPropertyOptional({ type: [DocumentFeedbackDto], maxItems: 50 }) @IsOptional() @ListOf(() => DocumentFeedbackDto, 50) documents?: DocumentFeedbackDto[];
   @ApiPropertyOptional({ description: 'Never shown to the seller.' }) @IsOptional() @IsString() @MaxLength(2000) internalNote?: string;
 }
@@ -97,6 +99,10 @@ class QueueQueryDto extends BaseQueryDto {
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ description: 'Only cases flagged for review while approved (a possible new sanctions match found by re-screening).' })
   @IsOptional() @IsIn(['true', 'false']) flagged?: 'true' | 'false';
+  @ApiPropertyOptional({ enum: REVIEW_REASONS, description: 'Only cases in review for this reason.' }) @IsOptional() @IsIn(REVIEW_REASONS) reason?: ReviewReason;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() sellerId?: string;
+  @ApiPropertyOptional({ description: "Part of the legal name, a person's name or the seller's email (case-insensitive).", example: 'Yılmaz' })
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(100) q?: string;
 }
 
 /** KYC's uploads (documents, screening lists): the kernel's upload edge with KYC's codes. */
@@ -124,6 +130,11 @@ function asAttachment(res: Response, doc: KycDocumentEntity) {
   res.setHeader('X-Content-Type-Options', 'nosniff');
 }
 
+/** A reason as the seller reads it (already passed through sellerReason): the code and its message in their language. */
+function reasonView<K extends string = 'code'>(code: string, t: Translator, locale: RequestContext['locale'], key: K = 'code' as K): Record<K, string> & { message: string } {
+  return { [key]: code, message: t.t(locale, `kyc.reason.${code}`) } as Record<K, string> & { message: string };
+}
+
 const documentView = (d: KycDocumentEntity, t: Translator, locale: RequestContext['locale']) => ({
   id: d.id,
   type: d.type,
@@ -134,7 +145,7 @@ const documentView = (d: KycDocumentEntity, t: Translator, locale: RequestContex
   reviewStatus: d.reviewStatus,
   issuedOn: d.issuedOn,
   expiresOn: d.expiresOn,
-  ...(d.reviewReason ? { feedback: { reasonCode: d.reviewReason, message: t.t(locale, `kyc.reason.${d.reviewReason}`) } } : {}),
+  ...(d.reviewReason ? { feedback: reasonView(sellerReason(null, d.reviewReason)!, t, locale, 'reasonCode') } : {}),
   uploadedAt: d.uploadedAt.toISOString(),
 });
 
@@ -162,11 +173,12 @@ export class SellerKycController {
       const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
       const labels = new Map<string, Record<string, string>>(pack.documentTypes.map((d) => [d.code, d.label]));
       const missing = await this.kyc.missing(tx, kase);
+      const reason = sellerReason(kase.status, kase.reasonCode);
       return {
         caseId: kase.id,
-        status: kase.status,
+        status: sellerStatus(kase.status),
         packVersion: kase.packVersion,
-        ...(kase.reasonCode ? { reason: { code: kase.reasonCode, message: this.translator.t(ctx.locale, `kyc.reason.${kase.reasonCode}`) } } : {}),
+        ...(reason ? { reason: reasonView(reason, this.translator, ctx.locale) } : {}),
         checklist: missing.map((m) =>
           m.kind === 'representative'
             ? { item: 'representative', message: this.translator.t(ctx.locale, 'kyc.missing.representative') }
@@ -218,7 +230,8 @@ export class SellerKycController {
   @ApiErrors(KycErrorCode.INCOMPLETE, KycErrorCode.CASE_LOCKED, KycErrorCode.ILLEGAL_TRANSITION)
   async submit(@Ctx() ctx: RequestContext) {
     const kase: KycCaseEntity = await this.kyc.submit(ctx);
-    return { caseId: kase.id, status: kase.status, ...(kase.reasonCode ? { reason: { code: kase.reasonCode, message: this.translator.t(ctx.locale, `kyc.reason.${kase.reasonCode}`) } } : {}) };
+    const reason = sellerReason(kase.status, kase.reasonCode);
+    return { caseId: kase.id, status: sellerStatus(kase.status), ...(reason ? { reason: reasonView(reason, this.translator, ctx.locale) } : {}) };
   }
 }
 
@@ -230,10 +243,19 @@ export class OpsKycController {
 
   @Get('cases')
   @ApiOperation({ summary: 'Review queue, oldest first' })
-  @ApiOkResponse({ type: [KycCaseView] })
+  @ApiOkResponse({ type: [KycQueueItemView] })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED)
   queue(@Query() q: QueueQueryDto) {
-    return this.review.queue({ status: q.status ?? 'in_review', country: q.country?.toUpperCase(), olderThanHours: q.olderThanHours, limit: q.limit ?? 50, flagged: q.flagged === undefined ? undefined : q.flagged === 'true' });
+    return this.review.queue({
+      status: q.status ?? 'in_review',
+      country: q.country?.toUpperCase(),
+      olderThanHours: q.olderThanHours,
+      limit: q.limit ?? 50,
+      flagged: q.flagged === undefined ? undefined : q.flagged === 'true',
+      reason: q.reason,
+      sellerId: q.sellerId,
+      q: q.q?.trim().normalize('NFC'),
+    });
   }
 
   @Get('cases/:id')

@@ -24,10 +24,11 @@ import { KycReviewService } from './review.service';
 import { ReverificationOnPublish } from './reverification';
 import { SANCTIONS_SCREENER } from './sanctions.port';
 import { ListSanctionsScreener } from './screening.service';
-import { ScreeningListsController } from './screening-lists.controller';
+import { OpsScreeningController, ScreeningListsController } from './screening-lists.controller';
 import { RescreenApprovedJob, ScreeningListsService } from './screening-lists.service';
 import { DOCUMENT_STORAGE, documentStorageFactory } from './storage';
 import { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-rotation';
+import { KycStandingReader } from './standing';
 
 @Module({
   imports: [
@@ -41,7 +42,7 @@ import { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-ro
     CountriesModule,
     SellersModule,
   ],
-  controllers: [SellerKycController, OpsKycController, ScreeningListsController, KycWebhooksController],
+  controllers: [SellerKycController, OpsKycController, ScreeningListsController, OpsScreeningController, KycWebhooksController],
   providers: [
     KycService,
     KycReviewService,
@@ -55,10 +56,11 @@ import { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-ro
     IdentityVerificationService,
     KycPersonIdNumbersKeyRotation,
     KycDocumentsKeyRotation,
+    KycStandingReader,
     { provide: IDENTITY_VERIFICATION, inject: [APP_CONFIG], useFactory: identityVerificationFactory },
     { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },
     { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: documentStorageFactory },
   ],
-  exports: [KycService, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
+  exports: [KycService, KycStandingReader, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
 })
 export class KycModule {}

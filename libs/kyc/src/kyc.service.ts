@@ -17,6 +17,7 @@ import { kycError, KycErrorCode } from './errors';
 import { isUuid } from './ids';
 import { assertKycTransition, EDITABLE, IllegalKycTransition, KycStatus, RESETS_APPROVALS, statusName } from './lifecycle';
 import { SANCTIONS_SCREENER } from './sanctions.port';
+import { sellerReason, sellerStatus } from './seller-facing';
 import type { SanctionsScreener } from './sanctions.port';
 import { DOCUMENT_STORAGE } from './storage';
 import { identityCheck } from './identity-check';
@@ -138,14 +139,15 @@ export class KycService {
         type: event,
         aggregateType: 'seller',
         aggregateId: kase.sellerId,
-        payload: { caseId: kase.id, sellerId: kase.sellerId, country: kase.country, from: kase.status, to, reasonCode: who.reason ?? null },
+        // events may reach the seller (notifications): the reason as the seller may read it, never a screening one
+        payload: { caseId: kase.id, sellerId: kase.sellerId, country: kase.country, from: kase.status, to, reasonCode: sellerReason(to, who.reason ?? null) },
       });
     }
     kase.status = to;
   }
 
   private assertEditable(kase: KycCaseEntity) {
-    if (!EDITABLE.includes(kase.status)) throw kycError(KycErrorCode.CASE_LOCKED, { status: statusName(kase.status) });
+    if (!EDITABLE.includes(kase.status)) throw kycError(KycErrorCode.CASE_LOCKED, { status: statusName(sellerStatus(kase.status)) });
   }
 
   async setPersons(ctx: RequestContext, persons: PersonInput[]): Promise<KycPersonEntity[]> {

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { KYC_STATUSES } from './lifecycle';
+import { SELLER_KYC_STATUSES } from './seller-facing';
 
 /** Response shapes of the KYC routes, for the OpenAPI document. */
 
 export class LocalizedReasonView {
-  @ApiProperty({ example: 'DOCUMENT_ILLEGIBLE' }) code: string;
+  @ApiProperty({ example: 'UNDER_REVIEW', description: 'Never a screening reason: a case in review reads UNDER_REVIEW.' }) code: string;
   @ApiProperty({ description: "In the caller's language." }) message: string;
 }
 
@@ -42,7 +43,7 @@ export class IdentityVerificationView {
 
 export class SellerKycView {
   @ApiProperty({ format: 'uuid' }) caseId: string;
-  @ApiProperty({ enum: KYC_STATUSES }) status: string;
+  @ApiProperty({ enum: SELLER_KYC_STATUSES, description: 'As the seller may read it: a suspended case reads in_review.' }) status: string;
   @ApiProperty({ description: 'The country-pack version the case follows.' }) packVersion: number;
   @ApiPropertyOptional({ type: LocalizedReasonView }) reason?: LocalizedReasonView;
   @ApiProperty({ type: [ChecklistEntryView], description: 'What is still missing before submitting.' }) checklist: ChecklistEntryView[];
@@ -62,7 +63,7 @@ export class KycPersonView {
 
 export class SubmitResultView {
   @ApiProperty({ format: 'uuid' }) caseId: string;
-  @ApiProperty({ enum: KYC_STATUSES }) status: string;
+  @ApiProperty({ enum: SELLER_KYC_STATUSES }) status: string;
   @ApiPropertyOptional({ type: LocalizedReasonView }) reason?: LocalizedReasonView;
 }
 
@@ -83,6 +84,23 @@ export class KycCaseView {
   @ApiProperty({ nullable: true }) decidedAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
+}
+
+class QueuePersonView {
+  @ApiProperty({ enum: ['representative', 'owner', 'director'] }) role: string;
+  @ApiProperty({ example: 'Ayşe Yılmaz' }) fullName: string;
+}
+
+/** A queue item: the case, who the seller is, why it is in review, how long it waited, where four-eyes stands (ops only). */
+export class KycQueueItemView extends KycCaseView {
+  @ApiProperty({ nullable: true, example: 'Anadolu Tekstil Ltd. Şti.' }) legalName: string | null;
+  @ApiProperty({ example: 'ayse@anadolu.example' }) sellerEmail: string;
+  @ApiProperty({ type: [QueuePersonView] }) persons: QueuePersonView[];
+  @ApiProperty({ enum: ['SCREENING_POSSIBLE_MATCH', 'VENDOR_RED', 'DUPLICATE_DOCUMENT', 'RISK_POLICY'], isArray: true, description: 'Why a person must look, from the latest submission’s checks and the case’s flags.' })
+  reviewReasons: string[];
+  @ApiProperty({ nullable: true, enum: ['SCREENING_POSSIBLE_MATCH', 'VENDOR_RED', 'DUPLICATE_DOCUMENT', 'RISK_POLICY'] }) reviewReason: string | null;
+  @ApiProperty({ description: 'Hours since submission (or since the case was opened).' }) ageHours: number;
+  @ApiProperty({ enum: ['not_required', 'awaiting_first_approval', 'awaiting_second_approval'] }) fourEyesState: string;
 }
 
 export class KycCheckView {

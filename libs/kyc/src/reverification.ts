@@ -29,6 +29,13 @@ export class ReverificationOnPublish implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.publications.onImpact(async (tx, event) => {
+      const rows: { seller_id: string; legal_form: string }[] = await tx.query(
+        `SELECT seller_id, legal_form FROM kyc_cases WHERE country = $1 AND status = 'approved' AND pack_version < $2 AND legal_form = ANY($3)`,
+        [event.country, event.version, event.tightenedLegalForms],
+      );
+      return rows.map((r) => ({ sellerId: r.seller_id, legalForm: r.legal_form }));
+    });
     this.publications.onPublished(async (tx, ctx, event) => {
       if (!event.tightenedLegalForms.length) return;
       const cases = await tx

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import type { RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
+import { In } from 'typeorm';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycCheckEntity } from './entities/kyc-check.entity';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
@@ -14,6 +15,44 @@ import { OPS_DECISION_FROM, statusName } from './lifecycle';
 import type { OpsDecision } from './lifecycle';
 import type { KycStatus } from './lifecycle';
 import { KycService } from './kyc.service';
+
+/**
+ * Why a case needs a person, as triage codes for ops (never shown to sellers), each an SQL
+ * condition on case `c` over the checks of its latest submission (or any, before a submission) and
+ * its flags, so the queue's filter and its labels can never disagree.
+ */
+export const REVIEW_REASONS = ['SCREENING_POSSIBLE_MATCH', 'VENDOR_RED', 'DUPLICATE_DOCUMENT', 'RISK_POLICY'] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+const since = `(c.submitted_at IS NULL OR k.checked_at >= c.submitted_at)`;
+const check = (kind: string, results: string) => `EXISTS (SELECT 1 FROM kyc_checks k WHERE k.case_id = c.id AND k.kind = '${kind}' AND k.result IN (${results}) AND ${since})`;
+const REASON_SQL: Record<ReviewReason, string> = {
+  SCREENING_POSSIBLE_MATCH: `(${check('sanctions', "'fail', 'review'")} OR c.review_requested_at IS NOT NULL OR EXISTS (SELECT 1 FROM kyc_checks k WHERE k.case_id = c.id AND k.kind = 'sanctions' AND k.evidence->>'trigger' = 'rescreening' AND k.result IN ('fail', 'review') AND k.checked_at >= COALESCE(c.decided_at, c.created_at)))`,
+  VENDOR_RED: `(${check('identity', "'fail'")} OR (c.identity_result = 'rejected' AND c.status IN ('in_review', 'suspended'))
+    OR EXISTS (SELECT 1 FROM kyc_case_events e WHERE e.case_id = c.id AND e.actor_role LIKE 'vendor:%' AND e.to_status = c.status AND c.status IN ('in_review', 'suspended')))`,
+  DUPLICATE_DOCUMENT: check('duplicate_seller', "'review', 'fail'"),
+  RISK_POLICY: check('risk_policy', "'review', 'fail'"),
+};
+
+export interface QueueFilter {
+  status: KycStatus;
+  country?: string;
+  olderThanHours?: number;
+  limit: number;
+  flagged?: boolean;
+  reason?: ReviewReason;
+  sellerId?: string;
+  q?: string;
+}
+
+export type QueueItem = KycCaseEntity & {
+  legalName: string | null;
+  sellerEmail: string;
+  persons: { role: string; fullName: string }[];
+  reviewReasons: ReviewReason[];
+  reviewReason: ReviewReason | null;
+  ageHours: number;
+  fourEyesState: 'not_required' | 'awaiting_first_approval' | 'awaiting_second_approval';
+};
 
 export interface Decision {
   decision: OpsDecision;
@@ -31,12 +70,53 @@ export class KycReviewService {
     private readonly audit: AuditService,
   ) {}
 
-  async queue(filter: { status: KycStatus; country?: string; olderThanHours?: number; limit: number; flagged?: boolean }) {
-    const qb = this.uow.reader.createQueryBuilder(KycCaseEntity, 'c').where('c.status = :status', { status: filter.status });
+  /**
+   * The review queue, oldest first, each case with what a reviewer needs to pick it up: who the
+   * seller is (legal name, country, email, persons' names), why it is in review (REVIEW_REASONS,
+   * from the checks of its latest submission and its flags), how long it has waited, and where
+   * four-eyes stands. Filters: status, country, age, flag, reason, seller id, and `q` (part of the
+   * legal name, a person's name or the seller's email, any case and accents as typed).
+   */
+  async queue(filter: QueueFilter): Promise<QueueItem[]> {
+    const qb = this.uow.reader
+      .createQueryBuilder(KycCaseEntity, 'c')
+      .innerJoin('sellers', 's', 's.id = c.seller_id')
+      .innerJoin('accounts', 'a', 'a.id = s.account_id')
+      .leftJoin('seller_business_profiles', 'p', 'p.seller_id = c.seller_id')
+      .where('c.status = :status', { status: filter.status });
     if (filter.flagged !== undefined) qb.andWhere(filter.flagged ? 'c.reviewRequestedAt IS NOT NULL' : 'c.reviewRequestedAt IS NULL');
     if (filter.country) qb.andWhere('c.country = :country', { country: filter.country });
     if (filter.olderThanHours) qb.andWhere(`c.submitted_at < now() - make_interval(hours => :h)`, { h: filter.olderThanHours });
-    return qb.orderBy('c.submittedAt', 'ASC', 'NULLS LAST').addOrderBy('c.createdAt', 'ASC').limit(filter.limit).getMany();
+    if (filter.sellerId) qb.andWhere('c.seller_id = :sellerId', { sellerId: filter.sellerId });
+    if (filter.reason) qb.andWhere(REASON_SQL[filter.reason]);
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      qb.andWhere(
+        `(p.legal_name ILIKE :like OR a.email ILIKE :like OR EXISTS (SELECT 1 FROM kyc_persons kp WHERE kp.case_id = c.id AND kp.full_name ILIKE :like))`,
+        { like },
+      );
+    }
+    for (const reason of REVIEW_REASONS) qb.addSelect(`(${REASON_SQL[reason]})`, `r_${reason}`);
+    qb.addSelect('p.legal_name', 'legal_name').addSelect('a.email', 'email');
+    const { entities, raw } = await qb.orderBy('c.submittedAt', 'ASC', 'NULLS LAST').addOrderBy('c.createdAt', 'ASC').limit(filter.limit).getRawAndEntities();
+    const rawById = new Map((raw as Record<string, unknown>[]).map((r) => [r.c_id as string, r]));
+    const persons = entities.length ? await this.uow.reader.find(KycPersonEntity, { where: { caseId: In(entities.map((c) => c.id)) } }) : [];
+    const now = Date.now();
+    return entities.map((c) => {
+      const r = rawById.get(c.id)!;
+      const reviewReasons = REVIEW_REASONS.filter((reason) => r[`r_${reason}`] === true);
+      const since = c.submittedAt ?? c.createdAt;
+      return {
+        ...c,
+        legalName: (r.legal_name as string | null) ?? null,
+        sellerEmail: r.email as string,
+        persons: persons.filter((p) => p.caseId === c.id).map((p) => ({ role: p.role, fullName: p.fullName })),
+        reviewReasons,
+        reviewReason: reviewReasons[0] ?? null,
+        ageHours: Math.floor((now - since.getTime()) / 3_600_000),
+        fourEyesState: !c.fourEyes ? 'not_required' : c.firstApprovalBy ? 'awaiting_second_approval' : 'awaiting_first_approval',
+      };
+    });
   }
 
   async file(id: string) {

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsString, Matches } from 'class-validator';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { ApiErrors, CommonErrorCode, Consumes, Ctx, Role, Roles, UploadLimit } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
 import { kycError, KycErrorCode } from './errors';
@@ -59,5 +60,54 @@ export class ScreeningListsController {
     const file = files?.file?.[0];
     if (!file) throw kycError(KycErrorCode.FILE_MISSING);
     return this.lists.load(ctx, { source: body.source, label: body.label, file: file.buffer, aliases: files.aliases?.[0]?.buffer });
+  }
+}
+
+class ScreeningCheckDto {
+  @ApiProperty({ example: 'Aleksandr Shcherbatykh', description: 'Any script; word order and transliteration do not matter.' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString() @IsNotEmpty() @MinLength(2) @MaxLength(200) name: string;
+  @ApiPropertyOptional({ enum: ['person', 'entity'], default: 'person' }) @IsOptional() @IsIn(['person', 'entity']) kind?: 'person' | 'entity';
+  @ApiPropertyOptional({ example: '1971-02-14', description: 'A person’s birth date: a tie-breaker against listed birth dates.' })
+  @IsOptional() @Matches(/^[1-9]\d{3}-\d{2}-\d{2}$/) @IsISO8601({ strict: true }) birthDate?: string;
+  @ApiPropertyOptional({ example: 'RU', description: 'Recorded with the look-up (the loaded lists carry no nationality to compare it with).' }) @IsOptional() @IsISO31661Alpha2() nationality?: string;
+}
+
+class ScreeningHitView {
+  @ApiProperty({ example: '36001' }) entryId: string;
+  @ApiProperty({ enum: LIST_SOURCES }) source: string;
+  @ApiProperty({ example: 'SHCHERBATYKH, Aleksandr Yurievich' }) matchedName: string;
+  @ApiProperty({ example: 0.97 }) score: number;
+  @ApiProperty({ example: 'exact' }) strength: string;
+  @ApiProperty({ enum: ['hit', 'review'] }) decision: string;
+}
+
+class ScreeningCheckView {
+  @ApiProperty({ format: 'uuid', description: 'The look-up’s id in the audit log (targetType screening_check).' }) id: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) subject: object;
+  @ApiProperty({ enum: ['hit', 'review', 'clear'], description: '`review` also when no list is loaded (nothing can be cleared).' }) decision: string;
+  @ApiProperty({ example: 'ofac_sdn@2026-11-20', description: '`none` when no list is loaded.' }) listVersion: string;
+  @ApiProperty({ description: 'Whether nationality changed the result (the loaded lists carry none).' }) nationalityUsed: boolean;
+  @ApiProperty({ type: [ScreeningHitView] }) hits: ScreeningHitView[];
+}
+
+@ApiTags('ops')
+@Controller({ path: 'ops/screening', version: '1' })
+@Roles(Role.OPS_REVIEWER, Role.OPS_ADMIN)
+export class OpsScreeningController {
+  constructor(private readonly lists: ScreeningListsService) {}
+
+  @Post('check')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Screen a name (optional birth date, nationality) against the loaded lists; returns the evidence (audited)' })
+  @ApiOkResponse({ type: ScreeningCheckView })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED)
+  check(@Ctx() ctx: RequestContext, @Body() body: ScreeningCheckDto) {
+    return this.lists.check(ctx, {
+      name: body.name.normalize('NFC'),
+      kind: body.kind ?? 'person',
+      ...(body.birthDate ? { birthDate: body.birthDate } : {}),
+      ...(body.nationality ? { nationality: body.nationality.toUpperCase() } : {}),
+    });
   }
 }

@@ -30,6 +30,7 @@ export class ScreeningListsService {
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SANCTIONS_SCREENER) private readonly screener: SanctionsScreener,
   ) {}
 
   parse(source: ListSource, file: Buffer, aliases?: Buffer): ListEntry[] {
@@ -67,6 +68,33 @@ export class ScreeningListsService {
 
   async list() {
     return this.uow.reader.find(ScreeningListEntity, { order: { loadedAt: 'DESC' }, take: 100 });
+  }
+
+  /**
+   * An ops look-up: screens one name (a person with an optional birth date, or an entity) against
+   * the loaded lists and returns the evidence, exactly as a submission would see it. Audited (who
+   * looked up whom, and the outcome). Nationality is recorded with the look-up; the lists as loaded
+   * carry no nationality to compare it with, so it does not change the result (`nationalityUsed`).
+   */
+  async check(ctx: RequestContext, input: { name: string; kind: 'person' | 'entity'; birthDate?: string; nationality?: string }) {
+    const result = await this.screener.screen([{ ref: 'subject', kind: input.kind, name: input.name, ...(input.birthDate ? { birthDate: input.birthDate } : {}) }]);
+    const id = randomUUID();
+    await this.uow.run((tx) =>
+      this.audit.record(tx, ctx, {
+        action: 'screening.checked',
+        targetType: 'screening_check',
+        targetId: id,
+        changes: { subject: input, decision: result.decision, listVersion: result.listVersion, hits: result.hits.map((h) => ({ source: h.source, entryId: h.entryId, score: h.score })) },
+      }),
+    );
+    return {
+      id,
+      subject: input,
+      decision: result.decision,
+      listVersion: result.listVersion,
+      nationalityUsed: false,
+      hits: result.hits.map(({ subject: _subject, ...h }) => h),
+    };
   }
 }
 

@@ -1,9 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobHandler, JobProcessor, Outbox } from '@app/jobs';
+import { KycStandingReader } from '@app/kyc';
 import { UnitOfWork } from '@app/persistence';
-import { PayoutAccountEntity } from './entities/payout-account.entity';
+import { PayoutHoldEntity } from './entities/payout-hold.entity';
+import { kycBlock } from './gate';
 
 export const COMPLIANCE_HOLD_JOB = 'payments.compliance-hold';
+
+/** Every KYC event that can move a seller's current case (and so the payout gate). */
+export const KYC_EVENTS = ['kyc.submitted', 'kyc.approved', 'kyc.rejected', 'kyc.action_required', 'kyc.suspended', 'kyc.reverification_required'] as const;
 
 interface DomainEventEnvelope {
   id: string;
@@ -12,33 +17,42 @@ interface DomainEventEnvelope {
 }
 
 /**
- * Reacts to KYC events delivered through the outbox: a suspended seller's payouts are held; a new
- * approval lifts a hold that KYC placed. Idempotent (a redelivery finds the state already set).
+ * Keeps the stored payout hold (`payout_holds`) in step with KYC. An event is only a trigger: the
+ * handler re-reads the seller's current KYC standing and stores the gate's KYC verdict, so
+ * duplicates, redeliveries and events handled out of order (jobs run concurrently) all end in the
+ * same state. It works for sellers without a payout account too (a suspension before payout setup
+ * still holds). When the hold flips, `payouts.paused` / `payouts.resumed` go to the outbox with a
+ * neutral reason code.
  */
 @Injectable()
-@JobHandler({ name: COMPLIANCE_HOLD_JOB, subscribeTo: ['kyc.suspended', 'kyc.approved'], retryLimit: 10 })
+@JobHandler({ name: COMPLIANCE_HOLD_JOB, subscribeTo: [...KYC_EVENTS], retryLimit: 10 })
 export class ComplianceHoldJob implements JobProcessor<DomainEventEnvelope> {
   private readonly logger = new Logger('Payouts');
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly outbox: Outbox,
+    private readonly kyc: KycStandingReader,
   ) {}
 
   async handle(event: DomainEventEnvelope): Promise<void> {
     const sellerId = event.payload?.sellerId;
     if (!sellerId) return;
-    const hold = event.type === 'kyc.suspended';
     await this.uow.run(async (tx) => {
-      const account = await tx.findOne(PayoutAccountEntity, { where: { sellerId }, lock: { mode: 'pessimistic_write' } });
-      if (!account) return;
-      if (hold && account.pausedReason !== 'KYC_SUSPENDED') {
-        await tx.update(PayoutAccountEntity, { sellerId }, { pausedReason: 'KYC_SUSPENDED' });
-        await this.outbox.add(tx, { type: 'payouts.paused', aggregateType: 'seller', aggregateId: sellerId, payload: { sellerId, reason: 'KYC_SUSPENDED', cause: event.id } });
-        this.logger.warn(`payouts paused for seller ${sellerId}: KYC suspended`);
-      } else if (!hold && account.pausedReason === 'KYC_SUSPENDED') {
-        await tx.update(PayoutAccountEntity, { sellerId }, { pausedReason: null });
+      await tx.query(
+        `INSERT INTO payout_holds (seller_id, kyc_status, kyc_case_id, held, reason) VALUES ($1, 'none', NULL, true, 'KYC_NOT_STARTED') ON CONFLICT (seller_id) DO NOTHING`,
+        [sellerId],
+      );
+      const hold = await tx.findOneOrFail(PayoutHoldEntity, { where: { sellerId }, lock: { mode: 'pessimistic_write' } });
+      const standing = await this.kyc.of(sellerId, tx);
+      const reason = kycBlock(standing);
+      await tx.update(PayoutHoldEntity, { sellerId }, { kycStatus: standing.status, kycCaseId: standing.caseId, held: reason !== null, reason, lastEventId: event.id });
+      if (hold.held && !reason) {
         await this.outbox.add(tx, { type: 'payouts.resumed', aggregateType: 'seller', aggregateId: sellerId, payload: { sellerId, cause: event.id } });
+        this.logger.log(`payout hold lifted for seller ${sellerId}`);
+      } else if (reason && !hold.held) {
+        await this.outbox.add(tx, { type: 'payouts.paused', aggregateType: 'seller', aggregateId: sellerId, payload: { sellerId, reason, cause: event.id } });
+        this.logger.log(`payouts held for seller ${sellerId}: ${reason}`);
       }
     });
   }

@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CountriesModule } from '@app/countries';
+import { KycModule } from '@app/kyc';
 import { SellersModule } from '@app/sellers';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
+import { PayoutHoldEntity } from './entities/payout-hold.entity';
 import { WebhookInboxEntity } from './entities/webhook-inbox.entity';
 import { BankAccountsService } from './bank-accounts.service';
 import { BankAccountNumbersKeyRotation } from './bank-accounts.key-rotation';
@@ -17,7 +19,7 @@ import { StripeWebhookRoute } from './stripe-webhook.route';
 import { ReconcileEventsJob, WebhookInbox, WebhookInboxDrainer } from './webhooks.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PayoutAccountEntity, WebhookInboxEntity, BankAccountEntity]), AuditModule, CountriesModule, SellersModule],
+  imports: [TypeOrmModule.forFeature([PayoutAccountEntity, PayoutHoldEntity, WebhookInboxEntity, BankAccountEntity]), AuditModule, CountriesModule, SellersModule, KycModule],
   controllers: [SellerPayoutsController, WebhooksController, OpsWebhooksController, OpsBankAccountsController],
   providers: [
     { provide: CONNECT_GATEWAY, useClass: StripeConnectGateway },

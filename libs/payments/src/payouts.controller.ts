@@ -10,6 +10,8 @@ import type { WebhookInboxEntity } from './entities/webhook-inbox.entity';
 import { BankAccountsService, REJECTION_REASONS } from './bank-accounts.service';
 import type { RejectionReason } from './bank-accounts.service';
 import { paymentError, PaymentErrorCode } from './errors';
+import { BLOCKING_REASONS, EFFECTIVE_PAYOUT_STATUSES } from './gate';
+import { PAYOUT_STATUSES } from './status';
 import { PayoutOverview, PayoutsService } from './payouts.service';
 import { WebhookInbox } from './webhooks.service';
 
@@ -47,14 +49,25 @@ class ChecklistItemView {
   @ApiProperty({ type: [String] }) errors: string[];
 }
 
+class BlockingReasonView {
+  @ApiProperty({ enum: BLOCKING_REASONS, example: 'KYC_PENDING' }) code: string;
+  @ApiProperty({ description: "In the caller's language.", example: 'Waiting for identity verification.' }) message: string;
+}
+
 export class PayoutOverviewView {
   @ApiProperty({ example: 'IT' }) country: string;
   @ApiProperty({ enum: ['stripe_connect', 'bank_transfer'], nullable: true }) rail: string | null;
-  @ApiProperty({ enum: ['not_started', 'action_required', 'under_review', 'restricted', 'enabled', 'rejected', 'disconnected', 'unavailable'] }) status: string;
+  @ApiProperty({
+    enum: EFFECTIVE_PAYOUT_STATUSES,
+    description: 'One status: the payout setup stage while the rail is not ready; then `enabled` only when the seller’s identity verification is approved too, otherwise `on_hold`.',
+  })
+  status: string;
+  @ApiPropertyOptional({ enum: PAYOUT_STATUSES, description: 'The payout account’s own setup status (absent before setup).' }) railStatus?: string;
   @ApiPropertyOptional({ example: { reason: 'SANCTIONS_POLICY', message: '…' } }) unavailable?: { reason: string; message: string };
   @ApiProperty({ nullable: true, example: 'EUR' }) currency: string | null;
-  @ApiProperty() payoutsEnabled: boolean;
-  @ApiPropertyOptional({ example: 'KYC_SUSPENDED', description: 'Payouts held by compliance.' }) pausedReason?: string;
+  @ApiProperty({ description: 'True only when status is `enabled`.' }) payoutsEnabled: boolean;
+  @ApiPropertyOptional({ type: BlockingReasonView, description: 'Why payouts are not flowing (explains `status`); absent when enabled.' }) blockingReason?: BlockingReasonView;
+  @ApiProperty({ type: [BlockingReasonView], description: 'Every reason payouts are not flowing, the one in blockingReason first.' }) blockingReasons: BlockingReasonView[];
   @ApiProperty({ type: [ChecklistItemView] }) checklist: ChecklistItemView[];
   @ApiPropertyOptional({ description: 'Bank-transfer rail: the submitted bank details, masked.' })
   bankAccount?: { holderName: string; numberMasked: string; currency: string; status: string; rejectionReason: string | null; rejectionMessage?: string };
@@ -114,6 +127,11 @@ export class SellerPayoutsController {
   ) {}
 
   private async render(ctx: RequestContext, o: PayoutOverview): Promise<PayoutOverviewView> {
+    // the country's own explanation where it has one (e.g. RU's sanctions policy), else ours
+    const reasons = o.blockingReasons.map((code) => ({
+      code,
+      message: o.unavailable && code === o.unavailable.reason ? String(this.translator.param(ctx.locale, o.unavailable.message)) : this.translator.t(ctx.locale, `payouts.block.${code}`),
+    }));
     const bank = o.rail === 'bank_transfer' && o.sellerId ? await this.banks.forSeller(o.sellerId) : null;
     return {
       ...(bank
@@ -131,10 +149,12 @@ export class SellerPayoutsController {
       country: o.country,
       rail: o.rail,
       status: o.status,
+      ...(o.railStatus ? { railStatus: o.railStatus } : {}),
       ...(o.unavailable ? { unavailable: { reason: o.unavailable.reason, message: String(this.translator.param(ctx.locale, o.unavailable.message)) } } : {}),
       currency: o.currency,
       payoutsEnabled: o.payoutsEnabled,
-      ...(o.pausedReason ? { pausedReason: o.pausedReason } : {}),
+      ...(reasons.length ? { blockingReason: reasons[0] } : {}),
+      blockingReasons: reasons,
       checklist: o.checklist.map(({ messageKey, ...i }) => ({ ...i, message: this.translator.t(ctx.locale, messageKey) })),
     };
   }

@@ -1,8 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CountryRulesService, countryName } from '@app/countries';
+import { CountryRulesService, countryName, PayoutRailReadiness } from '@app/countries';
 import type { CountryPackDocument } from '@app/countries';
 import { Outbox } from '@app/jobs';
+import { KycStandingReader } from '@app/kyc';
+import type { KycStanding } from '@app/kyc';
 import { APP_CONFIG } from '@app/kernel';
 import type { AppConfig, MessageParam, RequestContext } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
@@ -10,6 +12,8 @@ import { SellerBusinessProfileEntity, SellerEntity } from '@app/sellers';
 import { buildChecklist, ChecklistItem } from './checklist';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { paymentError, PaymentErrorCode } from './errors';
+import { payoutGate } from './gate';
+import type { BlockingReason, EffectivePayoutStatus } from './gate';
 import { CONNECT_GATEWAY, GatewayError } from './ports';
 import type { ConnectAccountSnapshot, ConnectGateway } from './ports';
 import { canTransition, deriveStatus, IllegalPayoutTransition, PayoutStatus } from './status';
@@ -38,13 +42,16 @@ export interface PayoutOverview {
   sellerId?: string;
   country: string;
   rail: Rail | null;
-  status: PayoutStatus | 'unavailable';
+  /** The one status the seller sees (see payoutGate): never `enabled` while KYC or the rail holds payouts. */
+  status: EffectivePayoutStatus;
+  /** The payout account's own status (transition table); absent before setup. */
+  railStatus?: PayoutStatus;
   unavailable?: { reason: string; message: MessageParam };
   currency: string | null;
   checklist: (ChecklistItem & { messageKey: string })[];
   payoutsEnabled: boolean;
-  /** Held by compliance (e.g. KYC suspended): no payouts whatever the rail says. */
-  pausedReason?: string | null;
+  /** Why payouts are not flowing; the first explains `status`. */
+  blockingReasons: BlockingReason[];
 }
 
 /**
@@ -53,14 +60,22 @@ export interface PayoutOverview {
  * processor snapshots through the status transition table (with an outbox event per change).
  */
 @Injectable()
-export class PayoutsService {
+export class PayoutsService implements OnModuleInit {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly countries: CountryRulesService,
+    private readonly railReadiness: PayoutRailReadiness,
     private readonly outbox: Outbox,
+    private readonly kyc: KycStandingReader,
     @Inject(CONNECT_GATEWAY) private readonly gateway: ConnectGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Tells the country packs which rails this deployment runs (ops are warned when a pack names one it does not). */
+  onModuleInit(): void {
+    this.railReadiness.register('stripe_connect', () => ({ configured: this.gateway.configured, requires: 'STRIPE_SECRET_KEY' }));
+    this.railReadiness.register('bank_transfer', () => ({ configured: true }));
+  }
 
   /** The pack's rails in order of preference, minus those this deployment cannot run. */
   chooseRail(pack: CountryPackDocument): RailChoice {
@@ -78,33 +93,39 @@ export class PayoutsService {
 
   async overview(ctx: RequestContext): Promise<PayoutOverview> {
     const seller = await this.seller(ctx);
+    const kyc = await this.kyc.of(seller.id);
     const account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
-    if (account) return this.view(account);
+    if (account) return this.view(account, kyc);
     const { document } = await this.countries.published(seller.country);
     const choice = this.chooseRail(document);
+    const gate = payoutGate(choice.available ? { status: 'not_started', payoutsEnabled: false } : { status: 'unavailable', payoutsEnabled: false, unavailableReason: choice.reason }, kyc);
     return {
       country: seller.country,
       rail: choice.available ? choice.rail : null,
-      status: choice.available ? 'not_started' : 'unavailable',
+      status: gate.status,
       ...(choice.available ? {} : { unavailable: { reason: choice.reason, message: choice.message } }),
       currency: document.currencies.payout[0] ?? null,
       checklist: [],
-      payoutsEnabled: false,
+      payoutsEnabled: gate.payoutsEnabled,
+      blockingReasons: gate.blockingReasons,
     };
   }
 
-  view(account: PayoutAccountEntity): PayoutOverview {
+  /** The account as the seller sees it, through the payout gate (rail state + the seller's KYC standing). */
+  view(account: PayoutAccountEntity, kyc: KycStanding): PayoutOverview {
+    const gate = payoutGate({ status: account.status, payoutsEnabled: account.payoutsEnabled }, kyc);
     return {
       sellerId: account.sellerId,
       country: account.country,
       rail: account.rail,
-      status: account.status,
+      status: gate.status,
+      railStatus: account.status,
       currency: account.currency,
       checklist: account.requirements
         ? buildChecklist(account.requirements).map((i) => ({ ...i, messageKey: i.due === 'pending_verification' ? 'payouts.pending_verification' : `payouts.task.${i.task}` }))
         : [],
-      payoutsEnabled: account.payoutsEnabled && !account.pausedReason,
-      pausedReason: account.pausedReason,
+      payoutsEnabled: gate.payoutsEnabled,
+      blockingReasons: gate.blockingReasons,
     };
   }
 
@@ -141,11 +162,11 @@ export class PayoutsService {
         // bank transfer: the seller submits bank details, ops verify them
         if (account.status === 'not_started') {
           await this.applySnapshot(tx, account, bankTransferPending(seller.country), 0);
-          return this.view(await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } }));
+          return this.view(await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } }), await this.kyc.of(seller.id, tx));
         }
-        return this.view(account);
+        return this.view(account, await this.kyc.of(seller.id, tx));
       }
-      if (account.stripeAccountId) return this.view(account);
+      if (account.stripeAccountId) return this.view(account, await this.kyc.of(seller.id, tx));
       let snapshot: ConnectAccountSnapshot;
       try {
         snapshot = await this.gateway.createAccount(
@@ -174,7 +195,7 @@ export class PayoutsService {
       account.stripeAccountId = snapshot.id;
       await tx.update(PayoutAccountEntity, { sellerId: seller.id }, { stripeAccountId: snapshot.id });
       await this.applySnapshot(tx, account, snapshot, 0);
-      return this.view(await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } }));
+      return this.view(await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } }), await this.kyc.of(seller.id, tx));
     });
   }
 

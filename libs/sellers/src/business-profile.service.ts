@@ -149,6 +149,13 @@ export class BusinessProfileService implements OnModuleInit {
 
   /** A publication that tightens a legal form's requirements flags its sellers checked under older versions. */
   onModuleInit(): void {
+    this.publications.onImpact(async (tx, event) => {
+      const rows: { seller_id: string; legal_form: string }[] = await tx.query(
+        `SELECT seller_id, legal_form FROM seller_business_profiles WHERE country = $1 AND pack_version < $2 AND legal_form = ANY($3)`,
+        [event.country, event.version, event.tightenedLegalForms],
+      );
+      return rows.map((r) => ({ sellerId: r.seller_id, legalForm: r.legal_form }));
+    });
     this.publications.onPublished(async (tx, _ctx, event) => {
       if (!event.tightenedLegalForms.length) return;
       await tx.query(

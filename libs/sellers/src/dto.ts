@@ -28,7 +28,7 @@ export class SignupDto {
   @IsISO31661Alpha2()
   country: string;
 
-  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, description: 'Preferred language; defaults to the request language.' })
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, description: "Preferred language; defaults to the request language (?lang, Accept-Language), else the first of the country pack's sellerLocales." })
   @IsOptional()
   @IsIn(SUPPORTED_LOCALES)
   locale?: Locale;
@@ -65,4 +65,8 @@ export class ListSellersQueryDto extends BaseQueryDto {
   @ApiPropertyOptional({ example: 'TR' }) @IsOptional() @Transform(upper) @IsISO31661Alpha2() country?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ default: 0, maximum: MAX_QUERY_OFFSET }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_QUERY_OFFSET) offset?: number;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only sellers whose business profile a newer country pack flagged for re-verification (true), or only the others (false).' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  reverification?: 'true' | 'false';
 }

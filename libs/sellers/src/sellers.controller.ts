@@ -70,6 +70,6 @@ export class OpsSellersController {
   @ApiOkResponse({ type: [SellerView] })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED)
   list(@Query() q: ListSellersQueryDto): Promise<SellerView[]> {
-    return this.sellers.list({ country: q.country, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    return this.sellers.list({ country: q.country, limit: q.limit ?? 50, offset: q.offset ?? 0, reverification: q.reverification === undefined ? undefined : q.reverification === 'true' });
   }
 }

@@ -21,12 +21,13 @@ export class SellersService {
   async signup(ctx: RequestContext, input: SignupDto): Promise<SignupView> {
     return this.uow.run(async (tx) => {
       // sellers may only come from countries whose rules are published and enabled
-      await this.countries.openForSellers(input.country, tx);
+      const { document } = await this.countries.openForSellers(input.country, tx);
       const account = await this.accounts.create(tx, {
         email: input.email,
         password: input.password,
         role: Role.SELLER,
-        locale: input.locale ?? ctx.locale,
+        // the language asked for (body, ?lang, Accept-Language), else the country's first seller language
+        locale: input.locale ?? (ctx.localeExplicit ? ctx.locale : document.sellerLocales[0]),
       });
       const seller = Object.assign(new SellerEntity(), {
         id: randomUUID(),
@@ -50,14 +51,14 @@ export class SellersService {
     return SellerView.of(seller as SellerEntity & { account: NonNullable<SellerEntity['account']> });
   }
 
-  async list(filter: { country?: string; limit: number; offset: number }): Promise<SellerView[]> {
-    const rows = await this.uow.reader.find(SellerEntity, {
-      where: filter.country ? { country: filter.country } : {},
-      relations: { account: true },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: filter.limit,
-      skip: filter.offset,
-    });
+  async list(filter: { country?: string; limit: number; offset: number; reverification?: boolean }): Promise<SellerView[]> {
+    const qb = this.uow.reader.createQueryBuilder(SellerEntity, 's').innerJoinAndSelect('s.account', 'account');
+    if (filter.country) qb.andWhere('s.country = :country', { country: filter.country });
+    if (filter.reverification !== undefined) {
+      const flagged = 'EXISTS (SELECT 1 FROM seller_business_profiles p WHERE p.seller_id = s.id AND p.reverification_required)';
+      qb.andWhere(filter.reverification ? flagged : `NOT ${flagged}`);
+    }
+    const rows = await qb.orderBy('s.createdAt', 'DESC').addOrderBy('s.id', 'ASC').take(filter.limit).skip(filter.offset).getMany();
     return rows.map((s) => SellerView.of(s as SellerEntity & { account: NonNullable<SellerEntity['account']> }));
   }
 }

@@ -4,7 +4,7 @@ import { isAssignedCountryCode } from '../country-names';
 import { euVatPrefixOf, IDENTIFIER_TYPES, validateIdentifier } from '../identifiers';
 import { identifierExample } from './examples';
 import { checkRegistration } from './registration';
-import { CountryPackDocument, IdentifierRule, LegalFormRule } from './schema';
+import { CountryPackDocument, IdentifierRule, LegalFormRule, withoutLegacyFields } from './schema';
 
 const problem = (field: string, code: string, params: Record<string, string | number> = {}): ErrorDetail => ({
   field,
@@ -51,7 +51,8 @@ function exampleProblems(form: LegalFormRule, at: string, rule: IdentifierRule):
  * rejected exactly as declared.
  */
 export function checkPack(input: unknown): { pack?: CountryPackDocument; problems: ErrorDetail[] } {
-  const parsed = CountryPackDocument.safeParse(input);
+  // legacy fields (a pack's old `status`) are dropped, not failed: callers that accept packs from ops warn about them
+  const parsed = CountryPackDocument.safeParse(withoutLegacyFields(input).input);
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map((i) => problem(i.path.map(String).join('.') || '(root)', 'SCHEMA', { reason: i.message })),

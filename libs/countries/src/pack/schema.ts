@@ -155,8 +155,15 @@ export const CountryPackDocument = z
   .object({
     country: CountryCode,
     name: Label,
-    /** Whether sellers of this country may sign up (ops can disable without editing the rules). */
-    status: z.enum(['enabled', 'disabled']),
+    /*
+     * No `status`: whether sellers of a country may sign up is the country's own state, changed only
+     * by ops' enable/disable acts, never by publishing rules (a legacy `status` is dropped, see
+     * LEGACY_PACK_FIELDS). A country's first publication opens it (enabled).
+     */
+    /**
+     * The languages sellers of this country are served in, the first being the default: a seller who
+     * signs up without naming a language (`locale`, `?lang`, `Accept-Language`) gets the first.
+     */
     sellerLocales: z.array(z.enum(LOCALES)).min(1),
     currencies: z.object({ default: CurrencyCode, payout: z.array(CurrencyCode).min(1) }).strict(),
     legalForms: z.array(LegalForm).min(1).max(30),
@@ -175,6 +182,23 @@ export const CountryPackDocument = z
   .strict();
 
 export type CountryPackDocument = z.infer<typeof CountryPackDocument>;
+
+/** Fields packs used to have: dropped from an incoming pack (with a warning) instead of failing it. */
+export const LEGACY_PACK_FIELDS = ['status'] as const;
+
+/** A pack without its legacy fields, and which of them (with their values) it carried. */
+export function withoutLegacyFields(input: unknown): { input: unknown; dropped: { field: string; value: unknown }[] } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { input, dropped: [] };
+  const copy = { ...(input as Record<string, unknown>) };
+  const dropped: { field: string; value: unknown }[] = [];
+  for (const field of LEGACY_PACK_FIELDS) {
+    if (field in copy) {
+      dropped.push({ field, value: copy[field] });
+      delete copy[field];
+    }
+  }
+  return { input: copy, dropped };
+}
 export type CountryPackInput = z.input<typeof CountryPackDocument>;
 export type LegalFormRule = z.infer<typeof LegalForm>;
 export type IdentifierRule = z.infer<typeof IdentifierRequirement>;

@@ -57,7 +57,6 @@ const COMPANY_DOCUMENTS = [
 export const DE: CountryPackInput = {
   country: 'DE',
   name: { en: 'Germany', ru: 'Германия', tr: 'Almanya', it: 'Germania', es: 'Alemania' },
-  status: 'enabled',
   sellerLocales: ['en'],
   currencies: { default: 'EUR', payout: ['EUR'] },
   legalForms: [

@@ -33,7 +33,6 @@ const SOCIEDAD_DOCUMENTS = [
 export const ES: CountryPackInput = {
   country: 'ES',
   name: { en: 'Spain', ru: 'Испания', tr: 'İspanya', it: 'Spagna', es: 'España' },
-  status: 'enabled',
   sellerLocales: ['es'],
   currencies: { default: 'EUR', payout: ['EUR'] },
   legalForms: [

@@ -56,7 +56,6 @@ const COMPANY_DOCUMENTS = [
 export const FR: CountryPackInput = {
   country: 'FR',
   name: { en: 'France', ru: 'Франция', tr: 'Fransa', it: 'Francia', es: 'Francia' },
-  status: 'enabled',
   sellerLocales: ['en'],
   currencies: { default: 'EUR', payout: ['EUR'] },
   legalForms: [

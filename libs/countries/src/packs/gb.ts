@@ -60,7 +60,6 @@ const COMPANY_DOCUMENTS = [
 export const GB: CountryPackInput = {
   country: 'GB',
   name: { en: 'United Kingdom', ru: 'Великобритания', tr: 'Birleşik Krallık', it: 'Regno Unito', es: 'Reino Unido' },
-  status: 'enabled',
   sellerLocales: ['en'],
   currencies: { default: 'GBP', payout: ['GBP'] },
   legalForms: [

@@ -61,7 +61,6 @@ const COMPANY_DOCUMENTS = [
 export const IT: CountryPackInput = {
   country: 'IT',
   name: { en: 'Italy', ru: 'Италия', tr: 'İtalya', it: 'Italia', es: 'Italia' },
-  status: 'enabled',
   sellerLocales: ['it'],
   currencies: { default: 'EUR', payout: ['EUR'] },
   legalForms: [

@@ -32,7 +32,6 @@ const COMPANY_DOCUMENTS = [
 export const KZ: CountryPackInput = {
   country: 'KZ',
   name: { en: 'Kazakhstan', ru: 'Казахстан', tr: 'Kazakistan', it: 'Kazakistan', es: 'Kazajistán' },
-  status: 'enabled',
   sellerLocales: ['ru'],
   currencies: { default: 'KZT', payout: ['KZT'] },
   legalForms: [

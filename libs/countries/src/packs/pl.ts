@@ -73,7 +73,6 @@ const COMPANY_DOCUMENTS = [
 export const PL: CountryPackInput = {
   country: 'PL',
   name: { en: 'Poland', ru: 'Польша', tr: 'Polonya', it: 'Polonia', es: 'Polonia' },
-  status: 'enabled',
   sellerLocales: ['en'],
   currencies: { default: 'PLN', payout: ['PLN'] },
   legalForms: [

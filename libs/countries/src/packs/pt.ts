@@ -45,7 +45,6 @@ const COMPANY_DOCUMENTS = [
 export const PT: CountryPackInput = {
   country: 'PT',
   name: { en: 'Portugal', ru: 'Португалия', tr: 'Portekiz', it: 'Portogallo', es: 'Portugal' },
-  status: 'enabled',
   sellerLocales: ['en'],
   currencies: { default: 'EUR', payout: ['EUR'] },
   legalForms: [

@@ -70,7 +70,6 @@ const COMPANY_DOCUMENTS = [
 export const RU: CountryPackInput = {
   country: 'RU',
   name: { en: 'Russia', ru: 'Россия', tr: 'Rusya', it: 'Russia', es: 'Rusia' },
-  status: 'enabled',
   sellerLocales: ['ru'],
   currencies: { default: 'RUB', payout: ['RUB'] },
   legalForms: [

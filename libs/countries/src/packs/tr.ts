@@ -45,7 +45,6 @@ const COMPANY_DOCUMENTS = [
 export const TR: CountryPackInput = {
   country: 'TR',
   name: { en: 'Türkiye', ru: 'Турция', tr: 'Türkiye', it: 'Turchia', es: 'Turquía' },
-  status: 'enabled',
   sellerLocales: ['tr'],
   currencies: { default: 'TRY', payout: ['TRY'] },
   legalForms: [

@@ -30,7 +30,6 @@ const COMPANY_DOCUMENTS = [
 export const US: CountryPackInput = {
   country: 'US',
   name: { en: 'United States', ru: 'Соединённые Штаты', tr: 'Amerika Birleşik Devletleri', it: 'Stati Uniti', es: 'Estados Unidos' },
-  status: 'enabled',
   sellerLocales: ['en'],
   currencies: { default: 'USD', payout: ['USD'] },
   legalForms: [

@@ -46,10 +46,6 @@ export class PayoutAccountEntity {
   @Column('bigint', { name: 'last_event_created', default: 0, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   lastEventCreated: number;
 
-  /** Payouts held by compliance (e.g. the seller's KYC case was suspended), whatever the rail says. */
-  @Column('varchar', { name: 'paused_reason', length: 40, nullable: true })
-  pausedReason: string | null;
-
   @Column('varchar', { name: 'last_payout_failure', length: 80, nullable: true })
   lastPayoutFailure: string | null;
 
