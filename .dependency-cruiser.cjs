@@ -11,7 +11,8 @@ const ALLOWED = {
   countries: ['kernel', 'persistence', 'audit'],
   sellers: ['kernel', 'persistence', 'accounts', 'countries'],
   kyc: ['kernel', 'persistence', 'jobs', 'audit', 'countries', 'sellers'],
-  payments: ['kernel', 'persistence', 'jobs', 'audit', 'countries', 'sellers'],
+  // payouts follow KYC: the payout gate reads the seller's current case (KYC never imports payments)
+  payments: ['kernel', 'persistence', 'jobs', 'audit', 'countries', 'sellers', 'kyc'],
   fx: ['kernel', 'persistence', 'jobs', 'audit'],
   catalog: ['kernel', 'persistence', 'jobs', 'audit', 'accounts', 'countries', 'sellers', 'fx'],
   platform: null, // the composition root may import every context
