@@ -149,7 +149,8 @@ describe('web app in Chromium: a Turkish seller', () => {
     await page.getByLabel('Ülke').selectOption({ label: 'Türkiye' });
     await page.getByRole('button', { name: 'Hesap oluştur' }).click();
     const passwordError = page.locator('#f-password-error');
-    expect(await textOf(passwordError, /en az 10 karakter/)).toMatch(/en az 10 karakter/);
+    // the API's message, with the field named by its label
+    expect(await textOf(passwordError, /en az 10 karakter/)).toBe('Parola en az 10 karakter içermelidir.');
     expect(await textOf(page.getByRole('alert'), /İstek geçerli değil/)).toMatch(/İstek geçerli değil/);
     expect(await page.getByLabel('Parola').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page);
@@ -190,7 +191,7 @@ describe('web app in Chromium: a Turkish seller', () => {
     // the dry run shows every error at once, each next to its field
     await page.getByRole('button', { name: 'Kontrol et' }).click();
     expect(await textOf(page.locator('[data-field="identifiers[tr.mersis]"]'), /MERSİS.*zorunludur/)).toMatch(/MERSİS.*zorunludur/);
-    expect(await textOf(page.locator('[data-field="legalName"]'), /zorunludur/)).toMatch(/zorunludur/);
+    expect(await textOf(page.locator('[data-field="legalName"]'), /zorunludur/)).toBe('Ticaret unvanı alanı zorunludur.');
     await page.locator('[data-field="registeredAddress.postalCode"]').waitFor();
     expect(await textOf(vknError, /kontrol basamakları tutmuyor/)).toMatch(/kontrol basamakları tutmuyor/);
     expect(await textOf(page.getByRole('alert'), /Lütfen işaretli alanları düzeltin/)).toMatch(/Lütfen işaretli alanları düzeltin/);

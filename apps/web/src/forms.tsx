@@ -14,6 +14,12 @@ export function byField(errors: FieldError[]): FieldErrors {
 
 const domId = (path: string) => `f-${path.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
 
+/**
+ * The API's field messages name the field by its path ("registeredAddress.city alanı zorunludur."); next to the
+ * field, its visible label reads better ("Şehir / ilçe alanı zorunludur.").
+ */
+const withLabel = (message: string | undefined, path: string, label: string) => message?.split(path).join(label);
+
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name'> {
   /** The API's field path: errors for it are shown under this input. */
   path: string;
@@ -24,8 +30,9 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'na
 }
 
 /** A labelled input with its hint and its error, wired for screen readers (aria-invalid, aria-describedby). */
-export function TextField({ path, label, hint, error, registration, required, ...input }: TextFieldProps) {
+export function TextField({ path, label, hint, error: raw, registration, required, ...input }: TextFieldProps) {
   const id = domId(path);
+  const error = withLabel(raw, path, label);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
@@ -57,8 +64,9 @@ interface SelectFieldProps {
   required?: boolean;
 }
 
-export function SelectField({ path, label, error, registration, options, required }: SelectFieldProps) {
+export function SelectField({ path, label, error: raw, registration, options, required }: SelectFieldProps) {
   const id = domId(path);
+  const error = withLabel(raw, path, label);
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>
