@@ -8,6 +8,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { startTestApp, TestApp, uniqueEmail } from '../support/app';
 import { eventually } from '../support/eventually';
+import { pdfVariant } from '../support/files';
 import { launchChromium, seriousA11yViolations, TestBrowser } from '../support/browser';
 
 /**
@@ -273,6 +274,43 @@ describe('web app in Chromium: a Turkish seller', () => {
     await page.waitForURL(`${base}/home`);
     expect(await textOf(page.locator('h1'), 'Satıcı hesabınız')).toBe('Satıcı hesabınız');
   }, 60_000);
+
+  it('declares the representative (a wrong T.C. Kimlik No flagged next to its field), uploads the documents and sends them for review', async () => {
+    await page.getByRole('link', { name: 'Doğrulama', exact: true }).click();
+    await page.waitForURL(`${base}/kyc`);
+    expect(await textOf(page.locator('h1'), 'Doğrulama (KYC)')).toBe('Doğrulama (KYC)');
+    // prefilled from the business profile
+    expect(await page.getByLabel('Ad soyad').inputValue()).toBe('Ayşe Yılmaz');
+    await page.getByLabel('Doğum tarihi').fill('1984-03-12');
+    expect(await page.getByLabel('Uyruk').inputValue()).toBe('TR');
+    await page.getByLabel('Kimlik belgesi numarası').fill('12345678901');
+    await page.getByRole('button', { name: 'Kişileri kaydet' }).click();
+    const idError = page.locator('[data-field="persons[0].idDocumentNumber"]');
+    expect(await textOf(idError, /.+/)).toMatch(/T\.C\. Kimlik/);
+    await expectAccessible(page);
+    await shot(page, '6-kyc-person-error-tr');
+    await page.getByLabel('Kimlik belgesi numarası').fill('17291716060');
+    await page.getByRole('button', { name: 'Kişileri kaydet' }).click();
+    expect(await textOf(page.locator('.success'), 'Kaydedildi: 1.')).toBe('Kaydedildi: 1.');
+
+    // every document the Ltd. Şti. form requires, as the country pack names them
+    const required = ['tr.vergi_levhasi', 'tr.ticaret_sicil_gazetesi', 'tr.imza_sirkuleri', 'tr.faaliyet_belgesi', 'representative_id'];
+    for (const [n, type] of required.entries()) {
+      const id = `doc-${type.replace(/[^a-z0-9]/gi, '_')}`;
+      await page.locator(`#${id}-file`).setInputFiles({ name: `${type}.pdf`, mimeType: 'application/pdf', buffer: pdfVariant(n) });
+      if (type === 'tr.faaliyet_belgesi') await page.locator(`#${id}-issued`).fill(new Date().toISOString().slice(0, 10));
+      await page.locator(`form[aria-labelledby="${id}-title"]`).getByRole('button', { name: 'Yükle' }).click();
+      await page.getByTestId(`uploaded-${type}`).waitFor();
+    }
+    expect(await textOf(page.getByTestId('uploaded-tr.vergi_levhasi'), /inceleme bekliyor/)).toMatch(/yüklendi · inceleme bekliyor/);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'İncelemeye gönder' }).click();
+    expect(await textOf(page.locator('.success').last(), /^Gönderildi/)).toMatch(/^Gönderildi\. Durum: (Gönderildi|İnceleniyor)\.$/);
+    await shot(page, '7-kyc-submitted-tr');
+    const kyc = await request(t.http).get('/v1/sellers/me/kyc').set('Authorization', `Bearer ${await token()}`);
+    expect(['submitted', 'in_review']).toContain(kyc.body.status);
+    expect(kyc.body.documents).toHaveLength(required.length);
+  }, 120_000);
 
   async function token(): Promise<string> {
     const res = await request(t.http).post('/v1/auth/login').send({ email, password });

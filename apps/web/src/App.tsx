@@ -5,6 +5,7 @@ import { authControllerLogoutV1, session } from './api/client';
 import { LANGUAGES, useI18n } from './i18n';
 import { BusinessPage } from './pages/BusinessPage';
 import { HomePage } from './pages/HomePage';
+import { KycPage } from './pages/KycPage';
 import { LoginPage } from './pages/LoginPage';
 import { SignupPage } from './pages/SignupPage';
 
@@ -75,6 +76,7 @@ function Layout({ signedIn, onLogout, children }: { signedIn: boolean; onLogout:
             <>
               <NavLink to="/home">{t('nav.home')}</NavLink>
               <NavLink to="/business">{t('nav.business')}</NavLink>
+              <NavLink to="/kyc">{t('nav.kyc')}</NavLink>
               <button type="button" className="link" onClick={onLogout}>
                 {t('nav.logout')}
               </button>
@@ -111,6 +113,7 @@ export function App() {
         <Route path="/signup" element={signedOutOnly(<SignupPage onSignedIn={setToken} />)} />
         <Route path="/home" element={signedInOnly(<HomePage />)} />
         <Route path="/business" element={signedInOnly(<BusinessPage />)} />
+        <Route path="/kyc" element={signedInOnly(<KycPage />)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

@@ -12,6 +12,14 @@ export interface IdentifierSpec {
   example?: string;
 }
 
+export interface DocumentSpec {
+  type: string;
+  label: string;
+  required: boolean;
+  condition: string;
+  maxAgeDays?: number;
+}
+
 export interface LegalFormSpec {
   code: string;
   label?: string;
@@ -20,6 +28,7 @@ export interface LegalFormSpec {
   sellerType: 'individual' | 'company';
   eligible: boolean;
   identifiers: IdentifierSpec[];
+  documents: DocumentSpec[];
   vatRegistration?: { by: string };
 }
 

@@ -50,6 +50,9 @@ export function HomePage() {
                 <strong>{t(`kyc.status.${kyc.data.status}` as MessageKey)}</strong>
               </p>
               {kyc.data.reason ? <p>{kyc.data.reason.message}</p> : null}
+              <p>
+                <Link to="/kyc">{t('nav.kyc')}</Link>
+              </p>
               {kyc.data.checklist.length ? (
                 <>
                   <h3>{t('home.stillNeeded')}</h3>
