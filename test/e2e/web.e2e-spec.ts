@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -316,9 +316,4 @@ describe('web app in Chromium: a Turkish seller', () => {
     const res = await request(t.http).post('/v1/auth/login').send({ email, password });
     return res.body.accessToken as string;
   }
-});
-
-// Keep the temp folders of failed runs from piling up unnoticed.
-afterAll(() => {
-  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith('ltg-web-none-'))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
 });
