@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm start` builds the app only when its inputs changed since the last build: a fingerprint of every
- * source file, tsconfig, nest-cli.json and the lock file is kept beside the output (dist/.build-<app>),
- * so a second start with nothing changed skips the ~30 s compile and is up in seconds.
+ * `npm start` builds the apps only when their inputs changed since the last build: a fingerprint of every
+ * input file (sources, tsconfig, nest-cli.json, the lock file) is kept beside the output (dist/.build-<app>),
+ * so a second start with nothing changed skips the compiles and is up in seconds.
  *
- *   node scripts/build-if-changed.mjs api [worker cli]
+ *   node scripts/build-if-changed.mjs api [worker cli web] [--quiet]
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -19,22 +19,42 @@ if (!apps.length) {
   process.exit(2);
 }
 
-const SOURCE = /\.(ts|json)$/;
-const SKIP = /\.(spec|e2e-spec)\.ts$/;
-function* files(dir) {
+const SKIP = /\.(spec|e2e-spec)\.tsx?$/;
+function* files(dir, source) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && entry.name !== 'dist') yield* files(path);
-    } else if (SOURCE.test(entry.name) && !SKIP.test(entry.name)) yield path;
+      if (!['node_modules', 'dist', 'test'].includes(entry.name)) yield* files(path, source);
+    } else if (source.test(entry.name) && !SKIP.test(entry.name)) yield path;
   }
 }
 
-function fingerprint() {
+/** What each app is built from, how, and the file that proves a build exists. */
+const nest = (app) => ({
+  dirs: ['apps/api', 'apps/worker', 'apps/cli', 'libs'],
+  source: /\.(ts|json)$/,
+  files: ['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package-lock.json'],
+  output: join('dist', 'apps', app, 'src', 'main.js'),
+  build: [join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', app],
+});
+const TARGETS = {
+  api: nest('api'),
+  worker: nest('worker'),
+  cli: nest('cli'),
+  web: {
+    dirs: ['apps/web'],
+    source: /\.(ts|tsx|json|css|html|svg|mjs)$/,
+    files: ['package-lock.json'],
+    output: join('dist', 'web', 'index.html'),
+    build: [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts'],
+  },
+};
+
+function fingerprint(target) {
   const hash = createHash('sha256');
   const inputs = [
-    ...['apps', 'libs'].flatMap((d) => [...files(join(root, d))]),
-    ...['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package-lock.json'].map((f) => join(root, f)),
+    ...target.dirs.flatMap((d) => (existsSync(join(root, d)) ? [...files(join(root, d), target.source)] : [])),
+    ...target.files.map((f) => join(root, f)),
   ].sort();
   for (const file of inputs) {
     hash.update(relative(root, file)).update('\0');
@@ -44,16 +64,20 @@ function fingerprint() {
 }
 
 const print = process.argv.includes('--quiet') ? () => undefined : (m) => process.stdout.write(`${m}\n`);
-const current = fingerprint();
 for (const app of apps.filter((a) => !a.startsWith('--'))) {
+  const target = TARGETS[app];
+  if (!target) {
+    process.stderr.write(`unknown app ${app} (known: ${Object.keys(TARGETS).join(', ')})\n`);
+    process.exit(2);
+  }
+  const current = fingerprint(target);
   const stamp = join(root, 'dist', `.build-${app}`);
-  const output = join(root, 'dist', 'apps', app, 'src', 'main.js');
-  if (existsSync(output) && existsSync(stamp) && readFileSync(stamp, 'utf8') === current) {
+  if (existsSync(join(root, target.output)) && existsSync(stamp) && readFileSync(stamp, 'utf8') === current) {
     print(`${app}: up to date (nothing changed since the last build)`);
     continue;
   }
   const started = Date.now();
-  execFileSync(process.execPath, [join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', app], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, target.build, { cwd: root, stdio: 'inherit' });
   mkdirSync(dirname(stamp), { recursive: true });
   writeFileSync(stamp, current);
   print(`${app}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AccountsService } from '@app/accounts';
 import { AppConfig, isLocale, Role, systemContext } from '@app/kernel';
-import { createContext, KeyCensus, keyCensus, loadConfigOrExit, openDatabase, reencryptAll } from '@app/platform';
+import { buildOpenApiDocument, createContext, KeyCensus, keyCensus, loadConfigOrExit, openDatabase, reencryptAll } from '@app/platform';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -19,6 +19,8 @@ Commands:
   reencrypt [--check] [--batch N]  move data encrypted at rest (bank account numbers, ID numbers, KYC documents)
                                    to the first key of DATA_ENCRYPTION_KEYS, so older keys can be removed;
                                    --check only counts values per key (exit 1 while any is under another key)
+  openapi [--out FILE]             write the OpenAPI document (what GET /docs-json serves) to FILE or stdout;
+                                   needs no database (the web client is generated from it: npm run web:client)
 `;
 
 function printCensus(census: KeyCensus): void {
@@ -82,6 +84,12 @@ export async function runCli({ values, positionals }: Args): Promise<number> {
     return command ? 0 : 2;
   }
   const config = loadConfigOrExit({ ...process.env, WORKER_ENABLED: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  if (command === 'openapi') {
+    const json = `${JSON.stringify(await buildOpenApiDocument(config), null, 2)}\n`;
+    if (typeof values.out === 'string') writeFileSync(resolve(process.cwd(), values.out), json);
+    else process.stdout.write(json);
+    return 0;
+  }
   const db = await openDatabase(config, () => undefined);
   try {
     switch (command) {

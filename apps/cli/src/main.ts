@@ -12,6 +12,7 @@ runCli(parseArgs({
     'password-stdin': { type: 'boolean' },
     check: { type: 'boolean' },
     batch: { type: 'string' },
+    out: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 }))

@@ -1,4 +1,4 @@
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { INestApplication, INestApplicationContext, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
@@ -6,7 +6,8 @@ import type { DestinationStream } from 'pino';
 import { AppConfig, ConfigError, loadConfig } from '@app/kernel';
 import { isDatabaseGone, startEmbeddedPostgres } from '@app/persistence';
 import { AppModule, ProcessRole } from './app.module';
-import { configureApp } from './configure-app';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { configureApp, createOpenApiDocument } from './configure-app';
 
 export interface Database {
   url: string;
@@ -46,6 +47,24 @@ export async function createApi(config: AppConfig, databaseUrl: string, logDesti
     abortOnError: false,
   });
   return configureApp(app, config);
+}
+
+/**
+ * The OpenAPI document without a database: Nest's preview mode resolves the module graph (controllers,
+ * routes, DTOs) without instantiating any provider, so nothing connects anywhere.
+ */
+export async function buildOpenApiDocument(config: AppConfig): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(AppModule.register({ config, databaseUrl: 'postgres://offline.invalid/none', role: 'api' }), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
+  app.enableVersioning({ type: VersioningType.URI, prefix: 'v' });
+  try {
+    return createOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }
 
 export async function createContext(config: AppConfig, databaseUrl: string, role: Exclude<ProcessRole, 'api'>): Promise<INestApplicationContext> {

@@ -1,10 +1,11 @@
 import { INestApplication, VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, declaredLengthLimit, FastRouteServer, HttpServerEdge, requestContextMiddleware } from '@app/kernel';
 import { StripeWebhookRoute } from '@app/payments';
 import { decorateOpenApi } from './openapi';
+import { serveWebApp } from './web-app';
 
 /**
  * Everything about the HTTP edge, used by main.ts AND by the e2e tests, so both run the same
@@ -27,20 +28,24 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   app.get(FastRouteServer).install(app.getHttpServer(), [app.get(StripeWebhookRoute)]);
   // timeouts, and requests Node's HTTP parser refuses before any route sees them, in the envelope
   app.get(HttpServerEdge).install(app.getHttpServer());
-  if (config.docsEnabled) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('local-to-global API')
-        .setDescription(
-          'Cross-border seller onboarding. Every error body is `{"error": {"code", "message", "details"}, "requestId"}`; ' +
-            'messages follow `?lang=` or Accept-Language (en, ru, tr, it, es). The error catalogue is at GET /v1/errors.',
-        )
-        .setVersion('1')
-        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Access token from POST /v1/auth/login' })
-        .build(),
-    );
-    SwaggerModule.setup('docs', app, decorateOpenApi(document), { jsonDocumentUrl: 'docs-json' });
-  }
+  serveWebApp(express, config.webDir);
+  if (config.docsEnabled) SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
+}
+
+/** The OpenAPI document of the API (served at /docs-json; written for the web client by `npm run cli -- openapi`). */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('local-to-global API')
+      .setDescription(
+        'Cross-border seller onboarding. Every error body is `{"error": {"code", "message", "details"}, "requestId"}`; ' +
+          'messages follow `?lang=` or Accept-Language (en, ru, tr, it, es). The error catalogue is at GET /v1/errors.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Access token from POST /v1/auth/login' })
+      .build(),
+  );
+  return decorateOpenApi(document);
 }

@@ -38,6 +38,7 @@ export const CONFIG_VARIABLES = [
   { name: 'BODY_LIMIT_BYTES', kind: { type: 'int', min: 1024, max: 52428800 }, default: '1048576', description: 'Largest JSON body accepted; larger bodies get 413.' },
   { name: 'TRUST_PROXY', kind: { type: 'bool' }, default: 'false', description: 'Trust X-Forwarded-For (set `true` behind a reverse proxy) for client IPs in throttling and audit.' },
   { name: 'DOCS_ENABLED', kind: { type: 'bool' }, default: 'true', description: 'Serve Swagger UI at /docs and the OpenAPI document at /docs-json.' },
+  { name: 'WEB_DIR', kind: { type: 'string', minLength: 1 }, default: 'dist/web', description: 'Folder of the built web app (`npm run web:build`), served at `/` with an SPA fallback; when it has no index.html the API runs without it.' },
   { name: 'ACCESS_TOKEN_TTL_SECONDS', kind: { type: 'int', min: 60, max: 2592000 }, default: '43200', description: 'Lifetime of a bearer access token.' },
   { name: 'LOGIN_MAX_FAILURES', kind: { type: 'int', min: 1, max: 1000 }, default: '5', description: 'Failed logins per email (and, ×4, per client IP) within LOGIN_FAILURE_WINDOW_SECONDS before logins are refused with 429.' },
   { name: 'LOGIN_FAILURE_WINDOW_SECONDS', kind: { type: 'int', min: 1, max: 86400 }, default: '900', description: 'Window in which failed logins are counted; also how long a throttled key stays blocked.' },
@@ -87,6 +88,7 @@ export interface AppConfig {
   bodyLimitBytes: number;
   trustProxy: boolean;
   docsEnabled: boolean;
+  webDir: string;
   auth: { accessTokenTtlSeconds: number; loginMaxFailures: number; loginFailureWindowSeconds: number };
   bootstrapOpsAdmin?: { email: string; password: string };
   shutdownTimeoutMs: number;
@@ -206,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: get('BODY_LIMIT_BYTES'),
     trustProxy: get('TRUST_PROXY'),
     docsEnabled: get('DOCS_ENABLED'),
+    webDir: get('WEB_DIR'),
     auth: {
       accessTokenTtlSeconds: get('ACCESS_TOKEN_TTL_SECONDS'),
       loginMaxFailures: get('LOGIN_MAX_FAILURES'),

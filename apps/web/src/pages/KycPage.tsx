@@ -1,0 +1,250 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { Link } from 'react-router';
+import {
+  ApiError,
+  countriesControllerListV1,
+  countriesControllerSpecV1,
+  sellerKycControllerPersonsV1,
+  sellerKycControllerSubmitV1,
+  sellerKycControllerUploadV1,
+  sellerKycControllerViewV1,
+  sellersControllerGetBusinessV1,
+  type FieldError,
+} from '../api/client';
+import { byField, FormAlert, SelectField, TextField, useErrorMessage } from '../forms';
+import { useI18n, type MessageKey } from '../i18n';
+import { readSpec } from '../spec';
+
+type Role = 'representative' | 'owner' | 'director';
+interface PersonRow {
+  role: Role;
+  fullName: string;
+  dateOfBirth: string;
+  nationality: string;
+  idDocumentNumber: string;
+  sharePercent: string;
+}
+type Result = { ok: string } | { message: string; errors: FieldError[] };
+
+/** KYC: who runs and owns the business, the documents the country pack asks of its legal form, and the submission. */
+export function KycPage() {
+  const { t, lang, date, number } = useI18n();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const kyc = useQuery({ queryKey: ['kyc', lang], queryFn: async () => (await sellerKycControllerViewV1()).data });
+  const business = useQuery({ queryKey: ['business', lang], queryFn: async () => (await sellersControllerGetBusinessV1()).data, retry: false });
+  const cc = business.data?.country;
+  const spec = useQuery({ queryKey: ['country', cc, lang], enabled: !!cc, queryFn: async () => (await countriesControllerSpecV1({ path: { cc: cc! } })).data });
+  const countries = useQuery({ queryKey: ['countries', lang], queryFn: async () => (await countriesControllerListV1()).data });
+  const [persons, setPersons] = useState<Result>();
+  const [uploads, setUploads] = useState<Record<string, Result>>({});
+  const [submitted, setSubmitted] = useState<Result>();
+
+  const rep = business.data?.representative as { firstName?: string; lastName?: string } | undefined;
+  const form = useForm<{ persons: PersonRow[] }>({
+    values: {
+      persons: [{ role: 'representative', fullName: [rep?.firstName, rep?.lastName].filter(Boolean).join(' '), dateOfBirth: '', nationality: cc ?? '', idDocumentNumber: '', sharePercent: '' }],
+    },
+    resetOptions: { keepDirtyValues: true },
+  });
+  const rows = useFieldArray({ control: form.control, name: 'persons' });
+
+  if (business.error instanceof ApiError && business.error.status === 404) {
+    return (
+      <section>
+        <h1 tabIndex={-1}>{t('kyc.title')}</h1>
+        <p>{t('home.kycNeedsProfile')}</p>
+        <p>
+          <Link to="/business">{t('home.fillProfile')}</Link>
+        </p>
+      </section>
+    );
+  }
+  const failed = kyc.error ?? business.error ?? spec.error;
+  if (failed) return <p className="alert" role="alert">{errorMessage(failed)}</p>;
+  if (!kyc.data || !business.data || !spec.data) return <p role="status">{t('common.loading')}</p>;
+
+  const legalForm = readSpec(spec.data).legalForms.find((f) => f.code === business.data.legalForm);
+  const applies = (condition: string) =>
+    condition === 'always' || (condition === 'brand_declared' && business.data.brands.length > 0) || (condition === 'vat_registered' && business.data.vatRegistered);
+  const documents = (legalForm?.documents ?? []).filter((d) => applies(d.condition));
+  const editable = kyc.data.status === 'collecting' || kyc.data.status === 'action_required';
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['kyc'] });
+
+  const savePersons = form.handleSubmit(async ({ persons: list }) => {
+    setPersons(undefined);
+    try {
+      const body = list.map((p) => ({
+        role: p.role,
+        fullName: p.fullName.trim(),
+        dateOfBirth: p.dateOfBirth,
+        nationality: p.nationality,
+        ...(p.idDocumentNumber.trim() ? { idDocumentNumber: p.idDocumentNumber.trim() } : {}),
+        ...(p.role === 'owner' && p.sharePercent.trim() ? { sharePercent: p.sharePercent.trim() } : {}),
+      }));
+      const { data } = await sellerKycControllerPersonsV1({ body: { persons: body } });
+      setPersons({ ok: t('kyc.personsSaved', { count: number(data.length) }) });
+      await refresh();
+    } catch (e) {
+      setPersons({ message: errorMessage(e), errors: e instanceof ApiError ? e.details : [] });
+    }
+  });
+
+  const upload = async (type: string, file: File | undefined, issuedOn: string) => {
+    if (!file) return setUploads((u) => ({ ...u, [type]: { message: t('kyc.chooseFile'), errors: [] } }));
+    setUploads(({ [type]: _, ...rest }) => rest);
+    try {
+      await sellerKycControllerUploadV1({ body: { type, file, ...(issuedOn ? { issuedOn } : {}) } });
+      setUploads((u) => ({ ...u, [type]: { ok: t('kyc.uploaded', { name: file.name }) } }));
+      await refresh();
+    } catch (e) {
+      setUploads((u) => ({ ...u, [type]: { message: errorMessage(e), errors: e instanceof ApiError ? e.details : [] } }));
+    }
+  };
+
+  const submit = async () => {
+    setSubmitted(undefined);
+    try {
+      const { data } = await sellerKycControllerSubmitV1();
+      setSubmitted({ ok: t(`kyc.status.${data.status}` as MessageKey) });
+      await queryClient.invalidateQueries();
+    } catch (e) {
+      setSubmitted({ message: errorMessage(e), errors: e instanceof ApiError ? e.details : [] });
+    }
+  };
+
+  const personErrors = persons && 'errors' in persons ? byField(persons.errors) : {};
+  const nationalities = [{ value: '', label: t('signup.chooseCountry') }, ...(countries.data ?? []).map((c) => ({ value: c.country, label: c.name }))];
+  const roles: Role[] = ['representative', 'owner', 'director'];
+
+  return (
+    <section>
+      <h1 tabIndex={-1}>{t('kyc.title')}</h1>
+      <p data-testid="kyc-page-status">
+        {t('home.kyc')}: <strong>{t(`kyc.status.${kyc.data.status}` as MessageKey)}</strong>
+      </p>
+      {kyc.data.checklist.length ? (
+        <ul aria-label={t('home.stillNeeded')}>
+          {kyc.data.checklist.map((c, i) => (
+            <li key={`${c.item}-${c.type ?? i}`}>{c.message}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      <form onSubmit={savePersons} noValidate aria-labelledby="persons-title">
+        <h2 id="persons-title">{t('kyc.persons')}</h2>
+        <p className="hint">{t('kyc.personsIntro')}</p>
+        {persons && 'message' in persons ? <FormAlert message={persons.message} extra={persons.errors.filter((e) => !/^persons\[\d+\]\./.test(e.field)).map((e) => e.message)} /> : null}
+        {persons && 'ok' in persons ? (
+          <p className="success" role="status">
+            {persons.ok}
+          </p>
+        ) : null}
+        {rows.fields.map((row, i) => {
+          const p = `persons[${i}]`;
+          const role = form.watch(`persons.${i}.role`);
+          return (
+            <fieldset key={row.id}>
+              <legend>{t('kyc.person', { n: i + 1 })}</legend>
+              <SelectField path={`${p}.role`} label={t('kyc.role')} required registration={form.register(`persons.${i}.role`)} error={personErrors[`${p}.role`]} options={roles.map((r) => ({ value: r, label: t(`kyc.role.${r}` as MessageKey) }))} />
+              <TextField path={`${p}.fullName`} label={t('kyc.fullName')} required autoComplete="off" hint={t('kyc.fullNameHint')} registration={form.register(`persons.${i}.fullName`)} error={personErrors[`${p}.fullName`]} />
+              <TextField path={`${p}.dateOfBirth`} label={t('kyc.dateOfBirth')} type="date" required registration={form.register(`persons.${i}.dateOfBirth`)} error={personErrors[`${p}.dateOfBirth`]} />
+              <SelectField path={`${p}.nationality`} label={t('kyc.nationality')} required options={nationalities} registration={form.register(`persons.${i}.nationality`)} error={personErrors[`${p}.nationality`]} />
+              <TextField path={`${p}.idDocumentNumber`} label={t('kyc.idNumber')} autoComplete="off" spellCheck={false} hint={t('kyc.idNumberHint')} registration={form.register(`persons.${i}.idDocumentNumber`)} error={personErrors[`${p}.idDocumentNumber`]} />
+              {role === 'owner' ? (
+                <TextField path={`${p}.sharePercent`} label={t('kyc.share')} inputMode="decimal" registration={form.register(`persons.${i}.sharePercent`)} error={personErrors[`${p}.sharePercent`]} />
+              ) : null}
+              {rows.fields.length > 1 ? (
+                <button type="button" className="secondary" onClick={() => rows.remove(i)}>
+                  {t('kyc.removePerson')}
+                </button>
+              ) : null}
+            </fieldset>
+          );
+        })}
+        <div className="actions">
+          <button type="button" className="secondary" disabled={!editable} onClick={() => rows.append({ role: 'owner', fullName: '', dateOfBirth: '', nationality: cc ?? '', idDocumentNumber: '', sharePercent: '' })}>
+            {t('kyc.addPerson')}
+          </button>
+          <button type="submit" disabled={!editable || form.formState.isSubmitting}>
+            {t('kyc.savePersons')}
+          </button>
+        </div>
+      </form>
+
+      <h2>{t('kyc.documents')}</h2>
+      <p className="hint">{t('kyc.documentsIntro')}</p>
+      {documents.map((d) => {
+        const done = kyc.data.documents.filter((u) => u.type === d.type);
+        const result = uploads[d.type];
+        const id = `doc-${d.type.replace(/[^a-z0-9]/gi, '_')}`;
+        return (
+          <form
+            key={d.type}
+            className="card document"
+            aria-labelledby={`${id}-title`}
+            onSubmit={(e) => {
+              e.preventDefault();
+              const data = new FormData(e.currentTarget);
+              const file = data.get('file');
+              void upload(d.type, file instanceof File && file.size > 0 ? file : undefined, String(data.get('issuedOn') ?? ''));
+            }}
+          >
+            <h3 id={`${id}-title`}>
+              {d.label}
+              {d.required ? <span className="note"> ({t('kyc.required')})</span> : null}
+            </h3>
+            {done.map((u) => (
+              <p key={u.id} className="note" data-testid={`uploaded-${d.type}`}>
+                {t('kyc.uploadedOn', { date: date(u.uploadedAt) })} · {t(`kyc.review.${u.reviewStatus}` as MessageKey)}
+                {u.feedback ? ` · ${u.feedback.message}` : ''}
+              </p>
+            ))}
+            {result && 'message' in result ? (
+              <p className="error" role="alert">
+                {result.message}
+              </p>
+            ) : null}
+            {result && 'ok' in result ? (
+              <p className="success" role="status">
+                {result.ok}
+              </p>
+            ) : null}
+            <div className="field">
+              <label htmlFor={`${id}-file`}>{t('kyc.file')}</label>
+              <input id={`${id}-file`} name="file" type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby={`${id}-hint`} disabled={!editable} />
+              <p className="hint" id={`${id}-hint`}>
+                {t('kyc.fileHint')}
+              </p>
+            </div>
+            {d.maxAgeDays ? (
+              <div className="field">
+                <label htmlFor={`${id}-issued`}>{t('kyc.issuedOn')}</label>
+                <input id={`${id}-issued`} name="issuedOn" type="date" required aria-describedby={`${id}-age`} disabled={!editable} />
+                <p className="hint" id={`${id}-age`}>
+                  {t('kyc.maxAge', { days: number(d.maxAgeDays) })}
+                </p>
+              </div>
+            ) : null}
+            <button type="submit" className="secondary" disabled={!editable}>
+              {t('kyc.upload')}
+            </button>
+          </form>
+        );
+      })}
+
+      <h2>{t('kyc.submitTitle')}</h2>
+      {submitted && 'message' in submitted ? <FormAlert message={submitted.message} extra={submitted.errors.map((e) => e.message)} /> : null}
+      {submitted && 'ok' in submitted ? (
+        <p className="success" role="status">
+          {t('kyc.submitted', { status: submitted.ok })}
+        </p>
+      ) : null}
+      <button type="button" onClick={() => void submit()} disabled={!editable}>
+        {t('kyc.submit')}
+      </button>
+    </section>
+  );
+}

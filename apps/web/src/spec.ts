@@ -1,0 +1,62 @@
+import type { CountrySpecView } from './api/client';
+
+/*
+ * The parts of GET /v1/countries/{cc} the business form reads. The OpenAPI document types
+ * legalForms, address and declarations only as objects, so their shape is narrowed here.
+ */
+export interface IdentifierSpec {
+  type: string;
+  label: string;
+  required: boolean;
+  purpose?: string;
+  example?: string;
+}
+
+export interface DocumentSpec {
+  type: string;
+  label: string;
+  required: boolean;
+  condition: string;
+  maxAgeDays?: number;
+}
+
+export interface LegalFormSpec {
+  code: string;
+  label?: string;
+  localName?: string;
+  abbreviation?: string;
+  sellerType: 'individual' | 'company';
+  eligible: boolean;
+  identifiers: IdentifierSpec[];
+  documents: DocumentSpec[];
+  vatRegistration?: { by: string };
+}
+
+export interface AddressFieldSpec {
+  name: string;
+  required: boolean;
+  label?: string;
+  pattern?: string;
+  example?: string;
+  value?: string;
+}
+
+export interface DeclarationSpec {
+  name: string;
+  legalForms?: string[];
+  maxItems?: number;
+  maxLength?: number;
+}
+
+export function readSpec(spec: CountrySpecView) {
+  const legalForms = spec.legalForms as unknown as LegalFormSpec[];
+  const address = ((spec.address as { fields?: AddressFieldSpec[] }).fields ?? []) as AddressFieldSpec[];
+  const declarations = ((spec.declarations as { fields?: DeclarationSpec[] }).fields ?? []) as DeclarationSpec[];
+  const phone = spec.phone as { example?: string };
+  return { legalForms, address, declarations, phoneExample: phone.example };
+}
+
+export const legalFormLabel = (f: LegalFormSpec) => f.label ?? (f.abbreviation ? `${f.localName} (${f.abbreviation})` : (f.localName ?? f.code));
+
+/** Form field names cannot hold dots (react-hook-form reads them as nesting): `tr.vkn` ↔ `tr__vkn`. */
+export const identifierKey = (type: string) => type.replace(/\./g, '__');
