@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, type ClientMeta, formDataBodySerializer, type Options as Options2, type RequestResult, type TDataShape } from './client/index.js';
-import type { AuditControllerListV1Data, AuditControllerListV1Errors, AuditControllerListV1Responses, AuthControllerLoginV1Data, AuthControllerLoginV1Errors, AuthControllerLoginV1Responses, AuthControllerLogoutV1Data, AuthControllerLogoutV1Errors, AuthControllerLogoutV1Responses, CountriesControllerListV1Data, CountriesControllerListV1Errors, CountriesControllerListV1Responses, CountriesControllerSpecV1Data, CountriesControllerSpecV1Errors, CountriesControllerSpecV1Responses, CountriesControllerValidateIdentifierV1Data, CountriesControllerValidateIdentifierV1Errors, CountriesControllerValidateIdentifierV1Responses, CountriesControllerValidateRegistrationV1Data, CountriesControllerValidateRegistrationV1Errors, CountriesControllerValidateRegistrationV1Responses, ErrorsControllerListV1Data, ErrorsControllerListV1Errors, ErrorsControllerListV1Responses, HealthControllerLiveData, HealthControllerLiveErrors, HealthControllerLiveResponses, HealthControllerReadyData, HealthControllerReadyErrors, HealthControllerReadyResponses, KycWebhooksControllerReceiveV1Data, KycWebhooksControllerReceiveV1Errors, KycWebhooksControllerReceiveV1Responses, OpsAccountsControllerCreateV1Data, OpsAccountsControllerCreateV1Errors, OpsAccountsControllerCreateV1Responses, OpsAccountsControllerListV1Data, OpsAccountsControllerListV1Errors, OpsAccountsControllerListV1Responses, OpsBankAccountsControllerListV1Data, OpsBankAccountsControllerListV1Errors, OpsBankAccountsControllerListV1Responses, OpsBankAccountsControllerRejectV1Data, OpsBankAccountsControllerRejectV1Errors, OpsBankAccountsControllerRejectV1Responses, OpsBankAccountsControllerRevealV1Data, OpsBankAccountsControllerRevealV1Errors, OpsBankAccountsControllerRevealV1Responses, OpsBankAccountsControllerVerifyV1Data, OpsBankAccountsControllerVerifyV1Errors, OpsBankAccountsControllerVerifyV1Responses, OpsCountriesControllerDiffV1Data, OpsCountriesControllerDiffV1Errors, OpsCountriesControllerDiffV1Responses, OpsCountriesControllerDisableV1Data, OpsCountriesControllerDisableV1Errors, OpsCountriesControllerDisableV1Responses, OpsCountriesControllerDiscardV1Data, OpsCountriesControllerDiscardV1Errors, OpsCountriesControllerDiscardV1Responses, OpsCountriesControllerDraftV1Data, OpsCountriesControllerDraftV1Errors, OpsCountriesControllerDraftV1Responses, OpsCountriesControllerEnableV1Data, OpsCountriesControllerEnableV1Errors, OpsCountriesControllerEnableV1Responses, OpsCountriesControllerOverviewV1Data, OpsCountriesControllerOverviewV1Errors, OpsCountriesControllerOverviewV1Responses, OpsCountriesControllerPublishV1Data, OpsCountriesControllerPublishV1Errors, OpsCountriesControllerPublishV1Responses, OpsCountriesControllerSaveDraftV1Data, OpsCountriesControllerSaveDraftV1Errors, OpsCountriesControllerSaveDraftV1Responses, OpsCountriesControllerSchemaV1Data, OpsCountriesControllerSchemaV1Errors, OpsCountriesControllerSchemaV1Responses, OpsCountriesControllerValidateV1Data, OpsCountriesControllerValidateV1Errors, OpsCountriesControllerValidateV1Responses, OpsCountriesControllerVersionsV1Data, OpsCountriesControllerVersionsV1Errors, OpsCountriesControllerVersionsV1Responses, OpsCountriesControllerVersionV1Data, OpsCountriesControllerVersionV1Errors, OpsCountriesControllerVersionV1Responses, OpsKycControllerDecideV1Data, OpsKycControllerDecideV1Errors, OpsKycControllerDecideV1Responses, OpsKycControllerDownloadV1Data, OpsKycControllerDownloadV1Errors, OpsKycControllerDownloadV1Responses, OpsKycControllerFileV1Data, OpsKycControllerFileV1Errors, OpsKycControllerFileV1Responses, OpsKycControllerQueueV1Data, OpsKycControllerQueueV1Errors, OpsKycControllerQueueV1Responses, OpsSellersControllerListV1Data, OpsSellersControllerListV1Errors, OpsSellersControllerListV1Responses, OpsWebhooksControllerGetV1Data, OpsWebhooksControllerGetV1Errors, OpsWebhooksControllerGetV1Responses, OpsWebhooksControllerListV1Data, OpsWebhooksControllerListV1Errors, OpsWebhooksControllerListV1Responses, OpsWebhooksControllerReplayV1Data, OpsWebhooksControllerReplayV1Errors, OpsWebhooksControllerReplayV1Responses, ScreeningListsControllerListV1Data, ScreeningListsControllerListV1Errors, ScreeningListsControllerListV1Responses, ScreeningListsControllerLoadV1Data, ScreeningListsControllerLoadV1Errors, ScreeningListsControllerLoadV1Responses, SellerKycControllerContentV1Data, SellerKycControllerContentV1Errors, SellerKycControllerContentV1Responses, SellerKycControllerPersonsV1Data, SellerKycControllerPersonsV1Errors, SellerKycControllerPersonsV1Responses, SellerKycControllerSubmitV1Data, SellerKycControllerSubmitV1Errors, SellerKycControllerSubmitV1Responses, SellerKycControllerUploadV1Data, SellerKycControllerUploadV1Errors, SellerKycControllerUploadV1Responses, SellerKycControllerViewV1Data, SellerKycControllerViewV1Errors, SellerKycControllerViewV1Responses, SellerPayoutsControllerBankAccountV1Data, SellerPayoutsControllerBankAccountV1Errors, SellerPayoutsControllerBankAccountV1Responses, SellerPayoutsControllerGetV1Data, SellerPayoutsControllerGetV1Errors, SellerPayoutsControllerGetV1Responses, SellerPayoutsControllerLinkV1Data, SellerPayoutsControllerLinkV1Errors, SellerPayoutsControllerLinkV1Responses, SellerPayoutsControllerStartV1Data, SellerPayoutsControllerStartV1Errors, SellerPayoutsControllerStartV1Responses, SellersControllerGetBusinessV1Data, SellersControllerGetBusinessV1Errors, SellersControllerGetBusinessV1Responses, SellersControllerMeV1Data, SellersControllerMeV1Errors, SellersControllerMeV1Responses, SellersControllerPutBusinessV1Data, SellersControllerPutBusinessV1Errors, SellersControllerPutBusinessV1Responses, SignupControllerSignupV1Data, SignupControllerSignupV1Errors, SignupControllerSignupV1Responses, WebhooksControllerStripeV1Data, WebhooksControllerStripeV1Errors, WebhooksControllerStripeV1Responses } from './types.gen.js';
+import type { AuditControllerListV1Data, AuditControllerListV1Errors, AuditControllerListV1Responses, AuthControllerLoginV1Data, AuthControllerLoginV1Errors, AuthControllerLoginV1Responses, AuthControllerLogoutV1Data, AuthControllerLogoutV1Errors, AuthControllerLogoutV1Responses, CategoriesControllerListV1Data, CategoriesControllerListV1Errors, CategoriesControllerListV1Responses, CountriesControllerListV1Data, CountriesControllerListV1Errors, CountriesControllerListV1Responses, CountriesControllerSpecV1Data, CountriesControllerSpecV1Errors, CountriesControllerSpecV1Responses, CountriesControllerValidateIdentifierV1Data, CountriesControllerValidateIdentifierV1Errors, CountriesControllerValidateIdentifierV1Responses, CountriesControllerValidateRegistrationV1Data, CountriesControllerValidateRegistrationV1Errors, CountriesControllerValidateRegistrationV1Responses, ErrorsControllerListV1Data, ErrorsControllerListV1Errors, ErrorsControllerListV1Responses, FxRatesControllerRateV1Data, FxRatesControllerRateV1Errors, FxRatesControllerRateV1Responses, HealthControllerLiveData, HealthControllerLiveErrors, HealthControllerLiveResponses, HealthControllerReadyData, HealthControllerReadyErrors, HealthControllerReadyResponses, KycWebhooksControllerReceiveV1Data, KycWebhooksControllerReceiveV1Errors, KycWebhooksControllerReceiveV1Responses, MarketsControllerGetV1Data, MarketsControllerGetV1Errors, MarketsControllerGetV1Responses, MarketsControllerListV1Data, MarketsControllerListV1Errors, MarketsControllerListV1Responses, OpsAccountsControllerCreateV1Data, OpsAccountsControllerCreateV1Errors, OpsAccountsControllerCreateV1Responses, OpsAccountsControllerListV1Data, OpsAccountsControllerListV1Errors, OpsAccountsControllerListV1Responses, OpsBankAccountsControllerListV1Data, OpsBankAccountsControllerListV1Errors, OpsBankAccountsControllerListV1Responses, OpsBankAccountsControllerRejectV1Data, OpsBankAccountsControllerRejectV1Errors, OpsBankAccountsControllerRejectV1Responses, OpsBankAccountsControllerRevealV1Data, OpsBankAccountsControllerRevealV1Errors, OpsBankAccountsControllerRevealV1Responses, OpsBankAccountsControllerVerifyV1Data, OpsBankAccountsControllerVerifyV1Errors, OpsBankAccountsControllerVerifyV1Responses, OpsCountriesControllerDiffV1Data, OpsCountriesControllerDiffV1Errors, OpsCountriesControllerDiffV1Responses, OpsCountriesControllerDisableV1Data, OpsCountriesControllerDisableV1Errors, OpsCountriesControllerDisableV1Responses, OpsCountriesControllerDiscardV1Data, OpsCountriesControllerDiscardV1Errors, OpsCountriesControllerDiscardV1Responses, OpsCountriesControllerDraftV1Data, OpsCountriesControllerDraftV1Errors, OpsCountriesControllerDraftV1Responses, OpsCountriesControllerEnableV1Data, OpsCountriesControllerEnableV1Errors, OpsCountriesControllerEnableV1Responses, OpsCountriesControllerImpactV1Data, OpsCountriesControllerImpactV1Errors, OpsCountriesControllerImpactV1Responses, OpsCountriesControllerOverviewV1Data, OpsCountriesControllerOverviewV1Errors, OpsCountriesControllerOverviewV1Responses, OpsCountriesControllerPublishV1Data, OpsCountriesControllerPublishV1Errors, OpsCountriesControllerPublishV1Responses, OpsCountriesControllerSaveDraftV1Data, OpsCountriesControllerSaveDraftV1Errors, OpsCountriesControllerSaveDraftV1Responses, OpsCountriesControllerSchemaV1Data, OpsCountriesControllerSchemaV1Errors, OpsCountriesControllerSchemaV1Responses, OpsCountriesControllerValidateV1Data, OpsCountriesControllerValidateV1Errors, OpsCountriesControllerValidateV1Responses, OpsCountriesControllerVersionsV1Data, OpsCountriesControllerVersionsV1Errors, OpsCountriesControllerVersionsV1Responses, OpsCountriesControllerVersionV1Data, OpsCountriesControllerVersionV1Errors, OpsCountriesControllerVersionV1Responses, OpsFxControllerImportV1Data, OpsFxControllerImportV1Errors, OpsFxControllerImportV1Responses, OpsFxControllerSnapshotsV1Data, OpsFxControllerSnapshotsV1Errors, OpsFxControllerSnapshotsV1Responses, OpsKycControllerDecideV1Data, OpsKycControllerDecideV1Errors, OpsKycControllerDecideV1Responses, OpsKycControllerDownloadV1Data, OpsKycControllerDownloadV1Errors, OpsKycControllerDownloadV1Responses, OpsKycControllerFileV1Data, OpsKycControllerFileV1Errors, OpsKycControllerFileV1Responses, OpsKycControllerQueueV1Data, OpsKycControllerQueueV1Errors, OpsKycControllerQueueV1Responses, OpsMarketsControllerDiffV1Data, OpsMarketsControllerDiffV1Errors, OpsMarketsControllerDiffV1Responses, OpsMarketsControllerDisableV1Data, OpsMarketsControllerDisableV1Errors, OpsMarketsControllerDisableV1Responses, OpsMarketsControllerDiscardV1Data, OpsMarketsControllerDiscardV1Errors, OpsMarketsControllerDiscardV1Responses, OpsMarketsControllerDraftV1Data, OpsMarketsControllerDraftV1Errors, OpsMarketsControllerDraftV1Responses, OpsMarketsControllerEnableV1Data, OpsMarketsControllerEnableV1Errors, OpsMarketsControllerEnableV1Responses, OpsMarketsControllerOverviewV1Data, OpsMarketsControllerOverviewV1Errors, OpsMarketsControllerOverviewV1Responses, OpsMarketsControllerPublishV1Data, OpsMarketsControllerPublishV1Errors, OpsMarketsControllerPublishV1Responses, OpsMarketsControllerSaveDraftV1Data, OpsMarketsControllerSaveDraftV1Errors, OpsMarketsControllerSaveDraftV1Responses, OpsMarketsControllerSchemaV1Data, OpsMarketsControllerSchemaV1Errors, OpsMarketsControllerSchemaV1Responses, OpsMarketsControllerValidateV1Data, OpsMarketsControllerValidateV1Errors, OpsMarketsControllerValidateV1Responses, OpsMarketsControllerVersionsV1Data, OpsMarketsControllerVersionsV1Errors, OpsMarketsControllerVersionsV1Responses, OpsMarketsControllerVersionV1Data, OpsMarketsControllerVersionV1Errors, OpsMarketsControllerVersionV1Responses, OpsScreeningControllerCheckV1Data, OpsScreeningControllerCheckV1Errors, OpsScreeningControllerCheckV1Responses, OpsSellersControllerListV1Data, OpsSellersControllerListV1Errors, OpsSellersControllerListV1Responses, OpsWebhooksControllerGetV1Data, OpsWebhooksControllerGetV1Errors, OpsWebhooksControllerGetV1Responses, OpsWebhooksControllerListV1Data, OpsWebhooksControllerListV1Errors, OpsWebhooksControllerListV1Responses, OpsWebhooksControllerReplayV1Data, OpsWebhooksControllerReplayV1Errors, OpsWebhooksControllerReplayV1Responses, ProductsControllerCreateV1Data, ProductsControllerCreateV1Errors, ProductsControllerCreateV1Responses, ProductsControllerGetTranslationsV1Data, ProductsControllerGetTranslationsV1Errors, ProductsControllerGetTranslationsV1Responses, ProductsControllerGetV1Data, ProductsControllerGetV1Errors, ProductsControllerGetV1Responses, ProductsControllerListingV1Data, ProductsControllerListingV1Errors, ProductsControllerListingV1Responses, ProductsControllerListV1Data, ProductsControllerListV1Errors, ProductsControllerListV1Responses, ProductsControllerPutTranslationsV1Data, ProductsControllerPutTranslationsV1Errors, ProductsControllerPutTranslationsV1Responses, ProductsControllerRemoveTranslationsV1Data, ProductsControllerRemoveTranslationsV1Errors, ProductsControllerRemoveTranslationsV1Responses, ProductsControllerRemoveV1Data, ProductsControllerRemoveV1Errors, ProductsControllerRemoveV1Responses, ProductsControllerUpdateV1Data, ProductsControllerUpdateV1Errors, ProductsControllerUpdateV1Responses, ScreeningListsControllerListV1Data, ScreeningListsControllerListV1Errors, ScreeningListsControllerListV1Responses, ScreeningListsControllerLoadV1Data, ScreeningListsControllerLoadV1Errors, ScreeningListsControllerLoadV1Responses, SellerKycControllerContentV1Data, SellerKycControllerContentV1Errors, SellerKycControllerContentV1Responses, SellerKycControllerPersonsV1Data, SellerKycControllerPersonsV1Errors, SellerKycControllerPersonsV1Responses, SellerKycControllerSubmitV1Data, SellerKycControllerSubmitV1Errors, SellerKycControllerSubmitV1Responses, SellerKycControllerUploadV1Data, SellerKycControllerUploadV1Errors, SellerKycControllerUploadV1Responses, SellerKycControllerViewV1Data, SellerKycControllerViewV1Errors, SellerKycControllerViewV1Responses, SellerPayoutsControllerBankAccountV1Data, SellerPayoutsControllerBankAccountV1Errors, SellerPayoutsControllerBankAccountV1Responses, SellerPayoutsControllerGetV1Data, SellerPayoutsControllerGetV1Errors, SellerPayoutsControllerGetV1Responses, SellerPayoutsControllerLinkV1Data, SellerPayoutsControllerLinkV1Errors, SellerPayoutsControllerLinkV1Responses, SellerPayoutsControllerStartV1Data, SellerPayoutsControllerStartV1Errors, SellerPayoutsControllerStartV1Responses, SellersControllerGetBusinessV1Data, SellersControllerGetBusinessV1Errors, SellersControllerGetBusinessV1Responses, SellersControllerMeV1Data, SellersControllerMeV1Errors, SellersControllerMeV1Responses, SellersControllerPutBusinessV1Data, SellersControllerPutBusinessV1Errors, SellersControllerPutBusinessV1Responses, SignupControllerSignupV1Data, SignupControllerSignupV1Errors, SignupControllerSignupV1Responses, WebhooksControllerStripeV1Data, WebhooksControllerStripeV1Errors, WebhooksControllerStripeV1Responses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -116,7 +116,7 @@ export const countriesControllerValidateRegistrationV1 = <ThrowOnError extends b
 });
 
 /**
- * Every country with a pack: status, published version, open draft
+ * Every country with a pack: status, published version, open draft, payout rails this deployment cannot run
  */
 export const opsCountriesControllerOverviewV1 = <ThrowOnError extends boolean = true>(options?: Options<OpsCountriesControllerOverviewV1Data, ThrowOnError>): RequestResult<OpsCountriesControllerOverviewV1Responses, OpsCountriesControllerOverviewV1Errors, ThrowOnError> => (options?.client ?? client).get<OpsCountriesControllerOverviewV1Responses, OpsCountriesControllerOverviewV1Errors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -165,6 +165,15 @@ export const opsCountriesControllerSaveDraftV1 = <ThrowOnError extends boolean =
 });
 
 /**
+ * Before publishing: how many sellers per legal form the draft would flag for re-verification (ids with ?ids=true)
+ */
+export const opsCountriesControllerImpactV1 = <ThrowOnError extends boolean = true>(options: Options<OpsCountriesControllerImpactV1Data, ThrowOnError>): RequestResult<OpsCountriesControllerImpactV1Responses, OpsCountriesControllerImpactV1Errors, ThrowOnError> => (options.client ?? client).get<OpsCountriesControllerImpactV1Responses, OpsCountriesControllerImpactV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/countries/{cc}/draft/impact',
+    ...options
+});
+
+/**
  * Check the draft: schema, labels in every language, known identifier types, sample registrations
  */
 export const opsCountriesControllerValidateV1 = <ThrowOnError extends boolean = true>(options: Options<OpsCountriesControllerValidateV1Data, ThrowOnError>): RequestResult<OpsCountriesControllerValidateV1Responses, OpsCountriesControllerValidateV1Errors, ThrowOnError> => (options.client ?? client).post<OpsCountriesControllerValidateV1Responses, OpsCountriesControllerValidateV1Errors, ThrowOnError>({
@@ -174,7 +183,7 @@ export const opsCountriesControllerValidateV1 = <ThrowOnError extends boolean = 
 });
 
 /**
- * Publish the draft as the version new sellers get (audited)
+ * Publish the draft as the version new sellers get (audited); never changes whether the country is enabled; warns about payout rails this deployment cannot run
  */
 export const opsCountriesControllerPublishV1 = <ThrowOnError extends boolean = true>(options: Options<OpsCountriesControllerPublishV1Data, ThrowOnError>): RequestResult<OpsCountriesControllerPublishV1Responses, OpsCountriesControllerPublishV1Errors, ThrowOnError> => (options.client ?? client).post<OpsCountriesControllerPublishV1Responses, OpsCountriesControllerPublishV1Errors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -219,7 +228,7 @@ export const opsCountriesControllerVersionV1 = <ThrowOnError extends boolean = t
 });
 
 /**
- * What changed between two versions (or a version and the draft)
+ * What changed between two versions (or a version and the draft), and the country’s enable/disable acts in between
  */
 export const opsCountriesControllerDiffV1 = <ThrowOnError extends boolean = true>(options: Options<OpsCountriesControllerDiffV1Data, ThrowOnError>): RequestResult<OpsCountriesControllerDiffV1Responses, OpsCountriesControllerDiffV1Errors, ThrowOnError> => (options.client ?? client).get<OpsCountriesControllerDiffV1Responses, OpsCountriesControllerDiffV1Errors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -513,6 +522,267 @@ export const screeningListsControllerLoadV1 = <ThrowOnError extends boolean = tr
 });
 
 /**
+ * Screen a name (optional birth date, nationality) against the loaded lists; returns the evidence (audited)
+ */
+export const opsScreeningControllerCheckV1 = <ThrowOnError extends boolean = true>(options: Options<OpsScreeningControllerCheckV1Data, ThrowOnError>): RequestResult<OpsScreeningControllerCheckV1Responses, OpsScreeningControllerCheckV1Errors, ThrowOnError> => (options.client ?? client).post<OpsScreeningControllerCheckV1Responses, OpsScreeningControllerCheckV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/screening/check',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Identity-verification vendor webhook (KYC_PROVIDER, e.g. sumsub): verified on the raw body, stored once, never reverses a later decision
  */
 export const kycWebhooksControllerReceiveV1 = <ThrowOnError extends boolean = true>(options: Options<KycWebhooksControllerReceiveV1Data, ThrowOnError>): RequestResult<KycWebhooksControllerReceiveV1Responses, KycWebhooksControllerReceiveV1Errors, ThrowOnError> => (options.client ?? client).post<KycWebhooksControllerReceiveV1Responses, KycWebhooksControllerReceiveV1Errors, ThrowOnError>({ url: '/v1/webhooks/kyc/{provider}', ...options });
+
+/**
+ * Import an official FX file into immutable snapshots (one per rate date); the same file again changes nothing (audited)
+ */
+export const opsFxControllerImportV1 = <ThrowOnError extends boolean = true>(options: Options<OpsFxControllerImportV1Data, ThrowOnError>): RequestResult<OpsFxControllerImportV1Responses, OpsFxControllerImportV1Errors, ThrowOnError> => (options.client ?? client).post<OpsFxControllerImportV1Responses, OpsFxControllerImportV1Errors, ThrowOnError>({
+    ...formDataBodySerializer,
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/fx/imports',
+    ...options,
+    headers: {
+        'Content-Type': null,
+        ...options.headers
+    }
+});
+
+/**
+ * FX snapshots, newest first, and the freshness of each source
+ */
+export const opsFxControllerSnapshotsV1 = <ThrowOnError extends boolean = true>(options?: Options<OpsFxControllerSnapshotsV1Data, ThrowOnError>): RequestResult<OpsFxControllerSnapshotsV1Responses, OpsFxControllerSnapshotsV1Errors, ThrowOnError> => (options?.client ?? client).get<OpsFxControllerSnapshotsV1Responses, OpsFxControllerSnapshotsV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/fx/snapshots',
+    ...options
+});
+
+/**
+ * The rate between two currencies from one source's latest snapshot, with its path through the source's pivot
+ */
+export const fxRatesControllerRateV1 = <ThrowOnError extends boolean = true>(options: Options<FxRatesControllerRateV1Data, ThrowOnError>): RequestResult<FxRatesControllerRateV1Responses, FxRatesControllerRateV1Errors, ThrowOnError> => (options.client ?? client).get<FxRatesControllerRateV1Responses, FxRatesControllerRateV1Errors, ThrowOnError>({ url: '/v1/fx/rates', ...options });
+
+/**
+ * Every published market (buyer countries, currency, languages, tax display, units), named in the caller's language
+ */
+export const marketsControllerListV1 = <ThrowOnError extends boolean = true>(options?: Options<MarketsControllerListV1Data, ThrowOnError>): RequestResult<MarketsControllerListV1Responses, MarketsControllerListV1Errors, ThrowOnError> => (options?.client ?? client).get<MarketsControllerListV1Responses, MarketsControllerListV1Errors, ThrowOnError>({ url: '/v1/markets', ...options });
+
+/**
+ * One published market, named in the caller's language
+ */
+export const marketsControllerGetV1 = <ThrowOnError extends boolean = true>(options: Options<MarketsControllerGetV1Data, ThrowOnError>): RequestResult<MarketsControllerGetV1Responses, MarketsControllerGetV1Errors, ThrowOnError> => (options.client ?? client).get<MarketsControllerGetV1Responses, MarketsControllerGetV1Errors, ThrowOnError>({ url: '/v1/markets/{code}', ...options });
+
+/**
+ * Every market with a version: status, published version, open draft
+ */
+export const opsMarketsControllerOverviewV1 = <ThrowOnError extends boolean = true>(options?: Options<OpsMarketsControllerOverviewV1Data, ThrowOnError>): RequestResult<OpsMarketsControllerOverviewV1Responses, OpsMarketsControllerOverviewV1Errors, ThrowOnError> => (options?.client ?? client).get<OpsMarketsControllerOverviewV1Responses, OpsMarketsControllerOverviewV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/markets',
+    ...options
+});
+
+/**
+ * JSON Schema of a market document
+ */
+export const opsMarketsControllerSchemaV1 = <ThrowOnError extends boolean = true>(options?: Options<OpsMarketsControllerSchemaV1Data, ThrowOnError>): RequestResult<OpsMarketsControllerSchemaV1Responses, OpsMarketsControllerSchemaV1Errors, ThrowOnError> => (options?.client ?? client).get<OpsMarketsControllerSchemaV1Responses, OpsMarketsControllerSchemaV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/markets/schema',
+    ...options
+});
+
+/**
+ * Discard the draft (audited)
+ */
+export const opsMarketsControllerDiscardV1 = <ThrowOnError extends boolean = true>(options: Options<OpsMarketsControllerDiscardV1Data, ThrowOnError>): RequestResult<OpsMarketsControllerDiscardV1Responses, OpsMarketsControllerDiscardV1Errors, ThrowOnError> => (options.client ?? client).delete<OpsMarketsControllerDiscardV1Responses, OpsMarketsControllerDiscardV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/markets/{code}/draft',
+    ...options
+});
+
+/**
+ * The draft market document
+ */
+export const opsMarketsControllerDraftV1 = <ThrowOnError extends boolean = true>(options: Options<OpsMarketsControllerDraftV1Data, ThrowOnError>): RequestResult<OpsMarketsControllerDraftV1Responses, OpsMarketsControllerDraftV1Errors, ThrowOnError> => (options.client ?? client).get<OpsMarketsControllerDraftV1Responses, OpsMarketsControllerDraftV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/markets/{code}/draft',
+    ...options
+});
+
+/**
+ * Create or replace the draft market (audited); must match the market schema
+ */
+export const opsMarketsControllerSaveDraftV1 = <ThrowOnError extends boolean = true>(options: Options<OpsMarketsControllerSaveDraftV1Data, ThrowOnError>): RequestResult<OpsMarketsControllerSaveDraftV1Responses, OpsMarketsControllerSaveDraftV1Errors, ThrowOnError> => (options.client ?? client).put<OpsMarketsControllerSaveDraftV1Responses, OpsMarketsControllerSaveDraftV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/markets/{code}/draft',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Check the draft: schema, names in every language, countries, currencies, locales, fallback chain, price endings
+ */
+export const opsMarketsControllerValidateV1 = <ThrowOnError extends boolean = true>(options: Options<OpsMarketsControllerValidateV1Data, ThrowOnError>): RequestResult<OpsMarketsControllerValidateV1Responses, OpsMarketsControllerValidateV1Errors, ThrowOnError> => (options.client ?? client).post<OpsMarketsControllerValidateV1Responses, OpsMarketsControllerValidateV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/markets/{code}/draft/validate',
+    ...options
+});
+
+/**
+ * Publish the draft as the version listings use (audited)
+ */
+export const opsMarketsControllerPublishV1 = <ThrowOnError extends boolean = true>(options: Options<OpsMarketsControllerPublishV1Data, ThrowOnError>): RequestResult<OpsMarketsControllerPublishV1Responses, OpsMarketsControllerPublishV1Errors, ThrowOnError> => (options.client ?? client).post<OpsMarketsControllerPublishV1Responses, OpsMarketsControllerPublishV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/markets/{code}/draft/publish',
+    ...options
+});
+
+/**
+ * Let sellers list for this market again (audited)
+ */
+export const opsMarketsControllerEnableV1 = <ThrowOnError extends boolean = true>(options: Options<OpsMarketsControllerEnableV1Data, ThrowOnError>): RequestResult<OpsMarketsControllerEnableV1Responses, OpsMarketsControllerEnableV1Errors, ThrowOnError> => (options.client ?? client).post<OpsMarketsControllerEnableV1Responses, OpsMarketsControllerEnableV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/markets/{code}/enable',
+    ...options
+});
+
+/**
+ * Stop listings for this market; the data is kept (audited)
+ */
+export const opsMarketsControllerDisableV1 = <ThrowOnError extends boolean = true>(options: Options<OpsMarketsControllerDisableV1Data, ThrowOnError>): RequestResult<OpsMarketsControllerDisableV1Responses, OpsMarketsControllerDisableV1Errors, ThrowOnError> => (options.client ?? client).post<OpsMarketsControllerDisableV1Responses, OpsMarketsControllerDisableV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/markets/{code}/disable',
+    ...options
+});
+
+/**
+ * Every version of the market, newest first
+ */
+export const opsMarketsControllerVersionsV1 = <ThrowOnError extends boolean = true>(options: Options<OpsMarketsControllerVersionsV1Data, ThrowOnError>): RequestResult<OpsMarketsControllerVersionsV1Responses, OpsMarketsControllerVersionsV1Errors, ThrowOnError> => (options.client ?? client).get<OpsMarketsControllerVersionsV1Responses, OpsMarketsControllerVersionsV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/markets/{code}/versions',
+    ...options
+});
+
+/**
+ * One version of the market document
+ */
+export const opsMarketsControllerVersionV1 = <ThrowOnError extends boolean = true>(options: Options<OpsMarketsControllerVersionV1Data, ThrowOnError>): RequestResult<OpsMarketsControllerVersionV1Responses, OpsMarketsControllerVersionV1Errors, ThrowOnError> => (options.client ?? client).get<OpsMarketsControllerVersionV1Responses, OpsMarketsControllerVersionV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/markets/{code}/versions/{version}',
+    ...options
+});
+
+/**
+ * What changed between two versions (or a version and the draft)
+ */
+export const opsMarketsControllerDiffV1 = <ThrowOnError extends boolean = true>(options: Options<OpsMarketsControllerDiffV1Data, ThrowOnError>): RequestResult<OpsMarketsControllerDiffV1Responses, OpsMarketsControllerDiffV1Errors, ThrowOnError> => (options.client ?? client).get<OpsMarketsControllerDiffV1Responses, OpsMarketsControllerDiffV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/markets/{code}/diff',
+    ...options
+});
+
+/**
+ * The caller's products, newest first; filter by exact SKU, status, category (with sub-categories) or words of the title
+ */
+export const productsControllerListV1 = <ThrowOnError extends boolean = true>(options?: Options<ProductsControllerListV1Data, ThrowOnError>): RequestResult<ProductsControllerListV1Responses, ProductsControllerListV1Errors, ThrowOnError> => (options?.client ?? client).get<ProductsControllerListV1Responses, ProductsControllerListV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/sellers/me/products',
+    ...options
+});
+
+/**
+ * Create a product in the seller's source language and currency (variants, prices in minor units, HS code, origin, GPSR data)
+ */
+export const productsControllerCreateV1 = <ThrowOnError extends boolean = true>(options: Options<ProductsControllerCreateV1Data, ThrowOnError>): RequestResult<ProductsControllerCreateV1Responses, ProductsControllerCreateV1Errors, ThrowOnError> => (options.client ?? client).post<ProductsControllerCreateV1Responses, ProductsControllerCreateV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/sellers/me/products',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a product with its variants and translations
+ */
+export const productsControllerRemoveV1 = <ThrowOnError extends boolean = true>(options: Options<ProductsControllerRemoveV1Data, ThrowOnError>): RequestResult<ProductsControllerRemoveV1Responses, ProductsControllerRemoveV1Errors, ThrowOnError> => (options.client ?? client).delete<ProductsControllerRemoveV1Responses, ProductsControllerRemoveV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/sellers/me/products/{id}',
+    ...options
+});
+
+/**
+ * One of the caller’s products
+ */
+export const productsControllerGetV1 = <ThrowOnError extends boolean = true>(options: Options<ProductsControllerGetV1Data, ThrowOnError>): RequestResult<ProductsControllerGetV1Responses, ProductsControllerGetV1Errors, ThrowOnError> => (options.client ?? client).get<ProductsControllerGetV1Responses, ProductsControllerGetV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/sellers/me/products/{id}',
+    ...options
+});
+
+/**
+ * Replace a product; variants are matched by SKU (kept SKUs keep their id and translations)
+ */
+export const productsControllerUpdateV1 = <ThrowOnError extends boolean = true>(options: Options<ProductsControllerUpdateV1Data, ThrowOnError>): RequestResult<ProductsControllerUpdateV1Responses, ProductsControllerUpdateV1Errors, ThrowOnError> => (options.client ?? client).put<ProductsControllerUpdateV1Responses, ProductsControllerUpdateV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/sellers/me/products/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Source fields with their sourceHash, and every translation with its status and whether it is outdated
+ */
+export const productsControllerGetTranslationsV1 = <ThrowOnError extends boolean = true>(options: Options<ProductsControllerGetTranslationsV1Data, ThrowOnError>): RequestResult<ProductsControllerGetTranslationsV1Responses, ProductsControllerGetTranslationsV1Errors, ThrowOnError> => (options.client ?? client).get<ProductsControllerGetTranslationsV1Responses, ProductsControllerGetTranslationsV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/sellers/me/products/{id}/translations',
+    ...options
+});
+
+/**
+ * Remove every translation of the product in one content locale
+ */
+export const productsControllerRemoveTranslationsV1 = <ThrowOnError extends boolean = true>(options: Options<ProductsControllerRemoveTranslationsV1Data, ThrowOnError>): RequestResult<ProductsControllerRemoveTranslationsV1Responses, ProductsControllerRemoveTranslationsV1Errors, ThrowOnError> => (options.client ?? client).delete<ProductsControllerRemoveTranslationsV1Responses, ProductsControllerRemoveTranslationsV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/sellers/me/products/{id}/translations/{locale}',
+    ...options
+});
+
+/**
+ * Write translated fields in one content locale (others untouched); each names the sourceHash it was translated from
+ */
+export const productsControllerPutTranslationsV1 = <ThrowOnError extends boolean = true>(options: Options<ProductsControllerPutTranslationsV1Data, ThrowOnError>): RequestResult<ProductsControllerPutTranslationsV1Responses, ProductsControllerPutTranslationsV1Errors, ThrowOnError> => (options.client ?? client).put<ProductsControllerPutTranslationsV1Responses, ProductsControllerPutTranslationsV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/sellers/me/products/{id}/translations/{locale}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The product's content for one market: texts in the market's languages with the fallback used marked (never the source language when the market does not show it), package in the market's units. Price and readiness come later (null).
+ */
+export const productsControllerListingV1 = <ThrowOnError extends boolean = true>(options: Options<ProductsControllerListingV1Data, ThrowOnError>): RequestResult<ProductsControllerListingV1Responses, ProductsControllerListingV1Errors, ThrowOnError> => (options.client ?? client).get<ProductsControllerListingV1Responses, ProductsControllerListingV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/sellers/me/products/{id}/listings/{market}',
+    ...options
+});
+
+/**
+ * The product taxonomy (version 2026-12-01), labelled in the caller's language
+ */
+export const categoriesControllerListV1 = <ThrowOnError extends boolean = true>(options?: Options<CategoriesControllerListV1Data, ThrowOnError>): RequestResult<CategoriesControllerListV1Responses, CategoriesControllerListV1Errors, ThrowOnError> => (options?.client ?? client).get<CategoriesControllerListV1Responses, CategoriesControllerListV1Errors, ThrowOnError>({ url: '/v1/catalog/categories', ...options });

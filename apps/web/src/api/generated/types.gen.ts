@@ -39,7 +39,14 @@ export type ErrorBodyDto = {
      * Message in the caller's language (Content-Language).
      */
     message: string;
+    /**
+     * One entry per field problem, at most 100.
+     */
     details: Array<ErrorDetailDto>;
+    /**
+     * Present when there were more than 100 details: how many more were left out.
+     */
+    omittedDetails?: number;
 };
 
 export type ErrorEnvelopeDto = {
@@ -119,6 +126,9 @@ export type CountrySpecView = {
     name: string;
     status: 'enabled' | 'disabled';
     packVersion: number;
+    /**
+     * Languages sellers of this country are served in; the first is the default language of a seller who signs up without naming one.
+     */
     sellerLocales: Array<string>;
     currencies: {
         [key: string]: unknown;
@@ -194,6 +204,41 @@ export type RegistrationValidationView = {
     errors: Array<FieldErrorView>;
 };
 
+export type RailView = {
+    rail: 'stripe_connect' | 'bank_transfer';
+    /**
+     * Whether this deployment can run it (stripe_connect needs STRIPE_SECRET_KEY).
+     */
+    configured: boolean;
+};
+
+export type WarningView = {
+    field: string;
+    code: 'PAYOUT_RAIL_NOT_CONFIGURED' | 'NO_PAYOUT_RAIL_CONFIGURED' | 'STATUS_IGNORED';
+    /**
+     * In the caller's language.
+     */
+    message: string;
+};
+
+export type CountryOverviewView = {
+    country: string;
+    /**
+     * Changed only by enable/disable, never by publishing.
+     */
+    status: 'enabled' | 'disabled';
+    publishedVersion: {
+        [key: string]: unknown;
+    } | null;
+    hasDraft: boolean;
+    name: string;
+    /**
+     * The published pack’s payout rails and whether this deployment runs them.
+     */
+    payoutRails: Array<RailView>;
+    warnings: Array<WarningView>;
+};
+
 export type DraftView = {
     country: string;
     updatedAt: string;
@@ -203,6 +248,72 @@ export type DraftView = {
     document: {
         [key: string]: unknown;
     };
+};
+
+export type VersionResultView = {
+    version: {
+        [key: string]: unknown;
+    } | null;
+    state: 'draft' | 'published' | 'retired';
+    createdBy: {
+        [key: string]: unknown;
+    } | null;
+    createdAt: string;
+    updatedAt: string;
+    publishedBy: {
+        [key: string]: unknown;
+    } | null;
+    publishedAt: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * Publication: the country’s status afterwards. Publishing never changes it; a first publication opens the country (enabled).
+     */
+    countryStatus?: 'enabled' | 'disabled';
+    /**
+     * Went through, but ops should know: payout rails this deployment cannot run, a legacy status field ignored.
+     */
+    warnings: Array<WarningView>;
+};
+
+export type ImpactFormView = {
+    legalForm: string;
+    sellers: number;
+    /**
+     * With ?ids=true.
+     */
+    sellerIds?: Array<string>;
+};
+
+export type DraftImpactView = {
+    country: string;
+    /**
+     * The published version the draft is compared with.
+     */
+    against: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * Legal forms the draft makes stricter (a new required identifier or document, or no longer eligible).
+     */
+    tightenedLegalForms: Array<string>;
+    /**
+     * Distinct sellers publishing would flag for re-verification.
+     */
+    sellers: number;
+    byLegalForm: Array<ImpactFormView>;
+};
+
+export type PackCheckView = {
+    valid: boolean;
+    problems: Array<{
+        [key: string]: unknown;
+    }>;
+};
+
+export type CountryStatusView = {
+    country: string;
+    status: 'enabled' | 'disabled';
 };
 
 export type VersionView = {
@@ -223,18 +334,6 @@ export type VersionView = {
     } | null;
 };
 
-export type PackCheckView = {
-    valid: boolean;
-    problems: Array<{
-        [key: string]: unknown;
-    }>;
-};
-
-export type CountryStatusView = {
-    country: string;
-    status: 'enabled' | 'disabled';
-};
-
 export type PackVersionDocumentView = {
     country: string;
     version: number;
@@ -245,6 +344,9 @@ export type PackVersionDocumentView = {
 };
 
 export type PackChangeView = {
+    /**
+     * `country.status`: an enable/disable act between the two versions (not pack content; with at and by).
+     */
     path: string;
     change: 'added' | 'removed' | 'changed';
     /**
@@ -259,6 +361,16 @@ export type PackChangeView = {
     to?: {
         [key: string]: unknown;
     };
+    /**
+     * country.status only: when ops changed it
+     */
+    at?: string;
+    /**
+     * country.status only: who
+     */
+    by?: {
+        [key: string]: unknown;
+    } | null;
 };
 
 export type SignupDto = {
@@ -269,7 +381,7 @@ export type SignupDto = {
      */
     country: string;
     /**
-     * Preferred language; defaults to the request language.
+     * Preferred language; defaults to the request language (?lang, Accept-Language), else the first of the country pack's sellerLocales.
      */
     locale?: 'en' | 'ru' | 'tr' | 'it' | 'es';
 };
@@ -332,6 +444,14 @@ export type BusinessProfileView = {
     checkedAt: string;
 };
 
+export type BlockingReasonView = {
+    code: 'SANCTIONS_POLICY' | 'PAYOUT_RAIL_NOT_CONFIGURED' | 'PAYOUT_NOT_SET_UP' | 'PAYOUT_DETAILS_REQUIRED' | 'PAYOUT_DETAILS_IN_REVIEW' | 'PAYOUT_RESTRICTED' | 'PAYOUT_REFUSED' | 'PAYOUT_DISCONNECTED' | 'KYC_NOT_STARTED' | 'KYC_ACTION_REQUIRED' | 'KYC_PENDING' | 'KYC_REVERIFICATION' | 'KYC_UNDER_REVIEW' | 'KYC_REJECTED';
+    /**
+     * In the caller's language.
+     */
+    message: string;
+};
+
 export type ChecklistItemView = {
     task: string;
     due: 'past_due' | 'currently_due' | 'pending_verification' | 'eventually_due';
@@ -343,18 +463,32 @@ export type ChecklistItemView = {
 export type PayoutOverviewView = {
     country: string;
     rail: 'stripe_connect' | 'bank_transfer';
-    status: 'not_started' | 'action_required' | 'under_review' | 'restricted' | 'enabled' | 'rejected' | 'disconnected' | 'unavailable';
+    /**
+     * One status: the payout setup stage while the rail is not ready; then `enabled` only when the seller’s identity verification is approved too, otherwise `on_hold`.
+     */
+    status: 'not_started' | 'action_required' | 'under_review' | 'restricted' | 'enabled' | 'on_hold' | 'rejected' | 'disconnected' | 'unavailable';
+    /**
+     * The payout account’s own setup status (absent before setup).
+     */
+    railStatus?: 'not_started' | 'action_required' | 'under_review' | 'restricted' | 'enabled' | 'rejected' | 'disconnected';
     unavailable?: {
         [key: string]: unknown;
     };
     currency: {
         [key: string]: unknown;
     } | null;
+    /**
+     * True only when status is `enabled`.
+     */
     payoutsEnabled: boolean;
     /**
-     * Payouts held by compliance.
+     * Why payouts are not flowing (explains `status`); absent when enabled.
      */
-    pausedReason?: string;
+    blockingReason?: BlockingReasonView;
+    /**
+     * Every reason payouts are not flowing, the one in blockingReason first.
+     */
+    blockingReasons: Array<BlockingReasonView>;
     checklist: Array<ChecklistItemView>;
     /**
      * Bank-transfer rail: the submitted bank details, masked.
@@ -476,6 +610,9 @@ export type RejectBankAccountDto = {
 };
 
 export type LocalizedReasonView = {
+    /**
+     * Never a screening reason: a case in review reads UNDER_REVIEW.
+     */
     code: string;
     /**
      * In the caller's language.
@@ -541,7 +678,10 @@ export type IdentityVerificationView = {
 
 export type SellerKycView = {
     caseId: string;
-    status: 'collecting' | 'submitted' | 'in_review' | 'approved' | 'rejected' | 'action_required' | 'suspended' | 'superseded';
+    /**
+     * As the seller may read it: a suspended case reads in_review.
+     */
+    status: 'collecting' | 'submitted' | 'in_review' | 'approved' | 'rejected' | 'action_required';
     /**
      * The country-pack version the case follows.
      */
@@ -596,8 +736,65 @@ export type KycPersonView = {
 
 export type SubmitResultView = {
     caseId: string;
-    status: 'collecting' | 'submitted' | 'in_review' | 'approved' | 'rejected' | 'action_required' | 'suspended' | 'superseded';
+    status: 'collecting' | 'submitted' | 'in_review' | 'approved' | 'rejected' | 'action_required';
     reason?: LocalizedReasonView;
+};
+
+export type QueuePersonView = {
+    role: 'representative' | 'owner' | 'director';
+    fullName: string;
+};
+
+export type KycQueueItemView = {
+    id: string;
+    sellerId: string;
+    country: string;
+    legalForm: string;
+    packVersion: number;
+    status: 'collecting' | 'submitted' | 'in_review' | 'approved' | 'rejected' | 'action_required' | 'suspended' | 'superseded';
+    reasonCode: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * Approval needs two different reviewers.
+     */
+    fourEyes: boolean;
+    firstApprovalBy: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * Set when re-screening found a new fuzzy match on an approved case.
+     */
+    reviewRequestedAt: {
+        [key: string]: unknown;
+    } | null;
+    identityProvider: {
+        [key: string]: unknown;
+    } | null;
+    identityResult: 'approved' | 'rejected' | 'retry';
+    submittedAt: {
+        [key: string]: unknown;
+    } | null;
+    decidedAt: {
+        [key: string]: unknown;
+    } | null;
+    createdAt: string;
+    updatedAt: string;
+    legalName: {
+        [key: string]: unknown;
+    } | null;
+    sellerEmail: string;
+    persons: Array<QueuePersonView>;
+    /**
+     * Why a person must look, from the latest submission’s checks and the case’s flags.
+     */
+    reviewReasons: Array<'SCREENING_POSSIBLE_MATCH' | 'VENDOR_RED' | 'DUPLICATE_DOCUMENT' | 'RISK_POLICY'>;
+    reviewReason: 'SCREENING_POSSIBLE_MATCH' | 'VENDOR_RED' | 'DUPLICATE_DOCUMENT' | 'RISK_POLICY';
+    /**
+     * Hours since submission (or since the case was opened).
+     */
+    ageHours: number;
+    fourEyesState: 'not_required' | 'awaiting_first_approval' | 'awaiting_second_approval';
 };
 
 export type KycCaseView = {
@@ -688,7 +885,7 @@ export type DecisionDto = {
      */
     decision: 'approve' | 'reject' | 'request_changes' | 'suspend';
     /**
-     * Shown to the seller in their language.
+     * Shown to the seller in their language; a case in review or suspended always reads UNDER_REVIEW, and a screening reason (SANCTIONS_HIT) never reaches the seller (OTHER).
      */
     reasonCode?: 'PACK_REQUIREMENTS_ADDED' | 'DOCUMENT_UNREADABLE' | 'DOCUMENT_EXPIRED' | 'NAME_MISMATCH' | 'WRONG_DOCUMENT' | 'INFORMATION_INCOMPLETE' | 'NOT_ELIGIBLE' | 'SANCTIONS_HIT' | 'IDENTITY_CHECK_FAILED' | 'OTHER';
     documents?: Array<DocumentFeedbackDto>;
@@ -727,12 +924,698 @@ export type LoadedListView = {
     sha256: string;
 };
 
+export type ScreeningCheckDto = {
+    /**
+     * Any script; word order and transliteration do not matter.
+     */
+    name: string;
+    kind?: 'person' | 'entity';
+    /**
+     * A person’s birth date: a tie-breaker against listed birth dates.
+     */
+    birthDate?: string;
+    /**
+     * Recorded with the look-up (the loaded lists carry no nationality to compare it with).
+     */
+    nationality?: string;
+};
+
+export type ScreeningHitView = {
+    entryId: string;
+    source: 'ofac_sdn' | 'eu_consolidated' | 'un_consolidated';
+    matchedName: string;
+    score: number;
+    strength: string;
+    decision: 'hit' | 'review';
+};
+
+export type ScreeningCheckView = {
+    /**
+     * The look-up’s id in the audit log (targetType screening_check).
+     */
+    id: string;
+    subject: {
+        [key: string]: unknown;
+    };
+    /**
+     * `review` also when no list is loaded (nothing can be cleared).
+     */
+    decision: 'hit' | 'review' | 'clear';
+    /**
+     * `none` when no list is loaded.
+     */
+    listVersion: string;
+    /**
+     * Whether nationality changed the result (the loaded lists carry none).
+     */
+    nationalityUsed: boolean;
+    hits: Array<ScreeningHitView>;
+};
+
 export type KycWebhookReceiptView = {
     received: true;
     /**
      * What the result did: moved the case, was kept as the identity check, was already known, came after a later decision, does not fit the case, names no case of ours, or carried no decision.
      */
     disposition: 'applied' | 'recorded' | 'duplicate' | 'late' | 'not_applicable' | 'unknown_applicant' | 'ignored';
+};
+
+export type ImportView = {
+    id: string;
+    source: 'ecb' | 'cbr' | 'tcmb';
+    /**
+     * SHA-256 of the file: the same file again is this import.
+     */
+    fileSha256: string;
+    /**
+     * `reference` (ECB, CBR) or the TCMB column taken (`ForexBuying`).
+     */
+    rateKind: string;
+    firstRateDate: string;
+    lastRateDate: string;
+    /**
+     * One snapshot per rate date in the file, newest first.
+     */
+    snapshotIds: Array<string>;
+    /**
+     * Snapshots this import created (0 for a duplicate).
+     */
+    newSnapshots: number;
+    /**
+     * Currencies in the file without a usable rate (TCMB empty fields).
+     */
+    skipped: Array<string>;
+    fetchedAt: string;
+    /**
+     * True when the same file was imported before (answer 200, nothing changed).
+     */
+    duplicate: boolean;
+};
+
+export type FreshnessView = {
+    source: 'ecb' | 'cbr' | 'tcmb';
+    snapshotId: string | null;
+    rateDate: string | null;
+    ageTargetDays: number | null;
+    /**
+     * No snapshot yet, or older than FX_MAX_AGE_TARGET_DAYS.
+     */
+    stale: boolean;
+};
+
+export type SnapshotView = {
+    id: string;
+    source: 'ecb' | 'cbr' | 'tcmb';
+    pivot: string;
+    rateKind: string;
+    rateDate: string;
+    fetchedAt: string;
+    currencyCount: number;
+    currencies: Array<string>;
+    fileSha256: string;
+    importId: string;
+    /**
+     * TARGET working days since the rate date.
+     */
+    ageTargetDays: number;
+    /**
+     * Older than FX_MAX_AGE_TARGET_DAYS.
+     */
+    stale: boolean;
+};
+
+export type SnapshotsView = {
+    maxAgeTargetDays: number;
+    freshness: Array<FreshnessView>;
+    snapshots: Array<SnapshotView>;
+};
+
+export type RateView = {
+    from: string;
+    to: string;
+    /**
+     * 1 `from` in `to`, 12 significant digits (display); exact value: numerator / denominator.
+     */
+    rate: string;
+    /**
+     * Exact decimal string.
+     */
+    numerator: string;
+    /**
+     * Exact decimal string.
+     */
+    denominator: string;
+    /**
+     * Direct against the source's pivot, or through it (['TRY','EUR','USD'] at the ECB).
+     */
+    path: Array<string>;
+    source: 'ecb' | 'cbr' | 'tcmb';
+    rateKind: string;
+    /**
+     * The rate date of the snapshot.
+     */
+    asOf: string;
+    fetchedAt: string;
+    /**
+     * Store it with any price computed from this rate.
+     */
+    snapshotId: string;
+    /**
+     * TARGET working days since asOf.
+     */
+    ageTargetDays: number;
+};
+
+export type MarketView = {
+    code: string;
+    /**
+     * In the caller's language
+     */
+    name: string;
+    status: 'enabled' | 'disabled';
+    /**
+     * The published version
+     */
+    version: number;
+    countries: Array<string>;
+    /**
+     * ISO 4217
+     */
+    currency: string;
+    /**
+     * ISO 4217 minor-unit exponent of the currency (JPY 0)
+     */
+    currencyExponent: number;
+    /**
+     * BCP 47; the first is the market's own language
+     */
+    displayLocales: Array<string>;
+    /**
+     * Order in which content locales are tried for marketing text
+     */
+    fallbackChain: Array<string>;
+    /**
+     * Legal texts must exist in each of these; no fallback
+     */
+    legalLocales: Array<string>;
+    taxDisplay: {
+        [key: string]: unknown;
+    };
+    /**
+     * Price-ending bands per currency, integer minor units as strings
+     */
+    priceEndings: {
+        [key: string]: unknown;
+    };
+    units: 'metric' | 'imperial';
+    fx: {
+        [key: string]: unknown;
+    };
+    complianceRuleSetId?: string;
+};
+
+export type MarketOverviewView = {
+    code: string;
+    status: 'enabled' | 'disabled';
+    publishedVersion: {
+        [key: string]: unknown;
+    } | null;
+    hasDraft: boolean;
+    name: string;
+};
+
+export type MarketDraftView = {
+    code: string;
+    updatedAt: string;
+    /**
+     * The market document; see GET /v1/ops/markets/schema
+     */
+    document: {
+        [key: string]: unknown;
+    };
+};
+
+export type MarketVersionView = {
+    version: {
+        [key: string]: unknown;
+    } | null;
+    state: 'draft' | 'published' | 'retired';
+    createdBy: {
+        [key: string]: unknown;
+    } | null;
+    createdAt: string;
+    updatedAt: string;
+    publishedBy: {
+        [key: string]: unknown;
+    } | null;
+    publishedAt: {
+        [key: string]: unknown;
+    } | null;
+};
+
+export type MarketCheckView = {
+    valid: boolean;
+    problems: Array<{
+        [key: string]: unknown;
+    }>;
+};
+
+export type MarketStatusView = {
+    code: string;
+    status: 'enabled' | 'disabled';
+};
+
+export type MarketVersionDocumentView = {
+    code: string;
+    version: number;
+    state: 'published' | 'retired';
+    document: {
+        [key: string]: unknown;
+    };
+};
+
+export type MarketChangeView = {
+    path: string;
+    change: 'added' | 'removed' | 'changed';
+    /**
+     * The old value (absent when added)
+     */
+    from?: {
+        [key: string]: unknown;
+    };
+    /**
+     * The new value (absent when removed)
+     */
+    to?: {
+        [key: string]: unknown;
+    };
+};
+
+export type AttributeDto = {
+    /**
+     * Lower-case key: size, colour, material…
+     */
+    key: string;
+    value: string;
+};
+
+export type PriceInputDto = {
+    /**
+     * Decimal amount in major units; no more decimals than the currency has (JPY none). Give this or amountMinor.
+     */
+    amount?: string;
+    /**
+     * Integer minor units (ISO 4217 exponent). Give this or amount.
+     */
+    amountMinor?: string;
+    /**
+     * ISO 4217; must be the product's currency
+     */
+    currency: string;
+};
+
+export type DimensionsDto = {
+    length: number;
+    width: number;
+    height: number;
+};
+
+export type VariantDto = {
+    /**
+     * Unique per seller, compared byte for byte and case-sensitively; 1–64 characters, no control characters, no surrounding spaces.
+     */
+    sku: string;
+    attributes?: Array<AttributeDto>;
+    price: PriceInputDto;
+    /**
+     * Package weight in grams
+     */
+    weightG?: number;
+    /**
+     * Package dimensions in millimetres
+     */
+    dimensionsMm?: DimensionsDto;
+};
+
+export type AddressDto = {
+    line1: string;
+    line2?: string;
+    city: string;
+    postalCode?: string;
+    region?: string;
+    /**
+     * ISO 3166-1 alpha-2
+     */
+    country: string;
+};
+
+export type EconomicOperatorDto = {
+    name: string;
+    address: AddressDto;
+    email?: string;
+    url?: string;
+};
+
+export type GpsrDto = {
+    /**
+     * Manufacturer: name, postal and electronic address (GPSR art. 19 a)
+     */
+    manufacturer?: EconomicOperatorDto;
+    /**
+     * EU responsible person, needed when the manufacturer is outside the EU (GPSR art. 16, 19 b)
+     */
+    euResponsiblePerson?: EconomicOperatorDto;
+};
+
+export type ProductDto = {
+    /**
+     * At most 200 characters (not bytes)
+     */
+    title: string;
+    description?: string;
+    /**
+     * BCP 47 content locale of the texts; defaults to the main language of the seller's country
+     */
+    sourceLocale?: string;
+    /**
+     * ISO 4217; defaults to the seller's country currency
+     */
+    currency?: string;
+    /**
+     * A code of GET /v1/catalog/categories
+     */
+    category: string;
+    attributes?: Array<AttributeDto>;
+    variants: Array<VariantDto>;
+    /**
+     * HS 6-digit subheading (chapters 01–97, not 77)
+     */
+    hsCode?: string;
+    /**
+     * National tariff codes of 8–10 digits by destination country (or EU), starting with hsCode
+     */
+    hsNational?: {
+        [key: string]: unknown;
+    };
+    /**
+     * Country of origin, ISO 3166-1 alpha-2
+     */
+    originCountry?: string;
+    /**
+     * Must be one of the brands declared in the seller's business profile
+     */
+    brand?: string;
+    gpsr?: GpsrDto;
+    /**
+     * Safety information and warnings (a legal text)
+     */
+    safetyInformation?: string;
+    /**
+     * Defaults to draft; changes follow the status table
+     */
+    status?: 'draft' | 'active' | 'archived';
+};
+
+export type AttributeView = {
+    key: string;
+    value: string;
+};
+
+export type CategoryView = {
+    code: string;
+    /**
+     * In the caller's language
+     */
+    label: string;
+};
+
+export type MoneyView = {
+    /**
+     * Integer minor units (ISO 4217 exponent), as a string
+     */
+    amountMinor: string;
+    /**
+     * The same amount in major units, as a decimal string
+     */
+    amount: string;
+    currency: string;
+};
+
+export type DimensionsView = {
+    length: number;
+    width: number;
+    height: number;
+};
+
+export type VariantView = {
+    id: string;
+    sku: string;
+    attributes: Array<AttributeView>;
+    price: MoneyView;
+    /**
+     * Package weight in grams
+     */
+    weightG: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * Package dimensions in millimetres
+     */
+    dimensionsMm: DimensionsView | null;
+};
+
+export type ProductView = {
+    id: string;
+    status: 'draft' | 'active' | 'archived';
+    /**
+     * BCP 47 content locale of the source texts
+     */
+    sourceLocale: string;
+    currency: string;
+    title: string;
+    description: {
+        [key: string]: unknown;
+    } | null;
+    attributes: Array<AttributeView>;
+    category: CategoryView;
+    hsCode: {
+        [key: string]: unknown;
+    } | null;
+    hsNational: {
+        [key: string]: unknown;
+    };
+    originCountry: {
+        [key: string]: unknown;
+    } | null;
+    brand: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * manufacturer and euResponsiblePerson
+     */
+    gpsr: {
+        [key: string]: unknown;
+    } | null;
+    safetyInformation: {
+        [key: string]: unknown;
+    } | null;
+    variants: Array<VariantView>;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type ProductPageView = {
+    items: Array<ProductView>;
+    total: number;
+    limit: number;
+    offset: number;
+};
+
+export type SourceFieldView = {
+    field: string;
+    value: string;
+    /**
+     * SHA-256 (hex) of the value: send it back with a translation of this field
+     */
+    sourceHash: string;
+    /**
+     * A legal text: shown only in the language it is written in, never as a fallback
+     */
+    legal: boolean;
+};
+
+export type TranslatedFieldView = {
+    field: string;
+    value: string;
+    status: 'machine' | 'translated' | 'reviewed';
+    /**
+     * The source hash the translation was made from
+     */
+    sourceHash: string;
+    /**
+     * True when the source text changed after this translation was written
+     */
+    outdated: boolean;
+    updatedAt: string;
+};
+
+export type LocaleTranslationsView = {
+    locale: string;
+    fields: Array<TranslatedFieldView>;
+};
+
+export type TranslationsView = {
+    productId: string;
+    sourceLocale: string;
+    source: Array<SourceFieldView>;
+    translations: Array<LocaleTranslationsView>;
+};
+
+export type TranslationFieldDto = {
+    /**
+     * A field of GET …/translations source[]
+     */
+    field: string;
+    value: string;
+    /**
+     * The sourceHash of the field as read from GET …/translations
+     */
+    sourceHash: string;
+    status?: 'machine' | 'translated' | 'reviewed';
+};
+
+export type PutTranslationsDto = {
+    fields: Array<TranslationFieldDto>;
+};
+
+export type ListingMarketView = {
+    code: string;
+    version: number;
+    name: string;
+    status: 'enabled' | 'disabled';
+    currency: string;
+};
+
+export type LocalisedTextView = {
+    /**
+     * fallback: found further down the chain (see locale); missing: in no locale of the chain
+     */
+    state: 'exact' | 'fallback' | 'missing';
+    value: string | null;
+    /**
+     * The content locale the text is in
+     */
+    locale: string | null;
+    origin: 'source' | 'translation';
+    status: 'source' | 'machine' | 'translated' | 'reviewed';
+    /**
+     * The translation was made from an older source text
+     */
+    outdated: boolean;
+};
+
+export type LocalisedAttributeView = {
+    key: string;
+    value: LocalisedTextView;
+};
+
+export type LegalTextView = {
+    /**
+     * fallback: found further down the chain (see locale); missing: in no locale of the chain
+     */
+    state: 'exact' | 'fallback' | 'missing';
+    value: string | null;
+    /**
+     * The content locale the text is in
+     */
+    locale: string | null;
+    origin: 'source' | 'translation';
+    status: 'source' | 'machine' | 'translated' | 'reviewed';
+    /**
+     * The translation was made from an older source text
+     */
+    outdated: boolean;
+    /**
+     * A legal locale of the market (no fallback between them)
+     */
+    requiredLocale: string;
+};
+
+export type MeasureView = {
+    value: string;
+    unit: 'kg' | 'lb' | 'cm' | 'in';
+};
+
+export type PackageView = {
+    system: 'metric' | 'imperial';
+    weightG: number | null;
+    dimensionsMm: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * Display weight (lb: 2 decimals, kg: 3)
+     */
+    weight: MeasureView | null;
+    /**
+     * Declared shipping weight, rounded UP to 0.1
+     */
+    shippingWeight: MeasureView | null;
+    dimensions: {
+        [key: string]: unknown;
+    } | null;
+};
+
+export type ListingVariantView = {
+    id: string;
+    sku: string;
+    attributes: Array<LocalisedAttributeView>;
+    package: PackageView;
+    /**
+     * The market price: not computed yet (price pipeline)
+     */
+    price: {
+        [key: string]: unknown;
+    } | null;
+};
+
+export type ListingView = {
+    productId: string;
+    market: ListingMarketView;
+    /**
+     * The content locale asked for (default: the market’s own language)
+     */
+    locale: string;
+    /**
+     * The locales tried, in order
+     */
+    fallbackChain: Array<string>;
+    sourceLocale: string;
+    title: LocalisedTextView;
+    /**
+     * null when the product has no description
+     */
+    description: LocalisedTextView | null;
+    attributes: Array<LocalisedAttributeView>;
+    /**
+     * Safety information in every legal locale of the market; null when the product has none
+     */
+    safetyInformation?: Array<LegalTextView> | null;
+    variants: Array<ListingVariantView>;
+    /**
+     * Listing readiness per market: not computed yet
+     */
+    readiness: {
+        [key: string]: unknown;
+    } | null;
+};
+
+export type CategoryListView = {
+    code: string;
+    /**
+     * In the caller's language
+     */
+    label: string;
+    parent?: string;
 };
 
 export type HealthControllerLiveData = {
@@ -1216,8 +2099,10 @@ export type OpsCountriesControllerOverviewV1Errors = {
 export type OpsCountriesControllerOverviewV1Error = OpsCountriesControllerOverviewV1Errors[keyof OpsCountriesControllerOverviewV1Errors];
 
 export type OpsCountriesControllerOverviewV1Responses = {
-    200: unknown;
+    200: Array<CountryOverviewView>;
 };
+
+export type OpsCountriesControllerOverviewV1Response = OpsCountriesControllerOverviewV1Responses[keyof OpsCountriesControllerOverviewV1Responses];
 
 export type OpsCountriesControllerSchemaV1Data = {
     body?: never;
@@ -1367,10 +2252,63 @@ export type OpsCountriesControllerSaveDraftV1Errors = {
 export type OpsCountriesControllerSaveDraftV1Error = OpsCountriesControllerSaveDraftV1Errors[keyof OpsCountriesControllerSaveDraftV1Errors];
 
 export type OpsCountriesControllerSaveDraftV1Responses = {
-    200: VersionView;
+    200: VersionResultView;
 };
 
 export type OpsCountriesControllerSaveDraftV1Response = OpsCountriesControllerSaveDraftV1Responses[keyof OpsCountriesControllerSaveDraftV1Responses];
+
+export type OpsCountriesControllerImpactV1Data = {
+    body?: never;
+    path: {
+        cc: string;
+    };
+    query?: {
+        /**
+         * Response language (en, ru, tr, it, es); overrides Accept-Language.
+         */
+        lang?: string;
+        /**
+         * List the seller ids per legal form.
+         */
+        ids?: 'true' | 'false';
+    };
+    url: '/v1/ops/countries/{cc}/draft/impact';
+};
+
+export type OpsCountriesControllerImpactV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COUNTRY_DRAFT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COUNTRY_PACK_INVALID
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsCountriesControllerImpactV1Error = OpsCountriesControllerImpactV1Errors[keyof OpsCountriesControllerImpactV1Errors];
+
+export type OpsCountriesControllerImpactV1Responses = {
+    200: DraftImpactView;
+};
+
+export type OpsCountriesControllerImpactV1Response = OpsCountriesControllerImpactV1Responses[keyof OpsCountriesControllerImpactV1Responses];
 
 export type OpsCountriesControllerValidateV1Data = {
     body?: never;
@@ -1467,7 +2405,7 @@ export type OpsCountriesControllerPublishV1Errors = {
 export type OpsCountriesControllerPublishV1Error = OpsCountriesControllerPublishV1Errors[keyof OpsCountriesControllerPublishV1Errors];
 
 export type OpsCountriesControllerPublishV1Responses = {
-    200: VersionView;
+    200: VersionResultView;
 };
 
 export type OpsCountriesControllerPublishV1Response = OpsCountriesControllerPublishV1Responses[keyof OpsCountriesControllerPublishV1Responses];
@@ -1897,6 +2835,10 @@ export type OpsSellersControllerListV1Data = {
         country?: string;
         limit?: number;
         offset?: number;
+        /**
+         * Only sellers whose business profile a newer country pack flagged for re-verification (true), or only the others (false).
+         */
+        reverification?: 'true' | 'false';
     };
     url: '/v1/ops/sellers';
 };
@@ -2708,6 +3650,15 @@ export type OpsKycControllerQueueV1Data = {
          * Only cases flagged for review while approved (a possible new sanctions match found by re-screening).
          */
         flagged?: string;
+        /**
+         * Only cases in review for this reason.
+         */
+        reason?: 'SCREENING_POSSIBLE_MATCH' | 'VENDOR_RED' | 'DUPLICATE_DOCUMENT' | 'RISK_POLICY';
+        sellerId?: string;
+        /**
+         * Part of the legal name, a person's name or the seller's email (case-insensitive).
+         */
+        q?: string;
     };
     url: '/v1/ops/kyc/cases';
 };
@@ -2734,7 +3685,7 @@ export type OpsKycControllerQueueV1Errors = {
 export type OpsKycControllerQueueV1Error = OpsKycControllerQueueV1Errors[keyof OpsKycControllerQueueV1Errors];
 
 export type OpsKycControllerQueueV1Responses = {
-    200: Array<KycCaseView>;
+    200: Array<KycQueueItemView>;
 };
 
 export type OpsKycControllerQueueV1Response = OpsKycControllerQueueV1Responses[keyof OpsKycControllerQueueV1Responses];
@@ -2960,6 +3911,48 @@ export type ScreeningListsControllerLoadV1Responses = {
 
 export type ScreeningListsControllerLoadV1Response = ScreeningListsControllerLoadV1Responses[keyof ScreeningListsControllerLoadV1Responses];
 
+export type OpsScreeningControllerCheckV1Data = {
+    body: ScreeningCheckDto;
+    path?: never;
+    query?: never;
+    url: '/v1/ops/screening/check';
+};
+
+export type OpsScreeningControllerCheckV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsScreeningControllerCheckV1Error = OpsScreeningControllerCheckV1Errors[keyof OpsScreeningControllerCheckV1Errors];
+
+export type OpsScreeningControllerCheckV1Responses = {
+    200: ScreeningCheckView;
+};
+
+export type OpsScreeningControllerCheckV1Response = OpsScreeningControllerCheckV1Responses[keyof OpsScreeningControllerCheckV1Responses];
+
 export type KycWebhooksControllerReceiveV1Data = {
     body?: never;
     headers: {
@@ -3009,3 +4002,1166 @@ export type KycWebhooksControllerReceiveV1Responses = {
 };
 
 export type KycWebhooksControllerReceiveV1Response = KycWebhooksControllerReceiveV1Responses[keyof KycWebhooksControllerReceiveV1Responses];
+
+export type OpsFxControllerImportV1Data = {
+    body: {
+        source: 'ecb' | 'cbr' | 'tcmb';
+        /**
+         * eurofxref-daily.xml / eurofxref-hist-90d.xml, XML_daily.asp, today.xml
+         */
+        file: Blob | File;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/ops/fx/imports';
+};
+
+export type OpsFxControllerImportV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED, FX.FILE_MISSING, FX.UPLOAD_REJECTED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: FX.FILE_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: FX.FILE_FORMAT
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsFxControllerImportV1Error = OpsFxControllerImportV1Errors[keyof OpsFxControllerImportV1Errors];
+
+export type OpsFxControllerImportV1Responses = {
+    /**
+     * The same file was imported before; that import is returned.
+     */
+    200: ImportView;
+    /**
+     * Imported.
+     */
+    201: ImportView;
+};
+
+export type OpsFxControllerImportV1Response = OpsFxControllerImportV1Responses[keyof OpsFxControllerImportV1Responses];
+
+export type OpsFxControllerSnapshotsV1Data = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Response language (en, ru, tr, it, es); overrides Accept-Language.
+         */
+        lang?: string;
+        source?: 'ecb' | 'cbr' | 'tcmb';
+        limit?: number;
+    };
+    url: '/v1/ops/fx/snapshots';
+};
+
+export type OpsFxControllerSnapshotsV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsFxControllerSnapshotsV1Error = OpsFxControllerSnapshotsV1Errors[keyof OpsFxControllerSnapshotsV1Errors];
+
+export type OpsFxControllerSnapshotsV1Responses = {
+    200: SnapshotsView;
+};
+
+export type OpsFxControllerSnapshotsV1Response = OpsFxControllerSnapshotsV1Responses[keyof OpsFxControllerSnapshotsV1Responses];
+
+export type FxRatesControllerRateV1Data = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * Response language (en, ru, tr, it, es); overrides Accept-Language.
+         */
+        lang?: string;
+        /**
+         * ISO 4217 code
+         */
+        from: string;
+        /**
+         * ISO 4217 code
+         */
+        to: string;
+        /**
+         * The one source the rate comes from (never mixed).
+         */
+        source: 'ecb' | 'cbr' | 'tcmb';
+        /**
+         * The latest snapshot on or before this date; default: the latest.
+         */
+        date?: string;
+    };
+    url: '/v1/fx/rates';
+};
+
+export type FxRatesControllerRateV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: FX.NO_SNAPSHOT, FX.RATE_UNAVAILABLE
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type FxRatesControllerRateV1Error = FxRatesControllerRateV1Errors[keyof FxRatesControllerRateV1Errors];
+
+export type FxRatesControllerRateV1Responses = {
+    200: RateView;
+};
+
+export type FxRatesControllerRateV1Response = FxRatesControllerRateV1Responses[keyof FxRatesControllerRateV1Responses];
+
+export type MarketsControllerListV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/markets';
+};
+
+export type MarketsControllerListV1Errors = {
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type MarketsControllerListV1Error = MarketsControllerListV1Errors[keyof MarketsControllerListV1Errors];
+
+export type MarketsControllerListV1Responses = {
+    200: Array<MarketView>;
+};
+
+export type MarketsControllerListV1Response = MarketsControllerListV1Responses[keyof MarketsControllerListV1Responses];
+
+export type MarketsControllerGetV1Data = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/v1/markets/{code}';
+};
+
+export type MarketsControllerGetV1Errors = {
+    /**
+     * Error codes: MARKET_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type MarketsControllerGetV1Error = MarketsControllerGetV1Errors[keyof MarketsControllerGetV1Errors];
+
+export type MarketsControllerGetV1Responses = {
+    200: MarketView;
+};
+
+export type MarketsControllerGetV1Response = MarketsControllerGetV1Responses[keyof MarketsControllerGetV1Responses];
+
+export type OpsMarketsControllerOverviewV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/ops/markets';
+};
+
+export type OpsMarketsControllerOverviewV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsMarketsControllerOverviewV1Error = OpsMarketsControllerOverviewV1Errors[keyof OpsMarketsControllerOverviewV1Errors];
+
+export type OpsMarketsControllerOverviewV1Responses = {
+    200: Array<MarketOverviewView>;
+};
+
+export type OpsMarketsControllerOverviewV1Response = OpsMarketsControllerOverviewV1Responses[keyof OpsMarketsControllerOverviewV1Responses];
+
+export type OpsMarketsControllerSchemaV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/ops/markets/schema';
+};
+
+export type OpsMarketsControllerSchemaV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsMarketsControllerSchemaV1Error = OpsMarketsControllerSchemaV1Errors[keyof OpsMarketsControllerSchemaV1Errors];
+
+export type OpsMarketsControllerSchemaV1Responses = {
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type OpsMarketsControllerSchemaV1Response = OpsMarketsControllerSchemaV1Responses[keyof OpsMarketsControllerSchemaV1Responses];
+
+export type OpsMarketsControllerDiscardV1Data = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/v1/ops/markets/{code}/draft';
+};
+
+export type OpsMarketsControllerDiscardV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_DRAFT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsMarketsControllerDiscardV1Error = OpsMarketsControllerDiscardV1Errors[keyof OpsMarketsControllerDiscardV1Errors];
+
+export type OpsMarketsControllerDiscardV1Responses = {
+    204: void;
+};
+
+export type OpsMarketsControllerDiscardV1Response = OpsMarketsControllerDiscardV1Responses[keyof OpsMarketsControllerDiscardV1Responses];
+
+export type OpsMarketsControllerDraftV1Data = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/v1/ops/markets/{code}/draft';
+};
+
+export type OpsMarketsControllerDraftV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_DRAFT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsMarketsControllerDraftV1Error = OpsMarketsControllerDraftV1Errors[keyof OpsMarketsControllerDraftV1Errors];
+
+export type OpsMarketsControllerDraftV1Responses = {
+    200: MarketDraftView;
+};
+
+export type OpsMarketsControllerDraftV1Response = OpsMarketsControllerDraftV1Responses[keyof OpsMarketsControllerDraftV1Responses];
+
+export type OpsMarketsControllerSaveDraftV1Data = {
+    /**
+     * A market document; see GET /v1/ops/markets/schema
+     */
+    body: {
+        [key: string]: unknown;
+    };
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/v1/ops/markets/{code}/draft';
+};
+
+export type OpsMarketsControllerSaveDraftV1Errors = {
+    /**
+     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_INVALID, MARKET_MISMATCH
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsMarketsControllerSaveDraftV1Error = OpsMarketsControllerSaveDraftV1Errors[keyof OpsMarketsControllerSaveDraftV1Errors];
+
+export type OpsMarketsControllerSaveDraftV1Responses = {
+    200: MarketVersionView;
+};
+
+export type OpsMarketsControllerSaveDraftV1Response = OpsMarketsControllerSaveDraftV1Responses[keyof OpsMarketsControllerSaveDraftV1Responses];
+
+export type OpsMarketsControllerValidateV1Data = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/v1/ops/markets/{code}/draft/validate';
+};
+
+export type OpsMarketsControllerValidateV1Errors = {
+    /**
+     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_DRAFT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsMarketsControllerValidateV1Error = OpsMarketsControllerValidateV1Errors[keyof OpsMarketsControllerValidateV1Errors];
+
+export type OpsMarketsControllerValidateV1Responses = {
+    200: MarketCheckView;
+};
+
+export type OpsMarketsControllerValidateV1Response = OpsMarketsControllerValidateV1Responses[keyof OpsMarketsControllerValidateV1Responses];
+
+export type OpsMarketsControllerPublishV1Data = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/v1/ops/markets/{code}/draft/publish';
+};
+
+export type OpsMarketsControllerPublishV1Errors = {
+    /**
+     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_DRAFT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_INVALID
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsMarketsControllerPublishV1Error = OpsMarketsControllerPublishV1Errors[keyof OpsMarketsControllerPublishV1Errors];
+
+export type OpsMarketsControllerPublishV1Responses = {
+    200: MarketVersionView;
+};
+
+export type OpsMarketsControllerPublishV1Response = OpsMarketsControllerPublishV1Responses[keyof OpsMarketsControllerPublishV1Responses];
+
+export type OpsMarketsControllerEnableV1Data = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/v1/ops/markets/{code}/enable';
+};
+
+export type OpsMarketsControllerEnableV1Errors = {
+    /**
+     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_NOT_PUBLISHED
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsMarketsControllerEnableV1Error = OpsMarketsControllerEnableV1Errors[keyof OpsMarketsControllerEnableV1Errors];
+
+export type OpsMarketsControllerEnableV1Responses = {
+    200: MarketStatusView;
+};
+
+export type OpsMarketsControllerEnableV1Response = OpsMarketsControllerEnableV1Responses[keyof OpsMarketsControllerEnableV1Responses];
+
+export type OpsMarketsControllerDisableV1Data = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/v1/ops/markets/{code}/disable';
+};
+
+export type OpsMarketsControllerDisableV1Errors = {
+    /**
+     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_NOT_PUBLISHED
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsMarketsControllerDisableV1Error = OpsMarketsControllerDisableV1Errors[keyof OpsMarketsControllerDisableV1Errors];
+
+export type OpsMarketsControllerDisableV1Responses = {
+    200: MarketStatusView;
+};
+
+export type OpsMarketsControllerDisableV1Response = OpsMarketsControllerDisableV1Responses[keyof OpsMarketsControllerDisableV1Responses];
+
+export type OpsMarketsControllerVersionsV1Data = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/v1/ops/markets/{code}/versions';
+};
+
+export type OpsMarketsControllerVersionsV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsMarketsControllerVersionsV1Error = OpsMarketsControllerVersionsV1Errors[keyof OpsMarketsControllerVersionsV1Errors];
+
+export type OpsMarketsControllerVersionsV1Responses = {
+    200: Array<MarketVersionView>;
+};
+
+export type OpsMarketsControllerVersionsV1Response = OpsMarketsControllerVersionsV1Responses[keyof OpsMarketsControllerVersionsV1Responses];
+
+export type OpsMarketsControllerVersionV1Data = {
+    body?: never;
+    path: {
+        code: string;
+        version: string;
+    };
+    query?: never;
+    url: '/v1/ops/markets/{code}/versions/{version}';
+};
+
+export type OpsMarketsControllerVersionV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_VERSION_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsMarketsControllerVersionV1Error = OpsMarketsControllerVersionV1Errors[keyof OpsMarketsControllerVersionV1Errors];
+
+export type OpsMarketsControllerVersionV1Responses = {
+    200: MarketVersionDocumentView;
+};
+
+export type OpsMarketsControllerVersionV1Response = OpsMarketsControllerVersionV1Responses[keyof OpsMarketsControllerVersionV1Responses];
+
+export type OpsMarketsControllerDiffV1Data = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query: {
+        /**
+         * Response language (en, ru, tr, it, es); overrides Accept-Language.
+         */
+        lang?: string;
+        /**
+         * A version number or `draft`
+         */
+        from: string;
+        /**
+         * A version number or `draft`
+         */
+        to: string;
+    };
+    url: '/v1/ops/markets/{code}/diff';
+};
+
+export type OpsMarketsControllerDiffV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_VERSION_NOT_FOUND, MARKET_DRAFT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsMarketsControllerDiffV1Error = OpsMarketsControllerDiffV1Errors[keyof OpsMarketsControllerDiffV1Errors];
+
+export type OpsMarketsControllerDiffV1Responses = {
+    200: Array<MarketChangeView>;
+};
+
+export type OpsMarketsControllerDiffV1Response = OpsMarketsControllerDiffV1Responses[keyof OpsMarketsControllerDiffV1Responses];
+
+export type ProductsControllerListV1Data = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Response language (en, ru, tr, it, es); overrides Accept-Language.
+         */
+        lang?: string;
+        /**
+         * Exact SKU (byte for byte, case-sensitive)
+         */
+        sku?: string;
+        status?: 'draft' | 'active' | 'archived';
+        /**
+         * A category code; its sub-categories are included
+         */
+        category?: string;
+        /**
+         * Words in the source title (case-insensitive)
+         */
+        q?: string;
+        limit?: number;
+        offset?: number;
+    };
+    url: '/v1/sellers/me/products';
+};
+
+export type ProductsControllerListV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductsControllerListV1Error = ProductsControllerListV1Errors[keyof ProductsControllerListV1Errors];
+
+export type ProductsControllerListV1Responses = {
+    200: ProductPageView;
+};
+
+export type ProductsControllerListV1Response = ProductsControllerListV1Responses[keyof ProductsControllerListV1Responses];
+
+export type ProductsControllerCreateV1Data = {
+    body: ProductDto;
+    path?: never;
+    query?: never;
+    url: '/v1/sellers/me/products';
+};
+
+export type ProductsControllerCreateV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_SKU_TAKEN
+     */
+    409: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_INVALID, PRICE_PRECISION_EXCEEDED, CATALOG_BRAND_NOT_DECLARED, CATALOG_STATUS_TRANSITION
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductsControllerCreateV1Error = ProductsControllerCreateV1Errors[keyof ProductsControllerCreateV1Errors];
+
+export type ProductsControllerCreateV1Responses = {
+    201: ProductView;
+};
+
+export type ProductsControllerCreateV1Response = ProductsControllerCreateV1Responses[keyof ProductsControllerCreateV1Responses];
+
+export type ProductsControllerRemoveV1Data = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}';
+};
+
+export type ProductsControllerRemoveV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductsControllerRemoveV1Error = ProductsControllerRemoveV1Errors[keyof ProductsControllerRemoveV1Errors];
+
+export type ProductsControllerRemoveV1Responses = {
+    204: void;
+};
+
+export type ProductsControllerRemoveV1Response = ProductsControllerRemoveV1Responses[keyof ProductsControllerRemoveV1Responses];
+
+export type ProductsControllerGetV1Data = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}';
+};
+
+export type ProductsControllerGetV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductsControllerGetV1Error = ProductsControllerGetV1Errors[keyof ProductsControllerGetV1Errors];
+
+export type ProductsControllerGetV1Responses = {
+    200: ProductView;
+};
+
+export type ProductsControllerGetV1Response = ProductsControllerGetV1Responses[keyof ProductsControllerGetV1Responses];
+
+export type ProductsControllerUpdateV1Data = {
+    body: ProductDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}';
+};
+
+export type ProductsControllerUpdateV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_SKU_TAKEN
+     */
+    409: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_INVALID, PRICE_PRECISION_EXCEEDED, CATALOG_BRAND_NOT_DECLARED, CATALOG_STATUS_TRANSITION
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductsControllerUpdateV1Error = ProductsControllerUpdateV1Errors[keyof ProductsControllerUpdateV1Errors];
+
+export type ProductsControllerUpdateV1Responses = {
+    200: ProductView;
+};
+
+export type ProductsControllerUpdateV1Response = ProductsControllerUpdateV1Responses[keyof ProductsControllerUpdateV1Responses];
+
+export type ProductsControllerGetTranslationsV1Data = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}/translations';
+};
+
+export type ProductsControllerGetTranslationsV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductsControllerGetTranslationsV1Error = ProductsControllerGetTranslationsV1Errors[keyof ProductsControllerGetTranslationsV1Errors];
+
+export type ProductsControllerGetTranslationsV1Responses = {
+    200: TranslationsView;
+};
+
+export type ProductsControllerGetTranslationsV1Response = ProductsControllerGetTranslationsV1Responses[keyof ProductsControllerGetTranslationsV1Responses];
+
+export type ProductsControllerRemoveTranslationsV1Data = {
+    body?: never;
+    path: {
+        id: string;
+        locale: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}/translations/{locale}';
+};
+
+export type ProductsControllerRemoveTranslationsV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_TRANSLATION_INVALID
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductsControllerRemoveTranslationsV1Error = ProductsControllerRemoveTranslationsV1Errors[keyof ProductsControllerRemoveTranslationsV1Errors];
+
+export type ProductsControllerRemoveTranslationsV1Responses = {
+    204: void;
+};
+
+export type ProductsControllerRemoveTranslationsV1Response = ProductsControllerRemoveTranslationsV1Responses[keyof ProductsControllerRemoveTranslationsV1Responses];
+
+export type ProductsControllerPutTranslationsV1Data = {
+    body: PutTranslationsDto;
+    path: {
+        id: string;
+        /**
+         * BCP 47 content locale (not the source locale)
+         */
+        locale: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}/translations/{locale}';
+};
+
+export type ProductsControllerPutTranslationsV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: TRANSLATION_SOURCE_CHANGED
+     */
+    409: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_TRANSLATION_INVALID
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductsControllerPutTranslationsV1Error = ProductsControllerPutTranslationsV1Errors[keyof ProductsControllerPutTranslationsV1Errors];
+
+export type ProductsControllerPutTranslationsV1Responses = {
+    200: TranslationsView;
+};
+
+export type ProductsControllerPutTranslationsV1Response = ProductsControllerPutTranslationsV1Responses[keyof ProductsControllerPutTranslationsV1Responses];
+
+export type ProductsControllerListingV1Data = {
+    body?: never;
+    path: {
+        id: string;
+        market: string;
+    };
+    query?: {
+        /**
+         * Response language (en, ru, tr, it, es); overrides Accept-Language.
+         */
+        lang?: string;
+        /**
+         * A content locale the market shows (default: the market's own language)
+         */
+        locale?: string;
+    };
+    url: '/v1/sellers/me/products/{id}/listings/{market}';
+};
+
+export type ProductsControllerListingV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_LOCALE_NOT_DISPLAYED
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductsControllerListingV1Error = ProductsControllerListingV1Errors[keyof ProductsControllerListingV1Errors];
+
+export type ProductsControllerListingV1Responses = {
+    200: ListingView;
+};
+
+export type ProductsControllerListingV1Response = ProductsControllerListingV1Responses[keyof ProductsControllerListingV1Responses];
+
+export type CategoriesControllerListV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/catalog/categories';
+};
+
+export type CategoriesControllerListV1Errors = {
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type CategoriesControllerListV1Error = CategoriesControllerListV1Errors[keyof CategoriesControllerListV1Errors];
+
+export type CategoriesControllerListV1Responses = {
+    200: Array<CategoryListView>;
+};
+
+export type CategoriesControllerListV1Response = CategoriesControllerListV1Responses[keyof CategoriesControllerListV1Responses];
