@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { conditionApplies, CountryRulesService, declarationsOf, validateIdentifier } from '@app/countries';
-import type { CountryPackDocument, PersonIdNumberRule } from '@app/countries';
+import { conditionApplies, CountryRulesService, declarationsOf, validateWithPack } from '@app/countries';
+import type { CountryPackDocument, PersonIdNumberCheck } from '@app/countries';
 import { Outbox } from '@app/jobs';
 import { CLOCK, FieldCipher } from '@app/kernel';
 import type { Clock, ErrorDetail, MessageParam, RequestContext } from '@app/kernel';
@@ -205,7 +205,7 @@ export class KycService {
    * detail or a log line.
    */
   private async checkIdNumbers(tx: Tx, persons: PersonInput[], problems: ErrorDetail[]): Promise<(string | undefined)[]> {
-    const rules = new Map<string, PersonIdNumberRule | undefined>();
+    const rules = new Map<string, PersonIdNumberCheck | undefined>();
     const out: (string | undefined)[] = [];
     for (const [i, p] of persons.entries()) {
       const raw = p.idDocumentNumber?.trim();
@@ -215,8 +215,8 @@ export class KycService {
       if (!rules.has(nationality)) rules.set(nationality, await this.countries.personIdNumberRule(nationality, tx));
       const rule = rules.get(nationality);
       if (!rule) continue;
-      const valid = rule.types.map((type) => validateIdentifier(type, raw)).find((r) => r.valid);
-      if (valid?.valid) {
+      const valid = rule.validate(raw);
+      if (valid.valid) {
         out[i] = valid.normalized;
         continue;
       }
@@ -369,7 +369,15 @@ export class KycService {
     const missing = await this.missing(tx, kase);
     results.push(await this.check(tx, caseId, 'completeness', missing.length ? 'fail' : 'pass', { missing }, packRef));
 
-    const invalid = Object.entries(profile.identifiers).filter(([type, value]) => !validateIdentifier(type, value).valid).map(([type]) => type);
+    const invalid = Object.entries(profile.identifiers)
+      .filter(([type, value]) => {
+        try {
+          return !validateWithPack(pack, type, value).valid;
+        } catch {
+          return true; // a type the pinned pack does not know
+        }
+      })
+      .map(([type]) => type);
     results.push(await this.check(tx, caseId, 'identifiers', invalid.length ? 'fail' : 'pass', { invalid }, packRef));
 
     const dupes: { seller_id: string; sha256: string }[] = await tx.query(
