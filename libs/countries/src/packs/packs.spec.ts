@@ -82,3 +82,29 @@ describe('seed pack examples', () => {
     expect(example('es.cb', 'es.cif')).toMatch(/^E\d{8}$/);
   });
 });
+
+describe('the NL seed pack', () => {
+  const nl = SEED_PACKS.find((p) => p.country === 'NL')!;
+
+  it('is pure data: it survives JSON unchanged and its national numbers are generic rules, not code', () => {
+    expect(JSON.parse(JSON.stringify(nl))).toEqual(nl);
+    const doc = CountryPackDocument.parse(nl);
+    const used = new Set([...doc.legalForms.flatMap((f) => f.identifiers.map((i) => i.type)), ...(doc.personIdNumber?.types ?? [])]);
+    const builtIn = [...used].filter((t) => IDENTIFIER_TYPES.has(t));
+    expect(builtIn).toEqual(['eu.vat']);
+    expect([...IDENTIFIER_TYPES.values()].filter((t) => t.country === 'NL')).toEqual([]);
+    expect(doc.identifierTypes.map((d) => d.code).sort()).toEqual(['nl.bsn', 'nl.kvk', 'nl.rsin']);
+  });
+
+  it('checks KvK, RSIN (11-test) and BSN (11-test, last weight -1) through its own rules', () => {
+    const doc = CountryPackDocument.parse(nl);
+    const check = (type: string, value: string) => packIdentifierType(doc, type)!.validate(value);
+    expect(check('nl.kvk', '6959 9084')).toEqual({ valid: true, normalized: '69599084' });
+    expect(check('nl.kvk', '695990841')).toMatchObject({ valid: false, code: 'INVALID_LENGTH' });
+    expect(check('nl.rsin', '0044.95.445')).toEqual({ valid: true, normalized: '004495445' });
+    expect(check('nl.rsin', '004495446')).toMatchObject({ valid: false, code: 'INVALID_CHECKSUM' });
+    expect(check('nl.bsn', '123456782')).toEqual({ valid: true, normalized: '123456782' });
+    expect(check('nl.bsn', '123456789')).toMatchObject({ valid: false, code: 'INVALID_CHECKSUM' }); // passes the plain 11-test, not the BSN one
+    expect(check('nl.bsn', '000000000')).toMatchObject({ valid: false, code: 'INVALID_COMPONENT' });
+  });
+});
