@@ -9,7 +9,10 @@ import { CountryPackVersionEntity } from './entities/country-pack-version.entity
 import { countryError, CountryErrorCode } from './errors';
 import { diffPacks, PackChange, tightenedLegalForms } from './pack/diff';
 import { checkPack } from './pack/pack-checks';
-import type { CountryPackDocument, CountryPackInput } from './pack/schema';
+import { checkIdentifier } from './pack/identifier-types';
+import type { IdentifierCheck } from './pack/identifier-types';
+import { CountryPackDocument } from './pack/schema';
+import type { CountryPackInput } from './pack/schema';
 import { CountryPublications } from './publications';
 
 export interface VersionSummary {
@@ -114,6 +117,14 @@ export class CountryPacksAdminService {
   async validateDraft(code: string) {
     const draft = await this.draft(code);
     return checkPack(draft.document).problems;
+  }
+
+  /** One value against a type as the draft uses it (its own identifierTypes included). */
+  async validateDraftIdentifier(code: string, type: string, value: string): Promise<IdentifierCheck> {
+    const { document } = await this.draft(code);
+    const parsed = CountryPackDocument.safeParse(document);
+    if (!parsed.success) throw countryError(CountryErrorCode.PACK_INVALID, {}, checkPack(document).problems);
+    return checkIdentifier(parsed.data, type, value);
   }
 
   /** Draft → the published version new sellers get; the previous one is retired (and kept). */
