@@ -14,6 +14,7 @@ import { KycIdentityVerification1795451182371 } from './1795451182371-kyc-identi
 import { SellerDeclarations1795451823861 } from './1795451823861-seller-declarations';
 import { OutboxSequence1795452900303 } from './1795452900303-outbox-sequence';
 import { FxSnapshots1796457561529 } from './1796457561529-fx-snapshots';
+import { KycPartners1796460900000 } from './1796460900000-kyc-partners';
 
 /** The schema history, in order. A new migration is added here (see README, "Changing the schema"). */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795430971403, CountryPacksAndBusinessProfiles1795432004168, PayoutsWebhookInboxOutbox1795432515136, BankTransferRail1795433138298, KycCasesDocumentsScreening1795433793550, PayoutComplianceHold1795434016745, WebhookInboxAsQueue1795435066633, KycVendorResults1795435487703, KycDocumentDates1795435681948, KycDocumentCipherKey1795437749540, KycReviewRequested1795450905877, KycIdentityVerification1795451182371, SellerDeclarations1795451823861, OutboxSequence1795452900303, FxSnapshots1796457561529];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795430971403, CountryPacksAndBusinessProfiles1795432004168, PayoutsWebhookInboxOutbox1795432515136, BankTransferRail1795433138298, KycCasesDocumentsScreening1795433793550, PayoutComplianceHold1795434016745, WebhookInboxAsQueue1795435066633, KycVendorResults1795435487703, KycDocumentDates1795435681948, KycDocumentCipherKey1795437749540, KycReviewRequested1795450905877, KycIdentityVerification1795451182371, SellerDeclarations1795451823861, OutboxSequence1795452900303, FxSnapshots1796457561529, KycPartners1796460900000];
