@@ -108,3 +108,10 @@ describe('the NL seed pack', () => {
     expect(check('nl.bsn', '000000000')).toMatchObject({ valid: false, code: 'INVALID_COMPONENT' });
   });
 });
+
+describe('partnerships', () => {
+  it('are seller type partnership wherever a pack has one (V.O.F., S.n.c./S.a.s., Kollektif Şirket, полное товарищество, OHG)', () => {
+    const forms = SEED_PACKS.flatMap((p) => p.legalForms.filter((f) => f.sellerType === 'partnership').map((f) => f.code));
+    expect(forms.sort()).toEqual(['de.ohg', 'it.sas', 'it.snc', 'nl.vof', 'ru.pt', 'tr.kollektif']);
+  });
+});
