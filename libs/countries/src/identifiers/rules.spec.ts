@@ -128,3 +128,13 @@ describe('safe patterns', () => {
     }
   });
 });
+
+describe('built-in identifier types for ops', () => {
+  it('say what each of them checks (GET /v1/ops/countries/identifier-types lists only described types)', async () => {
+    const { IDENTIFIER_TYPES } = await import('./registry');
+    const { BUILT_IN_CHECKS } = await import('./checks');
+    const real = [...IDENTIFIER_TYPES.keys()].filter((code) => !code.startsWith('test.'));
+    expect(real.filter((code) => !BUILT_IN_CHECKS[code])).toEqual([]);
+    expect(Object.keys(BUILT_IN_CHECKS).filter((code) => !IDENTIFIER_TYPES.has(code))).toEqual([]);
+  });
+});
