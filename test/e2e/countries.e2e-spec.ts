@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
-import { nlPack, validNlRegistration } from '../fixtures/nl-pack';
+import { CountryPacksAdminService, SEED_PACKS, checkPack } from '@app/countries';
+import { nlPack, validNlRegistration, validVofRegistration } from '../fixtures/nl-pack';
 import { acceptedRegistration } from '../support/registrations';
 
 const ADMIN = { email: 'countries.admin@ops.example.com', password: 'Countries-Admin-Pass-1' };
@@ -27,6 +28,10 @@ describe('country rule packs (e2e)', () => {
     const reviewerEmail = uniqueEmail('reviewer');
     await request(t.http).post('/v1/ops/accounts').set(bearer(admin)).send({ email: reviewerEmail, password: 'Reviewer-Pass-123', role: 'ops_reviewer' }).expect(201);
     reviewer = await login(t.http, reviewerEmail, 'Reviewer-Pass-123');
+    // a database without the NL seed: ops publish the very same pack through the API below
+    await t.sql.query("DELETE FROM country_pack_versions WHERE country = 'NL'");
+    await t.sql.query("DELETE FROM countries WHERE code = 'NL'");
+    await t.sql.query("DELETE FROM audit_log WHERE target_type = 'country' AND target_id = 'NL'");
   });
   afterAll(async () => t?.close());
 
@@ -111,6 +116,27 @@ describe('country rule packs (e2e)', () => {
       expect(inn.body.message).toBe('ИНН: контрольные цифры не совпадают; проверьте номер на опечатки.');
       const vat = await request(t.http).post('/v1/countries/ES/identifiers/validate').set('Accept-Language', 'tr').send({ type: 'eu.vat', value: 'IT00743110157' });
       expect(vat.body).toMatchObject({ valid: false, code: 'WRONG_PREFIX', message: 'AB KDV numarası (ROI), ES ile başlamalıdır.' });
+    });
+
+    it('validates an Italian EU VAT number through the IT pack, with the IT prefix only', async () => {
+      const good = await request(t.http).post('/v1/countries/IT/identifiers/validate').send({ type: 'eu.vat', value: 'IT00743110157' });
+      expect(good.status).toBe(200);
+      expect(good.body).toEqual({ valid: true, normalized: 'IT00743110157' });
+      const french = await request(t.http).post('/v1/countries/IT/identifiers/validate').set('Accept-Language', 'it').send({ type: 'eu.vat', value: 'FR00743110157' });
+      expect(french.status).toBe(200);
+      expect(french.body.valid).toBe(false);
+      const spanish = await request(t.http).post('/v1/countries/IT/identifiers/validate').send({ type: 'eu.vat', value: 'ESB79110482' });
+      expect(spanish.body).toMatchObject({ valid: false, code: 'WRONG_PREFIX' });
+      for (const cc of ['DE', 'ES', 'FR', 'PL', 'PT', 'IT']) {
+        const spec = await request(t.http).get(`/v1/countries/${cc}`);
+        const withVat = spec.body.legalForms.filter((f: { identifiers: { type: string }[] }) => f.identifiers.some((i) => i.type === 'eu.vat'));
+        expect({ cc, forms: withVat.length }).toEqual({ cc, forms: spec.body.legalForms.length });
+      }
+      // the VAT number must be the partita IVA given beside it
+      const mismatch = await request(t.http)
+        .post('/v1/countries/IT/registrations/validate')
+        .send({ ...acceptedRegistration('IT'), identifiers: { ...(acceptedRegistration('IT').identifiers as Record<string, string>), 'eu.vat': 'IT00743110157' } });
+      expect(mismatch.body.errors.map((e: { field: string; code: string }) => `${e.field} ${e.code}`)).toContain('identifiers[eu.vat] VAT_NATIONAL_MISMATCH');
     });
 
     it('cross-checks the Spanish VAT number against the CIF of the same registration', async () => {
@@ -328,6 +354,7 @@ describe('country rule packs (e2e)', () => {
 
       // a draft whose own sample fails is saved, but validation and publication refuse it
       const wrongSample = nlPack();
+      wrongSample.samples = [wrongSample.samples[0]];
       wrongSample.samples[0].registration = { ...validNlRegistration, registeredAddress: { ...validNlRegistration.registeredAddress, postalCode: '0123 AB' } };
       await request(t.http).put('/v1/ops/countries/NL/draft').set(bearer(admin)).send(wrongSample).expect(200);
       const check = await request(t.http).post('/v1/ops/countries/NL/draft/validate').set(bearer(reviewer));
@@ -344,6 +371,19 @@ describe('country rule packs (e2e)', () => {
 
       await request(t.http).put('/v1/ops/countries/NL/draft').set(bearer(admin)).send(nlPack()).expect(200);
       expect((await request(t.http).post('/v1/ops/countries/NL/draft/validate').set(bearer(admin))).body).toEqual({ valid: true, problems: [] });
+
+      // the registry numbers are the pack's own rules (RSIN: the 11-test), tried before publication
+      const tryDraft = (type: string, value: string, locale = 'en') =>
+        request(t.http).post('/v1/ops/countries/NL/draft/identifiers/validate').set(bearer(reviewer)).set('Accept-Language', locale).send({ type, value });
+      expect((await tryDraft('nl.rsin', '0044 95 445')).body).toEqual({ valid: true, normalized: '004495445' });
+      const badRsin = await tryDraft('nl.rsin', '004495446', 'it');
+      expect(badRsin.status).toBe(200);
+      expect(badRsin.body).toMatchObject({ valid: false, code: 'INVALID_CHECKSUM', normalized: '004495446' });
+      expect(badRsin.body.message).toContain('RSIN');
+      expect((await tryDraft('nl.kvk', '6959908')).body).toMatchObject({ valid: false, code: 'INVALID_LENGTH' });
+      expect((await tryDraft('nl.bsn', '123456782')).body).toEqual({ valid: true, normalized: '123456782' });
+      expect((await tryDraft('ru.inn', '7707083893')).status).toBe(422);
+      expect((await request(t.http).get('/v1/countries/NL')).status).toBe(404); // still a draft
       const published = await request(t.http).post('/v1/ops/countries/NL/draft/publish').set(bearer(admin));
       expect(published.status).toBe(200);
       expect(published.body).toMatchObject({ version: 1, state: 'published' });
@@ -351,11 +391,29 @@ describe('country rule packs (e2e)', () => {
       const spec = await request(t.http).get('/v1/countries/NL').set('Accept-Language', 'tr');
       expect(spec.status).toBe(200);
       expect(spec.body).toMatchObject({ country: 'NL', name: 'Hollanda', status: 'enabled', packVersion: 1 });
-      // the VAT example of a Dutch seller is a Dutch VAT number, not the Italian default
-      expect(spec.body.legalForms[0].identifiers[0]).toMatchObject({ type: 'eu.vat', prefix: 'NL', example: 'NL004495445B01' });
+      // the VAT example of a Dutch seller is a Dutch VAT number, not the Italian default; KvK and RSIN examples come from the pack's rules
+      const bv = spec.body.legalForms.find((f: { code: string }) => f.code === 'nl.bv');
+      expect(bv.identifiers).toEqual([
+        expect.objectContaining({ type: 'nl.kvk', required: true, example: '69599084' }),
+        expect.objectContaining({ type: 'nl.rsin', required: true, example: '004495445' }),
+        expect.objectContaining({ type: 'eu.vat', prefix: 'NL', example: 'NL004495445B01' }),
+      ]);
+      expect(spec.body.legalForms.find((f: { code: string }) => f.code === 'nl.vof')).toMatchObject({ sellerType: 'partnership' });
+      // pure data: what the API stored is exactly what seeding would have published
+      const stored = await request(t.http).get('/v1/ops/countries/NL/versions/1').set(bearer(reviewer));
+      expect(stored.body.document).toEqual(JSON.parse(JSON.stringify(checkPack(SEED_PACKS.find((p) => p.country === 'NL')).pack)));
+      const rsin = await request(t.http).post('/v1/countries/NL/identifiers/validate').send({ type: 'nl.rsin', value: '004495446' });
+      expect(rsin.body).toMatchObject({ valid: false, code: 'INVALID_CHECKSUM' });
 
       const seller = await signup(t.http, { country: 'NL', locale: 'en' });
       expect(seller.res.status).toBe(201);
+      // the seller is checked by the pack's own RSIN rule
+      const badProfile = await request(t.http)
+        .put('/v1/sellers/me/business')
+        .set(bearer(seller.token!))
+        .send({ ...validNlRegistration, identifiers: { ...validNlRegistration.identifiers, 'nl.rsin': '004495446' } });
+      expect(badProfile.status).toBe(422);
+      expect(badProfile.body.error.details.map((d: { field: string; code: string }) => `${d.field} ${d.code}`)).toEqual(['identifiers[nl.rsin] INVALID_CHECKSUM']);
       const profile = await request(t.http).put('/v1/sellers/me/business').set(bearer(seller.token!)).send(validNlRegistration);
       expect(profile.status).toBe(200);
       expect(profile.body).toMatchObject({ country: 'NL', legalForm: 'nl.bv', packVersion: 1, registeredAddress: { postalCode: '1012LG' } });
@@ -367,6 +425,113 @@ describe('country rule packs (e2e)', () => {
       const publication = audit.body.find((e: { action: string }) => e.action === 'country.published');
       expect(publication).toMatchObject({ actorAccountId: adminId, actorRole: 'ops_admin', changes: { version: 1, previousVersion: null } });
       expect(audit.body.filter((e: { action: string }) => e.action === 'country.draft_saved')).toHaveLength(2);
+    });
+
+    it('registers a Dutch V.O.F. as a partnership whose KYC asks for every partner', async () => {
+      const seller = await signup(t.http, { country: 'NL', locale: 'en' });
+      const profile = await request(t.http).put('/v1/sellers/me/business').set(bearer(seller.token!)).send(validVofRegistration);
+      expect(profile.status).toBe(200);
+      expect(profile.body).toMatchObject({ legalForm: 'nl.vof', sellerType: 'partnership' });
+
+      const checklist = async (locale = 'en') =>
+        (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(seller.token!)).set('Accept-Language', locale).expect(200)).body.checklist as { item: string; message: string }[];
+      expect(await checklist('it')).toEqual(expect.arrayContaining([{ item: 'partners', message: 'Indica tutti i soci della società di persone (almeno 2).' }]));
+
+      const person = (role: string, fullName: string, idDocumentNumber: string) => ({ role, fullName, dateOfBirth: '1980-04-02', nationality: 'NL', idDocumentNumber });
+      // a Dutch partner's ID number is checked with the pack's BSN rule (data, not code)
+      const badBsn = await request(t.http)
+        .put('/v1/sellers/me/kyc/persons')
+        .set(bearer(seller.token!))
+        .send({ persons: [person('representative', 'Pieter Jansen', '111222333'), person('partner', 'Pieter Jansen', '111222333'), person('partner', 'Eva de Boer', '123456789')] });
+      expect(badBsn.status).toBe(422);
+      expect(badBsn.body.error.details.map((d: { field: string; code: string }) => `${d.field} ${d.code}`)).toEqual(['persons[2].idDocumentNumber ID_NUMBER_INVALID']);
+      const ok = await request(t.http)
+        .put('/v1/sellers/me/kyc/persons')
+        .set(bearer(seller.token!))
+        .send({ persons: [person('representative', 'Pieter Jansen', '111222333'), person('partner', 'Pieter Jansen', '111222333'), person('partner', 'Eva de Boer', '123456782')] });
+      expect(ok.status).toBe(200);
+      expect(ok.body.map((p: { role: string }) => p.role)).toEqual(['representative', 'partner', 'partner']);
+      expect((await checklist()).map((c) => c.item)).not.toContain('partners');
+
+      // a B.V. declares owners, not partners
+      const company = await signup(t.http, { country: 'NL', locale: 'en' });
+      await request(t.http)
+        .put('/v1/sellers/me/business')
+        .set(bearer(company.token!))
+        .send({ ...validNlRegistration, identifiers: { 'nl.kvk': '27312152', 'nl.rsin': '111222333' } })
+        .expect(200);
+      const partnerOfBv = await request(t.http)
+        .put('/v1/sellers/me/kyc/persons')
+        .set(bearer(company.token!))
+        .set('Accept-Language', 'es')
+        .send({ persons: [person('representative', 'Sanne de Vries', '111222333'), person('partner', 'Sanne de Vries', '111222333')] });
+      expect(partnerOfBv.status).toBe(422);
+      expect(partnerOfBv.body.error.details).toEqual([
+        { field: 'persons[1].role', code: 'PARTNER_NOT_PARTNERSHIP', message: 'persons[1].role: los socios solo se indican para una sociedad colectiva; indica en su lugar los titulares reales y el representante.' },
+      ]);
+      expect((await checklist()).map((c) => c.item)).not.toContain('partners');
+    });
+
+    it('lets ops define a new registry number with an 11-test rule and refuses rules that could stall the service', async () => {
+      const pack = nlPack();
+      pack.identifierTypes.push({
+        code: 'nl.test_register',
+        name: { en: 'Test register', ru: 'Тестовый реестр', tr: 'Test sicili', it: 'Registro di prova', es: 'Registro de prueba' },
+        example: '123456789',
+        rule: { lengths: [9], pattern: '^(\\d+)+$', checkDigit: { algorithm: 'weighted_mod11', weights: [9, 8, 7, 6, 5, 4, 3, 2, 1] } },
+      });
+      pack.legalForms[0].identifiers.push({ type: 'nl.test_register', required: false, purpose: 'registry', label: pack.identifierTypes[3].name });
+      await request(t.http).put('/v1/ops/countries/NL/draft').set(bearer(admin)).send(pack).expect(200);
+      const check = await request(t.http).post('/v1/ops/countries/NL/draft/validate').set(bearer(admin)).set('Accept-Language', 'en');
+      expect(check.body.problems).toEqual([
+        {
+          field: 'identifierTypes[nl.test_register].rule.pattern',
+          code: 'UNSAFE_PATTERN',
+          message: expect.stringContaining('NESTED_QUANTIFIER'),
+        },
+      ]);
+      expect((await request(t.http).post('/v1/ops/countries/NL/draft/identifiers/validate').set(bearer(admin)).send({ type: 'nl.test_register', value: '123456789' })).status).toBe(422);
+
+      pack.identifierTypes[3].rule.pattern = '^\\d{9}$';
+      await request(t.http).put('/v1/ops/countries/NL/draft').set(bearer(admin)).send(pack).expect(200);
+      const good = await request(t.http).post('/v1/ops/countries/NL/draft/identifiers/validate').set(bearer(admin)).send({ type: 'nl.test_register', value: '123-456-789' });
+      expect(good.body).toEqual({ valid: true, normalized: '123456789' });
+      const bad = await request(t.http).post('/v1/ops/countries/NL/draft/identifiers/validate').set(bearer(admin)).send({ type: 'nl.test_register', value: '123456788' });
+      expect(bad.body).toMatchObject({ valid: false, code: 'INVALID_CHECKSUM' });
+      expect((await request(t.http).post('/v1/ops/countries/NL/draft/publish').set(bearer(admin))).body).toMatchObject({ version: 2, state: 'published' });
+      const seller = await signup(t.http, { country: 'NL', locale: 'en' });
+      const refused = await request(t.http)
+        .put('/v1/sellers/me/business')
+        .set(bearer(seller.token!))
+        .send({ ...validNlRegistration, legalForm: 'nl.eenmanszaak', identifiers: { 'nl.kvk': '33011433', 'nl.test_register': '123456788' } });
+      expect(refused.body.error.details.map((d: { field: string; code: string }) => `${d.field} ${d.code}`)).toEqual(['identifiers[nl.test_register] INVALID_CHECKSUM']);
+      await request(t.http)
+        .put('/v1/sellers/me/business')
+        .set(bearer(seller.token!))
+        .send({ ...validNlRegistration, legalForm: 'nl.eenmanszaak', identifiers: { 'nl.kvk': '33011433', 'nl.test_register': '123456789' } })
+        .expect(200);
+    });
+
+    it('lists the built-in identifier types and the generic rule family, and the pack schema describes every field', async () => {
+      const types = await request(t.http).get('/v1/ops/countries/identifier-types').set(bearer(reviewer)).set('Accept-Language', 'ru');
+      expect(types.status).toBe(200);
+      expect(types.body.builtIn).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'ru.inn', country: 'RU', name: 'ИНН', checks: expect.stringContaining('12') })]));
+      expect(types.body.builtIn.map((b: { code: string }) => b.code)).not.toContain('test.echo');
+      expect(types.body.checkDigitAlgorithms.map((a: { algorithm: string }) => a.algorithm)).toEqual([
+        'none', 'weighted_mod11', 'weighted_mod10', 'luhn', 'iso7064_mod97_10', 'iso7064_mod11_10', 'iso7064_mod11_2',
+      ]);
+      const schema = (await request(t.http).get('/v1/ops/countries/schema').set(bearer(reviewer))).body;
+      const undescribed: string[] = [];
+      const walk = (node: Record<string, unknown>, path: string) => {
+        for (const [key, value] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+          if (!value.description) undescribed.push(`${path}.${key}`);
+          walk(value, `${path}.${key}`);
+        }
+        for (const k of ['items', 'additionalProperties']) if (node[k] && typeof node[k] === 'object') walk(node[k] as Record<string, unknown>, `${path}[]`);
+        for (const k of ['anyOf', 'oneOf', 'allOf']) ((node[k] ?? []) as Record<string, unknown>[]).forEach((n) => walk(n, path));
+      };
+      walk(schema, '');
+      expect(undescribed.filter((p) => !/\.(en|ru|tr|it|es)$/.test(p))).toEqual([]);
     });
 
     it('refuses packs for unassigned country codes and codes of another country', async () => {
@@ -387,14 +552,47 @@ describe('country rule packs (e2e)', () => {
       expect(check.body.valid).toBe(false);
       expect(check.body.problems.map((p: { field: string; code: string }) => `${p.field} ${p.code}`)).toEqual([
         'documentTypes[nl.kvk_extract] FOREIGN_DOCUMENT_TYPE',
+        'documentTypes[nl.partnership_agreement] FOREIGN_DOCUMENT_TYPE',
+        'documentTypes[nl.ubo_extract] FOREIGN_DOCUMENT_TYPE',
+        'identifierTypes[nl.kvk].code FOREIGN_IDENTIFIER_CODE',
+        'identifierTypes[nl.rsin].code FOREIGN_IDENTIFIER_CODE',
+        'identifierTypes[nl.bsn].code FOREIGN_IDENTIFIER_CODE',
+        'legalForms[nl.eenmanszaak].code FOREIGN_LEGAL_FORM',
+        'legalForms[nl.eenmanszaak].identifiers[eu.vat].prefix VAT_PREFIX_MISMATCH',
+        'legalForms[nl.eenmanszaak].identifiers[ru.inn] FOREIGN_IDENTIFIER_TYPE',
+        'legalForms[nl.vof].code FOREIGN_LEGAL_FORM',
+        'legalForms[nl.vof].identifiers[eu.vat].prefix VAT_PREFIX_MISMATCH',
         'legalForms[nl.bv].code FOREIGN_LEGAL_FORM',
         'legalForms[nl.bv].identifiers[eu.vat].prefix VAT_PREFIX_MISMATCH',
-        'legalForms[nl.bv].identifiers[ru.inn] FOREIGN_IDENTIFIER_TYPE',
-        'legalForms[nl.eenmanszaak].code FOREIGN_LEGAL_FORM',
       ]);
-      expect(check.body.problems[1].message).toBe('legalForms[nl.bv].code: una forma jurídica de este paquete debe llamarse be.<nombre>.');
+      expect(check.body.problems.find((p: { field: string }) => p.field === 'identifierTypes[nl.kvk].code').message).toBe(
+        'identifierTypes[nl.kvk].code: un tipo de identificador definido por este paquete debe llamarse be.<nombre>.',
+      );
+      expect(check.body.problems.find((p: { field: string }) => p.field === 'legalForms[nl.bv].code').message).toBe('legalForms[nl.bv].code: una forma jurídica de este paquete debe llamarse be.<nombre>.');
       expect((await request(t.http).post('/v1/ops/countries/BE/draft/publish').set(bearer(admin))).status).toBe(422);
       await request(t.http).delete('/v1/ops/countries/BE/draft').set(bearer(admin)).expect(204);
+    });
+
+    it('offers a newer seed revision shipped with the code to ops as a draft with its diff, never publishing it, once', async () => {
+      const seeds = t.app.get(CountryPacksAdminService);
+      const pt = JSON.parse(JSON.stringify(SEED_PACKS.find((p) => p.country === 'PT')));
+      const current = (await request(t.http).get('/v1/countries/PT')).body.packVersion;
+      // same content, newer revision: nothing to offer
+      expect(await seeds.seed([{ ...pt, seedRevision: 5 }])).toEqual({ seeded: [], offered: [] });
+      const newer = { ...pt, seedRevision: 5, phone: { ...pt.phone, example: '+351 912 345 679' } };
+      expect(await seeds.seed([newer])).toEqual({ seeded: [], offered: ['PT'] });
+      expect((await request(t.http).get('/v1/countries/PT')).body.packVersion).toBe(current);
+      const diff = await request(t.http).get(`/v1/ops/countries/PT/diff?from=${current}&to=draft`).set(bearer(reviewer));
+      expect(diff.body).toEqual([
+        { path: 'phone.example', change: 'changed', from: pt.phone.example, to: '+351 912 345 679' },
+        { path: 'seedRevision', change: expect.any(String), ...(pt.seedRevision ? { from: pt.seedRevision } : {}), to: 5 },
+      ]);
+      const audit = await request(t.http).get('/v1/ops/audit?targetType=country&targetId=PT').set(bearer(reviewer));
+      expect(audit.body.find((e: { action: string }) => e.action === 'country.seed_offered')).toMatchObject({ changes: { seedRevision: 5, against: current } });
+      // ops discard it: the same revision is not offered again
+      await request(t.http).delete('/v1/ops/countries/PT/draft').set(bearer(admin)).expect(204);
+      expect(await seeds.seed([newer])).toEqual({ seeded: [], offered: [] });
+      expect((await request(t.http).get('/v1/ops/countries/PT/draft').set(bearer(reviewer))).status).toBe(404);
     });
 
     it('keeps sellers pinned to the version they were checked under and flags them when a requirement is added', async () => {

@@ -12,8 +12,10 @@ import { CountryPackVersionEntity } from './entities/country-pack-version.entity
 import { countryError, CountryErrorCode } from './errors';
 import { diffPacks, PackChange, tightenedLegalForms } from './pack/diff';
 import { checkPack } from './pack/pack-checks';
-import { withoutLegacyFields } from './pack/schema';
-import type { CountryPackDocument, CountryPackInput } from './pack/schema';
+import { checkIdentifier } from './pack/identifier-types';
+import type { IdentifierCheck } from './pack/identifier-types';
+import { CountryPackDocument, withoutLegacyFields } from './pack/schema';
+import type { CountryPackInput } from './pack/schema';
 import { PayoutRailReadiness } from './payout-rails';
 import { CountryPublications } from './publications';
 
@@ -194,6 +196,14 @@ export class CountryPacksAdminService {
     return checkPack(draft.document).problems;
   }
 
+  /** One value against a type as the draft uses it (its own identifierTypes included). */
+  async validateDraftIdentifier(code: string, type: string, value: string): Promise<IdentifierCheck> {
+    const { document } = await this.draft(code);
+    const parsed = CountryPackDocument.safeParse(document);
+    if (!parsed.success) throw countryError(CountryErrorCode.PACK_INVALID, {}, checkPack(document).problems);
+    return checkIdentifier(parsed.data, type, value);
+  }
+
   /** Draft → the published version new sellers get; the previous one is retired (and kept). */
   async publish(ctx: RequestContext, code: string): Promise<VersionResult> {
     return this.uow.run(async (tx) => {
@@ -325,12 +335,16 @@ export class CountryPacksAdminService {
 
   /**
    * Seeds the packs shipped in the repository: a country with no version at all gets its seed
-   * published as version 1 (by the system, audited). Later versions come from ops. Safe to run
-   * from several processes at once.
+   * published as version 1 (by the system, audited). Later versions come from ops. When the code
+   * ships a newer `seedRevision` than the published version carries (a fix, a new example or rule),
+   * the seed is OFFERED as a draft — never published — with its diff in the audit log
+   * (`country.seed_offered`), once per revision, and only while ops have no draft of their own.
+   * Safe to run from several processes at once.
    */
-  async seed(packs: readonly CountryPackInput[]): Promise<string[]> {
+  async seed(packs: readonly CountryPackInput[]): Promise<{ seeded: string[]; offered: string[] }> {
     const ctx = systemContext('seed');
     const seeded: string[] = [];
+    const offered: string[] = [];
     for (const input of packs) {
       const { pack, problems } = checkPack(input);
       if (!pack || problems.length) {
@@ -339,12 +353,49 @@ export class CountryPacksAdminService {
       await this.uow.run(async (tx) => {
         await this.lock(tx, pack.country);
         const any = await tx.count(CountryPackVersionEntity, { where: { country: pack.country } });
-        if (any > 0) return;
-        await this.publishDocument(tx, ctx, pack.country, pack);
-        seeded.push(pack.country);
+        if (any === 0) {
+          await this.publishDocument(tx, ctx, pack.country, pack);
+          seeded.push(pack.country);
+        } else if (await this.offerSeed(tx, ctx, pack)) {
+          offered.push(pack.country);
+        }
       });
     }
     if (seeded.length) this.logger.log(`seeded country packs: ${seeded.join(', ')}`);
-    return seeded;
+    if (offered.length) this.logger.log(`newer seed packs offered to ops as drafts: ${offered.join(', ')}`);
+    return { seeded, offered };
+  }
+
+  /** Offers a newer seed revision as a draft (see {@link seed}); true when it did. */
+  private async offerSeed(tx: Tx, ctx: RequestContext, pack: CountryPackDocument): Promise<boolean> {
+    const published = await tx.findOne(CountryPackVersionEntity, { where: { country: pack.country, state: 'published' } });
+    const revision = pack.seedRevision ?? 1;
+    if (!published || revision <= (published.document.seedRevision ?? 1)) return false;
+    if (await tx.findOne(CountryPackVersionEntity, { where: { country: pack.country, state: 'draft' } })) return false;
+    // the offer changes rules, never whether the country is open (status is not pack content)
+    const draft: CountryPackDocument = pack;
+    const [{ offered }] = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = 'country.seed_offered' AND target_type = 'country' AND target_id = $1 AND changes->>'seedRevision' = $2) AS offered`,
+      [pack.country, String(revision)],
+    );
+    if (offered) return false; // ops discarded this revision once: not again
+    const changes = diffPacks(published.document, draft).filter((c) => c.path !== 'seedRevision');
+    if (!changes.length) return false;
+    await tx.insert(CountryPackVersionEntity, {
+      id: randomUUID(),
+      country: pack.country,
+      version: null,
+      state: 'draft',
+      document: draft as never,
+      createdBy: null,
+      updatedAt: this.clock.now(),
+    });
+    await this.audit.record(tx, ctx, {
+      action: 'country.seed_offered',
+      targetType: 'country',
+      targetId: pack.country,
+      changes: { seedRevision: revision, against: published.version, changes: changes.slice(0, 200) },
+    });
+    return true;
   }
 }

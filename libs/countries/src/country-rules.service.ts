@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorDetail } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { CountryEntity } from './entities/country.entity';
 import { CountryPackVersionEntity } from './entities/country-pack-version.entity';
 import { countryError, CountryErrorCode } from './errors';
-import { IDENTIFIER_TYPES } from './identifiers';
-import { identifierName } from './identifiers/names';
+import type { IdentifierResult } from './identifiers';
+import { checkIdentifier, identifierTypesOf, packIdentifierType } from './pack/identifier-types';
+import type { IdentifierCheck } from './pack/identifier-types';
 import { checkRegistration, RegistrationCheck } from './pack/registration';
 import type { CountryPackDocument, PersonIdNumberRule } from './pack/schema';
 
@@ -15,11 +15,11 @@ export interface PublishedPack {
   document: CountryPackDocument;
 }
 
-export interface IdentifierCheck {
-  valid: boolean;
-  normalized?: string;
-  code?: string;
-  detail?: ErrorDetail;
+export type { IdentifierCheck } from './pack/identifier-types';
+
+/** A nationality's ID-number rule, with its check bound to the pack that defines it. */
+export interface PersonIdNumberCheck extends PersonIdNumberRule {
+  validate(raw: string): IdentifierResult;
 }
 
 /** Read side of the country rules, used by the public API and by other contexts. */
@@ -71,10 +71,16 @@ export class CountryRulesService {
    * The ID-number rule for citizens of `nationality`, from its published pack; undefined when the
    * country has no published pack or the pack has no rule (older versions lack the field).
    */
-  async personIdNumberRule(nationality: string, tx: Tx = this.uow.reader): Promise<PersonIdNumberRule | undefined> {
+  async personIdNumberRule(nationality: string, tx: Tx = this.uow.reader): Promise<PersonIdNumberCheck | undefined> {
     const country = await tx.findOne(CountryEntity, { where: { code: nationality } });
     if (!country) return undefined;
-    return (await this.version(nationality, country.publishedVersion, tx)).document.personIdNumber;
+    const pack = (await this.version(nationality, country.publishedVersion, tx)).document;
+    const rule = pack.personIdNumber;
+    if (!rule) return undefined;
+    return {
+      ...rule,
+      validate: (raw) => rule.types.map((type) => packIdentifierType(pack, type)?.validate(raw)).find((r) => r?.valid) ?? { valid: false, code: 'INVALID_FORMAT' },
+    };
   }
 
   /** Sign-ups and new profiles: the country must have a published pack and be enabled (else 422). */
@@ -91,45 +97,11 @@ export class CountryRulesService {
 
   /** Identifier types a country uses: those of its legal forms, its bank rule, and its own national types. */
   identifierTypes(pack: CountryPackDocument): string[] {
-    const types = new Set(pack.legalForms.flatMap((f) => f.identifiers.map((i) => i.type)));
-    if (pack.bank.type === 'iban') types.add('iban');
-    if (pack.bank.type === 'ru_account') ['ru.bik', 'ru.bank_account'].forEach((t) => types.add(t));
-    for (const t of IDENTIFIER_TYPES.values()) if (t.country === pack.country) types.add(t.code);
-    return [...types].sort();
+    return identifierTypesOf(pack);
   }
 
   async validateIdentifier(code: string, type: string, value: string): Promise<IdentifierCheck> {
     const { document } = await this.published(code);
-    if (!this.identifierTypes(document).includes(type)) {
-      throw countryError(CountryErrorCode.IDENTIFIER_TYPE_UNKNOWN, { country: code, type });
-    }
-    const rules = document.legalForms.flatMap((f) => f.identifiers).filter((i) => i.type === type);
-    const rule = rules[0];
-    // No legal form here: the pack's label only when every form labels the type alike (RU labels
-    // a person's and an organisation's INN differently), else the type's own name ("ИНН", "DNI").
-    const label = rule && rules.every((r) => JSON.stringify(r.label) === JSON.stringify(rule.label)) ? { text: rule.label } : identifierName(type);
-    const result = IDENTIFIER_TYPES.get(type)!.validate(value);
-    if (result.valid) {
-      if (rule?.prefix && !result.normalized.startsWith(rule.prefix)) {
-        return {
-          valid: false,
-          code: 'WRONG_PREFIX',
-          normalized: result.normalized,
-          detail: { field: type, code: 'WRONG_PREFIX', messageKey: 'country.check.IDENTIFIER_WRONG_PREFIX', params: { field: type, label, prefix: rule.prefix } },
-        };
-      }
-      return { valid: true, normalized: result.normalized };
-    }
-    return {
-      valid: false,
-      code: result.code,
-      ...(result.normalized ? { normalized: result.normalized } : {}),
-      detail: {
-        field: type,
-        code: result.code,
-        messageKey: `country.check.${result.code}`,
-        params: { field: type, label },
-      },
-    };
+    return checkIdentifier(document, type, value);
   }
 }

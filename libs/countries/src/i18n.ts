@@ -17,7 +17,7 @@ type PackMessages = Record<
   | 'SCHEMA' | 'DUPLICATE_CODE' | 'UNKNOWN_IDENTIFIER_TYPE' | 'UNDECLARED_DOCUMENT_TYPE' | 'NO_ELIGIBLE_FORM'
   | 'EXAMPLE_FAILS_RULE' | 'INVALID_PATTERN' | 'SAMPLE_REJECTED' | 'SAMPLE_ACCEPTED' | 'SAMPLE_WRONG_FIELDS'
   | 'UNKNOWN_COUNTRY' | 'FOREIGN_LEGAL_FORM' | 'FOREIGN_IDENTIFIER_TYPE' | 'FOREIGN_DOCUMENT_TYPE' | 'VAT_PREFIX_MISMATCH'
-  | 'PERSON_ID_TYPE_NOT_NATIONAL',
+  | 'PERSON_ID_TYPE_NOT_NATIONAL' | 'UNSAFE_PATTERN' | 'RULE_INVALID' | 'FOREIGN_IDENTIFIER_CODE' | 'BUILTIN_IDENTIFIER_TYPE',
   string
 >;
 
@@ -93,6 +93,10 @@ const en: CountryMessages = {
     FOREIGN_LEGAL_FORM: '{{field}}: a legal form of this pack must be named {{expected}}.<name>.',
     FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} is not an identifier of this country; use its own types, eu.vat (EU member states) or iban.',
     PERSON_ID_TYPE_NOT_NATIONAL: '{{field}}: {{type}} is not a national identifier of this country; a person\'s ID number is checked only with the country\'s own types.',
+    UNSAFE_PATTERN: '{{field}}: this pattern is refused because it could make checks slow ({{reason}}): anchor it with ^…$ and avoid repeating groups that contain + * ? {n,m} or |.',
+    RULE_INVALID: '{{field}}: the identifier rule cannot be used ({{reason}}).',
+    FOREIGN_IDENTIFIER_CODE: '{{field}}: an identifier type defined by this pack must be named {{expected}}.<name>.',
+    BUILTIN_IDENTIFIER_TYPE: '{{field}}: {{type}} is a built-in identifier type and cannot be redefined; choose another code.',
     FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} is named after another country; use {{expected}}.<name> or a name without a country.',
     VAT_PREFIX_MISMATCH: '{{field}}: the EU VAT numbers of this country carry the prefix {{expected}}.',
   }),
@@ -158,6 +162,10 @@ const ru: CountryMessages = {
     FOREIGN_LEGAL_FORM: '{{field}}: организационно-правовая форма этого пакета должна называться {{expected}}.<название>.',
     FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} не является идентификатором этой страны; используйте её собственные типы, eu.vat (страны ЕС) или iban.',
     PERSON_ID_TYPE_NOT_NATIONAL: '{{field}}: {{type}} не является национальным идентификатором этой страны; номер документа человека проверяется только её собственными типами.',
+    UNSAFE_PATTERN: '{{field}}: шаблон отклонён, так как может замедлить проверки ({{reason}}): закрепите его ^…$ и не повторяйте группы, содержащие + * ? {n,m} или |.',
+    RULE_INVALID: '{{field}}: правило идентификатора нельзя использовать ({{reason}}).',
+    FOREIGN_IDENTIFIER_CODE: '{{field}}: тип идентификатора этого пакета должен называться {{expected}}.<имя>.',
+    BUILTIN_IDENTIFIER_TYPE: '{{field}}: {{type}} — встроенный тип идентификатора, его нельзя переопределить; выберите другой код.',
     FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} назван по другой стране; используйте {{expected}}.<название> или название без страны.',
     VAT_PREFIX_MISMATCH: '{{field}}: номера НДС ЕС этой страны начинаются с префикса {{expected}}.',
   }),
@@ -223,6 +231,10 @@ const tr: CountryMessages = {
     FOREIGN_LEGAL_FORM: '{{field}}: bu paketin şirket türleri {{expected}}.<ad> biçiminde adlandırılmalıdır.',
     FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} bu ülkenin bir kimlik numarası değil; ülkenin kendi türlerini, eu.vat (AB üyeleri) veya iban kullanın.',
     PERSON_ID_TYPE_NOT_NATIONAL: '{{field}}: {{type}} bu ülkenin ulusal kimlik türü değil; kişinin kimlik numarası yalnızca ülkenin kendi türleriyle denetlenir.',
+    UNSAFE_PATTERN: '{{field}}: bu kalıp denetimleri yavaşlatabileceği için reddedildi ({{reason}}): ^…$ ile sabitleyin ve + * ? {n,m} ya da | içeren grupları tekrarlamayın.',
+    RULE_INVALID: '{{field}}: kimlik numarası kuralı kullanılamıyor ({{reason}}).',
+    FOREIGN_IDENTIFIER_CODE: '{{field}}: bu paketin tanımladığı kimlik türü {{expected}}.<ad> biçiminde adlandırılmalıdır.',
+    BUILTIN_IDENTIFIER_TYPE: '{{field}}: {{type}} yerleşik bir kimlik türüdür ve yeniden tanımlanamaz; başka bir kod seçin.',
     FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} başka bir ülkenin adını taşıyor; {{expected}}.<ad> ya da ülkesiz bir ad kullanın.',
     VAT_PREFIX_MISMATCH: '{{field}}: bu ülkenin AB KDV numaraları {{expected}} önekini taşır.',
   }),
@@ -288,6 +300,10 @@ const it: CountryMessages = {
     FOREIGN_LEGAL_FORM: '{{field}}: una forma giuridica di questo pacchetto deve chiamarsi {{expected}}.<nome>.',
     FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} non è un identificativo di questo paese; usa i suoi tipi, eu.vat (Stati membri UE) o iban.',
     PERSON_ID_TYPE_NOT_NATIONAL: '{{field}}: {{type}} non è un identificativo nazionale di questo paese; il numero del documento di una persona si controlla solo con i tipi del paese.',
+    UNSAFE_PATTERN: '{{field}}: il modello è rifiutato perché potrebbe rallentare i controlli ({{reason}}): ancoralo con ^…$ ed evita di ripetere gruppi che contengono + * ? {n,m} o |.',
+    RULE_INVALID: '{{field}}: la regola dell\'identificativo non è utilizzabile ({{reason}}).',
+    FOREIGN_IDENTIFIER_CODE: '{{field}}: un tipo di identificativo definito da questo pacchetto deve chiamarsi {{expected}}.<nome>.',
+    BUILTIN_IDENTIFIER_TYPE: '{{field}}: {{type}} è un tipo di identificativo predefinito e non può essere ridefinito; scegli un altro codice.',
     FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} porta il nome di un altro paese; usa {{expected}}.<nome> o un nome senza paese.',
     VAT_PREFIX_MISMATCH: '{{field}}: le partite IVA UE di questo paese hanno il prefisso {{expected}}.',
   }),
@@ -353,6 +369,10 @@ const es: CountryMessages = {
     FOREIGN_LEGAL_FORM: '{{field}}: una forma jurídica de este paquete debe llamarse {{expected}}.<nombre>.',
     FOREIGN_IDENTIFIER_TYPE: '{{field}}: {{type}} no es un identificador de este país; usa sus propios tipos, eu.vat (Estados miembros de la UE) o iban.',
     PERSON_ID_TYPE_NOT_NATIONAL: '{{field}}: {{type}} no es un identificador nacional de este país; el número de documento de una persona solo se comprueba con los tipos del país.',
+    UNSAFE_PATTERN: '{{field}}: el patrón se rechaza porque podría ralentizar las comprobaciones ({{reason}}): ánclalo con ^…$ y no repitas grupos que contengan + * ? {n,m} o |.',
+    RULE_INVALID: '{{field}}: la regla del identificador no se puede usar ({{reason}}).',
+    FOREIGN_IDENTIFIER_CODE: '{{field}}: un tipo de identificador definido por este paquete debe llamarse {{expected}}.<nombre>.',
+    BUILTIN_IDENTIFIER_TYPE: '{{field}}: {{type}} es un tipo de identificador predefinido y no se puede redefinir; elige otro código.',
     FOREIGN_DOCUMENT_TYPE: '{{field}}: {{type}} lleva el nombre de otro país; usa {{expected}}.<nombre> o un nombre sin país.',
     VAT_PREFIX_MISMATCH: '{{field}}: los números de IVA intracomunitario de este país llevan el prefijo {{expected}}.',
   }),

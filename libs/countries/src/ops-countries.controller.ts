@@ -7,7 +7,14 @@ import { CountryCodePipe } from './countries.controller';
 import { CountryPacksAdminService, VersionResult, VersionSummary } from './country-packs-admin.service';
 import { CountryRulesService } from './country-rules.service';
 import { countryError, CountryErrorCode } from './errors';
+import { ValidateIdentifierDto } from './dto';
+import { BUILT_IN_CHECKS } from './identifiers/checks';
+import { IDENTIFIER_TYPES } from './identifiers';
+import { CHECK_DIGIT_ALGORITHMS, MAX_RULE_VALUE_LENGTH } from './identifiers/rules';
+import { MAX_PATTERN_LENGTH, MAX_UNBOUNDED } from './identifiers/safe-pattern';
+import { identifierName } from './identifiers/names';
 import { countryPackJsonSchema } from './pack/schema';
+import { IdentifierValidationView } from './views';
 
 class DiffQueryDto extends BaseQueryDto {
   @ApiProperty({ example: '1', description: 'A version number or `draft`' }) @IsString() @Matches(/^(\d{1,6}|draft)$/) from: string;
@@ -98,6 +105,29 @@ class PackChangeView {
   @ApiProperty({ required: false, nullable: true, format: 'uuid', description: 'country.status only: who' }) by?: string | null;
 }
 
+class BuiltInIdentifierTypeView {
+  @ApiProperty({ example: 'ru.inn' }) code: string;
+  @ApiProperty({ nullable: true, example: 'RU', description: 'null for cross-country types (iban, eu.vat)' }) country: string | null;
+  @ApiProperty({ example: 'ИНН' }) name: string;
+  @ApiProperty({ example: '7707083893' }) example: string;
+  @ApiProperty({ description: 'What the type checks.' }) checks: string;
+}
+
+class CheckDigitAlgorithmView {
+  @ApiProperty({ example: 'weighted_mod11' }) algorithm: string;
+  @ApiProperty() checks: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Parameter name → what it is' }) parameters: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'A checkDigit value using it' }) example: unknown;
+}
+
+class IdentifierTypesView {
+  @ApiProperty({ type: [BuiltInIdentifierTypeView], description: 'Types implemented in code, usable by type code in any pack of their country (eu.vat and iban in every EU/IBAN country).' })
+  builtIn: BuiltInIdentifierTypeView[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The generic rule a pack instantiates in identifierTypes[].rule: normalisation, lengths/pattern, check digit, value ranges.' })
+  genericRule: unknown;
+  @ApiProperty({ type: [CheckDigitAlgorithmView] }) checkDigitAlgorithms: CheckDigitAlgorithmView[];
+}
+
 class PackCheckView {
   @ApiProperty() valid: boolean;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) problems: { field: string; code: string; message: string }[];
@@ -133,6 +163,37 @@ export class OpsCountriesController {
   @ApiOperation({ summary: 'JSON Schema of a country pack document' })
   schema() {
     return countryPackJsonSchema();
+  }
+
+  @Get('identifier-types')
+  @ApiOperation({ summary: 'Every built-in identifier type with what it checks, and the generic rule types a pack can instantiate' })
+  @ApiOkResponse({ type: IdentifierTypesView })
+  identifierTypes(@Ctx() ctx: RequestContext): IdentifierTypesView {
+    const name = (code: string) => {
+      const n = identifierName(code);
+      return typeof n === 'string' ? n : n.text[ctx.locale];
+    };
+    return {
+      builtIn: [...IDENTIFIER_TYPES.values()]
+        .filter((t) => Object.prototype.hasOwnProperty.call(BUILT_IN_CHECKS, t.code))
+        .map((t) => ({ code: t.code, country: t.country, name: name(t.code), example: t.example, checks: BUILT_IN_CHECKS[t.code] }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
+      genericRule: {
+        normalize: {
+          strip: 'spaces, dots, dashes, slashes (any subset; all by default), after Unicode NFKC',
+          upperCase: 'upper-case ASCII letters (default true)',
+          prefix: 'optional fixed prefix removed when written (e.g. NL)',
+        },
+        lengths: 'allowed lengths of the normalised value',
+        pattern: `anchored regular expression (^…$, at most ${MAX_PATTERN_LENGTH} characters, checked with the u flag); refused: backreferences, lookaround, a repeated group containing + * ? {n,m} or |, more than ${MAX_UNBOUNDED} unbounded quantifiers`,
+        maxValueLength: MAX_RULE_VALUE_LENGTH,
+        checkDigit: 'one of checkDigitAlgorithms',
+        valueCheck: 'optional { ranges: [{ min, max }] }: the value read as a number must fall in one range',
+        failures: 'INVALID_LENGTH (lengths), INVALID_FORMAT (pattern, characters), INVALID_CHECKSUM (check digit), INVALID_COMPONENT (value ranges)',
+        example: { code: 'nl.rsin', rule: { lengths: [9], checkDigit: { algorithm: 'weighted_mod11', weights: [9, 8, 7, 6, 5, 4, 3, 2, -1] } } },
+      },
+      checkDigitAlgorithms: Object.entries(CHECK_DIGIT_ALGORITHMS).map(([algorithm, a]) => ({ algorithm, ...a })),
+    };
   }
 
   @Get(':cc/draft')
@@ -180,6 +241,16 @@ export class OpsCountriesController {
   async validate(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string): Promise<PackCheckView> {
     const problems = await this.admin.validateDraft(cc);
     return { valid: problems.length === 0, problems: this.render(ctx, problems) };
+  }
+
+  @Post(':cc/draft/identifiers/validate')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Check one value against an identifier type as the DRAFT uses it (its own rules included), before publication" })
+  @ApiOkResponse({ type: IdentifierValidationView })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, CountryErrorCode.DRAFT_NOT_FOUND, CountryErrorCode.PACK_INVALID, CountryErrorCode.IDENTIFIER_TYPE_UNKNOWN)
+  async validateDraftIdentifier(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string, @Body() body: ValidateIdentifierDto): Promise<IdentifierValidationView> {
+    const { detail, ...result } = await this.admin.validateDraftIdentifier(cc, body.type, body.value);
+    return detail ? { ...result, message: this.translator.render(ctx.locale, detail.messageKey, detail.params) } : result;
   }
 
   @Post(':cc/draft/publish')

@@ -64,7 +64,7 @@ export function renderSpec(pack: CountryPackDocument, version: number, status: s
         required: i.required,
         purpose: i.purpose,
         ...(i.prefix ? { prefix: i.prefix } : {}),
-        example: identifierExample(i),
+        example: identifierExample(i, pack),
       })),
       // how a seller of this form shows VAT registration (documents of condition vat_registered)
       vatRegistration: vatIdentifierTypes(f).length ? { by: 'identifier', types: vatIdentifierTypes(f) } : { by: 'vatRegistered' },

@@ -30,7 +30,7 @@ import { KYC_REASON_CODES } from './i18n';
 import type { KycReasonCode } from './i18n';
 import { KYC_STATUSES, OPS_DECISIONS } from './lifecycle';
 import type { KycStatus, OpsDecision } from './lifecycle';
-import { KycService } from './kyc.service';
+import { KycService, MIN_PARTNERS } from './kyc.service';
 import { KycReviewService, REVIEW_REASONS } from './review.service';
 import type { ReviewReason } from './review.service';
 import { IdentityVerificationService } from './identity-verification.service';
@@ -58,7 +58,9 @@ const ListOf = (type: () => new () => object, max: number): PropertyDecorator =>
 const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class PersonDto {
-  @ApiProperty({ enum: ['representative', 'owner', 'director'] }) @IsIn(['representative', 'owner', 'director']) role: 'representative' | 'owner' | 'director';
+  @ApiProperty({ enum: ['representative', 'owner', 'director', 'partner'], description: 'partner: only for legal forms of seller type partnership, which must declare every partner (at least two).' })
+  @IsIn(['representative', 'owner', 'director', 'partner'])
+  role: 'representative' | 'owner' | 'director' | 'partner';
   @ApiProperty({ example: 'Ayşe Yılmaz', description: 'As in the ID document, any script.' }) @Trimmed() @IsString() @IsNotEmpty() @MinLength(2) @MaxLength(200) fullName: string;
   @ApiProperty({ example: '1984-03-12' }) @IsCalendarDate() dateOfBirth: string;
   @ApiProperty({ example: 'TR' }) @IsISO31661Alpha2() nationality: string;
@@ -182,7 +184,9 @@ export class SellerKycController {
         checklist: missing.map((m) =>
           m.kind === 'representative'
             ? { item: 'representative', message: this.translator.t(ctx.locale, 'kyc.missing.representative') }
-            : { item: 'document', type: m.type, message: this.translator.t(ctx.locale, 'kyc.missing.document', { document: labels.get(m.type!)?.[ctx.locale] ?? m.type }) },
+            : m.kind === 'partners'
+              ? { item: 'partners', message: this.translator.t(ctx.locale, 'kyc.missing.partners', { min: MIN_PARTNERS }) }
+              : { item: 'document', type: m.type, message: this.translator.t(ctx.locale, 'kyc.missing.document', { document: labels.get(m.type!)?.[ctx.locale] ?? m.type }) },
         ),
         documents: documents.map((d) => documentView(d, this.translator, ctx.locale)),
       };
@@ -192,7 +196,7 @@ export class SellerKycController {
   }
 
   @Put('persons')
-  @ApiOperation({ summary: 'Declare the legal representative and the beneficial owners (replaces the list)' })
+  @ApiOperation({ summary: 'Declare the legal representative, the beneficial owners and, for a partnership, its partners (replaces the list)' })
   @ApiOkResponse({ type: [KycPersonView] })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.PERSONS_INVALID, KycErrorCode.CASE_LOCKED, KycErrorCode.BUSINESS_PROFILE_REQUIRED)
   async persons(@Ctx() ctx: RequestContext, @Body() body: PersonsDto) {

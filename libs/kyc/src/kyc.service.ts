@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { conditionApplies, CountryRulesService, declarationsOf, validateIdentifier } from '@app/countries';
-import type { CountryPackDocument, PersonIdNumberRule } from '@app/countries';
+import { conditionApplies, CountryRulesService, declarationsOf, validateWithPack } from '@app/countries';
+import type { CountryPackDocument, PersonIdNumberCheck } from '@app/countries';
 import { Outbox } from '@app/jobs';
 import { CLOCK, FieldCipher } from '@app/kernel';
 import type { Clock, ErrorDetail, MessageParam, RequestContext } from '@app/kernel';
@@ -26,13 +26,18 @@ import type { IdentityVerificationProvider } from './verification.port';
 import type { DocumentStorage } from './storage';
 
 export interface PersonInput {
-  role: 'representative' | 'owner' | 'director';
+  role: 'representative' | 'owner' | 'director' | 'partner';
   fullName: string;
   dateOfBirth: string;
   nationality: string;
   idDocumentNumber?: string;
   sharePercent?: string;
 }
+
+/** A partnership has at least two partners (V.O.F., S.n.c., OHG, Kollektif şirket, полное товарищество). */
+export const MIN_PARTNERS = 2;
+
+export type MissingKind = 'representative' | 'partners' | 'document';
 
 export interface UploadedFile {
   buffer: Buffer;
@@ -160,6 +165,13 @@ export class KycService {
       if (persons.filter((p) => p.role === 'representative').length !== 1) {
         problems.push({ field: 'persons', code: 'NO_REPRESENTATIVE', messageKey: 'kyc.person.NO_REPRESENTATIVE' });
       }
+      // partners answer personally for a partnership's debts: declared only for (and required of) partnerships
+      const partnership = this.isPartnership(pack, kase.legalForm);
+      persons.forEach((p, i) => {
+        if (p.role === 'partner' && !partnership) {
+          problems.push({ field: `persons[${i}].role`, code: 'PARTNER_NOT_PARTNERSHIP', messageKey: 'kyc.person.PARTNER_NOT_PARTNERSHIP', params: { field: `persons[${i}].role` } });
+        }
+      });
       const threshold = pack.risk.uboThresholdPercent;
       const today = this.clock.now().toISOString().slice(0, 10);
       let total = 0;
@@ -207,7 +219,7 @@ export class KycService {
    * detail or a log line.
    */
   private async checkIdNumbers(tx: Tx, persons: PersonInput[], problems: ErrorDetail[]): Promise<(string | undefined)[]> {
-    const rules = new Map<string, PersonIdNumberRule | undefined>();
+    const rules = new Map<string, PersonIdNumberCheck | undefined>();
     const out: (string | undefined)[] = [];
     for (const [i, p] of persons.entries()) {
       const raw = p.idDocumentNumber?.trim();
@@ -217,8 +229,8 @@ export class KycService {
       if (!rules.has(nationality)) rules.set(nationality, await this.countries.personIdNumberRule(nationality, tx));
       const rule = rules.get(nationality);
       if (!rule) continue;
-      const valid = rule.types.map((type) => validateIdentifier(type, raw)).find((r) => r.valid);
-      if (valid?.valid) {
+      const valid = rule.validate(raw);
+      if (valid.valid) {
         out[i] = valid.normalized;
         continue;
       }
@@ -226,6 +238,11 @@ export class KycService {
       problems.push({ field, code: 'ID_NUMBER_INVALID', messageKey: 'kyc.person.ID_NUMBER_INVALID', params: { field, label: { text: rule.label } } });
     }
     return out;
+  }
+
+  /** Whether the case's legal form is a partnership in its pinned pack (its partners are then declared in KYC). */
+  isPartnership(pack: CountryPackDocument, legalForm: string): boolean {
+    return pack.legalForms.find((f) => f.code === legalForm)?.sellerType === 'partnership';
   }
 
   /** The document types the pinned pack asks of the case's legal form. */
@@ -293,11 +310,12 @@ export class KycService {
   }
 
   /**
-   * Missing items for the seller's checklist: the representative, and required documents not
+   * Missing items for the seller's checklist: the representative, for a partnership its partners
+   * (at least {@link MIN_PARTNERS}), and required documents not
    * uploaded. A conditional document counts when the business profile, as it is now, declares
    * what it depends on (a brand; VAT registration as the pinned pack defines it).
    */
-  async missing(tx: Tx, kase: KycCaseEntity): Promise<{ kind: 'representative' | 'document'; type?: string }[]> {
+  async missing(tx: Tx, kase: KycCaseEntity): Promise<{ kind: MissingKind; type?: string }[]> {
     const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
     const persons = await tx.find(KycPersonEntity, { where: { caseId: kase.id } });
     const docs = await tx.find(KycDocumentEntity, { where: { caseId: kase.id } });
@@ -306,8 +324,9 @@ export class KycService {
       pack.legalForms.find((f) => f.code === kase.legalForm),
       profile ?? { identifiers: {} },
     );
-    const out: { kind: 'representative' | 'document'; type?: string }[] = [];
+    const out: { kind: MissingKind; type?: string }[] = [];
     if (!persons.some((p) => p.role === 'representative')) out.push({ kind: 'representative' });
+    if (this.isPartnership(pack, kase.legalForm) && persons.filter((p) => p.role === 'partner').length < MIN_PARTNERS) out.push({ kind: 'partners' });
     for (const req of this.requiredDocuments(pack, kase.legalForm)) {
       if (!req.required || !conditionApplies(req.condition, declared)) continue;
       if (!docs.some((d) => d.type === req.type && d.reviewStatus !== 'rejected')) out.push({ kind: 'document', type: req.type });
@@ -335,10 +354,12 @@ export class KycService {
         throw kycError(
           KycErrorCode.INCOMPLETE,
           {},
-          missing.map((m) =>
+          missing.map((m): ErrorDetail =>
             m.kind === 'representative'
               ? { field: 'persons', code: 'MISSING_REPRESENTATIVE', messageKey: 'kyc.missing.representative' }
-              : { field: `documents[${m.type}]`, code: 'MISSING_DOCUMENT', messageKey: 'kyc.missing.document', params: { document: documentName(m.type!) } },
+              : m.kind === 'partners'
+                ? { field: 'persons', code: 'MISSING_PARTNERS', messageKey: 'kyc.missing.partners', params: { min: MIN_PARTNERS } }
+                : { field: `documents[${m.type}]`, code: 'MISSING_DOCUMENT', messageKey: 'kyc.missing.document', params: { document: documentName(m.type!) } },
           ),
         );
       }
@@ -371,7 +392,15 @@ export class KycService {
     const missing = await this.missing(tx, kase);
     results.push(await this.check(tx, caseId, 'completeness', missing.length ? 'fail' : 'pass', { missing }, packRef));
 
-    const invalid = Object.entries(profile.identifiers).filter(([type, value]) => !validateIdentifier(type, value).valid).map(([type]) => type);
+    const invalid = Object.entries(profile.identifiers)
+      .filter(([type, value]) => {
+        try {
+          return !validateWithPack(pack, type, value).valid;
+        } catch {
+          return true; // a type the pinned pack does not know
+        }
+      })
+      .map(([type]) => type);
     results.push(await this.check(tx, caseId, 'identifiers', invalid.length ? 'fail' : 'pass', { invalid }, packRef));
 
     const dupes: { seller_id: string; sha256: string }[] = await tx.query(

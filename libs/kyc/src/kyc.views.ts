@@ -29,7 +29,7 @@ export class KycDocumentView {
 }
 
 export class ChecklistEntryView {
-  @ApiProperty({ enum: ['representative', 'document'] }) item: string;
+  @ApiProperty({ enum: ['representative', 'partners', 'document'] }) item: string;
   @ApiPropertyOptional({ example: 'tr.imza_sirkuleri' }) type?: string;
   @ApiProperty({ description: "What is missing, in the caller's language." }) message: string;
 }
@@ -54,7 +54,7 @@ export class SellerKycView {
 
 export class KycPersonView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['representative', 'owner', 'director'] }) role: string;
+  @ApiProperty({ enum: ['representative', 'owner', 'director', 'partner'] }) role: string;
   @ApiProperty({ example: 'Ayşe Yılmaz' }) fullName: string;
   @ApiProperty({ format: 'date' }) dateOfBirth: string;
   @ApiProperty({ example: 'TR' }) nationality: string;

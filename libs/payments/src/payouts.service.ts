@@ -173,7 +173,7 @@ export class PayoutsService implements OnModuleInit {
           {
             country: seller.country,
             email: seller.account!.email,
-            businessType: profile.sellerType,
+            businessType: profile.sellerType === 'individual' ? 'individual' : 'company', // Stripe: a partnership is a company (structure *_partnership)
             // cross-border: the seller only receives transfers, under the recipient service agreement
             recipientOnly: seller.country !== this.config.stripe.platformCountry,
             currency: account.currency,

@@ -20,7 +20,7 @@ export class SellerBusinessProfileEntity {
   legalForm: string;
 
   @Column('varchar', { name: 'seller_type', length: 16 })
-  sellerType: 'individual' | 'company';
+  sellerType: 'individual' | 'company' | 'partnership';
 
   @Column('varchar', { name: 'legal_name', length: 200 })
   legalName: string;

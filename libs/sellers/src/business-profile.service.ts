@@ -57,7 +57,7 @@ interface ProfileRow {
   seller_id: string;
   country: string;
   legal_form: string;
-  seller_type: 'individual' | 'company';
+  seller_type: 'individual' | 'company' | 'partnership';
   legal_name: string;
   identifiers: Record<string, string>;
   registered_address: Address;
@@ -99,7 +99,7 @@ const profileOf = (r: ProfileRow): SellerBusinessProfileEntity =>
 export class BusinessProfileView {
   @ApiProperty({ example: 'ES' }) country: string;
   @ApiProperty({ example: 'es.sl' }) legalForm: string;
-  @ApiProperty({ enum: ['individual', 'company'] }) sellerType: string;
+  @ApiProperty({ enum: ['individual', 'company', 'partnership'] }) sellerType: string;
   @ApiProperty({ example: 'Cerámicas Triana S.L.' }) legalName: string;
   @ApiProperty({ example: { 'es.cif': 'B79110482' } }) identifiers: Record<string, string>;
   @ApiProperty({ type: 'object', additionalProperties: true }) registeredAddress: Address;

@@ -2,7 +2,11 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { ErrorDetail } from '@app/kernel';
 import { isAssignedCountryCode } from '../country-names';
 import { euVatPrefixOf, IDENTIFIER_TYPES, validateIdentifier } from '../identifiers';
+import { ruleDefinitionProblems } from '../identifiers/rules';
+import type { IdentifierRuleDefinition } from '../identifiers/rules';
+import { unsafePatternReason } from '../identifiers/safe-pattern';
 import { identifierExample } from './examples';
+import { compileDefinition, kindOfSellerType, packDefinition, packIdentifierType } from './identifier-types';
 import { checkRegistration } from './registration';
 import { CountryPackDocument, IdentifierRule, LegalFormRule, withoutLegacyFields } from './schema';
 
@@ -22,8 +26,9 @@ const countryOfCode = (code: string): string | undefined => (code.includes('.') 
  * Identifier types a pack of `country` may use: the country's own (`gb.*` for GB), `iban`, and
  * `eu.vat` for an EU member state, with the member state's own VIES prefix (EL for GR).
  */
-function identifierTypeProblems(country: string, at: string, rule: IdentifierRule): ErrorDetail[] {
-  const type = IDENTIFIER_TYPES.get(rule.type);
+function identifierTypeProblems(pack: CountryPackDocument, at: string, rule: IdentifierRule): ErrorDetail[] {
+  const country = pack.country;
+  const type = packIdentifierType(pack, rule.type);
   if (!type) return [problem(at, 'UNKNOWN_IDENTIFIER_TYPE', { type: rule.type })];
   if (type.country === country || type.code === 'iban') return [];
   if (type.code === 'eu.vat') {
@@ -34,12 +39,36 @@ function identifierTypeProblems(country: string, at: string, rule: IdentifierRul
   return [problem(at, 'FOREIGN_IDENTIFIER_TYPE', { type: rule.type })];
 }
 
+/**
+ * The pack's own identifier types: named `<country>.<name>` after the pack's country, no built-in
+ * type redefined, no duplicates, a usable rule (safe pattern, weights that fit the lengths, numeric
+ * ranges) and an example that passes it.
+ */
+function definitionProblems(pack: CountryPackDocument): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  const seen = new Set<string>();
+  for (const def of pack.identifierTypes ?? []) {
+    const at = `identifierTypes[${def.code}]`;
+    if (seen.has(def.code)) out.push(problem(at, 'DUPLICATE_CODE'));
+    seen.add(def.code);
+    if (countryOfCode(def.code) !== pack.country.toLowerCase()) out.push(problem(`${at}.code`, 'FOREIGN_IDENTIFIER_CODE', { expected: pack.country.toLowerCase() }));
+    if (IDENTIFIER_TYPES.has(def.code)) out.push(problem(`${at}.code`, 'BUILTIN_IDENTIFIER_TYPE', { type: def.code }));
+    const ruleProblems = ruleDefinitionProblems(def.rule as IdentifierRuleDefinition);
+    for (const p of ruleProblems) {
+      out.push(p.path === 'pattern' ? problem(`${at}.rule.pattern`, 'UNSAFE_PATTERN', { reason: p.reason }) : problem(`${at}.rule.${p.path}`, 'RULE_INVALID', { reason: p.reason }));
+    }
+    const type = ruleProblems.length ? null : compileDefinition(pack.country, def);
+    if (type && !type.validate(def.example).valid) out.push(problem(`${at}.example`, 'EXAMPLE_FAILS_RULE'));
+  }
+  return out;
+}
+
 /** The example shown for the identifier must pass the type's check, carry the prefix and be of the form's seller type. */
-function exampleProblems(form: LegalFormRule, at: string, rule: IdentifierRule): ErrorDetail[] {
-  const example = identifierExample(rule);
-  const result = example === undefined ? undefined : validateIdentifier(rule.type, example);
+function exampleProblems(pack: CountryPackDocument, form: LegalFormRule, at: string, rule: IdentifierRule): ErrorDetail[] {
+  const example = identifierExample(rule, pack);
+  const result = example === undefined ? undefined : packIdentifierType(pack, rule.type)?.validate(example);
   const fits =
-    result?.valid && (!rule.prefix || result.normalized.startsWith(rule.prefix)) && (!result.kind || result.kind === form.sellerType);
+    result?.valid && (!rule.prefix || result.normalized.startsWith(rule.prefix)) && (!result.kind || result.kind === kindOfSellerType(form.sellerType));
   return fits ? [] : [problem(`${at}.example`, 'EXAMPLE_FAILS_RULE')];
 }
 
@@ -73,6 +102,7 @@ export function checkPack(input: unknown): { pack?: CountryPackDocument; problem
     const named = countryOfCode(doc.code);
     if (named !== undefined && named !== own) problems.push(problem(`documentTypes[${doc.code}]`, 'FOREIGN_DOCUMENT_TYPE', { type: doc.code, expected: own }));
   }
+  problems.push(...definitionProblems(pack));
   const formCodes = new Set<string>();
   pack.legalForms.forEach((form) => {
     const at = `legalForms[${form.code}]`;
@@ -81,9 +111,10 @@ export function checkPack(input: unknown): { pack?: CountryPackDocument; problem
     if (countryOfCode(form.code) !== own) problems.push(problem(`${at}.code`, 'FOREIGN_LEGAL_FORM', { expected: own }));
     for (const id of form.identifiers) {
       const idAt = `${at}.identifiers[${id.type}]`;
-      const typeProblems = identifierTypeProblems(pack.country, idAt, id);
+      if (packDefinition(pack, id.type) && !packIdentifierType(pack, id.type)) continue; // its broken rule is reported once, above
+      const typeProblems = identifierTypeProblems(pack, idAt, id);
       problems.push(...typeProblems);
-      if (!typeProblems.length) problems.push(...exampleProblems(form, idAt, id));
+      if (!typeProblems.length) problems.push(...exampleProblems(pack, form, idAt, id));
     }
     for (const doc of form.documents) {
       if (!declaredDocs.has(doc.type)) problems.push(problem(`${at}.documents[${doc.type}]`, 'UNDECLARED_DOCUMENT_TYPE', { type: doc.type }));
@@ -93,16 +124,15 @@ export function checkPack(input: unknown): { pack?: CountryPackDocument; problem
   // persons' ID numbers: identifier types the code knows, of this country (a national ID, not eu.vat or iban)
   pack.personIdNumber?.types.forEach((type) => {
     const at = `personIdNumber.types[${type}]`;
-    const known = IDENTIFIER_TYPES.get(type);
+    const known = packIdentifierType(pack, type);
     if (!known) problems.push(problem(at, 'UNKNOWN_IDENTIFIER_TYPE', { type }));
     else if (known.country !== pack.country) problems.push(problem(at, 'PERSON_ID_TYPE_NOT_NATIONAL', { type }));
   });
-  try {
-    if (!new RegExp(pack.address.postalCode.pattern).test(pack.address.postalCode.example)) {
-      problems.push(problem('address.postalCode.example', 'EXAMPLE_FAILS_RULE'));
-    }
-  } catch {
-    problems.push(problem('address.postalCode.pattern', 'INVALID_PATTERN'));
+  const postalUnsafe = unsafePatternReason(pack.address.postalCode.pattern);
+  if (postalUnsafe) {
+    problems.push(problem('address.postalCode.pattern', postalUnsafe === 'SYNTAX' ? 'INVALID_PATTERN' : 'UNSAFE_PATTERN', { reason: postalUnsafe }));
+  } else if (!new RegExp(pack.address.postalCode.pattern, 'u').test(pack.address.postalCode.example)) {
+    problems.push(problem('address.postalCode.example', 'EXAMPLE_FAILS_RULE'));
   }
   const phone = parsePhoneNumberFromString(pack.phone.example, pack.country as never);
   if (!phone?.isValid()) problems.push(problem('phone.example', 'EXAMPLE_FAILS_RULE'));

@@ -1,7 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { ErrorDetail, LocalizedTextParam, MessageParam } from '@app/kernel';
-import { IDENTIFIER_TYPES } from '../identifiers';
-import { identifierName } from '../identifiers/names';
+import { kindOfSellerType, packIdentifierName, packIdentifierType } from './identifier-types';
 import { BRAND_MAX_LENGTH, BRANDS_MAX, vatIdentifierTypes } from './declarations';
 import type { CountryPackDocument, Label, LegalFormRule } from './schema';
 
@@ -134,7 +133,7 @@ function crossCheckVat(problems: Problems, form: LegalFormRule, ids: Record<stri
   }
 }
 
-function identifiers(problems: Problems, value: unknown, form: LegalFormRule): Record<string, string> {
+function identifiers(problems: Problems, value: unknown, form: LegalFormRule, pack: CountryPackDocument): Record<string, string> {
   const out: Record<string, string> = {};
   if (value !== undefined && !isObject(value)) {
     problems.push(detail('identifiers', 'WRONG_TYPE'));
@@ -144,7 +143,7 @@ function identifiers(problems: Problems, value: unknown, form: LegalFormRule): R
   const rules = new Map(form.identifiers.map((r) => [r.type, r]));
   for (const key of Object.keys(given)) {
     if (rules.has(key)) continue;
-    const named = { type: identifierName(key) };
+    const named = { type: packIdentifierName(pack, key) };
     problems.push(
       form.identifiers.length
         ? detail(`identifiers[${key}]`, 'IDENTIFIER_NOT_USED', { ...named, allowed: joinedLabels(form.identifiers.map((r) => r.label)) })
@@ -162,7 +161,7 @@ function identifiers(problems: Problems, value: unknown, form: LegalFormRule): R
       problems.push(identifierDetail(field, 'WRONG_TYPE', rule.label, {}, 'IDENTIFIER_WRONG_TYPE'));
       continue;
     }
-    const type = IDENTIFIER_TYPES.get(rule.type);
+    const type = packIdentifierType(pack, rule.type);
     if (!type) {
       problems.push(detail(field, 'IDENTIFIER_TYPE_UNKNOWN'));
       continue;
@@ -177,7 +176,7 @@ function identifiers(problems: Problems, value: unknown, form: LegalFormRule): R
       continue;
     }
     // e.g. a 10-digit RU INN belongs to a company, so it cannot be a sole trader's number
-    if (result.kind && result.kind !== form.sellerType) {
+    if (result.kind && result.kind !== kindOfSellerType(form.sellerType)) {
       problems.push(identifierDetail(field, 'IDENTIFIER_KIND_MISMATCH', rule.label));
       continue;
     }
@@ -242,7 +241,7 @@ export function checkRegistration(pack: CountryPackDocument, input: unknown): Re
   }
 
   const legalName = text(problems, 'legalName', input.legalName, { min: 2, max: 200, required: true, name: true });
-  const ids = form ? identifiers(problems, input.identifiers, form) : {};
+  const ids = form ? identifiers(problems, input.identifiers, form, pack) : {};
   const registeredAddress = address(problems, 'registeredAddress', input.registeredAddress, pack, [pack.country]);
   const shipFrom =
     input.shipFrom === undefined ? registeredAddress : address(problems, 'shipFrom', input.shipFrom, pack, pack.obligations.shipFromCountries);

@@ -56,6 +56,7 @@ const COMPANY_DOCUMENTS = [
 
 export const DE: CountryPackInput = {
   country: 'DE',
+  seedRevision: 2,
   name: { en: 'Germany', ru: 'Германия', tr: 'Almanya', it: 'Germania', es: 'Alemania' },
   sellerLocales: ['en'],
   currencies: { default: 'EUR', payout: ['EUR'] },
@@ -129,6 +130,22 @@ export const DE: CountryPackInput = {
         tr: 'Anonim şirket (AG)',
         it: 'Società per azioni (AG)',
         es: 'Sociedad anónima (AG)',
+      },
+      eligibility: { allowed: true },
+      identifiers: [STNR, HRN, VAT],
+      documents: [...COMPANY_DOCUMENTS],
+    },
+    {
+      code: 'de.ohg',
+      localName: 'Offene Handelsgesellschaft',
+      abbreviation: 'OHG',
+      sellerType: 'partnership',
+      label: {
+        en: 'General partnership (OHG)',
+        ru: 'Полное товарищество (OHG)',
+        tr: 'Kollektif şirket (OHG)',
+        it: 'Società in nome collettivo (OHG)',
+        es: 'Sociedad colectiva (OHG)',
       },
       eligibility: { allowed: true },
       identifiers: [STNR, HRN, VAT],

@@ -32,6 +32,7 @@ const SOCIEDAD_DOCUMENTS = [
 
 export const ES: CountryPackInput = {
   country: 'ES',
+  seedRevision: 2,
   name: { en: 'Spain', ru: 'Испания', tr: 'İspanya', it: 'Spagna', es: 'España' },
   sellerLocales: ['es'],
   currencies: { default: 'EUR', payout: ['EUR'] },
@@ -86,6 +87,7 @@ export const ES: CountryPackInput = {
           label: { en: 'Personal tax number (DNI/NIE)', ru: 'Личный налоговый номер (DNI/NIE)', tr: 'Kişisel vergi numarası (DNI/NIE)', it: 'Codice fiscale personale (DNI/NIE)', es: 'NIF personal (DNI/NIE)' },
           example: '54362315K',
         },
+        { ...SOCIEDAD_IDENTIFIERS[1], example: 'ES54362315K' },
       ],
       documents: [
         { type: 'representative_id', required: true, condition: 'always' },
@@ -118,6 +120,7 @@ export const ES: CountryPackInput = {
           // synthetic: province 28, number 12345, control digit 3
           example: 'E28123453',
         },
+        { ...SOCIEDAD_IDENTIFIERS[1], example: 'ESE28123453' },
       ],
       documents: [{ type: 'representative_id', required: true, condition: 'always' }],
     },

@@ -19,6 +19,21 @@ const PIVA = {
   },
 } as const;
 
+/** The same partita IVA with the IT prefix, as VIES knows it; cross-checked with the partita IVA when both are given. */
+const EU_VAT = {
+  type: 'eu.vat',
+  required: false,
+  purpose: 'vat',
+  prefix: 'IT',
+  label: {
+    en: 'EU VAT number (IT + partita IVA, VIES)',
+    ru: 'Номер плательщика НДС ЕС (IT + partita IVA, VIES)',
+    tr: 'AB KDV numarası (IT + partita IVA, VIES)',
+    it: 'Partita IVA comunitaria (IT + partita IVA, VIES)',
+    es: 'NIF-IVA intracomunitario (IT + partita IVA, VIES)',
+  },
+} as const;
+
 const REA = {
   type: 'it.rea',
   required: false,
@@ -48,6 +63,7 @@ const COMPANY_IDENTIFIERS = [
     example: '00743110157',
   },
   REA,
+  EU_VAT,
 ] as const;
 
 const COMPANY_DOCUMENTS = [
@@ -60,6 +76,7 @@ const COMPANY_DOCUMENTS = [
 
 export const IT: CountryPackInput = {
   country: 'IT',
+  seedRevision: 2,
   name: { en: 'Italy', ru: 'Италия', tr: 'İtalya', it: 'Italia', es: 'Italia' },
   sellerLocales: ['it'],
   currencies: { default: 'EUR', payout: ['EUR'] },
@@ -91,6 +108,7 @@ export const IT: CountryPackInput = {
         },
         PIVA,
         REA,
+        EU_VAT,
       ],
       documents: [
         { type: 'representative_id', required: true, condition: 'always' },
@@ -136,7 +154,7 @@ export const IT: CountryPackInput = {
       code: 'it.snc',
       localName: 'Società in nome collettivo',
       abbreviation: 'S.n.c.',
-      sellerType: 'company',
+      sellerType: 'partnership',
       label: {
         en: 'General partnership (S.n.c.)',
         ru: 'Полное товарищество (S.n.c.)',
@@ -152,7 +170,7 @@ export const IT: CountryPackInput = {
       code: 'it.sas',
       localName: 'Società in accomandita semplice',
       abbreviation: 'S.a.s.',
-      sellerType: 'company',
+      sellerType: 'partnership',
       label: {
         en: 'Limited partnership (S.a.s.)',
         ru: 'Коммандитное товарищество (S.a.s.)',
@@ -271,6 +289,31 @@ export const IT: CountryPackInput = {
         phone: '+39 347 123 4567',
         shipFrom: { line1: 'Via dei Coronari 12', city: 'Roma', region: 'RM', postalCode: '00186', country: 'IT' },
         representative: { firstName: 'Giulia', lastName: 'Bianchi' },
+      },
+    },
+    {
+      name: 'an S.n.c. (a partnership) with its partita IVA and the same number as EU VAT number',
+      expect: 'accept',
+      registration: {
+        legalForm: 'it.snc',
+        legalName: 'Fratelli Esposito S.n.c.',
+        identifiers: { 'it.piva': '00743110157', 'eu.vat': 'IT 00743110157' },
+        registeredAddress: { line1: 'Via Toledo 156', city: 'Napoli', region: 'NA', postalCode: '80134', country: 'IT' },
+        phone: '+39 081 123 4567',
+        representative: { firstName: 'Gennaro', lastName: 'Esposito' },
+      },
+    },
+    {
+      name: 'an S.r.l. whose EU VAT number is another partita IVA than the one given',
+      expect: 'reject',
+      rejectFields: ['identifiers[eu.vat]'],
+      registration: {
+        legalForm: 'it.srl',
+        legalName: 'Pelletteria Navigli S.r.l.',
+        identifiers: { 'it.piva': '09876540155', 'eu.vat': 'IT00743110157' },
+        registeredAddress: { line1: 'Via Torino 51', city: 'Milano', region: 'MI', postalCode: '20123', country: 'IT' },
+        phone: '+39 02 1234 5678',
+        representative: { firstName: 'Lucia', lastName: 'Rossi' },
       },
     },
     {

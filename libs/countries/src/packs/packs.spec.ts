@@ -1,19 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
 import { IDENTIFIER_TYPES } from '../identifiers';
 import { identifierExample } from '../pack/examples';
+import { kindOfSellerType, packIdentifierType } from '../pack/identifier-types';
 import { checkPack } from '../pack/pack-checks';
 import { CountryPackDocument } from '../pack/schema';
 import { SEED_PACKS } from './index';
 
 describe.each(SEED_PACKS.map((p) => [p.country, p] as const))('seed pack %s', (_country, pack) => {
   const parsed = CountryPackDocument.safeParse(pack);
+  const doc = parsed.data as CountryPackDocument;
 
   it('matches the pack schema', () => {
     expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
   });
 
   it('uses only identifier types the code knows', () => {
-    const unknown = pack.legalForms.flatMap((f) => f.identifiers.map((i) => i.type)).filter((t) => !IDENTIFIER_TYPES.has(t));
+    const unknown = doc.legalForms.flatMap((f) => f.identifiers.map((i) => i.type)).filter((t) => !packIdentifierType(doc, t));
     expect(unknown).toEqual([]);
   });
 
@@ -30,7 +32,7 @@ describe.each(SEED_PACKS.map((p) => [p.country, p] as const))('seed pack %s', (_
   });
 
   it('accepts its own postal-code example', () => {
-    expect(new RegExp(pack.address.postalCode.pattern).test(pack.address.postalCode.example)).toBe(true);
+    expect(new RegExp(pack.address.postalCode.pattern, 'u').test(pack.address.postalCode.example)).toBe(true);
   });
 
   it('passes every pre-publication check: its samples are accepted or rejected exactly as declared by the engine', () => {
@@ -39,17 +41,17 @@ describe.each(SEED_PACKS.map((p) => [p.country, p] as const))('seed pack %s', (_
   });
 
   it('shows for every identifier an example that passes its own type, in this country, for this kind of seller', () => {
-    const wrong = pack.legalForms.flatMap((form) =>
+    const wrong = doc.legalForms.flatMap((form) =>
       form.identifiers.flatMap((rule) => {
-        const example = identifierExample(rule);
-        const type = IDENTIFIER_TYPES.get(rule.type);
+        const example = identifierExample(rule, doc);
+        const type = packIdentifierType(doc, rule.type);
         const result = type && example !== undefined ? type.validate(example) : undefined;
         const fits =
           result?.valid &&
           (type?.country === pack.country || type?.country === null) &&
           (rule.type !== 'eu.vat' || result.normalized.startsWith(pack.country === 'GR' ? 'EL' : pack.country)) &&
           (!rule.prefix || result.normalized.startsWith(rule.prefix)) &&
-          (!result.kind || result.kind === form.sellerType);
+          (!result.kind || result.kind === kindOfSellerType(form.sellerType));
         return fits ? [] : [`${form.code} ${rule.type} ${example}`];
       }),
     );
@@ -71,12 +73,45 @@ describe('seed packs', () => {
 });
 
 describe('seed pack examples', () => {
-  const es = SEED_PACKS.find((p) => p.country === 'ES')!;
-  const example = (form: string, type: string) => identifierExample(es.legalForms.find((f) => f.code === form)!.identifiers.find((i) => i.type === type)!);
+  const es = CountryPackDocument.parse(SEED_PACKS.find((p) => p.country === 'ES'));
+  const example = (form: string, type: string) => identifierExample(es.legalForms.find((f) => f.code === form)!.identifiers.find((i) => i.type === type)!, es);
 
   it('show a Spanish VAT number for ES, a DNI for an autónomo and an E-NIF for a comunidad de bienes', () => {
     expect(example('es.sl', 'eu.vat')).toMatch(/^ES/);
     expect(IDENTIFIER_TYPES.get('es.dni')!.validate(example('es.autonomo', 'es.nif')!).valid).toBe(true);
     expect(example('es.cb', 'es.cif')).toMatch(/^E\d{8}$/);
+  });
+});
+
+describe('the NL seed pack', () => {
+  const nl = SEED_PACKS.find((p) => p.country === 'NL')!;
+
+  it('is pure data: it survives JSON unchanged and its national numbers are generic rules, not code', () => {
+    expect(JSON.parse(JSON.stringify(nl))).toEqual(nl);
+    const doc = CountryPackDocument.parse(nl);
+    const used = new Set([...doc.legalForms.flatMap((f) => f.identifiers.map((i) => i.type)), ...(doc.personIdNumber?.types ?? [])]);
+    const builtIn = [...used].filter((t) => IDENTIFIER_TYPES.has(t));
+    expect(builtIn).toEqual(['eu.vat']);
+    expect([...IDENTIFIER_TYPES.values()].filter((t) => t.country === 'NL')).toEqual([]);
+    expect(doc.identifierTypes.map((d) => d.code).sort()).toEqual(['nl.bsn', 'nl.kvk', 'nl.rsin']);
+  });
+
+  it('checks KvK, RSIN (11-test) and BSN (11-test, last weight -1) through its own rules', () => {
+    const doc = CountryPackDocument.parse(nl);
+    const check = (type: string, value: string) => packIdentifierType(doc, type)!.validate(value);
+    expect(check('nl.kvk', '6959 9084')).toEqual({ valid: true, normalized: '69599084' });
+    expect(check('nl.kvk', '695990841')).toMatchObject({ valid: false, code: 'INVALID_LENGTH' });
+    expect(check('nl.rsin', '0044.95.445')).toEqual({ valid: true, normalized: '004495445' });
+    expect(check('nl.rsin', '004495446')).toMatchObject({ valid: false, code: 'INVALID_CHECKSUM' });
+    expect(check('nl.bsn', '123456782')).toEqual({ valid: true, normalized: '123456782' });
+    expect(check('nl.bsn', '123456789')).toMatchObject({ valid: false, code: 'INVALID_CHECKSUM' }); // passes the plain 11-test, not the BSN one
+    expect(check('nl.bsn', '000000000')).toMatchObject({ valid: false, code: 'INVALID_COMPONENT' });
+  });
+});
+
+describe('partnerships', () => {
+  it('are seller type partnership wherever a pack has one (V.O.F., S.n.c./S.a.s., Kollektif Şirket, полное товарищество, OHG)', () => {
+    const forms = SEED_PACKS.flatMap((p) => p.legalForms.filter((f) => f.sellerType === 'partnership').map((f) => f.code));
+    expect(forms.sort()).toEqual(['de.ohg', 'it.sas', 'it.snc', 'nl.vof', 'ru.pt', 'tr.kollektif']);
   });
 });

@@ -69,6 +69,7 @@ const COMPANY_DOCUMENTS = [
 
 export const RU: CountryPackInput = {
   country: 'RU',
+  seedRevision: 2,
   name: { en: 'Russia', ru: 'Россия', tr: 'Rusya', it: 'Russia', es: 'Rusia' },
   sellerLocales: ['ru'],
   currencies: { default: 'RUB', payout: ['RUB'] },
@@ -154,6 +155,22 @@ export const RU: CountryPackInput = {
         tr: 'Anonim şirket (AO / PAO)',
         it: 'Società per azioni (AO / PAO)',
         es: 'Sociedad anónima (AO / PAO)',
+      },
+      eligibility: { allowed: true },
+      identifiers: [...COMPANY_IDENTIFIERS],
+      documents: [...COMPANY_DOCUMENTS],
+    },
+    {
+      code: 'ru.pt',
+      localName: 'Полное товарищество',
+      abbreviation: 'ПТ',
+      sellerType: 'partnership',
+      label: {
+        en: 'General partnership (polnoye tovarishchestvo)',
+        ru: 'Полное товарищество',
+        tr: 'Kollektif şirket (polnoye tovarişçestvo)',
+        it: 'Società in nome collettivo (polnoye tovariščestvo)',
+        es: 'Sociedad colectiva (polnoye továrishchestvo)',
       },
       eligibility: { allowed: true },
       identifiers: [...COMPANY_IDENTIFIERS],

@@ -44,6 +44,7 @@ const COMPANY_DOCUMENTS = [
 
 export const TR: CountryPackInput = {
   country: 'TR',
+  seedRevision: 2,
   name: { en: 'Türkiye', ru: 'Турция', tr: 'Türkiye', it: 'Turchia', es: 'Turquía' },
   sellerLocales: ['tr'],
   currencies: { default: 'TRY', payout: ['TRY'] },
@@ -111,6 +112,22 @@ export const TR: CountryPackInput = {
         tr: 'Anonim Şirketi (A.Ş.)',
         it: 'Società per azioni (A.Ş.)',
         es: 'Sociedad anónima (A.Ş.)',
+      },
+      eligibility: { allowed: true },
+      identifiers: [...COMPANY_IDENTIFIERS],
+      documents: [...COMPANY_DOCUMENTS],
+    },
+    {
+      code: 'tr.kollektif',
+      localName: 'Kollektif Şirket',
+      abbreviation: 'Koll. Şti.',
+      sellerType: 'partnership',
+      label: {
+        en: 'General partnership (Kollektif Şirket)',
+        ru: 'Полное товарищество (Kollektif Şirket)',
+        tr: 'Kollektif Şirket',
+        it: 'Società in nome collettivo (Kollektif Şirket)',
+        es: 'Sociedad colectiva (Kollektif Şirket)',
       },
       eligibility: { allowed: true },
       identifiers: [...COMPANY_IDENTIFIERS],

@@ -1,8 +1,8 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** The legal representative and the beneficial owners (at or above the pack's threshold) of a case. */
+/** The legal representative, the beneficial owners (at or above the pack's threshold) and, for partnerships, the partners of a case. */
 @Entity('kyc_persons')
-@Check('ck_kyc_persons_role', `"role" IN ('representative', 'owner', 'director')`)
+@Check('ck_kyc_persons_role', `"role" IN ('representative', 'owner', 'director', 'partner')`)
 export class KycPersonEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -12,7 +12,7 @@ export class KycPersonEntity {
   caseId: string;
 
   @Column('varchar', { length: 16 })
-  role: 'representative' | 'owner' | 'director';
+  role: 'representative' | 'owner' | 'director' | 'partner';
 
   /** As written in the person's documents, in any script (Cyrillic, Turkish, Latin…). */
   @Column('varchar', { name: 'full_name', length: 200 })
