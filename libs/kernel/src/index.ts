@@ -22,3 +22,4 @@ export * from './i18n/content-locale';
 export * from './money';
 export * from './http/http-server-edge';
 export * from './http/uploads';
+export * from './http/dto-shapes';

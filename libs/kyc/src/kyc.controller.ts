@@ -9,7 +9,6 @@ import {
   Query,
   Res,
   StreamableFile,
-  applyDecorators,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
@@ -17,9 +16,9 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseView, KycDocumentView, KycPersonView, KycQueueItemView, SellerKycView, SubmitResultView } from './kyc.views';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { Response } from 'express';
-import { ApiErrors, BaseQueryDto, CommonErrorCode, Consumes, Ctx, Role, Roles, Translator, uploadErrorsInterceptor } from '@app/kernel';
+import { ApiErrors, BaseQueryDto, ListOf, CommonErrorCode, Consumes, Ctx, Role, Roles, Translator, uploadErrorsInterceptor } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
 import { CountryRulesService } from '@app/countries';
 import { UnitOfWork } from '@app/persistence';
@@ -45,14 +44,6 @@ const IsCalendarDate = (): PropertyDecorator => (target, key) => {
   Matches(/^[1-9]\d{3}-\d{2}-\d{2}$/)(target, key);
   IsISO8601({ strict: true })(target, key);
 };
-
-/**
- * A list of nested DTOs as a closed shape: an array of at most `max` objects, each validated as
- * `type` (an item that is an array, a string or null is a WRONG_TYPE detail; class-validator alone
- * lets `[[]]` through as an "array of arrays" with nothing inside to validate).
- */
-const ListOf = (type: () => new () => object, max: number): PropertyDecorator =>
-  applyDecorators(IsArray(), ArrayMaxSize(max), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
 
 /** Trims text so that a blank or whitespace-only value fails `@IsNotEmpty` / `@MinLength`. */
 const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsEmail,
   IsIn,
   IsInt,
@@ -16,9 +14,8 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { BaseQueryDto } from '@app/kernel';
+import { BaseQueryDto, ListOf, Nested, Omittable } from '@app/kernel';
 
 export class AttributeDto {
   @ApiProperty({ example: 'material', description: 'Lower-case key: size, colour, material…' })
@@ -35,13 +32,13 @@ export class AttributeDto {
 
 export class PriceInputDto {
   @ApiPropertyOptional({ example: '1990.00', description: 'Decimal amount in major units; no more decimals than the currency has (JPY none). Give this or amountMinor.' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(40)
   amount?: string;
 
   @ApiPropertyOptional({ example: '199000', description: 'Integer minor units (ISO 4217 exponent). Give this or amount.' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(40)
   amountMinor?: string;
@@ -66,38 +63,33 @@ export class VariantDto {
   sku: string;
 
   @ApiPropertyOptional({ type: [AttributeDto], example: [{ key: 'size', value: 'XL' }] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => AttributeDto)
+  @Omittable()
+  @ListOf(() => AttributeDto, 20)
   attributes?: AttributeDto[];
 
   @ApiProperty({ type: PriceInputDto })
-  @ValidateNested()
-  @Type(() => PriceInputDto)
+  @Nested(() => PriceInputDto)
   price: PriceInputDto;
 
   @ApiPropertyOptional({ example: 1250, description: 'Package weight in grams' })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   weightG?: number;
 
   @ApiPropertyOptional({ type: DimensionsDto, description: 'Package dimensions in millimetres' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => DimensionsDto)
+  @Omittable()
+  @Nested(() => DimensionsDto)
   dimensionsMm?: DimensionsDto;
 }
 
 export class AddressDto {
   @ApiProperty({ example: 'Atatürk Cd. 12' }) @IsString() @MinLength(1) @MaxLength(200) line1: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) line2?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(200) line2?: string;
   @ApiProperty({ example: 'Bursa' }) @IsString() @MinLength(1) @MaxLength(100) city: string;
-  @ApiPropertyOptional({ example: '16000' }) @IsOptional() @IsString() @MaxLength(20) postalCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) region?: string;
+  @ApiPropertyOptional({ example: '16000' }) @Omittable() @IsString() @MaxLength(20) postalCode?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(100) region?: string;
   @ApiProperty({ example: 'TR', description: 'ISO 3166-1 alpha-2' }) @IsString() @MaxLength(2) country: string;
 }
 
@@ -105,14 +97,13 @@ export class EconomicOperatorDto {
   @ApiProperty({ example: 'Güneş Tekstil A.Ş.' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
 
   @ApiProperty({ type: AddressDto })
-  @ValidateNested()
-  @Type(() => AddressDto)
+  @Nested(() => AddressDto)
   address: AddressDto;
 
-  @ApiPropertyOptional({ example: 'info@gunes.com.tr' }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ example: 'info@gunes.com.tr' }) @Omittable() @IsEmail() @MaxLength(254) email?: string;
 
   @ApiPropertyOptional({ example: 'https://gunes.com.tr' })
-  @IsOptional()
+  @Omittable()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   @MaxLength(300)
   url?: string;
@@ -120,15 +111,13 @@ export class EconomicOperatorDto {
 
 export class GpsrDto {
   @ApiPropertyOptional({ type: EconomicOperatorDto, description: 'Manufacturer: name, postal and electronic address (GPSR art. 19 a)' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => EconomicOperatorDto)
+  @Omittable()
+  @Nested(() => EconomicOperatorDto)
   manufacturer?: EconomicOperatorDto;
 
   @ApiPropertyOptional({ type: EconomicOperatorDto, description: 'EU responsible person, needed when the manufacturer is outside the EU (GPSR art. 16, 19 b)' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => EconomicOperatorDto)
+  @Omittable()
+  @Nested(() => EconomicOperatorDto)
   euResponsiblePerson?: EconomicOperatorDto;
 }
 
@@ -140,19 +129,19 @@ export class ProductDto {
   title: string;
 
   @ApiPropertyOptional({ example: 'Yazlık pamuklu elbise.' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(10000)
   description?: string;
 
   @ApiPropertyOptional({ example: 'tr', description: "BCP 47 content locale of the texts; defaults to the main language of the seller's country" })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(35)
   sourceLocale?: string;
 
   @ApiPropertyOptional({ example: 'TRY', description: "ISO 4217; defaults to the seller's country currency" })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(3)
   currency?: string;
@@ -163,60 +152,53 @@ export class ProductDto {
   category: string;
 
   @ApiPropertyOptional({ type: [AttributeDto], example: [{ key: 'material', value: '100% pamuk' }] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => AttributeDto)
+  @Omittable()
+  @ListOf(() => AttributeDto, 50)
   attributes?: AttributeDto[];
 
   @ApiProperty({ type: [VariantDto] })
-  @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => VariantDto)
+  @ListOf(() => VariantDto, 100)
   variants: VariantDto[];
 
   @ApiPropertyOptional({ example: '620442', description: 'HS 6-digit subheading (chapters 01–97, not 77)' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(6)
   hsCode?: string;
 
   @ApiPropertyOptional({ example: { US: '6204423010' }, description: 'National tariff codes of 8–10 digits by destination country (or EU), starting with hsCode' })
-  @IsOptional()
+  @Omittable()
   @IsObject()
   hsNational?: Record<string, string>;
 
   @ApiPropertyOptional({ example: 'TR', description: 'Country of origin, ISO 3166-1 alpha-2' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(2)
   originCountry?: string;
 
   @ApiPropertyOptional({ example: 'Güneş', description: "Must be one of the brands declared in the seller's business profile" })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   brand?: string;
 
   @ApiPropertyOptional({ type: GpsrDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => GpsrDto)
+  @Omittable()
+  @Nested(() => GpsrDto)
   gpsr?: GpsrDto;
 
   @ApiPropertyOptional({ example: '3 yaşından küçük çocuklar için uygun değildir.', description: 'Safety information and warnings (a legal text)' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(1)
   @MaxLength(5000)
   safetyInformation?: string;
 
   @ApiPropertyOptional({ enum: ['draft', 'active', 'archived'], description: 'Defaults to draft; changes follow the status table' })
-  @IsOptional()
+  @Omittable()
   @IsIn(['draft', 'active', 'archived'])
   status?: 'draft' | 'active' | 'archived';
 }
@@ -234,16 +216,13 @@ export class TranslationFieldDto {
   @ApiProperty({ example: 'title', description: 'A field of GET …/translations source[]' }) @IsString() @MinLength(1) @MaxLength(120) field: string;
   @ApiProperty({ example: 'Güneş Abito da donna XL 100% cotone' }) @IsString() @MinLength(1) @MaxLength(10000) value: string;
   @ApiProperty({ example: 'a3f…', description: 'The sourceHash of the field as read from GET …/translations' }) @IsString() @Matches(/^[0-9a-f]{64}$/) sourceHash: string;
-  @ApiPropertyOptional({ enum: ['machine', 'translated', 'reviewed'], default: 'translated' }) @IsOptional() @IsIn(['machine', 'translated', 'reviewed']) status?: 'machine' | 'translated' | 'reviewed';
+  @ApiPropertyOptional({ enum: ['machine', 'translated', 'reviewed'], default: 'translated' }) @Omittable() @IsIn(['machine', 'translated', 'reviewed']) status?: 'machine' | 'translated' | 'reviewed';
 }
 
 export class PutTranslationsDto {
   @ApiProperty({ type: [TranslationFieldDto] })
-  @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => TranslationFieldDto)
+  @ListOf(() => TranslationFieldDto, 200)
   fields: TranslationFieldDto[];
 }
 
