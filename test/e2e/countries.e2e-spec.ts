@@ -673,7 +673,9 @@ describe('country rule packs (e2e)', () => {
     });
 
     it('keeps a country ops disabled disabled when a new version is published: status is its own act, shown in the diff and the audit', async () => {
-      // NL was published (and so opened) by the test above; ops now disable it
+      // NL was published (and so opened) by the tests above; ops now disable it
+      const before: number = (await request(t.http).get('/v1/countries/NL')).body.packVersion;
+      const next = before + 1;
       await request(t.http).post('/v1/ops/countries/NL/disable').set(bearer(admin)).expect(200);
 
       // the next version still carries the old `status: enabled` (a pack from older tooling), and
@@ -686,7 +688,7 @@ describe('country rule packs (e2e)', () => {
 
       const published = await request(t.http).post('/v1/ops/countries/NL/draft/publish').set(bearer(admin)).set('Accept-Language', 'it');
       expect(published.status).toBe(200);
-      expect(published.body).toMatchObject({ version: 2, state: 'published', countryStatus: 'disabled' });
+      expect(published.body).toMatchObject({ version: next, state: 'published', countryStatus: 'disabled' });
       expect(published.body.warnings).toEqual([
         {
           field: 'payouts.rails',
@@ -695,15 +697,15 @@ describe('country rule packs (e2e)', () => {
         },
       ]);
       // still disabled: for the public spec, for sign-ups, for ops
-      expect((await request(t.http).get('/v1/countries/NL')).body).toMatchObject({ status: 'disabled', packVersion: 2 });
+      expect((await request(t.http).get('/v1/countries/NL')).body).toMatchObject({ status: 'disabled', packVersion: next });
       expect((await request(t.http).post('/v1/auth/signup').send({ email: uniqueEmail('nl'), password: 'Tulpen-Passphrase-1', country: 'NL' })).status).toBe(422);
       const overview = (await request(t.http).get('/v1/ops/countries').set(bearer(reviewer))).body.find((c: { country: string }) => c.country === 'NL');
-      expect(overview).toMatchObject({ status: 'disabled', publishedVersion: 2, payoutRails: [{ rail: 'stripe_connect', configured: false }], warnings: [{ code: 'NO_PAYOUT_RAIL_CONFIGURED' }] });
+      expect(overview).toMatchObject({ status: 'disabled', publishedVersion: next, payoutRails: [{ rail: 'stripe_connect', configured: false }], warnings: [{ code: 'NO_PAYOUT_RAIL_CONFIGURED' }] });
       // a pack whose rails all run here has no warning
       expect((await request(t.http).get('/v1/ops/countries').set(bearer(reviewer))).body.find((c: { country: string }) => c.country === 'TR')).toMatchObject({ payoutRails: [{ rail: 'bank_transfer', configured: true }], warnings: [] });
 
       // the diff between the versions shows the disabling act next to the pack changes
-      const diff = (await request(t.http).get('/v1/ops/countries/NL/diff?from=1&to=2').set(bearer(reviewer))).body;
+      const diff = (await request(t.http).get(`/v1/ops/countries/NL/diff?from=${before}&to=${next}`).set(bearer(reviewer))).body;
       const adminId = (await t.sql.query('SELECT id FROM accounts WHERE email_normalized = $1', [ADMIN.email])).rows[0].id;
       expect(diff).toEqual(
         expect.arrayContaining([
@@ -716,7 +718,7 @@ describe('country rule packs (e2e)', () => {
       // the audit shows both acts: the disabling, and a publication that kept the status
       const audit = (await request(t.http).get('/v1/ops/audit?targetType=country&targetId=NL').set(bearer(admin))).body;
       const [publication, disabling] = audit.filter((e: { action: string }) => ['country.published', 'country.disabled'].includes(e.action));
-      expect(publication).toMatchObject({ action: 'country.published', changes: { version: 2, previousVersion: 1, countryStatus: 'disabled', warnings: [{ code: 'NO_PAYOUT_RAIL_CONFIGURED' }] } });
+      expect(publication).toMatchObject({ action: 'country.published', changes: { version: next, previousVersion: before, countryStatus: 'disabled', warnings: [{ code: 'NO_PAYOUT_RAIL_CONFIGURED' }] } });
       expect(publication.changes).not.toHaveProperty('status');
       expect(disabling).toMatchObject({ action: 'country.disabled', changes: { status: { from: 'enabled', to: 'disabled' } } });
       // the first publication recorded the opening of the country as a status change
