@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
-import { JobHandler, JobProcessor } from '@app/jobs';
+import { JobHandler, JobProcessor, Outbox } from '@app/jobs';
 import { APP_CONFIG, CLOCK, safeError, targetDaysBetween } from '@app/kernel';
 import type { AppConfig, Clock, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
@@ -87,6 +87,7 @@ export class FxService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -144,6 +145,15 @@ export class FxService {
         targetId: id,
         changes: { source: input.source, origin: input.origin, fileSha256, rateKind: parsed.rateKind, firstRateDate: row.firstRateDate, lastRateDate: row.lastRateDate, days: parsed.days.length, newSnapshots: created },
       });
+      // Consumers (catalog re-pricing) read the source's latest snapshot; only new content is news.
+      if (created > 0) {
+        await this.outbox.add(tx, {
+          type: 'fx.snapshot_imported',
+          aggregateType: 'fx_source',
+          aggregateId: input.source,
+          payload: { source: input.source, importId: id, snapshotIds, lastRateDate: row.lastRateDate, rateKind: parsed.rateKind },
+        });
+      }
       return importView(row, false);
     });
   }

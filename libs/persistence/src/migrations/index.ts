@@ -15,6 +15,7 @@ import { SellerDeclarations1795451823861 } from './1795451823861-seller-declarat
 import { OutboxSequence1795452900303 } from './1795452900303-outbox-sequence';
 import { FxSnapshots1796457561529 } from './1796457561529-fx-snapshots';
 import { CatalogMarketsProducts1796457867404 } from './1796457867404-catalog-markets-products';
+import { MarketPrices1796461504551 } from './1796461504551-market-prices';
 
 /** The schema history, in order. A new migration is added here (see README, "Changing the schema"). */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795430971403, CountryPacksAndBusinessProfiles1795432004168, PayoutsWebhookInboxOutbox1795432515136, BankTransferRail1795433138298, KycCasesDocumentsScreening1795433793550, PayoutComplianceHold1795434016745, WebhookInboxAsQueue1795435066633, KycVendorResults1795435487703, KycDocumentDates1795435681948, KycDocumentCipherKey1795437749540, KycReviewRequested1795450905877, KycIdentityVerification1795451182371, SellerDeclarations1795451823861, OutboxSequence1795452900303, FxSnapshots1796457561529, CatalogMarketsProducts1796457867404];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795430971403, CountryPacksAndBusinessProfiles1795432004168, PayoutsWebhookInboxOutbox1795432515136, BankTransferRail1795433138298, KycCasesDocumentsScreening1795433793550, PayoutComplianceHold1795434016745, WebhookInboxAsQueue1795435066633, KycVendorResults1795435487703, KycDocumentDates1795435681948, KycDocumentCipherKey1795437749540, KycReviewRequested1795450905877, KycIdentityVerification1795451182371, SellerDeclarations1795451823861, OutboxSequence1795452900303, FxSnapshots1796457561529, CatalogMarketsProducts1796457867404, MarketPrices1796461504551];
