@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { CatalogRepriceJob } from '@app/catalog';
+import { CatalogRepriceJob, SEED_MARKETS } from '@app/catalog';
 import { targetDaysBetween } from '@app/kernel';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { uniqueTurkishCompany } from '../support/registrations';
@@ -75,6 +75,11 @@ describe('catalog market prices (e2e)', () => {
     const job = t.app.get(CatalogRepriceJob);
     for (const e of rows.slice(delivered)) await job.handle(e);
     delivered = rows.length;
+    return rows.length;
+  };
+  const deliverMarketEvents = async () => {
+    const { rows } = await t.sql.query(`SELECT id, type, payload FROM outbox_events WHERE type = 'catalog.market_published' ORDER BY seq`);
+    for (const e of rows) await t.app.get(CatalogRepriceJob).handle(e);
     return rows.length;
   };
   const stored = async (id: string, market: string) => (await t.sql.query('SELECT amount_minor, outcome, fx_snapshot_id, rule_version FROM catalog_market_prices WHERE product_id = $1 AND market_code = $2', [id, market])).rows[0];
@@ -190,6 +195,16 @@ describe('catalog market prices (e2e)', () => {
     const res = await request(t.http).put(`/v1/sellers/me/products/${bigId}`).set(bearer(turk)).send(product('CARPET-1', { amount: '20100.00', currency: 'TRY' }));
     expect(res.status).toBe(200);
     expect(await stored(bigId, 'JP')).toMatchObject({ outcome: 'priced', amount_minor: '72280' }); // 72225.7 → 72280 (+0.56 %, yet republished)
+  });
+
+  it('a new market version re-prices the market’s stored prices (catalog.market_published)', async () => {
+    const it = SEED_MARKETS.find((m) => m.code === 'IT')!;
+    expect((await request(t.http).put('/v1/ops/markets/IT/draft').set(bearer(admin)).send({ ...it, taxDisplay: { mode: 'gross', vatRate: '0.10' } })).status).toBe(200);
+    expect((await request(t.http).post('/v1/ops/markets/IT/draft/publish').set(bearer(admin))).status).toBe(200);
+    expect(await stored(dressId, 'IT')).toMatchObject({ rule_version: 'market:IT@1' });
+    expect(await deliverMarketEvents()).toBe(1);
+    expect(await stored(dressId, 'IT')).toMatchObject({ outcome: 'priced', rule_version: 'market:IT@2', amount_minor: '4099' }); // 36.9134 × 1.10 = 40.60 → 40.99
+    expect(await priceOf(turk, dressId, 'IT')).toMatchObject({ ruleVersion: 'market:IT@2', amountMinor: '4099' });
   });
 
   it('an existing price is frozen with a WARNING when its source’s snapshot becomes stale', async () => {

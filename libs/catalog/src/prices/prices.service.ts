@@ -28,13 +28,16 @@ type FxLookup = { fx: FxInput } | { issue: MarketPriceIssue };
 /** Rates of one pricing run, per source and currency pair (one snapshot per source for the run). */
 class FxCache {
   private readonly answers = new Map<string, Promise<FxLookup>>();
-  constructor(private readonly fx: FxService) {}
+  constructor(
+    private readonly fx: FxService,
+    private readonly tx: Tx,
+  ) {}
 
   get(source: FxSource, from: string, to: string): Promise<FxLookup> {
     const key = `${source}:${from}:${to}`;
     let answer = this.answers.get(key);
     if (!answer) {
-      answer = this.fx.rate({ source, from, to }).then(
+      answer = this.fx.rate({ source, from, to }, this.tx).then(
         (rate): FxLookup => ({ fx: fxInputFromRate(rate) }),
         (e: unknown): FxLookup => {
           if (e instanceof AppError && e.code === FxErrorCode.NO_SNAPSHOT) {
@@ -98,8 +101,9 @@ export class PricesService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  newFxCache(): FxCache {
-    return new FxCache(this.fx);
+  /** Rates read in `tx` (the caller's transaction, or the reader). */
+  newFxCache(tx: Tx = this.uow.reader): FxCache {
+    return new FxCache(this.fx, tx);
   }
 
   /** Computes (does not store) the prices of a product's variants in one market. */
@@ -109,7 +113,7 @@ export class PricesService {
     variants: VariantEntity[],
     stored: Map<string, MarketPriceEntity>,
     overrides: Map<string, PriceOverrideEntity>,
-    cache: FxCache = this.newFxCache(),
+    cache: FxCache,
   ): Promise<MarketPriceEntity[]> {
     const doc = market.document;
     const now = this.clock.now();
@@ -204,10 +208,10 @@ export class PricesService {
   }
 
   /** Recomputes and stores a product's prices in the given markets (default: every enabled market). In the caller's transaction. */
-  async repriceProduct(tx: Tx, productId: string, marketCodes?: string[], cache: FxCache = this.newFxCache()): Promise<number> {
+  async repriceProduct(tx: Tx, productId: string, marketCodes?: string[], cache: FxCache = this.newFxCache(tx)): Promise<number> {
     const variants = await tx.find(VariantEntity, { where: { productId }, order: { position: 'ASC' } });
     if (!variants.length) return 0;
-    const all = await this.markets.list();
+    const all = await this.markets.list(tx);
     const markets = marketCodes ? all.filter((m) => marketCodes.includes(m.code)) : all.filter((m) => m.status === 'enabled');
     if (!markets.length) return 0;
     const codes = markets.map((m) => m.code);
@@ -232,6 +236,9 @@ export class PricesService {
     const rows: { product_id: string }[] = await this.uow.reader.query('SELECT DISTINCT product_id FROM catalog_market_prices WHERE market_code = ANY($1) ORDER BY product_id', [codes]);
     const cache = this.newFxCache();
     let prices = 0;
+    // one pool connection at a time: rates are read (and cached) before each product's transaction
+    const markets = (await this.markets.list()).filter((m) => codes.includes(m.code));
+    for (const m of markets) for (const c of await this.sourceCurrencies(m.code)) if (c !== m.document.currency) await cache.get(m.document.fx.source, c, m.document.currency);
     for (const { product_id } of rows) {
       prices += await this.uow.run(async (tx) => {
         const locked = await tx.findOne(ProductEntity, { where: { id: product_id }, lock: { mode: 'pessimistic_write' } });
@@ -239,6 +246,11 @@ export class PricesService {
       });
     }
     return { products: rows.length, prices };
+  }
+
+  private async sourceCurrencies(market: string): Promise<string[]> {
+    const rows: { currency: string }[] = await this.uow.reader.query('SELECT DISTINCT source_currency AS currency FROM catalog_market_prices WHERE market_code = $1', [market]);
+    return rows.map((r) => r.currency);
   }
 
   /** Markets that convert with rates of this FX source. */
@@ -250,7 +262,7 @@ export class PricesService {
   async forListing(tx: Tx, market: PublishedMarket, productId: string, variants: VariantEntity[], locale: Locale, displayLocale: string): Promise<Map<string, MarketPriceView>> {
     const stored = new Map((await tx.find(MarketPriceEntity, { where: { productId, marketCode: market.code } })).map((s) => [s.variantId, s]));
     const overrides = new Map((await tx.find(PriceOverrideEntity, { where: { productId, marketCode: market.code } })).map((o) => [o.variantId, o]));
-    const rows = await this.compute(market, { id: productId }, variants, stored, overrides);
+    const rows = await this.compute(market, { id: productId }, variants, stored, overrides, this.newFxCache(tx));
     return new Map(rows.map((r) => [r.variantId, this.view(r, stored.get(r.variantId) ?? null, locale, displayLocale)]));
   }
 
