@@ -2,6 +2,7 @@ import { Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/comm
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CountriesModule } from '@app/countries';
+import { FxModule } from '@app/fx';
 import { PROCESS_ROLE } from '@app/kernel';
 import type { ProcessRole } from '@app/kernel';
 import { ListingsService } from './listings/listings.service';
@@ -10,6 +11,11 @@ import { MarketsAdminService } from './markets/markets-admin.service';
 import { MarketsController, OpsMarketsController } from './markets/markets.controller';
 import { MarketsService } from './markets/markets.service';
 import { SEED_MARKETS } from './markets/seeds';
+import { FixedPricesService } from './prices/fixed-prices.service';
+import { MarketPriceEntity, PriceOverrideEntity } from './prices/market-price.entity';
+import { PricesController } from './prices/prices.controller';
+import { PricesService } from './prices/prices.service';
+import { CatalogRepriceJob } from './prices/reprice.job';
 import { ProductEntity, ProductTranslationEntity, VariantEntity } from './products/product.entity';
 import { CategoriesController, ProductsController } from './products/products.controller';
 import { ProductsService } from './products/products.service';
@@ -31,9 +37,9 @@ export class MarketSeeder implements OnApplicationBootstrap {
 
 /** Catalog localisation: markets as versioned data, sellers' products, per-field translations, listings per market. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity]), AuditModule, CountriesModule],
-  controllers: [MarketsController, OpsMarketsController, ProductsController, CategoriesController],
-  providers: [MarketsService, MarketsAdminService, MarketSeeder, ProductsService, TranslationsService, ListingsService],
-  exports: [MarketsService, ProductsService, ListingsService],
+  imports: [TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity, MarketPriceEntity, PriceOverrideEntity]), AuditModule, CountriesModule, FxModule],
+  controllers: [MarketsController, OpsMarketsController, ProductsController, CategoriesController, PricesController],
+  providers: [MarketsService, MarketsAdminService, MarketSeeder, ProductsService, TranslationsService, ListingsService, PricesService, FixedPricesService, CatalogRepriceJob],
+  exports: [MarketsService, ProductsService, ListingsService, PricesService],
 })
 export class CatalogModule {}

@@ -17,6 +17,8 @@ export enum CatalogErrorCode {
   STATUS_TRANSITION = 'CATALOG_STATUS_TRANSITION',
   TRANSLATION_INVALID = 'CATALOG_TRANSLATION_INVALID',
   TRANSLATION_SOURCE_CHANGED = 'TRANSLATION_SOURCE_CHANGED',
+  CURRENCY_NOT_ENABLED_FOR_MARKET = 'CURRENCY_NOT_ENABLED_FOR_MARKET',
+  PRICE_OVERRIDE_INVALID = 'CATALOG_PRICE_OVERRIDE_INVALID',
 }
 
 export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCatalogue({
@@ -35,6 +37,8 @@ export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCat
   [CatalogErrorCode.STATUS_TRANSITION]: { status: 422, description: 'The product cannot move from its status to the requested one.' },
   [CatalogErrorCode.TRANSLATION_INVALID]: { status: 422, description: 'The translation names an unknown field, an empty value or the source language; details[] lists every field.' },
   [CatalogErrorCode.TRANSLATION_SOURCE_CHANGED]: { status: 409, description: 'The source text changed after the translation was started (its sourceHash is not the current one): re-read and translate again.' },
+  [CatalogErrorCode.CURRENCY_NOT_ENABLED_FOR_MARKET]: { status: 422, description: "A fixed market price is in another currency than the market's (research §6.3 scenario 38): fixed prices are in the currency buyers pay." },
+  [CatalogErrorCode.PRICE_OVERRIDE_INVALID]: { status: 422, description: 'A fixed-price body names an unknown SKU, gives both or neither of amount/amountMinor, or an amount that is not positive; details[] lists every variant.' },
 });
 
 export const catalogError = errorFactory(CATALOG_ERRORS);

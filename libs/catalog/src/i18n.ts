@@ -10,7 +10,11 @@ type CatalogMessages = ErrorMessages<CatalogErrorCode> &
   Prefixed<MarketProblemCode, 'market.check.'> &
   Prefixed<ProductCheckCode, 'catalog.check.'> &
   Prefixed<TranslationProblemCode, 'catalog.translation.'> &
-  Prefixed<'draft' | 'active' | 'archived', 'catalog.status.'>;
+  Prefixed<'draft' | 'active' | 'archived', 'catalog.status.'> &
+  Prefixed<PriceIssueMessageCode, 'catalog.price.'>;
+
+/** Price issues of a listing (pipeline issues and the FX lookups around it) and fixed-price problems. */
+type PriceIssueMessageCode = 'PRICE_FX_STALE' | 'PRICE_FX_MISSING' | 'PRICE_FX_RATE_UNAVAILABLE' | 'PRICE_NOT_POSITIVE' | 'PRICE_FIXED_PRECISION' | 'PRICE_RULE_INVALID' | 'UNKNOWN_SKU' | 'AMOUNT_ONE_OF' | 'INVALID_AMOUNT' | 'DUPLICATE_SKU';
 
 const prefixed = <P extends string, C extends string>(prefix: P, m: Record<C, string>) =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [`${prefix}${k}`, v])) as Prefixed<C, P>;
@@ -31,6 +35,8 @@ const en: CatalogMessages = {
   'error.CATALOG_STATUS_TRANSITION': 'A product cannot go from {{from}} to {{to}}.',
   'error.CATALOG_TRANSLATION_INVALID': 'The translation is not valid; see the details.',
   'error.TRANSLATION_SOURCE_CHANGED': 'The original text has changed since this translation was started; read it again and translate the new text.',
+  'error.CURRENCY_NOT_ENABLED_FOR_MARKET': 'Prices in {{market}} are in {{expected}}; a fixed price in {{currency}} is not possible there.',
+  'error.CATALOG_PRICE_OVERRIDE_INVALID': 'The fixed prices are not valid; see the details.',
   ...prefixed('market.check.', {
     SCHEMA: '{{field}}: {{reason}}',
     UNKNOWN_COUNTRY: '{{field}}: {{value}} is not an assigned ISO 3166-1 alpha-2 country code.',
@@ -67,6 +73,18 @@ const en: CatalogMessages = {
     SOURCE_CHANGED: '{{field}}: the original of {{value}} has changed since; translate the current text.',
   }),
   ...prefixed('catalog.status.', { draft: 'draft', active: 'active', archived: 'archived' }),
+  ...prefixed('catalog.price.', {
+    PRICE_FX_STALE: 'The {{source}} exchange rates are from {{rateDate}} ({{ageTargetDays}} business days old, at most {{maxAgeTargetDays}} allowed): new prices are not published and existing ones are frozen.',
+    PRICE_FX_MISSING: 'No {{source}} exchange rates have been imported yet, so the price cannot be converted into {{currency}}.',
+    PRICE_FX_RATE_UNAVAILABLE: 'The {{source}} rates of {{rateDate}} have no rate for {{missing}}; this market converts only with {{source}} rates, so there is no price.',
+    PRICE_NOT_POSITIVE: 'The price comes to {{amount}} {{currency}}, which is not above zero.',
+    PRICE_FIXED_PRECISION: 'The fixed price has more decimals than buyers see in {{currency}} ({{digits}}).',
+    PRICE_RULE_INVALID: "The market's price endings cannot be applied; operations have been told.",
+    UNKNOWN_SKU: '{{field}}: the product has no variant with SKU {{sku}}.',
+    AMOUNT_ONE_OF: '{{field}}: give either amount or amountMinor, not both.',
+    INVALID_AMOUNT: '{{field}}: the amount must be a positive number.',
+    DUPLICATE_SKU: '{{field}}: the SKU {{sku}} is given twice.',
+  }),
 };
 
 const ru: CatalogMessages = {
@@ -85,6 +103,8 @@ const ru: CatalogMessages = {
   'error.CATALOG_STATUS_TRANSITION': 'Товар нельзя перевести из статуса «{{from}}» в статус «{{to}}».',
   'error.CATALOG_TRANSLATION_INVALID': 'Перевод некорректен; см. подробности.',
   'error.TRANSLATION_SOURCE_CHANGED': 'Исходный текст изменился после того, как был начат перевод; прочитайте его заново и переведите новый текст.',
+  'error.CURRENCY_NOT_ENABLED_FOR_MARKET': 'Цены на рынке {{market}} указываются в {{expected}}; фиксированная цена в {{currency}} там невозможна.',
+  'error.CATALOG_PRICE_OVERRIDE_INVALID': 'Фиксированные цены некорректны; см. подробности.',
   ...prefixed('market.check.', {
     SCHEMA: '{{field}}: {{reason}}',
     UNKNOWN_COUNTRY: '{{field}}: {{value}} — не присвоенный код страны ISO 3166-1 alpha-2.',
@@ -121,6 +141,18 @@ const ru: CatalogMessages = {
     SOURCE_CHANGED: '{{field}}: оригинал поля {{value}} с тех пор изменился; переведите текущий текст.',
   }),
   ...prefixed('catalog.status.', { draft: 'черновик', active: 'активен', archived: 'в архиве' }),
+  ...prefixed('catalog.price.', {
+    PRICE_FX_STALE: 'Курсы {{source}} от {{rateDate}} устарели ({{ageTargetDays}} рабочих дн., допустимо не более {{maxAgeTargetDays}}): новые цены не публикуются, текущие заморожены.',
+    PRICE_FX_MISSING: 'Курсы {{source}} ещё не загружены, поэтому цену нельзя пересчитать в {{currency}}.',
+    PRICE_FX_RATE_UNAVAILABLE: 'В курсах {{source}} от {{rateDate}} нет курса {{missing}}; этот рынок пересчитывает цены только по курсам {{source}}, поэтому цены нет.',
+    PRICE_NOT_POSITIVE: 'Цена получается {{amount}} {{currency}}, то есть не больше нуля.',
+    PRICE_FIXED_PRECISION: 'В фиксированной цене больше знаков после запятой, чем покупатели видят в {{currency}} ({{digits}}).',
+    PRICE_RULE_INVALID: 'Правила окончаний цен рынка нельзя применить; операторы уведомлены.',
+    UNKNOWN_SKU: '{{field}}: у товара нет варианта с артикулом {{sku}}.',
+    AMOUNT_ONE_OF: '{{field}}: укажите либо amount, либо amountMinor, но не оба.',
+    INVALID_AMOUNT: '{{field}}: сумма должна быть положительным числом.',
+    DUPLICATE_SKU: '{{field}}: артикул {{sku}} указан дважды.',
+  }),
 };
 
 const tr: CatalogMessages = {
@@ -139,6 +171,8 @@ const tr: CatalogMessages = {
   'error.CATALOG_STATUS_TRANSITION': 'Bir ürün "{{from}}" durumundan "{{to}}" durumuna geçemez.',
   'error.CATALOG_TRANSLATION_INVALID': 'Çeviri geçerli değil; ayrıntılara bakın.',
   'error.TRANSLATION_SOURCE_CHANGED': 'Çeviriye başlandıktan sonra asıl metin değişti; metni yeniden okuyup yeni hâlini çevirin.',
+  'error.CURRENCY_NOT_ENABLED_FOR_MARKET': '{{market}} pazarında fiyatlar {{expected}} cinsindendir; orada {{currency}} cinsinden sabit fiyat verilemez.',
+  'error.CATALOG_PRICE_OVERRIDE_INVALID': 'Sabit fiyatlar geçerli değil; ayrıntılara bakın.',
   ...prefixed('market.check.', {
     SCHEMA: '{{field}}: {{reason}}',
     UNKNOWN_COUNTRY: '{{field}}: {{value}} atanmış bir ISO 3166-1 alpha-2 ülke kodu değil.',
@@ -175,6 +209,18 @@ const tr: CatalogMessages = {
     SOURCE_CHANGED: '{{field}}: {{value}} alanının aslı o zamandan beri değişti; güncel metni çevirin.',
   }),
   ...prefixed('catalog.status.', { draft: 'taslak', active: 'etkin', archived: 'arşivlendi' }),
+  ...prefixed('catalog.price.', {
+    PRICE_FX_STALE: '{{source}} döviz kurları {{rateDate}} tarihli ({{ageTargetDays}} iş günü eski, en fazla {{maxAgeTargetDays}} olabilir): yeni fiyatlar yayımlanmaz, mevcut fiyatlar dondurulur.',
+    PRICE_FX_MISSING: 'Henüz {{source}} döviz kuru yüklenmedi; fiyat {{currency}} cinsine çevrilemiyor.',
+    PRICE_FX_RATE_UNAVAILABLE: '{{source}} kurlarında ({{rateDate}}) {{missing}} için kur yok; bu pazar yalnızca {{source}} kurlarıyla çevirir, bu yüzden fiyat yok.',
+    PRICE_NOT_POSITIVE: 'Fiyat {{amount}} {{currency}} çıkıyor; sıfırdan büyük değil.',
+    PRICE_FIXED_PRECISION: 'Sabit fiyatta alıcıların {{currency}} için gördüğünden ({{digits}}) fazla ondalık basamak var.',
+    PRICE_RULE_INVALID: 'Pazarın fiyat sonu kuralları uygulanamıyor; operasyon ekibine bildirildi.',
+    UNKNOWN_SKU: '{{field}}: ürünün {{sku}} stok kodlu bir varyantı yok.',
+    AMOUNT_ONE_OF: '{{field}}: amount ya da amountMinor verin, ikisini birden değil.',
+    INVALID_AMOUNT: '{{field}}: tutar pozitif bir sayı olmalıdır.',
+    DUPLICATE_SKU: '{{field}}: {{sku}} stok kodu iki kez verilmiş.',
+  }),
 };
 
 const it: CatalogMessages = {
@@ -193,6 +239,8 @@ const it: CatalogMessages = {
   'error.CATALOG_STATUS_TRANSITION': 'Un prodotto non può passare da «{{from}}» a «{{to}}».',
   'error.CATALOG_TRANSLATION_INVALID': 'La traduzione non è valida; vedi i dettagli.',
   'error.TRANSLATION_SOURCE_CHANGED': 'Il testo originale è cambiato dopo l\'inizio della traduzione; rileggilo e traduci il nuovo testo.',
+  'error.CURRENCY_NOT_ENABLED_FOR_MARKET': 'I prezzi in {{market}} sono in {{expected}}; lì non è possibile un prezzo fisso in {{currency}}.',
+  'error.CATALOG_PRICE_OVERRIDE_INVALID': 'I prezzi fissi non sono validi; vedi i dettagli.',
   ...prefixed('market.check.', {
     SCHEMA: '{{field}}: {{reason}}',
     UNKNOWN_COUNTRY: '{{field}}: {{value}} non è un codice paese ISO 3166-1 alpha-2 assegnato.',
@@ -229,6 +277,18 @@ const it: CatalogMessages = {
     SOURCE_CHANGED: '{{field}}: l\'originale di {{value}} è cambiato nel frattempo; traduci il testo attuale.',
   }),
   ...prefixed('catalog.status.', { draft: 'bozza', active: 'attivo', archived: 'archiviato' }),
+  ...prefixed('catalog.price.', {
+    PRICE_FX_STALE: 'I cambi {{source}} sono del {{rateDate}} ({{ageTargetDays}} giorni lavorativi, al massimo {{maxAgeTargetDays}}): i nuovi prezzi non vengono pubblicati e quelli esistenti sono congelati.',
+    PRICE_FX_MISSING: 'Non sono ancora stati importati cambi {{source}}: il prezzo non può essere convertito in {{currency}}.',
+    PRICE_FX_RATE_UNAVAILABLE: "I cambi {{source}} del {{rateDate}} non quotano {{missing}}; questo mercato converte solo con i cambi {{source}}, quindi non c'è prezzo.",
+    PRICE_NOT_POSITIVE: 'Il prezzo risulta {{amount}} {{currency}}, non superiore a zero.',
+    PRICE_FIXED_PRECISION: 'Il prezzo fisso ha più decimali di quelli che gli acquirenti vedono in {{currency}} ({{digits}}).',
+    PRICE_RULE_INVALID: 'Le terminazioni di prezzo del mercato non sono applicabili; le operazioni sono state avvisate.',
+    UNKNOWN_SKU: '{{field}}: il prodotto non ha una variante con SKU {{sku}}.',
+    AMOUNT_ONE_OF: '{{field}}: indica amount oppure amountMinor, non entrambi.',
+    INVALID_AMOUNT: "{{field}}: l'importo deve essere un numero positivo.",
+    DUPLICATE_SKU: '{{field}}: lo SKU {{sku}} è indicato due volte.',
+  }),
 };
 
 const es: CatalogMessages = {
@@ -247,6 +307,8 @@ const es: CatalogMessages = {
   'error.CATALOG_STATUS_TRANSITION': 'Un producto no puede pasar de «{{from}}» a «{{to}}».',
   'error.CATALOG_TRANSLATION_INVALID': 'La traducción no es válida; consulta los detalles.',
   'error.TRANSLATION_SOURCE_CHANGED': 'El texto original cambió después de empezar la traducción; vuelve a leerlo y traduce el texto nuevo.',
+  'error.CURRENCY_NOT_ENABLED_FOR_MARKET': 'Los precios en {{market}} son en {{expected}}; allí no se puede fijar un precio en {{currency}}.',
+  'error.CATALOG_PRICE_OVERRIDE_INVALID': 'Los precios fijos no son válidos; consulta los detalles.',
   ...prefixed('market.check.', {
     SCHEMA: '{{field}}: {{reason}}',
     UNKNOWN_COUNTRY: '{{field}}: {{value}} no es un código de país ISO 3166-1 alfa-2 asignado.',
@@ -283,6 +345,18 @@ const es: CatalogMessages = {
     SOURCE_CHANGED: '{{field}}: el original de {{value}} ha cambiado desde entonces; traduce el texto actual.',
   }),
   ...prefixed('catalog.status.', { draft: 'borrador', active: 'activo', archived: 'archivado' }),
+  ...prefixed('catalog.price.', {
+    PRICE_FX_STALE: 'Los tipos de cambio {{source}} son del {{rateDate}} ({{ageTargetDays}} días hábiles, como máximo {{maxAgeTargetDays}}): los precios nuevos no se publican y los existentes quedan congelados.',
+    PRICE_FX_MISSING: 'Aún no se han importado tipos de cambio {{source}}, así que el precio no puede convertirse a {{currency}}.',
+    PRICE_FX_RATE_UNAVAILABLE: 'Los tipos {{source}} del {{rateDate}} no incluyen {{missing}}; este mercado solo convierte con tipos {{source}}, así que no hay precio.',
+    PRICE_NOT_POSITIVE: 'El precio resulta {{amount}} {{currency}}, que no es mayor que cero.',
+    PRICE_FIXED_PRECISION: 'El precio fijo tiene más decimales de los que los compradores ven en {{currency}} ({{digits}}).',
+    PRICE_RULE_INVALID: 'Las terminaciones de precio del mercado no se pueden aplicar; se ha avisado a operaciones.',
+    UNKNOWN_SKU: '{{field}}: el producto no tiene ninguna variante con SKU {{sku}}.',
+    AMOUNT_ONE_OF: '{{field}}: indica amount o amountMinor, no ambos.',
+    INVALID_AMOUNT: '{{field}}: el importe debe ser un número positivo.',
+    DUPLICATE_SKU: '{{field}}: el SKU {{sku}} aparece dos veces.',
+  }),
 };
 
 export const CATALOG_MESSAGES: Translations<CatalogMessages> = { en, ru, tr, it, es };

@@ -17,3 +17,7 @@ export { ListingsService, ListingView } from './listings/listings.service';
 export { packageIn } from './listings/units';
 export { CATEGORIES, TAXONOMY_VERSION, category } from './taxonomy/taxonomy';
 export * from './pricing';
+export { PricesService } from './prices/prices.service';
+export type { MarketPriceView, MarketPriceIssue } from './prices/prices.service';
+export { MarketPriceEntity, PriceOverrideEntity } from './prices/market-price.entity';
+export { CatalogRepriceJob, CATALOG_REPRICE_JOB, FX_SNAPSHOT_IMPORTED_EVENT, MARKET_PUBLISHED_EVENT } from './prices/reprice.job';

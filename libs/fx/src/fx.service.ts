@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
-import { JobHandler, JobProcessor } from '@app/jobs';
+import { JobHandler, JobProcessor, Outbox } from '@app/jobs';
 import { APP_CONFIG, CLOCK, safeError, targetDaysBetween } from '@app/kernel';
 import type { AppConfig, Clock, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
@@ -87,6 +87,7 @@ export class FxService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -144,6 +145,15 @@ export class FxService {
         targetId: id,
         changes: { source: input.source, origin: input.origin, fileSha256, rateKind: parsed.rateKind, firstRateDate: row.firstRateDate, lastRateDate: row.lastRateDate, days: parsed.days.length, newSnapshots: created },
       });
+      // Consumers (catalog re-pricing) read the source's latest snapshot; only new content is news.
+      if (created > 0) {
+        await this.outbox.add(tx, {
+          type: 'fx.snapshot_imported',
+          aggregateType: 'fx_source',
+          aggregateId: input.source,
+          payload: { source: input.source, importId: id, snapshotIds, lastRateDate: row.lastRateDate, rateKind: parsed.rateKind },
+        });
+      }
       return importView(row, false);
     });
   }
@@ -171,8 +181,8 @@ export class FxService {
   }
 
   /** The snapshot prices use for a source: the latest rate date (on or before `date`), the newest fetched for that day. */
-  async latestSnapshot(source: FxSource, date?: string): Promise<FxSnapshotEntity | null> {
-    const qb = this.uow.reader.createQueryBuilder(FxSnapshotEntity, 's').where('s.source = :source', { source });
+  async latestSnapshot(source: FxSource, date?: string, tx: Tx = this.uow.reader): Promise<FxSnapshotEntity | null> {
+    const qb = tx.createQueryBuilder(FxSnapshotEntity, 's').where('s.source = :source', { source });
     if (date) qb.andWhere('s.rateDate <= :date', { date });
     return qb.orderBy('s.rateDate', 'DESC').addOrderBy('s.fetchedAt', 'DESC').addOrderBy('s.id', 'DESC').limit(1).getOne();
   }
@@ -180,10 +190,11 @@ export class FxService {
   /**
    * The rate between two currencies from ONE source's snapshot, through that source's own pivot
    * (EUR, RUB, TRY). Never falls back to an older snapshot or another source: a currency missing
-   * from the latest snapshot (RUB at the ECB) is FX.RATE_UNAVAILABLE.
+   * from the latest snapshot (RUB at the ECB) is FX.RATE_UNAVAILABLE. `tx`: read in the caller's transaction
+   * (a caller inside a transaction must not wait for a second pool connection).
    */
-  async rate(query: RateQuery): Promise<RateResult> {
-    const snapshot = await this.latestSnapshot(query.source, query.date);
+  async rate(query: RateQuery, tx: Tx = this.uow.reader): Promise<RateResult> {
+    const snapshot = await this.latestSnapshot(query.source, query.date, tx);
     if (!snapshot) throw fxError(FxErrorCode.NO_SNAPSHOT, { source: query.source.toUpperCase() });
     const rates = { pivot: snapshot.pivot, quoteStyle: snapshot.quoteStyle as QuoteStyle, quotes: snapshot.quotes };
     const r = crossRate(rates, query.from, query.to);

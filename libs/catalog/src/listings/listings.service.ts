@@ -8,6 +8,8 @@ import { fallbackChain } from '../markets/fallback';
 import { MarketsService } from '../markets/markets.service';
 import { ProductTranslationEntity } from '../products/product.entity';
 import { ProductsService } from '../products/products.service';
+import { MarketPriceDoc } from '../prices/dto';
+import { PricesService } from '../prices/prices.service';
 import { sourceFields } from '../products/source-fields';
 import { Candidate, LocalisedText, resolveLegal, resolveText } from './resolve';
 import { packageIn, PackageInUnits } from './units';
@@ -50,7 +52,11 @@ export class ListingVariantView {
   @ApiProperty() sku: string;
   @ApiProperty({ type: [LocalisedAttributeView] }) attributes: LocalisedAttributeView[];
   @ApiProperty({ type: PackageView }) package: PackageView;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'The market price: not computed yet (price pipeline)' }) price: null;
+  @ApiProperty({
+    type: MarketPriceDoc,
+    description: "The market price in the market's currency (converted with the market's own FX source, VAT and price ending applied) or, when there is none, outcome blocked with issues (PRICE_FX_STALE, PRICE_FX_MISSING, PRICE_FX_RATE_UNAVAILABLE…)",
+  })
+  price: MarketPriceDoc;
 }
 
 export class ListingMarketView {
@@ -83,6 +89,7 @@ export class ListingsService {
     private readonly uow: UnitOfWork,
     private readonly products: ProductsService,
     private readonly markets: MarketsService,
+    private readonly prices: PricesService,
   ) {}
 
   async content(ctx: RequestContext, productId: string, marketCode: string, rawLocale?: string): Promise<ListingView> {
@@ -110,6 +117,7 @@ export class ListingsService {
       ];
     };
     const text = (field: string) => resolveText(candidates(field), chain);
+    const prices = await this.prices.forListing(this.uow.reader, market, product.id, variants, ctx.locale, chain[0]);
     return {
       productId: product.id,
       market: { code: market.code, version: market.version, name: doc.name[ctx.locale], status: market.status, currency: doc.currency },
@@ -131,7 +139,7 @@ export class ListingsService {
           v.lengthMm !== null && v.widthMm !== null && v.heightMm !== null ? { length: v.lengthMm, width: v.widthMm, height: v.heightMm } : null,
           doc.units,
         ),
-        price: null,
+        price: prices.get(v.id)!,
       })),
       readiness: null,
     };

@@ -5,6 +5,7 @@ import { diffPacks } from '@app/countries';
 import type { PackChange } from '@app/countries';
 import { CLOCK, systemContext } from '@app/kernel';
 import type { Clock, ErrorDetail, RequestContext } from '@app/kernel';
+import { Outbox } from '@app/jobs';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { MarketEntity, MarketVersionEntity } from './market.entity';
@@ -39,6 +40,7 @@ export class MarketsAdminService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -144,6 +146,8 @@ export class MarketsAdminService {
       targetId: code,
       changes: { version: next, previousVersion: previous?.version ?? null, status: market.status, changes: diffPacks(previous?.document ?? {}, market).slice(0, 200) },
     });
+    // Stored prices of this market carry the old rule version: the catalog re-prices them.
+    if (previous) await this.outbox.add(tx, { type: 'catalog.market_published', aggregateType: 'market', aggregateId: code, payload: { market: code, version: next } });
     return summary(await tx.findOneOrFail(MarketVersionEntity, { where: { id } }));
   }
 

@@ -17,9 +17,9 @@ export interface PublishedMarket {
 export class MarketsService {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async list(): Promise<PublishedMarket[]> {
-    const markets = await this.uow.reader.find(MarketEntity, { order: { code: 'ASC' } });
-    const versions = await this.uow.reader.find(MarketVersionEntity, { where: { state: 'published' } });
+  async list(tx: Tx = this.uow.reader): Promise<PublishedMarket[]> {
+    const markets = await tx.find(MarketEntity, { order: { code: 'ASC' } });
+    const versions = await tx.find(MarketVersionEntity, { where: { state: 'published' } });
     const byCode = new Map(versions.map((v) => [v.market, v]));
     return markets.flatMap((m) => {
       const v = byCode.get(m.code);

@@ -6,6 +6,9 @@ import { displayDigits, fromMinorUnits, MoneyError } from '@app/kernel';
  * amount the currency's display digits cannot show (HUF 1 234,56 where buyers see whole forints)
  * is refused instead of silently rounded: the charged amount must equal what is shown.
  */
+/** Formatters are costly to build (CLDR lookups); a listing formats hundreds with a handful of locale × currency pairs. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 function formatter(amountMinor: bigint | string, currency: string, locale: string): { nf: Intl.NumberFormat; value: string } {
   const digits = displayDigits(currency);
   const value = fromMinorUnits(amountMinor, currency);
@@ -13,7 +16,13 @@ function formatter(amountMinor: bigint | string, currency: string, locale: strin
   if (/[1-9]/.test(frac.slice(digits))) {
     throw new MoneyError('PRICE_PRECISION_EXCEEDED', `${currency} is displayed with ${digits} decimal place(s)`, { currency, exponent: digits });
   }
-  const nf = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const key = `${locale}|${currency}`;
+  let nf = formatters.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    if (formatters.size > 2000) formatters.clear();
+    formatters.set(key, nf);
+  }
   return { nf, value };
 }
 

@@ -10,6 +10,7 @@ import { catalogError, CatalogErrorCode } from '../errors';
 import { checkPrices, checkProblem, productProblems } from './checks';
 import type { ListProductsQueryDto, ProductDto } from './dto';
 import { ProductEntity, ProductStatus, ProductTranslationEntity, searchFold, VariantEntity } from './product.entity';
+import { PricesService } from '../prices/prices.service';
 import { sourceFields } from './source-fields';
 import { canMove } from './status';
 import { ProductPageView, productView, ProductView } from './views';
@@ -39,6 +40,7 @@ export class ProductsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly countries: CountryRulesService,
+    private readonly marketPrices: PricesService,
   ) {}
 
   /** The calling seller, resolved with the access token (404 SELLER.NOT_FOUND for an account that is not a seller). */
@@ -69,6 +71,7 @@ export class ProductsService {
       const minor = this.prices(input, currency);
       await this.checkSkus(tx, seller.id, input, null);
       await this.writeVariants(tx, seller.id, product.id, input, minor, currency, []);
+      await this.marketPrices.repriceProduct(tx, product.id);
       const saved = await this.owned(ctx, product.id, tx);
       return productView(saved.product, saved.variants, ctx.locale);
     });
@@ -97,6 +100,7 @@ export class ProductsService {
       await this.checkSkus(tx, seller.id, input, product.id);
       await tx.update(ProductEntity, { id: product.id }, { ...fields, status, currency, sourceLocale });
       await this.writeVariants(tx, seller.id, product.id, input, minor, currency, variants);
+      await this.marketPrices.repriceProduct(tx, product.id);
       const saved = await this.owned(ctx, product.id, tx);
       const live = new Set(sourceFields(saved.product, saved.variants).map((f) => f.field));
       const rows = await tx.find(ProductTranslationEntity, { where: { productId: product.id }, select: { id: true, field: true, locale: true } });

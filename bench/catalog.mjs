@@ -1,0 +1,197 @@
+// Catalog listing benchmark: listings (market price + localised content) for BENCH_VARIANTS variants × 5 markets
+// (IT DE GB US JP, all priced with ECB rates), on the built app in-process against a fresh database.
+//
+//   node scripts/build-if-changed.mjs api && node bench/catalog.mjs      # or: npx nest build api && node bench/catalog.mjs
+//
+// Phases, each timed with the process's peak RSS / heap:
+//   0. pure pipeline: computeMarketPrice + Intl formatting for every variant × market, no I/O (the floor);
+//   1. store: the write path (PricesService.repriceProduct, one transaction per product) for every product;
+//   2. read: ListingsService.content (what GET …/listings/{market} answers) for every product × market.
+// Products are one product made through the API (title, description, attributes, an Italian title) cloned by SQL.
+//
+// Environment (all optional):
+//   DATABASE_URL        admin connection; a fresh database ltg_bench_<random> is created beside it and dropped at the end
+//   BENCH_VARIANTS      variants in total (default 100000)
+//   BENCH_PER_PRODUCT   variants per product (default 10)
+//   BENCH_CONCURRENCY   products in flight (default 16; pool of 20)
+//
+// A report, not a test: exit 0 even when the target (30 s per phase here) is missed; 1 on a crash.
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
+import pg from 'pg';
+
+const { FormData, Blob } = globalThis;
+
+const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const VARIANTS = Number(process.env.BENCH_VARIANTS ?? 100000);
+const PER = Number(process.env.BENCH_PER_PRODUCT ?? 10);
+const C = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const MARKETS = ['IT', 'DE', 'GB', 'US', 'JP'];
+const log = (m = '') => process.stdout.write(`${m}\n`);
+
+let peakRss = 0;
+let peakHeap = 0;
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+}, 100);
+const mb = (b) => `${(b / 1048576).toFixed(0)} MB`;
+async function phase(name, items, fn) {
+  peakRss = 0;
+  peakHeap = 0;
+  const started = performance.now();
+  const out = await fn();
+  const s = (performance.now() - started) / 1000;
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+  log(`${name.padEnd(44)} ${s.toFixed(2).padStart(7)} s  ${String(Math.round(items / s)).padStart(8)} /s  peak RSS ${mb(peakRss)}, heap ${mb(peakHeap)}${s > 30 ? '  (over the 30 s target)' : ''}`);
+  return out;
+}
+async function pool(ids, fn) {
+  let next = 0;
+  await Promise.all(Array.from({ length: C }, async () => {
+    while (next < ids.length) await fn(ids[next++]);
+  }));
+}
+
+async function main() {
+  const require = createRequire(import.meta.url);
+  let platform, catalog;
+  try {
+    platform = require('../dist/libs/platform/src/index.js');
+    catalog = require('../dist/libs/catalog/src/index.js');
+  } catch (e) {
+    process.stderr.write(`cannot load the built app: run \`npx nest build api\` first\n${e?.message ?? e}\n`);
+    return 1;
+  }
+  const dbName = `ltg_bench_${randomBytes(5).toString('hex')}`;
+  const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const cleanups = [async () => { await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`); await admin.end(); }];
+  const cleanup = async () => { while (cleanups.length) await Promise.resolve().then(cleanups.pop()).catch((e) => process.stderr.write(`cleanup: ${e?.message ?? e}\n`)); };
+  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  try {
+    const ops = { email: 'bench.ops@example.com', password: 'Bench-Ops-Pass-123' };
+    const config = platform.loadConfigOrExit({ NODE_ENV: 'test', DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: '20', WORKER_ENABLED: 'false', LOG_LEVEL: 'warn', BOOTSTRAP_OPS_ADMIN_EMAIL: ops.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ops.password });
+    const api = await platform.createApi(config, benchUrl, { write: () => undefined });
+    await api.listen(0, '127.0.0.1');
+    cleanups.push(() => api.close());
+    const port = api.getHttpServer().address().port;
+    const call = async (method, path, body, token, form) => {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+        method,
+        headers: { ...(form ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: form ?? (body && JSON.stringify(body)),
+      });
+      const json = await res.json();
+      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+      return json;
+    };
+    const cpus = os.cpus();
+    log('Catalog listing benchmark');
+    log(`machine: ${cpus.length} CPU(s) ${cpus[0]?.model ?? ''}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+    // today's ECB rates (any weekday ≤ today is fresh enough: the limit is 4 TARGET days)
+    const d = new Date();
+    while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() - 1);
+    const day = d.toISOString().slice(0, 10);
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref"><gesmes:subject>Reference rates</gesmes:subject><gesmes:Sender><gesmes:name>European Central Bank</gesmes:name></gesmes:Sender><Cube><Cube time='${day}'><Cube currency='USD' rate='1.1225'/><Cube currency='JPY' rate='176.99'/><Cube currency='GBP' rate='0.86915'/><Cube currency='TRY' rate='54.8310'/></Cube></Cube></gesmes:Envelope>`;
+    const opsToken = (await call('POST', '/v1/auth/login', ops)).accessToken;
+    const form = new FormData();
+    form.append('source', 'ecb');
+    form.append('file', new Blob([xml], { type: 'text/xml' }), 'eurofxref-daily.xml');
+    await call('POST', '/v1/ops/fx/imports', undefined, opsToken, form);
+
+    // one Turkish seller's product through the API, then cloned
+    const seller = await call('POST', '/v1/auth/signup', { email: 'bench.tr@example.com', password: 'bench-password-123', country: 'TR', locale: 'tr' });
+    const token = seller.session.accessToken;
+    const template = await call('POST', '/v1/sellers/me/products', {
+      title: 'Güneş Kadın Elbise 100% pamuk',
+      description: 'Yazlık pamuklu elbise, makinede yıkanabilir.',
+      category: 'apparel.women',
+      attributes: [{ key: 'material', value: '100% pamuk' }],
+      variants: Array.from({ length: PER }, (_, i) => ({ sku: `T-${i}`, attributes: [{ key: 'size', value: String(36 + i) }], price: { amountMinor: String(99000 + i * 12345), currency: 'TRY' }, weightG: 500 + i, dimensionsMm: { length: 300, width: 200, height: 100 } })),
+      hsCode: '620442',
+      originCountry: 'TR',
+    }, token);
+    await call('PUT', `/v1/sellers/me/products/${template.id}/translations/it`, { fields: [{ field: 'title', value: 'Abito da donna Güneş 100% cotone', sourceHash: (await call('GET', `/v1/sellers/me/products/${template.id}/translations`, undefined, token)).source.find((f) => f.field === 'title').sourceHash }] }, token);
+
+    const db = new pg.Pool({ connectionString: benchUrl, max: 4 });
+    cleanups.push(() => db.end());
+    const P = Math.ceil(VARIANTS / PER);
+    const cols = async (table) => (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`, [table])).rows.map((r) => r.column_name);
+    const started = performance.now();
+    await db.query(`CREATE TABLE bench_map AS SELECT gen_random_uuid() AS id, n FROM generate_series(1, ${P - 1}) n`);
+    const pc = await cols('catalog_products');
+    await db.query(`INSERT INTO catalog_products (${pc.map((c) => `"${c}"`).join(',')}) SELECT ${pc.map((c) => (c === 'id' ? 'm.id' : `p."${c}"`)).join(',')} FROM catalog_products p CROSS JOIN bench_map m WHERE p.id = $1`, [template.id]);
+    const vc = await cols('catalog_variants');
+    await db.query(`INSERT INTO catalog_variants (${vc.map((c) => `"${c}"`).join(',')}) SELECT ${vc.map((c) => (c === 'id' ? 'gen_random_uuid()' : c === 'product_id' ? 'm.id' : c === 'sku' ? `v.sku || '-' || m.n` : `v."${c}"`)).join(',')} FROM catalog_variants v CROSS JOIN bench_map m WHERE v.product_id = $1`, [template.id]);
+    const tc = await cols('catalog_product_translations');
+    await db.query(`INSERT INTO catalog_product_translations (${tc.map((c) => `"${c}"`).join(',')}) SELECT ${tc.map((c) => (c === 'id' ? 'gen_random_uuid()' : c === 'product_id' ? 'm.id' : `t."${c}"`)).join(',')} FROM catalog_product_translations t CROSS JOIN bench_map m WHERE t.product_id = $1 AND t.field NOT LIKE 'variants.%'`, [template.id]);
+    await db.query('ANALYZE');
+    const ids = [template.id, ...(await db.query('SELECT id FROM bench_map ORDER BY n')).rows.map((r) => r.id)];
+    const nVariants = (await db.query('SELECT count(*)::int AS n FROM catalog_variants')).rows[0].n;
+    log(`${ids.length} products, ${nVariants} variants × ${MARKETS.length} markets (${MARKETS.join(' ')}) = ${nVariants * MARKETS.length} variant listings; C=${C}; data made in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log('');
+
+    const markets = await Promise.all(MARKETS.map((c) => api.get(catalog.MarketsService).published(c)));
+    const prices = api.get(catalog.PricesService);
+    const listings = api.get(catalog.ListingsService);
+    const uow = api.get(require('../dist/libs/persistence/src/index.js').UnitOfWork);
+    const fx = api.get(require('../dist/libs/fx/src/index.js').FxService);
+    const ctx = { requestId: randomUUID(), locale: 'en', localeExplicit: false, actor: { accountId: seller.account?.id ?? randomUUID(), role: 'seller', seller: { id: (await db.query('SELECT id FROM sellers LIMIT 1')).rows[0].id, country: 'TR' } } };
+    const variants = (await db.query('SELECT price_minor, currency FROM catalog_variants')).rows;
+
+    // 0. the pure pipeline, no I/O
+    const rates = await Promise.all(markets.map((m) => fx.rate({ source: 'ecb', from: 'TRY', to: m.document.currency })));
+    let checksum = 0n;
+    await phase('0. pure pipeline + Intl (no I/O)', nVariants * MARKETS.length, async () => {
+      const per = markets.map((m, i) => ({ m, fx: catalog.fxInputFromRate(rates[i]), rounding: catalog.parseRoundingRules(m.document.priceEndings[m.document.currency]), tax: m.document.taxDisplay, nf: m.document.displayLocales[0] }));
+      const now = new Date();
+      for (const v of variants) {
+        for (const p of per) {
+          const r = catalog.computeMarketPrice({ source: { amountMinor: BigInt(v.price_minor), currency: v.currency }, targetCurrency: p.m.document.currency, tax: p.tax, fx: p.fx, rounding: p.rounding, fxMaxAgeTargetDays: p.m.document.fx.maxAgeDays, now, ruleVersion: `market:${p.m.code}@${p.m.version}` });
+          catalog.formatMinorUnits(r.amountMinor, r.currency, p.nf);
+          checksum += r.amountMinor;
+        }
+      }
+    });
+    // 1. the write path
+    await phase('1. store (repriceProduct, tx per product)', nVariants * MARKETS.length, () => pool(ids, (id) => uow.run((tx) => prices.repriceProduct(tx, id, MARKETS))));
+    const stored = (await db.query('SELECT count(*)::int AS n, sum(amount_minor)::text AS s FROM catalog_market_prices WHERE market_code = ANY($1)', [MARKETS])).rows[0];
+    // 2. the read path
+    let listed = 0;
+    let readSum = 0n;
+    await phase('2. listings (content + price), per product', nVariants * MARKETS.length, () =>
+      pool(ids, async (id) => {
+        for (const m of MARKETS) {
+          const l = await listings.content(ctx, id, m);
+          for (const v of l.variants) {
+            listed++;
+            readSum += BigInt(v.price.amountMinor);
+          }
+        }
+      }),
+    );
+    log('');
+    log(`checks: stored ${stored.n} prices (sum ${stored.s}), listed ${listed} variant listings (sum ${readSum}), pure sum ${checksum}: ${String(readSum) === stored.s && readSum === checksum ? 'agree' : 'DISAGREE'}`);
+    return 0;
+  } finally {
+    clearInterval(sampler);
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`${e?.stack ?? e}\n`);
+    process.exit(1);
+  },
+);

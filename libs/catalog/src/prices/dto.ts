@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+
+export class FixedPriceItemDto {
+  @ApiProperty({ example: 'GUNES-DRESS-XL' }) @IsString() @Length(1, 64) sku: string;
+  @ApiPropertyOptional({ example: '24.90', description: "Decimal string in the market's currency (at most its ISO 4217 exponent of decimals)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  amount?: string;
+  @ApiPropertyOptional({ example: '2490', description: 'Integer minor units, as a string (instead of amount)' }) @IsOptional() @IsString() @MaxLength(40) amountMinor?: string;
+}
+
+export class PutFixedPricesDto {
+  @ApiProperty({ example: 'EUR', description: "Must be the market's currency (else 422 CURRENCY_NOT_ENABLED_FOR_MARKET)" }) @IsString() @Matches(/^[A-Za-z]{3}$/) currency: string;
+  @ApiProperty({ type: [FixedPriceItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => FixedPriceItemDto)
+  variants: FixedPriceItemDto[];
+}
+
+export class PriceIssueDoc {
+  @ApiProperty({ example: 'PRICE_FX_STALE', enum: ['PRICE_FX_STALE', 'PRICE_FX_MISSING', 'PRICE_FX_RATE_UNAVAILABLE', 'PRICE_NOT_POSITIVE', 'PRICE_FIXED_PRECISION', 'PRICE_RULE_INVALID'] }) code: string;
+  @ApiProperty({ enum: ['BLOCKER', 'WARNING'] }) severity: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) params: Record<string, string>;
+  @ApiProperty({ description: "In the caller's language" }) message: string;
+}
+
+export class PriceStepDoc {
+  @ApiProperty({ example: 'fx' }) step: string;
+  @ApiProperty({ example: '36.07' }) value: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) detail?: Record<string, string>;
+}
+
+export class MarketPriceDoc {
+  @ApiProperty({ enum: ['priced', 'kept', 'frozen', 'blocked'], description: 'kept: an FX move under 1 % kept the previous price; frozen: stale FX, previous price kept; blocked: no price (see issues)' })
+  outcome: string;
+  @ApiProperty({ nullable: true, type: String, example: '4499', description: 'Integer minor units of currency, as a string; null when blocked' }) amountMinor: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '44.99' }) amount: string | null;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ nullable: true, type: String, example: '44,99 €', description: "Intl.NumberFormat in the listing's display locale" }) formatted: string | null;
+  @ApiProperty({ enum: ['converted', 'same_currency', 'fixed'] }) source: string;
+  @ApiProperty({ type: [PriceStepDoc] }) breakdown: PriceStepDoc[];
+  @ApiProperty({ nullable: true, type: String }) fxSnapshotId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'ecb' }) fxSource: string | null;
+  @ApiProperty({ type: [String], example: ['TRY', 'EUR'] }) fxPath: string[];
+  @ApiProperty({ example: 'market:IT@1' }) ruleVersion: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When the stored price was computed (null: not stored yet)' }) storedAt: string | null;
+  @ApiProperty({ type: [PriceIssueDoc] }) issues: PriceIssueDoc[];
+}
+
+export class FixedPriceDoc {
+  @ApiProperty({ example: '2490' }) amountMinor: string;
+  @ApiProperty({ example: '24.90' }) amount: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+}
+
+export class VariantPricesView {
+  @ApiProperty() variantId: string;
+  @ApiProperty() sku: string;
+  @ApiProperty({ type: FixedPriceDoc, nullable: true }) fixed: FixedPriceDoc | null;
+  @ApiProperty({ type: MarketPriceDoc }) price: MarketPriceDoc;
+}
+
+export class ProductPricesView {
+  @ApiProperty() productId: string;
+  @ApiProperty({ example: 'IT' }) market: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ type: [VariantPricesView] }) variants: VariantPricesView[];
+}

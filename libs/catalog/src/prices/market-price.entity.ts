@@ -1,0 +1,101 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { VariantEntity } from '../products/product.entity';
+
+const bigintString = { to: (v: unknown) => v, from: (v: string | null) => v };
+
+/**
+ * The stored market price of one variant in one market: the last result of the price pipeline
+ * (`computeMarketPrice`) with everything needed to explain and reproduce it. Rewritten on every
+ * write path (product price, override, market version, FX import); the previous row is the
+ * pipeline's `previous` (hysteresis, freezing on stale FX).
+ */
+@Entity('catalog_market_prices')
+@Index('ix_catalog_market_prices_market', ['marketCode', 'productId'])
+export class MarketPriceEntity {
+  @PrimaryColumn('uuid', { name: 'variant_id' })
+  variantId: string;
+
+  @PrimaryColumn('varchar', { name: 'market_code', length: 16 })
+  marketCode: string;
+
+  @ManyToOne(() => VariantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'variant_id', foreignKeyConstraintName: 'fk_catalog_market_prices_variant' })
+  variant?: VariantEntity;
+
+  @Column('uuid', { name: 'product_id' })
+  productId: string;
+
+  /** Integer minor units of `currency`; null when blocked. */
+  @Column('bigint', { name: 'amount_minor', nullable: true, transformer: bigintString })
+  amountMinor: string | null;
+
+  @Column('char', { length: 3 })
+  currency: string;
+
+  /** priced | kept | frozen | blocked */
+  @Column('varchar', { length: 10 })
+  outcome: string;
+
+  /** converted | same_currency | fixed */
+  @Column('varchar', { length: 16 })
+  source: string;
+
+  @Column('jsonb', { default: [] })
+  breakdown: unknown[];
+
+  @Column('jsonb', { default: [] })
+  issues: unknown[];
+
+  @Column('uuid', { name: 'fx_snapshot_id', nullable: true })
+  fxSnapshotId: string | null;
+
+  @Column('varchar', { name: 'fx_source', length: 16, nullable: true })
+  fxSource: string | null;
+
+  @Column('jsonb', { name: 'fx_path', default: [] })
+  fxPath: string[];
+
+  /** `market:IT@3`: the market version whose currency, tax and endings priced it. */
+  @Column('varchar', { name: 'rule_version', length: 40 })
+  ruleVersion: string;
+
+  @Column('varchar', { name: 'pipeline_version', length: 20 })
+  pipelineVersion: string;
+
+  /** The seller's price it was computed from (hysteresis damps FX moves only, never the seller's own changes). */
+  @Column('bigint', { name: 'source_amount_minor', transformer: bigintString })
+  sourceAmountMinor: string;
+
+  @Column('char', { name: 'source_currency', length: 3 })
+  sourceCurrency: string;
+
+  @Column('timestamptz', { name: 'computed_at' })
+  computedAt: Date;
+}
+
+/** A seller's fixed price for one variant in one market, in the market's currency (no FX, no rounding). */
+@Entity('catalog_price_overrides')
+@Index('ix_catalog_price_overrides_product', ['productId', 'marketCode'])
+export class PriceOverrideEntity {
+  @PrimaryColumn('uuid', { name: 'variant_id' })
+  variantId: string;
+
+  @PrimaryColumn('varchar', { name: 'market_code', length: 16 })
+  marketCode: string;
+
+  @ManyToOne(() => VariantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'variant_id', foreignKeyConstraintName: 'fk_catalog_price_overrides_variant' })
+  variant?: VariantEntity;
+
+  @Column('uuid', { name: 'product_id' })
+  productId: string;
+
+  @Column('bigint', { name: 'amount_minor', transformer: bigintString })
+  amountMinor: string;
+
+  @Column('char', { length: 3 })
+  currency: string;
+
+  @Column('timestamptz', { name: 'set_at' })
+  setAt: Date;
+}
