@@ -17,6 +17,9 @@ export enum CatalogErrorCode {
   STATUS_TRANSITION = 'CATALOG_STATUS_TRANSITION',
   TRANSLATION_INVALID = 'CATALOG_TRANSLATION_INVALID',
   TRANSLATION_SOURCE_CHANGED = 'TRANSLATION_SOURCE_CHANGED',
+  COMPLIANCE_RULES_INVALID = 'COMPLIANCE_RULES_INVALID',
+  COMPLIANCE_DRAFT_NOT_FOUND = 'COMPLIANCE_DRAFT_NOT_FOUND',
+  COMPLIANCE_VERSION_NOT_FOUND = 'COMPLIANCE_VERSION_NOT_FOUND',
 }
 
 export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCatalogue({
@@ -34,6 +37,9 @@ export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCat
   [CatalogErrorCode.BRAND_NOT_DECLARED]: { status: 422, description: "The brand is not among the brands declared in the seller's business profile (PUT /v1/sellers/me/business)." },
   [CatalogErrorCode.STATUS_TRANSITION]: { status: 422, description: 'The product cannot move from its status to the requested one.' },
   [CatalogErrorCode.TRANSLATION_INVALID]: { status: 422, description: 'The translation names an unknown field, an empty value or the source language; details[] lists every field.' },
+  [CatalogErrorCode.COMPLIANCE_RULES_INVALID]: { status: 422, description: 'A draft compliance rule set fails the schema or its checks; details[] lists every problem.' },
+  [CatalogErrorCode.COMPLIANCE_DRAFT_NOT_FOUND]: { status: 404, description: 'There is no draft compliance rule set.' },
+  [CatalogErrorCode.COMPLIANCE_VERSION_NOT_FOUND]: { status: 404, description: 'No such version of the compliance rule set.' },
   [CatalogErrorCode.TRANSLATION_SOURCE_CHANGED]: { status: 409, description: 'The source text changed after the translation was started (its sourceHash is not the current one): re-read and translate again.' },
 });
 

@@ -132,6 +132,14 @@ export class GpsrDto {
   euResponsiblePerson?: EconomicOperatorDto;
 }
 
+export class ConformityDto {
+  @ApiPropertyOptional({ example: 'https://gunes.example.com.tr/doc/toy-42.pdf', description: 'Link to the declaration of conformity (CE: toys, electrical, radio, PPE…)' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(300)
+  docUrl?: string;
+}
+
 export class ProductDto {
   @ApiProperty({ example: 'Güneş Kadın Elbise XL 100% pamuk', description: 'At most 200 characters (not bytes)' })
   @IsString()
@@ -207,6 +215,12 @@ export class ProductDto {
   @ValidateNested()
   @Type(() => GpsrDto)
   gpsr?: GpsrDto;
+
+  @ApiPropertyOptional({ type: ConformityDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConformityDto)
+  conformity?: ConformityDto;
 
   @ApiPropertyOptional({ example: '3 yaşından küçük çocuklar için uygun değildir.', description: 'Safety information and warnings (a legal text)' })
   @IsOptional()
