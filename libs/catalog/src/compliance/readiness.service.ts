@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CLOCK, parseContentLocale, Translator } from '@app/kernel';
 import type { Clock, RequestContext } from '@app/kernel';
 import { catalogError, CatalogErrorCode } from '../errors';
@@ -54,6 +54,7 @@ export class PreviewTranslationDto {
 
 export class ReadinessPreviewDto {
   @ApiProperty({ type: ProductDto, description: 'A product body as for POST /v1/sellers/me/products; nothing is saved' })
+  @IsObject()
   @ValidateNested()
   @Type(() => ProductDto)
   product: ProductDto;
@@ -70,6 +71,7 @@ export class ReadinessPreviewDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PreviewTranslationDto)
   translations?: PreviewTranslationDto[];

@@ -71,6 +71,7 @@ export class VariantDto {
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => AttributeDto)
+  @IsObject({ each: true })
   attributes?: AttributeDto[];
 
   @ApiProperty({ type: PriceInputDto })
@@ -123,12 +124,14 @@ export class GpsrDto {
   @IsOptional()
   @ValidateNested()
   @Type(() => EconomicOperatorDto)
+  @IsObject()
   manufacturer?: EconomicOperatorDto;
 
   @ApiPropertyOptional({ type: EconomicOperatorDto, description: 'EU responsible person, needed when the manufacturer is outside the EU (GPSR art. 16, 19 b)' })
   @IsOptional()
   @ValidateNested()
   @Type(() => EconomicOperatorDto)
+  @IsObject()
   euResponsiblePerson?: EconomicOperatorDto;
 }
 
@@ -176,6 +179,7 @@ export class ProductDto {
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => AttributeDto)
+  @IsObject({ each: true })
   attributes?: AttributeDto[];
 
   @ApiProperty({ type: [VariantDto] })
@@ -184,6 +188,7 @@ export class ProductDto {
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
   @Type(() => VariantDto)
+  @IsObject({ each: true })
   variants: VariantDto[];
 
   @ApiPropertyOptional({ example: '620442', description: 'HS 6-digit subheading (chapters 01–97, not 77)' })
@@ -214,12 +219,14 @@ export class ProductDto {
   @IsOptional()
   @ValidateNested()
   @Type(() => GpsrDto)
+  @IsObject()
   gpsr?: GpsrDto;
 
   @ApiPropertyOptional({ type: ConformityDto })
   @IsOptional()
   @ValidateNested()
   @Type(() => ConformityDto)
+  @IsObject()
   conformity?: ConformityDto;
 
   @ApiPropertyOptional({ example: '3 yaşından küçük çocuklar için uygun değildir.', description: 'Safety information and warnings (a legal text)' })
