@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { login, signup, startTestApp, TestApp } from '../support/app';
+import { uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'readiness.admin@ops.example.com', password: 'Readiness-Admin-Pass-1' };
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -38,7 +39,10 @@ const vodka = {
 };
 
 type Issue = { code: string; severity: string; ruleId: string; ruleVersion: string; sourceUrl?: string; message: string; params: Record<string, unknown> };
-type Readiness = { market: string; status: string; ruleSetVersion: number; issues: Issue[]; variants: { variantId: string | null; sku: string; status: string }[] };
+type Readiness = {
+  market: string; status: string; ruleSetVersion: number; issues: Issue[]; variants: { variantId: string | null; sku: string; status: string }[];
+  seller: { status: string; issues: Issue[] };
+};
 
 describe('listing readiness and compliance rules (e2e)', () => {
   let t: TestApp;
@@ -65,6 +69,7 @@ describe('listing readiness and compliance rules (e2e)', () => {
     t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password });
     admin = await login(t.http, ADMIN.email, ADMIN.password);
     turk = (await signup(t.http, { country: 'TR', locale: 'tr' })).token!;
+    expect((await request(t.http).put('/v1/sellers/me/business').set(bearer(turk)).send(uniqueTurkishCompany())).status).toBe(200);
     russian = (await signup(t.http, { country: 'RU', locale: 'ru' })).token!;
     const created = await request(t.http).post('/v1/sellers/me/products').set(bearer(turk)).send(toy());
     expect(created.status).toBe(201);
@@ -97,6 +102,13 @@ describe('listing readiness and compliance rules (e2e)', () => {
       expect({ market, status: r.status, blockers: blockers(r) }).toEqual({ market, status: 'READY', blockers: [] });
     }
     expect((await readiness(turk, toyId, 'GB')).issues).toEqual([expect.objectContaining({ code: 'VAT_UK_LOW_VALUE', severity: 'INFO', params: { threshold: '135.00', currency: 'GBP' } })]);
+  });
+
+  it('shows the seller’s own gates beside the product’s readiness (sellers context: business profile)', async () => {
+    const before = await readiness(russian, vodkaId, 'TR', 'tr');
+    expect(before.seller).toEqual({ status: 'BLOCKED', issues: [expect.objectContaining({ code: 'SELLER_PROFILE_MISSING', severity: 'BLOCKER', category: 'AVAILABILITY', message: 'Listelemeden önce işletme profilinizi tamamlayın.' })] });
+    expect(before.status).toBe('READY');
+    expect((await readiness(turk, toyId, 'GB')).seller).toEqual({ status: 'READY', issues: [] });
   });
 
   it('renders messages in the viewer’s language (Turkish)', async () => {

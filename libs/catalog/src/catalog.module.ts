@@ -8,6 +8,7 @@ import { OpsComplianceRulesController, ReadinessController } from './compliance/
 import { ReadinessService } from './compliance/readiness.service';
 import { ComplianceRuleSetVersionEntity } from './compliance/rule-set.entity';
 import { ComplianceRulesService } from './compliance/rules-admin.service';
+import { SELLER_GATES, SellersContextGates } from './compliance/seller-gates';
 import { SEED_COMPLIANCE_RULES } from './compliance/seeds';
 import { ListingsService } from './listings/listings.service';
 import { MarketEntity, MarketVersionEntity } from './markets/market.entity';
@@ -47,7 +48,7 @@ export class MarketSeeder implements OnApplicationBootstrap {
     CountriesModule,
   ],
   controllers: [MarketsController, OpsMarketsController, ReadinessController, ProductsController, CategoriesController, OpsComplianceRulesController],
-  providers: [MarketsService, MarketsAdminService, MarketSeeder, ProductsService, TranslationsService, ListingsService, ComplianceRulesService, ReadinessService],
+  providers: [MarketsService, MarketsAdminService, MarketSeeder, ProductsService, TranslationsService, ListingsService, ComplianceRulesService, ReadinessService, { provide: SELLER_GATES, useClass: SellersContextGates }],
   exports: [MarketsService, ProductsService, ListingsService, ComplianceRulesService, ReadinessService],
 })
 export class CatalogModule {}

@@ -26,3 +26,5 @@ export type { Issue, IssueCode, ReadinessReport, ReadinessStatus, ReadinessProdu
 export { ComplianceRuleSetDocument } from './compliance/schema';
 export type { ComplianceRule, ComplianceRuleSetInput } from './compliance/schema';
 export { SEED_COMPLIANCE_RULES } from './compliance/seeds';
+export { SELLER_GATES, sellerGateIssues } from './compliance/seller-gates';
+export type { SellerGates, SellerGateFacts } from './compliance/seller-gates';

@@ -42,6 +42,9 @@ const en: ComplianceMessages = {
   'readiness.issue.TRANSLATION_REQUIRED': 'The {{field}} is needed in {{locale}}.',
   'readiness.issue.TRANSLATION_MACHINE_ONLY': 'The {{field}} in {{locale}} is only machine-translated.',
   'readiness.issue.TRANSLATION_OUTDATED': 'The {{locale}} translation of the {{field}} is outdated: the original changed.',
+  'readiness.issue.SELLER_PROFILE_MISSING': 'Complete your business profile before listing.',
+  'readiness.issue.SELLER_REVERIFICATION_REQUIRED': 'Your business profile must be checked again before listing.',
+  'readiness.issue.SELLER_SUSPENDED': 'Your seller account is suspended; listings are not shown.',
 };
 
 const ru: ComplianceMessages = {
@@ -76,6 +79,9 @@ const ru: ComplianceMessages = {
   'readiness.issue.TRANSLATION_REQUIRED': 'Поле {{field}} нужно на языке {{locale}}.',
   'readiness.issue.TRANSLATION_MACHINE_ONLY': 'Поле {{field}} на {{locale}} переведено только машинно.',
   'readiness.issue.TRANSLATION_OUTDATED': 'Перевод поля {{field}} на {{locale}} устарел: оригинал изменился.',
+  'readiness.issue.SELLER_PROFILE_MISSING': 'Заполните профиль компании, прежде чем публиковать товары.',
+  'readiness.issue.SELLER_REVERIFICATION_REQUIRED': 'Профиль компании нужно проверить заново, прежде чем публиковать товары.',
+  'readiness.issue.SELLER_SUSPENDED': 'Ваш аккаунт продавца приостановлен; товары не показываются.',
 };
 
 const tr: ComplianceMessages = {
@@ -110,6 +116,9 @@ const tr: ComplianceMessages = {
   'readiness.issue.TRANSLATION_REQUIRED': '{{field}} alanı {{locale}} dilinde gerekli.',
   'readiness.issue.TRANSLATION_MACHINE_ONLY': '{{field}} alanı {{locale}} dilinde yalnızca makine çevirisi.',
   'readiness.issue.TRANSLATION_OUTDATED': '{{field}} alanının {{locale}} çevirisi güncel değil: asıl metin değişti.',
+  'readiness.issue.SELLER_PROFILE_MISSING': 'Listelemeden önce işletme profilinizi tamamlayın.',
+  'readiness.issue.SELLER_REVERIFICATION_REQUIRED': 'Listelemeden önce işletme profilinizin yeniden kontrol edilmesi gerekiyor.',
+  'readiness.issue.SELLER_SUSPENDED': 'Satıcı hesabınız askıya alındı; ilanlar gösterilmiyor.',
 };
 
 const it: ComplianceMessages = {
@@ -144,6 +153,9 @@ const it: ComplianceMessages = {
   'readiness.issue.TRANSLATION_REQUIRED': 'Il campo {{field}} è necessario in {{locale}}.',
   'readiness.issue.TRANSLATION_MACHINE_ONLY': 'Il campo {{field}} in {{locale}} è solo una traduzione automatica.',
   'readiness.issue.TRANSLATION_OUTDATED': 'La traduzione in {{locale}} del campo {{field}} non è aggiornata: l’originale è cambiato.',
+  'readiness.issue.SELLER_PROFILE_MISSING': 'Completa il profilo aziendale prima di pubblicare.',
+  'readiness.issue.SELLER_REVERIFICATION_REQUIRED': 'Il profilo aziendale va verificato di nuovo prima di pubblicare.',
+  'readiness.issue.SELLER_SUSPENDED': 'Il tuo account venditore è sospeso; gli annunci non sono visibili.',
 };
 
 const es: ComplianceMessages = {
@@ -178,6 +190,9 @@ const es: ComplianceMessages = {
   'readiness.issue.TRANSLATION_REQUIRED': 'El campo {{field}} es necesario en {{locale}}.',
   'readiness.issue.TRANSLATION_MACHINE_ONLY': 'El campo {{field}} en {{locale}} solo tiene traducción automática.',
   'readiness.issue.TRANSLATION_OUTDATED': 'La traducción al {{locale}} del campo {{field}} está desactualizada: el original ha cambiado.',
+  'readiness.issue.SELLER_PROFILE_MISSING': 'Complete el perfil de su empresa antes de publicar.',
+  'readiness.issue.SELLER_REVERIFICATION_REQUIRED': 'El perfil de su empresa debe revisarse de nuevo antes de publicar.',
+  'readiness.issue.SELLER_SUSPENDED': 'Su cuenta de vendedor está suspendida; los anuncios no se muestran.',
 };
 
 export const COMPLIANCE_MESSAGES: Translations<ComplianceMessages> = { en, ru, tr, it, es };

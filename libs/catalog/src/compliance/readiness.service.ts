@@ -14,6 +14,8 @@ import { ProductsService } from '../products/products.service';
 import { sourceFields } from '../products/source-fields';
 import { evaluateReadiness, Issue, ReadinessProduct, ReadinessReport } from './evaluate';
 import { ComplianceRulesService, PublishedRuleSet } from './rules-admin.service';
+import { SELLER_GATES, sellerGateIssues } from './seller-gates';
+import type { SellerGates } from './seller-gates';
 
 export class IssueView {
   @ApiProperty({ example: 'GPSR_EU_RP_MISSING', description: 'Stable code' }) code: string;
@@ -35,6 +37,11 @@ export class VariantReadinessView {
   @ApiProperty({ type: [IssueView], description: 'Issues of this variant only' }) issues: IssueView[];
 }
 
+export class SellerGatesView {
+  @ApiProperty({ enum: ['READY', 'BLOCKED'], description: 'The seller’s own gates, the same in every market' }) status: string;
+  @ApiProperty({ type: [IssueView] }) issues: IssueView[];
+}
+
 export class ReadinessView {
   @ApiProperty({ example: 'IT' }) market: string;
   @ApiProperty({ example: 1 }) marketVersion: number;
@@ -42,6 +49,11 @@ export class ReadinessView {
   @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: 'BLOCKED if any BLOCKER; READY_WITH_WARNINGS if any WARNING' }) status: string;
   @ApiProperty({ type: [IssueView], description: 'Issues of the product (they apply to every variant), blockers first' }) issues: IssueView[];
   @ApiProperty({ type: [VariantReadinessView] }) variants: VariantReadinessView[];
+  @ApiProperty({
+    type: SellerGatesView,
+    description: 'Seller-level gates known to the sellers context (business profile, suspension); not counted in `status` yet — KYC approval, payouts and market opt-in are still to come',
+  })
+  seller: SellerGatesView;
   @ApiProperty() evaluatedAt: string;
 }
 
@@ -93,6 +105,7 @@ export class ReadinessService {
     private readonly products: ProductsService,
     private readonly translator: Translator,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SELLER_GATES) private readonly gates: SellerGates,
   ) {}
 
   /** Readiness of a saved product (its source texts and stored translations). */
@@ -115,7 +128,7 @@ export class ReadinessService {
       texts,
       variants: variants.map((v) => ({ id: v.id, sku: v.sku })),
     };
-    return this.evaluate(ctx, input, market, ruleSet ?? (await this.rules.published()));
+    return this.evaluate(ctx, input, market, ruleSet ?? (await this.rules.published()), await this.sellerIssues(ctx));
   }
 
   /** A dry run: a product body (validated like a create, nothing saved) against each market asked for. */
@@ -149,18 +162,23 @@ export class ReadinessService {
     };
     const ruleSet = await this.rules.published();
     const codes = [...new Set(body.markets.map((m) => m.toUpperCase()))];
+    const gates = await this.sellerIssues(ctx);
     const out: ReadinessView[] = [];
-    for (const code of codes) out.push(await this.evaluate(ctx, input, await this.markets.published(code), ruleSet));
+    for (const code of codes) out.push(this.evaluate(ctx, input, await this.markets.published(code), ruleSet, gates));
     return { markets: out };
   }
 
-  private evaluate(ctx: RequestContext, input: ReadinessProduct, market: PublishedMarket, ruleSet: PublishedRuleSet): ReadinessView {
-    const seller = this.products.sellerOf(ctx);
-    const report = evaluateReadiness(input, seller.country, { code: market.code, version: market.version, document: market.document }, { version: ruleSet.version, rules: ruleSet.document.rules });
-    return this.render(ctx, report);
+  private async sellerIssues(ctx: RequestContext): Promise<Issue[]> {
+    return sellerGateIssues(await this.gates.facts(this.products.sellerOf(ctx).id));
   }
 
-  private render(ctx: RequestContext, r: ReadinessReport): ReadinessView {
+  private evaluate(ctx: RequestContext, input: ReadinessProduct, market: PublishedMarket, ruleSet: PublishedRuleSet, gates: Issue[]): ReadinessView {
+    const seller = this.products.sellerOf(ctx);
+    const report = evaluateReadiness(input, seller.country, { code: market.code, version: market.version, document: market.document }, { version: ruleSet.version, rules: ruleSet.document.rules });
+    return this.render(ctx, report, gates);
+  }
+
+  private render(ctx: RequestContext, r: ReadinessReport, gates: Issue[]): ReadinessView {
     const issue = (i: Issue): IssueView => ({ ...i, message: this.translator.render(ctx.locale, `readiness.issue.${i.code}`, i.params) });
     return {
       market: r.market,
@@ -169,6 +187,7 @@ export class ReadinessService {
       status: r.status,
       issues: r.issues.map(issue),
       variants: r.variants.map((v) => ({ ...v, issues: v.issues.map(issue) })),
+      seller: { status: gates.length ? 'BLOCKED' : 'READY', issues: gates.map(issue) },
       evaluatedAt: this.clock.now().toISOString(),
     };
   }
