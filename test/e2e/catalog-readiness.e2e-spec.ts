@@ -148,7 +148,7 @@ describe('listing readiness and compliance rules (e2e)', () => {
     expect(bare.status).toBe(200);
     expect(bare.body.markets[0].issues).toEqual(expect.arrayContaining([
       expect.objectContaining({ code: 'TRANSLATION_REQUIRED', severity: 'BLOCKER', locale: 'en-US', params: { field: 'title', locale: 'en-US' } }),
-      expect.objectContaining({ code: 'CE_DOC_MISSING', severity: 'WARNING', ruleId: 'any.ce.toys-doc' }),
+      expect.objectContaining({ code: 'CE_DOC_MISSING', severity: 'WARNING', ruleId: 'any.ce.toys-doc', params: { category: 'toys' }, message: 'Oyuncaklar ürünleri için uygunluk beyanının bağlantısını ekleyin.' }),
     ]));
     expect((await request(t.http).get('/v1/sellers/me/products').set(bearer(turk))).body.total).toBe(before);
     // bad input: a clear 4xx

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CLOCK, parseContentLocale, Translator } from '@app/kernel';
-import type { Clock, RequestContext } from '@app/kernel';
+import type { Clock, MessageParam, RequestContext } from '@app/kernel';
 import { catalogError, CatalogErrorCode } from '../errors';
 import type { Candidate } from '../listings/resolve';
 import { MarketsService, PublishedMarket } from '../markets/markets.service';
@@ -12,6 +12,7 @@ import { ProductDto } from '../products/dto';
 import type { ProductEntity, ProductTranslationEntity, VariantEntity } from '../products/product.entity';
 import { ProductsService } from '../products/products.service';
 import { sourceFields } from '../products/source-fields';
+import { category } from '../taxonomy/taxonomy';
 import { evaluateReadiness, Issue, ReadinessProduct, ReadinessReport } from './evaluate';
 import { ComplianceRulesService, PublishedRuleSet } from './rules-admin.service';
 import { SELLER_GATES, sellerGateIssues } from './seller-gates';
@@ -179,7 +180,12 @@ export class ReadinessService {
   }
 
   private render(ctx: RequestContext, r: ReadinessReport, gates: Issue[]): ReadinessView {
-    const issue = (i: Issue): IssueView => ({ ...i, message: this.translator.render(ctx.locale, `readiness.issue.${i.code}`, i.params) });
+    // a category is named in the caller's language in the message; params keep the code
+    const named = (params: Issue['params']): Record<string, MessageParam> => {
+      const c = typeof params.category === 'string' ? category(params.category) : undefined;
+      return c ? { ...params, category: { text: c.label } } : params;
+    };
+    const issue = (i: Issue): IssueView => ({ ...i, message: this.translator.render(ctx.locale, `readiness.issue.${i.code}`, named(i.params)) });
     return {
       market: r.market,
       marketVersion: r.marketVersion,
