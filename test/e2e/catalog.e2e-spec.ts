@@ -344,7 +344,8 @@ describe('catalog localisation (e2e)', () => {
     it('lists for Italy without an Italian text as missing, never in Turkish (golden scenario 18)', async () => {
       const res = await request(t.http).get(`/v1/sellers/me/products/${id}/listings/IT`).set(bearer(turk));
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ market: { code: 'IT', currency: 'EUR' }, locale: 'it', fallbackChain: ['it'], sourceLocale: 'tr', readiness: null });
+      expect(res.body).toMatchObject({ market: { code: 'IT', currency: 'EUR' }, locale: 'it', fallbackChain: ['it'], sourceLocale: 'tr', readiness: { market: 'IT', status: 'BLOCKED' } });
+      expect(res.body.readiness.issues).toContainEqual(expect.objectContaining({ code: 'TRANSLATION_REQUIRED', severity: 'BLOCKER', locale: 'it', params: { field: 'title', locale: 'it' } }));
       expect(res.body.title).toEqual({ state: 'missing', value: null, locale: null, origin: null, status: null, outdated: false });
       expect(JSON.stringify(res.body)).not.toContain('Güneş Kadın');
       expect(res.body.safetyInformation).toEqual([expect.objectContaining({ requiredLocale: 'it', state: 'missing', value: null })]);

@@ -5,6 +5,12 @@ import { CountriesModule } from '@app/countries';
 import { FxModule } from '@app/fx';
 import { PROCESS_ROLE } from '@app/kernel';
 import type { ProcessRole } from '@app/kernel';
+import { OpsComplianceRulesController, ReadinessController } from './compliance/compliance.controller';
+import { ReadinessService } from './compliance/readiness.service';
+import { ComplianceRuleSetVersionEntity } from './compliance/rule-set.entity';
+import { ComplianceRulesService } from './compliance/rules-admin.service';
+import { SELLER_GATES, SellersContextGates } from './compliance/seller-gates';
+import { SEED_COMPLIANCE_RULES } from './compliance/seeds';
 import { ListingsService } from './listings/listings.service';
 import { MarketEntity, MarketVersionEntity } from './markets/market.entity';
 import { MarketsAdminService } from './markets/markets-admin.service';
@@ -21,25 +27,48 @@ import { CategoriesController, ProductsController } from './products/products.co
 import { ProductsService } from './products/products.service';
 import { TranslationsService } from './products/translations.service';
 
-/** Publishes the seed markets of codes that have no version yet (idempotent; API and worker boots, not the CLI). */
+/**
+ * Publishes the seed markets of codes that have no version yet, and the seed compliance rule set
+ * when there is none (idempotent; API and worker boots, not the CLI).
+ */
 @Injectable()
 export class MarketSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly admin: MarketsAdminService,
+    private readonly compliance: ComplianceRulesService,
     @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.role === 'cli') return;
     await this.admin.seed(SEED_MARKETS);
+    await this.compliance.seed(SEED_COMPLIANCE_RULES);
   }
 }
 
 /** Catalog localisation: markets as versioned data, sellers' products, per-field translations, listings per market. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity, MarketPriceEntity, PriceOverrideEntity]), AuditModule, CountriesModule, FxModule],
-  controllers: [MarketsController, OpsMarketsController, ProductsController, CategoriesController, PricesController],
-  providers: [MarketsService, MarketsAdminService, MarketSeeder, ProductsService, TranslationsService, ListingsService, PricesService, FixedPricesService, CatalogRepriceJob],
-  exports: [MarketsService, ProductsService, ListingsService, PricesService],
+  imports: [
+    TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity, MarketPriceEntity, PriceOverrideEntity, ComplianceRuleSetVersionEntity]),
+    AuditModule,
+    CountriesModule,
+    FxModule,
+  ],
+  controllers: [MarketsController, OpsMarketsController, ReadinessController, ProductsController, CategoriesController, PricesController, OpsComplianceRulesController],
+  providers: [
+    MarketsService,
+    MarketsAdminService,
+    MarketSeeder,
+    ProductsService,
+    TranslationsService,
+    ListingsService,
+    PricesService,
+    FixedPricesService,
+    CatalogRepriceJob,
+    ComplianceRulesService,
+    ReadinessService,
+    { provide: SELLER_GATES, useClass: SellersContextGates },
+  ],
+  exports: [MarketsService, ProductsService, ListingsService, PricesService, ComplianceRulesService, ReadinessService],
 })
 export class CatalogModule {}

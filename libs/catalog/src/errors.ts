@@ -19,6 +19,9 @@ export enum CatalogErrorCode {
   TRANSLATION_SOURCE_CHANGED = 'TRANSLATION_SOURCE_CHANGED',
   CURRENCY_NOT_ENABLED_FOR_MARKET = 'CURRENCY_NOT_ENABLED_FOR_MARKET',
   PRICE_OVERRIDE_INVALID = 'CATALOG_PRICE_OVERRIDE_INVALID',
+  COMPLIANCE_RULES_INVALID = 'COMPLIANCE_RULES_INVALID',
+  COMPLIANCE_DRAFT_NOT_FOUND = 'COMPLIANCE_DRAFT_NOT_FOUND',
+  COMPLIANCE_VERSION_NOT_FOUND = 'COMPLIANCE_VERSION_NOT_FOUND',
 }
 
 export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCatalogue({
@@ -36,6 +39,9 @@ export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCat
   [CatalogErrorCode.BRAND_NOT_DECLARED]: { status: 422, description: "The brand is not among the brands declared in the seller's business profile (PUT /v1/sellers/me/business)." },
   [CatalogErrorCode.STATUS_TRANSITION]: { status: 422, description: 'The product cannot move from its status to the requested one.' },
   [CatalogErrorCode.TRANSLATION_INVALID]: { status: 422, description: 'The translation names an unknown field, an empty value or the source language; details[] lists every field.' },
+  [CatalogErrorCode.COMPLIANCE_RULES_INVALID]: { status: 422, description: 'A draft compliance rule set fails the schema or its checks; details[] lists every problem.' },
+  [CatalogErrorCode.COMPLIANCE_DRAFT_NOT_FOUND]: { status: 404, description: 'There is no draft compliance rule set.' },
+  [CatalogErrorCode.COMPLIANCE_VERSION_NOT_FOUND]: { status: 404, description: 'No such version of the compliance rule set.' },
   [CatalogErrorCode.TRANSLATION_SOURCE_CHANGED]: { status: 409, description: 'The source text changed after the translation was started (its sourceHash is not the current one): re-read and translate again.' },
   [CatalogErrorCode.CURRENCY_NOT_ENABLED_FOR_MARKET]: { status: 422, description: "A fixed market price is in another currency than the market's (research §6.3 scenario 38): fixed prices are in the currency buyers pay." },
   [CatalogErrorCode.PRICE_OVERRIDE_INVALID]: { status: 422, description: 'A fixed-price body names an unknown SKU, gives both or neither of amount/amountMinor, or an amount that is not positive; details[] lists every variant.' },

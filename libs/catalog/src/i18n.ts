@@ -1,4 +1,6 @@
 import type { ErrorMessages, Translations } from '@app/kernel';
+import { COMPLIANCE_MESSAGES } from './compliance/i18n';
+import type { ComplianceErrorCode, ComplianceMessages } from './compliance/i18n';
 import type { CatalogErrorCode } from './errors';
 import type { MarketProblemCode } from './markets/market-checks';
 import type { ProductCheckCode } from './products/checks';
@@ -6,7 +8,7 @@ import type { ProductCheckCode } from './products/checks';
 type TranslationProblemCode = 'SOURCE_LOCALE' | 'UNKNOWN_FIELD' | 'DUPLICATE_FIELD' | 'SOURCE_CHANGED';
 type Prefixed<C extends string, P extends string> = { [K in C as `${P}${K}`]: string };
 
-type CatalogMessages = ErrorMessages<CatalogErrorCode> &
+type CatalogMessages = ErrorMessages<Exclude<CatalogErrorCode, ComplianceErrorCode>> &
   Prefixed<MarketProblemCode, 'market.check.'> &
   Prefixed<ProductCheckCode, 'catalog.check.'> &
   Prefixed<TranslationProblemCode, 'catalog.translation.'> &
@@ -359,4 +361,10 @@ const es: CatalogMessages = {
   }),
 };
 
-export const CATALOG_MESSAGES: Translations<CatalogMessages> = { en, ru, tr, it, es };
+export const CATALOG_MESSAGES: Translations<CatalogMessages & ComplianceMessages> = {
+  en: { ...en, ...COMPLIANCE_MESSAGES.en },
+  ru: { ...ru, ...COMPLIANCE_MESSAGES.ru },
+  tr: { ...tr, ...COMPLIANCE_MESSAGES.tr },
+  it: { ...it, ...COMPLIANCE_MESSAGES.it },
+  es: { ...es, ...COMPLIANCE_MESSAGES.es },
+};

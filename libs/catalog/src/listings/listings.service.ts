@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { parseContentLocale } from '@app/kernel';
 import type { ContentLocale, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
+import { ReadinessService, ReadinessView } from '../compliance/readiness.service';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { fallbackChain } from '../markets/fallback';
 import { MarketsService } from '../markets/markets.service';
@@ -79,7 +80,7 @@ export class ListingView {
   @ApiPropertyOptional({ type: [LegalTextView], nullable: true, description: 'Safety information in every legal locale of the market; null when the product has none' })
   safetyInformation: LegalTextView[] | null;
   @ApiProperty({ type: [ListingVariantView] }) variants: ListingVariantView[];
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'Listing readiness per market: not computed yet' }) readiness: null;
+  @ApiProperty({ type: ReadinessView, description: 'Listing readiness for this market (compliance rules and the market’s languages), per variant' }) readiness: ReadinessView;
 }
 
 /** The content part of a product's listing for one market: texts in the market's languages, package in its units. */
@@ -90,6 +91,7 @@ export class ListingsService {
     private readonly products: ProductsService,
     private readonly markets: MarketsService,
     private readonly prices: PricesService,
+    private readonly readiness: ReadinessService,
   ) {}
 
   async content(ctx: RequestContext, productId: string, marketCode: string, rawLocale?: string): Promise<ListingView> {
@@ -141,7 +143,7 @@ export class ListingsService {
         ),
         price: prices.get(v.id)!,
       })),
-      readiness: null,
+      readiness: await this.readiness.forProduct(ctx, product, variants, rows, market),
     };
   }
 }

@@ -28,6 +28,17 @@ export function hsCodeProblem(code: string, field = 'hsCode'): ErrorDetail | und
 }
 
 /** A SKU is the seller's own identifier, kept as typed: no control characters, no surrounding spaces. */
+/**
+ * An optional field sent as `null` means "not given" (class-validator's IsOptional lets null
+ * through): removed here, before any rule reads the body, so no rule meets a null it did not expect.
+ */
+export function dropNulls(input: ProductDto): void {
+  const body = input as unknown as Record<string, unknown>;
+  for (const key of Object.keys(body)) if (body[key] === null) delete body[key];
+  const gpsr = body.gpsr as Record<string, unknown> | undefined;
+  if (gpsr) for (const key of Object.keys(gpsr)) if (gpsr[key] === null) delete gpsr[key];
+}
+
 export const isValidSku = (sku: string): boolean => sku.length > 0 && sku === sku.trim() && !/\p{Cc}/u.test(sku);
 
 const EU = 'EU';
@@ -87,6 +98,7 @@ export function checkPrices(input: ProductDto, currency: string): { prices: Chec
 
 /** Every catalog rule of a product body that class-validator cannot express; prices are checked by {@link checkPrices}. */
 export function productProblems(input: ProductDto): ErrorDetail[] {
+  dropNulls(input);
   const problems: ErrorDetail[] = [];
   if (!input.title.trim()) problems.push(checkProblem('title', 'BLANK'));
   if (input.sourceLocale !== undefined && !parseContentLocale(input.sourceLocale)) problems.push(checkProblem('sourceLocale', 'INVALID_LOCALE', { value: input.sourceLocale }));

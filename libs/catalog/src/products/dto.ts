@@ -121,6 +121,14 @@ export class GpsrDto {
   euResponsiblePerson?: EconomicOperatorDto;
 }
 
+export class ConformityDto {
+  @ApiPropertyOptional({ example: 'https://gunes.example.com.tr/doc/toy-42.pdf', description: 'Link to the declaration of conformity (CE: toys, electrical, radio, PPE…)' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(300)
+  docUrl?: string;
+}
+
 export class ProductDto {
   @ApiProperty({ example: 'Güneş Kadın Elbise XL 100% pamuk', description: 'At most 200 characters (not bytes)' })
   @IsString()
@@ -189,6 +197,11 @@ export class ProductDto {
   @Omittable()
   @Nested(() => GpsrDto)
   gpsr?: GpsrDto;
+
+  @ApiPropertyOptional({ type: ConformityDto })
+  @Omittable()
+  @Nested(() => ConformityDto)
+  conformity?: ConformityDto;
 
   @ApiPropertyOptional({ example: '3 yaşından küçük çocuklar için uygun değildir.', description: 'Safety information and warnings (a legal text)' })
   @Omittable()

@@ -31,6 +31,11 @@ export interface Gpsr {
   euResponsiblePerson?: EconomicOperator;
 }
 
+/** Conformity evidence (CE and the like): the declaration of conformity, published at a URL. */
+export interface Conformity {
+  docUrl?: string;
+}
+
 /**
  * A seller's product, written in the seller's source content locale and priced in its source
  * currency. Text fields here are the SOURCE; translations live in catalog_product_translations.
@@ -91,6 +96,10 @@ export class ProductEntity {
 
   @Column('jsonb', { nullable: true })
   gpsr: Gpsr | null;
+
+  /** Conformity evidence: a link to the declaration of conformity (toys in the EU need one: CE_DOC_MISSING). */
+  @Column('jsonb', { nullable: true })
+  conformity: Conformity | null;
 
   /** Safety information / warnings in the source language: a LEGAL text (no fallback between languages). */
   @Column('text', { name: 'safety_information', nullable: true })

@@ -43,6 +43,11 @@ export class ProductsService {
     private readonly marketPrices: PricesService,
   ) {}
 
+  /** The content locale a seller of this country writes in unless a product says otherwise. */
+  defaultSourceLocale(country: string): string {
+    return SELLER_CONTENT_LOCALE[country] ?? 'en';
+  }
+
   /** The calling seller, resolved with the access token (404 SELLER.NOT_FOUND for an account that is not a seller). */
   sellerOf(ctx: RequestContext): SellerPrincipal {
     return callerSeller(ctx);
@@ -65,7 +70,7 @@ export class ProductsService {
       const status = input.status ?? 'draft';
       if (!canMove('draft', status)) throw catalogError(CatalogErrorCode.STATUS_TRANSITION, { from: { t: 'catalog.status.draft' }, to: { t: `catalog.status.${status}` } });
       const currency = input.currency ?? (await this.countries.published(seller.country, tx)).document.currencies.default;
-      const sourceLocale = parseContentLocale(input.sourceLocale) ?? SELLER_CONTENT_LOCALE[seller.country] ?? 'en';
+      const sourceLocale = parseContentLocale(input.sourceLocale) ?? this.defaultSourceLocale(seller.country);
       const product = Object.assign(new ProductEntity(), { id: randomUUID(), sellerId: seller.id, status, ...(await this.fields(tx, seller, input, currency)), sourceLocale, currency });
       await tx.insert(ProductEntity, product);
       const minor = this.prices(input, currency);
@@ -179,6 +184,7 @@ export class ProductsService {
       originCountry: input.originCountry ?? null,
       brand,
       gpsr: input.gpsr ? (JSON.parse(JSON.stringify(input.gpsr)) as ProductEntity['gpsr']) : null,
+      conformity: input.conformity?.docUrl ? { docUrl: input.conformity.docUrl } : null,
       safetyInformation: input.safetyInformation ?? null,
       searchText: searchFold([input.title, brand ?? '', ...(input.attributes ?? []).map((a) => a.value)].join(' ')),
     };

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { fromMinorUnits } from '@app/kernel';
 import type { Locale } from '@app/kernel';
 import { category } from '../taxonomy/taxonomy';
-import type { Attribute, Gpsr, ProductEntity, VariantEntity } from './product.entity';
+import type { Attribute, Conformity, Gpsr, ProductEntity, VariantEntity } from './product.entity';
 
 export class MoneyView {
   @ApiProperty({ example: '199000', description: 'Integer minor units (ISO 4217 exponent), as a string' }) amountMinor: string;
@@ -49,6 +49,8 @@ export class ProductView {
   @ApiProperty({ nullable: true, example: 'TR' }) originCountry: string | null;
   @ApiProperty({ nullable: true, example: 'Güneş' }) brand: string | null;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'manufacturer and euResponsiblePerson' }) gpsr: Gpsr | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, example: { docUrl: 'https://gunes.example.com.tr/doc/toy-42.pdf' }, description: 'Conformity evidence (declaration of conformity URL)' })
+  conformity: Conformity | null;
   @ApiProperty({ nullable: true }) safetyInformation: string | null;
   @ApiProperty({ type: [VariantView] }) variants: VariantView[];
   @ApiProperty() createdAt: string;
@@ -96,6 +98,7 @@ export function productView(p: ProductEntity, variants: VariantEntity[], locale:
     originCountry: p.originCountry,
     brand: p.brand,
     gpsr: p.gpsr,
+    conformity: p.conformity,
     safetyInformation: p.safetyInformation,
     variants: variants.map(variantView),
     createdAt: p.createdAt.toISOString(),
