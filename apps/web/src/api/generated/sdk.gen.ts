@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, type ClientMeta, formDataBodySerializer, type Options as Options2, type RequestResult, type TDataShape } from './client/index.js';
-import type { AuditControllerListV1Data, AuditControllerListV1Errors, AuditControllerListV1Responses, AuthControllerLoginV1Data, AuthControllerLoginV1Errors, AuthControllerLoginV1Responses, AuthControllerLogoutV1Data, AuthControllerLogoutV1Errors, AuthControllerLogoutV1Responses, CategoriesControllerListV1Data, CategoriesControllerListV1Errors, CategoriesControllerListV1Responses, CountriesControllerListV1Data, CountriesControllerListV1Errors, CountriesControllerListV1Responses, CountriesControllerSpecV1Data, CountriesControllerSpecV1Errors, CountriesControllerSpecV1Responses, CountriesControllerValidateIdentifierV1Data, CountriesControllerValidateIdentifierV1Errors, CountriesControllerValidateIdentifierV1Responses, CountriesControllerValidateRegistrationV1Data, CountriesControllerValidateRegistrationV1Errors, CountriesControllerValidateRegistrationV1Responses, ErrorsControllerListV1Data, ErrorsControllerListV1Errors, ErrorsControllerListV1Responses, FxRatesControllerRateV1Data, FxRatesControllerRateV1Errors, FxRatesControllerRateV1Responses, HealthControllerLiveData, HealthControllerLiveErrors, HealthControllerLiveResponses, HealthControllerReadyData, HealthControllerReadyErrors, HealthControllerReadyResponses, KycWebhooksControllerReceiveV1Data, KycWebhooksControllerReceiveV1Errors, KycWebhooksControllerReceiveV1Responses, MarketsControllerGetV1Data, MarketsControllerGetV1Errors, MarketsControllerGetV1Responses, MarketsControllerListV1Data, MarketsControllerListV1Errors, MarketsControllerListV1Responses, OpsAccountsControllerCreateV1Data, OpsAccountsControllerCreateV1Errors, OpsAccountsControllerCreateV1Responses, OpsAccountsControllerListV1Data, OpsAccountsControllerListV1Errors, OpsAccountsControllerListV1Responses, OpsBankAccountsControllerListV1Data, OpsBankAccountsControllerListV1Errors, OpsBankAccountsControllerListV1Responses, OpsBankAccountsControllerRejectV1Data, OpsBankAccountsControllerRejectV1Errors, OpsBankAccountsControllerRejectV1Responses, OpsBankAccountsControllerRevealV1Data, OpsBankAccountsControllerRevealV1Errors, OpsBankAccountsControllerRevealV1Responses, OpsBankAccountsControllerVerifyV1Data, OpsBankAccountsControllerVerifyV1Errors, OpsBankAccountsControllerVerifyV1Responses, OpsCountriesControllerDiffV1Data, OpsCountriesControllerDiffV1Errors, OpsCountriesControllerDiffV1Responses, OpsCountriesControllerDisableV1Data, OpsCountriesControllerDisableV1Errors, OpsCountriesControllerDisableV1Responses, OpsCountriesControllerDiscardV1Data, OpsCountriesControllerDiscardV1Errors, OpsCountriesControllerDiscardV1Responses, OpsCountriesControllerDraftV1Data, OpsCountriesControllerDraftV1Errors, OpsCountriesControllerDraftV1Responses, OpsCountriesControllerEnableV1Data, OpsCountriesControllerEnableV1Errors, OpsCountriesControllerEnableV1Responses, OpsCountriesControllerImpactV1Data, OpsCountriesControllerImpactV1Errors, OpsCountriesControllerImpactV1Responses, OpsCountriesControllerOverviewV1Data, OpsCountriesControllerOverviewV1Errors, OpsCountriesControllerOverviewV1Responses, OpsCountriesControllerPublishV1Data, OpsCountriesControllerPublishV1Errors, OpsCountriesControllerPublishV1Responses, OpsCountriesControllerSaveDraftV1Data, OpsCountriesControllerSaveDraftV1Errors, OpsCountriesControllerSaveDraftV1Responses, OpsCountriesControllerSchemaV1Data, OpsCountriesControllerSchemaV1Errors, OpsCountriesControllerSchemaV1Responses, OpsCountriesControllerValidateV1Data, OpsCountriesControllerValidateV1Errors, OpsCountriesControllerValidateV1Responses, OpsCountriesControllerVersionsV1Data, OpsCountriesControllerVersionsV1Errors, OpsCountriesControllerVersionsV1Responses, OpsCountriesControllerVersionV1Data, OpsCountriesControllerVersionV1Errors, OpsCountriesControllerVersionV1Responses, OpsFxControllerImportV1Data, OpsFxControllerImportV1Errors, OpsFxControllerImportV1Responses, OpsFxControllerSnapshotsV1Data, OpsFxControllerSnapshotsV1Errors, OpsFxControllerSnapshotsV1Responses, OpsKycControllerDecideV1Data, OpsKycControllerDecideV1Errors, OpsKycControllerDecideV1Responses, OpsKycControllerDownloadV1Data, OpsKycControllerDownloadV1Errors, OpsKycControllerDownloadV1Responses, OpsKycControllerFileV1Data, OpsKycControllerFileV1Errors, OpsKycControllerFileV1Responses, OpsKycControllerQueueV1Data, OpsKycControllerQueueV1Errors, OpsKycControllerQueueV1Responses, OpsMarketsControllerDiffV1Data, OpsMarketsControllerDiffV1Errors, OpsMarketsControllerDiffV1Responses, OpsMarketsControllerDisableV1Data, OpsMarketsControllerDisableV1Errors, OpsMarketsControllerDisableV1Responses, OpsMarketsControllerDiscardV1Data, OpsMarketsControllerDiscardV1Errors, OpsMarketsControllerDiscardV1Responses, OpsMarketsControllerDraftV1Data, OpsMarketsControllerDraftV1Errors, OpsMarketsControllerDraftV1Responses, OpsMarketsControllerEnableV1Data, OpsMarketsControllerEnableV1Errors, OpsMarketsControllerEnableV1Responses, OpsMarketsControllerOverviewV1Data, OpsMarketsControllerOverviewV1Errors, OpsMarketsControllerOverviewV1Responses, OpsMarketsControllerPublishV1Data, OpsMarketsControllerPublishV1Errors, OpsMarketsControllerPublishV1Responses, OpsMarketsControllerSaveDraftV1Data, OpsMarketsControllerSaveDraftV1Errors, OpsMarketsControllerSaveDraftV1Responses, OpsMarketsControllerSchemaV1Data, OpsMarketsControllerSchemaV1Errors, OpsMarketsControllerSchemaV1Responses, OpsMarketsControllerValidateV1Data, OpsMarketsControllerValidateV1Errors, OpsMarketsControllerValidateV1Responses, OpsMarketsControllerVersionsV1Data, OpsMarketsControllerVersionsV1Errors, OpsMarketsControllerVersionsV1Responses, OpsMarketsControllerVersionV1Data, OpsMarketsControllerVersionV1Errors, OpsMarketsControllerVersionV1Responses, OpsScreeningControllerCheckV1Data, OpsScreeningControllerCheckV1Errors, OpsScreeningControllerCheckV1Responses, OpsSellersControllerListV1Data, OpsSellersControllerListV1Errors, OpsSellersControllerListV1Responses, OpsWebhooksControllerGetV1Data, OpsWebhooksControllerGetV1Errors, OpsWebhooksControllerGetV1Responses, OpsWebhooksControllerListV1Data, OpsWebhooksControllerListV1Errors, OpsWebhooksControllerListV1Responses, OpsWebhooksControllerReplayV1Data, OpsWebhooksControllerReplayV1Errors, OpsWebhooksControllerReplayV1Responses, ProductsControllerCreateV1Data, ProductsControllerCreateV1Errors, ProductsControllerCreateV1Responses, ProductsControllerGetTranslationsV1Data, ProductsControllerGetTranslationsV1Errors, ProductsControllerGetTranslationsV1Responses, ProductsControllerGetV1Data, ProductsControllerGetV1Errors, ProductsControllerGetV1Responses, ProductsControllerListingV1Data, ProductsControllerListingV1Errors, ProductsControllerListingV1Responses, ProductsControllerListV1Data, ProductsControllerListV1Errors, ProductsControllerListV1Responses, ProductsControllerPutTranslationsV1Data, ProductsControllerPutTranslationsV1Errors, ProductsControllerPutTranslationsV1Responses, ProductsControllerRemoveTranslationsV1Data, ProductsControllerRemoveTranslationsV1Errors, ProductsControllerRemoveTranslationsV1Responses, ProductsControllerRemoveV1Data, ProductsControllerRemoveV1Errors, ProductsControllerRemoveV1Responses, ProductsControllerUpdateV1Data, ProductsControllerUpdateV1Errors, ProductsControllerUpdateV1Responses, ScreeningListsControllerListV1Data, ScreeningListsControllerListV1Errors, ScreeningListsControllerListV1Responses, ScreeningListsControllerLoadV1Data, ScreeningListsControllerLoadV1Errors, ScreeningListsControllerLoadV1Responses, SellerKycControllerContentV1Data, SellerKycControllerContentV1Errors, SellerKycControllerContentV1Responses, SellerKycControllerPersonsV1Data, SellerKycControllerPersonsV1Errors, SellerKycControllerPersonsV1Responses, SellerKycControllerSubmitV1Data, SellerKycControllerSubmitV1Errors, SellerKycControllerSubmitV1Responses, SellerKycControllerUploadV1Data, SellerKycControllerUploadV1Errors, SellerKycControllerUploadV1Responses, SellerKycControllerViewV1Data, SellerKycControllerViewV1Errors, SellerKycControllerViewV1Responses, SellerPayoutsControllerBankAccountV1Data, SellerPayoutsControllerBankAccountV1Errors, SellerPayoutsControllerBankAccountV1Responses, SellerPayoutsControllerGetV1Data, SellerPayoutsControllerGetV1Errors, SellerPayoutsControllerGetV1Responses, SellerPayoutsControllerLinkV1Data, SellerPayoutsControllerLinkV1Errors, SellerPayoutsControllerLinkV1Responses, SellerPayoutsControllerStartV1Data, SellerPayoutsControllerStartV1Errors, SellerPayoutsControllerStartV1Responses, SellersControllerGetBusinessV1Data, SellersControllerGetBusinessV1Errors, SellersControllerGetBusinessV1Responses, SellersControllerMeV1Data, SellersControllerMeV1Errors, SellersControllerMeV1Responses, SellersControllerPutBusinessV1Data, SellersControllerPutBusinessV1Errors, SellersControllerPutBusinessV1Responses, SignupControllerSignupV1Data, SignupControllerSignupV1Errors, SignupControllerSignupV1Responses, WebhooksControllerStripeV1Data, WebhooksControllerStripeV1Errors, WebhooksControllerStripeV1Responses } from './types.gen.js';
+import type { AuditControllerListV1Data, AuditControllerListV1Errors, AuditControllerListV1Responses, AuthControllerLoginV1Data, AuthControllerLoginV1Errors, AuthControllerLoginV1Responses, AuthControllerLogoutV1Data, AuthControllerLogoutV1Errors, AuthControllerLogoutV1Responses, CategoriesControllerListV1Data, CategoriesControllerListV1Errors, CategoriesControllerListV1Responses, CountriesControllerListV1Data, CountriesControllerListV1Errors, CountriesControllerListV1Responses, CountriesControllerSpecV1Data, CountriesControllerSpecV1Errors, CountriesControllerSpecV1Responses, CountriesControllerValidateIdentifierV1Data, CountriesControllerValidateIdentifierV1Errors, CountriesControllerValidateIdentifierV1Responses, CountriesControllerValidateRegistrationV1Data, CountriesControllerValidateRegistrationV1Errors, CountriesControllerValidateRegistrationV1Responses, ErrorsControllerListV1Data, ErrorsControllerListV1Errors, ErrorsControllerListV1Responses, FxRatesControllerRateV1Data, FxRatesControllerRateV1Errors, FxRatesControllerRateV1Responses, HealthControllerLiveData, HealthControllerLiveErrors, HealthControllerLiveResponses, HealthControllerReadyData, HealthControllerReadyErrors, HealthControllerReadyResponses, KycWebhooksControllerReceiveV1Data, KycWebhooksControllerReceiveV1Errors, KycWebhooksControllerReceiveV1Responses, MarketsControllerGetV1Data, MarketsControllerGetV1Errors, MarketsControllerGetV1Responses, MarketsControllerListV1Data, MarketsControllerListV1Errors, MarketsControllerListV1Responses, OpsAccountsControllerCreateV1Data, OpsAccountsControllerCreateV1Errors, OpsAccountsControllerCreateV1Responses, OpsAccountsControllerListV1Data, OpsAccountsControllerListV1Errors, OpsAccountsControllerListV1Responses, OpsBankAccountsControllerListV1Data, OpsBankAccountsControllerListV1Errors, OpsBankAccountsControllerListV1Responses, OpsBankAccountsControllerRejectV1Data, OpsBankAccountsControllerRejectV1Errors, OpsBankAccountsControllerRejectV1Responses, OpsBankAccountsControllerRevealV1Data, OpsBankAccountsControllerRevealV1Errors, OpsBankAccountsControllerRevealV1Responses, OpsBankAccountsControllerVerifyV1Data, OpsBankAccountsControllerVerifyV1Errors, OpsBankAccountsControllerVerifyV1Responses, OpsComplianceRulesControllerDiffV1Data, OpsComplianceRulesControllerDiffV1Errors, OpsComplianceRulesControllerDiffV1Responses, OpsComplianceRulesControllerDraftV1Data, OpsComplianceRulesControllerDraftV1Errors, OpsComplianceRulesControllerDraftV1Responses, OpsComplianceRulesControllerPublishedV1Data, OpsComplianceRulesControllerPublishedV1Errors, OpsComplianceRulesControllerPublishedV1Responses, OpsComplianceRulesControllerPublishV1Data, OpsComplianceRulesControllerPublishV1Errors, OpsComplianceRulesControllerPublishV1Responses, OpsComplianceRulesControllerSaveDraftV1Data, OpsComplianceRulesControllerSaveDraftV1Errors, OpsComplianceRulesControllerSaveDraftV1Responses, OpsComplianceRulesControllerSchemaV1Data, OpsComplianceRulesControllerSchemaV1Errors, OpsComplianceRulesControllerSchemaV1Responses, OpsComplianceRulesControllerValidateV1Data, OpsComplianceRulesControllerValidateV1Errors, OpsComplianceRulesControllerValidateV1Responses, OpsComplianceRulesControllerVersionsV1Data, OpsComplianceRulesControllerVersionsV1Errors, OpsComplianceRulesControllerVersionsV1Responses, OpsCountriesControllerDiffV1Data, OpsCountriesControllerDiffV1Errors, OpsCountriesControllerDiffV1Responses, OpsCountriesControllerDisableV1Data, OpsCountriesControllerDisableV1Errors, OpsCountriesControllerDisableV1Responses, OpsCountriesControllerDiscardV1Data, OpsCountriesControllerDiscardV1Errors, OpsCountriesControllerDiscardV1Responses, OpsCountriesControllerDraftV1Data, OpsCountriesControllerDraftV1Errors, OpsCountriesControllerDraftV1Responses, OpsCountriesControllerEnableV1Data, OpsCountriesControllerEnableV1Errors, OpsCountriesControllerEnableV1Responses, OpsCountriesControllerIdentifierTypesV1Data, OpsCountriesControllerIdentifierTypesV1Errors, OpsCountriesControllerIdentifierTypesV1Responses, OpsCountriesControllerImpactV1Data, OpsCountriesControllerImpactV1Errors, OpsCountriesControllerImpactV1Responses, OpsCountriesControllerOverviewV1Data, OpsCountriesControllerOverviewV1Errors, OpsCountriesControllerOverviewV1Responses, OpsCountriesControllerPublishV1Data, OpsCountriesControllerPublishV1Errors, OpsCountriesControllerPublishV1Responses, OpsCountriesControllerSaveDraftV1Data, OpsCountriesControllerSaveDraftV1Errors, OpsCountriesControllerSaveDraftV1Responses, OpsCountriesControllerSchemaV1Data, OpsCountriesControllerSchemaV1Errors, OpsCountriesControllerSchemaV1Responses, OpsCountriesControllerValidateDraftIdentifierV1Data, OpsCountriesControllerValidateDraftIdentifierV1Errors, OpsCountriesControllerValidateDraftIdentifierV1Responses, OpsCountriesControllerValidateV1Data, OpsCountriesControllerValidateV1Errors, OpsCountriesControllerValidateV1Responses, OpsCountriesControllerVersionsV1Data, OpsCountriesControllerVersionsV1Errors, OpsCountriesControllerVersionsV1Responses, OpsCountriesControllerVersionV1Data, OpsCountriesControllerVersionV1Errors, OpsCountriesControllerVersionV1Responses, OpsFxControllerImportV1Data, OpsFxControllerImportV1Errors, OpsFxControllerImportV1Responses, OpsFxControllerSnapshotsV1Data, OpsFxControllerSnapshotsV1Errors, OpsFxControllerSnapshotsV1Responses, OpsKycControllerDecideV1Data, OpsKycControllerDecideV1Errors, OpsKycControllerDecideV1Responses, OpsKycControllerDownloadV1Data, OpsKycControllerDownloadV1Errors, OpsKycControllerDownloadV1Responses, OpsKycControllerFileV1Data, OpsKycControllerFileV1Errors, OpsKycControllerFileV1Responses, OpsKycControllerQueueV1Data, OpsKycControllerQueueV1Errors, OpsKycControllerQueueV1Responses, OpsMarketsControllerDiffV1Data, OpsMarketsControllerDiffV1Errors, OpsMarketsControllerDiffV1Responses, OpsMarketsControllerDisableV1Data, OpsMarketsControllerDisableV1Errors, OpsMarketsControllerDisableV1Responses, OpsMarketsControllerDiscardV1Data, OpsMarketsControllerDiscardV1Errors, OpsMarketsControllerDiscardV1Responses, OpsMarketsControllerDraftV1Data, OpsMarketsControllerDraftV1Errors, OpsMarketsControllerDraftV1Responses, OpsMarketsControllerEnableV1Data, OpsMarketsControllerEnableV1Errors, OpsMarketsControllerEnableV1Responses, OpsMarketsControllerOverviewV1Data, OpsMarketsControllerOverviewV1Errors, OpsMarketsControllerOverviewV1Responses, OpsMarketsControllerPublishV1Data, OpsMarketsControllerPublishV1Errors, OpsMarketsControllerPublishV1Responses, OpsMarketsControllerSaveDraftV1Data, OpsMarketsControllerSaveDraftV1Errors, OpsMarketsControllerSaveDraftV1Responses, OpsMarketsControllerSchemaV1Data, OpsMarketsControllerSchemaV1Errors, OpsMarketsControllerSchemaV1Responses, OpsMarketsControllerValidateV1Data, OpsMarketsControllerValidateV1Errors, OpsMarketsControllerValidateV1Responses, OpsMarketsControllerVersionsV1Data, OpsMarketsControllerVersionsV1Errors, OpsMarketsControllerVersionsV1Responses, OpsMarketsControllerVersionV1Data, OpsMarketsControllerVersionV1Errors, OpsMarketsControllerVersionV1Responses, OpsScreeningControllerCheckV1Data, OpsScreeningControllerCheckV1Errors, OpsScreeningControllerCheckV1Responses, OpsSellersControllerListV1Data, OpsSellersControllerListV1Errors, OpsSellersControllerListV1Responses, OpsWebhooksControllerGetV1Data, OpsWebhooksControllerGetV1Errors, OpsWebhooksControllerGetV1Responses, OpsWebhooksControllerListV1Data, OpsWebhooksControllerListV1Errors, OpsWebhooksControllerListV1Responses, OpsWebhooksControllerReplayV1Data, OpsWebhooksControllerReplayV1Errors, OpsWebhooksControllerReplayV1Responses, PricesControllerGetV1Data, PricesControllerGetV1Errors, PricesControllerGetV1Responses, PricesControllerPutV1Data, PricesControllerPutV1Errors, PricesControllerPutV1Responses, PricesControllerRemoveV1Data, PricesControllerRemoveV1Errors, PricesControllerRemoveV1Responses, ProductsControllerCreateV1Data, ProductsControllerCreateV1Errors, ProductsControllerCreateV1Responses, ProductsControllerGetTranslationsV1Data, ProductsControllerGetTranslationsV1Errors, ProductsControllerGetTranslationsV1Responses, ProductsControllerGetV1Data, ProductsControllerGetV1Errors, ProductsControllerGetV1Responses, ProductsControllerListingV1Data, ProductsControllerListingV1Errors, ProductsControllerListingV1Responses, ProductsControllerListV1Data, ProductsControllerListV1Errors, ProductsControllerListV1Responses, ProductsControllerPutTranslationsV1Data, ProductsControllerPutTranslationsV1Errors, ProductsControllerPutTranslationsV1Responses, ProductsControllerRemoveTranslationsV1Data, ProductsControllerRemoveTranslationsV1Errors, ProductsControllerRemoveTranslationsV1Responses, ProductsControllerRemoveV1Data, ProductsControllerRemoveV1Errors, ProductsControllerRemoveV1Responses, ProductsControllerUpdateV1Data, ProductsControllerUpdateV1Errors, ProductsControllerUpdateV1Responses, ReadinessControllerPreviewV1Data, ReadinessControllerPreviewV1Errors, ReadinessControllerPreviewV1Responses, ScreeningListsControllerListV1Data, ScreeningListsControllerListV1Errors, ScreeningListsControllerListV1Responses, ScreeningListsControllerLoadV1Data, ScreeningListsControllerLoadV1Errors, ScreeningListsControllerLoadV1Responses, SellerKycControllerContentV1Data, SellerKycControllerContentV1Errors, SellerKycControllerContentV1Responses, SellerKycControllerPersonsV1Data, SellerKycControllerPersonsV1Errors, SellerKycControllerPersonsV1Responses, SellerKycControllerSubmitV1Data, SellerKycControllerSubmitV1Errors, SellerKycControllerSubmitV1Responses, SellerKycControllerUploadV1Data, SellerKycControllerUploadV1Errors, SellerKycControllerUploadV1Responses, SellerKycControllerViewV1Data, SellerKycControllerViewV1Errors, SellerKycControllerViewV1Responses, SellerPayoutsControllerBankAccountV1Data, SellerPayoutsControllerBankAccountV1Errors, SellerPayoutsControllerBankAccountV1Responses, SellerPayoutsControllerGetV1Data, SellerPayoutsControllerGetV1Errors, SellerPayoutsControllerGetV1Responses, SellerPayoutsControllerLinkV1Data, SellerPayoutsControllerLinkV1Errors, SellerPayoutsControllerLinkV1Responses, SellerPayoutsControllerStartV1Data, SellerPayoutsControllerStartV1Errors, SellerPayoutsControllerStartV1Responses, SellersControllerGetBusinessV1Data, SellersControllerGetBusinessV1Errors, SellersControllerGetBusinessV1Responses, SellersControllerMeV1Data, SellersControllerMeV1Errors, SellersControllerMeV1Responses, SellersControllerPutBusinessV1Data, SellersControllerPutBusinessV1Errors, SellersControllerPutBusinessV1Responses, SignupControllerSignupV1Data, SignupControllerSignupV1Errors, SignupControllerSignupV1Responses, WebhooksControllerStripeV1Data, WebhooksControllerStripeV1Errors, WebhooksControllerStripeV1Responses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -134,6 +134,15 @@ export const opsCountriesControllerSchemaV1 = <ThrowOnError extends boolean = tr
 });
 
 /**
+ * Every built-in identifier type with what it checks, and the generic rule types a pack can instantiate
+ */
+export const opsCountriesControllerIdentifierTypesV1 = <ThrowOnError extends boolean = true>(options?: Options<OpsCountriesControllerIdentifierTypesV1Data, ThrowOnError>): RequestResult<OpsCountriesControllerIdentifierTypesV1Responses, OpsCountriesControllerIdentifierTypesV1Errors, ThrowOnError> => (options?.client ?? client).get<OpsCountriesControllerIdentifierTypesV1Responses, OpsCountriesControllerIdentifierTypesV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/countries/identifier-types',
+    ...options
+});
+
+/**
  * Discard the draft (audited)
  */
 export const opsCountriesControllerDiscardV1 = <ThrowOnError extends boolean = true>(options: Options<OpsCountriesControllerDiscardV1Data, ThrowOnError>): RequestResult<OpsCountriesControllerDiscardV1Responses, OpsCountriesControllerDiscardV1Errors, ThrowOnError> => (options.client ?? client).delete<OpsCountriesControllerDiscardV1Responses, OpsCountriesControllerDiscardV1Errors, ThrowOnError>({
@@ -180,6 +189,19 @@ export const opsCountriesControllerValidateV1 = <ThrowOnError extends boolean = 
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/v1/ops/countries/{cc}/draft/validate',
     ...options
+});
+
+/**
+ * Check one value against an identifier type as the DRAFT uses it (its own rules included), before publication
+ */
+export const opsCountriesControllerValidateDraftIdentifierV1 = <ThrowOnError extends boolean = true>(options: Options<OpsCountriesControllerValidateDraftIdentifierV1Data, ThrowOnError>): RequestResult<OpsCountriesControllerValidateDraftIdentifierV1Responses, OpsCountriesControllerValidateDraftIdentifierV1Errors, ThrowOnError> => (options.client ?? client).post<OpsCountriesControllerValidateDraftIdentifierV1Responses, OpsCountriesControllerValidateDraftIdentifierV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/countries/{cc}/draft/identifiers/validate',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -414,7 +436,7 @@ export const sellerKycControllerViewV1 = <ThrowOnError extends boolean = true>(o
 });
 
 /**
- * Declare the legal representative and the beneficial owners (replaces the list)
+ * Declare the legal representative, the beneficial owners and, for a partnership, its partners (replaces the list)
  */
 export const sellerKycControllerPersonsV1 = <ThrowOnError extends boolean = true>(options: Options<SellerKycControllerPersonsV1Data, ThrowOnError>): RequestResult<SellerKycControllerPersonsV1Responses, SellerKycControllerPersonsV1Errors, ThrowOnError> => (options.client ?? client).put<SellerKycControllerPersonsV1Responses, SellerKycControllerPersonsV1Errors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -690,6 +712,19 @@ export const opsMarketsControllerDiffV1 = <ThrowOnError extends boolean = true>(
 });
 
 /**
+ * Listing readiness of an unsaved product for each market asked for (nothing is saved)
+ */
+export const readinessControllerPreviewV1 = <ThrowOnError extends boolean = true>(options: Options<ReadinessControllerPreviewV1Data, ThrowOnError>): RequestResult<ReadinessControllerPreviewV1Responses, ReadinessControllerPreviewV1Errors, ThrowOnError> => (options.client ?? client).post<ReadinessControllerPreviewV1Responses, ReadinessControllerPreviewV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/sellers/me/products/readiness/preview',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * The caller's products, newest first; filter by exact SKU, status, category (with sub-categories) or words of the title
  */
 export const productsControllerListV1 = <ThrowOnError extends boolean = true>(options?: Options<ProductsControllerListV1Data, ThrowOnError>): RequestResult<ProductsControllerListV1Responses, ProductsControllerListV1Errors, ThrowOnError> => (options?.client ?? client).get<ProductsControllerListV1Responses, ProductsControllerListV1Errors, ThrowOnError>({
@@ -786,3 +821,110 @@ export const productsControllerListingV1 = <ThrowOnError extends boolean = true>
  * The product taxonomy (version 2026-12-01), labelled in the caller's language
  */
 export const categoriesControllerListV1 = <ThrowOnError extends boolean = true>(options?: Options<CategoriesControllerListV1Data, ThrowOnError>): RequestResult<CategoriesControllerListV1Responses, CategoriesControllerListV1Errors, ThrowOnError> => (options?.client ?? client).get<CategoriesControllerListV1Responses, CategoriesControllerListV1Errors, ThrowOnError>({ url: '/v1/catalog/categories', ...options });
+
+/**
+ * Remove the product's fixed prices in the market: its variants are converted again
+ */
+export const pricesControllerRemoveV1 = <ThrowOnError extends boolean = true>(options: Options<PricesControllerRemoveV1Data, ThrowOnError>): RequestResult<PricesControllerRemoveV1Responses, PricesControllerRemoveV1Errors, ThrowOnError> => (options.client ?? client).delete<PricesControllerRemoveV1Responses, PricesControllerRemoveV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/sellers/me/products/{id}/prices/{market}',
+    ...options
+});
+
+/**
+ * The product's prices in one market, per variant (stored price as previous, recomputed now), with any fixed prices
+ */
+export const pricesControllerGetV1 = <ThrowOnError extends boolean = true>(options: Options<PricesControllerGetV1Data, ThrowOnError>): RequestResult<PricesControllerGetV1Responses, PricesControllerGetV1Errors, ThrowOnError> => (options.client ?? client).get<PricesControllerGetV1Responses, PricesControllerGetV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/sellers/me/products/{id}/prices/{market}',
+    ...options
+});
+
+/**
+ * Set fixed prices per variant SKU in the market's currency (no FX, no rounding); variants not named keep theirs
+ */
+export const pricesControllerPutV1 = <ThrowOnError extends boolean = true>(options: Options<PricesControllerPutV1Data, ThrowOnError>): RequestResult<PricesControllerPutV1Responses, PricesControllerPutV1Errors, ThrowOnError> => (options.client ?? client).put<PricesControllerPutV1Responses, PricesControllerPutV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/sellers/me/products/{id}/prices/{market}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The published compliance rule set
+ */
+export const opsComplianceRulesControllerPublishedV1 = <ThrowOnError extends boolean = true>(options?: Options<OpsComplianceRulesControllerPublishedV1Data, ThrowOnError>): RequestResult<OpsComplianceRulesControllerPublishedV1Responses, OpsComplianceRulesControllerPublishedV1Errors, ThrowOnError> => (options?.client ?? client).get<OpsComplianceRulesControllerPublishedV1Responses, OpsComplianceRulesControllerPublishedV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/compliance-rules',
+    ...options
+});
+
+/**
+ * JSON Schema of the compliance rule set (rule types are code; rules are data)
+ */
+export const opsComplianceRulesControllerSchemaV1 = <ThrowOnError extends boolean = true>(options?: Options<OpsComplianceRulesControllerSchemaV1Data, ThrowOnError>): RequestResult<OpsComplianceRulesControllerSchemaV1Responses, OpsComplianceRulesControllerSchemaV1Errors, ThrowOnError> => (options?.client ?? client).get<OpsComplianceRulesControllerSchemaV1Responses, OpsComplianceRulesControllerSchemaV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/compliance-rules/schema',
+    ...options
+});
+
+/**
+ * Every version of the rule set, newest first (the draft first)
+ */
+export const opsComplianceRulesControllerVersionsV1 = <ThrowOnError extends boolean = true>(options?: Options<OpsComplianceRulesControllerVersionsV1Data, ThrowOnError>): RequestResult<OpsComplianceRulesControllerVersionsV1Responses, OpsComplianceRulesControllerVersionsV1Errors, ThrowOnError> => (options?.client ?? client).get<OpsComplianceRulesControllerVersionsV1Responses, OpsComplianceRulesControllerVersionsV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/compliance-rules/versions',
+    ...options
+});
+
+/**
+ * The draft rule set
+ */
+export const opsComplianceRulesControllerDraftV1 = <ThrowOnError extends boolean = true>(options?: Options<OpsComplianceRulesControllerDraftV1Data, ThrowOnError>): RequestResult<OpsComplianceRulesControllerDraftV1Responses, OpsComplianceRulesControllerDraftV1Errors, ThrowOnError> => (options?.client ?? client).get<OpsComplianceRulesControllerDraftV1Responses, OpsComplianceRulesControllerDraftV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/compliance-rules/draft',
+    ...options
+});
+
+/**
+ * Create or replace the draft rule set (audited); must match the schema
+ */
+export const opsComplianceRulesControllerSaveDraftV1 = <ThrowOnError extends boolean = true>(options: Options<OpsComplianceRulesControllerSaveDraftV1Data, ThrowOnError>): RequestResult<OpsComplianceRulesControllerSaveDraftV1Responses, OpsComplianceRulesControllerSaveDraftV1Errors, ThrowOnError> => (options.client ?? client).put<OpsComplianceRulesControllerSaveDraftV1Responses, OpsComplianceRulesControllerSaveDraftV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/compliance-rules/draft',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Check the draft: schema, unique ids, countries, categories, currencies, a raised version on every changed rule
+ */
+export const opsComplianceRulesControllerValidateV1 = <ThrowOnError extends boolean = true>(options?: Options<OpsComplianceRulesControllerValidateV1Data, ThrowOnError>): RequestResult<OpsComplianceRulesControllerValidateV1Responses, OpsComplianceRulesControllerValidateV1Errors, ThrowOnError> => (options?.client ?? client).post<OpsComplianceRulesControllerValidateV1Responses, OpsComplianceRulesControllerValidateV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/compliance-rules/draft/validate',
+    ...options
+});
+
+/**
+ * Publish the draft as the rule set readiness uses (audited)
+ */
+export const opsComplianceRulesControllerPublishV1 = <ThrowOnError extends boolean = true>(options?: Options<OpsComplianceRulesControllerPublishV1Data, ThrowOnError>): RequestResult<OpsComplianceRulesControllerPublishV1Responses, OpsComplianceRulesControllerPublishV1Errors, ThrowOnError> => (options?.client ?? client).post<OpsComplianceRulesControllerPublishV1Responses, OpsComplianceRulesControllerPublishV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/compliance-rules/draft/publish',
+    ...options
+});
+
+/**
+ * What changed between two versions (or a version and the draft); rules are matched by id
+ */
+export const opsComplianceRulesControllerDiffV1 = <ThrowOnError extends boolean = true>(options: Options<OpsComplianceRulesControllerDiffV1Data, ThrowOnError>): RequestResult<OpsComplianceRulesControllerDiffV1Responses, OpsComplianceRulesControllerDiffV1Errors, ThrowOnError> => (options.client ?? client).get<OpsComplianceRulesControllerDiffV1Responses, OpsComplianceRulesControllerDiffV1Errors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/ops/compliance-rules/diff',
+    ...options
+});

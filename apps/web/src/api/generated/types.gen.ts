@@ -239,6 +239,53 @@ export type CountryOverviewView = {
     warnings: Array<WarningView>;
 };
 
+export type BuiltInIdentifierTypeView = {
+    code: string;
+    /**
+     * null for cross-country types (iban, eu.vat)
+     */
+    country: {
+        [key: string]: unknown;
+    } | null;
+    name: string;
+    example: string;
+    /**
+     * What the type checks.
+     */
+    checks: string;
+};
+
+export type CheckDigitAlgorithmView = {
+    algorithm: string;
+    checks: string;
+    /**
+     * Parameter name → what it is
+     */
+    parameters: {
+        [key: string]: string;
+    };
+    /**
+     * A checkDigit value using it
+     */
+    example: {
+        [key: string]: unknown;
+    };
+};
+
+export type IdentifierTypesView = {
+    /**
+     * Types implemented in code, usable by type code in any pack of their country (eu.vat and iban in every EU/IBAN country).
+     */
+    builtIn: Array<BuiltInIdentifierTypeView>;
+    /**
+     * The generic rule a pack instantiates in identifierTypes[].rule: normalisation, lengths/pattern, check digit, value ranges.
+     */
+    genericRule: {
+        [key: string]: unknown;
+    };
+    checkDigitAlgorithms: Array<CheckDigitAlgorithmView>;
+};
+
 export type DraftView = {
     country: string;
     updatedAt: string;
@@ -407,7 +454,7 @@ export type SignupView = {
 export type BusinessProfileView = {
     country: string;
     legalForm: string;
-    sellerType: 'individual' | 'company';
+    sellerType: 'individual' | 'company' | 'partnership';
     legalName: string;
     identifiers: {
         [key: string]: unknown;
@@ -621,7 +668,7 @@ export type LocalizedReasonView = {
 };
 
 export type ChecklistEntryView = {
-    item: 'representative' | 'document';
+    item: 'representative' | 'partners' | 'document';
     type?: string;
     /**
      * What is missing, in the caller's language.
@@ -699,7 +746,10 @@ export type SellerKycView = {
 };
 
 export type PersonDto = {
-    role: 'representative' | 'owner' | 'director';
+    /**
+     * partner: only for legal forms of seller type partnership, which must declare every partner (at least two).
+     */
+    role: 'representative' | 'owner' | 'director' | 'partner';
     /**
      * As in the ID document, any script.
      */
@@ -722,7 +772,7 @@ export type PersonsDto = {
 
 export type KycPersonView = {
     id: string;
-    role: 'representative' | 'owner' | 'director';
+    role: 'representative' | 'owner' | 'director' | 'partner';
     fullName: string;
     dateOfBirth: string;
     nationality: string;
@@ -1287,6 +1337,13 @@ export type GpsrDto = {
     euResponsiblePerson?: EconomicOperatorDto;
 };
 
+export type ConformityDto = {
+    /**
+     * Link to the declaration of conformity (CE: toys, electrical, radio, PPE…)
+     */
+    docUrl?: string;
+};
+
 export type ProductDto = {
     /**
      * At most 200 characters (not bytes)
@@ -1326,6 +1383,7 @@ export type ProductDto = {
      */
     brand?: string;
     gpsr?: GpsrDto;
+    conformity?: ConformityDto;
     /**
      * Safety information and warnings (a legal text)
      */
@@ -1334,6 +1392,29 @@ export type ProductDto = {
      * Defaults to draft; changes follow the status table
      */
     status?: 'draft' | 'active' | 'archived';
+};
+
+export type PreviewTranslationDto = {
+    locale: string;
+    field: 'title' | 'description' | 'safetyInformation';
+    value: string;
+    status: 'machine' | 'translated' | 'reviewed';
+};
+
+export type ReadinessPreviewDto = {
+    /**
+     * A product body as for POST /v1/sellers/me/products; nothing is saved
+     */
+    product: ProductDto;
+    markets: Array<string>;
+    /**
+     * Translations the product would have
+     */
+    translations?: Array<PreviewTranslationDto>;
+};
+
+export type ReadinessPreviewView = {
+    markets: Array<ReadinessView>;
 };
 
 export type AttributeView = {
@@ -1414,6 +1495,12 @@ export type ProductView = {
      * manufacturer and euResponsiblePerson
      */
     gpsr: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * Conformity evidence (declaration of conformity URL)
+     */
+    conformity: {
         [key: string]: unknown;
     } | null;
     safetyInformation: {
@@ -1565,17 +1652,64 @@ export type PackageView = {
     } | null;
 };
 
+export type PriceStepDoc = {
+    step: string;
+    value: string;
+    currency: string;
+    detail?: {
+        [key: string]: string;
+    };
+};
+
+export type PriceIssueDoc = {
+    code: 'PRICE_FX_STALE' | 'PRICE_FX_MISSING' | 'PRICE_FX_RATE_UNAVAILABLE' | 'PRICE_NOT_POSITIVE' | 'PRICE_FIXED_PRECISION' | 'PRICE_RULE_INVALID';
+    severity: 'BLOCKER' | 'WARNING';
+    params: {
+        [key: string]: string;
+    };
+    /**
+     * In the caller's language
+     */
+    message: string;
+};
+
+export type MarketPriceDoc = {
+    /**
+     * kept: an FX move under 1 % kept the previous price; frozen: stale FX, previous price kept; blocked: no price (see issues)
+     */
+    outcome: 'priced' | 'kept' | 'frozen' | 'blocked';
+    /**
+     * Integer minor units of currency, as a string; null when blocked
+     */
+    amountMinor: string | null;
+    amount: string | null;
+    currency: string;
+    /**
+     * Intl.NumberFormat in the listing's display locale
+     */
+    formatted: string | null;
+    source: 'converted' | 'same_currency' | 'fixed';
+    breakdown: Array<PriceStepDoc>;
+    fxSnapshotId: string | null;
+    fxSource: string | null;
+    fxPath: Array<string>;
+    ruleVersion: string;
+    /**
+     * When the stored price was computed (null: not stored yet)
+     */
+    storedAt: string | null;
+    issues: Array<PriceIssueDoc>;
+};
+
 export type ListingVariantView = {
     id: string;
     sku: string;
     attributes: Array<LocalisedAttributeView>;
     package: PackageView;
     /**
-     * The market price: not computed yet (price pipeline)
+     * The market price in the market's currency (converted with the market's own FX source, VAT and price ending applied) or, when there is none, outcome blocked with issues (PRICE_FX_STALE, PRICE_FX_MISSING, PRICE_FX_RATE_UNAVAILABLE…)
      */
-    price: {
-        [key: string]: unknown;
-    } | null;
+    price: MarketPriceDoc;
 };
 
 export type ListingView = {
@@ -1602,11 +1736,9 @@ export type ListingView = {
     safetyInformation?: Array<LegalTextView> | null;
     variants: Array<ListingVariantView>;
     /**
-     * Listing readiness per market: not computed yet
+     * Listing readiness for this market (compliance rules and the market’s languages), per variant
      */
-    readiness: {
-        [key: string]: unknown;
-    } | null;
+    readiness: ReadinessView;
 };
 
 export type CategoryListView = {
@@ -1616,6 +1748,102 @@ export type CategoryListView = {
      */
     label: string;
     parent?: string;
+};
+
+export type FixedPriceDoc = {
+    amountMinor: string;
+    amount: string;
+    currency: string;
+};
+
+export type VariantPricesView = {
+    variantId: string;
+    sku: string;
+    fixed: FixedPriceDoc | null;
+    price: MarketPriceDoc;
+};
+
+export type ProductPricesView = {
+    productId: string;
+    market: string;
+    currency: string;
+    variants: Array<VariantPricesView>;
+};
+
+export type FixedPriceItemDto = {
+    sku: string;
+    /**
+     * Decimal string in the market's currency (at most its ISO 4217 exponent of decimals)
+     */
+    amount?: string;
+    /**
+     * Integer minor units, as a string (instead of amount)
+     */
+    amountMinor?: string;
+};
+
+export type PutFixedPricesDto = {
+    /**
+     * Must be the market's currency (else 422 CURRENCY_NOT_ENABLED_FOR_MARKET)
+     */
+    currency: string;
+    variants: Array<FixedPriceItemDto>;
+};
+
+export type PublishedRuleSetView = {
+    /**
+     * 0 when nothing is published
+     */
+    version: number;
+    document: {
+        [key: string]: unknown;
+    };
+};
+
+export type RuleSetVersionView = {
+    version: number | null;
+    state: 'draft' | 'published' | 'retired';
+    /**
+     * Number of rules
+     */
+    rules: number;
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+    publishedBy: string | null;
+    publishedAt: string | null;
+};
+
+export type RuleSetDocumentView = {
+    /**
+     * null for the draft; 0 when nothing is published
+     */
+    version: number | null;
+    updatedAt: string;
+    /**
+     * The rule set; see GET /v1/ops/compliance-rules/schema
+     */
+    document: {
+        [key: string]: unknown;
+    };
+};
+
+export type RuleCheckView = {
+    valid: boolean;
+    problems: Array<{
+        [key: string]: unknown;
+    }>;
+};
+
+export type RuleChangeView = {
+    path: string;
+    change: 'added' | 'removed' | 'changed';
+    from?: {
+        [key: string]: unknown;
+    };
+    to?: {
+        [key: string]: unknown;
+    };
 };
 
 export type HealthControllerLiveData = {
@@ -2132,6 +2360,36 @@ export type OpsCountriesControllerSchemaV1Responses = {
     200: unknown;
 };
 
+export type OpsCountriesControllerIdentifierTypesV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/ops/countries/identifier-types';
+};
+
+export type OpsCountriesControllerIdentifierTypesV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsCountriesControllerIdentifierTypesV1Error = OpsCountriesControllerIdentifierTypesV1Errors[keyof OpsCountriesControllerIdentifierTypesV1Errors];
+
+export type OpsCountriesControllerIdentifierTypesV1Responses = {
+    200: IdentifierTypesView;
+};
+
+export type OpsCountriesControllerIdentifierTypesV1Response = OpsCountriesControllerIdentifierTypesV1Responses[keyof OpsCountriesControllerIdentifierTypesV1Responses];
+
 export type OpsCountriesControllerDiscardV1Data = {
     body?: never;
     path: {
@@ -2357,6 +2615,58 @@ export type OpsCountriesControllerValidateV1Responses = {
 };
 
 export type OpsCountriesControllerValidateV1Response = OpsCountriesControllerValidateV1Responses[keyof OpsCountriesControllerValidateV1Responses];
+
+export type OpsCountriesControllerValidateDraftIdentifierV1Data = {
+    body: ValidateIdentifierDto;
+    path: {
+        cc: string;
+    };
+    query?: never;
+    url: '/v1/ops/countries/{cc}/draft/identifiers/validate';
+};
+
+export type OpsCountriesControllerValidateDraftIdentifierV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COUNTRY_DRAFT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: COUNTRY_PACK_INVALID, COUNTRY_IDENTIFIER_TYPE_UNKNOWN
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsCountriesControllerValidateDraftIdentifierV1Error = OpsCountriesControllerValidateDraftIdentifierV1Errors[keyof OpsCountriesControllerValidateDraftIdentifierV1Errors];
+
+export type OpsCountriesControllerValidateDraftIdentifierV1Responses = {
+    200: IdentifierValidationView;
+};
+
+export type OpsCountriesControllerValidateDraftIdentifierV1Response = OpsCountriesControllerValidateDraftIdentifierV1Responses[keyof OpsCountriesControllerValidateDraftIdentifierV1Responses];
 
 export type OpsCountriesControllerPublishV1Data = {
     body?: never;
@@ -4713,6 +5023,56 @@ export type OpsMarketsControllerDiffV1Responses = {
 
 export type OpsMarketsControllerDiffV1Response = OpsMarketsControllerDiffV1Responses[keyof OpsMarketsControllerDiffV1Responses];
 
+export type ReadinessControllerPreviewV1Data = {
+    body: ReadinessPreviewDto;
+    path?: never;
+    query?: never;
+    url: '/v1/sellers/me/products/readiness/preview';
+};
+
+export type ReadinessControllerPreviewV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_INVALID
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ReadinessControllerPreviewV1Error = ReadinessControllerPreviewV1Errors[keyof ReadinessControllerPreviewV1Errors];
+
+export type ReadinessControllerPreviewV1Responses = {
+    200: ReadinessPreviewView;
+};
+
+export type ReadinessControllerPreviewV1Response = ReadinessControllerPreviewV1Responses[keyof ReadinessControllerPreviewV1Responses];
+
 export type ProductsControllerListV1Data = {
     body?: never;
     path?: never;
@@ -5165,3 +5525,462 @@ export type CategoriesControllerListV1Responses = {
 };
 
 export type CategoriesControllerListV1Response = CategoriesControllerListV1Responses[keyof CategoriesControllerListV1Responses];
+
+export type PricesControllerRemoveV1Data = {
+    body?: never;
+    path: {
+        id: string;
+        market: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}/prices/{market}';
+};
+
+export type PricesControllerRemoveV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type PricesControllerRemoveV1Error = PricesControllerRemoveV1Errors[keyof PricesControllerRemoveV1Errors];
+
+export type PricesControllerRemoveV1Responses = {
+    200: ProductPricesView;
+};
+
+export type PricesControllerRemoveV1Response = PricesControllerRemoveV1Responses[keyof PricesControllerRemoveV1Responses];
+
+export type PricesControllerGetV1Data = {
+    body?: never;
+    path: {
+        id: string;
+        market: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}/prices/{market}';
+};
+
+export type PricesControllerGetV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type PricesControllerGetV1Error = PricesControllerGetV1Errors[keyof PricesControllerGetV1Errors];
+
+export type PricesControllerGetV1Responses = {
+    200: ProductPricesView;
+};
+
+export type PricesControllerGetV1Response = PricesControllerGetV1Responses[keyof PricesControllerGetV1Responses];
+
+export type PricesControllerPutV1Data = {
+    body: PutFixedPricesDto;
+    path: {
+        id: string;
+        market: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}/prices/{market}';
+};
+
+export type PricesControllerPutV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: CURRENCY_NOT_ENABLED_FOR_MARKET, CATALOG_PRICE_OVERRIDE_INVALID, PRICE_PRECISION_EXCEEDED
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type PricesControllerPutV1Error = PricesControllerPutV1Errors[keyof PricesControllerPutV1Errors];
+
+export type PricesControllerPutV1Responses = {
+    200: ProductPricesView;
+};
+
+export type PricesControllerPutV1Response = PricesControllerPutV1Responses[keyof PricesControllerPutV1Responses];
+
+export type OpsComplianceRulesControllerPublishedV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/ops/compliance-rules';
+};
+
+export type OpsComplianceRulesControllerPublishedV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsComplianceRulesControllerPublishedV1Error = OpsComplianceRulesControllerPublishedV1Errors[keyof OpsComplianceRulesControllerPublishedV1Errors];
+
+export type OpsComplianceRulesControllerPublishedV1Responses = {
+    200: PublishedRuleSetView;
+};
+
+export type OpsComplianceRulesControllerPublishedV1Response = OpsComplianceRulesControllerPublishedV1Responses[keyof OpsComplianceRulesControllerPublishedV1Responses];
+
+export type OpsComplianceRulesControllerSchemaV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/ops/compliance-rules/schema';
+};
+
+export type OpsComplianceRulesControllerSchemaV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsComplianceRulesControllerSchemaV1Error = OpsComplianceRulesControllerSchemaV1Errors[keyof OpsComplianceRulesControllerSchemaV1Errors];
+
+export type OpsComplianceRulesControllerSchemaV1Responses = {
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type OpsComplianceRulesControllerSchemaV1Response = OpsComplianceRulesControllerSchemaV1Responses[keyof OpsComplianceRulesControllerSchemaV1Responses];
+
+export type OpsComplianceRulesControllerVersionsV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/ops/compliance-rules/versions';
+};
+
+export type OpsComplianceRulesControllerVersionsV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsComplianceRulesControllerVersionsV1Error = OpsComplianceRulesControllerVersionsV1Errors[keyof OpsComplianceRulesControllerVersionsV1Errors];
+
+export type OpsComplianceRulesControllerVersionsV1Responses = {
+    200: Array<RuleSetVersionView>;
+};
+
+export type OpsComplianceRulesControllerVersionsV1Response = OpsComplianceRulesControllerVersionsV1Responses[keyof OpsComplianceRulesControllerVersionsV1Responses];
+
+export type OpsComplianceRulesControllerDraftV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/ops/compliance-rules/draft';
+};
+
+export type OpsComplianceRulesControllerDraftV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMPLIANCE_DRAFT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsComplianceRulesControllerDraftV1Error = OpsComplianceRulesControllerDraftV1Errors[keyof OpsComplianceRulesControllerDraftV1Errors];
+
+export type OpsComplianceRulesControllerDraftV1Responses = {
+    200: RuleSetDocumentView;
+};
+
+export type OpsComplianceRulesControllerDraftV1Response = OpsComplianceRulesControllerDraftV1Responses[keyof OpsComplianceRulesControllerDraftV1Responses];
+
+export type OpsComplianceRulesControllerSaveDraftV1Data = {
+    /**
+     * A rule set; see GET /v1/ops/compliance-rules/schema
+     */
+    body: {
+        [key: string]: unknown;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/ops/compliance-rules/draft';
+};
+
+export type OpsComplianceRulesControllerSaveDraftV1Errors = {
+    /**
+     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMPLIANCE_RULES_INVALID
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsComplianceRulesControllerSaveDraftV1Error = OpsComplianceRulesControllerSaveDraftV1Errors[keyof OpsComplianceRulesControllerSaveDraftV1Errors];
+
+export type OpsComplianceRulesControllerSaveDraftV1Responses = {
+    200: RuleSetVersionView;
+};
+
+export type OpsComplianceRulesControllerSaveDraftV1Response = OpsComplianceRulesControllerSaveDraftV1Responses[keyof OpsComplianceRulesControllerSaveDraftV1Responses];
+
+export type OpsComplianceRulesControllerValidateV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/ops/compliance-rules/draft/validate';
+};
+
+export type OpsComplianceRulesControllerValidateV1Errors = {
+    /**
+     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMPLIANCE_DRAFT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsComplianceRulesControllerValidateV1Error = OpsComplianceRulesControllerValidateV1Errors[keyof OpsComplianceRulesControllerValidateV1Errors];
+
+export type OpsComplianceRulesControllerValidateV1Responses = {
+    200: RuleCheckView;
+};
+
+export type OpsComplianceRulesControllerValidateV1Response = OpsComplianceRulesControllerValidateV1Responses[keyof OpsComplianceRulesControllerValidateV1Responses];
+
+export type OpsComplianceRulesControllerPublishV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/ops/compliance-rules/draft/publish';
+};
+
+export type OpsComplianceRulesControllerPublishV1Errors = {
+    /**
+     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMPLIANCE_DRAFT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMPLIANCE_RULES_INVALID
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsComplianceRulesControllerPublishV1Error = OpsComplianceRulesControllerPublishV1Errors[keyof OpsComplianceRulesControllerPublishV1Errors];
+
+export type OpsComplianceRulesControllerPublishV1Responses = {
+    200: RuleSetVersionView;
+};
+
+export type OpsComplianceRulesControllerPublishV1Response = OpsComplianceRulesControllerPublishV1Responses[keyof OpsComplianceRulesControllerPublishV1Responses];
+
+export type OpsComplianceRulesControllerDiffV1Data = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * Response language (en, ru, tr, it, es); overrides Accept-Language.
+         */
+        lang?: string;
+        /**
+         * A version number or `draft`
+         */
+        from: string;
+        /**
+         * A version number or `draft`
+         */
+        to: string;
+    };
+    url: '/v1/ops/compliance-rules/diff';
+};
+
+export type OpsComplianceRulesControllerDiffV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMPLIANCE_VERSION_NOT_FOUND, COMPLIANCE_DRAFT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsComplianceRulesControllerDiffV1Error = OpsComplianceRulesControllerDiffV1Errors[keyof OpsComplianceRulesControllerDiffV1Errors];
+
+export type OpsComplianceRulesControllerDiffV1Responses = {
+    200: Array<RuleChangeView>;
+};
+
+export type OpsComplianceRulesControllerDiffV1Response = OpsComplianceRulesControllerDiffV1Responses[keyof OpsComplianceRulesControllerDiffV1Responses];
