@@ -4,10 +4,10 @@ import { conditionApplies, CountryRulesService, declarationsOf, validateWithPack
 import type { CountryPackDocument, PersonIdNumberCheck } from '@app/countries';
 import { Outbox } from '@app/jobs';
 import { CLOCK, FieldCipher } from '@app/kernel';
-import type { Clock, ErrorDetail, MessageParam, RequestContext } from '@app/kernel';
+import type { Clock, ErrorDetail, MessageParam, RequestContext, SellerPrincipal } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { Not } from 'typeorm';
-import { SellerBusinessProfileEntity, SellerEntity } from '@app/sellers';
+import { callerSeller, SellerBusinessProfileEntity } from '@app/sellers';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { CheckResult, KycCheckEntity } from './entities/kyc-check.entity';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
@@ -62,10 +62,9 @@ export class KycService {
     @Inject(IDENTITY_VERIFICATION) private readonly identity: IdentityVerificationProvider,
   ) {}
 
-  async sellerOf(ctx: RequestContext): Promise<SellerEntity> {
-    const seller = await this.uow.reader.findOne(SellerEntity, { where: { accountId: ctx.actor?.accountId } });
-    if (!seller) throw kycError(KycErrorCode.CASE_NOT_FOUND);
-    return seller;
+  /** The calling seller, resolved with the access token (no lookup here). */
+  sellerOf(ctx: RequestContext): SellerPrincipal {
+    return callerSeller(ctx);
   }
 
   /**
@@ -74,7 +73,7 @@ export class KycService {
    * `ON CONFLICT DO NOTHING` against the one-open-case-per-seller index; a call that loses the race
    * waits for the winner's commit and reads (and locks) the winner's case instead of failing.
    */
-  async openCase(tx: Tx, seller: SellerEntity): Promise<KycCaseEntity> {
+  async openCase(tx: Tx, seller: SellerPrincipal): Promise<KycCaseEntity> {
     const current = () => tx.findOne(KycCaseEntity, { where: { sellerId: seller.id, status: Not('superseded' as KycStatus) }, lock: { mode: 'pessimistic_write' } });
     const existing = await current();
     if (existing) return existing;

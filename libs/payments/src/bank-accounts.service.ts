@@ -4,7 +4,7 @@ import { CountryRulesService, validateIdentifier } from '@app/countries';
 import { CLOCK, FieldCipher } from '@app/kernel';
 import type { Clock, ErrorDetail, RequestContext } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
-import { SellerEntity } from '@app/sellers';
+import { callerSeller } from '@app/sellers';
 import { BankAccountEntity, BankAccountStatus } from './entities/bank-account.entity';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { paymentError, PaymentErrorCode } from './errors';
@@ -86,8 +86,7 @@ export class BankAccountsService {
   }
 
   async submit(ctx: RequestContext, input: BankAccountInput): Promise<BankAccountView> {
-    const seller = await this.uow.reader.findOne(SellerEntity, { where: { accountId: ctx.actor?.accountId } });
-    if (!seller) throw paymentError(PaymentErrorCode.SETUP_REQUIRED);
+    const seller = callerSeller(ctx);
     const payout = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
     if (!payout) throw paymentError(PaymentErrorCode.SETUP_REQUIRED);
     if (payout.rail !== 'bank_transfer') throw paymentError(PaymentErrorCode.WRONG_RAIL, { rail: payout.rail });
