@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CountriesModule } from '@app/countries';
 import { FxModule } from '@app/fx';
+import { SellersModule } from '@app/sellers';
 import { PROCESS_ROLE } from '@app/kernel';
 import type { ProcessRole } from '@app/kernel';
 import { OpsComplianceRulesController, ReadinessController } from './compliance/compliance.controller';
@@ -53,6 +54,7 @@ export class MarketSeeder implements OnApplicationBootstrap {
     AuditModule,
     CountriesModule,
     FxModule,
+    SellersModule,
   ],
   controllers: [MarketsController, OpsMarketsController, ReadinessController, ProductsController, CategoriesController, PricesController, OpsComplianceRulesController],
   providers: [

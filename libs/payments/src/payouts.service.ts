@@ -8,7 +8,7 @@ import type { KycStanding } from '@app/kyc';
 import { APP_CONFIG } from '@app/kernel';
 import type { AppConfig, MessageParam, RequestContext } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
-import { SellerBusinessProfileEntity, SellerEntity } from '@app/sellers';
+import { callerSeller, SellerBusinessProfileEntity, SellerDirectory } from '@app/sellers';
 import { buildChecklist, ChecklistItem } from './checklist';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { paymentError, PaymentErrorCode } from './errors';
@@ -67,6 +67,7 @@ export class PayoutsService implements OnModuleInit {
     private readonly railReadiness: PayoutRailReadiness,
     private readonly outbox: Outbox,
     private readonly kyc: KycStandingReader,
+    private readonly sellers: SellerDirectory,
     @Inject(CONNECT_GATEWAY) private readonly gateway: ConnectGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -85,14 +86,8 @@ export class PayoutsService implements OnModuleInit {
     return { available: true, rail: usable[0], alternatives: usable.slice(1) };
   }
 
-  private async seller(ctx: RequestContext, tx: Tx = this.uow.reader) {
-    const seller = await tx.findOne(SellerEntity, { where: { accountId: ctx.actor?.accountId }, relations: { account: true } });
-    if (!seller) throw paymentError(PaymentErrorCode.SETUP_REQUIRED);
-    return seller;
-  }
-
   async overview(ctx: RequestContext): Promise<PayoutOverview> {
-    const seller = await this.seller(ctx);
+    const seller = callerSeller(ctx);
     const kyc = await this.kyc.of(seller.id);
     const account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
     if (account) return this.view(account, kyc);
@@ -135,7 +130,7 @@ export class PayoutsService implements OnModuleInit {
    * account (row lock + an idempotency key fixed per seller before the first call).
    */
   async start(ctx: RequestContext, input: { currency?: string }): Promise<PayoutOverview> {
-    const seller = await this.seller(ctx);
+    const seller = callerSeller(ctx);
     const { document } = await this.countries.published(seller.country);
     const choice = this.chooseRail(document);
     if (!choice.available) {
@@ -149,6 +144,8 @@ export class PayoutsService implements OnModuleInit {
     }
     const profile = await this.uow.reader.findOne(SellerBusinessProfileEntity, { where: { sellerId: seller.id } });
     if (!profile) throw paymentError(PaymentErrorCode.BUSINESS_PROFILE_REQUIRED);
+    // read before the transaction below: nothing else should wait on a pool connection while it holds its lock
+    const { email } = await this.sellers.contact(seller.id);
 
     await this.uow.reader.query(
       `INSERT INTO payout_accounts (seller_id, country, rail, status, currency, setup_key)
@@ -172,7 +169,7 @@ export class PayoutsService implements OnModuleInit {
         snapshot = await this.gateway.createAccount(
           {
             country: seller.country,
-            email: seller.account!.email,
+            email,
             businessType: profile.sellerType === 'individual' ? 'individual' : 'company', // Stripe: a partnership is a company (structure *_partnership)
             // cross-border: the seller only receives transfers, under the recipient service agreement
             recipientOnly: seller.country !== this.config.stripe.platformCountry,
@@ -200,7 +197,7 @@ export class PayoutsService implements OnModuleInit {
   }
 
   async onboardingLink(ctx: RequestContext): Promise<{ url: string; expiresAt: string }> {
-    const seller = await this.seller(ctx);
+    const seller = callerSeller(ctx);
     const account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
     if (!account) throw paymentError(PaymentErrorCode.SETUP_REQUIRED);
     if (account.rail !== 'stripe_connect' || !account.stripeAccountId) throw paymentError(PaymentErrorCode.WRONG_RAIL, { rail: account.rail });

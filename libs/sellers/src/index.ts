@@ -7,3 +7,5 @@ export { SellerEntity } from './seller.entity';
 export * from './business-profile.service';
 export { SellerBusinessProfileEntity, SellerIdentifierEntity } from './business-profile.entity';
 export { callerSeller } from './caller-seller';
+export { SellerDirectory } from './seller-directory';
+export type { SellerContact, SellerStanding } from './seller-directory';

@@ -8,12 +8,13 @@ import { BusinessProfileService } from './business-profile.service';
 import { SellerEntity } from './seller.entity';
 import { OpsSellersController, SellersController, SignupController } from './sellers.controller';
 import { SellersService } from './sellers.service';
+import { SellerDirectory } from './seller-directory';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SellerEntity, SellerBusinessProfileEntity, SellerIdentifierEntity]), AccountsModule, CountriesModule],
   controllers: [SignupController, SellersController, OpsSellersController],
-  providers: [SellersService, BusinessProfileService],
-  exports: [SellersService],
+  providers: [SellersService, BusinessProfileService, SellerDirectory],
+  exports: [SellersService, SellerDirectory],
 })
 export class SellersModule implements OnModuleInit {
   constructor(private readonly tokens: AccessTokens) {}

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@app/persistence';
-import { SellerBusinessProfileEntity, SellerEntity } from '@app/sellers';
+import { SellerDirectory } from '@app/sellers';
 import type { Issue } from './evaluate';
 
 /**
@@ -42,14 +41,10 @@ export function sellerGateIssues(f: SellerGateFacts): Issue[] {
 /** SELLER_GATES from the sellers context alone (seller status, business profile). */
 @Injectable()
 export class SellersContextGates implements SellerGates {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(private readonly sellers: SellerDirectory) {}
 
   async facts(sellerId: string): Promise<SellerGateFacts> {
-    const seller = await this.uow.reader.findOne(SellerEntity, { where: { id: sellerId }, select: { id: true, status: true } });
-    const profile = await this.uow.reader.findOne(SellerBusinessProfileEntity, { where: { sellerId }, select: { sellerId: true, reverificationRequired: true } });
-    return {
-      businessProfile: !profile ? 'missing' : profile.reverificationRequired ? 'reverification_required' : 'present',
-      suspended: seller?.status === 'suspended',
-    };
+    const standing = await this.sellers.standing(sellerId);
+    return { businessProfile: standing?.businessProfile ?? 'missing', suspended: standing?.status === 'suspended' };
   }
 }
