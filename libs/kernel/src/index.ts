@@ -23,3 +23,4 @@ export * from './money';
 export * from './http/http-server-edge';
 export * from './http/uploads';
 export * from './http/dto-shapes';
+export * from './xml';

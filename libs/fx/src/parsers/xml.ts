@@ -1,45 +1,20 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import iconv from 'iconv-lite';
+import { decodeXmlBytes, parseXmlDocument, XmlFormatError } from '@app/kernel';
 import { FxFormatError } from './types';
 
-const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * Decodes XML bytes by the encoding its declaration names (CBR: windows-1251; TCMB: UTF-8 or
- * ISO-8859-9), UTF-8 when it names none; a byte sequence that is not valid in that encoding is a
- * format error, never mojibake.
- */
-export function decodeXml(bytes: Buffer, what: string): string {
-  const head = bytes.subarray(0, 200).toString('latin1');
-  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head.replace(/^\uFEFF|^ï»¿/, ''))?.[1]?.toLowerCase();
-  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
-    if (!iconv.encodingExists(declared)) throw new FxFormatError(`${what}: unknown encoding ${String(declared).slice(0, 30)}`);
-    return iconv.decode(bytes, declared);
-  }
+const asFxError = <T>(read: () => T): T => {
   try {
-    return UTF8_STRICT.decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new FxFormatError(`${what}: the file is not valid UTF-8`);
+    return read();
+  } catch (e) {
+    throw e instanceof XmlFormatError ? new FxFormatError(e.message) : e;
   }
-}
+};
 
-/** Parses well-formed XML, keeping every value a string (no number coercion: "78,1234", "0.3065"). */
-export function parseXml(text: string, what: string, arrays: readonly string[]): Record<string, unknown> {
-  if (!/^\s*</.test(text)) throw new FxFormatError(`${what}: not an XML document`);
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new FxFormatError(`${what}: malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    processEntities: false,
-    isArray: (name) => arrays.includes(name),
-  });
-  return parser.parse(text) as Record<string, unknown>;
-}
+/** Decodes XML bytes by the encoding its declaration names (CBR: windows-1251; TCMB: UTF-8 or ISO-8859-9). */
+export const decodeXml = (bytes: Buffer, what: string): string => asFxError(() => decodeXmlBytes(bytes, what));
+
+/** Parses well-formed XML (the kernel's safe reader), keeping every value a string. */
+export const parseXml = (text: string, what: string, arrays: readonly string[]): Record<string, unknown> =>
+  asFxError(() => parseXmlDocument(text, what, { arrays }));
 
 export const CURRENCY = /^[A-Z]{3}$/;
 

@@ -10,7 +10,7 @@
  * exports use for non-Latin names), iconv-lite (Windows-1252 / declared XML encodings).
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseXmlDocument, XmlFormatError } from '@app/kernel';
 import iconv from 'iconv-lite';
 
 export type ListSource = 'ofac_sdn' | 'eu_consolidated' | 'un_consolidated' | 'custom';
@@ -232,40 +232,11 @@ export function parseOfacSdn(sdnCsv: Buffer | string, altCsv?: Buffer | string):
 
 type XmlNode = Record<string, unknown>;
 
-/** Deepest element nesting accepted (the EU and UN lists nest 4 levels): deeper is a format error. */
-export const MAX_XML_DEPTH = 32;
-
 function parseXml(text: string, what: string, arrays: string[]): XmlNode {
-  if (/<!DOCTYPE|<!ENTITY/i.test(text.slice(0, 4096))) {
-    throw new ListFormatError(`${what}: DOCTYPE/ENTITY declarations are not accepted`);
-  }
-  if (!/^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*</.test(text)) {
-    throw new ListFormatError(`${what}: not XML`);
-  }
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    throw new ListFormatError(`${what}: malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
-  }
-  const arraySet = new Set(arrays);
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    htmlEntities: true,
-    isArray: (name) => arraySet.has(name),
-    maxNestedTags: MAX_XML_DEPTH,
-    // DOCTYPE is refused above; should one slip past the check (declared after a long prolog),
-    // its entities stay small (numeric and the five XML entities are not counted)
-    processEntities: { enabled: true, maxEntityCount: 10, maxEntitySize: 1000, maxTotalExpansions: 1000, maxExpandedLength: 100_000 },
-  });
   try {
-    return parser.parse(text) as XmlNode;
+    return parseXmlDocument(text, what, { arrays, entities: true }) as XmlNode;
   } catch (e) {
-    // the parser's limits throw plain Errors ("Maximum nested tags exceeded"): a file problem, not ours
-    throw new ListFormatError(`${what}: ${e instanceof Error ? e.message : 'unreadable XML'}`);
+    throw e instanceof XmlFormatError ? new ListFormatError(e.message) : e;
   }
 }
 
