@@ -16,7 +16,7 @@ import { payoutGate } from './gate';
 import type { BlockingReason, EffectivePayoutStatus } from './gate';
 import { CONNECT_GATEWAY, GatewayError } from './ports';
 import type { ConnectAccountSnapshot, ConnectGateway } from './ports';
-import { canTransition, deriveStatus, IllegalPayoutTransition, PayoutStatus } from './status';
+import { deriveStatus, PAYOUT_LIFECYCLE, PayoutStatus } from './status';
 
 export type Rail = 'stripe_connect' | 'bank_transfer';
 
@@ -225,7 +225,7 @@ export class PayoutsService implements OnModuleInit {
   async applySnapshot(tx: Tx, account: PayoutAccountEntity, snapshot: ConnectAccountSnapshot, created: number): Promise<'applied' | 'stale'> {
     if (created > 0 && created < account.lastEventCreated) return 'stale';
     const next = deriveStatus(snapshot);
-    if (!canTransition(account.status, next)) throw new IllegalPayoutTransition(account.status, next);
+    PAYOUT_LIFECYCLE.assert(account.status, next);
     await tx.update(
       PayoutAccountEntity,
       { sellerId: account.sellerId },
@@ -245,6 +245,7 @@ export class PayoutsService implements OnModuleInit {
   async markDisconnected(tx: Tx, account: PayoutAccountEntity, created: number): Promise<'applied' | 'stale'> {
     if (created < account.lastEventCreated) return 'stale';
     if (account.status === 'disconnected') return 'applied';
+    PAYOUT_LIFECYCLE.assert(account.status, 'disconnected');
     await tx.update(PayoutAccountEntity, { sellerId: account.sellerId }, { status: 'disconnected', payoutsEnabled: false, lastEventCreated: created });
     await this.statusChanged(tx, account, 'disconnected');
     return 'applied';
