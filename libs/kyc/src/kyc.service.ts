@@ -15,6 +15,7 @@ import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { kycError, KycErrorCode } from './errors';
 import { isUuid } from './ids';
+import { KYC_STATUS_EVENTS } from './events';
 import { EDITABLE, KYC_CASE_LIFECYCLE, KycStatus, RESETS_APPROVALS, statusName } from './lifecycle';
 import { SANCTIONS_SCREENER } from './sanctions.port';
 import { sellerReason, sellerStatus } from './seller-facing';
@@ -138,15 +139,10 @@ export class KycService {
       if (e instanceof IllegalTransition) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: statusName(e.from as KycStatus), to: statusName(e.to as KycStatus) });
       throw e;
     }
-    const event = ({ submitted: 'kyc.submitted', approved: 'kyc.approved', rejected: 'kyc.rejected', action_required: 'kyc.action_required', suspended: 'kyc.suspended' } as Partial<Record<KycStatus, string>>)[to];
+    const event = KYC_STATUS_EVENTS[to];
     if (event) {
-      await this.outbox.add(tx, {
-        type: event,
-        aggregateType: 'seller',
-        aggregateId: kase.sellerId,
-        // events may reach the seller (notifications): the reason as the seller may read it, never a screening one
-        payload: { caseId: kase.id, sellerId: kase.sellerId, country: kase.country, from: kase.status, to, reasonCode: sellerReason(to, who.reason ?? null) },
-      });
+      // events may reach the seller (notifications): the reason as the seller may read it, never a screening one
+      await this.outbox.add(tx, event, kase.sellerId, { caseId: kase.id, sellerId: kase.sellerId, country: kase.country, from: kase.status, to, reasonCode: sellerReason(to, who.reason ?? null) });
     }
     kase.status = to;
   }

@@ -10,6 +10,7 @@ import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
 import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
+import { KycReverificationRequiredEvent } from './events';
 import { KYC_CASE_LIFECYCLE } from './lifecycle';
 import { DOCUMENT_STORAGE } from './storage';
 import type { DocumentStorage } from './storage';
@@ -106,12 +107,7 @@ export class ReverificationOnPublish implements OnModuleInit {
         occurredAt: now,
       });
     }
-    await this.outbox.add(tx, {
-      type: 'kyc.reverification_required',
-      aggregateType: 'seller',
-      aggregateId: old.sellerId,
-      payload: { sellerId: old.sellerId, previousCaseId: old.id, caseId: id, country: old.country, packVersion, reason },
-    });
+    await this.outbox.add(tx, KycReverificationRequiredEvent, old.sellerId, { sellerId: old.sellerId, previousCaseId: old.id, caseId: id, country: old.country, packVersion, reason });
     return id;
   }
 }

@@ -16,6 +16,7 @@ import { payoutGate } from './gate';
 import type { BlockingReason, EffectivePayoutStatus } from './gate';
 import { CONNECT_GATEWAY, GatewayError } from './ports';
 import type { ConnectAccountSnapshot, ConnectGateway } from './ports';
+import { PayoutFailedEvent, PayoutStatusChangedEvent } from './events';
 import { deriveStatus, PAYOUT_LIFECYCLE, PayoutStatus } from './status';
 
 export type Rail = 'stripe_connect' | 'bank_transfer';
@@ -253,20 +254,10 @@ export class PayoutsService implements OnModuleInit {
 
   async recordPayoutFailure(tx: Tx, account: PayoutAccountEntity, code: string | null): Promise<void> {
     await tx.update(PayoutAccountEntity, { sellerId: account.sellerId }, { lastPayoutFailure: code ?? 'unknown' });
-    await this.outbox.add(tx, {
-      type: 'payouts.payout_failed',
-      aggregateType: 'seller',
-      aggregateId: account.sellerId,
-      payload: { sellerId: account.sellerId, rail: account.rail, failureCode: code },
-    });
+    await this.outbox.add(tx, PayoutFailedEvent, account.sellerId, { sellerId: account.sellerId, rail: account.rail, failureCode: code });
   }
 
   private async statusChanged(tx: Tx, account: PayoutAccountEntity, to: PayoutStatus): Promise<void> {
-    await this.outbox.add(tx, {
-      type: 'payouts.status_changed',
-      aggregateType: 'seller',
-      aggregateId: account.sellerId,
-      payload: { sellerId: account.sellerId, rail: account.rail, from: account.status, to },
-    });
+    await this.outbox.add(tx, PayoutStatusChangedEvent, account.sellerId, { sellerId: account.sellerId, rail: account.rail, from: account.status, to });
   }
 }
