@@ -90,7 +90,7 @@ export class BankAccountsService {
     const payout = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
     if (!payout) throw paymentError(PaymentErrorCode.SETUP_REQUIRED);
     if (payout.rail !== 'bank_transfer') throw paymentError(PaymentErrorCode.WRONG_RAIL, { rail: payout.rail });
-    const { document } = await this.countries.published(seller.country);
+    const { document } = await this.countries.published(seller.country, this.uow.reader);
 
     const problems: ErrorDetail[] = [];
     const detail = (field: string, code: string, messageKey: string, params: ErrorDetail['params'] = {}) =>

@@ -108,7 +108,7 @@ export class WebhookInbox {
     const unique = [...first.values()].map((i) => batch[i]);
     let stored: Set<string>;
     try {
-      const rows: { id: string }[] = await this.uow.reader.query(
+      const rows = await this.uow.statement<{ id: string }[]>(
         `WITH ins AS (
            INSERT INTO webhook_inbox (id, provider, type, account, livemode, event_created, payload, status, attempts, received_at, next_attempt_at)
            SELECT e.id, 'stripe', e.type, e.account, e.livemode, e.created, e.payload::jsonb, 'received', 0, $7, $7
@@ -288,7 +288,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, OnApplicatio
     const attempts = (attempt[0]?.attempts ?? 0) + 1;
     const delay = this.config.worker.retryDelaySeconds ?? Math.min(2 ** attempts, 300);
     const dead = attempts >= MAX_WEBHOOK_ATTEMPTS;
-    await this.uow.reader.query(
+    await this.uow.statement(
       `UPDATE webhook_inbox SET attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4),
               status = CASE WHEN $5 THEN 'dead' ELSE status END, outcome = CASE WHEN $5 THEN 'failed' ELSE outcome END
         WHERE id = $1 AND status = 'received'`,
