@@ -7,7 +7,7 @@ import { APP_CONFIG, CLOCK, IllegalTransition, PROCESS_ROLE, safeError } from '@
 import type { AppConfig, Clock, ProcessRole, RequestContext } from '@app/kernel';
 import { GroupCommit, isDatabaseGone, Tx, UnitOfWork } from '@app/persistence';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
-import { InboxStatus, WebhookInboxEntity } from './entities/webhook-inbox.entity';
+import { INBOX_LIFECYCLE, InboxStatus, WebhookInboxEntity } from './entities/webhook-inbox.entity';
 import { paymentError, PaymentErrorCode } from './errors';
 import { CONNECT_GATEWAY, MalformedEventError, WebhookSignatureError } from './ports';
 import type { ConnectGateway, WebhookEnvelope } from './ports';
@@ -163,6 +163,7 @@ export class WebhookInbox {
       const row = await tx.findOne(WebhookInboxEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw paymentError(PaymentErrorCode.WEBHOOK_EVENT_NOT_FOUND, { id: id.slice(0, 100) });
       const from = row.status;
+      INBOX_LIFECYCLE.assert(from, 'received');
       await tx.update(WebhookInboxEntity, { id }, { status: 'received', attempts: 0, lastError: null, outcome: 'replayed', nextAttemptAt: this.clock.now() });
       await tx.query(`SELECT pg_notify('${INBOX_CHANNEL}', '')`);
       await this.audit.record(tx, ctx, { action: 'webhook.replayed', targetType: 'webhook_event', targetId: id, changes: { status: { from, to: 'received' } } });
@@ -269,6 +270,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, OnApplicatio
           if (!(e instanceof IllegalTransition && e.lifecycle === PAYOUT_LIFECYCLE.name)) throw e;
           result = { status: 'parked', outcome: 'illegal_transition' };
         }
+        INBOX_LIFECYCLE.assert(row.status, result.status);
         await tx.update(
           WebhookInboxEntity,
           { id: row.id },
