@@ -16,6 +16,8 @@ import { launchChromium, seriousA11yViolations, TestBrowser } from '../support/b
  * Vite as `npm start` builds it, served by the API process, driven like a seller would.
  * Screenshots go to WEB_E2E_SCREENSHOTS when it is set.
  */
+const ADMIN = { email: 'web.admin@ops.example.com', password: 'Web-Admin-Passphrase-1' };
+const REVIEWER = { email: 'web.reviewer@ops.example.com', password: 'Web-Reviewer-Passphrase-2' };
 const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: process.cwd(), encoding: 'utf8', timeout: 120_000 });
 
 let webDir: string;
@@ -29,7 +31,7 @@ beforeAll(async () => {
   const build = node(['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts', '--outDir', webDir, '--emptyOutDir']);
   buildOutput = `${build.stdout}\n${build.stderr}`;
   if (build.status !== 0) throw new Error(`web build failed:\n${buildOutput}`);
-  t = await startTestApp({ WEB_DIR: webDir });
+  t = await startTestApp({ WEB_DIR: webDir, BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password });
   await t.app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   chromium = await launchChromium();
@@ -50,6 +52,14 @@ async function textOf(locator: Locator, expected: string | RegExp): Promise<stri
 async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.WEB_E2E_SCREENSHOTS;
   if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** The README's screenshots (docs/screenshots), rewritten by `npm run docs:screenshots`. */
+async function docShot(page: Page, name: string): Promise<void> {
+  if (!process.env.WEB_E2E_DOCS) return;
+  const dir = resolve(process.cwd(), 'docs/screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
@@ -188,6 +198,7 @@ describe('web app in Chromium: a Turkish seller', () => {
     expect(await vkn.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page);
     await shot(page, '3-business-vkn-tr');
+    await docShot(page, 'registration-form');
 
     // the dry run shows every error at once, each next to its field
     await page.getByRole('button', { name: 'Kontrol et' }).click();
@@ -311,6 +322,204 @@ describe('web app in Chromium: a Turkish seller', () => {
     expect(['submitted', 'in_review']).toContain(kyc.body.status);
     expect(kyc.body.documents).toHaveLength(required.length);
   }, 120_000);
+
+  // ---- the ops side of the same story: another browser session, in English, on a laptop ----
+  const opsContexts: BrowserContext[] = [];
+  let reviewer: Page;
+  let adminPage: Page;
+  let caseUrl: string;
+  afterAll(async () => {
+    for (const c of opsContexts) await c.close();
+  });
+
+  /** An ops person on a laptop, in English, in a browser session of their own. */
+  async function opsLogin(account: { email: string; password: string }): Promise<Page> {
+    const context = await chromium.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    opsContexts.push(context);
+    const p = await context.newPage();
+    p.setDefaultTimeout(15_000);
+    await p.goto(`${base}/login`);
+    await p.getByLabel('Email').fill(account.email);
+    await p.getByLabel('Password').fill(account.password);
+    await p.getByRole('button', { name: 'Log in' }).click();
+    await p.waitForURL(`${base}/ops`);
+    return p;
+  }
+
+  it('an ops reviewer finds the case by the company name, opens the tax certificate inline (audited) and asks for a clearer one', async () => {
+    const admin = await adminToken();
+    await request(t.http).post('/v1/ops/accounts').set('Authorization', `Bearer ${admin}`).send({ ...REVIEWER, role: 'ops_reviewer' }).expect(201);
+    reviewer = await opsLogin(REVIEWER);
+    expect(await textOf(reviewer.locator('h1'), 'KYC review queue')).toBe('KYC review queue');
+    // a reviewer does not configure: no country-pack editing offered
+    await expectAccessible(reviewer);
+
+    await reviewer.getByLabel('Search').fill('anadolu seramik');
+    await reviewer.getByRole('button', { name: 'Apply' }).click();
+    await reviewer.waitForURL(/q=anadolu/);
+    const row = reviewer.getByRole('row').filter({ hasText: 'Anadolu Seramik Ltd. Şti.' });
+    expect(await textOf(row.getByRole('cell').nth(2), /Ayşe Yılmaz/)).toMatch(/Ayşe Yılmaz \(Legal representative\)/);
+    expect(await row.getByRole('cell').nth(1).textContent()).toMatch(/^(Türkiye|Turkey)$/);
+    await row.getByRole('link', { name: 'Anadolu Seramik Ltd. Şti.' }).click();
+    await reviewer.waitForURL(/\/ops\/kyc\/[0-9a-f-]{36}$/);
+    caseUrl = reviewer.url();
+    expect(await textOf(reviewer.locator('h1'), 'Anadolu Seramik Ltd. Şti.')).toBe('Anadolu Seramik Ltd. Şti.');
+    expect(await textOf(reviewer.getByTestId('case-status'), 'In review')).toBe('In review');
+    // the checks with their evidence: without a loaded sanctions list nothing is cleared
+    await reviewer.getByRole('article', { name: 'sanctions' }).waitFor();
+    expect(await reviewer.getByRole('article', { name: 'sanctions' }).getByRole('heading').textContent()).toBe('sanctions — needs a look');
+
+    const card = reviewer.getByTestId('document-tr.vergi_levhasi');
+    const label = ((await card.getByRole('heading').textContent()) ?? '').trim();
+    expect(label).toMatch(/vergi levhası/i);
+    await card.getByRole('button', { name: `Open ${label}` }).click();
+    const frame = card.locator('iframe.viewer');
+    await frame.waitFor();
+    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+    expect(await frame.getAttribute('title')).toBe(label);
+    const docId = (await t.sql.query(`SELECT id FROM kyc_documents WHERE type = 'tr.vergi_levhasi' AND case_id = $1`, [caseUrl.split('/').pop()])).rows[0].id;
+    const audit = await request(t.http).get(`/v1/ops/audit?targetId=${docId}`).set('Authorization', `Bearer ${admin}`);
+    expect(audit.body[0]).toMatchObject({ action: 'kyc.document_downloaded', actorRole: 'ops_reviewer' });
+    await expectAccessible(reviewer);
+    await docShot(reviewer, 'kyc-case');
+
+    await reviewer.getByLabel('Request changes').check();
+    await reviewer.getByLabel(label, { exact: true }).selectOption('rejected');
+    await reviewer.getByLabel(`Why ${label} is rejected`).selectOption('DOCUMENT_UNREADABLE');
+    await reviewer.getByLabel('Internal note').fill('stamp illegible on the scan');
+    await reviewer.getByRole('button', { name: 'Record decision' }).click();
+    expect(await textOf(reviewer.locator('.success'), /^Recorded/)).toBe('Recorded. Status: Action required.');
+    expect(await textOf(reviewer.getByTestId('case-status'), 'Action required')).toBe('Action required');
+    await expectAccessible(reviewer);
+  }, 120_000);
+
+  it('the seller sees the request in Turkish (never the internal note) and uploads a new tax certificate', async () => {
+    await page.goto(`${base}/kyc`);
+    expect(await textOf(page.getByTestId('kyc-page-status'), /İşlem gerekli/)).toMatch(/İşlem gerekli/);
+    const levha = page.getByTestId('uploaded-tr.vergi_levhasi');
+    expect(await textOf(levha, /reddedildi/)).toMatch(/reddedildi · Belge okunamıyor; daha net bir tarama yükleyin\.$/);
+    expect(await page.content()).not.toContain('stamp illegible');
+    await expectAccessible(page);
+    await shot(page, '8-kyc-changes-requested-tr');
+
+    const id = 'doc-tr_vergi_levhasi';
+    await page.locator(`#${id}-file`).setInputFiles({ name: 'vergi-levhasi-net.pdf', mimeType: 'application/pdf', buffer: pdfVariant(99) });
+    await page.locator(`form[aria-labelledby="${id}-title"]`).getByRole('button', { name: 'Yükle' }).click();
+    expect(await textOf(page.locator(`form[aria-labelledby="${id}-title"] .success`), /vergi-levhasi-net\.pdf/)).toMatch(/vergi-levhasi-net\.pdf/);
+    await page.getByRole('button', { name: 'İncelemeye gönder' }).click();
+    expect(await textOf(page.locator('.success').last(), /^Gönderildi/)).toBe('Gönderildi. Durum: İnceleniyor.');
+  }, 60_000);
+
+  it('the reviewer approves the resubmitted case (one approval: the Turkish pack asks for no four-eyes review)', async () => {
+    await reviewer.goto(caseUrl);
+    expect(await textOf(reviewer.getByTestId('case-status'), 'In review')).toBe('In review');
+    expect(await textOf(reviewer.getByTestId('four-eyes'), 'One approval')).toBe('One approval');
+    await reviewer.getByLabel('Approve').check();
+    await reviewer.getByRole('button', { name: 'Record decision' }).click();
+    expect(await textOf(reviewer.locator('.success'), /^Recorded/)).toBe('Recorded. Status: Approved.');
+
+    await page.goto(`${base}/home`);
+    expect(await textOf(page.getByTestId('kyc-status'), 'Onaylandı')).toBe('Onaylandı');
+    await expectAccessible(page);
+    await docShot(page, 'seller-home');
+  }, 60_000);
+
+  it('sets up bank-transfer payouts: a wrong IBAN flagged next to its field, then shown masked; ops verify it', async () => {
+    await page.getByRole('link', { name: 'Ödemeler', exact: true }).click();
+    await page.waitForURL(`${base}/payouts`);
+    expect(await textOf(page.getByTestId('payouts-page-status'), 'Henüz kurulmadı')).toBe('Henüz kurulmadı');
+    await page.getByRole('button', { name: 'Ödeme kurulumunu başlat' }).click();
+    await page.getByLabel('Hesap sahibi').fill('Anadolu Seramik Ltd. Şti.');
+    await page.getByLabel('IBAN').fill('TR06 0006 2000 0000 0629 1234 568');
+    await page.getByRole('button', { name: 'Banka hesabını kaydet' }).click();
+    expect(await textOf(page.locator('[data-field="iban"]'), /.+/)).toMatch(/IBAN/);
+    expect(await page.getByLabel('IBAN').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    await page.getByLabel('IBAN').fill('TR06 0006 2000 0000 0629 1234 567');
+    await page.getByRole('button', { name: 'Banka hesabını kaydet' }).click();
+    await page.waitForTimeout(1500);
+    await shot(page, '9-payouts-debug');
+    expect(await textOf(page.locator('.success'), /kaydedildi/)).toBe('Banka hesabı kaydedildi; şimdi inceleme bekliyor.');
+    const masked = await textOf(page.getByTestId('bank-account').locator('.mono'), /\d{4}$/);
+    expect(masked).toMatch(/4567$/);
+    expect(masked).not.toContain('0006 2000');
+    await expectFitsWidth(page);
+    await expectAccessible(page);
+
+    await reviewer.getByRole('link', { name: 'Bank accounts' }).click();
+    const bankRow = reviewer.getByRole('row').filter({ hasText: 'Anadolu Seramik Ltd. Şti.' });
+    await bankRow.getByRole('button', { name: 'Verify' }).click();
+    expect(await textOf(bankRow.getByRole('status'), 'Verified.')).toBe('Verified.');
+  }, 60_000);
+
+  it('an ops admin opens Belgium by cloning the Dutch pack: problems shown where they are, a label edited in five languages, published', async () => {
+    const admin = (adminPage = await opsLogin(ADMIN));
+    await admin.getByRole('link', { name: 'Countries' }).click();
+    expect(await textOf(admin.locator('h1'), 'Country packs')).toBe('Country packs');
+    await admin.getByLabel('Start from').selectOption('NL');
+    await admin.getByLabel('New country code').fill('be');
+    await admin.getByRole('button', { name: 'Clone' }).click();
+    await admin.waitForURL(`${base}/ops/countries/BE/edit?from=NL`);
+    expect(await textOf(admin.locator('h1'), 'Country pack BE')).toBe('Country pack BE');
+    // codes renamed to the new country: the identifier types come from the API's list
+    expect(await admin.locator('#lf-2-id-0-type').inputValue()).toBe('be.kvk');
+
+    // the name label, missing in Spanish: highlighted and counted; publishing waits for it
+    const name = (lang: string) => admin.getByLabel(`name in ${lang}`, { exact: true });
+    await name('en').fill('Belgium');
+    await name('ru').fill('Бельгия');
+    await name('tr').fill('Belçika');
+    await name('it').fill('Belgio');
+    await name('es').fill('');
+    expect(await textOf(admin.getByRole('heading', { name: /^Labels in five languages/ }), /missing/)).toBe('Labels in five languages (1 missing)');
+    expect(await name('es').getAttribute('aria-invalid')).toBe('true');
+    expect(await admin.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
+    await expectAccessible(admin);
+    await name('es').fill('Bélgica');
+
+    // validate: the Dutch bank example is flagged at its field
+    await admin.getByRole('button', { name: 'Validate' }).click();
+    const bankProblem = admin.locator('[data-problem-for="bank.example"]');
+    expect(await textOf(bankProblem, /.+/)).toMatch(/bank\.example/);
+    await admin.getByLabel('Bank account example').fill('BE68539007547034');
+    await admin.getByRole('button', { name: 'Validate' }).click();
+    await bankProblem.waitFor({ state: 'detached' });
+    // the samples run now: the Dutch ones that no longer hold are pointed at, and removed
+    for (;;) {
+      const failing = admin.locator('.samples [data-problem-for^="samples."]');
+      if ((await failing.count()) === 0) break;
+      await failing.first().locator('xpath=..').getByRole('button', { name: 'Remove this sample' }).click();
+      await admin.getByRole('button', { name: 'Validate' }).click();
+      await admin.locator('.success, .alert').first().waitFor();
+    }
+    expect(await textOf(admin.locator('.success'), /checks out/)).toBe('Everything checks out: ready to publish.');
+    await expectAccessible(admin);
+    await admin.getByRole('button', { name: 'Publish' }).click();
+    expect(await textOf(admin.locator('.success'), /^Published/)).toBe('Published as version 1.');
+
+    const be = await request(t.http).get('/v1/countries/BE').set('Accept-Language', 'es');
+    expect(be.status).toBe(200);
+    expect(be.body).toMatchObject({ country: 'BE', name: 'Bélgica', status: 'enabled' });
+    expect(be.body.legalForms.map((f: { code: string }) => f.code)).toContain('be.bv');
+  }, 120_000);
+
+  it('an ops admin edits the Turkish pack: the diff against the published version shows the edited label', async () => {
+    const admin = adminPage;
+    await admin.goto(`${base}/ops/countries/TR/edit`);
+    expect(await textOf(admin.getByTestId('pack-origin'), /published version/)).toMatch(/^A new draft from published version \d+/);
+    const en = admin.getByLabel('name in en', { exact: true });
+    await en.fill('Türkiye (Republic of)');
+    await admin.getByRole('button', { name: 'Changes against published' }).click();
+    const diff = admin.getByTestId('diff');
+    expect(await textOf(diff.getByRole('row').first(), /name\.en/)).toMatch(/^name\.enchanged"Türkiye""Türkiye \(Republic of\)"$/);
+    await admin.getByRole('button', { name: 'Discard draft' }).click();
+    expect(await textOf(admin.locator('.success'), 'Draft discarded.')).toBe('Draft discarded.');
+  }, 60_000);
+
+  async function adminToken(): Promise<string> {
+    const res = await request(t.http).post('/v1/auth/login').send(ADMIN);
+    return res.body.accessToken as string;
+  }
 
   async function token(): Promise<string> {
     const res = await request(t.http).post('/v1/auth/login').send({ email, password });

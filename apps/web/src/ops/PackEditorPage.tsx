@@ -220,7 +220,7 @@ export function PackEditorPage() {
         <Link to="/ops/countries">{t('ops.pack.back')}</Link>
       </p>
       <h1 tabIndex={-1}>{t('ops.pack.title', { country: cc })}</h1>
-      <p className="note">
+      <p className="note" data-testid="pack-origin">
         {start.data.origin === 'clone' ? t('ops.pack.fromClone', { country: from ?? '' }) : start.data.origin === 'draft' ? t('ops.pack.fromDraft') : t('ops.pack.fromPublished', { version: String(start.data.published) })}
       </p>
 
