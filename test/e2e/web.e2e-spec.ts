@@ -430,21 +430,20 @@ describe('web app in Chromium: a Turkish seller', () => {
     expect(await textOf(page.getByTestId('payouts-page-status'), 'Henüz kurulmadı')).toBe('Henüz kurulmadı');
     await page.getByRole('button', { name: 'Ödeme kurulumunu başlat' }).click();
     await page.getByLabel('Hesap sahibi').fill('Anadolu Seramik Ltd. Şti.');
-    await page.getByLabel('IBAN').fill('TR06 0006 2000 0000 0629 1234 568');
+    await page.getByLabel('IBAN').fill('TR06 0006 2000 0000 6291 2345 68');
     await page.getByRole('button', { name: 'Banka hesabını kaydet' }).click();
     expect(await textOf(page.locator('[data-field="iban"]'), /.+/)).toMatch(/IBAN/);
     expect(await page.getByLabel('IBAN').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page);
-    await page.getByLabel('IBAN').fill('TR06 0006 2000 0000 0629 1234 567');
+    await page.getByLabel('IBAN').fill('TR06 0006 2000 0000 6291 2345 67');
     await page.getByRole('button', { name: 'Banka hesabını kaydet' }).click();
-    await page.waitForTimeout(1500);
-    await shot(page, '9-payouts-debug');
     expect(await textOf(page.locator('.success'), /kaydedildi/)).toBe('Banka hesabı kaydedildi; şimdi inceleme bekliyor.');
     const masked = await textOf(page.getByTestId('bank-account').locator('.mono'), /\d{4}$/);
     expect(masked).toMatch(/4567$/);
     expect(masked).not.toContain('0006 2000');
     await expectFitsWidth(page);
     await expectAccessible(page);
+    await shot(page, '9-payouts-bank-tr');
 
     await reviewer.getByRole('link', { name: 'Bank accounts' }).click();
     const bankRow = reviewer.getByRole('row').filter({ hasText: 'Anadolu Seramik Ltd. Şti.' });
