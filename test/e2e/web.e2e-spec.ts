@@ -8,8 +8,10 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { startTestApp, TestApp, uniqueEmail } from '../support/app';
 import { eventually } from '../support/eventually';
-import { pdfVariant } from '../support/files';
+import { pdfVariant, readablePdf } from '../support/files';
 import { launchChromium, seriousA11yViolations, TestBrowser } from '../support/browser';
+import { submitKyc } from '../support/kyc';
+import { acceptedRegistration } from '../support/registrations';
 
 /**
  * The web app (apps/web) in a real Chromium against the real API on real PostgreSQL: built with
@@ -308,7 +310,8 @@ describe('web app in Chromium: a Turkish seller', () => {
     const required = ['tr.vergi_levhasi', 'tr.ticaret_sicil_gazetesi', 'tr.imza_sirkuleri', 'tr.faaliyet_belgesi', 'representative_id'];
     for (const [n, type] of required.entries()) {
       const id = `doc-${type.replace(/[^a-z0-9]/gi, '_')}`;
-      await page.locator(`#${id}-file`).setInputFiles({ name: `${type}.pdf`, mimeType: 'application/pdf', buffer: pdfVariant(n) });
+      const buffer = type === 'tr.vergi_levhasi' ? readablePdf(`Vergi Levhasi - Anadolu Seramik Ltd. Sti. - VKN 4540536920 - ${email}`) : pdfVariant(n);
+      await page.locator(`#${id}-file`).setInputFiles({ name: `${type}.pdf`, mimeType: 'application/pdf', buffer });
       if (type === 'tr.faaliyet_belgesi') await page.locator(`#${id}-issued`).fill(new Date().toISOString().slice(0, 10));
       await page.locator(`form[aria-labelledby="${id}-title"]`).getByRole('button', { name: 'Yükle' }).click();
       await page.getByTestId(`uploaded-${type}`).waitFor();
@@ -513,6 +516,39 @@ describe('web app in Chromium: a Turkish seller', () => {
     expect(await textOf(diff.getByRole('row').first(), /name\.en/)).toMatch(/^name\.enchanged"Türkiye""Türkiye \(Republic of\)"$/);
     await admin.getByRole('button', { name: 'Discard draft' }).click();
     expect(await textOf(admin.locator('.success'), 'Draft discarded.')).toBe('Draft discarded.');
+  }, 60_000);
+
+  it('four eyes: a Russian case needs two different reviewers; the same reviewer cannot approve twice', async () => {
+    const ru = await request(t.http).post('/v1/auth/signup').send({ email: uniqueEmail('ru'), password: 'volga-trading-2026', country: 'RU', locale: 'ru' });
+    const ruToken = ru.body.session.accessToken as string;
+    const registration = acceptedRegistration('RU');
+    await request(t.http).put('/v1/sellers/me/business').set('Authorization', `Bearer ${ruToken}`).send(registration).expect(200);
+    const submitted = await submitKyc(t.http, ruToken, [{ role: 'representative', fullName: 'Иван Петров', nationality: 'RU' }]);
+    expect(submitted.status).toBe('in_review');
+
+    await reviewer.goto(`${base}/ops?q=${encodeURIComponent('Петров')}`);
+    const row = reviewer.getByRole('row').filter({ hasText: 'Иван Петров' });
+    expect(await textOf(row.getByRole('cell').last(), /Four eyes/)).toMatch(/Four eyes: needs two approvals$/);
+    await row.getByRole('link').click();
+    await reviewer.waitForURL(`${base}/ops/kyc/${submitted.caseId}`);
+    expect(await textOf(reviewer.getByTestId('four-eyes'), /Four eyes/)).toBe('Four eyes: needs two approvals');
+    await reviewer.getByLabel('Approve').check();
+    await reviewer.getByRole('button', { name: 'Record decision' }).click();
+    expect(await textOf(reviewer.locator('.success'), /^First approval/)).toBe('First approval recorded: a second reviewer must approve too.');
+    expect(await textOf(reviewer.getByTestId('four-eyes'), /second/)).toBe('Four eyes: waiting for a second reviewer');
+    expect(await textOf(reviewer.getByTestId('case-status'), 'In review')).toBe('In review');
+    // the same person again: refused, in the reviewer's language
+    await reviewer.getByRole('button', { name: 'Record decision' }).click();
+    expect(await textOf(reviewer.getByRole('alert'), /.+/)).toMatch(/.+/);
+    expect(await textOf(reviewer.getByTestId('case-status'), 'In review')).toBe('In review');
+    await expectAccessible(reviewer);
+
+    await adminPage.goto(`${base}/ops/kyc/${submitted.caseId}`);
+    await adminPage.getByLabel('Approve').check();
+    await adminPage.getByRole('button', { name: 'Record decision' }).click();
+    expect(await textOf(adminPage.locator('.success'), /^Recorded/)).toBe('Recorded. Status: Approved.');
+    const audit = await request(t.http).get(`/v1/ops/audit?targetId=${submitted.caseId}`).set('Authorization', `Bearer ${await adminToken()}`);
+    expect(audit.body.map((e: { action: string; actorRole: string }) => `${e.action} ${e.actorRole}`)).toEqual(expect.arrayContaining(['kyc.first_approval ops_reviewer', 'kyc.approve ops_admin']));
   }, 60_000);
 
   async function adminToken(): Promise<string> {
