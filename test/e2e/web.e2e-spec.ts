@@ -450,6 +450,11 @@ describe('web app in Chromium: a Turkish seller', () => {
 
     await reviewer.getByRole('link', { name: 'Bank accounts' }).click();
     const bankRow = reviewer.getByRole('row').filter({ hasText: 'Anadolu Seramik Ltd. Şti.' });
+    expect(await textOf(bankRow.locator('td.mono'), /4567/)).not.toContain('0006 2000');
+    await expectAccessible(reviewer);
+    // the full number, to compare with the bank letter: on request, and audited
+    await bankRow.getByRole('button', { name: 'Show full number (audited)' }).click();
+    expect(await textOf(bankRow.locator('td.mono'), /^TR\d+$/)).toBe('TR060006200000006291234567');
     await bankRow.getByRole('button', { name: 'Verify' }).click();
     expect(await textOf(bankRow.getByRole('status'), 'Verified.')).toBe('Verified.');
   }, 60_000);
@@ -549,6 +554,26 @@ describe('web app in Chromium: a Turkish seller', () => {
     expect(await textOf(adminPage.locator('.success'), /^Recorded/)).toBe('Recorded. Status: Approved.');
     const audit = await request(t.http).get(`/v1/ops/audit?targetId=${submitted.caseId}`).set('Authorization', `Bearer ${await adminToken()}`);
     expect(audit.body.map((e: { action: string; actorRole: string }) => `${e.action} ${e.actorRole}`)).toEqual(expect.arrayContaining(['kyc.first_approval ops_reviewer', 'kyc.approve ops_admin']));
+  }, 60_000);
+
+  it('ops read the audit log filtered by action and the webhook inbox', async () => {
+    await reviewer.getByRole('link', { name: 'Audit log' }).click();
+    expect(await textOf(reviewer.locator('h1'), 'Audit log')).toBe('Audit log');
+    await reviewer.getByLabel('Action').fill('kyc.request_changes');
+    await reviewer.getByRole('button', { name: 'Apply' }).click();
+    await reviewer.waitForURL(/action=kyc\.request_changes/);
+    const rows = reviewer.locator('tbody tr');
+    expect(await textOf(rows.first().locator('td').nth(1), 'kyc.request_changes')).toBe('kyc.request_changes');
+    expect(await rows.count()).toBe(1);
+    await rows.first().getByText('Show').click();
+    expect(await textOf(rows.first().locator('pre'), /DOCUMENT_UNREADABLE/)).toMatch(/"internalNote": "stamp illegible on the scan"/);
+    await expectAccessible(reviewer);
+
+    await reviewer.getByRole('link', { name: 'Webhooks' }).click();
+    expect(await textOf(reviewer.locator('h1'), 'Stripe webhook inbox')).toBe('Stripe webhook inbox');
+    expect(await textOf(reviewer.getByText('No events.'), 'No events.')).toBe('No events.');
+    await expectAccessible(reviewer);
+    await expectFitsWidth(reviewer);
   }, 60_000);
 
   async function adminToken(): Promise<string> {
