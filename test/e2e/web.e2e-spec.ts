@@ -360,6 +360,7 @@ describe('web app in Chromium: a Turkish seller', () => {
     await reviewer.getByLabel('Search').fill('anadolu seramik');
     await reviewer.getByRole('button', { name: 'Apply' }).click();
     await reviewer.waitForURL(/q=anadolu/);
+    await shot(reviewer, '10-ops-queue');
     const row = reviewer.getByRole('row').filter({ hasText: 'Anadolu Seramik Ltd. Şti.' });
     expect(await textOf(row.getByRole('cell').nth(2), /Ayşe Yılmaz/)).toMatch(/Ayşe Yılmaz \(Legal representative\)/);
     expect(await row.getByRole('cell').nth(1).textContent()).toMatch(/^(Türkiye|Turkey)$/);
@@ -488,6 +489,7 @@ describe('web app in Chromium: a Turkish seller', () => {
     await admin.getByRole('button', { name: 'Validate' }).click();
     const bankProblem = admin.locator('[data-problem-for="bank.example"]');
     expect(await textOf(bankProblem, /.+/)).toMatch(/bank\.example/);
+    await shot(admin, '11-pack-editor-problems');
     await admin.getByLabel('Bank account example').fill('BE68539007547034');
     await admin.getByRole('button', { name: 'Validate' }).click();
     await bankProblem.waitFor({ state: 'detached' });
@@ -569,11 +571,30 @@ describe('web app in Chromium: a Turkish seller', () => {
     expect(await textOf(rows.first().locator('pre'), /DOCUMENT_UNREADABLE/)).toMatch(/"internalNote": "stamp illegible on the scan"/);
     await expectAccessible(reviewer);
 
+    // a Stripe event the worker gave up on (a dead letter), as the inbox stores it
+    const eventId = `evt_web_${Date.now()}`;
+    await t.sql.query(
+      `INSERT INTO webhook_inbox (id, provider, type, account, livemode, event_created, payload, status, outcome, attempts, last_error, received_at)
+       VALUES ($1, 'stripe', 'account.updated', 'acct_web_dead', false, $2, $3, 'dead', 'failed', 8, 'database unavailable', now())`,
+      [eventId, Math.floor(Date.now() / 1000), JSON.stringify({ id: eventId, type: 'account.updated', data: { object: { id: 'acct_web_dead' } } })],
+    );
     await reviewer.getByRole('link', { name: 'Webhooks' }).click();
     expect(await textOf(reviewer.locator('h1'), 'Stripe webhook inbox')).toBe('Stripe webhook inbox');
-    expect(await textOf(reviewer.getByText('No events.'), 'No events.')).toBe('No events.');
+    const dead = reviewer.getByRole('row').filter({ hasText: eventId });
+    expect(await textOf(dead.getByRole('cell').nth(3), /.+/)).toBe('database unavailable');
+    await dead.getByRole('button', { name: 'Show payload' }).click();
+    expect(await textOf(dead.locator('pre'), /acct_web_dead/)).toMatch(/"type": "account.updated"/);
+    // reviewers read; replaying is for ops_admin
+    expect(await dead.getByRole('button', { name: 'Replay' }).count()).toBe(0);
     await expectAccessible(reviewer);
-    await expectFitsWidth(reviewer);
+
+    await adminPage.getByRole('link', { name: 'Webhooks' }).click();
+    const row = adminPage.getByRole('row').filter({ hasText: eventId });
+    await row.getByRole('button', { name: 'Replay' }).click();
+    await adminPage.getByRole('row').filter({ hasText: eventId }).waitFor({ state: 'detached' });
+    expect((await t.sql.query('SELECT status, outcome FROM webhook_inbox WHERE id = $1', [eventId])).rows).toEqual([{ status: 'received', outcome: 'replayed' }]);
+    const audit = await request(t.http).get(`/v1/ops/audit?targetId=${eventId}`).set('Authorization', `Bearer ${await adminToken()}`);
+    expect(audit.body[0]).toMatchObject({ action: 'webhook.replayed', actorRole: 'ops_admin' });
   }, 60_000);
 
   async function adminToken(): Promise<string> {
