@@ -12,7 +12,7 @@ export async function detectRole(): Promise<Role> {
     if (!(e instanceof ApiError && e.status === 403)) throw e;
   }
   try {
-    await opsAccountsControllerListV1();
+    await opsAccountsControllerListV1({ query: { role: 'ops_admin', limit: 1 } });
     return 'ops_admin';
   } catch (e) {
     if (e instanceof ApiError && e.status === 403) return 'ops_reviewer';

@@ -28,7 +28,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (token: string, role: Ro
       onSignedIn(data.accessToken, role);
       navigate(isOps(role) ? '/ops' : '/home');
     } catch (e) {
-      if (!(e instanceof ApiError && e.status === 401)) session.set(null);
+      session.set(null);
       setFailure({ message: errorMessage(e), fields: e instanceof ApiError ? byField(e.details) : {} });
     }
   });
