@@ -521,6 +521,8 @@ describe('web app in Chromium: a Turkish seller', () => {
     await admin.getByRole('button', { name: 'Changes against published' }).click();
     const diff = admin.getByTestId('diff');
     expect(await textOf(diff.getByRole('row').first(), /name\.en/)).toMatch(/^name\.enchanged"Türkiye""Türkiye \(Republic of\)"$/);
+    // a label changes no requirement: nobody is sent back to re-verification
+    expect(await textOf(admin.getByTestId('impact'), /^Publishing flags/)).toBe('Publishing flags 0 seller(s) for re-verification (by legal form: —).');
     await admin.getByRole('button', { name: 'Discard draft' }).click();
     expect(await textOf(admin.locator('.success'), 'Draft discarded.')).toBe('Draft discarded.');
   }, 60_000);

@@ -7,11 +7,13 @@ import {
   opsCountriesControllerDiscardV1,
   opsCountriesControllerDraftV1,
   opsCountriesControllerIdentifierTypesV1,
+  opsCountriesControllerImpactV1,
   opsCountriesControllerOverviewV1,
   opsCountriesControllerPublishV1,
   opsCountriesControllerSaveDraftV1,
   opsCountriesControllerValidateV1,
   opsCountriesControllerVersionV1,
+  type DraftImpactView,
   type PackChangeView,
 } from '../api/client';
 import { FormAlert, useErrorMessage } from '../forms';
@@ -94,6 +96,7 @@ export function PackEditorPage() {
   const [problems, setProblems] = useState<Problem[]>();
   const [status, setStatus] = useState<{ ok?: string; error?: string }>();
   const [diff, setDiff] = useState<PackChangeView[]>();
+  const [impact, setImpact] = useState<DraftImpactView>();
   const [busy, setBusy] = useState(false);
   const [onlyMissing, setOnlyMissing] = useState(false);
 
@@ -121,6 +124,7 @@ export function PackEditorPage() {
     setDoc((d) => setIn(d!, path, value));
     setDirty(true);
     setDiff(undefined);
+    setImpact(undefined);
   };
 
   // every place the form shows, for problems to land on
@@ -189,8 +193,12 @@ export function PackEditorPage() {
   const onDiff = () =>
     run(async () => {
       if (dirty) await save();
-      const { data } = await opsCountriesControllerDiffV1({ path: { cc }, query: { from: String(start.data.published), to: 'draft' } });
-      setDiff(data);
+      const [changes, flagged] = [
+        (await opsCountriesControllerDiffV1({ path: { cc }, query: { from: String(start.data.published), to: 'draft' } })).data,
+        (await opsCountriesControllerImpactV1({ path: { cc } })).data,
+      ];
+      setDiff(changes);
+      setImpact(flagged);
     });
   const onPublish = () =>
     run(async () => {
@@ -265,6 +273,11 @@ export function PackEditorPage() {
       {diff ? (
         <section className="card" aria-labelledby="diff-title">
           <h2 id="diff-title">{t('ops.pack.diffTitle', { version: String(start.data.published) })}</h2>
+          {impact ? (
+            <p data-testid="impact">
+              {t('ops.pack.impact', { count: impact.sellers, forms: impact.byLegalForm.map((f) => `${f.legalForm} (${f.sellers})`).join(', ') || '—' })}
+            </p>
+          ) : null}
           {diff.length === 0 ? (
             <p>{t('ops.pack.noChanges')}</p>
           ) : (
