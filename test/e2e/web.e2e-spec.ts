@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import request from 'supertest';
-import { startTestApp, TestApp, uniqueEmail } from '../support/app';
+import { signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
+import { startStripeDouble, StripeDouble } from '../doubles/stripe-double';
 import { eventually } from '../support/eventually';
 import { pdfVariant, readablePdf } from '../support/files';
 import { launchChromium, seriousA11yViolations, TestBrowser } from '../support/browser';
@@ -27,13 +28,21 @@ let buildOutput: string;
 let t: TestApp;
 let base: string;
 let chromium: TestBrowser;
+let stripe: StripeDouble;
 
 beforeAll(async () => {
   webDir = mkdtempSync(join(tmpdir(), 'ltg-web-'));
   const build = node(['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts', '--outDir', webDir, '--emptyOutDir']);
   buildOutput = `${build.stdout}\n${build.stderr}`;
   if (build.status !== 0) throw new Error(`web build failed:\n${buildOutput}`);
-  t = await startTestApp({ WEB_DIR: webDir, BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password });
+  stripe = await startStripeDouble();
+  t = await startTestApp({
+    WEB_DIR: webDir,
+    BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
+    BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
+    STRIPE_SECRET_KEY: stripe.secretKey,
+    STRIPE_API_URL: stripe.url,
+  });
   await t.app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   chromium = await launchChromium();
@@ -42,6 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await chromium?.close();
   await t?.close();
+  await stripe?.close();
   rmSync(webDir, { recursive: true, force: true });
 });
 
@@ -608,4 +618,48 @@ describe('web app in Chromium: a Turkish seller', () => {
     const res = await request(t.http).post('/v1/auth/login').send({ email, password });
     return res.body.accessToken as string;
   }
+});
+
+describe('web app in Chromium: an Italian seller hands over to Stripe for payouts and comes back', () => {
+  let context: BrowserContext;
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('starts payouts on Stripe, follows the hosted link, returns to the payouts page; an expired link is renewed', async () => {
+    const { payload, token } = await signup(t.http, { country: 'IT', locale: 'it' });
+    await request(t.http).put('/v1/sellers/me/business').set('Authorization', `Bearer ${token}`).send(acceptedRegistration('IT')).expect(200);
+    context = await chromium.browser.newContext({ locale: 'it-IT', viewport: { width: 1024, height: 800 } });
+    // Stripe's hosted onboarding, played by the browser: whatever the seller does there, Stripe sends them back
+    const handedOver: string[] = [];
+    await context.route('https://connect.stripe.com/**', async (route) => {
+      handedOver.push(route.request().url());
+      await route.fulfill({ status: 302, headers: { location: `${base}/payouts/return` } });
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Email').fill(payload.email);
+    await page.getByLabel('Password').fill(payload.password);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.waitForURL(`${base}/home`);
+    await page.getByRole('link', { name: 'Dettagli dei pagamenti' }).click();
+    await page.waitForURL(`${base}/payouts`);
+    expect(await textOf(page.getByTestId('payouts-page-status'), /.+/)).toBe('Non ancora configurati');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Avvia la configurazione' }).click();
+    await page.getByRole('button', { name: 'Continua su Stripe' }).click();
+    await page.waitForURL(`${base}/payouts/return`);
+    expect(handedOver).toHaveLength(1);
+    expect(handedOver[0]).toMatch(/^https:\/\/connect\.stripe\.com\/setup\/e\/acct_/);
+    expect(await textOf(page.getByRole('status'), /Bentornato/)).toBe('Bentornato. Lo stato qui sotto è aggiornato.');
+    expect(await textOf(page.getByTestId('payouts-page-status'), /.+/)).not.toBe('Non ancora configurati');
+    await expectAccessible(page);
+
+    // Stripe sends an expired link to /payouts/refresh: a new link at once
+    await page.goto(`${base}/payouts/refresh`);
+    await page.waitForURL(`${base}/payouts/return`);
+    expect(handedOver).toHaveLength(2);
+    expect(handedOver[1]).not.toBe(handedOver[0]);
+  }, 60_000);
 });
