@@ -467,7 +467,10 @@ describe('web app in Chromium: a Turkish seller', () => {
     await bankRow.getByRole('button', { name: 'Show full number (audited)' }).click();
     expect(await textOf(bankRow.locator('td.mono'), /^TR\d+$/)).toBe('TR060006200000006291234567');
     await bankRow.getByRole('button', { name: 'Verify' }).click();
-    expect(await textOf(bankRow.getByRole('status'), 'Verified.')).toBe('Verified.');
+    expect(await textOf(reviewer.locator('.success'), /^Verified\./)).toMatch(/^Verified\. Anadolu Seramik Ltd\. Şti\. \(.*4567\)$/);
+    await bankRow.waitFor({ state: 'detached' });
+    const payout = await request(t.http).get('/v1/sellers/me/payouts').set('Authorization', `Bearer ${await token()}`);
+    expect(payout.body.bankAccount).toMatchObject({ status: 'verified' });
   }, 60_000);
 
   it('an ops admin opens Belgium by cloning the Dutch pack: problems shown where they are, a label edited in five languages, published', async () => {

@@ -20,6 +20,8 @@ export function BankAccountsPage() {
   const { t, lang, date, countryName } = useI18n();
   const [status, setStatus] = useState<BankAccountReviewView['status']>('pending_review');
   const list = useQuery({ queryKey: ['ops', 'bank', status, lang], queryFn: async () => (await opsBankAccountsControllerListV1({ query: { status } })).data });
+  // a decided account leaves the list of those to review: the outcome is said here, not in its row
+  const [done, setDone] = useState<string>();
   return (
     <section>
       <h1 tabIndex={-1}>{t('ops.bank.title')}</h1>
@@ -33,6 +35,11 @@ export function BankAccountsPage() {
           ))}
         </select>
       </div>
+      {done ? (
+        <p className="success" role="status">
+          {done}
+        </p>
+      ) : null}
       <Pending error={list.error} loading={list.isPending} />
       {list.data?.length === 0 ? <p>{t('ops.bank.empty')}</p> : null}
       {list.data?.length ? (
@@ -49,7 +56,7 @@ export function BankAccountsPage() {
           </thead>
           <tbody>
             {list.data.map((a) => (
-              <BankRow key={a.sellerId} account={a} countryName={countryName} submitted={date(a.submittedAt)} />
+              <BankRow key={a.sellerId} account={a} countryName={countryName} submitted={date(a.submittedAt)} onDone={setDone} />
             ))}
           </tbody>
         </Table>
@@ -58,19 +65,19 @@ export function BankAccountsPage() {
   );
 }
 
-function BankRow({ account: a, countryName, submitted }: { account: BankAccountReviewView; countryName: (cc: string) => string; submitted: string }) {
+function BankRow({ account: a, countryName, submitted, onDone }: { account: BankAccountReviewView; countryName: (cc: string) => string; submitted: string; onDone: (message: string) => void }) {
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const [number, setNumber] = useState<string>();
   const [reason, setReason] = useState<RejectBankAccountDto['reason']>('name_mismatch');
-  const [message, setMessage] = useState<{ ok?: string; error?: string }>();
+  const [message, setMessage] = useState<{ error?: string }>();
   const id = a.sellerId!;
   const run = async (fn: () => Promise<unknown>, ok: string) => {
     setMessage(undefined);
     try {
       await fn();
-      setMessage({ ok });
+      onDone(`${ok} ${a.holderName} (${a.numberMasked})`);
       await queryClient.invalidateQueries({ queryKey: ['ops', 'bank'] });
     } catch (e) {
       setMessage({ error: errorMessage(e) });
@@ -120,7 +127,6 @@ function BankRow({ account: a, countryName, submitted }: { account: BankAccountR
             </button>
           </div>
         ) : null}
-        {message?.ok ? <p role="status">{message.ok}</p> : null}
         {message?.error ? (
           <p className="error" role="alert">
             {message.error}
