@@ -87,17 +87,27 @@ export class BankAccountsService {
 
   async submit(ctx: RequestContext, input: BankAccountInput): Promise<BankAccountView> {
     const seller = callerSeller(ctx);
-    const payout = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
-    if (!payout) throw paymentError(PaymentErrorCode.SETUP_REQUIRED);
-    if (payout.rail !== 'bank_transfer') throw paymentError(PaymentErrorCode.WRONG_RAIL, { rail: payout.rail });
-    const { document } = await this.countries.published(seller.country);
+    // bank details may come first: the country's rail decides, a separate "start" is never needed
+    const { document, choice } = await this.payouts.railFor(seller.country);
+    if (!choice.available) {
+      throw paymentError(PaymentErrorCode.RAIL_UNAVAILABLE, { country: seller.country, reason: choice.message }, [
+        { field: 'country', code: choice.reason, messageKey: 'payouts.reason.detail', params: { reason: choice.message } },
+      ]);
+    }
+    if (choice.rail !== 'bank_transfer') {
+      throw paymentError(PaymentErrorCode.WRONG_RAIL, { rail: { t: `payouts.rail.${choice.rail}` } }, [
+        { field: 'rail', code: 'START_ONBOARDING', messageKey: 'payouts.next.start_onboarding' },
+      ]);
+    }
+    let payout = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
+    if (payout && payout.rail !== 'bank_transfer') payout = await this.payouts.followRail(seller.id, 'bank_transfer');
 
     const problems: ErrorDetail[] = [];
     const detail = (field: string, code: string, messageKey: string, params: ErrorDetail['params'] = {}) =>
       problems.push({ field, code, messageKey, params: { field, ...params } });
     const holderName = typeof input.holderName === 'string' ? input.holderName.trim().normalize('NFC') : '';
     if (holderName.length < 2) detail('holderName', 'REQUIRED', 'country.check.REQUIRED');
-    const currency = (input.currency ?? payout.currency).toUpperCase();
+    const currency = (input.currency ?? payout?.currency ?? document.currencies.payout[0]).toUpperCase();
     if (!document.currencies.payout.includes(currency)) {
       detail('currency', 'CURRENCY_NOT_ALLOWED', 'country.check.NOT_ALLOWED', { allowed: document.currencies.payout.join(', ') });
     }
@@ -123,6 +133,7 @@ export class BankAccountsService {
       detail('iban', 'NOT_SUPPORTED', 'country.check.NOT_ALLOWED', { allowed: bank.type });
     }
     if (problems.length || !number) throw paymentError(PaymentErrorCode.BANK_ACCOUNT_INVALID, {}, problems);
+    if (!payout) await this.payouts.start(ctx, { currency });
 
     return this.uow.run(async (tx) => {
       const account = await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id }, lock: { mode: 'pessimistic_write' } });
