@@ -5,3 +5,5 @@ export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAA
 /** The first bytes of a Windows executable, to be disguised as a PDF. */
 export const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00', 'latin1'), Buffer.alloc(2048, 0)]);
 export const pdfVariant = (n: number) => Buffer.concat([PDF, Buffer.from(`% variant ${n}\n`)]);
+/** An issue date every document type accepts (types with a maximum age require one). */
+export const ISSUED_TODAY = new Date().toISOString().slice(0, 10);
