@@ -114,6 +114,9 @@ export function App() {
         <Route path="/home" element={signedInOnly(<HomePage />)} />
         <Route path="/business" element={signedInOnly(<BusinessPage />)} />
         <Route path="/kyc" element={signedInOnly(<KycPage />)} />
+        {/* hosted payout onboarding returns here (SELLER_APP_URL/payouts/return | refresh): the overview re-reads the status */}
+        <Route path="/payouts/return" element={signedInOnly(<Navigate to="/home" replace />)} />
+        <Route path="/payouts/refresh" element={signedInOnly(<Navigate to="/home" replace />)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>
