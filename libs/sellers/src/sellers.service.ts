@@ -63,7 +63,9 @@ export class SellersService {
       await tx.insert(SellerEntity, seller);
       const saved = await tx.findOneOrFail(SellerEntity, { where: { id: seller.id } });
       const session = await this.tokens.issue(tx, account.id);
-      return { seller: SellerView.of({ ...saved, account }), session };
+      const view = SellerView.of({ ...saved, account });
+      // in the language the account was created with (what the account's later reads default to)
+      return { seller: Object.assign(view, { statusMessage: this.translator.t(account.locale, `seller.status.${view.status}`) }), session };
     });
   }
 
