@@ -9,7 +9,7 @@ import { BankAccountEntity, BankAccountStatus } from './entities/bank-account.en
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { paymentError, PaymentErrorCode } from './errors';
 import type { ConnectAccountSnapshot } from './ports';
-import { PayoutsService } from './payouts.service';
+import { PayoutsService, railUnavailable } from './payouts.service';
 
 export const REJECTION_REASONS = ['name_mismatch', 'account_closed', 'not_business_account', 'other'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
@@ -89,11 +89,7 @@ export class BankAccountsService {
     const seller = callerSeller(ctx);
     // bank details may come first: the country's rail decides, a separate "start" is never needed
     const { document, choice } = await this.payouts.railFor(seller.country);
-    if (!choice.available) {
-      throw paymentError(PaymentErrorCode.RAIL_UNAVAILABLE, { country: seller.country, reason: choice.message }, [
-        { field: 'country', code: choice.reason, messageKey: 'payouts.reason.detail', params: { reason: choice.message } },
-      ]);
-    }
+    if (!choice.available) throw railUnavailable(seller.country, choice);
     if (choice.rail !== 'bank_transfer') {
       throw paymentError(PaymentErrorCode.WRONG_RAIL, { rail: { t: `payouts.rail.${choice.rail}` } }, [
         { field: 'rail', code: 'START_ONBOARDING', messageKey: 'payouts.next.start_onboarding' },

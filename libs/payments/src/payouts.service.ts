@@ -5,8 +5,8 @@ import type { CountryPackDocument } from '@app/countries';
 import { Outbox } from '@app/jobs';
 import { KycStandingReader } from '@app/kyc';
 import type { KycStanding } from '@app/kyc';
-import { APP_CONFIG } from '@app/kernel';
-import type { AppConfig, MessageParam, RequestContext } from '@app/kernel';
+import { APP_CONFIG, CLOCK } from '@app/kernel';
+import type { AppConfig, Clock, MessageParam, RequestContext } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { callerSeller, SellerBusinessProfileEntity, SellerDirectory } from '@app/sellers';
 import { buildChecklist, ChecklistItem } from './checklist';
@@ -40,6 +40,13 @@ const bankTransferPending = (country: string): ConnectAccountSnapshot => ({
 export type RailChoice =
   | { available: true; rail: Rail; alternatives: Rail[] }
   | { available: false; rail: Rail | null; reason: 'SANCTIONS_POLICY' | 'PAYOUT_RAIL_NOT_CONFIGURED'; message: MessageParam };
+
+/** 422 with the country's own reason (RU: the sanctions policy) or "not configured": never "start the setup first". */
+export function railUnavailable(country: string, choice: Extract<RailChoice, { available: false }>) {
+  return paymentError(PaymentErrorCode.RAIL_UNAVAILABLE, { country, reason: choice.message }, [
+    { field: 'country', code: choice.reason, messageKey: 'payouts.reason.detail', params: { reason: choice.message } },
+  ]);
+}
 
 export interface PayoutOverview {
   sellerId?: string;
@@ -77,6 +84,7 @@ export class PayoutsService implements OnModuleInit {
     private readonly sellers: SellerDirectory,
     @Inject(CONNECT_GATEWAY) private readonly gateway: ConnectGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Tells the country packs which rails this deployment runs (ops are warned when a pack names one it does not). */
@@ -209,11 +217,7 @@ export class PayoutsService implements OnModuleInit {
   async start(ctx: RequestContext, input: { currency?: string }): Promise<PayoutOverview> {
     const seller = callerSeller(ctx);
     const { document, choice } = await this.railFor(seller.country);
-    if (!choice.available) {
-      throw paymentError(PaymentErrorCode.RAIL_UNAVAILABLE, { country: seller.country, reason: choice.message }, [
-        { field: 'country', code: choice.reason, messageKey: 'payouts.reason.detail', params: { reason: choice.message } },
-      ]);
-    }
+    if (!choice.available) throw railUnavailable(seller.country, choice);
     const currency = (input.currency ?? document.currencies.payout[0]).toUpperCase();
     if (!document.currencies.payout.includes(currency)) {
       throw paymentError(PaymentErrorCode.CURRENCY_NOT_ALLOWED, { currency, country: countryName(seller.country), allowed: document.currencies.payout.join(', ') });
@@ -289,7 +293,7 @@ export class PayoutsService implements OnModuleInit {
       throw this.gatewayFailure(e);
     }
     if (!snapshot) return;
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(this.clock.now().getTime() / 1000);
     await this.uow.run(async (tx) => {
       const locked = await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId }, lock: { mode: 'pessimistic_write' } });
       if (locked.rail === 'stripe_connect') await this.applySnapshot(tx, locked, snapshot, Math.max(now, locked.lastEventCreated));
@@ -303,11 +307,7 @@ export class PayoutsService implements OnModuleInit {
   async onboardingLink(ctx: RequestContext): Promise<{ url: string; expiresAt: string }> {
     const seller = callerSeller(ctx);
     const { choice } = await this.railFor(seller.country);
-    if (!choice.available) {
-      throw paymentError(PaymentErrorCode.RAIL_UNAVAILABLE, { country: seller.country, reason: choice.message }, [
-        { field: 'country', code: choice.reason, messageKey: 'payouts.reason.detail', params: { reason: choice.message } },
-      ]);
-    }
+    if (!choice.available) throw railUnavailable(seller.country, choice);
     if (choice.rail !== 'stripe_connect') throw paymentError(PaymentErrorCode.WRONG_RAIL, { rail: { t: `payouts.rail.${choice.rail}` } });
     let account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
     if (!account?.stripeAccountId || account.rail !== 'stripe_connect') {
