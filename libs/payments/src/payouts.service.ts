@@ -18,7 +18,7 @@ import type { NextAction } from './next-action';
 import type { BlockingReason, EffectivePayoutStatus } from './gate';
 import { CONNECT_GATEWAY, GatewayError } from './ports';
 import type { ConnectAccountSnapshot, ConnectGateway } from './ports';
-import { PayoutFailedEvent, PayoutStatusChangedEvent } from './events';
+import { PayoutFailedEvent, PayoutRailChangedEvent, PayoutStatusChangedEvent } from './events';
 import { deriveStatus, PAYOUT_LIFECYCLE, PayoutStatus } from './status';
 
 export type Rail = 'stripe_connect' | 'bank_transfer';
@@ -166,7 +166,9 @@ export class PayoutsService implements OnModuleInit {
    * The rail follows the pack and the deployment: when the country's rail is no longer the one the
    * seller's account was set up on (Stripe configured after an earlier fallback, a pack that changed
    * its rail), the account moves to it. Nothing is lost: the Stripe account id and the bank details
-   * stay, and the new rail's status is rebuilt from what that rail already knows.
+   * stay, and the new rail's status is rebuilt from what that rail already knows. This is the one
+   * write of a status outside PAYOUT_LIFECYCLE: a rail change starts the new rail's own setup, it is
+   * not a move along the old rail's table (whose `disconnected`, for one, is final for THAT rail).
    */
   async followRail(sellerId: string, rail: Rail): Promise<PayoutAccountEntity> {
     return this.uow.run(async (tx) => {
@@ -197,7 +199,7 @@ export class PayoutsService implements OnModuleInit {
         { sellerId },
         { rail, status: next.status, payoutsEnabled: next.payoutsEnabled, requirements: next.requirements as never, futureRequirements: null as never, disabledReason: null },
       );
-      await this.outbox.add(tx, { type: 'payouts.rail_changed', aggregateType: 'seller', aggregateId: sellerId, payload: { sellerId, from: account.rail, to: rail } });
+      await this.outbox.add(tx, PayoutRailChangedEvent, sellerId, { sellerId, from: account.rail, to: rail });
       if (next.status !== account.status) await this.statusChanged(tx, { ...account, rail } as PayoutAccountEntity, next.status);
       return tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId } });
     });

@@ -1,22 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobHandler, JobProcessor } from '@app/jobs';
-import { KycStandingReader } from '@app/kyc';
+import type { DeliveredOf } from '@app/jobs';
+import { KYC_CASE_EVENTS, KycStandingReader } from '@app/kyc';
 import { UnitOfWork } from '@app/persistence';
 import { SellersService } from '@app/sellers';
-import { KYC_EVENTS } from './compliance-hold.job';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
+import { PayoutRailChangedEvent, PayoutStatusChangedEvent } from './events';
 import { payoutGate } from './gate';
 
 export const SELLER_ACTIVATION_JOB = 'payments.seller-activation';
 
 /** Every event that can change whether a seller can sell: their KYC case and their payout rail. */
-export const SELLING_EVENTS = [...KYC_EVENTS, 'payouts.status_changed', 'payouts.rail_changed'] as const;
-
-interface DomainEventEnvelope {
-  id: string;
-  type: string;
-  payload: { sellerId?: string };
-}
+export const SELLING_EVENTS = [...KYC_CASE_EVENTS, PayoutStatusChangedEvent, PayoutRailChangedEvent] as const;
 
 /**
  * A seller's overall status follows whether they can sell. Until the catalog gates exist that is
@@ -26,8 +21,8 @@ interface DomainEventEnvelope {
  * (`active`, back to `suspended` when an active seller stops being able to sell).
  */
 @Injectable()
-@JobHandler({ name: SELLER_ACTIVATION_JOB, subscribeTo: [...SELLING_EVENTS], retryLimit: 10 })
-export class SellerActivationJob implements JobProcessor<DomainEventEnvelope> {
+@JobHandler({ name: SELLER_ACTIVATION_JOB, subscribeTo: SELLING_EVENTS, retryLimit: 10 })
+export class SellerActivationJob implements JobProcessor<DeliveredOf<typeof SELLING_EVENTS>> {
   private readonly logger = new Logger('Sellers');
 
   constructor(
@@ -36,7 +31,7 @@ export class SellerActivationJob implements JobProcessor<DomainEventEnvelope> {
     private readonly sellers: SellersService,
   ) {}
 
-  async handle(event: DomainEventEnvelope): Promise<void> {
+  async handle(event: DeliveredOf<typeof SELLING_EVENTS>): Promise<void> {
     const sellerId = event.payload?.sellerId;
     if (!sellerId) return;
     await this.uow.run(async (tx) => {
