@@ -13,3 +13,5 @@ export type { SanctionsScreener, ScreeningSubject, SubjectScreening } from './sa
 export { RescreenApprovedJob } from './screening-lists.service';
 export { KycStandingReader } from './standing';
 export type { KycStanding } from './standing';
+export { compareHolderName } from './holder-name';
+export type { HolderNameComparison } from './holder-name';

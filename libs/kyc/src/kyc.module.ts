@@ -10,9 +10,11 @@ import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycCheckEntity } from './entities/kyc-check.entity';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
 import { KycCaseEventEntity } from './entities/kyc-event.entity';
+import { KycCaseMessageEntity } from './entities/kyc-case-message.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { KycVendorResultEntity } from './entities/kyc-vendor-result.entity';
 import { VendorResultsService } from './vendor-results.service';
+import { VendorResultInboxHandler } from './vendor-inbox';
 import { IDENTITY_VERIFICATION } from './verification.port';
 import { IdentityVerificationService, identityVerificationFactory } from './identity-verification.service';
 import { KycWebhooksController } from './kyc-webhooks.controller';
@@ -32,7 +34,7 @@ import { KycStandingReader } from './standing';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([KycCaseEntity, KycPersonEntity, KycDocumentEntity, KycCheckEntity, KycCaseEventEntity, KycVendorResultEntity, ScreeningListEntity, ScreeningEntryEntity]),
+    TypeOrmModule.forFeature([KycCaseEntity, KycPersonEntity, KycDocumentEntity, KycCheckEntity, KycCaseEventEntity, KycCaseMessageEntity, KycVendorResultEntity, ScreeningListEntity, ScreeningEntryEntity]),
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // in memory: the bytes are sniffed, hashed and encrypted before they touch the storage
@@ -53,6 +55,7 @@ import { KycStandingReader } from './standing';
     ScreeningListsService,
     RescreenApprovedJob,
     VendorResultsService,
+    VendorResultInboxHandler,
     IdentityVerificationService,
     KycPersonIdNumbersKeyRotation,
     KycDocumentsKeyRotation,

@@ -71,6 +71,13 @@ export class KycCaseEntity {
   @Column('timestamptz', { name: 'identity_decided_at', nullable: true })
   identityDecidedAt: Date | null;
 
+  /**
+   * The seller declared that no person holds the pack's ownership threshold or more (companies must
+   * either declare such owners or make this declaration); cleared when owners are declared.
+   */
+  @Column('timestamptz', { name: 'no_owners_declared_at', nullable: true })
+  noOwnersDeclaredAt: Date | null;
+
   @Column('timestamptz', { name: 'submitted_at', nullable: true })
   submittedAt: Date | null;
 
