@@ -73,7 +73,7 @@ export class IdentityVerificationService {
    * worker applies it (VendorResultInboxHandler), retries failures, and ops replay dead ones.
    * Events without a decision are acknowledged (`ignored`) so the vendor stops retrying them.
    */
-  async receive(providerName: string, rawBody: Buffer | undefined, headers: Record<string, string | string[] | undefined>): Promise<{ received: true; disposition: 'queued' | 'duplicate' | 'ignored' }> {
+  async receive(providerName: string, rawBody: Buffer | undefined, headers: Record<string, string | string[] | undefined>): Promise<{ received: true; disposition: 'queued' | 'duplicate' | 'ignored'; eventId?: string }> {
     if (this.provider.name === 'manual' || providerName !== this.provider.name) throw kycError(KycErrorCode.VENDOR_NOT_CONFIGURED);
     const flat: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(headers)) flat[k.toLowerCase()] = Array.isArray(v) ? v[0] : v;
@@ -87,8 +87,9 @@ export class IdentityVerificationService {
       throw kycError(KycErrorCode.VENDOR_SIGNATURE_INVALID);
     }
     if (hook.kind === 'ignored') return { received: true, disposition: 'ignored' };
-    const stored = await this.inbox.submit(vendorResultDelivery(hook.result));
+    const delivery = vendorResultDelivery(hook.result);
+    const stored = await this.inbox.submit(delivery);
     this.logger.log({ provider: this.provider.name, resultId: hook.result.resultId.slice(0, 16), outcome: hook.result.outcome, stored }, 'vendor result received');
-    return { received: true, disposition: stored ? 'queued' : 'duplicate' };
+    return { received: true, disposition: stored ? 'queued' : 'duplicate', eventId: delivery.id };
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiErrors, Public } from '@app/kernel';
 import { KycErrorCode } from './errors';
@@ -12,6 +12,7 @@ class KycWebhookReceiptView {
     description: 'queued: stored in the webhook inbox, applied by the worker (its outcome: GET /v1/ops/webhooks?provider=sumsub); duplicate: already stored; ignored: the event carried no decision.',
   })
   disposition: string;
+  @ApiPropertyOptional({ example: 'sumsub:63f…', description: 'The webhook-inbox event (queued or duplicate): GET /v1/ops/webhooks/{eventId}.' }) eventId?: string;
 }
 
 /** Identity-verification vendors report results here; public, authenticated by the vendor's signature over the raw body. */
