@@ -185,7 +185,9 @@ export class SellerKycController {
             ? { item: 'representative', message: this.translator.t(ctx.locale, 'kyc.missing.representative') }
             : m.kind === 'partners'
               ? { item: 'partners', message: this.translator.t(ctx.locale, 'kyc.missing.partners', { min: MIN_PARTNERS }) }
-              : { item: 'document', type: m.type, message: this.translator.t(ctx.locale, 'kyc.missing.document', { document: labels.get(m.type!)?.[ctx.locale] ?? m.type }) },
+              : m.kind === 'owners'
+                ? { item: 'owners', message: this.translator.t(ctx.locale, 'kyc.missing.owners', { threshold: m.threshold }) }
+                : { item: 'document', type: m.type, message: this.translator.t(ctx.locale, 'kyc.missing.document', { document: labels.get(m.type!)?.[ctx.locale] ?? m.type }) },
         ),
         documents: documents.map((d) => documentView(d, this.translator, ctx.locale)),
         noOwnersDeclared: kase.noOwnersDeclaredAt !== null,
@@ -269,7 +271,11 @@ export class OpsKycController {
   @ApiErrors(KycErrorCode.CASE_NOT_FOUND)
   async file(@Param('id') id: string) {
     const f = await this.review.file(id);
-    return { ...f, persons: f.persons.map(({ idNumberEncrypted, ...p }) => ({ ...p, hasIdNumber: Boolean(idNumberEncrypted) })) };
+    return {
+      ...f,
+      persons: f.persons.map(({ idNumberEncrypted, ...p }) => ({ ...p, hasIdNumber: Boolean(idNumberEncrypted) })),
+      messages: f.messages.map((m) => ({ id: m.id, authorAccountId: m.authorAccountId, body: m.body, sentAt: m.sentAt.toISOString() })),
+    };
   }
 
   @Post('cases/:id/messages')
