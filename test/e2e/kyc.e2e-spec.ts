@@ -74,7 +74,9 @@ describe('KYC/KYB cases (e2e)', () => {
     expect(res.body.error.code).toBe('KYC.INCOMPLETE');
     expect(res.body.error.details[0]).toEqual({ field: 'persons', code: 'MISSING_REPRESENTATIVE', message: 'Yasal temsilciyi bildirin.' });
     // the document types by their names in the seller's language, not their codes
-    expect(res.body.error.details[1]).toEqual({ field: 'documents[tr.vergi_levhasi]', code: 'MISSING_DOCUMENT', message: 'Yükleyin: Vergi levhası' });
+    // a company names its owners at or above the pack's threshold, or declares that there are none
+    expect(res.body.error.details[1]).toEqual({ field: 'persons', code: 'MISSING_OWNERS', message: '%25 veya daha fazla paya sahip tüm ortakları bildirin ya da böyle bir kişi olmadığını onaylayın.' });
+    expect(res.body.error.details[2]).toEqual({ field: 'documents[tr.vergi_levhasi]', code: 'MISSING_DOCUMENT', message: 'Yükleyin: Vergi levhası' });
     const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token))).body;
     expect(view.status).toBe('collecting');
     expect(view.checklist.map((c: { message: string }) => c.message)).toContain('Yükleyin: Vergi levhası');

@@ -15,3 +15,5 @@ export { KycStandingReader } from './standing';
 export type { KycStanding } from './standing';
 export { compareHolderName } from './holder-name';
 export type { HolderNameComparison } from './holder-name';
+export { SanctionsListFetchJob, ScreeningCoverageReader, SANCTIONS_FETCH_JOB } from './list-fetch';
+export type { ScreeningCoverage } from './list-fetch';

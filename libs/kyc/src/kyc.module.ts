@@ -31,6 +31,7 @@ import { RescreenApprovedJob, ScreeningListsService } from './screening-lists.se
 import { DOCUMENT_STORAGE, documentStorageFactory } from './storage';
 import { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-rotation';
 import { KycStandingReader } from './standing';
+import { HttpSanctionsListFeed, SANCTIONS_LIST_FEED, SanctionsListFetchJob, ScreeningCoverageController, ScreeningCoverageReader } from './list-fetch';
 
 @Module({
   imports: [
@@ -44,7 +45,7 @@ import { KycStandingReader } from './standing';
     CountriesModule,
     SellersModule,
   ],
-  controllers: [SellerKycController, OpsKycController, ScreeningListsController, OpsScreeningController, KycWebhooksController],
+  controllers: [SellerKycController, OpsKycController, ScreeningListsController, OpsScreeningController, ScreeningCoverageController, KycWebhooksController],
   providers: [
     KycService,
     KycReviewService,
@@ -60,10 +61,13 @@ import { KycStandingReader } from './standing';
     KycPersonIdNumbersKeyRotation,
     KycDocumentsKeyRotation,
     KycStandingReader,
+    SanctionsListFetchJob,
+    ScreeningCoverageReader,
+    { provide: SANCTIONS_LIST_FEED, useFactory: () => new HttpSanctionsListFeed() },
     { provide: IDENTITY_VERIFICATION, inject: [APP_CONFIG], useFactory: identityVerificationFactory },
     { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },
     { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: documentStorageFactory },
   ],
-  exports: [KycService, KycStandingReader, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
+  exports: [KycService, KycStandingReader, ScreeningCoverageReader, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
 })
 export class KycModule {}

@@ -199,8 +199,9 @@ export class KycService {
       const idNumbers = await this.checkIdNumbers(tx, persons, problems);
       if (problems.length) throw kycError(KycErrorCode.PERSONS_INVALID, {}, problems);
 
-      await tx.update(KycCaseEntity, { id: kase.id }, { noOwnersDeclaredAt: noOwners ? this.clock.now() : null });
-      kase.noOwnersDeclaredAt = noOwners ? this.clock.now() : null;
+      const declaration = { noOwnersDeclaredAt: noOwners ? this.clock.now() : null, noOwnersThresholdPercent: noOwners ? threshold : null };
+      await tx.update(KycCaseEntity, { id: kase.id }, declaration);
+      Object.assign(kase, declaration);
       await tx.delete(KycPersonEntity, { caseId: kase.id });
       const rows = persons.map((p, i) => {
         const id = randomUUID();
@@ -337,7 +338,10 @@ export class KycService {
     if (!persons.some((p) => p.role === 'representative')) out.push({ kind: 'representative' });
     // a company names its owners at or above the threshold, or declares that there are none
     const company = pack.legalForms.find((f) => f.code === kase.legalForm)?.sellerType === 'company';
-    if (company && !persons.some((p) => p.role === 'owner') && !kase.noOwnersDeclaredAt) out.push({ kind: 'owners', threshold: pack.risk.uboThresholdPercent });
+    const threshold = pack.risk.uboThresholdPercent;
+    // "no one holds 25 % or more" also covers a threshold of 50 %, not one of 10 %
+    const declaredNone = kase.noOwnersDeclaredAt !== null && (kase.noOwnersThresholdPercent ?? Infinity) <= threshold;
+    if (company && !persons.some((p) => p.role === 'owner') && !declaredNone) out.push({ kind: 'owners', threshold });
     if (this.isPartnership(pack, kase.legalForm) && persons.filter((p) => p.role === 'partner').length < MIN_PARTNERS) out.push({ kind: 'partners' });
     for (const req of this.requiredDocuments(pack, kase.legalForm)) {
       if (!req.required || !conditionApplies(req.condition, declared)) continue;

@@ -90,6 +90,7 @@ export class KycCaseView {
   @ApiProperty({ nullable: true }) identityProvider: string | null;
   @ApiProperty({ nullable: true, enum: ['approved', 'rejected', 'retry'] }) identityResult: string | null;
   @ApiProperty({ nullable: true, description: 'When the seller declared that no person holds the ownership threshold or more (companies without declared owners).' }) noOwnersDeclaredAt: string | null;
+  @ApiProperty({ nullable: true, example: 25, description: 'The threshold (percent) that declaration was made against.' }) noOwnersThresholdPercent: number | null;
   @ApiProperty({ nullable: true }) submittedAt: string | null;
   @ApiProperty({ nullable: true }) decidedAt: string | null;
   @ApiProperty() createdAt: string;

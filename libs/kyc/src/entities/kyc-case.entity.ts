@@ -78,6 +78,10 @@ export class KycCaseEntity {
   @Column('timestamptz', { name: 'no_owners_declared_at', nullable: true })
   noOwnersDeclaredAt: Date | null;
 
+  /** The threshold the declaration was made against: it covers a pack version whose threshold is the same or higher. */
+  @Column('smallint', { name: 'no_owners_threshold_percent', nullable: true })
+  noOwnersThresholdPercent: number | null;
+
   @Column('timestamptz', { name: 'submitted_at', nullable: true })
   submittedAt: Date | null;
 
