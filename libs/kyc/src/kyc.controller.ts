@@ -191,6 +191,7 @@ export class SellerKycController {
         ),
         documents: documents.map((d) => documentView(d, this.translator, ctx.locale)),
         noOwnersDeclared: kase.noOwnersDeclaredAt !== null,
+        ...(pack.legalForms.find((f) => f.code === kase.legalForm)?.sellerType === 'company' ? { ownerThresholdPercent: pack.risk.uboThresholdPercent } : {}),
         messages: (await tx.find(KycCaseMessageEntity, { where: { caseId: kase.id }, order: { sentAt: 'ASC' } })).map((m) => ({ id: m.id, from: 'review_team', body: m.body, sentAt: m.sentAt.toISOString() })),
       };
     });

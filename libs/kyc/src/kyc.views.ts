@@ -56,6 +56,7 @@ export class SellerKycView {
   @ApiProperty({ type: [ChecklistEntryView], description: 'What is still missing before submitting.' }) checklist: ChecklistEntryView[];
   @ApiProperty({ type: [KycDocumentView] }) documents: KycDocumentView[];
   @ApiProperty({ description: 'Companies: the seller declared that no person holds the ownership threshold or more (instead of declaring owners).' }) noOwnersDeclared: boolean;
+  @ApiPropertyOptional({ example: 25, description: 'Companies: owners holding this share (percent) or more are declared, or the seller declares that there are none.' }) ownerThresholdPercent?: number;
   @ApiProperty({ type: [ReviewTeamMessageView], description: 'Messages from the review team about this case, oldest first.' }) messages: ReviewTeamMessageView[];
   @ApiPropertyOptional({ type: IdentityVerificationView, description: 'Only when an identity-verification vendor is configured (KYC_PROVIDER).' })
   identityVerification?: IdentityVerificationView;
