@@ -49,7 +49,7 @@ describe('KYC review on one screen (e2e)', () => {
     const refused = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token)).set('Accept-Language', 'en');
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('KYC.INCOMPLETE');
-    expect(refused.body.error.details).toEqual([{ field: 'persons', code: 'MISSING_OWNERS', message: 'Declare every owner holding 25% or more, or confirm that no person holds 25% or more.' }]);
+    expect(refused.body.error.details).toEqual([{ field: 'persons', code: 'MISSING_OWNERS', message: 'Declare every owner holding 25% or more, or confirm that no person does.' }]);
 
     // owners and the declaration at once contradict each other
     const both = await persons(token, { persons: [representative, owner], noOwnersAtOrAboveThreshold: true }, 'es');

@@ -42,7 +42,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.missing.document': 'Upload: {{document}}',
     'kyc.missing.representative': 'Declare the legal representative.',
     'kyc.missing.partners': 'Declare every partner of the partnership (at least {{min}}).',
-    'kyc.missing.owners': 'Declare every owner holding {{threshold}}% or more, or confirm that no person holds {{threshold}}% or more.',
+    'kyc.missing.owners': 'Declare every owner holding {{threshold}}% or more, or confirm that no person does.',
     'kyc.person.OWNERS_AND_NO_OWNERS': 'You declared owners and also that no person holds {{threshold}}% or more; choose one.',
     'kyc.person.PARTNER_NOT_PARTNERSHIP': '{{field}}: partners are declared only for a partnership; declare owners and the representative instead.',
     'kyc.person.ID_NUMBER_INVALID': '{{field}}: this is not a valid {{label}}; please check the number for typos.',
