@@ -279,7 +279,7 @@ export class WebhooksController {
 
 class WebhookListQuery extends BaseQueryDto {
   @ApiPropertyOptional({ enum: ['received', 'processed', 'parked', 'dead'] }) @IsOptional() @IsIn(['received', 'processed', 'parked', 'dead']) status?: 'received' | 'processed' | 'parked' | 'dead';
-  @ApiPropertyOptional({ example: 'account.updated' }) @IsOptional() @IsString() @Matches(/^[a-z0-9_.]{1,100}$/i) type?: string;
+  @ApiPropertyOptional({ example: 'account.updated' }) @IsOptional() @IsString() @Matches(/^[a-z0-9_.]{1,100}$/) type?: string;
   @ApiPropertyOptional({ enum: ['stripe', 'sumsub'], description: 'Whose events: Stripe or the identity-verification vendor.' }) @IsOptional() @IsIn(['stripe', 'sumsub']) provider?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
