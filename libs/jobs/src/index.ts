@@ -3,7 +3,7 @@ export * from './jobs.module';
 export { JobQueue } from './job-queue';
 export type { JobsOptions } from './job-queue';
 export { Outbox, OutboxEventEntity, OutboxRelayJob, OUTBOX_RELAY_JOB } from './outbox';
-export type { DomainEvent } from './outbox';
+export * from './events';
 export { WebhookInboxEntity } from './webhook-inbox.entity';
 export type { InboxStatus } from './webhook-inbox.entity';
 export { INBOX_CHANNEL, MAX_WEBHOOK_ATTEMPTS, InboxHandlerFor, WebhookInboxDrainer, WebhookInboxStore, jsonbSafe } from './webhook-inbox';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { InboxHandlerFor, JobHandler, WebhookInboxStore } from '@app/jobs';
 import type { InboxHandler, InboxOutcome, InboxStatus, JobProcessor, WebhookInboxEntity } from '@app/jobs';
-import { CLOCK } from '@app/kernel';
+import { CLOCK, IllegalTransition } from '@app/kernel';
 import type { Clock, RequestContext } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
@@ -10,7 +10,7 @@ import { paymentError, PaymentErrorCode } from './errors';
 import { CONNECT_GATEWAY, MalformedEventError, WebhookSignatureError } from './ports';
 import type { ConnectGateway, WebhookEnvelope } from './ports';
 import { PayoutsService } from './payouts.service';
-import { IllegalPayoutTransition } from './status';
+import { PAYOUT_LIFECYCLE } from './status';
 
 export const RECONCILE_EVENTS_JOB = 'payments.reconcile-events';
 
@@ -113,7 +113,7 @@ export class StripeInboxHandler implements InboxHandler {
       return await this.applyEvent(tx, row);
     } catch (e) {
       // a move the lifecycle forbids (e.g. leaving `disconnected`) will never succeed: park it for ops
-      if (!(e instanceof IllegalPayoutTransition)) throw e;
+      if (!(e instanceof IllegalTransition && e.lifecycle === PAYOUT_LIFECYCLE.name)) throw e;
       return { status: 'parked', outcome: 'illegal_transition' };
     }
   }
