@@ -1,12 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
-import type { RequestContext } from '@app/kernel';
+import { CLOCK } from '@app/kernel';
+import type { Clock, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
 import { SellerDirectory } from '@app/sellers';
-import { randomUUID } from 'node:crypto';
-import { CLOCK } from '@app/kernel';
-import type { Clock } from '@app/kernel';
-import { Inject } from '@nestjs/common';
 import { In } from 'typeorm';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycCheckEntity } from './entities/kyc-check.entity';
