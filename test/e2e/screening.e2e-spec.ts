@@ -28,7 +28,7 @@ describe('sanctions screening in KYC (e2e)', () => {
     await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
     const persons = [{ role: 'representative', fullName: representative, dateOfBirth: '1980-01-15', nationality: 'TR' }];
     if (owner) persons.push({ role: 'owner', fullName: owner, dateOfBirth: '1970-07-01', nationality: 'TR', sharePercent: '60' } as never);
-    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons }).expect(200);
+    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons, ...(owner ? {} : { noOwnersAtOrAboveThreshold: true }) }).expect(200);
     for (const type of TR_DOCS) {
       await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
     }
@@ -71,7 +71,7 @@ describe('sanctions screening in KYC (e2e)', () => {
     const { token, res } = await signup(t.http, { country, locale: country.toLowerCase() });
     const registration = country === 'IT' ? uniqueItalianCompany() : acceptedRegistration(country, form);
     await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(registration).expect(200);
-    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: representative, dateOfBirth: '1982-09-30', nationality: country }] }).expect(200);
+    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: representative, dateOfBirth: '1982-09-30', nationality: country }], noOwnersAtOrAboveThreshold: true }).expect(200);
     const early = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!));
     expect(early.status).toBe(422);
     expect(early.body.error.details.map((d: { field: string }) => d.field)).toEqual(docs.map((d) => `documents[${d}]`));

@@ -15,15 +15,16 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseView, KycDocumentView, KycPersonView, KycQueueItemView, SellerKycView, SubmitResultView } from './kyc.views';
+import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseMessageView, KycCaseView, KycDocumentView, KycPersonView, KycQueueItemView, SellerKycView, SubmitResultView } from './kyc.views';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { Response } from 'express';
-import { ApiErrors, BaseQueryDto, ListOf, CommonErrorCode, Consumes, Ctx, Role, Roles, Translator, uploadErrorsInterceptor } from '@app/kernel';
+import { ApiErrors, BaseQueryDto, ListOf, Omittable, CommonErrorCode, Consumes, Ctx, Role, Roles, Translator, uploadErrorsInterceptor } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
 import { CountryRulesService } from '@app/countries';
 import { UnitOfWork } from '@app/persistence';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
+import { KycCaseMessageEntity } from './entities/kyc-case-message.entity';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { kycError, KycErrorCode } from './errors';
 import { KYC_REASON_CODES } from './i18n';
@@ -62,6 +63,13 @@ export class PersonDto {
 
 export class PersonsDto {
   @ApiProperty({ type: [PersonDto], maxItems: 30 }) @ListOf(() => PersonDto, 30) persons: PersonDto[];
+  @ApiPropertyOptional({ description: "Companies: true declares that no person holds the pack's ownership threshold (uboThresholdPercent) or more, instead of declaring owners. A company must do one or the other before submitting; cannot be combined with owners." })
+  @Omittable() @IsBoolean() noOwnersAtOrAboveThreshold?: boolean;
+}
+
+export class CaseMessageDto {
+  @ApiProperty({ example: 'Please upload a signature circular issued in the last six months.', description: 'Shown to the seller as written, as a message from the review team: never paste screening results.' })
+  @Trimmed() @IsString() @IsNotEmpty() @MaxLength(4000) body: string;
 }
 
 export class UploadDto {
@@ -187,9 +195,14 @@ export class SellerKycController {
             ? { item: 'representative', message: this.translator.t(ctx.locale, 'kyc.missing.representative') }
             : m.kind === 'partners'
               ? { item: 'partners', message: this.translator.t(ctx.locale, 'kyc.missing.partners', { min: MIN_PARTNERS }) }
-              : { item: 'document', type: m.type, message: this.translator.t(ctx.locale, 'kyc.missing.document', { document: labels.get(m.type!)?.[ctx.locale] ?? m.type }) },
+              : m.kind === 'owners'
+                ? { item: 'owners', message: this.translator.t(ctx.locale, 'kyc.missing.owners', { threshold: m.threshold }) }
+                : { item: 'document', type: m.type, message: this.translator.t(ctx.locale, 'kyc.missing.document', { document: labels.get(m.type!)?.[ctx.locale] ?? m.type }) },
         ),
         documents: documents.map((d) => documentView(d, this.translator, ctx.locale)),
+        noOwnersDeclared: kase.noOwnersDeclaredAt !== null,
+        ...(pack.legalForms.find((f) => f.code === kase.legalForm)?.sellerType === 'company' ? { ownerThresholdPercent: pack.risk.uboThresholdPercent } : {}),
+        messages: (await tx.find(KycCaseMessageEntity, { where: { caseId: kase.id }, order: { sentAt: 'ASC' } })).map((m) => ({ id: m.id, from: 'review_team', body: m.body, sentAt: m.sentAt.toISOString() })),
       };
     });
     // with a vendor: the identity step and its hosted link, minted after the case's transaction
@@ -201,7 +214,7 @@ export class SellerKycController {
   @ApiOkResponse({ type: [KycPersonView] })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.PERSONS_INVALID, KycErrorCode.CASE_LOCKED, KycErrorCode.BUSINESS_PROFILE_REQUIRED)
   async persons(@Ctx() ctx: RequestContext, @Body() body: PersonsDto) {
-    const rows = await this.kyc.setPersons(ctx, body.persons);
+    const rows = await this.kyc.setPersons(ctx, body.persons, body.noOwnersAtOrAboveThreshold === true);
     return rows.map((p) => ({ id: p.id, role: p.role, fullName: p.fullName, dateOfBirth: p.dateOfBirth, nationality: p.nationality, sharePercent: p.sharePercent }));
   }
 
@@ -290,7 +303,20 @@ export class OpsKycController {
   @ApiErrors(KycErrorCode.CASE_NOT_FOUND)
   async file(@Param('id') id: string) {
     const f = await this.review.file(id);
-    return { ...f, persons: f.persons.map(({ idNumberEncrypted, ...p }) => ({ ...p, hasIdNumber: Boolean(idNumberEncrypted) })) };
+    return {
+      ...f,
+      persons: f.persons.map(({ idNumberEncrypted, ...p }) => ({ ...p, hasIdNumber: Boolean(idNumberEncrypted) })),
+      messages: f.messages.map((m) => ({ id: m.id, authorAccountId: m.authorAccountId, body: m.body, sentAt: m.sentAt.toISOString() })),
+    };
+  }
+
+  @Post('cases/:id/messages')
+  @ApiOperation({ summary: 'Write to the seller about the case (seller-visible, audited; internal notes go with decisions)' })
+  @ApiCreatedResponse({ type: KycCaseMessageView })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.CASE_NOT_FOUND)
+  async message(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: CaseMessageDto) {
+    const m = await this.review.sendMessage(ctx, id, body.body.normalize('NFC'));
+    return { id: m.id, authorAccountId: m.authorAccountId, body: m.body, sentAt: m.sentAt.toISOString() };
   }
 
   @Post('cases/:id/decisions')

@@ -38,7 +38,7 @@ export interface PersonInput {
 /** A partnership has at least two partners (V.O.F., S.n.c., OHG, Kollektif şirket, полное товарищество). */
 export const MIN_PARTNERS = 2;
 
-export type MissingKind = 'representative' | 'partners' | 'document';
+export type MissingKind = 'representative' | 'partners' | 'owners' | 'document';
 
 export interface UploadedFile {
   buffer: Buffer;
@@ -153,7 +153,12 @@ export class KycService {
     if (!EDITABLE.includes(kase.status)) throw kycError(KycErrorCode.CASE_LOCKED, { status: statusName(sellerStatus(kase.status)) });
   }
 
-  async setPersons(ctx: RequestContext, persons: PersonInput[]): Promise<KycPersonEntity[]> {
+  /**
+   * Replaces the case's persons. `noOwners`: the seller declares that no person holds the pack's
+   * ownership threshold or more (a company's alternative to declaring owners), kept on the case with
+   * its time; declaring owners clears it, and both at once are refused.
+   */
+  async setPersons(ctx: RequestContext, persons: PersonInput[], noOwners = false): Promise<KycPersonEntity[]> {
     const seller = await this.sellerOf(ctx);
     return this.uow.run(async (tx) => {
       const kase = await this.openCase(tx, seller);
@@ -187,9 +192,15 @@ export class KycService {
         }
       });
       if (total > 100) problems.push({ field: 'persons', code: 'SHARES_OVER_100', messageKey: 'kyc.person.SHARES_OVER_100' });
+      if (noOwners && persons.some((p) => p.role === 'owner')) {
+        problems.push({ field: 'noOwnersAtOrAboveThreshold', code: 'OWNERS_AND_NO_OWNERS', messageKey: 'kyc.person.OWNERS_AND_NO_OWNERS', params: { threshold } });
+      }
       const idNumbers = await this.checkIdNumbers(tx, persons, problems);
       if (problems.length) throw kycError(KycErrorCode.PERSONS_INVALID, {}, problems);
 
+      const declaration = { noOwnersDeclaredAt: noOwners ? this.clock.now() : null, noOwnersThresholdPercent: noOwners ? threshold : null };
+      await tx.update(KycCaseEntity, { id: kase.id }, declaration);
+      Object.assign(kase, declaration);
       await tx.delete(KycPersonEntity, { caseId: kase.id });
       const rows = persons.map((p, i) => {
         const id = randomUUID();
@@ -396,7 +407,7 @@ export class KycService {
    * uploaded. A conditional document counts when the business profile, as it is now, declares
    * what it depends on (a brand; VAT registration as the pinned pack defines it).
    */
-  async missing(tx: Tx, kase: KycCaseEntity): Promise<{ kind: MissingKind; type?: string }[]> {
+  async missing(tx: Tx, kase: KycCaseEntity): Promise<{ kind: MissingKind; type?: string; threshold?: number }[]> {
     const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
     const persons = await tx.find(KycPersonEntity, { where: { caseId: kase.id } });
     const docs = await tx.find(KycDocumentEntity, { where: { caseId: kase.id } });
@@ -405,8 +416,14 @@ export class KycService {
       pack.legalForms.find((f) => f.code === kase.legalForm),
       profile ?? { identifiers: {} },
     );
-    const out: { kind: MissingKind; type?: string }[] = [];
+    const out: { kind: MissingKind; type?: string; threshold?: number }[] = [];
     if (!persons.some((p) => p.role === 'representative')) out.push({ kind: 'representative' });
+    // a company names its owners at or above the threshold, or declares that there are none
+    const company = pack.legalForms.find((f) => f.code === kase.legalForm)?.sellerType === 'company';
+    const threshold = pack.risk.uboThresholdPercent;
+    // "no one holds 25 % or more" also covers a threshold of 50 %, not one of 10 %
+    const declaredNone = kase.noOwnersDeclaredAt !== null && (kase.noOwnersThresholdPercent ?? Infinity) <= threshold;
+    if (company && !persons.some((p) => p.role === 'owner') && !declaredNone) out.push({ kind: 'owners', threshold });
     if (this.isPartnership(pack, kase.legalForm) && persons.filter((p) => p.role === 'partner').length < MIN_PARTNERS) out.push({ kind: 'partners' });
     for (const req of this.requiredDocuments(pack, kase.legalForm)) {
       if (!req.required || !conditionApplies(req.condition, declared)) continue;
@@ -440,6 +457,8 @@ export class KycService {
               ? { field: 'persons', code: 'MISSING_REPRESENTATIVE', messageKey: 'kyc.missing.representative' }
               : m.kind === 'partners'
                 ? { field: 'persons', code: 'MISSING_PARTNERS', messageKey: 'kyc.missing.partners', params: { min: MIN_PARTNERS } }
+                : m.kind === 'owners'
+                ? { field: 'persons', code: 'MISSING_OWNERS', messageKey: 'kyc.missing.owners', params: { threshold: m.threshold! } }
                 : { field: `documents[${m.type}]`, code: 'MISSING_DOCUMENT', messageKey: 'kyc.missing.document', params: { document: documentName(m.type!) } },
           ),
         );

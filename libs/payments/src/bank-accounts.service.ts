@@ -4,7 +4,9 @@ import { CountryRulesService, validateIdentifier } from '@app/countries';
 import { CLOCK, FieldCipher } from '@app/kernel';
 import type { Clock, ErrorDetail, RequestContext } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
-import { callerSeller } from '@app/sellers';
+import { callerSeller, SellerDirectory } from '@app/sellers';
+import { compareHolderName } from '@app/kyc';
+import type { HolderNameComparison } from '@app/kyc';
 import { BankAccountEntity, BankAccountStatus } from './entities/bank-account.entity';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { paymentError, PaymentErrorCode } from './errors';
@@ -32,7 +34,13 @@ export interface BankAccountView {
   rejectionReason: string | null;
   submittedAt: string;
   reviewedAt: string | null;
+  /** Ops views: the holder name against the seller's legal name, and why the details need a look. */
+  holderNameCheck?: { legalName: string | null; result: HolderNameComparison };
+  reviewReasons?: BankReviewReason[];
 }
+
+/** Why bank details need a reviewer's attention (ops only). */
+export type BankReviewReason = 'HOLDER_NAME_MISMATCH';
 
 const none = { currentlyDue: [], eventuallyDue: [], pastDue: [], pendingVerification: [], errors: [], disabledReason: null, currentDeadline: null };
 const bankSnapshot = (country: string, over: Partial<ConnectAccountSnapshot['requirements']>, payoutsEnabled = false): ConnectAccountSnapshot => ({
@@ -64,8 +72,16 @@ export class BankAccountsService {
     private readonly payouts: PayoutsService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
+    private readonly sellers: SellerDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The ops view: the holder name compared with the legal name (read from the sellers' directory); a mismatch is a review reason. */
+  private async reviewView(b: BankAccountEntity): Promise<BankAccountView> {
+    const legalName = await this.sellers.legalName(b.sellerId);
+    const result = compareHolderName(b.holderName, legalName);
+    return { ...BankAccountsService.view(b, true), holderNameCheck: { legalName, result }, reviewReasons: result === 'match' ? [] : ['HOLDER_NAME_MISMATCH'] };
+  }
 
   static view(b: BankAccountEntity, withSeller = false): BankAccountView {
     return {
@@ -160,7 +176,9 @@ export class BankAccountsService {
       order: { submittedAt: 'ASC' },
       take: limit,
     });
-    return rows.map((r) => BankAccountsService.view(r, true));
+    const out: BankAccountView[] = [];
+    for (const r of rows) out.push(await this.reviewView(r));
+    return out;
   }
 
   private async pending(tx: Tx, sellerId: string) {
@@ -177,8 +195,10 @@ export class BankAccountsService {
       const reviewed = { status: 'verified' as const, reviewedBy: ctx.actor?.accountId ?? null, reviewedAt: this.clock.now(), rejectionReason: null };
       await tx.update(BankAccountEntity, { sellerId }, reviewed);
       await this.payouts.applySnapshot(tx, account, bankSnapshot(row.country, {}, true), 0);
-      await this.audit.record(tx, ctx, { action: 'payouts.bank_account_verified', targetType: 'seller', targetId: sellerId, changes: { masked: row.numberMasked } });
-      return BankAccountsService.view({ ...row, ...reviewed }, true);
+      const view = await this.reviewView(Object.assign(new BankAccountEntity(), row, reviewed));
+      // verifying despite a holder-name mismatch is a reviewer's decision, and the audit says so
+      await this.audit.record(tx, ctx, { action: 'payouts.bank_account_verified', targetType: 'seller', targetId: sellerId, changes: { masked: row.numberMasked, holderName: view.holderNameCheck!.result } });
+      return view;
     });
   }
 
@@ -195,7 +215,7 @@ export class BankAccountsService {
       );
       // the internal note stays in the audit log; the seller sees only the reason code, translated
       await this.audit.record(tx, ctx, { action: 'payouts.bank_account_rejected', targetType: 'seller', targetId: sellerId, changes: { reason, ...(note ? { note } : {}) } });
-      return BankAccountsService.view({ ...row, ...reviewed }, true);
+      return this.reviewView(Object.assign(new BankAccountEntity(), row, reviewed));
     });
   }
 

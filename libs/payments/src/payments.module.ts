@@ -6,7 +6,6 @@ import { KycModule } from '@app/kyc';
 import { SellerErasure, SellersModule } from '@app/sellers';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { PayoutHoldEntity } from './entities/payout-hold.entity';
-import { WebhookInboxEntity } from './entities/webhook-inbox.entity';
 import { BankAccountsService } from './bank-accounts.service';
 import { BankAccountNumbersKeyRotation } from './bank-accounts.key-rotation';
 import { ComplianceHoldJob } from './compliance-hold.job';
@@ -17,10 +16,10 @@ import { PayoutsService } from './payouts.service';
 import { CONNECT_GATEWAY } from './ports';
 import { StripeConnectGateway } from './stripe/stripe-connect.gateway';
 import { StripeWebhookRoute } from './stripe-webhook.route';
-import { ReconcileEventsJob, WebhookInbox, WebhookInboxDrainer } from './webhooks.service';
+import { ReconcileEventsJob, StripeInboxHandler, WebhookInbox } from './webhooks.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PayoutAccountEntity, PayoutHoldEntity, WebhookInboxEntity, BankAccountEntity]), AuditModule, CountriesModule, SellersModule, KycModule],
+  imports: [TypeOrmModule.forFeature([PayoutAccountEntity, PayoutHoldEntity, BankAccountEntity]), AuditModule, CountriesModule, SellersModule, KycModule],
   controllers: [SellerPayoutsController, WebhooksController, OpsWebhooksController, OpsBankAccountsController],
   providers: [
     { provide: CONNECT_GATEWAY, useClass: StripeConnectGateway },
@@ -29,7 +28,7 @@ import { ReconcileEventsJob, WebhookInbox, WebhookInboxDrainer } from './webhook
     BankAccountNumbersKeyRotation,
     WebhookInbox,
     StripeWebhookRoute,
-    WebhookInboxDrainer,
+    StripeInboxHandler,
     ReconcileEventsJob,
     ComplianceHoldJob,
     SellerActivationJob,

@@ -6,7 +6,7 @@ import { Type } from 'class-transformer';
 import { ApiErrors, BaseQueryDto, CommonErrorCode, Ctx, Public, Role, Roles, Translator } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
 import { CountryErrorCode } from '@app/countries';
-import type { WebhookInboxEntity } from './entities/webhook-inbox.entity';
+import type { WebhookInboxEntity } from '@app/jobs';
 import { BankAccountsService, REJECTION_REASONS } from './bank-accounts.service';
 import type { RejectionReason } from './bank-accounts.service';
 import { paymentError, PaymentErrorCode } from './errors';
@@ -83,6 +83,11 @@ export class PayoutOverviewView {
   bankAccount?: { holderName: string; numberMasked: string; currency: string; status: string; rejectionReason: string | null; rejectionMessage?: string };
 }
 
+class HolderNameCheckView {
+  @ApiProperty({ nullable: true, example: 'Anadolu Tekstil Ltd. Şti.' }) legalName: string | null;
+  @ApiProperty({ enum: ['match', 'mismatch', 'no_legal_name'] }) result: string;
+}
+
 class BankAccountReviewView {
   @ApiPropertyOptional({ format: 'uuid', description: 'Present in ops views.' }) sellerId?: string;
   @ApiProperty({ example: 'TR' }) country: string;
@@ -93,6 +98,9 @@ class BankAccountReviewView {
   @ApiProperty({ nullable: true, enum: REJECTION_REASONS }) rejectionReason: string | null;
   @ApiProperty() submittedAt: string;
   @ApiProperty({ nullable: true }) reviewedAt: string | null;
+  @ApiPropertyOptional({ type: HolderNameCheckView, description: 'Ops views: the holder name compared with the seller’s legal name (case, accents, legal-form words, word order and script ignored).' })
+  holderNameCheck?: HolderNameCheckView;
+  @ApiPropertyOptional({ enum: ['HOLDER_NAME_MISMATCH'], isArray: true, description: 'Ops views: why the details need a look.' }) reviewReasons?: string[];
 }
 
 class BankAccountNumberView {
@@ -107,13 +115,14 @@ class WebhookReceiptView {
 }
 
 class WebhookEventView {
-  @ApiProperty({ example: 'evt_1PQ…' }) id: string;
+  @ApiProperty({ example: 'evt_1PQ…', description: 'Stripe: the event id; identity vendors: provider:result id.' }) id: string;
+  @ApiProperty({ enum: ['stripe', 'sumsub'] }) provider: string;
   @ApiProperty({ example: 'account.updated' }) type: string;
   @ApiProperty({ nullable: true, example: 'acct_1PQ…' }) account: string | null;
   @ApiProperty() livemode: boolean;
-  @ApiProperty({ description: 'When Stripe created the event.' }) eventCreated: string;
+  @ApiProperty({ description: 'When the provider created the event (an identity vendor: when it decided).' }) eventCreated: string;
   @ApiProperty({ enum: ['received', 'processed', 'parked', 'dead'] }) status: string;
-  @ApiProperty({ nullable: true, example: 'applied', description: 'What processing did (applied, stale, unknown_account, unhandled_type, malformed, …).' }) outcome: string | null;
+  @ApiProperty({ nullable: true, example: 'applied', description: 'What processing did (Stripe: applied, stale, unknown_account, unhandled_type, malformed, …; identity vendors: applied, recorded, duplicate, late, not_applicable, unknown_applicant, malformed).' }) outcome: string | null;
   @ApiProperty() attempts: number;
   @ApiProperty({ nullable: true }) lastError: string | null;
   @ApiProperty() receivedAt: string;
@@ -287,11 +296,13 @@ export class WebhooksController {
 class WebhookListQuery extends BaseQueryDto {
   @ApiPropertyOptional({ enum: ['received', 'processed', 'parked', 'dead'] }) @IsOptional() @IsIn(['received', 'processed', 'parked', 'dead']) status?: 'received' | 'processed' | 'parked' | 'dead';
   @ApiPropertyOptional({ example: 'account.updated' }) @IsOptional() @IsString() @Matches(/^[a-z0-9_.]{1,100}$/) type?: string;
+  @ApiPropertyOptional({ enum: ['stripe', 'sumsub'], description: 'Whose events: Stripe or the identity-verification vendor.' }) @IsOptional() @IsIn(['stripe', 'sumsub']) provider?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 const inboxView = (r: WebhookInboxEntity, withPayload = false) => ({
   id: r.id,
+  provider: r.provider,
   type: r.type,
   account: r.account,
   livemode: r.livemode,
@@ -316,7 +327,7 @@ export class OpsWebhooksController {
   @ApiOkResponse({ type: [WebhookEventView] })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED)
   async list(@Query() q: WebhookListQuery) {
-    return (await this.inbox.list({ status: q.status, type: q.type, limit: q.limit ?? 50 })).map((r) => inboxView(r));
+    return (await this.inbox.list({ status: q.status, type: q.type, provider: q.provider, limit: q.limit ?? 50 })).map((r) => inboxView(r));
   }
 
   @Get(':id')

@@ -10,6 +10,9 @@ export type HealthView = {
 
 export type ReadinessView = {
     status: string;
+    /**
+     * `screeningLists: none_loaded`: no sanctions list is loaded, so screening clears nobody (every KYC submission waits for a reviewer); the service stays ready, but says so.
+     */
     checks: {
         [key: string]: unknown;
     };
@@ -656,6 +659,13 @@ export type BankAccountDto = {
     currency?: string;
 };
 
+export type HolderNameCheckView = {
+    legalName: {
+        [key: string]: unknown;
+    } | null;
+    result: 'match' | 'mismatch' | 'no_legal_name';
+};
+
 export type BankAccountReviewView = {
     /**
      * Present in ops views.
@@ -671,6 +681,14 @@ export type BankAccountReviewView = {
     reviewedAt: {
         [key: string]: unknown;
     } | null;
+    /**
+     * Ops views: the holder name compared with the seller’s legal name (case, accents, legal-form words, word order and script ignored).
+     */
+    holderNameCheck?: HolderNameCheckView;
+    /**
+     * Ops views: why the details need a look.
+     */
+    reviewReasons?: Array<'HOLDER_NAME_MISMATCH'>;
 };
 
 export type WebhookReceiptView = {
@@ -682,19 +700,23 @@ export type WebhookReceiptView = {
 };
 
 export type WebhookEventView = {
+    /**
+     * Stripe: the event id; identity vendors: provider:result id.
+     */
     id: string;
+    provider: 'stripe' | 'sumsub';
     type: string;
     account: {
         [key: string]: unknown;
     } | null;
     livemode: boolean;
     /**
-     * When Stripe created the event.
+     * When the provider created the event (an identity vendor: when it decided).
      */
     eventCreated: string;
     status: 'received' | 'processed' | 'parked' | 'dead';
     /**
-     * What processing did (applied, stale, unknown_account, unhandled_type, malformed, …).
+     * What processing did (Stripe: applied, stale, unknown_account, unhandled_type, malformed, …; identity vendors: applied, recorded, duplicate, late, not_applicable, unknown_applicant, malformed).
      */
     outcome: {
         [key: string]: unknown;
@@ -747,7 +769,10 @@ export type LocalizedReasonView = {
 };
 
 export type ChecklistEntryView = {
-    item: 'representative' | 'partners' | 'document';
+    /**
+     * owners: a company declares its owners at or above the threshold, or that there are none.
+     */
+    item: 'representative' | 'partners' | 'owners' | 'document';
     type?: string;
     /**
      * What is missing, in the caller's language.
@@ -792,6 +817,19 @@ export type KycDocumentView = {
     uploadedAt: string;
 };
 
+export type ReviewTeamMessageView = {
+    id: string;
+    /**
+     * Always the review team as a whole (never a reviewer’s name).
+     */
+    from: 'review_team';
+    /**
+     * As the review team wrote it.
+     */
+    body: string;
+    sentAt: string;
+};
+
 export type IdentityVerificationView = {
     provider: string;
     status: 'not_started' | 'pending' | 'approved' | 'rejected' | 'retry';
@@ -818,6 +856,18 @@ export type SellerKycView = {
      */
     checklist: Array<ChecklistEntryView>;
     documents: Array<KycDocumentView>;
+    /**
+     * Companies: the seller declared that no person holds the ownership threshold or more (instead of declaring owners).
+     */
+    noOwnersDeclared: boolean;
+    /**
+     * Companies: owners holding this share (percent) or more are declared, or the seller declares that there are none.
+     */
+    ownerThresholdPercent?: number;
+    /**
+     * Messages from the review team about this case, oldest first.
+     */
+    messages: Array<ReviewTeamMessageView>;
     /**
      * Only when an identity-verification vendor is configured (KYC_PROVIDER).
      */
@@ -847,6 +897,10 @@ export type PersonDto = {
 
 export type PersonsDto = {
     persons: Array<PersonDto>;
+    /**
+     * Companies: true declares that no person holds the pack's ownership threshold (uboThresholdPercent) or more, instead of declaring owners. A company must do one or the other before submitting; cannot be combined with owners.
+     */
+    noOwnersAtOrAboveThreshold?: boolean;
 };
 
 export type KycPersonView = {
@@ -901,6 +955,18 @@ export type KycQueueItemView = {
         [key: string]: unknown;
     } | null;
     identityResult: 'approved' | 'rejected' | 'retry';
+    /**
+     * When the seller declared that no person holds the ownership threshold or more (companies without declared owners).
+     */
+    noOwnersDeclaredAt: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * The threshold (percent) that declaration was made against.
+     */
+    noOwnersThresholdPercent: {
+        [key: string]: unknown;
+    } | null;
     submittedAt: {
         [key: string]: unknown;
     } | null;
@@ -953,6 +1019,18 @@ export type KycCaseView = {
         [key: string]: unknown;
     } | null;
     identityResult: 'approved' | 'rejected' | 'retry';
+    /**
+     * When the seller declared that no person holds the ownership threshold or more (companies without declared owners).
+     */
+    noOwnersDeclaredAt: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * The threshold (percent) that declaration was made against.
+     */
+    noOwnersThresholdPercent: {
+        [key: string]: unknown;
+    } | null;
     submittedAt: {
         [key: string]: unknown;
     } | null;
@@ -961,6 +1039,69 @@ export type KycCaseView = {
     } | null;
     createdAt: string;
     updatedAt: string;
+};
+
+export type SellerAccountView = {
+    email: string;
+    locale: string;
+    status: string;
+    createdAt: string;
+};
+
+export type SellerBusinessView = {
+    legalForm: string;
+    sellerType: 'individual' | 'company' | 'partnership';
+    legalName: string;
+    /**
+     * Identifiers by type (personal data: never logged).
+     */
+    identifiers: {
+        [key: string]: string;
+    };
+    registeredAddress: {
+        [key: string]: unknown;
+    };
+    shipFrom: {
+        [key: string]: unknown;
+    };
+    phone: string;
+    website: {
+        [key: string]: unknown;
+    } | null;
+    representative: {
+        firstName?: string;
+        lastName?: string;
+    };
+    brands: Array<string>;
+    vatRegistered: {
+        [key: string]: unknown;
+    } | null;
+    packVersion: number;
+    reverificationRequired: boolean;
+    checkedAt: string;
+    updatedAt: string;
+};
+
+export type KycCaseSellerView = {
+    sellerId: string;
+    status: 'onboarding' | 'active' | 'suspended';
+    country: string;
+    createdAt: string;
+    account: SellerAccountView;
+    business: SellerBusinessView | null;
+};
+
+export type KycCaseMessageView = {
+    id: string;
+    /**
+     * The ops account that wrote it (the seller reads "review team").
+     */
+    authorAccountId: string;
+    /**
+     * Seller-visible text.
+     */
+    body: string;
+    sentAt: string;
 };
 
 export type KycCheckView = {
@@ -981,6 +1122,14 @@ export type KycCheckView = {
 
 export type KycCaseFileView = {
     case: KycCaseView;
+    /**
+     * The seller’s account and business profile.
+     */
+    seller: KycCaseSellerView | null;
+    /**
+     * Messages to the seller (seller-visible; internal notes are in history).
+     */
+    messages: Array<KycCaseMessageView>;
     checks: Array<KycCheckView>;
     /**
      * Documents with review status (no content).
@@ -1000,6 +1149,13 @@ export type KycCaseFileView = {
     history: Array<{
         [key: string]: unknown;
     }>;
+};
+
+export type CaseMessageDto = {
+    /**
+     * Shown to the seller as written, as a message from the review team: never paste screening results.
+     */
+    body: string;
 };
 
 export type DocumentFeedbackDto = {
@@ -1101,12 +1257,59 @@ export type ScreeningCheckView = {
     hits: Array<ScreeningHitView>;
 };
 
+export type LatestListView = {
+    id: string;
+    label: string;
+    entryCount: number;
+    /**
+     * When this version was loaded: the last successful load of the list.
+     */
+    loadedAt: string;
+    /**
+     * Loaded by ops (POST /v1/ops/screening-lists) or by the scheduled fetch.
+     */
+    origin: 'upload' | 'fetch';
+};
+
+export type CoverageSourceView = {
+    source: 'ofac_sdn' | 'eu_consolidated' | 'un_consolidated';
+    loaded: boolean;
+    latest: LatestListView | null;
+};
+
+export type CoverageFetchView = {
+    /**
+     * SANCTIONS_FETCH_ENABLED
+     */
+    enabled: boolean;
+    schedule: string;
+    /**
+     * The configured official URLs (SANCTIONS_*_URL).
+     */
+    urls: {
+        [key: string]: string;
+    };
+};
+
+export type ScreeningCoverageView = {
+    /**
+     * no_lists_loaded: screening clears nobody, so every submission goes to review until a list is loaded.
+     */
+    status: 'screening' | 'no_lists_loaded';
+    sources: Array<CoverageSourceView>;
+    fetch: CoverageFetchView;
+};
+
 export type KycWebhookReceiptView = {
     received: true;
     /**
-     * What the result did: moved the case, was kept as the identity check, was already known, came after a later decision, does not fit the case, names no case of ours, or carried no decision.
+     * queued: stored in the webhook inbox, applied by the worker (its outcome: GET /v1/ops/webhooks?provider=sumsub); duplicate: already stored; ignored: the event carried no decision.
      */
-    disposition: 'applied' | 'recorded' | 'duplicate' | 'late' | 'not_applicable' | 'unknown_applicant' | 'ignored';
+    disposition: 'queued' | 'duplicate' | 'ignored';
+    /**
+     * The webhook-inbox event (queued or duplicate): GET /v1/ops/webhooks/{eventId}.
+     */
+    eventId?: string;
 };
 
 export type ImportView = {
@@ -3585,6 +3788,10 @@ export type OpsWebhooksControllerListV1Data = {
         lang?: string;
         status?: 'received' | 'processed' | 'parked' | 'dead';
         type?: string;
+        /**
+         * Whose events: Stripe or the identity-verification vendor.
+         */
+        provider?: 'stripe' | 'sumsub';
         limit?: number;
     };
     url: '/v1/ops/webhooks';
@@ -4307,6 +4514,54 @@ export type OpsKycControllerFileV1Responses = {
 
 export type OpsKycControllerFileV1Response = OpsKycControllerFileV1Responses[keyof OpsKycControllerFileV1Responses];
 
+export type OpsKycControllerMessageV1Data = {
+    body: CaseMessageDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/ops/kyc/cases/{id}/messages';
+};
+
+export type OpsKycControllerMessageV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.CASE_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsKycControllerMessageV1Error = OpsKycControllerMessageV1Errors[keyof OpsKycControllerMessageV1Errors];
+
+export type OpsKycControllerMessageV1Responses = {
+    201: KycCaseMessageView;
+};
+
+export type OpsKycControllerMessageV1Response = OpsKycControllerMessageV1Responses[keyof OpsKycControllerMessageV1Responses];
+
 export type OpsKycControllerDecideV1Data = {
     body: DecisionDto;
     path: {
@@ -4533,6 +4788,36 @@ export type OpsScreeningControllerCheckV1Responses = {
 };
 
 export type OpsScreeningControllerCheckV1Response = OpsScreeningControllerCheckV1Responses[keyof OpsScreeningControllerCheckV1Responses];
+
+export type ScreeningCoverageControllerGetV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/ops/screening/coverage';
+};
+
+export type ScreeningCoverageControllerGetV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ScreeningCoverageControllerGetV1Error = ScreeningCoverageControllerGetV1Errors[keyof ScreeningCoverageControllerGetV1Errors];
+
+export type ScreeningCoverageControllerGetV1Responses = {
+    200: ScreeningCoverageView;
+};
+
+export type ScreeningCoverageControllerGetV1Response = ScreeningCoverageControllerGetV1Responses[keyof ScreeningCoverageControllerGetV1Responses];
 
 export type KycWebhooksControllerReceiveV1Data = {
     body?: never;
