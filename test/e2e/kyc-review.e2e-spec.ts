@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
-import { pdfVariant } from '../support/files';
+import { ISSUED_TODAY, pdfVariant } from '../support/files';
 import { tippingOff } from '../support/kyc';
 import { uniqueTurkishCompany } from '../support/registrations';
 
@@ -32,7 +32,7 @@ describe('KYC review on one screen (e2e)', () => {
     const { token, res } = await signup(t.http, { country: 'TR', locale: 'tr', email });
     await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send({ ...uniqueTurkishCompany(), legalName: LEGAL_NAME }).expect(200);
     for (const type of TR_DOCS) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).attach('file', pdfVariant(1000 + n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(1000 + n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
     }
     return { token: token!, sellerId: res.body.seller.id as string, email };
   }
