@@ -26,7 +26,6 @@ import { SANCTIONS_SCREENER } from './sanctions.port';
 import { ListSanctionsScreener } from './screening.service';
 import { OpsScreeningController, ScreeningListsController } from './screening-lists.controller';
 import { RescreenApprovedJob, ScreeningListsService } from './screening-lists.service';
-import { DOCUMENT_STORAGE, documentStorageFactory } from './storage';
 import { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-rotation';
 import { KycStandingReader } from './standing';
 
@@ -59,7 +58,6 @@ import { KycStandingReader } from './standing';
     KycStandingReader,
     { provide: IDENTITY_VERIFICATION, inject: [APP_CONFIG], useFactory: identityVerificationFactory },
     { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },
-    { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: documentStorageFactory },
   ],
   exports: [KycService, KycStandingReader, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
 })

@@ -3,8 +3,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { conditionApplies, CountryRulesService, declarationsOf, validateWithPack } from '@app/countries';
 import type { CountryPackDocument, PersonIdNumberCheck } from '@app/countries';
 import { Outbox } from '@app/jobs';
-import { CLOCK, FieldCipher } from '@app/kernel';
-import type { Clock, ErrorDetail, MessageParam, RequestContext, SellerPrincipal } from '@app/kernel';
+import { CLOCK, DOCUMENT_STORAGE, FieldCipher, storedBeforeCommit } from '@app/kernel';
+import type { Clock, DocumentStorage, ErrorDetail, MessageParam, RequestContext, SellerPrincipal } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { Not } from 'typeorm';
 import { callerSeller, SellerBusinessProfileEntity } from '@app/sellers';
@@ -19,11 +19,9 @@ import { assertKycTransition, EDITABLE, IllegalKycTransition, KycStatus, RESETS_
 import { SANCTIONS_SCREENER } from './sanctions.port';
 import { sellerReason, sellerStatus } from './seller-facing';
 import type { SanctionsScreener } from './sanctions.port';
-import { DOCUMENT_STORAGE } from './storage';
 import { identityCheck } from './identity-check';
 import { IDENTITY_VERIFICATION } from './verification.port';
 import type { IdentityVerificationProvider } from './verification.port';
-import type { DocumentStorage } from './storage';
 
 export interface PersonInput {
   role: 'representative' | 'owner' | 'director' | 'partner';
@@ -249,50 +247,63 @@ export class KycService {
     return pack.legalForms.find((f) => f.code === legalForm)?.documents ?? [];
   }
 
+  /**
+   * Checks the upload against the case (opened if needed), stores the encrypted file OUTSIDE any
+   * transaction, then records it: the checks run again under the case lock (the case may have moved
+   * on while the file was written), and the file is removed when that fails.
+   */
   async upload(ctx: RequestContext, input: { type: string; personId?: string; issuedOn?: string; expiresOn?: string }, file: UploadedFile | undefined): Promise<KycDocumentEntity> {
     if (!file) throw kycError(KycErrorCode.FILE_MISSING);
     const { fileTypeFromBuffer } = await import('file-type');
     const detected = await fileTypeFromBuffer(file.buffer);
     if (!detected || !ALLOWED_MEDIA.has(detected.mime)) throw kycError(KycErrorCode.FILE_TYPE_NOT_ALLOWED);
     const seller = await this.sellerOf(ctx);
-    return this.uow.run(async (tx) => {
-      const kase = await this.openCase(tx, seller);
-      this.assertEditable(kase);
-      const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
-      const allowed = this.requiredDocuments(pack, kase.legalForm).map((d) => d.type);
-      if (!allowed.includes(input.type)) throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type: input.type, allowed: allowed.join(', ') });
-      const today = this.clock.now().toISOString().slice(0, 10);
-      const maxAgeDays = pack.documentTypes.find((d) => d.code === input.type)?.maxAgeDays;
-      const tooOld = input.issuedOn && maxAgeDays && Date.parse(input.issuedOn) < Date.parse(today) - maxAgeDays * 86_400_000;
-      if ((input.expiresOn && input.expiresOn <= today) || tooOld || (input.issuedOn && input.issuedOn > today)) {
-        throw kycError(KycErrorCode.DOCUMENT_OUT_OF_DATE, { type: input.type });
-      }
-      if (input.personId && !(await tx.exists(KycPersonEntity, { where: { id: input.personId, caseId: kase.id } }))) {
-        throw kycError(KycErrorCode.PERSON_NOT_FOUND);
-      }
-      const id = randomUUID();
-      const storageKey = `kyc/${kase.id}/${id}`;
-      await this.storage.put(storageKey, Buffer.from(this.cipher.encrypt(file.buffer, `kyc-document:${id}`)));
-      const doc = Object.assign(new KycDocumentEntity(), {
-        id,
-        caseId: kase.id,
-        sellerId: seller.id,
-        type: input.type,
-        personId: input.personId ?? null,
-        mediaType: detected.mime,
-        size: file.size,
-        sha256: createHash('sha256').update(file.buffer).digest('hex'),
-        storageKey,
-        reviewStatus: 'pending' as const,
-        reviewReason: null,
-        issuedOn: input.issuedOn ?? null,
-        expiresOn: input.expiresOn ?? null,
-        uploadedAt: this.clock.now(),
-        cipherKeyId: this.cipher.activeKeyId,
-      });
-      await tx.insert(KycDocumentEntity, doc);
-      return doc;
-    });
+    const caseId = await this.uow.run(async (tx) => (await this.uploadableCase(tx, seller, input)).id);
+    const id = randomUUID();
+    const storageKey = `kyc/${caseId}/${id}`;
+    return storedBeforeCommit(this.storage, storageKey, Buffer.from(this.cipher.encrypt(file.buffer, `kyc-document:${id}`)), () =>
+      this.uow.run(async (tx) => {
+        const kase = await this.uploadableCase(tx, seller, input);
+        const doc = Object.assign(new KycDocumentEntity(), {
+          id,
+          caseId: kase.id,
+          sellerId: seller.id,
+          type: input.type,
+          personId: input.personId ?? null,
+          mediaType: detected.mime,
+          size: file.size,
+          sha256: createHash('sha256').update(file.buffer).digest('hex'),
+          storageKey,
+          reviewStatus: 'pending' as const,
+          reviewReason: null,
+          issuedOn: input.issuedOn ?? null,
+          expiresOn: input.expiresOn ?? null,
+          uploadedAt: this.clock.now(),
+          cipherKeyId: this.cipher.activeKeyId,
+        });
+        await tx.insert(KycDocumentEntity, doc);
+        return doc;
+      }),
+    );
+  }
+
+  /** The seller's open case (locked) when it takes a document of this type, dates and person; else the refusal. */
+  private async uploadableCase(tx: Tx, seller: SellerPrincipal, input: { type: string; personId?: string; issuedOn?: string; expiresOn?: string }): Promise<KycCaseEntity> {
+    const kase = await this.openCase(tx, seller);
+    this.assertEditable(kase);
+    const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
+    const allowed = this.requiredDocuments(pack, kase.legalForm).map((d) => d.type);
+    if (!allowed.includes(input.type)) throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type: input.type, allowed: allowed.join(', ') });
+    const today = this.clock.now().toISOString().slice(0, 10);
+    const maxAgeDays = pack.documentTypes.find((d) => d.code === input.type)?.maxAgeDays;
+    const tooOld = input.issuedOn && maxAgeDays && Date.parse(input.issuedOn) < Date.parse(today) - maxAgeDays * 86_400_000;
+    if ((input.expiresOn && input.expiresOn <= today) || tooOld || (input.issuedOn && input.issuedOn > today)) {
+      throw kycError(KycErrorCode.DOCUMENT_OUT_OF_DATE, { type: input.type });
+    }
+    if (input.personId && !(await tx.exists(KycPersonEntity, { where: { id: input.personId, caseId: kase.id } }))) {
+      throw kycError(KycErrorCode.PERSON_NOT_FOUND);
+    }
+    return kase;
   }
 
   /** Decrypted bytes of a document; callers decide who may read (owner or ops) and audit ops reads. */

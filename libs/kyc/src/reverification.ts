@@ -2,16 +2,14 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CountryPublications } from '@app/countries';
 import { Outbox } from '@app/jobs';
-import { CLOCK, FieldCipher } from '@app/kernel';
-import type { Clock, RequestContext } from '@app/kernel';
+import { CLOCK, DOCUMENT_STORAGE, FieldCipher } from '@app/kernel';
+import type { Clock, DocumentStorage, RequestContext } from '@app/kernel';
 import type { Tx } from '@app/persistence';
 import { Not } from 'typeorm';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
 import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
-import { DOCUMENT_STORAGE } from './storage';
-import type { DocumentStorage } from './storage';
 
 /**
  * A published pack that adds a requirement to a legal form re-verifies its sellers: each approved
