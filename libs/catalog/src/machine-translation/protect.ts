@@ -17,6 +17,7 @@ const NUMBER = String.raw`\d+(?:[.,]\d+)*(?:\s?${UNIT})?`;
 const PATTERN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${SIZE}|${NUMBER})(?![\p{L}\p{N}])`, 'gu');
 
 const TAG = 'x';
+const WORD = /^[\p{L}\p{N}]$/u;
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const unescape = (s: string) =>
@@ -36,8 +37,10 @@ export function protect(text: string, terms: readonly string[]): ProtectedText {
   const sorted = [...new Set(terms.map((t) => t.normalize('NFC').trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
   const nfc = text.normalize('NFC');
   for (const term of sorted) {
-    for (let i = nfc.indexOf(term); i !== -1; i = nfc.indexOf(term, i + term.length)) {
-      if (!taken(i, i + term.length)) spans.push([i, i + term.length]);
+    for (let i = nfc.indexOf(term); i !== -1; i = nfc.indexOf(term, i + 1)) {
+      // whole words only: the brand "Sun" is not protected inside "Sunny"
+      const whole = !WORD.test(nfc.slice(i - 1, i)) && !WORD.test(nfc.slice(i + term.length, i + term.length + 1));
+      if (whole && !taken(i, i + term.length)) spans.push([i, i + term.length]);
     }
   }
   for (const m of nfc.matchAll(PATTERN)) {
