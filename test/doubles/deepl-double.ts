@@ -19,6 +19,8 @@ export interface DeeplRequest {
 export interface DeeplDouble {
   url: string;
   requests: DeeplRequest[];
+  /** Accept another key from now on (the app's own key is then refused with 403). */
+  acceptKey(key: string): void;
   close(): Promise<void>;
 }
 
@@ -52,7 +54,8 @@ function translate(text: string, target: string, ignored: string[]): string {
   return out + translatePlain(text.slice(at), target);
 }
 
-export async function startDeeplDouble(apiKey: string): Promise<DeeplDouble> {
+export async function startDeeplDouble(initialKey: string): Promise<DeeplDouble> {
+  let apiKey = initialKey;
   const requests: DeeplRequest[] = [];
   const sockets = new Set<Socket>();
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -95,6 +98,9 @@ export async function startDeeplDouble(apiKey: string): Promise<DeeplDouble> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    acceptKey: (key) => {
+      apiKey = key;
+    },
     close: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
