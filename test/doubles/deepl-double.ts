@@ -4,7 +4,7 @@
  * targets without it (as DeepL answers), and XML tag handling with `ignore_tags`. It "translates"
  * with a tiny word list per target language and mangles what a real engine mangles — it translates
  * the brand "Güneş" (Turkish for "sun"), lower-cases size codes and writes "100 %" — but never
- * inside ignored tags. A key `quota-exceeded` gets 456. Test-only: nothing here ships.
+ * inside ignored tags. A key `quota-exceeded` gets 456; any key but the accepted one 403. Test-only: nothing here ships.
  * Glossary endpoints are not implemented: the adapter protects terms with ignored tags instead.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
