@@ -14,6 +14,7 @@ import type { FxFeed } from './feed.port';
 import { FX_SOURCES, FxFormatError, parseFxFile } from './parsers';
 import type { FxDay, FxSource, ParsedFxFile, QuoteStyle } from './parsers';
 import { crossRate } from './rates';
+import { FxSnapshotImportedEvent } from './events';
 
 /** The ECB's full history is ~7 MB; nothing an FX source publishes comes near this. */
 export const FX_FILE_MAX_BYTES = 16 * 1024 * 1024;
@@ -147,12 +148,7 @@ export class FxService {
       });
       // Consumers (catalog re-pricing) read the source's latest snapshot; only new content is news.
       if (created > 0) {
-        await this.outbox.add(tx, {
-          type: 'fx.snapshot_imported',
-          aggregateType: 'fx_source',
-          aggregateId: input.source,
-          payload: { source: input.source, importId: id, snapshotIds, lastRateDate: row.lastRateDate, rateKind: parsed.rateKind },
-        });
+        await this.outbox.add(tx, FxSnapshotImportedEvent, input.source, { source: input.source, importId: id, snapshotIds, lastRateDate: row.lastRateDate, rateKind: parsed.rateKind });
       }
       return importView(row, false);
     });

@@ -25,3 +25,4 @@ export * from './http/uploads';
 export * from './storage/document-storage';
 export * from './http/dto-shapes';
 export * from './xml';
+export * from './lifecycle';

@@ -16,7 +16,8 @@ import { payoutGate } from './gate';
 import type { BlockingReason, EffectivePayoutStatus } from './gate';
 import { CONNECT_GATEWAY, GatewayError } from './ports';
 import type { ConnectAccountSnapshot, ConnectGateway } from './ports';
-import { canTransition, deriveStatus, IllegalPayoutTransition, PayoutStatus } from './status';
+import { PayoutFailedEvent, PayoutStatusChangedEvent } from './events';
+import { deriveStatus, PAYOUT_LIFECYCLE, PayoutStatus } from './status';
 
 export type Rail = 'stripe_connect' | 'bank_transfer';
 
@@ -225,7 +226,7 @@ export class PayoutsService implements OnModuleInit {
   async applySnapshot(tx: Tx, account: PayoutAccountEntity, snapshot: ConnectAccountSnapshot, created: number): Promise<'applied' | 'stale'> {
     if (created > 0 && created < account.lastEventCreated) return 'stale';
     const next = deriveStatus(snapshot);
-    if (!canTransition(account.status, next)) throw new IllegalPayoutTransition(account.status, next);
+    PAYOUT_LIFECYCLE.assert(account.status, next);
     await tx.update(
       PayoutAccountEntity,
       { sellerId: account.sellerId },
@@ -245,6 +246,7 @@ export class PayoutsService implements OnModuleInit {
   async markDisconnected(tx: Tx, account: PayoutAccountEntity, created: number): Promise<'applied' | 'stale'> {
     if (created < account.lastEventCreated) return 'stale';
     if (account.status === 'disconnected') return 'applied';
+    PAYOUT_LIFECYCLE.assert(account.status, 'disconnected');
     await tx.update(PayoutAccountEntity, { sellerId: account.sellerId }, { status: 'disconnected', payoutsEnabled: false, lastEventCreated: created });
     await this.statusChanged(tx, account, 'disconnected');
     return 'applied';
@@ -252,20 +254,10 @@ export class PayoutsService implements OnModuleInit {
 
   async recordPayoutFailure(tx: Tx, account: PayoutAccountEntity, code: string | null): Promise<void> {
     await tx.update(PayoutAccountEntity, { sellerId: account.sellerId }, { lastPayoutFailure: code ?? 'unknown' });
-    await this.outbox.add(tx, {
-      type: 'payouts.payout_failed',
-      aggregateType: 'seller',
-      aggregateId: account.sellerId,
-      payload: { sellerId: account.sellerId, rail: account.rail, failureCode: code },
-    });
+    await this.outbox.add(tx, PayoutFailedEvent, account.sellerId, { sellerId: account.sellerId, rail: account.rail, failureCode: code });
   }
 
   private async statusChanged(tx: Tx, account: PayoutAccountEntity, to: PayoutStatus): Promise<void> {
-    await this.outbox.add(tx, {
-      type: 'payouts.status_changed',
-      aggregateType: 'seller',
-      aggregateId: account.sellerId,
-      payload: { sellerId: account.sellerId, rail: account.rail, from: account.status, to },
-    });
+    await this.outbox.add(tx, PayoutStatusChangedEvent, account.sellerId, { sellerId: account.sellerId, rail: account.rail, from: account.status, to });
   }
 }

@@ -1,3 +1,4 @@
+import { defineLifecycle } from '@app/kernel';
 import type { ConnectAccountSnapshot } from './ports';
 
 export const PAYOUT_STATUSES = ['not_started', 'action_required', 'under_review', 'restricted', 'enabled', 'rejected', 'disconnected'] as const;
@@ -18,18 +19,11 @@ export const PAYOUT_TRANSITIONS: Readonly<Record<PayoutStatus, readonly PayoutSt
   disconnected: [],
 };
 
-export class IllegalPayoutTransition extends Error {
-  constructor(
-    readonly from: PayoutStatus,
-    readonly to: PayoutStatus,
-  ) {
-    super(`payout status cannot move from ${from} to ${to}`);
-    this.name = 'IllegalPayoutTransition';
-  }
-}
+/** Statuses are derived, so a snapshot that leaves the status as it is counts as an allowed (silent) move. */
+export const PAYOUT_LIFECYCLE = defineLifecycle<PayoutStatus>('payout account', PAYOUT_TRANSITIONS, { allowSelf: true });
 
 export function canTransition(from: PayoutStatus, to: PayoutStatus): boolean {
-  return from === to || PAYOUT_TRANSITIONS[from].includes(to);
+  return PAYOUT_LIFECYCLE.can(from, to);
 }
 
 /**

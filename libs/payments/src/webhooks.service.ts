@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { JobHandler, JobProcessor } from '@app/jobs';
-import { APP_CONFIG, CLOCK, PROCESS_ROLE, safeError } from '@app/kernel';
+import { APP_CONFIG, CLOCK, IllegalTransition, PROCESS_ROLE, safeError } from '@app/kernel';
 import type { AppConfig, Clock, ProcessRole, RequestContext } from '@app/kernel';
 import { GroupCommit, isDatabaseGone, Tx, UnitOfWork } from '@app/persistence';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
@@ -12,7 +12,7 @@ import { paymentError, PaymentErrorCode } from './errors';
 import { CONNECT_GATEWAY, MalformedEventError, WebhookSignatureError } from './ports';
 import type { ConnectGateway, WebhookEnvelope } from './ports';
 import { PayoutsService } from './payouts.service';
-import { IllegalPayoutTransition } from './status';
+import { PAYOUT_LIFECYCLE } from './status';
 
 export const INBOX_CHANNEL = 'webhook_inbox';
 export const RECONCILE_EVENTS_JOB = 'payments.reconcile-events';
@@ -266,7 +266,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, OnApplicatio
           result = await this.apply(tx, row);
         } catch (e) {
           // a move the lifecycle forbids (e.g. leaving `disconnected`) will never succeed: park it for ops
-          if (!(e instanceof IllegalPayoutTransition)) throw e;
+          if (!(e instanceof IllegalTransition && e.lifecycle === PAYOUT_LIFECYCLE.name)) throw e;
           result = { status: 'parked', outcome: 'illegal_transition' };
         }
         await tx.update(
