@@ -89,10 +89,10 @@ export class PayoutsService implements OnModuleInit {
 
   async overview(ctx: RequestContext): Promise<PayoutOverview> {
     const seller = callerSeller(ctx);
-    const kyc = await this.kyc.of(seller.id);
+    const kyc = await this.kyc.of(seller.id, this.uow.reader);
     const account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
     if (account) return this.view(account, kyc);
-    const { document } = await this.countries.published(seller.country);
+    const { document } = await this.countries.published(seller.country, this.uow.reader);
     const choice = this.chooseRail(document);
     const gate = payoutGate(choice.available ? { status: 'not_started', payoutsEnabled: false } : { status: 'unavailable', payoutsEnabled: false, unavailableReason: choice.reason }, kyc);
     return {
@@ -132,7 +132,7 @@ export class PayoutsService implements OnModuleInit {
    */
   async start(ctx: RequestContext, input: { currency?: string }): Promise<PayoutOverview> {
     const seller = callerSeller(ctx);
-    const { document } = await this.countries.published(seller.country);
+    const { document } = await this.countries.published(seller.country, this.uow.reader);
     const choice = this.chooseRail(document);
     if (!choice.available) {
       throw paymentError(PaymentErrorCode.RAIL_UNAVAILABLE, { country: seller.country, reason: choice.message }, [
@@ -148,7 +148,7 @@ export class PayoutsService implements OnModuleInit {
     // read before the transaction below: nothing else should wait on a pool connection while it holds its lock
     const { email } = await this.sellers.contact(seller.id);
 
-    await this.uow.reader.query(
+    await this.uow.statement(
       `INSERT INTO payout_accounts (seller_id, country, rail, status, currency, setup_key)
        VALUES ($1, $2, $3, 'not_started', $4, $5) ON CONFLICT (seller_id) DO NOTHING`,
       [seller.id, seller.country, choice.rail, currency, randomUUID()],

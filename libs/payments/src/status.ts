@@ -1,4 +1,5 @@
 import { defineLifecycle } from '@app/kernel';
+import type { BankAccountStatus } from './entities/bank-account.entity';
 import type { ConnectAccountSnapshot } from './ports';
 
 export const PAYOUT_STATUSES = ['not_started', 'action_required', 'under_review', 'restricted', 'enabled', 'rejected', 'disconnected'] as const;
@@ -40,3 +41,13 @@ export function deriveStatus(a: ConnectAccountSnapshot): PayoutStatus {
   if (a.payoutsEnabled && (a.transfers === 'active' || a.transfers === null)) return 'enabled';
   return 'under_review';
 }
+
+/**
+ * Ops review of a seller's bank account (bank-transfer rail). A seller may send new details at any
+ * time, which puts them back in review; only a pending account can be verified or rejected.
+ */
+export const BANK_ACCOUNT_REVIEW = defineLifecycle<BankAccountStatus>(
+  'bank account review',
+  // new details while still in review replace the pending ones (pending_review → pending_review)
+  { pending_review: ['pending_review', 'verified', 'rejected'], verified: ['pending_review'], rejected: ['pending_review'] },
+);

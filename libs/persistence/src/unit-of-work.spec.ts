@@ -12,7 +12,7 @@ describe('UnitOfWork rollback hooks (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = await new DataSource({ type: 'postgres', url: db.url, poolSize: 2 }).initialize();
-    uow = new UnitOfWork(ds);
+    uow = new UnitOfWork(ds, ds);
   });
   afterAll(async () => {
     await ds?.destroy();

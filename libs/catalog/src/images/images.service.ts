@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { APP_CONFIG, CLOCK, deleteAfterCommit, DOCUMENT_STORAGE, parseContentLocale, storedBeforeCommit } from '@app/kernel';
 import type { AppConfig, Clock, DocumentStorage, ErrorDetail, RequestContext } from '@app/kernel';
-import type { Tx } from '@app/persistence';
+import type { Reader, Tx } from '@app/persistence';
 import { UnitOfWork } from '@app/persistence';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { ProductsService } from '../products/products.service';
@@ -44,7 +44,7 @@ export class ImagesService {
   ) {}
 
   async list(ctx: RequestContext, productId: string): Promise<ProductImageView[]> {
-    const { product } = await this.products.owned(ctx, productId);
+    const { product } = await this.products.owned(ctx, productId, this.uow.reader);
     const rows = await this.uow.reader.find(ProductImageEntity, { where: { productId: product.id }, order: { position: 'ASC' } });
     return rows.map(imageView);
   }
@@ -56,7 +56,7 @@ export class ImagesService {
     const { fileTypeFromBuffer } = await import('file-type');
     const detected = await fileTypeFromBuffer(file.buffer);
     if (!detected || !(IMAGE_MEDIA_TYPES as readonly string[]).includes(detected.mime)) throw catalogError(CatalogErrorCode.IMAGE_TYPE_NOT_ALLOWED);
-    const { product } = await this.products.owned(ctx, productId);
+    const { product } = await this.products.owned(ctx, productId, this.uow.reader);
     // a full product is refused before anything is stored (and again under the lock below)
     await this.assertRoom(this.uow.reader, product.id);
     const id = randomUUID();
@@ -119,7 +119,7 @@ export class ImagesService {
     await deleteAfterCommit(this.storage, [key]);
   }
 
-  private async owned(ctx: RequestContext, productId: string, imageId: string, tx: Tx): Promise<ProductImageEntity> {
+  private async owned(ctx: RequestContext, productId: string, imageId: string, tx: Reader): Promise<ProductImageEntity> {
     const seller = this.products.sellerOf(ctx);
     const image = UUID.test(productId) && UUID.test(imageId) ? await tx.findOne(ProductImageEntity, { where: { id: imageId, productId, sellerId: seller.id } }) : null;
     if (!image) {
@@ -130,7 +130,7 @@ export class ImagesService {
     return image;
   }
 
-  private async assertRoom(tx: Tx, productId: string): Promise<number> {
+  private async assertRoom(tx: Reader, productId: string): Promise<number> {
     const count = await tx.count(ProductImageEntity, { where: { productId } });
     const limit = this.config.catalog.imagesPerProduct;
     if (count >= limit) throw catalogError(CatalogErrorCode.IMAGE_LIMIT_REACHED, { limit });

@@ -58,7 +58,7 @@ export class MachineTranslationService {
   async fill(ctx: RequestContext, productId: string, rawLocale: string): Promise<MachineFillView> {
     if (this.mt.provider === 'none') throw catalogError(CatalogErrorCode.MT_NOT_CONFIGURED);
     const locale = parseContentLocale(rawLocale);
-    const { product, variants } = await this.products.owned(ctx, productId);
+    const { product, variants } = await this.products.owned(ctx, productId, this.uow.reader);
     if (!locale) throw catalogError(CatalogErrorCode.TRANSLATION_INVALID, {}, [checkProblem('locale', 'INVALID_LOCALE', { value: rawLocale.slice(0, 35) })]);
     if (locale === product.sourceLocale) throw catalogError(CatalogErrorCode.TRANSLATION_INVALID, {}, [translationProblem('locale', 'SOURCE_LOCALE', { value: locale })]);
     const source = parseContentLocale(product.sourceLocale)!;

@@ -4,7 +4,7 @@ import { In, Not } from 'typeorm';
 import { CountryRulesService } from '@app/countries';
 import { deleteAfterCommit, DOCUMENT_STORAGE, parseContentLocale } from '@app/kernel';
 import type { DocumentStorage, ErrorDetail, RequestContext, SellerPrincipal } from '@app/kernel';
-import { isUniqueViolation, Tx, UnitOfWork } from '@app/persistence';
+import { isUniqueViolation, Reader, Tx, UnitOfWork } from '@app/persistence';
 import { callerSeller, SellerBusinessProfileEntity } from '@app/sellers';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { ProductImageEntity } from '../images/product-image.entity';
@@ -46,8 +46,8 @@ export class ProductsService {
   ) {}
 
   /** The images of these products, in order. */
-  async images(tx: Tx, productIds: string[]): Promise<ProductImageEntity[]> {
-    return productIds.length ? tx.find(ProductImageEntity, { where: { productId: In(productIds) }, order: { productId: 'ASC', position: 'ASC' } }) : [];
+  async images(db: Reader, productIds: string[]): Promise<ProductImageEntity[]> {
+    return productIds.length ? db.find(ProductImageEntity, { where: { productId: In(productIds) }, order: { productId: 'ASC', position: 'ASC' } }) : [];
   }
 
   /** The content locale a seller of this country writes in unless a product says otherwise. */
@@ -61,7 +61,7 @@ export class ProductsService {
   }
 
   /** The caller's product with its variants; 404 for a product of another seller, as for one that does not exist. */
-  async owned(ctx: RequestContext, id: string, tx: Tx = this.uow.reader, lock = false): Promise<OwnedProduct> {
+  async owned(ctx: RequestContext, id: string, tx: Reader, lock = false): Promise<OwnedProduct> {
     const seller = this.sellerOf(ctx);
     const product = UUID.test(id)
       ? await tx.findOne(ProductEntity, { where: { id, sellerId: seller.id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
@@ -90,7 +90,7 @@ export class ProductsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<ProductView> {
-    const { product, variants } = await this.owned(ctx, id);
+    const { product, variants } = await this.owned(ctx, id, this.uow.reader);
     return productView(product, variants, await this.images(this.uow.reader, [product.id]), ctx.locale);
   }
 
