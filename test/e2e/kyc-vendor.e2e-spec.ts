@@ -5,7 +5,7 @@ import request from 'supertest';
 import { tippingOff } from '../support/kyc';
 import { startSumsubDouble, SumsubDouble } from '../doubles/sumsub-double';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
-import { pdfVariant } from '../support/files';
+import { pdfVariant, ISSUED_TODAY } from '../support/files';
 import { uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'kyc.vendor.admin@ops.example.com', password: 'Kyc-Vendor-Admin-Pass-1' };
@@ -58,7 +58,7 @@ describe('identity verification by Sumsub (e2e)', () => {
       .send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }] })
       .expect(200);
     for (const type of TR_DOCS) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
     }
     const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token!)).expect(200)).body;
     return { token: token!, sellerId: res.body.seller.id as string, caseId: view.caseId as string, view };

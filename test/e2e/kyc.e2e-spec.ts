@@ -3,7 +3,7 @@ import request from 'supertest';
 import { tippingOff } from '../support/kyc';
 import { startS3Double, S3Double } from '../doubles/s3-double';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
-import { EXE, PNG, pdfVariant } from '../support/files';
+import { EXE, PNG, pdfVariant, ISSUED_TODAY } from '../support/files';
 import { acceptedRegistration, uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'kyc.admin@ops.example.com', password: 'Kyc-Admin-Passphrase-1' };
@@ -37,7 +37,7 @@ describe('KYC/KYB cases (e2e)', () => {
   }
 
   const upload = (token: string, type: string, file: Buffer, name = 'doc.pdf', contentType = 'application/pdf') =>
-    request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', type).attach('file', file, { filename: name, contentType });
+    request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', file, { filename: name, contentType });
 
   async function complete(token: string, docs = TR_COMPANY_DOCS) {
     await request(t.http)
@@ -449,7 +449,7 @@ describe('KYC re-verification when a country adds a requirement (e2e)', () => {
     await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }] }).expect(200);
     let n = 0;
     for (const type of TR_COMPANY_DOCS) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
     }
     await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!)).expect(200);
     const first = (await request(t.http).get('/v1/ops/kyc/cases?country=TR').set(bearer(admin))).body.find((c: { sellerId: string }) => c.sellerId === res.body.seller.id);
@@ -497,7 +497,7 @@ describe('identity-verification vendor results (e2e)', () => {
     await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }] }).expect(200);
     let n = 0;
     for (const type of TR_COMPANY_DOCS) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
     }
     const submitted = (await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).body;
     expect(submitted.status).toBe('in_review');
@@ -599,7 +599,7 @@ describe('KYC document dates and expiry (e2e)', () => {
 
     const nextYear = `${new Date().getUTCFullYear() + 1}-06-30`;
     let i = 10;
-    for (const type of TR_COMPANY_DOCS) expect((await up(type, type === 'representative_id' ? { expiresOn: nextYear } : {}, i++)).status).toBe(201);
+    for (const type of TR_COMPANY_DOCS) expect((await up(type, type === 'representative_id' ? { expiresOn: nextYear } : { issuedOn: ISSUED_TODAY }, i++)).status).toBe(201);
     const submitted = (await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).body;
     await request(t.http).post(`/v1/ops/kyc/cases/${submitted.caseId}/decisions`).set(bearer(admin)).send({ decision: 'approve' }).expect(200);
 

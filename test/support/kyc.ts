@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { TestApp } from './app';
-import { PDF } from './files';
+import { ISSUED_TODAY, PDF } from './files';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -24,7 +24,7 @@ export async function submitKyc(
   for (const item of view.body.checklist as { item: string; type?: string }[]) {
     if (item.item !== 'document') continue;
     const file = Buffer.concat([PDF, Buffer.from(`% ${randomUUID()}\n`)]);
-    const up = await request(http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', item.type!).attach('file', file, { filename: 'd.pdf', contentType: 'application/pdf' });
+    const up = await request(http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', item.type!).field('issuedOn', ISSUED_TODAY).attach('file', file, { filename: 'd.pdf', contentType: 'application/pdf' });
     if (up.status !== 201) throw new Error(`upload ${item.type}: ${up.status} ${JSON.stringify(up.body)}`);
   }
   const submitted = await request(http).post('/v1/sellers/me/kyc/submit').set(bearer(token));

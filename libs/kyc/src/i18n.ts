@@ -9,6 +9,8 @@ type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCod
 
 export const KYC_MESSAGES: Translations<KycMessages> = {
   en: {
+    'error.KYC.ISSUE_DATE_REQUIRED': 'Enter the issue date printed on the document (YYYY-MM-DD, e.g. 2026-11-30): it may be at most {{maxAgeDays}} days old.',
+    'error.KYC.DOCUMENT_ACCEPTED': 'This document was already accepted by our team and can no longer be replaced or removed.',
     'kyc.reason.UNDER_REVIEW': 'Your verification is under review. We will contact you if we need anything more.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'The identity check with our verification partner did not succeed; follow the link to try again.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'There is no identity-verification provider of that name.',
@@ -64,6 +66,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'replaced by a new verification',
   },
   ru: {
+    'error.KYC.ISSUE_DATE_REQUIRED': 'Укажите дату выдачи, напечатанную на документе (ГГГГ-ММ-ДД, например 2026-11-30): документ должен быть не старше {{maxAgeDays}} дней.',
+    'error.KYC.DOCUMENT_ACCEPTED': 'Этот документ уже принят нашей командой; заменить или удалить его нельзя.',
     'kyc.reason.UNDER_REVIEW': 'Ваша проверка на рассмотрении. Мы свяжемся с вами, если понадобится что-то ещё.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'Проверка личности у нашего партнёра не пройдена; перейдите по ссылке и попробуйте ещё раз.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'Провайдера проверки личности с таким именем нет.',
@@ -119,6 +123,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'заменена новой проверкой',
   },
   tr: {
+    'error.KYC.ISSUE_DATE_REQUIRED': 'Belgede yazan düzenlenme tarihini girin (YYYY-AA-GG, örn. 2026-11-30): belge en fazla {{maxAgeDays}} günlük olabilir.',
+    'error.KYC.DOCUMENT_ACCEPTED': 'Bu belge ekibimiz tarafından zaten kabul edildi; artık değiştirilemez veya kaldırılamaz.',
     'kyc.reason.UNDER_REVIEW': 'Doğrulamanız inceleniyor. Başka bir şeye ihtiyacımız olursa sizinle iletişime geçeceğiz.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'Doğrulama ortağımızdaki kimlik kontrolü başarılı olmadı; bağlantıyı izleyerek yeniden deneyin.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'Bu adda bir kimlik doğrulama sağlayıcısı yok.',
@@ -174,6 +180,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'yeni bir doğrulamayla değiştirildi',
   },
   it: {
+    'error.KYC.ISSUE_DATE_REQUIRED': 'Inserisci la data di rilascio stampata sul documento (AAAA-MM-GG, ad es. 2026-11-30): può avere al massimo {{maxAgeDays}} giorni.',
+    'error.KYC.DOCUMENT_ACCEPTED': 'Questo documento è già stato accettato dal nostro team e non può più essere sostituito o rimosso.',
     'kyc.reason.UNDER_REVIEW': 'La tua verifica è in revisione. Ti contatteremo se ci servirà altro.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'La verifica dell’identità presso il nostro partner non è riuscita; segui il link per riprovare.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'Non esiste un fornitore di verifica dell’identità con questo nome.',
@@ -229,6 +237,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'sostituita da una nuova verifica',
   },
   es: {
+    'error.KYC.ISSUE_DATE_REQUIRED': 'Indica la fecha de expedición que figura en el documento (AAAA-MM-DD, p. ej. 2026-11-30): puede tener como máximo {{maxAgeDays}} días.',
+    'error.KYC.DOCUMENT_ACCEPTED': 'Nuestro equipo ya aceptó este documento; ya no se puede sustituir ni retirar.',
     'kyc.reason.UNDER_REVIEW': 'Tu verificación está en revisión. Te contactaremos si necesitamos algo más.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'La comprobación de identidad con nuestro socio de verificación no ha salido bien; sigue el enlace para volver a intentarlo.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'No existe ningún proveedor de verificación de identidad con ese nombre.',

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
@@ -13,7 +14,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseView, KycDocumentView, KycPersonView, KycQueueItemView, SellerKycView, SubmitResultView } from './kyc.views';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -69,6 +70,15 @@ export class UploadDto {
   @ApiPropertyOptional({ example: '2026-11-02', description: 'Issue date printed on the document (registry extracts have a maximum age).' })
   @IsOptional() @IsCalendarDate() issuedOn?: string;
   @ApiPropertyOptional({ example: '2031-05-20', description: 'Expiry date printed on the document (IDs): the verification is renewed when it passes.' })
+  @IsOptional() @IsCalendarDate() expiresOn?: string;
+}
+
+/** A replacement keeps the document's type and person unless given. */
+export class ReplaceDocumentDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() personId?: string;
+  @ApiPropertyOptional({ example: '2026-11-02', description: 'Issue date printed on the document; required for types with a maximum age.' })
+  @IsOptional() @IsCalendarDate() issuedOn?: string;
+  @ApiPropertyOptional({ example: '2031-05-20' })
   @IsOptional() @IsCalendarDate() expiresOn?: string;
 }
 
@@ -202,9 +212,30 @@ export class SellerKycController {
   @ApiBody({ schema: { type: 'object', required: ['type', 'file'], properties: { type: { type: 'string' }, personId: { type: 'string', format: 'uuid' }, issuedOn: { type: 'string', format: 'date' }, expiresOn: { type: 'string', format: 'date' }, file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Upload a typed document (PDF, JPEG, PNG judged by its bytes); stored encrypted' })
   @ApiCreatedResponse({ type: KycDocumentView })
-  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.UPLOAD_REJECTED, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, KycErrorCode.DOCUMENT_OUT_OF_DATE, KycErrorCode.CASE_LOCKED)
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.UPLOAD_REJECTED, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, KycErrorCode.ISSUE_DATE_REQUIRED, KycErrorCode.DOCUMENT_OUT_OF_DATE, KycErrorCode.CASE_LOCKED)
   async upload(@Ctx() ctx: RequestContext, @Body() body: UploadDto, @UploadedFile() file?: { buffer: Buffer; size: number }) {
     return documentView(await this.kyc.upload(ctx, body, file), this.translator, ctx.locale);
+  }
+
+  @Put('documents/:id')
+  @Consumes('multipart/form-data')
+  @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { personId: { type: 'string', format: 'uuid' }, issuedOn: { type: 'string', format: 'date' }, expiresOn: { type: 'string', format: 'date' }, file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Replace one of the caller’s documents while the verification is with the seller (collecting or action_required); the answer is the new document' })
+  @ApiOkResponse({ type: KycDocumentView })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.UPLOAD_REJECTED, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_NOT_FOUND, KycErrorCode.DOCUMENT_ACCEPTED, KycErrorCode.ISSUE_DATE_REQUIRED, KycErrorCode.DOCUMENT_OUT_OF_DATE, KycErrorCode.CASE_LOCKED)
+  async replace(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: ReplaceDocumentDto, @UploadedFile() file?: { buffer: Buffer; size: number }) {
+    return documentView(await this.kyc.upload(ctx, body, file, id), this.translator, ctx.locale);
+  }
+
+  @Delete('documents/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Withdraw one of the caller’s documents while the verification is with the seller (never after submission)' })
+  @ApiNoContentResponse()
+  @ApiErrors(KycErrorCode.DOCUMENT_NOT_FOUND, KycErrorCode.DOCUMENT_ACCEPTED, KycErrorCode.CASE_LOCKED)
+  async withdraw(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<void> {
+    await this.kyc.withdraw(ctx, id);
   }
 
   @Get('documents/:id/content')

@@ -1,11 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CountriesModule } from '@app/countries';
 import { APP_CONFIG } from '@app/kernel';
 import type { AppConfig } from '@app/kernel';
-import { SellersModule } from '@app/sellers';
+import { SellerErasure, SellersModule } from '@app/sellers';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycCheckEntity } from './entities/kyc-check.entity';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
@@ -61,4 +61,14 @@ import { KycStandingReader } from './standing';
   ],
   exports: [KycService, KycStandingReader, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
 })
-export class KycModule {}
+export class KycModule implements OnModuleInit {
+  constructor(
+    private readonly erasure: SellerErasure,
+    private readonly kyc: KycService,
+  ) {}
+
+  /** Account deletion: KYC refuses once a verification was submitted, else deletes the draft. */
+  onModuleInit(): void {
+    this.erasure.register({ name: 'kyc', refuse: (tx, id) => this.kyc.refuseErasure(tx, id), erase: (tx, id) => this.kyc.erase(tx, id) });
+  }
+}

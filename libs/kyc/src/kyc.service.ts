@@ -137,6 +137,8 @@ export class KycService {
       if (e instanceof IllegalTransition) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: statusName(e.from as KycStatus), to: statusName(e.to as KycStatus) });
       throw e;
     }
+    // approval accepts every document still pending; those a reviewer rejected stay as decided
+    if (to === 'approved') await tx.update(KycDocumentEntity, { caseId: kase.id, reviewStatus: 'pending' }, { reviewStatus: 'accepted' });
     const event = KYC_STATUS_EVENTS[to];
     if (event) {
       // events may reach the seller (notifications): the reason as the seller may read it, never a screening one
@@ -245,28 +247,38 @@ export class KycService {
   }
 
   /**
-   * Checks the upload against the case (opened if needed), stores the encrypted file OUTSIDE any
-   * transaction, then records it: the checks run again under the case lock (the case may have moved
-   * on while the file was written), and the file is removed when that fails.
+   * Uploads a document into the seller's open case. With `replaces`, the new file takes the place
+   * of one of the case's documents (same type and person unless given) in the same transaction;
+   * the old bytes are deleted from the storage after the commit. The checks run first (the case is
+   * opened if needed), then the encrypted file is written OUTSIDE any transaction, then the row: the
+   * checks run again under the case lock (the case may have moved on meanwhile) and the new file is
+   * removed when that fails (`storedBeforeCommit`), so a rollback leaves no orphan.
    */
-  async upload(ctx: RequestContext, input: { type: string; personId?: string; issuedOn?: string; expiresOn?: string }, file: UploadedFile | undefined): Promise<KycDocumentEntity> {
+  async upload(
+    ctx: RequestContext,
+    input: { type?: string; personId?: string; issuedOn?: string; expiresOn?: string },
+    file: UploadedFile | undefined,
+    replaces?: string,
+  ): Promise<KycDocumentEntity> {
     if (!file) throw kycError(KycErrorCode.FILE_MISSING);
     const { fileTypeFromBuffer } = await import('file-type');
     const detected = await fileTypeFromBuffer(file.buffer);
     if (!detected || !ALLOWED_MEDIA.has(detected.mime)) throw kycError(KycErrorCode.FILE_TYPE_NOT_ALLOWED);
     const seller = await this.sellerOf(ctx);
-    const caseId = await this.uow.run(async (tx) => (await this.uploadableCase(tx, seller, input)).id);
+    const caseId = await this.uow.run(async (tx) => (await this.uploadTarget(tx, seller, input, replaces)).kase.id);
     const id = randomUUID();
     const storageKey = `kyc/${caseId}/${id}`;
-    return storedBeforeCommit(this.storage, storageKey, Buffer.from(this.cipher.encrypt(file.buffer, `kyc-document:${id}`)), () =>
+    let oldKey: string | null = null;
+    const saved = await storedBeforeCommit(this.storage, storageKey, Buffer.from(this.cipher.encrypt(file.buffer, `kyc-document:${id}`)), () =>
       this.uow.run(async (tx) => {
-        const kase = await this.uploadableCase(tx, seller, input);
+        oldKey = null;
+        const { kase, old, type, personId } = await this.uploadTarget(tx, seller, input, replaces);
         const doc = Object.assign(new KycDocumentEntity(), {
           id,
           caseId: kase.id,
           sellerId: seller.id,
-          type: input.type,
-          personId: input.personId ?? null,
+          type,
+          personId: personId ?? null,
           mediaType: detected.mime,
           size: file.size,
           sha256: createHash('sha256').update(file.buffer).digest('hex'),
@@ -278,29 +290,109 @@ export class KycService {
           uploadedAt: this.clock.now(),
           cipherKeyId: this.cipher.activeKeyId,
         });
+        if (old) {
+          await tx.delete(KycDocumentEntity, { id: old.id });
+          oldKey = old.storageKey;
+        }
         await tx.insert(KycDocumentEntity, doc);
         return doc;
       }),
     );
+    if (oldKey) await this.dropStored(oldKey);
+    return saved;
   }
 
-  /** The seller's open case (locked) when it takes a document of this type, dates and person; else the refusal. */
-  private async uploadableCase(tx: Tx, seller: SellerPrincipal, input: { type: string; personId?: string; issuedOn?: string; expiresOn?: string }): Promise<KycCaseEntity> {
+  /** The seller's open case (locked), the document replaced and the type and person, when the case takes this upload; else the refusal. */
+  private async uploadTarget(
+    tx: Tx,
+    seller: SellerPrincipal,
+    input: { type?: string; personId?: string; issuedOn?: string; expiresOn?: string },
+    replaces: string | undefined,
+  ): Promise<{ kase: KycCaseEntity; old: KycDocumentEntity | null; type: string; personId: string | undefined }> {
     const kase = await this.openCase(tx, seller);
+    let old: KycDocumentEntity | null = null;
+    let personId = input.personId;
+    let type = input.type;
+    if (replaces) {
+      old = isUuid(replaces) ? await tx.findOne(KycDocumentEntity, { where: { id: replaces, caseId: kase.id, sellerId: seller.id } }) : null;
+      if (!old) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
+      type = type ?? old.type;
+      personId = personId ?? old.personId ?? undefined;
+    }
     this.assertEditable(kase);
+    if (old?.reviewStatus === 'accepted') throw kycError(KycErrorCode.DOCUMENT_ACCEPTED);
+    const docType = type ?? '';
     const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
     const allowed = this.requiredDocuments(pack, kase.legalForm).map((d) => d.type);
-    if (!allowed.includes(input.type)) throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type: input.type, allowed: allowed.join(', ') });
+    if (!allowed.includes(docType)) throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type: docType, allowed: allowed.join(', ') });
     const today = this.clock.now().toISOString().slice(0, 10);
-    const maxAgeDays = pack.documentTypes.find((d) => d.code === input.type)?.maxAgeDays;
+    const maxAgeDays = pack.documentTypes.find((d) => d.code === docType)?.maxAgeDays;
+    // a maximum age can only be enforced on a known issue date: it is required for such types
+    if (maxAgeDays && !input.issuedOn) {
+      throw kycError(KycErrorCode.ISSUE_DATE_REQUIRED, { maxAgeDays }, [{ field: 'issuedOn', code: 'REQUIRED', messageKey: 'error.KYC.ISSUE_DATE_REQUIRED', params: { maxAgeDays } }]);
+    }
     const tooOld = input.issuedOn && maxAgeDays && Date.parse(input.issuedOn) < Date.parse(today) - maxAgeDays * 86_400_000;
     if ((input.expiresOn && input.expiresOn <= today) || tooOld || (input.issuedOn && input.issuedOn > today)) {
-      throw kycError(KycErrorCode.DOCUMENT_OUT_OF_DATE, { type: input.type });
+      throw kycError(KycErrorCode.DOCUMENT_OUT_OF_DATE, { type: docType });
     }
-    if (input.personId && !(await tx.exists(KycPersonEntity, { where: { id: input.personId, caseId: kase.id } }))) {
+    if (personId && !(await tx.exists(KycPersonEntity, { where: { id: personId, caseId: kase.id } }))) {
       throw kycError(KycErrorCode.PERSON_NOT_FOUND);
     }
-    return kase;
+    return { kase, old, type: docType, personId };
+  }
+
+  /**
+   * Withdraws a document while the case is still with the seller (collecting, or sent back with
+   * action_required); never after submission, and never one a reviewer accepted.
+   */
+  async withdraw(ctx: RequestContext, id: string): Promise<void> {
+    const seller = await this.sellerOf(ctx);
+    const key = await this.uow.run(async (tx) => {
+      const doc = isUuid(id) ? await tx.findOne(KycDocumentEntity, { where: { id, sellerId: seller.id } }) : null;
+      if (!doc) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
+      const kase = await tx.findOne(KycCaseEntity, { where: { id: doc.caseId }, lock: { mode: 'pessimistic_write' } });
+      if (!kase || kase.status === 'superseded') throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
+      this.assertEditable(kase);
+      if (doc.reviewStatus === 'accepted') throw kycError(KycErrorCode.DOCUMENT_ACCEPTED);
+      await tx.delete(KycDocumentEntity, { id: doc.id });
+      return doc.storageKey;
+    });
+    await this.dropStored(key);
+  }
+
+  /** Deletes stored bytes after the commit; a failure leaves an orphan (encrypted, unreferenced), never a broken row. */
+  private async dropStored(key: string): Promise<void> {
+    try {
+      await this.storage.delete(key);
+    } catch {
+      // the row is gone; the bytes are unreadable without it (bound to its id) and can be swept later
+    }
+  }
+
+  /**
+   * Account deletion (sellers' SellerErasure): a seller who ever submitted a verification keeps its
+   * records (HAS_KYC_HISTORY); otherwise the open draft case, its persons and documents go, and the
+   * stored files after the commit.
+   */
+  async refuseErasure(tx: Tx, sellerId: string): Promise<string | null> {
+    const rows: { n: number }[] = await tx.query(`SELECT count(*)::int AS n FROM kyc_cases WHERE seller_id = $1 AND (submitted_at IS NOT NULL OR status <> 'collecting')`, [sellerId]);
+    return rows[0].n > 0 ? 'HAS_KYC_HISTORY' : null;
+  }
+
+  async erase(tx: Tx, sellerId: string): Promise<() => Promise<void>> {
+    const docs = await tx.find(KycDocumentEntity, { where: { sellerId } });
+    const cases = await tx.find(KycCaseEntity, { where: { sellerId } });
+    for (const c of cases) {
+      await tx.delete(KycPersonEntity, { caseId: c.id });
+      await tx.delete(KycCheckEntity, { caseId: c.id });
+      await tx.delete(KycCaseEventEntity, { caseId: c.id });
+    }
+    await tx.delete(KycDocumentEntity, { sellerId });
+    await tx.query('DELETE FROM kyc_vendor_results WHERE case_id = ANY($1::uuid[])', [cases.map((c) => c.id)]);
+    await tx.delete(KycCaseEntity, { sellerId });
+    return async () => {
+      for (const d of docs) await this.dropStored(d.storageKey);
+    };
   }
 
   /** Decrypted bytes of a document; callers decide who may read (owner or ops) and audit ops reads. */

@@ -11,6 +11,7 @@ import { BankAccountsService, REJECTION_REASONS } from './bank-accounts.service'
 import type { RejectionReason } from './bank-accounts.service';
 import { paymentError, PaymentErrorCode } from './errors';
 import { BLOCKING_REASONS, EFFECTIVE_PAYOUT_STATUSES } from './gate';
+import { NEXT_ACTION_ENDPOINTS, NEXT_ACTIONS } from './next-action';
 import { PAYOUT_STATUSES } from './status';
 import { PayoutOverview, PayoutsService } from './payouts.service';
 import { WebhookInbox } from './webhooks.service';
@@ -54,9 +55,18 @@ class BlockingReasonView {
   @ApiProperty({ description: "In the caller's language.", example: 'Waiting for identity verification.' }) message: string;
 }
 
+class NextActionView {
+  @ApiProperty({ enum: NEXT_ACTIONS, example: 'add_bank_account' }) code: string;
+  @ApiProperty({ description: "In the caller's language.", example: 'Add the bank account your payouts should go to.' }) message: string;
+  @ApiPropertyOptional({ example: 'PUT /v1/sellers/me/payouts/bank-account', description: 'The request that does it (absent when there is nothing to call).' }) endpoint?: string;
+}
+
 export class PayoutOverviewView {
   @ApiProperty({ example: 'IT' }) country: string;
-  @ApiProperty({ enum: ['stripe_connect', 'bank_transfer'], nullable: true }) rail: string | null;
+  @ApiProperty({ enum: ['stripe_connect', 'bank_transfer'], nullable: true, description: "The country's payout rail (its pack's first); null when the country has none (e.g. RU)." }) rail: string | null;
+  @ApiProperty({ description: 'Whether this deployment runs the rail (false: "not configured", e.g. stripe_connect without STRIPE_SECRET_KEY; status is then `unavailable`).' }) railConfigured: boolean;
+  @ApiProperty({ type: NextActionView, description: 'What to do next, from the first call: start_onboarding (opens hosted onboarding; the first link also starts the setup), add_bank_account (bank details may be sent first), wait_for_review, complete_verification, …' })
+  nextAction: NextActionView;
   @ApiProperty({
     enum: EFFECTIVE_PAYOUT_STATUSES,
     description: 'One status: the payout setup stage while the rail is not ready; then `enabled` only when the seller’s identity verification is approved too, otherwise `on_hold`.',
@@ -148,6 +158,12 @@ export class SellerPayoutsController {
         : {}),
       country: o.country,
       rail: o.rail,
+      railConfigured: o.railConfigured,
+      nextAction: {
+        code: o.nextAction,
+        message: this.translator.t(ctx.locale, `payouts.next.${o.nextAction}`),
+        ...(NEXT_ACTION_ENDPOINTS[o.nextAction] ? { endpoint: NEXT_ACTION_ENDPOINTS[o.nextAction] } : {}),
+      },
       status: o.status,
       ...(o.railStatus ? { railStatus: o.railStatus } : {}),
       ...(o.unavailable ? { unavailable: { reason: o.unavailable.reason, message: String(this.translator.param(ctx.locale, o.unavailable.message)) } } : {}),
@@ -185,17 +201,17 @@ export class SellerPayoutsController {
 
   @Post('onboarding-link')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A fresh hosted onboarding link for the caller’s own connected account' })
+  @ApiOperation({ summary: 'A fresh hosted onboarding link for the caller’s own connected account (the first call also starts the setup)' })
   @ApiOkResponse({ type: OnboardingLinkView })
-  @ApiErrors(PaymentErrorCode.SETUP_REQUIRED, PaymentErrorCode.WRONG_RAIL, PaymentErrorCode.PROCESSOR_UNAVAILABLE)
+  @ApiErrors(PaymentErrorCode.RAIL_UNAVAILABLE, PaymentErrorCode.BUSINESS_PROFILE_REQUIRED, PaymentErrorCode.SETUP_REQUIRED, PaymentErrorCode.WRONG_RAIL, PaymentErrorCode.PROCESSOR_UNAVAILABLE, PaymentErrorCode.PROCESSOR_REFUSED)
   link(@Ctx() ctx: RequestContext): Promise<OnboardingLinkView> {
     return this.payouts.onboardingLink(ctx);
   }
 
   @Put('bank-account')
-  @ApiOperation({ summary: 'Bank-transfer rail: submit bank details (validated by the country rules, stored encrypted, reviewed by ops)' })
+  @ApiOperation({ summary: 'Bank-transfer rail: submit bank details (validated by the country rules, stored encrypted, reviewed by ops); may come first — it starts the setup' })
   @ApiOkResponse({ type: BankAccountReviewView })
-  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, PaymentErrorCode.BANK_ACCOUNT_INVALID, PaymentErrorCode.SETUP_REQUIRED, PaymentErrorCode.WRONG_RAIL)
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, PaymentErrorCode.BANK_ACCOUNT_INVALID, PaymentErrorCode.RAIL_UNAVAILABLE, PaymentErrorCode.BUSINESS_PROFILE_REQUIRED, PaymentErrorCode.WRONG_RAIL)
   async bankAccount(@Ctx() ctx: RequestContext, @Body() body: BankAccountDto) {
     return this.banks.submit(ctx, body);
   }

@@ -324,6 +324,8 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, OnApplicatio
       ? await tx.findOne(PayoutAccountEntity, { where: { stripeAccountId: accountId }, lock: { mode: 'pessimistic_write' } })
       : null;
     if (!account) return { status: 'parked', outcome: 'unknown_account' };
+    // the seller's rail moved away from Stripe (the account is kept): its state is read again if it comes back
+    if (account.rail !== 'stripe_connect') return { status: 'processed', outcome: 'inactive_rail' };
 
     switch (event.type) {
       case 'account.updated':

@@ -9,3 +9,6 @@ export { SellerBusinessProfileEntity, SellerIdentifierEntity } from './business-
 export { callerSeller } from './caller-seller';
 export { SellerDirectory } from './seller-directory';
 export type { SellerContact, SellerStanding } from './seller-directory';
+export { SellerErasure } from './erasure';
+export type { ErasureParticipant } from './erasure';
+export { eligibility } from './eligibility';

@@ -431,6 +431,14 @@ export type SignupDto = {
      * Preferred language; defaults to the request language (?lang, Accept-Language), else the first of the country pack's sellerLocales.
      */
     locale?: 'en' | 'ru' | 'tr' | 'it' | 'es';
+    /**
+     * What kind of seller signs up. When the country has no eligible legal form for it, sign-up is refused (422 SELLER.NOT_ELIGIBLE) before an account exists; see GET /v1/auth/signup/eligibility.
+     */
+    sellerType?: 'individual' | 'company' | 'partnership';
+    /**
+     * The legal form the seller will register (a code of the country's pack); refused when it is not eligible.
+     */
+    legalForm?: string;
 };
 
 export type SellerView = {
@@ -439,7 +447,14 @@ export type SellerView = {
     email: string;
     country: string;
     locale: 'en' | 'ru' | 'tr' | 'it' | 'es';
+    /**
+     * `active` once the seller can sell (verification approved and payouts enabled); `suspended` while an active seller cannot (a verification or payout item is open); `onboarding` before.
+     */
     status: 'onboarding' | 'active' | 'suspended';
+    /**
+     * What the status means, in the caller's language (neutral: never why a review happens).
+     */
+    statusMessage?: string;
     createdAt: string;
 };
 
@@ -449,6 +464,40 @@ export type SignupView = {
      * A session, so the new seller is signed in at once.
      */
     session: TokenView;
+};
+
+export type EligibleLegalFormView = {
+    code: string;
+    /**
+     * In the caller's language.
+     */
+    label: string;
+    sellerType: 'individual' | 'company' | 'partnership';
+    eligible: boolean;
+};
+
+export type EligibilityReasonView = {
+    /**
+     * The pack's reason code (or NO_LEGAL_FORM_FOR_TYPE, UNKNOWN_LEGAL_FORM).
+     */
+    code: string;
+    /**
+     * In the caller's language.
+     */
+    message: string;
+};
+
+export type EligibilityView = {
+    country: string;
+    /**
+     * Whether a seller of this kind can register in the country at all.
+     */
+    eligible: boolean;
+    /**
+     * The legal forms of the asked seller type (all when none was asked).
+     */
+    legalForms: Array<EligibleLegalFormView>;
+    reason?: EligibilityReasonView;
 };
 
 export type BusinessProfileView = {
@@ -491,6 +540,25 @@ export type BusinessProfileView = {
     checkedAt: string;
 };
 
+export type DeleteAccountDto = {
+    /**
+     * The account password, to confirm.
+     */
+    password: string;
+};
+
+export type NextActionView = {
+    code: 'complete_business_profile' | 'start_onboarding' | 'continue_onboarding' | 'add_bank_account' | 'complete_verification' | 'wait_for_review' | 'contact_support' | 'none';
+    /**
+     * In the caller's language.
+     */
+    message: string;
+    /**
+     * The request that does it (absent when there is nothing to call).
+     */
+    endpoint?: string;
+};
+
 export type BlockingReasonView = {
     code: 'SANCTIONS_POLICY' | 'PAYOUT_RAIL_NOT_CONFIGURED' | 'PAYOUT_NOT_SET_UP' | 'PAYOUT_DETAILS_REQUIRED' | 'PAYOUT_DETAILS_IN_REVIEW' | 'PAYOUT_RESTRICTED' | 'PAYOUT_REFUSED' | 'PAYOUT_DISCONNECTED' | 'KYC_NOT_STARTED' | 'KYC_ACTION_REQUIRED' | 'KYC_PENDING' | 'KYC_REVERIFICATION' | 'KYC_UNDER_REVIEW' | 'KYC_REJECTED';
     /**
@@ -509,7 +577,18 @@ export type ChecklistItemView = {
 
 export type PayoutOverviewView = {
     country: string;
+    /**
+     * The country's payout rail (its pack's first); null when the country has none (e.g. RU).
+     */
     rail: 'stripe_connect' | 'bank_transfer';
+    /**
+     * Whether this deployment runs the rail (false: "not configured", e.g. stripe_connect without STRIPE_SECRET_KEY; status is then `unavailable`).
+     */
+    railConfigured: boolean;
+    /**
+     * What to do next, from the first call: start_onboarding (opens hosted onboarding; the first link also starts the setup), add_bank_account (bank details may be sent first), wait_for_review, complete_verification, …
+     */
+    nextAction: NextActionView;
     /**
      * One status: the payout setup stage while the rail is not ready; then `enabled` only when the seller’s identity verification is approved too, otherwise `on_hold`.
      */
@@ -3070,7 +3149,7 @@ export type SignupControllerSignupV1Errors = {
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.WEAK_PASSWORD, COUNTRY_NOT_ENABLED
+     * Error codes: AUTH.WEAK_PASSWORD, COUNTRY_NOT_ENABLED, SELLER.NOT_ELIGIBLE
      */
     422: ErrorEnvelopeDto;
     /**
@@ -3086,6 +3165,47 @@ export type SignupControllerSignupV1Responses = {
 };
 
 export type SignupControllerSignupV1Response = SignupControllerSignupV1Responses[keyof SignupControllerSignupV1Responses];
+
+export type SignupControllerEligibilityV1Data = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * Response language (en, ru, tr, it, es); overrides Accept-Language.
+         */
+        lang?: string;
+        /**
+         * Country of establishment, ISO 3166-1 alpha-2.
+         */
+        country: string;
+        sellerType?: 'individual' | 'company' | 'partnership';
+        legalForm?: string;
+    };
+    url: '/v1/auth/signup/eligibility';
+};
+
+export type SignupControllerEligibilityV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COUNTRY_NOT_ENABLED
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type SignupControllerEligibilityV1Error = SignupControllerEligibilityV1Errors[keyof SignupControllerEligibilityV1Errors];
+
+export type SignupControllerEligibilityV1Responses = {
+    200: EligibilityView;
+};
+
+export type SignupControllerEligibilityV1Response = SignupControllerEligibilityV1Responses[keyof SignupControllerEligibilityV1Responses];
 
 export type SellersControllerGetBusinessV1Data = {
     body?: never;
@@ -3202,6 +3322,48 @@ export type SellersControllerPutBusinessV1Responses = {
 };
 
 export type SellersControllerPutBusinessV1Response = SellersControllerPutBusinessV1Responses[keyof SellersControllerPutBusinessV1Responses];
+
+export type SellersControllerDeleteMeV1Data = {
+    body: DeleteAccountDto;
+    path?: never;
+    query?: never;
+    url: '/v1/sellers/me';
+};
+
+export type SellersControllerDeleteMeV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: SELLER.PASSWORD_INCORRECT
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: SELLER.HAS_KYC_HISTORY
+     */
+    409: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type SellersControllerDeleteMeV1Error = SellersControllerDeleteMeV1Errors[keyof SellersControllerDeleteMeV1Errors];
+
+export type SellersControllerDeleteMeV1Responses = {
+    204: void;
+};
+
+export type SellersControllerDeleteMeV1Response = SellersControllerDeleteMeV1Responses[keyof SellersControllerDeleteMeV1Responses];
 
 export type SellersControllerMeV1Data = {
     body?: never;
@@ -3404,9 +3566,17 @@ export type SellerPayoutsControllerLinkV1Errors = {
      */
     415: ErrorEnvelopeDto;
     /**
+     * Error codes: PAYOUT_RAIL_UNAVAILABLE, PAYOUT_BUSINESS_PROFILE_REQUIRED
+     */
+    422: ErrorEnvelopeDto;
+    /**
      * Error codes: COMMON.INTERNAL
      */
     500: ErrorEnvelopeDto;
+    /**
+     * Error codes: PAYOUT_PROCESSOR_REFUSED
+     */
+    502: ErrorEnvelopeDto;
     /**
      * Error codes: PAYOUT_PROCESSOR_UNAVAILABLE
      */
@@ -3442,7 +3612,7 @@ export type SellerPayoutsControllerBankAccountV1Errors = {
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: PAYOUT_SETUP_REQUIRED, PAYOUT_WRONG_RAIL
+     * Error codes: PAYOUT_WRONG_RAIL
      */
     409: ErrorEnvelopeDto;
     /**
@@ -3454,7 +3624,7 @@ export type SellerPayoutsControllerBankAccountV1Errors = {
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: PAYOUT_BANK_ACCOUNT_INVALID
+     * Error codes: PAYOUT_BANK_ACCOUNT_INVALID, PAYOUT_RAIL_UNAVAILABLE, PAYOUT_BUSINESS_PROFILE_REQUIRED
      */
     422: ErrorEnvelopeDto;
     /**
@@ -3938,7 +4108,7 @@ export type SellerKycControllerUploadV1Errors = {
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.DOCUMENT_TYPE_NOT_REQUIRED, KYC.DOCUMENT_OUT_OF_DATE
+     * Error codes: KYC.DOCUMENT_TYPE_NOT_REQUIRED, KYC.ISSUE_DATE_REQUIRED, KYC.DOCUMENT_OUT_OF_DATE
      */
     422: ErrorEnvelopeDto;
     /**
@@ -3954,6 +4124,107 @@ export type SellerKycControllerUploadV1Responses = {
 };
 
 export type SellerKycControllerUploadV1Response = SellerKycControllerUploadV1Responses[keyof SellerKycControllerUploadV1Responses];
+
+export type SellerKycControllerWithdrawV1Data = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/kyc/documents/{id}';
+};
+
+export type SellerKycControllerWithdrawV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.DOCUMENT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.DOCUMENT_ACCEPTED, KYC.CASE_LOCKED
+     */
+    409: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type SellerKycControllerWithdrawV1Error = SellerKycControllerWithdrawV1Errors[keyof SellerKycControllerWithdrawV1Errors];
+
+export type SellerKycControllerWithdrawV1Responses = {
+    204: void;
+};
+
+export type SellerKycControllerWithdrawV1Response = SellerKycControllerWithdrawV1Responses[keyof SellerKycControllerWithdrawV1Responses];
+
+export type SellerKycControllerReplaceV1Data = {
+    body: {
+        personId?: string;
+        issuedOn?: string;
+        expiresOn?: string;
+        file: Blob | File;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/kyc/documents/{id}';
+};
+
+export type SellerKycControllerReplaceV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED, KYC.FILE_MISSING, KYC.UPLOAD_REJECTED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.DOCUMENT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.DOCUMENT_ACCEPTED, KYC.CASE_LOCKED
+     */
+    409: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.FILE_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.FILE_TYPE_NOT_ALLOWED
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.ISSUE_DATE_REQUIRED, KYC.DOCUMENT_OUT_OF_DATE
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type SellerKycControllerReplaceV1Error = SellerKycControllerReplaceV1Errors[keyof SellerKycControllerReplaceV1Errors];
+
+export type SellerKycControllerReplaceV1Responses = {
+    200: KycDocumentView;
+};
+
+export type SellerKycControllerReplaceV1Response = SellerKycControllerReplaceV1Responses[keyof SellerKycControllerReplaceV1Responses];
 
 export type SellerKycControllerContentV1Data = {
     body?: never;
