@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CountryRulesService, countryName, PayoutRailReadiness } from '@app/countries';
 import type { CountryPackDocument } from '@app/countries';
@@ -75,6 +75,8 @@ export interface PayoutOverview {
  */
 @Injectable()
 export class PayoutsService implements OnModuleInit {
+  private readonly logger = new Logger('Payouts');
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly countries: CountryRulesService,
@@ -214,7 +216,8 @@ export class PayoutsService implements OnModuleInit {
   /**
    * Starts the setup on the country's rail. Idempotent: two concurrent clicks, a retry after a
    * timeout, or a crash between the processor's answer and our commit all end with ONE processor
-   * account (row lock + an idempotency key fixed per seller before the first call).
+   * account (an idempotency key fixed per seller before the first call; the call itself runs
+   * outside any transaction).
    */
   async start(ctx: RequestContext, input: { currency?: string }): Promise<PayoutOverview> {
     const seller = callerSeller(ctx);
@@ -229,7 +232,7 @@ export class PayoutsService implements OnModuleInit {
     // read before the transaction below: nothing else should wait on a pool connection while it holds its lock
     const { email } = await this.sellers.contact(seller.id);
 
-    await this.uow.reader.query(
+    await this.uow.statement(
       `INSERT INTO payout_accounts (seller_id, country, rail, status, currency, setup_key)
        VALUES ($1, $2, $3, 'not_started', $4, $5) ON CONFLICT (seller_id) DO NOTHING`,
       [seller.id, seller.country, choice.rail, currency, randomUUID()],
@@ -237,21 +240,23 @@ export class PayoutsService implements OnModuleInit {
     const existing = await this.uow.reader.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } });
     if (existing.rail !== choice.rail) await this.followRail(seller.id, choice.rail);
     if (choice.rail === 'stripe_connect') await this.refreshStripe(seller.id);
-    return this.uow.run(async (tx) => {
-      const account = await tx.findOne(PayoutAccountEntity, { where: { sellerId: seller.id }, lock: { mode: 'pessimistic_write' } });
-      if (!account) throw paymentError(PaymentErrorCode.SETUP_REQUIRED);
-      if (account.rail === 'bank_transfer') {
+    const account = await this.uow.reader.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } });
+    if (account.rail === 'bank_transfer') {
+      return this.uow.run(async (tx) => {
         // bank transfer: the seller submits bank details, ops verify them
-        if (account.status === 'not_started') {
-          await this.applySnapshot(tx, account, bankTransferPending(seller.country), 0);
-          return this.view(await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } }), await this.kyc.of(seller.id, tx));
-        }
-        return this.view(account, await this.kyc.of(seller.id, tx));
-      }
-      if (account.stripeAccountId) return this.view(account, await this.kyc.of(seller.id, tx));
-      let snapshot: ConnectAccountSnapshot;
+        const locked = await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id }, lock: { mode: 'pessimistic_write' } });
+        if (locked.status === 'not_started') await this.applySnapshot(tx, locked, bankTransferPending(seller.country), 0);
+        return this.view(await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } }), await this.kyc.of(seller.id, tx));
+      });
+    }
+    if (account.stripeAccountId) return this.view(account, await this.kyc.of(seller.id, this.uow.reader));
+    // The connected account is created OUTSIDE any transaction (no row lock held while Stripe answers).
+    // One account per seller however the calls race: clicks in this process share one call
+    // (singleFlight), and every call, from any process or retry, carries the idempotency key fixed
+    // for this seller before the first call, so Stripe answers them all with the same account.
+    const snapshot = await this.singleFlight(`connect-account:${seller.id}`, async () => {
       try {
-        snapshot = await this.gateway.createAccount(
+        return await this.gateway.createAccount(
           {
             country: seller.country,
             email,
@@ -274,11 +279,30 @@ export class PayoutsService implements OnModuleInit {
       } catch (e) {
         throw this.gatewayFailure(e);
       }
-      account.stripeAccountId = snapshot.id;
-      await tx.update(PayoutAccountEntity, { sellerId: seller.id }, { stripeAccountId: snapshot.id });
-      await this.applySnapshot(tx, account, snapshot, 0);
+    });
+    return this.uow.run(async (tx) => {
+      const locked = await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked.stripeAccountId) {
+        locked.stripeAccountId = snapshot.id;
+        await tx.update(PayoutAccountEntity, { sellerId: seller.id }, { stripeAccountId: snapshot.id });
+        await this.applySnapshot(tx, locked, snapshot, 0);
+      } else if (locked.stripeAccountId !== snapshot.id) {
+        // cannot happen under one idempotency key; if it ever does, the first stored account stays
+        this.logger.warn(`seller ${seller.id}: Stripe answered account ${snapshot.id}, ${locked.stripeAccountId} is kept`);
+      }
       return this.view(await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } }), await this.kyc.of(seller.id, tx));
     });
+  }
+
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  /** Concurrent callers with the same key share one run of `work`. */
+  private singleFlight<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const started = work().finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, started);
+    return started;
   }
 
   /**
