@@ -4,7 +4,7 @@ import { AuditModule } from '@app/audit';
 import { CountriesModule } from '@app/countries';
 import { FxModule } from '@app/fx';
 import { SellersModule } from '@app/sellers';
-import { PROCESS_ROLE } from '@app/kernel';
+import { APP_CONFIG, PROCESS_ROLE } from '@app/kernel';
 import type { ProcessRole } from '@app/kernel';
 import { OpsComplianceRulesController, ReadinessController } from './compliance/compliance.controller';
 import { ReadinessService } from './compliance/readiness.service';
@@ -12,7 +12,13 @@ import { ComplianceRuleSetVersionEntity } from './compliance/rule-set.entity';
 import { ComplianceRulesService } from './compliance/rules-admin.service';
 import { SELLER_GATES, SellersContextGates } from './compliance/seller-gates';
 import { SEED_COMPLIANCE_RULES } from './compliance/seeds';
+import { ProductImagesController } from './images/images.controller';
+import { ImagesService } from './images/images.service';
+import { ProductImageEntity } from './images/product-image.entity';
 import { ListingsService } from './listings/listings.service';
+import { MachineTranslationController } from './machine-translation/machine-translation.controller';
+import { machineTranslationFactory, MachineTranslationService } from './machine-translation/machine-translation.service';
+import { MACHINE_TRANSLATION } from './machine-translation/port';
 import { MarketEntity, MarketVersionEntity } from './markets/market.entity';
 import { MarketsAdminService } from './markets/markets-admin.service';
 import { MarketsController, OpsMarketsController } from './markets/markets.controller';
@@ -50,13 +56,13 @@ export class MarketSeeder implements OnApplicationBootstrap {
 /** Catalog localisation: markets as versioned data, sellers' products, per-field translations, listings per market. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity, MarketPriceEntity, PriceOverrideEntity, ComplianceRuleSetVersionEntity]),
+    TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity, MarketPriceEntity, PriceOverrideEntity, ComplianceRuleSetVersionEntity, ProductImageEntity]),
     AuditModule,
     CountriesModule,
     FxModule,
     SellersModule,
   ],
-  controllers: [MarketsController, OpsMarketsController, ReadinessController, ProductsController, CategoriesController, PricesController, OpsComplianceRulesController],
+  controllers: [MarketsController, OpsMarketsController, ReadinessController, ProductsController, CategoriesController, PricesController, OpsComplianceRulesController, ProductImagesController, MachineTranslationController],
   providers: [
     MarketsService,
     MarketsAdminService,
@@ -70,6 +76,9 @@ export class MarketSeeder implements OnApplicationBootstrap {
     ComplianceRulesService,
     ReadinessService,
     { provide: SELLER_GATES, useClass: SellersContextGates },
+    ImagesService,
+    MachineTranslationService,
+    { provide: MACHINE_TRANSLATION, inject: [APP_CONFIG], useFactory: machineTranslationFactory },
   ],
   exports: [MarketsService, ProductsService, ListingsService, PricesService, ComplianceRulesService, ReadinessService],
 })

@@ -22,6 +22,16 @@ export enum CatalogErrorCode {
   COMPLIANCE_RULES_INVALID = 'COMPLIANCE_RULES_INVALID',
   COMPLIANCE_DRAFT_NOT_FOUND = 'COMPLIANCE_DRAFT_NOT_FOUND',
   COMPLIANCE_VERSION_NOT_FOUND = 'COMPLIANCE_VERSION_NOT_FOUND',
+  IMAGE_NOT_FOUND = 'CATALOG_IMAGE_NOT_FOUND',
+  IMAGE_FILE_MISSING = 'CATALOG_IMAGE_FILE_MISSING',
+  IMAGE_TOO_LARGE = 'CATALOG_IMAGE_TOO_LARGE',
+  IMAGE_TYPE_NOT_ALLOWED = 'CATALOG_IMAGE_TYPE_NOT_ALLOWED',
+  IMAGE_LIMIT_REACHED = 'CATALOG_IMAGE_LIMIT_REACHED',
+  IMAGE_UPLOAD_REJECTED = 'CATALOG_IMAGE_UPLOAD_REJECTED',
+  IMAGE_INVALID = 'CATALOG_IMAGE_INVALID',
+  MT_NOT_CONFIGURED = 'CATALOG_MT_NOT_CONFIGURED',
+  MT_LOCALE_UNSUPPORTED = 'CATALOG_MT_LOCALE_UNSUPPORTED',
+  MT_PROVIDER_FAILED = 'CATALOG_MT_PROVIDER_FAILED',
 }
 
 export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCatalogue({
@@ -45,6 +55,16 @@ export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCat
   [CatalogErrorCode.TRANSLATION_SOURCE_CHANGED]: { status: 409, description: 'The source text changed after the translation was started (its sourceHash is not the current one): re-read and translate again.' },
   [CatalogErrorCode.CURRENCY_NOT_ENABLED_FOR_MARKET]: { status: 422, description: "A fixed market price is in another currency than the market's (research §6.3 scenario 38): fixed prices are in the currency buyers pay." },
   [CatalogErrorCode.PRICE_OVERRIDE_INVALID]: { status: 422, description: 'A fixed-price body names an unknown SKU, gives both or neither of amount/amountMinor, or an amount that is not positive; details[] lists every variant.' },
+  [CatalogErrorCode.IMAGE_NOT_FOUND]: { status: 404, description: 'The product has no image with this id.' },
+  [CatalogErrorCode.IMAGE_FILE_MISSING]: { status: 400, description: 'The multipart field `file` is missing.' },
+  [CatalogErrorCode.IMAGE_TOO_LARGE]: { status: 413, description: 'The image is larger than CATALOG_IMAGE_MAX_BYTES; the message names the limit.' },
+  [CatalogErrorCode.IMAGE_TYPE_NOT_ALLOWED]: { status: 415, description: 'The file is not a JPEG, PNG or WebP image (judged by its bytes, not its name or declared type).' },
+  [CatalogErrorCode.IMAGE_LIMIT_REACHED]: { status: 409, description: 'The product already has the most images allowed (CATALOG_IMAGES_PER_PRODUCT); delete one first.' },
+  [CatalogErrorCode.IMAGE_UPLOAD_REJECTED]: { status: 400, description: 'The multipart upload breaks a limit (a second file, a text field, an unexpected file field) or is malformed; details[] says which.' },
+  [CatalogErrorCode.IMAGE_INVALID]: { status: 422, description: 'Alt texts or the position of an image are not valid (unknown language tag, a language twice, a blank or over-long text, a position past the end); details[] lists every problem.' },
+  [CatalogErrorCode.MT_NOT_CONFIGURED]: { status: 409, description: 'Machine translation is not configured (MT_PROVIDER=none): nothing is sent out of the service; translate by hand with PUT …/translations/{locale}.' },
+  [CatalogErrorCode.MT_LOCALE_UNSUPPORTED]: { status: 422, description: 'The machine-translation provider cannot translate from the source language or into the requested one.' },
+  [CatalogErrorCode.MT_PROVIDER_FAILED]: { status: 502, description: 'The machine-translation provider refused or did not answer (authentication, quota, outage); nothing was written. Retry later.' },
 });
 
 export const catalogError = errorFactory(CATALOG_ERRORS);

@@ -2,13 +2,17 @@ import type { ErrorMessages, Translations } from '@app/kernel';
 import { COMPLIANCE_MESSAGES } from './compliance/i18n';
 import type { ComplianceErrorCode, ComplianceMessages } from './compliance/i18n';
 import type { CatalogErrorCode } from './errors';
+import { IMAGE_MESSAGES } from './images/i18n';
+import type { ImageErrorCode, ImageMessages } from './images/i18n';
+import { MACHINE_TRANSLATION_MESSAGES } from './machine-translation/i18n';
+import type { MachineTranslationErrorCode, MachineTranslationMessages } from './machine-translation/i18n';
 import type { MarketProblemCode } from './markets/market-checks';
 import type { ProductCheckCode } from './products/checks';
 
 type TranslationProblemCode = 'SOURCE_LOCALE' | 'UNKNOWN_FIELD' | 'DUPLICATE_FIELD' | 'SOURCE_CHANGED';
 type Prefixed<C extends string, P extends string> = { [K in C as `${P}${K}`]: string };
 
-type CatalogMessages = ErrorMessages<Exclude<CatalogErrorCode, ComplianceErrorCode>> &
+type CatalogMessages = ErrorMessages<Exclude<CatalogErrorCode, ComplianceErrorCode | ImageErrorCode | MachineTranslationErrorCode>> &
   Prefixed<MarketProblemCode, 'market.check.'> &
   Prefixed<ProductCheckCode, 'catalog.check.'> &
   Prefixed<TranslationProblemCode, 'catalog.translation.'> &
@@ -361,10 +365,10 @@ const es: CatalogMessages = {
   }),
 };
 
-export const CATALOG_MESSAGES: Translations<CatalogMessages & ComplianceMessages> = {
-  en: { ...en, ...COMPLIANCE_MESSAGES.en },
-  ru: { ...ru, ...COMPLIANCE_MESSAGES.ru },
-  tr: { ...tr, ...COMPLIANCE_MESSAGES.tr },
-  it: { ...it, ...COMPLIANCE_MESSAGES.it },
-  es: { ...es, ...COMPLIANCE_MESSAGES.es },
+export const CATALOG_MESSAGES: Translations<CatalogMessages & ComplianceMessages & ImageMessages & MachineTranslationMessages> = {
+  en: { ...en, ...COMPLIANCE_MESSAGES.en, ...IMAGE_MESSAGES.en, ...MACHINE_TRANSLATION_MESSAGES.en },
+  ru: { ...ru, ...COMPLIANCE_MESSAGES.ru, ...IMAGE_MESSAGES.ru, ...MACHINE_TRANSLATION_MESSAGES.ru },
+  tr: { ...tr, ...COMPLIANCE_MESSAGES.tr, ...IMAGE_MESSAGES.tr, ...MACHINE_TRANSLATION_MESSAGES.tr },
+  it: { ...it, ...COMPLIANCE_MESSAGES.it, ...IMAGE_MESSAGES.it, ...MACHINE_TRANSLATION_MESSAGES.it },
+  es: { ...es, ...COMPLIANCE_MESSAGES.es, ...IMAGE_MESSAGES.es, ...MACHINE_TRANSLATION_MESSAGES.es },
 };

@@ -15,6 +15,11 @@ export { ProductEntity, VariantEntity, ProductTranslationEntity } from './produc
 export type { ProductStatus, TranslationStatus, Attribute, Gpsr, EconomicOperator } from './products/product.entity';
 export { sourceFields, sourceHash, LEGAL_FIELDS } from './products/source-fields';
 export { ListingsService, ListingView } from './listings/listings.service';
+export { ImagesService } from './images/images.service';
+export { ProductImageEntity, IMAGE_MEDIA_TYPES } from './images/product-image.entity';
+export { MACHINE_TRANSLATION } from './machine-translation/port';
+export type { MachineTranslator, MachineTranslationRequest, MachineTranslationResult } from './machine-translation/port';
+export { deeplSource, deeplTarget } from './machine-translation/deepl-languages';
 export { packageIn } from './listings/units';
 export { CATEGORIES, TAXONOMY_VERSION, category } from './taxonomy/taxonomy';
 export * from './pricing';

@@ -22,6 +22,7 @@ export * from './i18n/content-locale';
 export * from './money';
 export * from './http/http-server-edge';
 export * from './http/uploads';
+export * from './storage/document-storage';
 export * from './http/dto-shapes';
 export * from './xml';
 export * from './lifecycle';

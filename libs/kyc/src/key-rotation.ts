@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FieldCipher } from '@app/kernel';
-import type { EncryptedDataSet } from '@app/kernel';
+import { DOCUMENT_STORAGE, FieldCipher } from '@app/kernel';
+import type { DocumentStorage, EncryptedDataSet } from '@app/kernel';
 import { EncryptedColumnRotation, UnitOfWork } from '@app/persistence';
-import { DOCUMENT_STORAGE } from './storage';
-import type { DocumentStorage } from './storage';
 
 /** Identity-document numbers of KYC persons (context `kyc-person:<id>`). */
 @Injectable()

@@ -28,7 +28,6 @@ import { SANCTIONS_SCREENER } from './sanctions.port';
 import { ListSanctionsScreener } from './screening.service';
 import { OpsScreeningController, ScreeningListsController } from './screening-lists.controller';
 import { RescreenApprovedJob, ScreeningListsService } from './screening-lists.service';
-import { DOCUMENT_STORAGE, documentStorageFactory } from './storage';
 import { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-rotation';
 import { KycStandingReader } from './standing';
 import { HttpSanctionsListFeed, SANCTIONS_LIST_FEED, SanctionsListFetchJob, ScreeningCoverageController, ScreeningCoverageReader } from './list-fetch';
@@ -66,7 +65,6 @@ import { HttpSanctionsListFeed, SANCTIONS_LIST_FEED, SanctionsListFetchJob, Scre
     { provide: SANCTIONS_LIST_FEED, useFactory: () => new HttpSanctionsListFeed() },
     { provide: IDENTITY_VERIFICATION, inject: [APP_CONFIG], useFactory: identityVerificationFactory },
     { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },
-    { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: documentStorageFactory },
   ],
   exports: [KycService, KycStandingReader, ScreeningCoverageReader, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
 })

@@ -3,8 +3,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { conditionApplies, CountryRulesService, declarationsOf, validateWithPack } from '@app/countries';
 import type { CountryPackDocument, PersonIdNumberCheck } from '@app/countries';
 import { Outbox } from '@app/jobs';
-import { CLOCK, FieldCipher, IllegalTransition } from '@app/kernel';
-import type { Clock, ErrorDetail, MessageParam, RequestContext, SellerPrincipal } from '@app/kernel';
+import { CLOCK, DOCUMENT_STORAGE, FieldCipher, IllegalTransition, storedBeforeCommit } from '@app/kernel';
+import type { Clock, DocumentStorage, ErrorDetail, MessageParam, RequestContext, SellerPrincipal } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { Not } from 'typeorm';
 import { callerSeller, SellerBusinessProfileEntity } from '@app/sellers';
@@ -20,11 +20,9 @@ import { EDITABLE, KYC_CASE_LIFECYCLE, KycStatus, RESETS_APPROVALS, statusName }
 import { SANCTIONS_SCREENER } from './sanctions.port';
 import { sellerReason, sellerStatus } from './seller-facing';
 import type { SanctionsScreener } from './sanctions.port';
-import { DOCUMENT_STORAGE } from './storage';
 import { identityCheck } from './identity-check';
 import { IDENTITY_VERIFICATION } from './verification.port';
 import type { IdentityVerificationProvider } from './verification.port';
-import type { DocumentStorage } from './storage';
 
 export interface PersonInput {
   role: 'representative' | 'owner' | 'director' | 'partner';
@@ -262,7 +260,10 @@ export class KycService {
   /**
    * Uploads a document into the seller's open case. With `replaces`, the new file takes the place
    * of one of the case's documents (same type and person unless given) in the same transaction;
-   * the old bytes are deleted from the storage after the commit.
+   * the old bytes are deleted from the storage after the commit. The checks run first (the case is
+   * opened if needed), then the encrypted file is written OUTSIDE any transaction, then the row: the
+   * checks run again under the case lock (the case may have moved on meanwhile) and the new file is
+   * removed when that fails (`storedBeforeCommit`), so a rollback leaves no orphan.
    */
   async upload(
     ctx: RequestContext,
@@ -275,63 +276,80 @@ export class KycService {
     const detected = await fileTypeFromBuffer(file.buffer);
     if (!detected || !ALLOWED_MEDIA.has(detected.mime)) throw kycError(KycErrorCode.FILE_TYPE_NOT_ALLOWED);
     const seller = await this.sellerOf(ctx);
+    const caseId = await this.uow.run(async (tx) => (await this.uploadTarget(tx, seller, input, replaces)).kase.id);
+    const id = randomUUID();
+    const storageKey = `kyc/${caseId}/${id}`;
     let oldKey: string | null = null;
-    const saved = await this.uow.run(async (tx) => {
-      const kase = await this.openCase(tx, seller);
-      let old: KycDocumentEntity | null = null;
-      if (replaces) {
-        old = isUuid(replaces) ? await tx.findOne(KycDocumentEntity, { where: { id: replaces, caseId: kase.id, sellerId: seller.id } }) : null;
-        if (!old) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
-        input = { ...input, type: input.type ?? old.type, personId: input.personId ?? old.personId ?? undefined };
-      }
-      this.assertEditable(kase);
-      if (old?.reviewStatus === 'accepted') throw kycError(KycErrorCode.DOCUMENT_ACCEPTED);
-      const type = input.type ?? '';
-      const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
-      const allowed = this.requiredDocuments(pack, kase.legalForm).map((d) => d.type);
-      if (!allowed.includes(type)) throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type, allowed: allowed.join(', ') });
-      const today = this.clock.now().toISOString().slice(0, 10);
-      const maxAgeDays = pack.documentTypes.find((d) => d.code === type)?.maxAgeDays;
-      // a maximum age can only be enforced on a known issue date: it is required for such types
-      if (maxAgeDays && !input.issuedOn) {
-        throw kycError(KycErrorCode.ISSUE_DATE_REQUIRED, { maxAgeDays }, [{ field: 'issuedOn', code: 'REQUIRED', messageKey: 'error.KYC.ISSUE_DATE_REQUIRED', params: { maxAgeDays } }]);
-      }
-      const tooOld = input.issuedOn && maxAgeDays && Date.parse(input.issuedOn) < Date.parse(today) - maxAgeDays * 86_400_000;
-      if ((input.expiresOn && input.expiresOn <= today) || tooOld || (input.issuedOn && input.issuedOn > today)) {
-        throw kycError(KycErrorCode.DOCUMENT_OUT_OF_DATE, { type });
-      }
-      if (input.personId && !(await tx.exists(KycPersonEntity, { where: { id: input.personId, caseId: kase.id } }))) {
-        throw kycError(KycErrorCode.PERSON_NOT_FOUND);
-      }
-      const id = randomUUID();
-      const storageKey = `kyc/${kase.id}/${id}`;
-      await this.storage.put(storageKey, Buffer.from(this.cipher.encrypt(file.buffer, `kyc-document:${id}`)));
-      const doc = Object.assign(new KycDocumentEntity(), {
-        id,
-        caseId: kase.id,
-        sellerId: seller.id,
-        type,
-        personId: input.personId ?? null,
-        mediaType: detected.mime,
-        size: file.size,
-        sha256: createHash('sha256').update(file.buffer).digest('hex'),
-        storageKey,
-        reviewStatus: 'pending' as const,
-        reviewReason: null,
-        issuedOn: input.issuedOn ?? null,
-        expiresOn: input.expiresOn ?? null,
-        uploadedAt: this.clock.now(),
-        cipherKeyId: this.cipher.activeKeyId,
-      });
-      if (old) {
-        await tx.delete(KycDocumentEntity, { id: old.id });
-        oldKey = old.storageKey;
-      }
-      await tx.insert(KycDocumentEntity, doc);
-      return doc;
-    });
+    const saved = await storedBeforeCommit(this.storage, storageKey, Buffer.from(this.cipher.encrypt(file.buffer, `kyc-document:${id}`)), () =>
+      this.uow.run(async (tx) => {
+        oldKey = null;
+        const { kase, old, type, personId } = await this.uploadTarget(tx, seller, input, replaces);
+        const doc = Object.assign(new KycDocumentEntity(), {
+          id,
+          caseId: kase.id,
+          sellerId: seller.id,
+          type,
+          personId: personId ?? null,
+          mediaType: detected.mime,
+          size: file.size,
+          sha256: createHash('sha256').update(file.buffer).digest('hex'),
+          storageKey,
+          reviewStatus: 'pending' as const,
+          reviewReason: null,
+          issuedOn: input.issuedOn ?? null,
+          expiresOn: input.expiresOn ?? null,
+          uploadedAt: this.clock.now(),
+          cipherKeyId: this.cipher.activeKeyId,
+        });
+        if (old) {
+          await tx.delete(KycDocumentEntity, { id: old.id });
+          oldKey = old.storageKey;
+        }
+        await tx.insert(KycDocumentEntity, doc);
+        return doc;
+      }),
+    );
     if (oldKey) await this.dropStored(oldKey);
     return saved;
+  }
+
+  /** The seller's open case (locked), the document replaced and the type and person, when the case takes this upload; else the refusal. */
+  private async uploadTarget(
+    tx: Tx,
+    seller: SellerPrincipal,
+    input: { type?: string; personId?: string; issuedOn?: string; expiresOn?: string },
+    replaces: string | undefined,
+  ): Promise<{ kase: KycCaseEntity; old: KycDocumentEntity | null; type: string; personId: string | undefined }> {
+    const kase = await this.openCase(tx, seller);
+    let old: KycDocumentEntity | null = null;
+    let personId = input.personId;
+    let type = input.type;
+    if (replaces) {
+      old = isUuid(replaces) ? await tx.findOne(KycDocumentEntity, { where: { id: replaces, caseId: kase.id, sellerId: seller.id } }) : null;
+      if (!old) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
+      type = type ?? old.type;
+      personId = personId ?? old.personId ?? undefined;
+    }
+    this.assertEditable(kase);
+    if (old?.reviewStatus === 'accepted') throw kycError(KycErrorCode.DOCUMENT_ACCEPTED);
+    const docType = type ?? '';
+    const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
+    const allowed = this.requiredDocuments(pack, kase.legalForm).map((d) => d.type);
+    if (!allowed.includes(docType)) throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type: docType, allowed: allowed.join(', ') });
+    const today = this.clock.now().toISOString().slice(0, 10);
+    const maxAgeDays = pack.documentTypes.find((d) => d.code === docType)?.maxAgeDays;
+    // a maximum age can only be enforced on a known issue date: it is required for such types
+    if (maxAgeDays && !input.issuedOn) {
+      throw kycError(KycErrorCode.ISSUE_DATE_REQUIRED, { maxAgeDays }, [{ field: 'issuedOn', code: 'REQUIRED', messageKey: 'error.KYC.ISSUE_DATE_REQUIRED', params: { maxAgeDays } }]);
+    }
+    const tooOld = input.issuedOn && maxAgeDays && Date.parse(input.issuedOn) < Date.parse(today) - maxAgeDays * 86_400_000;
+    if ((input.expiresOn && input.expiresOn <= today) || tooOld || (input.issuedOn && input.issuedOn > today)) {
+      throw kycError(KycErrorCode.DOCUMENT_OUT_OF_DATE, { type: docType });
+    }
+    if (personId && !(await tx.exists(KycPersonEntity, { where: { id: personId, caseId: kase.id } }))) {
+      throw kycError(KycErrorCode.PERSON_NOT_FOUND);
+    }
+    return { kase, old, type: docType, personId };
   }
 
   /**

@@ -2,8 +2,9 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CountryPublications } from '@app/countries';
 import { Outbox } from '@app/jobs';
-import { CLOCK, FieldCipher } from '@app/kernel';
-import type { Clock, RequestContext } from '@app/kernel';
+import { CLOCK, DOCUMENT_STORAGE, FieldCipher } from '@app/kernel';
+import type { Clock, DocumentStorage, RequestContext } from '@app/kernel';
+import { UnitOfWork } from '@app/persistence';
 import type { Tx } from '@app/persistence';
 import { Not } from 'typeorm';
 import { KycCaseEntity } from './entities/kyc-case.entity';
@@ -12,8 +13,6 @@ import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { KycReverificationRequiredEvent } from './events';
 import { KYC_CASE_LIFECYCLE } from './lifecycle';
-import { DOCUMENT_STORAGE } from './storage';
-import type { DocumentStorage } from './storage';
 
 /**
  * A published pack that adds a requirement to a legal form re-verifies its sellers: each approved
@@ -28,6 +27,7 @@ export class ReverificationOnPublish implements OnModuleInit {
     private readonly cipher: FieldCipher,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
   ) {}
 
   onModuleInit(): void {
@@ -92,6 +92,8 @@ export class ReverificationOnPublish implements OnModuleInit {
       const bytes = this.cipher.decrypt((await this.storage.get(d.storageKey)).toString('utf8'), `kyc-document:${d.id}`);
       const storageKey = `kyc/${id}/${newId}`;
       await this.storage.put(storageKey, Buffer.from(this.cipher.encrypt(bytes, `kyc-document:${newId}`)));
+      // the copy is made inside the caller's transaction (only it knows which cases reopen): removed if that rolls back
+      this.uow.onRollback(tx, () => this.storage.delete(storageKey));
       await tx.insert(KycDocumentEntity, { ...d, id: newId, caseId: id, storageKey, personId: d.personId ? (personIds.get(d.personId) ?? null) : null, cipherKeyId: this.cipher.activeKeyId });
     }
     for (const [caseId, from, to] of [

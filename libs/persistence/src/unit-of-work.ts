@@ -52,6 +52,9 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadloc
  */
 @Injectable()
 export class UnitOfWork implements OnApplicationShutdown {
+  /** Undo steps for effects outside the database (files written while a transaction ran), per transaction. */
+  private readonly rollbackHooks = new WeakMap<Tx, (() => Promise<void>)[]>();
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(READ_ONLY_DATA_SOURCE) private readonly readOnly: DataSource,
@@ -64,10 +67,16 @@ export class UnitOfWork implements OnApplicationShutdown {
   async run<T>(work: (tx: Tx) => Promise<T>, options: { isolation?: Isolation; retries?: number } = {}): Promise<T> {
     const retries = options.retries ?? 3;
     for (let attempt = 0; ; attempt++) {
+      let current: Tx | undefined;
+      const tracked = (tx: Tx) => {
+        current = tx;
+        return work(tx);
+      };
       try {
         // READ COMMITTED is PostgreSQL's default: no SET TRANSACTION round trip for it
-        return await (options.isolation ? this.dataSource.transaction(options.isolation, work) : this.dataSource.transaction(work));
+        return await (options.isolation ? this.dataSource.transaction(options.isolation, tracked) : this.dataSource.transaction(tracked));
       } catch (e) {
+        if (current) await this.undo(current);
         const code = (e as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (e as { code?: string }).code;
         if (attempt < retries && code && RETRYABLE.has(code)) {
           await new Promise((r) => setTimeout(r, 10 * 2 ** attempt + Math.random() * 10));
@@ -76,6 +85,25 @@ export class UnitOfWork implements OnApplicationShutdown {
         throw e;
       }
     }
+  }
+
+  /**
+   * Registers an undo step for an effect outside the database made inside `tx` (a file written to
+   * the storage): it runs when the transaction rolls back or fails to commit, never after a commit.
+   * Prefer doing such effects before the transaction ({@link storedBeforeCommit} in the kernel);
+   * this is for work that only a transaction can discover (files carried over in a hook of another
+   * context's transaction). Only transactions started by {@link run} undo.
+   */
+  onRollback(tx: Tx, undo: () => Promise<void>): void {
+    const hooks = this.rollbackHooks.get(tx) ?? [];
+    hooks.push(undo);
+    this.rollbackHooks.set(tx, hooks);
+  }
+
+  private async undo(tx: Tx): Promise<void> {
+    const hooks = this.rollbackHooks.get(tx) ?? [];
+    this.rollbackHooks.delete(tx);
+    await Promise.allSettled(hooks.map((h) => h()));
   }
 
   /** For reads that need no transaction: read-only by type and by session (see {@link Reader}). */

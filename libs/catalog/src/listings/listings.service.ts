@@ -5,6 +5,7 @@ import type { ContentLocale, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
 import { ReadinessService, ReadinessView } from '../compliance/readiness.service';
 import { catalogError, CatalogErrorCode } from '../errors';
+import { imageUrl } from '../images/views';
 import { fallbackChain } from '../markets/fallback';
 import { MarketsService } from '../markets/markets.service';
 import { ProductTranslationEntity } from '../products/product.entity';
@@ -60,6 +61,15 @@ export class ListingVariantView {
   price: MarketPriceDoc;
 }
 
+export class ListingImageView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 1, description: '1 = the main image' }) position: number;
+  @ApiProperty({ enum: ['image/jpeg', 'image/png', 'image/webp'] }) mediaType: string;
+  @ApiProperty({ description: 'Where the owner fetches the bytes' }) url: string;
+  @ApiProperty({ type: LocalisedTextView, nullable: true, description: "Alt text in the listing's languages (same chain as the texts); null when the image has none in any language" })
+  alt: LocalisedTextView | null;
+}
+
 export class ListingMarketView {
   @ApiProperty({ example: 'US' }) code: string;
   @ApiProperty({ example: 1 }) version: number;
@@ -80,6 +90,7 @@ export class ListingView {
   @ApiPropertyOptional({ type: [LegalTextView], nullable: true, description: 'Safety information in every legal locale of the market; null when the product has none' })
   safetyInformation: LegalTextView[] | null;
   @ApiProperty({ type: [ListingVariantView] }) variants: ListingVariantView[];
+  @ApiProperty({ type: [ListingImageView], description: 'The product images in order' }) images: ListingImageView[];
   @ApiProperty({ type: ReadinessView, description: 'Listing readiness for this market (compliance rules and the market’s languages), per variant' }) readiness: ReadinessView;
 }
 
@@ -119,6 +130,7 @@ export class ListingsService {
       ];
     };
     const text = (field: string) => resolveText(candidates(field), chain);
+    const images = await this.products.images(this.uow.reader, [product.id]);
     const prices = await this.prices.forListing(this.uow.reader, market, product.id, variants, ctx.locale, chain[0]);
     return {
       productId: product.id,
@@ -142,6 +154,21 @@ export class ListingsService {
           doc.units,
         ),
         price: prices.get(v.id)!,
+      })),
+      images: images.map((img) => ({
+        id: img.id,
+        position: img.position,
+        mediaType: img.mediaType,
+        url: imageUrl(img),
+        alt: Object.keys(img.alt).length
+          ? resolveText(
+              Object.entries(img.alt).map(([locale, value]): Candidate => {
+                const own = locale === product.sourceLocale;
+                return { locale, value, origin: own ? 'source' : 'translation', status: own ? 'source' : 'translated', outdated: false };
+              }),
+              chain,
+            )
+          : null,
       })),
       readiness: await this.readiness.forProduct(ctx, product, variants, rows, market),
     };

@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, Not } from 'typeorm';
 import { CountryRulesService } from '@app/countries';
-import { parseContentLocale } from '@app/kernel';
-import type { ErrorDetail, RequestContext, SellerPrincipal } from '@app/kernel';
+import { deleteAfterCommit, DOCUMENT_STORAGE, parseContentLocale } from '@app/kernel';
+import type { DocumentStorage, ErrorDetail, RequestContext, SellerPrincipal } from '@app/kernel';
 import { isUniqueViolation, Reader, Tx, UnitOfWork } from '@app/persistence';
 import { callerSeller, SellerBusinessProfileEntity } from '@app/sellers';
 import { catalogError, CatalogErrorCode } from '../errors';
+import { ProductImageEntity } from '../images/product-image.entity';
 import { checkPrices, checkProblem, productProblems } from './checks';
 import type { ListProductsQueryDto, ProductDto } from './dto';
 import { ProductEntity, ProductStatus, ProductTranslationEntity, searchFold, VariantEntity } from './product.entity';
@@ -41,7 +42,13 @@ export class ProductsService {
     private readonly uow: UnitOfWork,
     private readonly countries: CountryRulesService,
     private readonly marketPrices: PricesService,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
   ) {}
+
+  /** The images of these products, in order. */
+  async images(db: Reader, productIds: string[]): Promise<ProductImageEntity[]> {
+    return productIds.length ? db.find(ProductImageEntity, { where: { productId: In(productIds) }, order: { productId: 'ASC', position: 'ASC' } }) : [];
+  }
 
   /** The content locale a seller of this country writes in unless a product says otherwise. */
   defaultSourceLocale(country: string): string {
@@ -78,13 +85,13 @@ export class ProductsService {
       await this.writeVariants(tx, seller.id, product.id, input, minor, currency, []);
       await this.marketPrices.repriceProduct(tx, product.id);
       const saved = await this.owned(ctx, product.id, tx);
-      return productView(saved.product, saved.variants, ctx.locale);
+      return productView(saved.product, saved.variants, [], ctx.locale);
     });
   }
 
   async get(ctx: RequestContext, id: string): Promise<ProductView> {
     const { product, variants } = await this.owned(ctx, id, this.uow.reader);
-    return productView(product, variants, ctx.locale);
+    return productView(product, variants, await this.images(this.uow.reader, [product.id]), ctx.locale);
   }
 
   /**
@@ -111,15 +118,19 @@ export class ProductsService {
       const rows = await tx.find(ProductTranslationEntity, { where: { productId: product.id }, select: { id: true, field: true, locale: true } });
       const orphans = rows.filter((r) => !live.has(r.field) || r.locale === sourceLocale).map((r) => r.id);
       if (orphans.length) await tx.delete(ProductTranslationEntity, { id: In(orphans) });
-      return productView(saved.product, saved.variants, ctx.locale);
+      return productView(saved.product, saved.variants, await this.images(tx, [product.id]), ctx.locale);
     });
   }
 
+  /** Deletes the product with its variants, translations and images; the image files go once that has committed. */
   async remove(ctx: RequestContext, id: string): Promise<void> {
-    await this.uow.run(async (tx) => {
+    const keys = await this.uow.run(async (tx) => {
       const { product } = await this.owned(ctx, id, tx, true);
+      const images = await this.images(tx, [product.id]);
       await tx.delete(ProductEntity, { id: product.id });
+      return images.map((i) => i.storageKey);
     });
+    await deleteAfterCommit(this.storage, keys);
   }
 
   async list(ctx: RequestContext, q: ListProductsQueryDto): Promise<ProductPageView> {
@@ -146,8 +157,9 @@ export class ProductsService {
     const variants = products.length
       ? await this.uow.reader.find(VariantEntity, { where: { productId: In(products.map((p) => p.id)) }, order: { position: 'ASC' } })
       : [];
+    const images = await this.images(this.uow.reader, products.map((p) => p.id));
     return {
-      items: products.map((p) => productView(p, variants.filter((v) => v.productId === p.id), ctx.locale)),
+      items: products.map((p) => productView(p, variants.filter((v) => v.productId === p.id), images.filter((i) => i.productId === p.id), ctx.locale)),
       total,
       limit,
       offset,

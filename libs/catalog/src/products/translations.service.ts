@@ -3,11 +3,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, parseContentLocale } from '@app/kernel';
 import type { Clock, ErrorDetail, RequestContext } from '@app/kernel';
-import { UnitOfWork } from '@app/persistence';
+import { Tx, UnitOfWork } from '@app/persistence';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { checkProblem } from './checks';
 import type { PutTranslationsDto } from './dto';
 import { ProductTranslationEntity } from './product.entity';
+import type { TranslationStatus } from './product.entity';
 import { ProductsService } from './products.service';
 import { maxLengthOf, SourceField, sourceFields } from './source-fields';
 
@@ -85,19 +86,16 @@ export class TranslationsService {
       if (stale.length) throw catalogError(CatalogErrorCode.TRANSLATION_SOURCE_CHANGED, {}, stale);
       const now = this.clock.now();
       for (const f of body.fields) {
-        await tx.query(
-          `INSERT INTO catalog_product_translations (id, product_id, locale, field, value, status, source_hash, updated_by, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           ON CONFLICT (product_id, locale, field) DO UPDATE
-             SET value = EXCLUDED.value, status = EXCLUDED.status, source_hash = EXCLUDED.source_hash,
-                 updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-          [randomUUID(), product.id, locale, f.field, f.value, f.status ?? 'translated', f.sourceHash, ctx.actor?.accountId ?? null, now],
-        );
+        await writeTranslation(tx, { productId: product.id, locale, field: f.field, value: f.value, status: f.status ?? 'translated', sourceHash: f.sourceHash, by: ctx.actor?.accountId ?? null, at: now });
       }
-      const rows = await tx.find(ProductTranslationEntity, { where: { productId: product.id }, order: { locale: 'ASC', field: 'ASC' } });
-      const current = [...source.values()];
-      return { productId: product.id, sourceLocale: product.sourceLocale, source: current, translations: group(rows, current) };
+      return this.view(tx, product.id, product.sourceLocale, [...source.values()]);
     });
+  }
+
+  /** Every translation of the product, each marked outdated against the current source fields. */
+  async view(tx: Tx, productId: string, sourceLocale: string, source: SourceField[]): Promise<TranslationsView> {
+    const rows = await tx.find(ProductTranslationEntity, { where: { productId }, order: { locale: 'ASC', field: 'ASC' } });
+    return { productId, sourceLocale, source, translations: group(rows, source) };
   }
 
   async remove(ctx: RequestContext, productId: string, rawLocale: string): Promise<void> {
@@ -110,7 +108,22 @@ export class TranslationsService {
   }
 }
 
-const translationProblem = (field: string, code: 'SOURCE_LOCALE' | 'UNKNOWN_FIELD' | 'DUPLICATE_FIELD' | 'SOURCE_CHANGED', params: Record<string, string>): ErrorDetail => ({
+/** Inserts or replaces one translated field (one row per product, locale and field). */
+export async function writeTranslation(
+  tx: Tx,
+  t: { productId: string; locale: string; field: string; value: string; status: TranslationStatus; sourceHash: string; by: string | null; at: Date },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO catalog_product_translations (id, product_id, locale, field, value, status, source_hash, updated_by, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (product_id, locale, field) DO UPDATE
+       SET value = EXCLUDED.value, status = EXCLUDED.status, source_hash = EXCLUDED.source_hash,
+           updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
+    [randomUUID(), t.productId, t.locale, t.field, t.value, t.status, t.sourceHash, t.by, t.at],
+  );
+}
+
+export const translationProblem = (field: string, code: 'SOURCE_LOCALE' | 'UNKNOWN_FIELD' | 'DUPLICATE_FIELD' | 'SOURCE_CHANGED', params: Record<string, string>): ErrorDetail => ({
   field,
   code,
   messageKey: `catalog.translation.${code}`,

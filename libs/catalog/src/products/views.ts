@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { fromMinorUnits } from '@app/kernel';
 import type { Locale } from '@app/kernel';
+import type { ProductImageEntity } from '../images/product-image.entity';
+import { imageView, ProductImageView } from '../images/views';
 import { category } from '../taxonomy/taxonomy';
 import type { Attribute, Conformity, Gpsr, ProductEntity, VariantEntity } from './product.entity';
 
@@ -53,6 +55,7 @@ export class ProductView {
   conformity: Conformity | null;
   @ApiProperty({ nullable: true }) safetyInformation: string | null;
   @ApiProperty({ type: [VariantView] }) variants: VariantView[];
+  @ApiProperty({ type: [ProductImageView], description: 'Images in order (1 = main image): POST …/products/{id}/images' }) images: ProductImageView[];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
@@ -83,7 +86,7 @@ export function variantView(v: VariantEntity): VariantView {
   };
 }
 
-export function productView(p: ProductEntity, variants: VariantEntity[], locale: Locale): ProductView {
+export function productView(p: ProductEntity, variants: VariantEntity[], images: ProductImageEntity[], locale: Locale): ProductView {
   return {
     id: p.id,
     status: p.status,
@@ -101,6 +104,7 @@ export function productView(p: ProductEntity, variants: VariantEntity[], locale:
     conformity: p.conformity,
     safetyInformation: p.safetyInformation,
     variants: variants.map(variantView),
+    images: images.map(imageView),
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };

@@ -44,6 +44,20 @@ describe('configuration', () => {
     expect(production.join('\n')).toMatch(/DATA_ENCRYPTION_KEYS is required/);
   });
 
+  it('keeps machine translation off by default and needs a DeepL key to turn it on', () => {
+    expect(loadConfig({}).mt).toEqual({ provider: 'none', deepl: undefined });
+    expect(problems({ MT_PROVIDER: 'deepl' })).toEqual(['DEEPL_API_KEY is required when MT_PROVIDER=deepl']);
+    expect(problems({ MT_PROVIDER: 'google' })).toEqual(['MT_PROVIDER must be one of none, deepl (got "google")']);
+    expect(loadConfig({ MT_PROVIDER: 'deepl', DEEPL_API_KEY: 'abc:fx' }).mt.deepl).toEqual({ apiKey: 'abc:fx', apiUrl: 'https://api-free.deepl.com', formality: 'more' });
+    expect(loadConfig({ MT_PROVIDER: 'deepl', DEEPL_API_KEY: 'abc', DEEPL_API_URL: 'http://127.0.0.1:9/', DEEPL_FORMALITY: 'default' }).mt.deepl).toEqual({
+      apiKey: 'abc',
+      apiUrl: 'http://127.0.0.1:9',
+      formality: 'default',
+    });
+    expect(loadConfig({ MT_PROVIDER: 'deepl', DEEPL_API_KEY: 'abc' }).mt.deepl?.apiUrl).toBe('https://api.deepl.com');
+    expect(problems({ DEEPL_API_KEY: '' , CATALOG_IMAGE_MAX_BYTES: '10' })).toEqual(['CATALOG_IMAGE_MAX_BYTES must be a whole number from 1024 to 52428800 (got "10")']);
+  });
+
   it('is documented in the README, every variable of it', () => {
     const readme = readFileSync(resolve(process.cwd(), 'README.md'), 'utf8');
     for (const v of CONFIG_VARIABLES) expect({ variable: v.name, documented: readme.includes(`| \`${v.name}\``) }).toEqual({ variable: v.name, documented: true });

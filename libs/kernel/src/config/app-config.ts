@@ -50,14 +50,14 @@ export const CONFIG_VARIABLES = [
   { name: 'STRIPE_PLATFORM_COUNTRY', kind: { type: 'string', pattern: /^[A-Z]{2}$/, patternHint: 'an ISO 3166-1 alpha-2 code' }, default: 'IT', description: "Country of the platform's Stripe account. Sellers established elsewhere get connected accounts that only receive transfers, under Stripe's recipient service agreement." },
   { name: 'SELLER_APP_URL', kind: { type: 'http-url' }, default: 'http://localhost:5173', description: 'Seller front end; Stripe onboarding returns to `<SELLER_APP_URL>/payouts/return` and refreshes via `/payouts/refresh`.' },
   { name: 'DATA_ENCRYPTION_KEYS', kind: { type: 'string', pattern: /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, patternHint: 'comma-separated id:base64 keys of 32 bytes (openssl rand -base64 32)' }, description: 'Keys for personal data encrypted at rest (bank account numbers, ID numbers, KYC documents), `id:base64(32 bytes)`, comma-separated; the first encrypts, all decrypt. Rotation: put the new key first, run `npm run cli -- reencrypt`, then drop the old one. Required in production; in development a key is generated once into `.data/dev-data-key`.', secret: true },
-  { name: 'DOCUMENT_STORAGE', kind: { type: 'enum', values: ['local', 's3'] }, default: 'local', description: 'Where KYC documents are stored (always encrypted first): a local folder, or an S3-compatible bucket (S3_* variables).' },
+  { name: 'DOCUMENT_STORAGE', kind: { type: 'enum', values: ['local', 's3'] }, default: 'local', description: 'Where uploaded files are stored (KYC documents, always encrypted first; product images): a local folder, or an S3-compatible bucket (S3_* variables).' },
   { name: 'S3_BUCKET', kind: { type: 'string', pattern: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, patternHint: 'an S3 bucket name' }, description: 'Bucket for DOCUMENT_STORAGE=s3.' },
   { name: 'S3_REGION', kind: { type: 'string', minLength: 1 }, default: 'eu-central-1', description: 'Region for DOCUMENT_STORAGE=s3.' },
   { name: 'S3_ENDPOINT', kind: { type: 'http-url' }, description: 'Endpoint of an S3-compatible store (MinIO, Ceph, R2…); unset: AWS.' },
   { name: 'S3_FORCE_PATH_STYLE', kind: { type: 'bool' }, default: 'false', description: 'Path-style bucket addressing (most S3-compatible stores need it).' },
   { name: 'S3_ACCESS_KEY_ID', kind: { type: 'string', minLength: 1 }, description: 'Access key for DOCUMENT_STORAGE=s3 (unset: the AWS default credential chain).', secret: true },
   { name: 'S3_SECRET_ACCESS_KEY', kind: { type: 'string', minLength: 1 }, description: 'Secret key for DOCUMENT_STORAGE=s3.', secret: true },
-  { name: 'DOCUMENT_STORAGE_DIR', kind: { type: 'string', minLength: 1 }, default: '.data/documents', description: 'Folder of the local document storage (KYC files, encrypted with DATA_ENCRYPTION_KEYS).' },
+  { name: 'DOCUMENT_STORAGE_DIR', kind: { type: 'string', minLength: 1 }, default: '.data/documents', description: 'Folder of the local document storage (KYC files, encrypted with DATA_ENCRYPTION_KEYS; product images).' },
   { name: 'DOCUMENT_MAX_BYTES', kind: { type: 'int', min: 1024, max: 104857600 }, default: '10485760', description: 'Largest KYC document accepted; larger uploads get 413.' },
   { name: 'KYC_PROVIDER', kind: { type: 'enum', values: ['manual', 'sumsub'] }, default: 'manual', description: 'Identity verification: `manual` (ops review the documents) or `sumsub` (sellers also pass a hosted Sumsub check; results arrive at `POST /v1/webhooks/kyc/sumsub`). `sumsub` needs the SUMSUB_* variables.' },
   { name: 'SUMSUB_API_URL', kind: { type: 'http-url' }, default: 'https://api.sumsub.com', description: 'Base URL of the Sumsub API (a local double in tests).' },
@@ -75,6 +75,12 @@ export const CONFIG_VARIABLES = [
   { name: 'FX_CBR_URL', kind: { type: 'http-url' }, default: 'https://www.cbr.ru/scripts/XML_daily.asp', description: 'Where the scheduled fetch downloads the Bank of Russia XML_daily (windows-1251).' },
   { name: 'FX_TCMB_URL', kind: { type: 'http-url' }, default: 'https://www.tcmb.gov.tr/kurlar/today.xml', description: 'Where the scheduled fetch downloads the TCMB today.xml.' },
   { name: 'FX_MAX_AGE_TARGET_DAYS', kind: { type: 'int', min: 0, max: 60 }, default: '4', description: 'FX snapshots older than this many TARGET working days are shown as stale to ops (`GET /v1/ops/fx/snapshots`); markets set their own limit for prices.' },
+  { name: 'CATALOG_IMAGE_MAX_BYTES', kind: { type: 'int', min: 1024, max: 52428800 }, default: '5242880', description: 'Largest product image accepted (JPEG, PNG or WebP by its bytes); larger uploads get 413.' },
+  { name: 'CATALOG_IMAGES_PER_PRODUCT', kind: { type: 'int', min: 1, max: 50 }, default: '10', description: 'Most images a product may have; one more is 409 `CATALOG_IMAGE_LIMIT_REACHED`.' },
+  { name: 'MT_PROVIDER', kind: { type: 'enum', values: ['none', 'deepl'] }, default: 'none', description: 'Machine translation of product texts: `none` (nothing leaves the box; the machine-translation endpoint answers 409 `CATALOG_MT_NOT_CONFIGURED`) or `deepl` (DeepL REST API v2; needs DEEPL_API_KEY).' },
+  { name: 'DEEPL_API_KEY', kind: { type: 'string', minLength: 1 }, description: 'DeepL authentication key (`DeepL-Auth-Key` header); required when MT_PROVIDER=deepl. Free-plan keys end in `:fx`.', secret: true },
+  { name: 'DEEPL_API_URL', kind: { type: 'http-url' }, description: 'Base URL of the DeepL API (a local double in tests). Unset: https://api-free.deepl.com for a `:fx` key, else https://api.deepl.com.' },
+  { name: 'DEEPL_FORMALITY', kind: { type: 'enum', values: ['default', 'more', 'less'] }, default: 'more', description: 'Formality asked of DeepL for target languages that support it (German, French, Italian, Spanish, Dutch, Polish, Portuguese, Japanese, Russian); never sent for the others.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', kind: { type: 'int', min: 100, max: 120000 }, default: '10000', description: 'How long graceful shutdown waits for in-flight requests and jobs.' },
 ] as const satisfies readonly ConfigVariable[];
 
@@ -106,6 +112,10 @@ export interface AppConfig {
   screening: { fetchEnabled: boolean; urls: { ofacSdn: string; ofacAlt: string; eu: string; un: string } };
   /** FX rate imports: the optional scheduled fetch of the official files, and the staleness shown to ops. */
   fx: { fetchEnabled: boolean; urls: { ecb: string; cbr: string; tcmb: string }; maxAgeTargetDays: number };
+  /** Product images: the largest file and how many a product may have. */
+  catalog: { imageMaxBytes: number; imagesPerProduct: number };
+  /** Machine translation of product texts: off (`none`) unless ops configure a provider. */
+  mt: { provider: 'none' | 'deepl'; deepl?: { apiKey: string; apiUrl: string; formality: 'default' | 'more' | 'less' } };
   documents: {
     storage: 'local' | 's3';
     storageDir: string;
@@ -201,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       if (!values[name]) problems.push(`${name} is required when KYC_PROVIDER=sumsub`);
     }
   }
+  if (values.MT_PROVIDER === 'deepl' && !values.DEEPL_API_KEY) problems.push('DEEPL_API_KEY is required when MT_PROVIDER=deepl');
   if (problems.length) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -246,6 +257,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       fetchEnabled: get('FX_FETCH_ENABLED'),
       urls: { ecb: get('FX_ECB_URL'), cbr: get('FX_CBR_URL'), tcmb: get('FX_TCMB_URL') },
       maxAgeTargetDays: get('FX_MAX_AGE_TARGET_DAYS'),
+    },
+    catalog: { imageMaxBytes: get('CATALOG_IMAGE_MAX_BYTES'), imagesPerProduct: get('CATALOG_IMAGES_PER_PRODUCT') },
+    mt: {
+      provider: get('MT_PROVIDER'),
+      deepl:
+        values.MT_PROVIDER === 'deepl'
+          ? {
+              apiKey: get('DEEPL_API_KEY'),
+              apiUrl: get<string | undefined>('DEEPL_API_URL') ?? (get<string>('DEEPL_API_KEY').endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com'),
+              formality: get('DEEPL_FORMALITY'),
+            }
+          : undefined,
     },
     documents: {
       storage: get('DOCUMENT_STORAGE'),

@@ -1747,6 +1747,43 @@ export type VariantView = {
     dimensionsMm: DimensionsView | null;
 };
 
+export type ImageAltView = {
+    /**
+     * BCP 47 content locale
+     */
+    locale: string;
+    text: string;
+};
+
+export type ProductImageView = {
+    id: string;
+    /**
+     * 1 = the main image
+     */
+    position: number;
+    /**
+     * Judged by the bytes
+     */
+    mediaType: 'image/jpeg' | 'image/png' | 'image/webp';
+    /**
+     * Bytes
+     */
+    size: number;
+    /**
+     * SHA-256 (hex) of the bytes
+     */
+    sha256: string;
+    /**
+     * Alt text per content locale, by locale
+     */
+    alt: Array<ImageAltView>;
+    /**
+     * Where the owner fetches the bytes
+     */
+    url: string;
+    createdAt: string;
+};
+
 export type ProductView = {
     id: string;
     status: 'draft' | 'active' | 'archived';
@@ -1789,6 +1826,10 @@ export type ProductView = {
         [key: string]: unknown;
     } | null;
     variants: Array<VariantView>;
+    /**
+     * Images in order (1 = main image): POST …/products/{id}/images
+     */
+    images: Array<ProductImageView>;
     createdAt: string;
     updatedAt: string;
 };
@@ -1994,6 +2035,23 @@ export type ListingVariantView = {
     price: MarketPriceDoc;
 };
 
+export type ListingImageView = {
+    id: string;
+    /**
+     * 1 = the main image
+     */
+    position: number;
+    mediaType: 'image/jpeg' | 'image/png' | 'image/webp';
+    /**
+     * Where the owner fetches the bytes
+     */
+    url: string;
+    /**
+     * Alt text in the listing's languages (same chain as the texts); null when the image has none in any language
+     */
+    alt: LocalisedTextView | null;
+};
+
 export type ListingView = {
     productId: string;
     market: ListingMarketView;
@@ -2017,6 +2075,10 @@ export type ListingView = {
      */
     safetyInformation?: Array<LegalTextView> | null;
     variants: Array<ListingVariantView>;
+    /**
+     * The product images in order
+     */
+    images: Array<ListingImageView>;
     /**
      * Listing readiness for this market (compliance rules and the market’s languages), per variant
      */
@@ -2126,6 +2188,47 @@ export type RuleChangeView = {
     to?: {
         [key: string]: unknown;
     };
+};
+
+export type ImageAltDto = {
+    /**
+     * BCP 47 content locale
+     */
+    locale: string;
+    /**
+     * 1–250 characters
+     */
+    text: string;
+};
+
+export type UpdateImageDto = {
+    /**
+     * Move the image to this place (1 = main image); the others shift
+     */
+    position?: number;
+    /**
+     * Replaces every alt text of the image (an empty list removes them)
+     */
+    alt?: Array<ImageAltDto>;
+};
+
+export type MachineSkippedView = {
+    field: string;
+    /**
+     * legal: a legal text (safety information) is never machine-translated; source_changed: the source was edited during the translation; translated_meanwhile: someone wrote a current translation meanwhile; protected_token_lost: a do-not-translate term did not come back verbatim
+     */
+    reason: 'legal' | 'source_changed' | 'translated_meanwhile' | 'protected_token_lost';
+};
+
+export type MachineFillView = {
+    locale: string;
+    provider: 'deepl';
+    /**
+     * Fields written with status machine and the current sourceHash
+     */
+    filled: Array<string>;
+    skipped: Array<MachineSkippedView>;
+    translations: TranslationsView;
 };
 
 export type HealthControllerLiveData = {
@@ -6540,3 +6643,290 @@ export type OpsComplianceRulesControllerDiffV1Responses = {
 };
 
 export type OpsComplianceRulesControllerDiffV1Response = OpsComplianceRulesControllerDiffV1Responses[keyof OpsComplianceRulesControllerDiffV1Responses];
+
+export type ProductImagesControllerListV1Data = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}/images';
+};
+
+export type ProductImagesControllerListV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductImagesControllerListV1Error = ProductImagesControllerListV1Errors[keyof ProductImagesControllerListV1Errors];
+
+export type ProductImagesControllerListV1Responses = {
+    200: Array<ProductImageView>;
+};
+
+export type ProductImagesControllerListV1Response = ProductImagesControllerListV1Responses[keyof ProductImagesControllerListV1Responses];
+
+export type ProductImagesControllerUploadV1Data = {
+    body: {
+        /**
+         * JPEG, PNG or WebP (judged by its bytes)
+         */
+        file: Blob | File;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}/images';
+};
+
+export type ProductImagesControllerUploadV1Errors = {
+    /**
+     * Error codes: CATALOG_IMAGE_FILE_MISSING, CATALOG_IMAGE_UPLOAD_REJECTED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_IMAGE_LIMIT_REACHED
+     */
+    409: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_IMAGE_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_IMAGE_TYPE_NOT_ALLOWED
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductImagesControllerUploadV1Error = ProductImagesControllerUploadV1Errors[keyof ProductImagesControllerUploadV1Errors];
+
+export type ProductImagesControllerUploadV1Responses = {
+    201: ProductImageView;
+};
+
+export type ProductImagesControllerUploadV1Response = ProductImagesControllerUploadV1Responses[keyof ProductImagesControllerUploadV1Responses];
+
+export type ProductImagesControllerRemoveV1Data = {
+    body?: never;
+    path: {
+        id: string;
+        imageId: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}/images/{imageId}';
+};
+
+export type ProductImagesControllerRemoveV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, CATALOG_IMAGE_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductImagesControllerRemoveV1Error = ProductImagesControllerRemoveV1Errors[keyof ProductImagesControllerRemoveV1Errors];
+
+export type ProductImagesControllerRemoveV1Responses = {
+    204: void;
+};
+
+export type ProductImagesControllerRemoveV1Response = ProductImagesControllerRemoveV1Responses[keyof ProductImagesControllerRemoveV1Responses];
+
+export type ProductImagesControllerContentV1Data = {
+    body?: never;
+    path: {
+        id: string;
+        imageId: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}/images/{imageId}';
+};
+
+export type ProductImagesControllerContentV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, CATALOG_IMAGE_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductImagesControllerContentV1Error = ProductImagesControllerContentV1Errors[keyof ProductImagesControllerContentV1Errors];
+
+export type ProductImagesControllerContentV1Responses = {
+    /**
+     * The image as uploaded (Content-Type from its bytes; nosniff; private cache).
+     */
+    200: Blob | File;
+};
+
+export type ProductImagesControllerContentV1Response = ProductImagesControllerContentV1Responses[keyof ProductImagesControllerContentV1Responses];
+
+export type ProductImagesControllerUpdateV1Data = {
+    body?: UpdateImageDto;
+    path: {
+        id: string;
+        imageId: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}/images/{imageId}';
+};
+
+export type ProductImagesControllerUpdateV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, CATALOG_IMAGE_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_IMAGE_INVALID
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ProductImagesControllerUpdateV1Error = ProductImagesControllerUpdateV1Errors[keyof ProductImagesControllerUpdateV1Errors];
+
+export type ProductImagesControllerUpdateV1Responses = {
+    200: Array<ProductImageView>;
+};
+
+export type ProductImagesControllerUpdateV1Response = ProductImagesControllerUpdateV1Responses[keyof ProductImagesControllerUpdateV1Responses];
+
+export type MachineTranslationControllerFillV1Data = {
+    body?: never;
+    path: {
+        id: string;
+        /**
+         * BCP 47 content locale (not the source locale)
+         */
+        locale: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/{id}/translations/{locale}/machine';
+};
+
+export type MachineTranslationControllerFillV1Errors = {
+    /**
+     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_MT_NOT_CONFIGURED
+     */
+    409: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_MT_LOCALE_UNSUPPORTED, CATALOG_TRANSLATION_INVALID
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_MT_PROVIDER_FAILED
+     */
+    502: ErrorEnvelopeDto;
+};
+
+export type MachineTranslationControllerFillV1Error = MachineTranslationControllerFillV1Errors[keyof MachineTranslationControllerFillV1Errors];
+
+export type MachineTranslationControllerFillV1Responses = {
+    200: MachineFillView;
+};
+
+export type MachineTranslationControllerFillV1Response = MachineTranslationControllerFillV1Responses[keyof MachineTranslationControllerFillV1Responses];

@@ -3,12 +3,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import { APP_CONFIG } from '@app/kernel';
-import type { AppConfig } from '@app/kernel';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 
 /**
- * Where document bytes live. Callers hand over bytes that are ALREADY encrypted; adapters only
- * store them. A local folder by default, or any S3-compatible bucket (DOCUMENT_STORAGE=s3).
+ * Where uploaded files live (KYC documents, product images): a local folder by default, or any
+ * S3-compatible bucket (DOCUMENT_STORAGE=s3). Adapters store bytes as given: personal data is
+ * encrypted by the caller first (KYC documents); product images are public content and are not.
+ * Each context writes under its own key prefix (`kyc/…`, `catalog/…`).
+ *
+ * Never write from inside a database transaction: see {@link storedBeforeCommit}.
  */
 export const DOCUMENT_STORAGE = Symbol('DOCUMENT_STORAGE');
 
@@ -94,4 +98,29 @@ export class S3DocumentStorage implements DocumentStorage {
 /** Chooses the adapter from DOCUMENT_STORAGE. */
 export function documentStorageFactory(config: AppConfig): DocumentStorage {
   return config.documents.storage === 's3' ? new S3DocumentStorage(config) : new LocalDocumentStorage(config);
+}
+
+/**
+ * Writes `data` under `key` BEFORE the database work that records it, and removes it again when
+ * that work fails (a rolled-back transaction, a refused check), so a rollback cannot leave an
+ * orphan file and no transaction waits on the storage while it holds locks:
+ *
+ *     await storedBeforeCommit(storage, key, bytes, () => uow.run(async (tx) => tx.insert(…)));
+ *
+ * A process killed between the write and the commit can still leave a file no row names; keys
+ * are random, so such a file is unreachable (and a sweep by prefix can remove it).
+ */
+export async function storedBeforeCommit<T>(storage: DocumentStorage, key: string, data: Buffer, work: () => Promise<T>): Promise<T> {
+  await storage.put(key, data);
+  try {
+    return await work();
+  } catch (e) {
+    await storage.delete(key).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Deletes files AFTER the transaction that dropped their rows has committed; a failed delete leaves an unreachable file, never a dangling row. */
+export async function deleteAfterCommit(storage: DocumentStorage, keys: readonly string[]): Promise<void> {
+  await Promise.allSettled(keys.map((k) => storage.delete(k)));
 }
