@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { In } from 'typeorm';
 import { AppError, CLOCK, fromMinorUnits, MoneyError, targetDaysBetween, Translator } from '@app/kernel';
 import type { Clock, Locale } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
@@ -10,7 +9,7 @@ import { MarketsService } from '../markets/markets.service';
 import type { PublishedMarket } from '../markets/markets.service';
 import { ProductEntity, VariantEntity } from '../products/product.entity';
 import { computeMarketPrice, fxInputFromRate, PricingError } from '../pricing/pipeline';
-import type { FxInput, MarketPrice, PreviousPrice, PriceIssue, PriceStep } from '../pricing/pipeline';
+import type { FxInput, MarketPrice, PreviousPrice, PriceIssue, PriceStep, TaxDisplay } from '../pricing/pipeline';
 import { parseRoundingRules } from '../pricing/rounding';
 import { formatMinorUnits } from '../pricing/format';
 import { MarketPriceEntity, PriceOverrideEntity } from './market-price.entity';
@@ -23,10 +22,44 @@ export interface MarketPriceIssue {
   params: Record<string, string>;
 }
 
-type FxLookup = { fx: FxInput } | { issue: MarketPriceIssue };
+export type FxLookup = { fx: FxInput } | { issue: MarketPriceIssue };
+
+/** What pricing needs of a variant. */
+export interface PricedVariant {
+  id: string;
+  productId: string;
+  /** Integer minor units of `currency`, as a string. */
+  priceMinor: string;
+  currency: string;
+}
+
+/** Rows of one multi-row upsert (17 parameters, each an array). */
+const STORE_CHUNK = 2000;
+/** Products per transaction when a market is re-priced. */
+const REPRICE_CHUNK = 500;
+
+interface StoredPriceRow {
+  variant_id: string;
+  market_code: string;
+  product_id: string;
+  amount_minor: string | null;
+  currency: string;
+  outcome: string;
+  source: string;
+  breakdown: unknown[];
+  issues: unknown[];
+  fx_snapshot_id: string | null;
+  fx_source: string | null;
+  fx_path: string[];
+  rule_version: string;
+  pipeline_version: string;
+  source_amount_minor: string;
+  source_currency: string;
+  computed_at: Date;
+}
 
 /** Rates of one pricing run, per source and currency pair (one snapshot per source for the run). */
-class FxCache {
+export class FxCache {
   private readonly answers = new Map<string, Promise<FxLookup>>();
   constructor(
     private readonly fx: FxService,
@@ -115,29 +148,70 @@ export class PricesService {
     overrides: Map<string, PriceOverrideEntity>,
     cache: FxCache,
   ): Promise<MarketPriceEntity[]> {
+    const items = variants.map((v) => ({ id: v.id, productId: product.id, priceMinor: v.priceMinor, currency: v.currency }));
+    return this.computeMany(market, items, stored, overrides, await this.ratesFor(market, items, overrides, cache));
+  }
+
+  /** One FX lookup per source currency of `variants` that needs one (not fixed, not the market's own currency). */
+  async ratesFor(market: PublishedMarket, variants: readonly PricedVariant[], overrides: Map<string, PriceOverrideEntity>, cache: FxCache): Promise<Map<string, FxLookup>> {
+    const doc = market.document;
+    const currencies = new Set<string>();
+    for (const v of variants) if (v.currency !== doc.currency && !overrides.has(v.id)) currencies.add(v.currency);
+    const out = new Map<string, FxLookup>();
+    for (const c of currencies) out.set(c, await cache.get(doc.fx.source, c, doc.currency));
+    return out;
+  }
+
+  /**
+   * The prices of many variants (of any products) in one market, with the market's rules prepared
+   * once and the FX rates looked up beforehand (`ratesFor`). Pure apart from the clock: no I/O.
+   * A variant whose inputs are unchanged since its stored price gets the stored row itself (same
+   * object), so callers can skip writing it.
+   */
+  computeMany(market: PublishedMarket, variants: readonly PricedVariant[], stored: Map<string, MarketPriceEntity>, overrides: Map<string, PriceOverrideEntity>, rates: Map<string, FxLookup>): MarketPriceEntity[] {
     const doc = market.document;
     const now = this.clock.now();
     const ruleVersion = ruleVersionOf(market);
+    const tax: TaxDisplay = doc.taxDisplay.mode === 'gross' ? { mode: 'gross', vatRate: doc.taxDisplay.vatRate } : { mode: 'net' };
+    const endings = doc.priceEndings[doc.currency];
+    const rounding = endings ? parseRoundingRules(endings) : undefined;
+    const fresh = new Map<string, boolean>();
+    const isFresh = (fx: FxInput) => {
+      let f = fresh.get(fx.rateDate);
+      if (f === undefined) fresh.set(fx.rateDate, (f = targetDaysBetween(fx.rateDate, now) <= doc.fx.maxAgeDays));
+      return f;
+    };
     const rows: MarketPriceEntity[] = [];
+    let ruleInvalid = false;
     for (const v of variants) {
       const fixed = overrides.get(v.id);
       const before = stored.get(v.id);
-      const base = { variantId: v.id, marketCode: market.code, productId: product.id, currency: doc.currency, ruleVersion, sourceAmountMinor: v.priceMinor, sourceCurrency: v.currency, computedAt: now };
-      const blocked = (issue: MarketPriceIssue, source = 'converted'): MarketPriceEntity => ({
-        ...base,
-        amountMinor: null,
-        outcome: 'blocked',
-        source,
-        breakdown: [],
-        issues: [issue],
-        fxSnapshotId: null,
-        fxSource: null,
-        fxPath: [],
-        pipelineVersion: 'pricing:1',
+      // rows are built field by field (an object spread per row costs more than the pipeline here)
+      const row = (r: Pick<MarketPriceEntity, 'amountMinor' | 'outcome' | 'source' | 'breakdown' | 'issues' | 'fxSnapshotId' | 'fxSource' | 'fxPath' | 'pipelineVersion'>): MarketPriceEntity => ({
+        variantId: v.id,
+        marketCode: market.code,
+        productId: v.productId,
+        amountMinor: r.amountMinor,
+        currency: doc.currency,
+        outcome: r.outcome,
+        source: r.source,
+        breakdown: r.breakdown,
+        issues: r.issues,
+        fxSnapshotId: r.fxSnapshotId,
+        fxSource: r.fxSource,
+        fxPath: r.fxPath,
+        ruleVersion,
+        pipelineVersion: r.pipelineVersion,
+        sourceAmountMinor: v.priceMinor,
+        sourceCurrency: v.currency,
+        computedAt: now,
       });
+      const blocked = (issue: MarketPriceIssue, source = 'converted'): MarketPriceEntity =>
+        row({ amountMinor: null, outcome: 'blocked', source, breakdown: [], issues: [issue], fxSnapshotId: null, fxSource: null, fxPath: [], pipelineVersion: 'pricing:1' });
       let fx: FxInput | undefined;
       if (!fixed && v.currency !== doc.currency) {
-        const lookup = await cache.get(doc.fx.source, v.currency, doc.currency);
+        const lookup = rates.get(v.currency);
+        if (!lookup) throw new Error(`no FX lookup for ${v.currency}→${doc.currency} (call ratesFor first)`);
         if ('issue' in lookup) {
           rows.push(blocked(lookup.issue));
           continue;
@@ -155,7 +229,7 @@ export class PricesService {
         before.sourceCurrency === v.currency &&
         (fixed ? before.source === 'fixed' && before.amountMinor === fixed.amountMinor : before.source !== 'fixed') &&
         (before.fxSnapshotId ?? null) === (fx?.snapshotId ?? null) &&
-        (!fx || targetDaysBetween(fx.rateDate, now) <= doc.fx.maxAgeDays)
+        (!fx || isFresh(fx))
       ) {
         rows.push(before);
         continue;
@@ -176,9 +250,9 @@ export class PricesService {
         price = computeMarketPrice({
           source: { amountMinor: BigInt(v.priceMinor), currency: v.currency },
           targetCurrency: doc.currency,
-          tax: doc.taxDisplay.mode === 'gross' ? { mode: 'gross', vatRate: doc.taxDisplay.vatRate } : { mode: 'net' },
+          tax,
           fx,
-          rounding: doc.priceEndings[doc.currency] ? parseRoundingRules(doc.priceEndings[doc.currency]) : undefined,
+          rounding,
           fixedPrice: fixed ? { amountMinor: BigInt(fixed.amountMinor), currency: fixed.currency } : undefined,
           previous,
           fxMaxAgeTargetDays: doc.fx.maxAgeDays,
@@ -187,65 +261,188 @@ export class PricesService {
         });
       } catch (e) {
         if (!(e instanceof PricingError)) throw e;
-        this.logger.warn({ market: market.code, ruleVersion, code: e.code }, `market ${market.code} cannot be priced: ${e.message}`);
+        if (!ruleInvalid) this.logger.warn({ market: market.code, ruleVersion, code: e.code }, `market ${market.code} cannot be priced: ${e.message}`);
+        ruleInvalid = true;
         rows.push(blocked({ code: 'PRICE_RULE_INVALID', severity: 'BLOCKER', params: { market: market.code } }, fixed ? 'fixed' : 'converted'));
         continue;
       }
-      rows.push({
-        ...base,
-        amountMinor: price.amountMinor === null ? null : price.amountMinor.toString(),
-        outcome: price.outcome,
-        source: price.source,
-        breakdown: price.breakdown,
-        issues: price.issues.map((i) => (fx ? { ...i, params: { source: fx.source.toUpperCase(), ...i.params } } : i)),
-        fxSnapshotId: price.fxSnapshotId,
-        fxSource: price.fxSnapshotId ? doc.fx.source : null,
-        fxPath: price.fxPath,
-        pipelineVersion: price.pipelineVersion,
-      });
+      rows.push(
+        row({
+          amountMinor: price.amountMinor === null ? null : price.amountMinor.toString(),
+          outcome: price.outcome,
+          source: price.source,
+          breakdown: price.breakdown,
+          issues: price.issues.length ? price.issues.map((i) => (fx ? { ...i, params: { source: fx.source.toUpperCase(), ...i.params } } : i)) : [],
+          fxSnapshotId: price.fxSnapshotId,
+          fxSource: price.fxSnapshotId ? doc.fx.source : null,
+          fxPath: price.fxPath,
+          pipelineVersion: price.pipelineVersion,
+        }),
+      );
     }
     return rows;
   }
 
   /** Recomputes and stores a product's prices in the given markets (default: every enabled market). In the caller's transaction. */
   async repriceProduct(tx: Tx, productId: string, marketCodes?: string[], cache: FxCache = this.newFxCache(tx)): Promise<number> {
-    const variants = await tx.find(VariantEntity, { where: { productId }, order: { position: 'ASC' } });
+    return this.repriceProducts(tx, [productId], marketCodes, cache);
+  }
+
+  /**
+   * Recomputes and stores the prices of many products' variants in the given markets (default: every
+   * enabled market), in the caller's transaction: three reads for all of them (variants, stored
+   * prices, overrides), one FX lookup per market × source currency, and multi-row upserts of the
+   * prices that changed. Returns the number of variant × market prices computed.
+   */
+  async repriceProducts(tx: Tx, productIds: readonly string[], marketCodes?: string[], cache: FxCache = this.newFxCache(tx)): Promise<number> {
+    if (!productIds.length) return 0;
+    const ids = [...new Set(productIds)];
+    const variants: PricedVariant[] = (
+      await tx.query('SELECT id, product_id, price_minor::text AS price_minor, currency FROM catalog_variants WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position', [ids])
+    ).map((r: { id: string; product_id: string; price_minor: string; currency: string }) => ({ id: r.id, productId: r.product_id, priceMinor: r.price_minor, currency: r.currency }));
     if (!variants.length) return 0;
     const all = await this.markets.list(tx);
     const markets = marketCodes ? all.filter((m) => marketCodes.includes(m.code)) : all.filter((m) => m.status === 'enabled');
     if (!markets.length) return 0;
     const codes = markets.map((m) => m.code);
-    const stored = await tx.find(MarketPriceEntity, { where: { productId, marketCode: In(codes) } });
-    const overrides = await tx.find(PriceOverrideEntity, { where: { productId, marketCode: In(codes) } });
-    const rows: MarketPriceEntity[] = [];
+    const stored = await this.storedPrices(tx, ids, codes);
+    const overrides = await this.overridesOf(tx, ids, codes);
+    const changed: MarketPriceEntity[] = [];
+    let computed = 0;
     for (const market of markets) {
-      const byVariant = new Map(stored.filter((s) => s.marketCode === market.code).map((s) => [s.variantId, s]));
-      const fixed = new Map(overrides.filter((o) => o.marketCode === market.code).map((o) => [o.variantId, o]));
-      rows.push(...(await this.compute(market, { id: productId }, variants, byVariant, fixed, cache)));
+      const byVariant = stored.get(market.code) ?? new Map<string, MarketPriceEntity>();
+      const fixed = overrides.get(market.code) ?? new Map<string, PriceOverrideEntity>();
+      const rows = this.computeMany(market, variants, byVariant, fixed, await this.ratesFor(market, variants, fixed, cache));
+      computed += rows.length;
+      // a row returned as stored is unchanged: nothing to write
+      for (const r of rows) if (byVariant.get(r.variantId) !== r) changed.push(r);
     }
-    await tx.upsert(MarketPriceEntity, rows as never[], ['variantId', 'marketCode']);
-    return rows.length;
+    await this.store(tx, changed);
+    return computed;
+  }
+
+  /** Stored prices of products in markets, by market and variant (one query, raw rows: no entity hydration). */
+  async storedPrices(tx: Tx, productIds: readonly string[], codes: readonly string[]): Promise<Map<string, Map<string, MarketPriceEntity>>> {
+    const rows: StoredPriceRow[] = await tx.query(
+      `SELECT variant_id, market_code, product_id, amount_minor::text AS amount_minor, currency, outcome, source, breakdown, issues, fx_snapshot_id, fx_source, fx_path,
+              rule_version, pipeline_version, source_amount_minor::text AS source_amount_minor, source_currency, computed_at
+         FROM catalog_market_prices WHERE product_id = ANY($1::uuid[]) AND market_code = ANY($2::text[])`,
+      [productIds, codes],
+    );
+    const out = new Map<string, Map<string, MarketPriceEntity>>();
+    for (const r of rows) {
+      let m = out.get(r.market_code);
+      if (!m) out.set(r.market_code, (m = new Map()));
+      m.set(r.variant_id, {
+        variantId: r.variant_id,
+        marketCode: r.market_code,
+        productId: r.product_id,
+        amountMinor: r.amount_minor,
+        currency: r.currency,
+        outcome: r.outcome,
+        source: r.source,
+        breakdown: r.breakdown,
+        issues: r.issues,
+        fxSnapshotId: r.fx_snapshot_id,
+        fxSource: r.fx_source,
+        fxPath: r.fx_path,
+        ruleVersion: r.rule_version,
+        pipelineVersion: r.pipeline_version,
+        sourceAmountMinor: r.source_amount_minor,
+        sourceCurrency: r.source_currency,
+        computedAt: r.computed_at,
+      });
+    }
+    return out;
+  }
+
+  /** Fixed prices of products in markets, by market and variant (one query). */
+  async overridesOf(tx: Tx, productIds: readonly string[], codes: readonly string[]): Promise<Map<string, Map<string, PriceOverrideEntity>>> {
+    const rows: { variant_id: string; market_code: string; product_id: string; amount_minor: string; currency: string; set_at: Date }[] = await tx.query(
+      'SELECT variant_id, market_code, product_id, amount_minor::text AS amount_minor, currency, set_at FROM catalog_price_overrides WHERE product_id = ANY($1::uuid[]) AND market_code = ANY($2::text[])',
+      [productIds, codes],
+    );
+    const out = new Map<string, Map<string, PriceOverrideEntity>>();
+    for (const r of rows) {
+      let m = out.get(r.market_code);
+      if (!m) out.set(r.market_code, (m = new Map()));
+      m.set(r.variant_id, { variantId: r.variant_id, marketCode: r.market_code, productId: r.product_id, amountMinor: r.amount_minor, currency: r.currency, setAt: r.set_at });
+    }
+    return out;
+  }
+
+  /** Multi-row upsert of computed prices (`INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE`), STORE_CHUNK rows a statement. */
+  async store(tx: Tx, rows: readonly MarketPriceEntity[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += STORE_CHUNK) {
+      const chunk = rows.slice(i, i + STORE_CHUNK);
+      const col = <T>(f: (r: MarketPriceEntity) => T) => chunk.map(f);
+      await tx.query(
+        `INSERT INTO catalog_market_prices (variant_id, market_code, product_id, amount_minor, currency, outcome, source, breakdown, issues, fx_snapshot_id, fx_source, fx_path,
+                                            rule_version, pipeline_version, source_amount_minor, source_currency, computed_at)
+         SELECT t.variant_id, t.market_code, t.product_id, t.amount_minor, t.currency, t.outcome, t.source, t.breakdown::jsonb, t.issues::jsonb, t.fx_snapshot_id, t.fx_source,
+                t.fx_path::jsonb, t.rule_version, t.pipeline_version, t.source_amount_minor, t.source_currency, t.computed_at
+           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[],
+                       $13::text[], $14::text[], $15::bigint[], $16::text[], $17::timestamptz[])
+             AS t(variant_id, market_code, product_id, amount_minor, currency, outcome, source, breakdown, issues, fx_snapshot_id, fx_source, fx_path,
+                  rule_version, pipeline_version, source_amount_minor, source_currency, computed_at)
+         ON CONFLICT (variant_id, market_code) DO UPDATE SET
+           product_id = EXCLUDED.product_id, amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency, outcome = EXCLUDED.outcome, source = EXCLUDED.source,
+           breakdown = EXCLUDED.breakdown, issues = EXCLUDED.issues, fx_snapshot_id = EXCLUDED.fx_snapshot_id, fx_source = EXCLUDED.fx_source, fx_path = EXCLUDED.fx_path,
+           rule_version = EXCLUDED.rule_version, pipeline_version = EXCLUDED.pipeline_version, source_amount_minor = EXCLUDED.source_amount_minor,
+           source_currency = EXCLUDED.source_currency, computed_at = EXCLUDED.computed_at`,
+        [
+          col((r) => r.variantId),
+          col((r) => r.marketCode),
+          col((r) => r.productId),
+          col((r) => r.amountMinor),
+          col((r) => r.currency),
+          col((r) => r.outcome),
+          col((r) => r.source),
+          col((r) => JSON.stringify(r.breakdown)),
+          col((r) => JSON.stringify(r.issues)),
+          col((r) => r.fxSnapshotId),
+          col((r) => r.fxSource),
+          col((r) => JSON.stringify(r.fxPath)),
+          col((r) => r.ruleVersion),
+          col((r) => r.pipelineVersion),
+          col((r) => r.sourceAmountMinor),
+          col((r) => r.sourceCurrency),
+          col((r) => r.computedAt),
+        ],
+      );
+    }
   }
 
   /**
-   * Re-prices every product that has a stored price in one of the markets, a product per
-   * transaction (a failure leaves the others priced; the job is retried and idempotent).
+   * Re-prices every product that has a stored price in one of the markets, REPRICE_CHUNK products
+   * per transaction (their rows locked, in id order), so a failure leaves the earlier chunks priced;
+   * the job is retried and idempotent. One FX lookup per market × source currency for the whole run.
    */
-  async repriceMarkets(codes: string[]): Promise<{ products: number; prices: number }> {
+  async repriceMarkets(codes: string[], chunk = REPRICE_CHUNK): Promise<{ products: number; prices: number }> {
     if (!codes.length) return { products: 0, prices: 0 };
-    const rows: { product_id: string }[] = await this.uow.reader.query('SELECT DISTINCT product_id FROM catalog_market_prices WHERE market_code = ANY($1) ORDER BY product_id', [codes]);
     const cache = this.newFxCache();
-    let prices = 0;
-    // one pool connection at a time: rates are read (and cached) before each product's transaction
+    // rates are read (and cached) before the transactions: one pool connection at a time
     const markets = (await this.markets.list()).filter((m) => codes.includes(m.code));
     for (const m of markets) for (const c of await this.sourceCurrencies(m.code)) if (c !== m.document.currency) await cache.get(m.document.fx.source, c, m.document.currency);
-    for (const { product_id } of rows) {
+    let products = 0;
+    let prices = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: { product_id: string }[] = await this.uow.reader.query(
+        'SELECT DISTINCT product_id FROM catalog_market_prices WHERE market_code = ANY($1::text[]) AND product_id > $2 ORDER BY product_id LIMIT $3',
+        [codes, after, chunk],
+      );
+      if (!rows.length) break;
+      after = rows[rows.length - 1].product_id;
+      const ids = rows.map((r) => r.product_id);
       prices += await this.uow.run(async (tx) => {
-        const locked = await tx.findOne(ProductEntity, { where: { id: product_id }, lock: { mode: 'pessimistic_write' } });
-        return locked ? this.repriceProduct(tx, product_id, codes, cache) : 0;
+        const locked: { id: string }[] = await tx.query('SELECT id FROM catalog_products WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids]);
+        return this.repriceProducts(tx, locked.map((l) => l.id), codes, cache);
       });
+      products += rows.length;
+      if (rows.length < chunk) break;
     }
-    return { products: rows.length, prices };
+    return { products, prices };
   }
 
   private async sourceCurrencies(market: string): Promise<string[]> {
@@ -260,9 +457,15 @@ export class PricesService {
 
   /** The prices of a product in a market as a listing shows them: computed now, the stored price as `previous`. */
   async forListing(tx: Tx, market: PublishedMarket, productId: string, variants: VariantEntity[], locale: Locale, displayLocale: string): Promise<Map<string, MarketPriceView>> {
-    const stored = new Map((await tx.find(MarketPriceEntity, { where: { productId, marketCode: market.code } })).map((s) => [s.variantId, s]));
-    const overrides = new Map((await tx.find(PriceOverrideEntity, { where: { productId, marketCode: market.code } })).map((o) => [o.variantId, o]));
-    const rows = await this.compute(market, { id: productId }, variants, stored, overrides, this.newFxCache(tx));
+    return this.forListings(tx, market, variants.map((v) => ({ id: v.id, productId, priceMinor: v.priceMinor, currency: v.currency })), locale, displayLocale);
+  }
+
+  /** `forListing` for the variants of many products at once: two reads, one FX lookup per source currency. */
+  async forListings(tx: Tx, market: PublishedMarket, variants: readonly PricedVariant[], locale: Locale, displayLocale: string, cache: FxCache = this.newFxCache(tx)): Promise<Map<string, MarketPriceView>> {
+    const productIds = [...new Set(variants.map((v) => v.productId))];
+    const stored = (await this.storedPrices(tx, productIds, [market.code])).get(market.code) ?? new Map<string, MarketPriceEntity>();
+    const overrides = (await this.overridesOf(tx, productIds, [market.code])).get(market.code) ?? new Map<string, PriceOverrideEntity>();
+    const rows = this.computeMany(market, variants, stored, overrides, await this.ratesFor(market, variants, overrides, cache));
     return new Map(rows.map((r) => [r.variantId, this.view(r, stored.get(r.variantId) ?? null, locale, displayLocale)]));
   }
 
