@@ -153,7 +153,8 @@ export class ReadinessService {
     const evaluator = this.evaluator(market, ruleSet ?? (await this.rules.published()));
     const gates = await this.sellerIssues(ctx);
     const country = this.products.sellerOf(ctx).country;
-    return items.map((i) => this.render(ctx, evaluator.evaluate(readinessInput(i), country), gates));
+    const messages = new Map<string, string>();
+    return items.map((i) => this.render(ctx, evaluator.evaluate(readinessInput(i), country), gates, messages));
   }
 
   /**
@@ -240,13 +241,20 @@ export class ReadinessService {
     return this.render(ctx, this.evaluator(market, ruleSet).evaluate(input, this.products.sellerOf(ctx).country), gates);
   }
 
-  private render(ctx: RequestContext, r: ReadinessReport, gates: Issue[]): ReadinessView {
+  /** `messages`: rendered messages by code and params, shared by the reports of one batch. */
+  private render(ctx: RequestContext, r: ReadinessReport, gates: Issue[], messages = new Map<string, string>()): ReadinessView {
     // a category is named in the caller's language in the message; params keep the code
     const named = (params: Issue['params']): Record<string, MessageParam> => {
       const c = typeof params.category === 'string' ? category(params.category) : undefined;
       return c ? { ...params, category: { text: c.label } } : params;
     };
-    const issue = (i: Issue): IssueView => ({ ...i, message: this.translator.render(ctx.locale, `readiness.issue.${i.code}`, named(i.params)) });
+    const message = (i: Issue): string => {
+      const key = `${i.code}|${JSON.stringify(i.params)}`;
+      let m = messages.get(key);
+      if (m === undefined) messages.set(key, (m = this.translator.render(ctx.locale, `readiness.issue.${i.code}`, named(i.params))));
+      return m;
+    };
+    const issue = (i: Issue): IssueView => ({ ...i, message: message(i) });
     return {
       market: r.market,
       marketVersion: r.marketVersion,

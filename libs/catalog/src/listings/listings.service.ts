@@ -160,6 +160,17 @@ export class ListingsService {
     const priced = owned.flatMap(({ product, variants }) => variants.map((v) => ({ id: v.id, productId: product.id, priceMinor: v.priceMinor, currency: v.currency })));
     const ruleSet = await this.readiness.ruleSet();
     const fxCache = this.prices.newFxCache(reader);
+    // the same package in the same units converts alike (variants of a product often share it)
+    const packages = new Map<string, PackageInUnits>();
+    const packageOf = (v: OwnedProduct['variants'][number], units: 'metric' | 'imperial'): PackageInUnits => {
+      const key = `${units}|${v.weightG}|${v.lengthMm}|${v.widthMm}|${v.heightMm}`;
+      let p = packages.get(key);
+      if (!p) {
+        p = packageIn(v.weightG, v.lengthMm !== null && v.widthMm !== null && v.heightMm !== null ? { length: v.lengthMm, width: v.widthMm, height: v.heightMm } : null, units);
+        packages.set(key, p);
+      }
+      return p;
+    };
     const out: ListingView[] = [];
     for (const { market, chain } of markets) {
       const doc = market.document;
@@ -187,11 +198,7 @@ export class ListingsService {
             id: v.id,
             sku: v.sku,
             attributes: v.attributes.map((a) => ({ key: a.key, value: text(`variants.${v.id}.${a.key}`) })),
-            package: packageIn(
-              v.weightG,
-              v.lengthMm !== null && v.widthMm !== null && v.heightMm !== null ? { length: v.lengthMm, width: v.widthMm, height: v.heightMm } : null,
-              doc.units,
-            ),
+            package: packageOf(v, doc.units),
             price: prices.get(v.id)!,
           })),
           readiness: readiness[i],

@@ -33,7 +33,7 @@ export interface PricedVariant {
   currency: string;
 }
 
-/** Rows of one multi-row upsert (17 parameters, each an array). */
+/** Rows of one multi-row upsert (one JSON parameter). */
 const STORE_CHUNK = 2000;
 /** Products per transaction when a market is re-priced. */
 const REPRICE_CHUNK = 500;
@@ -371,44 +371,30 @@ export class PricesService {
     return out;
   }
 
-  /** Multi-row upsert of computed prices (`INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE`), STORE_CHUNK rows a statement. */
+  /**
+   * Multi-row upsert of computed prices, STORE_CHUNK rows a statement: the rows travel as ONE JSON
+   * parameter read by `jsonb_to_recordset` (one native JSON.stringify; the driver's per-element
+   * array escaping cost more than PostgreSQL's work), `INSERT … SELECT … ON CONFLICT DO UPDATE`.
+   */
   async store(tx: Tx, rows: readonly MarketPriceEntity[]): Promise<void> {
     for (let i = 0; i < rows.length; i += STORE_CHUNK) {
       const chunk = rows.slice(i, i + STORE_CHUNK);
-      const col = <T>(f: (r: MarketPriceEntity) => T) => chunk.map(f);
       await tx.query(
         `INSERT INTO catalog_market_prices (variant_id, market_code, product_id, amount_minor, currency, outcome, source, breakdown, issues, fx_snapshot_id, fx_source, fx_path,
                                             rule_version, pipeline_version, source_amount_minor, source_currency, computed_at)
-         SELECT t.variant_id, t.market_code, t.product_id, t.amount_minor, t.currency, t.outcome, t.source, t.breakdown::jsonb, t.issues::jsonb, t.fx_snapshot_id, t.fx_source,
-                t.fx_path::jsonb, t.rule_version, t.pipeline_version, t.source_amount_minor, t.source_currency, t.computed_at
-           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[],
-                       $13::text[], $14::text[], $15::bigint[], $16::text[], $17::timestamptz[])
-             AS t(variant_id, market_code, product_id, amount_minor, currency, outcome, source, breakdown, issues, fx_snapshot_id, fx_source, fx_path,
-                  rule_version, pipeline_version, source_amount_minor, source_currency, computed_at)
+         SELECT t."variantId", t."marketCode", t."productId", t."amountMinor", t.currency, t.outcome, t.source, t.breakdown, t.issues, t."fxSnapshotId", t."fxSource",
+                t."fxPath", t."ruleVersion", t."pipelineVersion", t."sourceAmountMinor", t."sourceCurrency", t."computedAt"
+           FROM jsonb_to_recordset($1::jsonb)
+             AS t("variantId" uuid, "marketCode" text, "productId" uuid, "amountMinor" bigint, currency text, outcome text, source text, breakdown jsonb, issues jsonb,
+                  "fxSnapshotId" uuid, "fxSource" text, "fxPath" jsonb, "ruleVersion" text, "pipelineVersion" text, "sourceAmountMinor" bigint, "sourceCurrency" text,
+                  "computedAt" timestamptz)
          ON CONFLICT (variant_id, market_code) DO UPDATE SET
            product_id = EXCLUDED.product_id, amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency, outcome = EXCLUDED.outcome, source = EXCLUDED.source,
            breakdown = EXCLUDED.breakdown, issues = EXCLUDED.issues, fx_snapshot_id = EXCLUDED.fx_snapshot_id, fx_source = EXCLUDED.fx_source, fx_path = EXCLUDED.fx_path,
            rule_version = EXCLUDED.rule_version, pipeline_version = EXCLUDED.pipeline_version, source_amount_minor = EXCLUDED.source_amount_minor,
            source_currency = EXCLUDED.source_currency, computed_at = EXCLUDED.computed_at`,
-        [
-          col((r) => r.variantId),
-          col((r) => r.marketCode),
-          col((r) => r.productId),
-          col((r) => r.amountMinor),
-          col((r) => r.currency),
-          col((r) => r.outcome),
-          col((r) => r.source),
-          col((r) => JSON.stringify(r.breakdown)),
-          col((r) => JSON.stringify(r.issues)),
-          col((r) => r.fxSnapshotId),
-          col((r) => r.fxSource),
-          col((r) => JSON.stringify(r.fxPath)),
-          col((r) => r.ruleVersion),
-          col((r) => r.pipelineVersion),
-          col((r) => r.sourceAmountMinor),
-          col((r) => r.sourceCurrency),
-          col((r) => r.computedAt),
-        ],
+        // the entity's own field names; Dates become ISO strings, amounts are already strings
+        [JSON.stringify(chunk)],
       );
     }
   }
