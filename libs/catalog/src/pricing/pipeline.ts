@@ -68,6 +68,13 @@ export interface PriceInput {
   fixedPrice?: MoneyInput;
   /** The price currently published, for hysteresis and for freezing on stale FX. */
   previous?: PreviousPrice;
+  /**
+   * The seller's floor (cost or MAP), minor units of the SOURCE currency (research §2.5 guards):
+   * converted with the same snapshot and VAT as the price, rounded UP to the display precision;
+   * a price below it is blocked (`PRICE_BELOW_FLOOR`). A fixed price is checked when `fx` is given
+   * or the currencies are the same.
+   */
+  floorMinor?: bigint;
   /** A re-price that moves the price by less than this percentage keeps the previous price; default "1". */
   hysteresisPercent?: string;
   /** Oldest FX snapshot allowed, in TARGET days after its rate date (scenario 12). */
@@ -89,7 +96,8 @@ export type PriceStepName =
   | 'rounding'
   | 'price_ending'
   | 'hysteresis'
-  | 'fx_stale_freeze';
+  | 'fx_stale_freeze'
+  | 'floor_guard';
 
 export interface PriceStep {
   step: PriceStepName;
@@ -100,7 +108,7 @@ export interface PriceStep {
   detail?: Record<string, string>;
 }
 
-export type PriceIssueCode = 'PRICE_FX_STALE' | 'PRICE_NOT_POSITIVE' | 'PRICE_FIXED_PRECISION';
+export type PriceIssueCode = 'PRICE_FX_STALE' | 'PRICE_NOT_POSITIVE' | 'PRICE_FIXED_PRECISION' | 'PRICE_BELOW_FLOOR';
 export interface PriceIssue {
   code: PriceIssueCode;
   severity: 'BLOCKER' | 'WARNING';
@@ -227,6 +235,36 @@ const result = (base: ResultBase, r: Omit<MarketPrice, keyof ResultBase>): Marke
   breakdown: r.breakdown,
 });
 
+/**
+ * The seller's floor in the target currency: the source-currency floor through the same steps as
+ * the price except the adjustments (home VAT stripped, the FX rate, the destination's VAT), rounded
+ * UP to the display precision so a price that passes never shows less than the floor. Null when
+ * the floor cannot be converted (a different currency and no rate).
+ */
+export function floorInTarget(input: Pick<PriceInput, 'floorMinor' | 'source' | 'targetCurrency' | 'sourceIncludesVatRate' | 'tax' | 'fx'>): bigint | null {
+  if (input.floorMinor === undefined) return null;
+  const target = input.targetCurrency;
+  const converted = input.source.currency !== target;
+  if (converted && (!input.fx || input.fx.path[0] !== input.source.currency || input.fx.path[input.fx.path.length - 1] !== target)) return null;
+  let value = major(input.floorMinor, input.source.currency);
+  if (input.sourceIncludesVatRate !== undefined) value = value.div(dec(input.sourceIncludesVatRate, 'sourceIncludesVatRate').plus(ONE));
+  if (converted && input.fx) value = value.times(dec(input.fx.numerator, 'fx.numerator')).div(dec(input.fx.denominator ?? '1', 'fx.denominator'));
+  if (input.tax.mode === 'gross') value = value.times(onePlus(input.tax.vatRate, dec(input.tax.vatRate, 'tax.vatRate')));
+  return BigInt(value.toDecimalPlaces(displayDigits(target), PriceDecimal.ROUND_UP).times(scale(currencyExponent(target))).toFixed(0));
+}
+
+/** The floor guard, last of the pipeline: null when the price may stand, else the blocked result. */
+function belowFloor(input: PriceInput, base: ResultBase, amountMinor: bigint, source: MarketPrice['source'], fxSnapshotId: string | null, fxPath: string[], breakdown: PriceStep[]): MarketPrice | null {
+  const floor = floorInTarget(input);
+  if (floor === null) return null;
+  const target = base.currency;
+  const passed = amountMinor >= floor;
+  breakdown.push({ step: 'floor_guard', value: fromMinorUnits(floor, target), currency: target, detail: { floor: fromMinorUnits(input.floorMinor!, input.source.currency), floorCurrency: input.source.currency, result: passed ? 'passed' : 'blocked' } });
+  if (passed) return null;
+  const issues: PriceIssue[] = [{ code: 'PRICE_BELOW_FLOOR', severity: 'BLOCKER', params: { amount: fromMinorUnits(amountMinor, target), floor: fromMinorUnits(floor, target), currency: target } }];
+  return result(base, { outcome: 'blocked', amountMinor: null, amount: null, source, republish: false, fxSnapshotId, fxPath, issues, breakdown });
+}
+
 export function computeMarketPrice(input: PriceInput): MarketPrice {
   const target = currency(input.targetCurrency, 'targetCurrency', true);
   const sourceCurrency = currency(input.source.currency, 'source.currency', false);
@@ -251,6 +289,8 @@ export function computeMarketPrice(input: PriceInput): MarketPrice {
       issues.push({ code: 'PRICE_FIXED_PRECISION', severity: 'BLOCKER', params: { currency: target, digits: String(shown) } });
       return result(base, { outcome: 'blocked', amountMinor: null, amount: null, source: 'fixed', republish: false, fxSnapshotId: null, fxPath: [], issues, breakdown });
     }
+    const floorBlock = belowFloor(input, base, amountMinor, 'fixed', null, [], breakdown);
+    if (floorBlock) return floorBlock;
     const republish = !input.previous || input.previous.currency !== target || input.previous.amountMinor !== amountMinor;
     return result(base, { outcome: 'priced', amountMinor, amount: fromMinorUnits(amountMinor, target), source: 'fixed', republish, fxSnapshotId: null, fxPath: [], issues, breakdown });
   }
@@ -352,11 +392,15 @@ export function computeMarketPrice(input: PriceInput): MarketPrice {
       const moved = new PriceDecimal((amountMinor - previousInTarget.amountMinor).toString()).abs().div(previousInTarget.amountMinor.toString()).times(100);
       if (moved.lt(threshold)) {
         const kept = previousInTarget.amountMinor;
+        const keptBlock = belowFloor(input, base, kept, source, fxSnapshotId, fxPath, breakdown);
+        if (keptBlock) return keptBlock;
         breakdown.push({ step: 'hysteresis', value: fromMinorUnits(kept, target), currency: target, detail: { candidate: fromMinorUnits(amountMinor, target), movedPercent: show(moved.toDecimalPlaces(4)), thresholdPercent: threshold.toFixed() } });
         return result(base, { outcome: 'kept', amountMinor: kept, amount: fromMinorUnits(kept, target), source, republish: false, fxSnapshotId, fxPath, issues, breakdown });
       }
     }
   }
+  const floorBlock = belowFloor(input, base, amountMinor, source, fxSnapshotId, fxPath, breakdown);
+  if (floorBlock) return floorBlock;
   const republish = !previousInTarget || previousInTarget.amountMinor !== amountMinor;
   return result(base, { outcome: 'priced', amountMinor, amount: fromMinorUnits(amountMinor, target), source, republish, fxSnapshotId, fxPath, issues, breakdown });
 }
