@@ -19,6 +19,7 @@ export enum CatalogErrorCode {
   TRANSLATION_SOURCE_CHANGED = 'TRANSLATION_SOURCE_CHANGED',
   CURRENCY_NOT_ENABLED_FOR_MARKET = 'CURRENCY_NOT_ENABLED_FOR_MARKET',
   PRICE_OVERRIDE_INVALID = 'CATALOG_PRICE_OVERRIDE_INVALID',
+  PRICE_BELOW_FLOOR = 'PRICE_BELOW_FLOOR',
   COMPLIANCE_RULES_INVALID = 'COMPLIANCE_RULES_INVALID',
   COMPLIANCE_DRAFT_NOT_FOUND = 'COMPLIANCE_DRAFT_NOT_FOUND',
   COMPLIANCE_VERSION_NOT_FOUND = 'COMPLIANCE_VERSION_NOT_FOUND',
@@ -44,6 +45,7 @@ export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCat
   [CatalogErrorCode.COMPLIANCE_VERSION_NOT_FOUND]: { status: 404, description: 'No such version of the compliance rule set.' },
   [CatalogErrorCode.TRANSLATION_SOURCE_CHANGED]: { status: 409, description: 'The source text changed after the translation was started (its sourceHash is not the current one): re-read and translate again.' },
   [CatalogErrorCode.CURRENCY_NOT_ENABLED_FOR_MARKET]: { status: 422, description: "A fixed market price is in another currency than the market's (research §6.3 scenario 38): fixed prices are in the currency buyers pay." },
+  [CatalogErrorCode.PRICE_BELOW_FLOOR]: { status: 422, description: "A fixed market price is below the variant's floor price (cost/MAP, converted with the market's own FX rate and VAT, research §2.5); details[] names every variant." },
   [CatalogErrorCode.PRICE_OVERRIDE_INVALID]: { status: 422, description: 'A fixed-price body names an unknown SKU, gives both or neither of amount/amountMinor, or an amount that is not positive; details[] lists every variant.' },
 });
 

@@ -157,7 +157,7 @@ export class ListingsService {
       };
       return { source, rows, candidates };
     });
-    const priced = owned.flatMap(({ product, variants }) => variants.map((v) => ({ id: v.id, productId: product.id, priceMinor: v.priceMinor, currency: v.currency })));
+    const priced = owned.flatMap(({ product, variants }) => variants.map((v) => ({ id: v.id, productId: product.id, priceMinor: v.priceMinor, currency: v.currency, floorMinor: v.floorMinor })));
     const ruleSet = await this.readiness.ruleSet();
     const fxCache = this.prices.newFxCache(reader);
     // the same package in the same units converts alike (variants of a product often share it)

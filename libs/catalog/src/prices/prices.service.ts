@@ -12,10 +12,12 @@ import { computeMarketPrice, fxInputFromRate, PricingError } from '../pricing/pi
 import type { FxInput, MarketPrice, PreviousPrice, PriceIssue, PriceStep, TaxDisplay } from '../pricing/pipeline';
 import { parseRoundingRules } from '../pricing/rounding';
 import { formatMinorUnits } from '../pricing/format';
+import { compareAtFor, isOmnibusMarket, OMNIBUS_DAYS } from '../pricing/omnibus';
+import type { CompareAt, PricePoint } from '../pricing/omnibus';
 import { MarketPriceEntity, PriceOverrideEntity } from './market-price.entity';
 
 /** Issues of a market price: the pipeline's, and the FX lookups around it. */
-export type MarketPriceIssueCode = PriceIssue['code'] | 'PRICE_FX_MISSING' | 'PRICE_FX_RATE_UNAVAILABLE' | 'PRICE_RULE_INVALID';
+export type MarketPriceIssueCode = PriceIssue['code'] | 'PRICE_FX_MISSING' | 'PRICE_FX_RATE_UNAVAILABLE' | 'PRICE_RULE_INVALID' | 'OMNIBUS_PRIOR_PRICE';
 export interface MarketPriceIssue {
   code: MarketPriceIssueCode;
   severity: 'BLOCKER' | 'WARNING';
@@ -31,7 +33,15 @@ export interface PricedVariant {
   /** Integer minor units of `currency`, as a string. */
   priceMinor: string;
   currency: string;
+  /** The seller's floor in minor units of `currency` (null: none). */
+  floorMinor?: string | null;
 }
+
+/** The floor a stored price was checked against (its breakdown's floor_guard step), as a decimal string; null: none. */
+const storedFloor = (row: MarketPriceEntity): string | null => {
+  const step = (row.breakdown as PriceStep[]).find((s) => s.step === 'floor_guard');
+  return step?.detail?.floor ?? null;
+};
 
 /** Rows of one multi-row upsert (one JSON parameter). */
 const STORE_CHUNK = 2000;
@@ -111,6 +121,8 @@ export interface MarketPriceView {
   ruleVersion: string;
   /** When the stored price (the `previous` of this computation) was computed; null: never stored. */
   storedAt: string | null;
+  /** A sale's prior price (a fixed price with a compare-at); null: no reduction is shown. */
+  compareAt: { amountMinor: string; amount: string; formatted: string | null; source: 'seller' | 'lowest_30d'; declared: string } | null;
   issues: PriceIssueView[];
 }
 
@@ -156,7 +168,8 @@ export class PricesService {
   async ratesFor(market: PublishedMarket, variants: readonly PricedVariant[], overrides: Map<string, PriceOverrideEntity>, cache: FxCache): Promise<Map<string, FxLookup>> {
     const doc = market.document;
     const currencies = new Set<string>();
-    for (const v of variants) if (v.currency !== doc.currency && !overrides.has(v.id)) currencies.add(v.currency);
+    // a fixed price needs no rate, except to check it against the variant's floor
+    for (const v of variants) if (v.currency !== doc.currency && (!overrides.has(v.id) || v.floorMinor)) currencies.add(v.currency);
     const out = new Map<string, FxLookup>();
     for (const c of currencies) out.set(c, await cache.get(doc.fx.source, c, doc.currency));
     return out;
@@ -209,15 +222,18 @@ export class PricesService {
       const blocked = (issue: MarketPriceIssue, source = 'converted'): MarketPriceEntity =>
         row({ amountMinor: null, outcome: 'blocked', source, breakdown: [], issues: [issue], fxSnapshotId: null, fxSource: null, fxPath: [], pipelineVersion: 'pricing:1' });
       let fx: FxInput | undefined;
-      if (!fixed && v.currency !== doc.currency) {
+      if (v.currency !== doc.currency && (!fixed || v.floorMinor)) {
         const lookup = rates.get(v.currency);
         if (!lookup) throw new Error(`no FX lookup for ${v.currency}→${doc.currency} (call ratesFor first)`);
         if ('issue' in lookup) {
-          rows.push(blocked(lookup.issue));
-          continue;
-        }
-        fx = lookup.fx;
+          // a fixed price stands without a rate (its floor is then checked when a rate is there)
+          if (!fixed) {
+            rows.push(blocked(lookup.issue));
+            continue;
+          }
+        } else fx = lookup.fx;
       }
+      const floor = v.floorMinor ? fromMinorUnits(v.floorMinor, v.currency) : null;
       // Inputs unchanged since the stored price (same snapshot, rule version, seller price, fixed price) and
       // the snapshot still fresh: the stored price stands as computed (a redelivered event changes nothing).
       if (
@@ -228,8 +244,9 @@ export class PricesService {
         before.sourceAmountMinor === v.priceMinor &&
         before.sourceCurrency === v.currency &&
         (fixed ? before.source === 'fixed' && before.amountMinor === fixed.amountMinor : before.source !== 'fixed') &&
-        (before.fxSnapshotId ?? null) === (fx?.snapshotId ?? null) &&
-        (!fx || isFresh(fx))
+        (before.fxSnapshotId ?? null) === (fixed ? null : (fx?.snapshotId ?? null)) &&
+        (fixed || !fx || isFresh(fx)) &&
+        storedFloor(before) === floor
       ) {
         rows.push(before);
         continue;
@@ -254,6 +271,7 @@ export class PricesService {
           fx,
           rounding,
           fixedPrice: fixed ? { amountMinor: BigInt(fixed.amountMinor), currency: fixed.currency } : undefined,
+          floorMinor: v.floorMinor ? BigInt(v.floorMinor) : undefined,
           previous,
           fxMaxAgeTargetDays: doc.fx.maxAgeDays,
           now,
@@ -298,8 +316,8 @@ export class PricesService {
     if (!productIds.length) return 0;
     const ids = [...new Set(productIds)];
     const variants: PricedVariant[] = (
-      await tx.query('SELECT id, product_id, price_minor::text AS price_minor, currency FROM catalog_variants WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position', [ids])
-    ).map((r: { id: string; product_id: string; price_minor: string; currency: string }) => ({ id: r.id, productId: r.product_id, priceMinor: r.price_minor, currency: r.currency }));
+      await tx.query('SELECT id, product_id, price_minor::text AS price_minor, currency, floor_minor::text AS floor_minor FROM catalog_variants WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position', [ids])
+    ).map((r: { id: string; product_id: string; price_minor: string; currency: string; floor_minor: string | null }) => ({ id: r.id, productId: r.product_id, priceMinor: r.price_minor, currency: r.currency, floorMinor: r.floor_minor }));
     if (!variants.length) return 0;
     const all = await this.markets.list(tx);
     const markets = marketCodes ? all.filter((m) => marketCodes.includes(m.code)) : all.filter((m) => m.status === 'enabled');
@@ -358,15 +376,15 @@ export class PricesService {
 
   /** Fixed prices of products in markets, by market and variant (one query). */
   async overridesOf(tx: Tx, productIds: readonly string[], codes: readonly string[]): Promise<Map<string, Map<string, PriceOverrideEntity>>> {
-    const rows: { variant_id: string; market_code: string; product_id: string; amount_minor: string; currency: string; set_at: Date }[] = await tx.query(
-      'SELECT variant_id, market_code, product_id, amount_minor::text AS amount_minor, currency, set_at FROM catalog_price_overrides WHERE product_id = ANY($1::uuid[]) AND market_code = ANY($2::text[])',
+    const rows: { variant_id: string; market_code: string; product_id: string; amount_minor: string; currency: string; compare_at_minor: string | null; set_at: Date }[] = await tx.query(
+      'SELECT variant_id, market_code, product_id, amount_minor::text AS amount_minor, currency, compare_at_minor::text AS compare_at_minor, set_at FROM catalog_price_overrides WHERE product_id = ANY($1::uuid[]) AND market_code = ANY($2::text[])',
       [productIds, codes],
     );
     const out = new Map<string, Map<string, PriceOverrideEntity>>();
     for (const r of rows) {
       let m = out.get(r.market_code);
       if (!m) out.set(r.market_code, (m = new Map()));
-      m.set(r.variant_id, { variantId: r.variant_id, marketCode: r.market_code, productId: r.product_id, amountMinor: r.amount_minor, currency: r.currency, setAt: r.set_at });
+      m.set(r.variant_id, { variantId: r.variant_id, marketCode: r.market_code, productId: r.product_id, amountMinor: r.amount_minor, currency: r.currency, compareAtMinor: r.compare_at_minor, setAt: r.set_at });
     }
     return out;
   }
@@ -375,19 +393,30 @@ export class PricesService {
    * Multi-row upsert of computed prices, STORE_CHUNK rows a statement: the rows travel as ONE JSON
    * parameter read by `jsonb_to_recordset` (one native JSON.stringify; the driver's per-element
    * array escaping cost more than PostgreSQL's work), `INSERT … SELECT … ON CONFLICT DO UPDATE`.
+   * A price whose amount changed (or is new) is appended to `catalog_price_history` in the same
+   * statement (the CTE reads the rows as they were before it): the Omnibus lowest-30-day price.
    */
   async store(tx: Tx, rows: readonly MarketPriceEntity[]): Promise<void> {
     for (let i = 0; i < rows.length; i += STORE_CHUNK) {
       const chunk = rows.slice(i, i + STORE_CHUNK);
       await tx.query(
-        `INSERT INTO catalog_market_prices (variant_id, market_code, product_id, amount_minor, currency, outcome, source, breakdown, issues, fx_snapshot_id, fx_source, fx_path,
+        `WITH t AS MATERIALIZED (
+           SELECT * FROM jsonb_to_recordset($1::jsonb)
+             AS r("variantId" uuid, "marketCode" text, "productId" uuid, "amountMinor" bigint, currency text, outcome text, source text, breakdown jsonb, issues jsonb,
+                  "fxSnapshotId" uuid, "fxSource" text, "fxPath" jsonb, "ruleVersion" text, "pipelineVersion" text, "sourceAmountMinor" bigint, "sourceCurrency" text,
+                  "computedAt" timestamptz)
+         ), history AS (
+           INSERT INTO catalog_price_history (variant_id, market_code, effective_from, amount_minor, currency)
+           SELECT t."variantId", t."marketCode", t."computedAt", t."amountMinor", t.currency
+             FROM t LEFT JOIN catalog_market_prices p ON p.variant_id = t."variantId" AND p.market_code = t."marketCode"
+            WHERE t."amountMinor" IS NOT NULL AND (p.amount_minor IS DISTINCT FROM t."amountMinor" OR p.currency IS DISTINCT FROM t.currency)
+           ON CONFLICT DO NOTHING
+         )
+         INSERT INTO catalog_market_prices (variant_id, market_code, product_id, amount_minor, currency, outcome, source, breakdown, issues, fx_snapshot_id, fx_source, fx_path,
                                             rule_version, pipeline_version, source_amount_minor, source_currency, computed_at)
          SELECT t."variantId", t."marketCode", t."productId", t."amountMinor", t.currency, t.outcome, t.source, t.breakdown, t.issues, t."fxSnapshotId", t."fxSource",
                 t."fxPath", t."ruleVersion", t."pipelineVersion", t."sourceAmountMinor", t."sourceCurrency", t."computedAt"
-           FROM jsonb_to_recordset($1::jsonb)
-             AS t("variantId" uuid, "marketCode" text, "productId" uuid, "amountMinor" bigint, currency text, outcome text, source text, breakdown jsonb, issues jsonb,
-                  "fxSnapshotId" uuid, "fxSource" text, "fxPath" jsonb, "ruleVersion" text, "pipelineVersion" text, "sourceAmountMinor" bigint, "sourceCurrency" text,
-                  "computedAt" timestamptz)
+           FROM t
          ON CONFLICT (variant_id, market_code) DO UPDATE SET
            product_id = EXCLUDED.product_id, amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency, outcome = EXCLUDED.outcome, source = EXCLUDED.source,
            breakdown = EXCLUDED.breakdown, issues = EXCLUDED.issues, fx_snapshot_id = EXCLUDED.fx_snapshot_id, fx_source = EXCLUDED.fx_source, fx_path = EXCLUDED.fx_path,
@@ -443,7 +472,7 @@ export class PricesService {
 
   /** The prices of a product in a market as a listing shows them: computed now, the stored price as `previous`. */
   async forListing(tx: Tx, market: PublishedMarket, productId: string, variants: VariantEntity[], locale: Locale, displayLocale: string): Promise<Map<string, MarketPriceView>> {
-    return this.forListings(tx, market, variants.map((v) => ({ id: v.id, productId, priceMinor: v.priceMinor, currency: v.currency })), locale, displayLocale);
+    return this.forListings(tx, market, variants.map((v) => ({ id: v.id, productId, priceMinor: v.priceMinor, currency: v.currency, floorMinor: v.floorMinor })), locale, displayLocale);
   }
 
   /** `forListing` for the variants of many products at once: two reads, one FX lookup per source currency. */
@@ -452,16 +481,61 @@ export class PricesService {
     const stored = (await this.storedPrices(tx, productIds, [market.code])).get(market.code) ?? new Map<string, MarketPriceEntity>();
     const overrides = (await this.overridesOf(tx, productIds, [market.code])).get(market.code) ?? new Map<string, PriceOverrideEntity>();
     const rows = this.computeMany(market, variants, stored, overrides, await this.ratesFor(market, variants, overrides, cache));
-    return new Map(rows.map((r) => [r.variantId, this.view(r, stored.get(r.variantId) ?? null, locale, displayLocale)]));
+    const sales = await this.compareAts(tx, market, rows, overrides);
+    return new Map(rows.map((r) => [r.variantId, this.view(r, stored.get(r.variantId) ?? null, locale, displayLocale, sales.get(r.variantId))]));
   }
 
-  view(row: MarketPriceEntity, stored: MarketPriceEntity | null, locale: Locale, displayLocale: string): MarketPriceView {
-    let formatted: string | null = null;
-    if (row.amountMinor !== null) {
+  /**
+   * The prior price of every sale among `rows` (a fixed price with a compare-at): in an EU market the
+   * lowest price of the 30 days before the sale started (one history read for all of them).
+   */
+  private async compareAts(tx: Tx, market: PublishedMarket, rows: readonly MarketPriceEntity[], overrides: Map<string, PriceOverrideEntity>): Promise<Map<string, CompareAt>> {
+    const sales = rows.filter((r) => r.source === 'fixed' && r.amountMinor !== null && overrides.get(r.variantId)?.compareAtMinor);
+    const out = new Map<string, CompareAt>();
+    if (!sales.length) return out;
+    const omnibus = isOmnibusMarket(market.document.countries);
+    const history = new Map<string, PricePoint[]>();
+    if (omnibus) {
+      const points: { variant_id: string; amount_minor: string; currency: string; effective_from: Date }[] = await tx.query(
+        'SELECT variant_id, amount_minor::text AS amount_minor, currency, effective_from FROM catalog_price_history WHERE variant_id = ANY($1::uuid[]) AND market_code = $2 ORDER BY effective_from',
+        [sales.map((r) => r.variantId), market.code],
+      );
+      for (const p of points) {
+        if (p.currency !== market.document.currency) continue;
+        const list = history.get(p.variant_id) ?? [];
+        list.push({ amountMinor: BigInt(p.amount_minor), effectiveFrom: p.effective_from });
+        history.set(p.variant_id, list);
+      }
+    }
+    for (const r of sales) {
+      const o = overrides.get(r.variantId)!;
+      out.set(r.variantId, compareAtFor({ salePriceMinor: BigInt(r.amountMinor!), declaredMinor: BigInt(o.compareAtMinor!), history: history.get(r.variantId) ?? [], saleStartedAt: o.setAt, omnibus }));
+    }
+    return out;
+  }
+
+  view(row: MarketPriceEntity, stored: MarketPriceEntity | null, locale: Locale, displayLocale: string, sale?: CompareAt): MarketPriceView {
+    const format = (minor: string | null): string | null => {
+      if (minor === null) return null;
       try {
-        formatted = formatMinorUnits(row.amountMinor, row.currency, displayLocale);
+        return formatMinorUnits(minor, row.currency, displayLocale);
       } catch (e) {
         if (!(e instanceof MoneyError)) throw e;
+        return null;
+      }
+    };
+    const formatted = format(row.amountMinor);
+    const issues = [...(row.issues as MarketPriceIssue[])];
+    let compareAt: MarketPriceView['compareAt'] = null;
+    if (sale) {
+      if (sale.amountMinor !== null && sale.source) {
+        const minor = sale.amountMinor.toString();
+        compareAt = { amountMinor: minor, amount: fromMinorUnits(minor, row.currency), formatted: format(minor), source: sale.source, declared: fromMinorUnits(sale.declaredMinor, row.currency) };
+      }
+      if (sale.reason) {
+        const params: Record<string, string> = { reason: sale.reason, declared: fromMinorUnits(sale.declaredMinor, row.currency), currency: row.currency, days: String(OMNIBUS_DAYS) };
+        if (sale.lowest30dMinor !== null) params.lowest = fromMinorUnits(sale.lowest30dMinor, row.currency);
+        issues.push({ code: 'OMNIBUS_PRIOR_PRICE', severity: 'WARNING', params });
       }
     }
     return {
@@ -477,7 +551,8 @@ export class PricesService {
       fxPath: row.fxPath,
       ruleVersion: row.ruleVersion,
       storedAt: stored ? stored.computedAt.toISOString() : null,
-      issues: (row.issues as MarketPriceIssue[]).map((i) => ({ ...i, message: this.translator.t(locale, `catalog.price.${i.code}`, i.params) })),
+      compareAt,
+      issues: issues.map((i) => ({ ...i, message: this.translator.t(locale, `catalog.price.${i.code}`, i.params) })),
     };
   }
 }

@@ -244,6 +244,7 @@ export class ProductsService {
         attributes: (v.attributes ?? []).map((a) => ({ key: a.key, value: a.value })),
         priceMinor: minor[i].toString(),
         currency,
+        floorMinor: v.floorMinor ?? null,
         weightG: v.weightG ?? null,
         lengthMm: v.dimensionsMm?.length ?? null,
         widthMm: v.dimensionsMm?.width ?? null,
