@@ -25,6 +25,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 
 const { FormData, Blob } = globalThis;
@@ -45,17 +46,41 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, m.rss);
   peakHeap = Math.max(peakHeap, m.heapUsed);
 }, 100);
+
+/** CPU seconds (user + system) of PostgreSQL backends serving the bench database (Linux /proc; 0 elsewhere). */
+let pgPool = null;
+const TICK = 100; // USER_HZ on Linux
+async function pgCpuSeconds() {
+  if (!pgPool) return 0;
+  const pids = (await pgPool.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map((r) => r.pid);
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+    } catch {
+      // gone, or not Linux
+    }
+  }
+  return ticks / TICK;
+}
 const mb = (b) => `${(b / 1048576).toFixed(0)} MB`;
 async function phase(name, items, fn) {
   peakRss = 0;
   peakHeap = 0;
+  const load = os.loadavg()[0];
+  const cpu0 = process.cpuUsage();
+  const pg0 = await pgCpuSeconds();
   const started = performance.now();
   const out = await fn();
   const s = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const nodeCpu = (cpu.user + cpu.system) / 1e6;
+  const pgCpu = (await pgCpuSeconds()) - pg0;
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
   peakHeap = Math.max(peakHeap, m.heapUsed);
-  log(`${name.padEnd(44)} ${s.toFixed(2).padStart(7)} s  ${String(Math.round(items / s)).padStart(8)} /s  peak RSS ${mb(peakRss)}, heap ${mb(peakHeap)}${s > 30 ? '  (over the 30 s target)' : ''}`);
+  log(`${name.padEnd(44)} ${s.toFixed(2).padStart(7)} s  ${String(Math.round(items / s)).padStart(8)} /s  peak RSS ${mb(peakRss)}, heap ${mb(peakHeap)}  (load ${load.toFixed(1)})\n${''.padEnd(6)}CPU: node ${nodeCpu.toFixed(1)} s, PostgreSQL ${pgCpu.toFixed(1)} s → on 2 idle cores at least ${Math.max(nodeCpu, (nodeCpu + pgCpu) / 2).toFixed(1)} s${s > 30 ? '  (over the 30 s target)' : ''}`);
   return out;
 }
 async function pool(items, fn) {
@@ -132,6 +157,7 @@ async function main() {
 
     const db = new pg.Pool({ connectionString: benchUrl, max: 4 });
     cleanups.push(() => db.end());
+    pgPool = db;
     const P = Math.ceil(VARIANTS / PER);
     const cols = async (table) => (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`, [table])).rows.map((r) => r.column_name);
     const started = performance.now();
