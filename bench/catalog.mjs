@@ -174,7 +174,7 @@ async function main() {
     log(`${ids.length} products, ${nVariants} variants × ${MARKETS.length} markets (${MARKETS.join(' ')}) = ${nVariants * MARKETS.length} variant listings; C=${C}; data made in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     log('');
 
-    const markets = await Promise.all(MARKETS.map((c) => api.get(catalog.MarketsService).published(c)));
+    const markets = await Promise.all(MARKETS.map((c) => api.get(catalog.MarketsService).getPublished(c)));
     const prices = api.get(catalog.PricesService);
     const listings = api.get(catalog.ListingsService);
     const uow = api.get(require('../dist/libs/persistence/src/index.js').UnitOfWork);
@@ -183,7 +183,7 @@ async function main() {
     const variants = (await db.query('SELECT price_minor, currency FROM catalog_variants')).rows;
 
     // 0. the pure pipeline, no I/O
-    const rates = await Promise.all(markets.map((m) => fx.rate({ source: 'ecb', from: 'TRY', to: m.document.currency })));
+    const rates = await Promise.all(markets.map((m) => fx.lookupRate({ source: 'ecb', from: 'TRY', to: m.document.currency })));
     let checksum = 0n;
     await phase('0. pure pipeline + Intl (no I/O)', nVariants * MARKETS.length, async () => {
       const per = markets.map((m, i) => ({ m, fx: catalog.fxInputFromRate(rates[i]), rounding: catalog.parseRoundingRules(m.document.priceEndings[m.document.currency]), tax: m.document.taxDisplay, nf: m.document.displayLocales[0] }));
@@ -197,7 +197,7 @@ async function main() {
       }
     });
     // 1. the write path, batched
-    const cache = prices.newFxCache();
+    const cache = prices.newFxCache(uow.reader);
     await phase(`1. store (repriceProducts, ${CHUNK} products/tx)`, nVariants * MARKETS.length, () => pool(chunks(ids, CHUNK), (chunk) => uow.run((tx) => prices.repriceProducts(tx, chunk, MARKETS, cache))));
     const stored = (await db.query('SELECT count(*)::int AS n, sum(amount_minor)::text AS s FROM catalog_market_prices WHERE market_code = ANY($1)', [MARKETS])).rows[0];
     // 2. the read path, batched

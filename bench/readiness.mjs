@@ -174,8 +174,8 @@ async function main() {
     const ctx = { requestId: randomUUID(), locale: 'tr', localeExplicit: true, actor: { accountId: randomUUID(), role: 'seller', seller: { id: sellerRow.id, country: sellerRow.country } } };
 
     // 0. pure evaluation over inputs already in memory
-    const markets = await Promise.all(MARKETS.map((c) => api.get(catalog.MarketsService).published(c)));
-    const ruleSet = await readiness.ruleSet();
+    const markets = await Promise.all(MARKETS.map((c) => api.get(catalog.MarketsService).getPublished(c)));
+    const ruleSet = await readiness.ruleSet(reader);
     const inputs = [];
     for (const chunk of chunks(ids, CHUNK)) {
       const products = await reader.find(catalog.ProductEntity, { where: { id: require('typeorm').In(chunk) } });
@@ -214,7 +214,7 @@ async function main() {
     await phase(`2. rendered (forProducts, ${CHUNK} products, tr messages)`, nVariants * MARKETS.length, () =>
       pool(chunks(ids, CHUNK), async (chunk) => {
         const ts = (await reader.find(catalog.ProductTranslationEntity, { where: { productId: require('typeorm').In(chunk) } }));
-        const owned = await api.get(catalog.ProductsService).ownedMany(ctx, chunk);
+        const owned = await api.get(catalog.ProductsService).ownedMany(ctx, chunk, reader);
         for (const m of markets) {
           const views = await readiness.forProducts(ctx, owned.map((o) => ({ product: o.product, variants: o.variants, translations: ts.filter((t) => t.productId === o.product.id) })), m, ruleSet);
           for (const v of views) issues += v.issues.length;

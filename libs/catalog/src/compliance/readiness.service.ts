@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CLOCK, parseContentLocale, Translator } from '@app/kernel';
 import type { Clock, MessageParam, RequestContext } from '@app/kernel';
-import type { Tx } from '@app/persistence';
+import type { Reader } from '@app/persistence';
 import { catalogError, CatalogErrorCode } from '../errors';
 import type { Candidate } from '../listings/resolve';
 import { MarketsService, PublishedMarket } from '../markets/markets.service';
@@ -150,7 +150,7 @@ export class ReadinessService {
 
   /** `forProduct` for many of the caller's saved products: the rule set, the market's rules and the seller's gates prepared once. */
   async forProducts(ctx: RequestContext, items: readonly SavedProduct[], market: PublishedMarket, ruleSet?: PublishedRuleSet): Promise<ReadinessView[]> {
-    const evaluator = this.evaluator(market, ruleSet ?? (await this.rules.published()));
+    const evaluator = this.evaluator(market, ruleSet ?? (await this.rules.getPublished()));
     const gates = await this.sellerIssues(ctx);
     const country = this.products.sellerOf(ctx).country;
     const messages = new Map<string, string>();
@@ -163,7 +163,7 @@ export class ReadinessService {
    * For batch work — the worker re-evaluating after a change, exports, the benchmark. Products
    * of other sellers are left out. `reports.get(market)[i]` answers `products[i]`.
    */
-  async evaluateSaved(tx: Tx, seller: { id: string; country: string }, productIds: readonly string[], marketCodes: readonly string[]): Promise<{ products: ProductEntity[]; reports: Map<string, ReadinessReport[]> }> {
+  async evaluateSaved(tx: Reader, seller: { id: string; country: string }, productIds: readonly string[], marketCodes: readonly string[]): Promise<{ products: ProductEntity[]; reports: Map<string, ReadinessReport[]> }> {
     const ids = [...new Set(productIds)];
     const products = ids.length ? await tx.find(ProductEntity, { where: { id: In(ids), sellerId: seller.id }, order: { id: 'ASC' } }) : [];
     const found = products.map((p) => p.id);
@@ -188,8 +188,8 @@ export class ReadinessService {
   }
 
   /** The published rule set (to pass to `forProducts` when evaluating several markets). */
-  ruleSet(tx?: Tx): Promise<PublishedRuleSet> {
-    return this.rules.published(tx);
+  ruleSet(db: Reader): Promise<PublishedRuleSet> {
+    return this.rules.published(db);
   }
 
   private evaluator(market: PublishedMarket, ruleSet: PublishedRuleSet): MarketReadiness {
@@ -225,11 +225,11 @@ export class ReadinessService {
       texts,
       variants: p.variants.map((v) => ({ id: null, sku: v.sku })),
     };
-    const ruleSet = await this.rules.published();
+    const ruleSet = await this.rules.getPublished();
     const codes = [...new Set(body.markets.map((m) => m.toUpperCase()))];
     const gates = await this.sellerIssues(ctx);
     const out: ReadinessView[] = [];
-    for (const code of codes) out.push(this.evaluate(ctx, input, await this.markets.published(code), ruleSet, gates));
+    for (const code of codes) out.push(this.evaluate(ctx, input, await this.markets.getPublished(code), ruleSet, gates));
     return { markets: out };
   }
 

@@ -98,7 +98,7 @@ export class ListingsService {
   ) {}
 
   async content(ctx: RequestContext, productId: string, marketCode: string, rawLocale?: string): Promise<ListingView> {
-    const owned = await this.products.ownedMany(ctx, [productId]);
+    const owned = await this.products.ownedMany(ctx, [productId], this.uow.reader);
     if (!owned.length) throw catalogError(CatalogErrorCode.PRODUCT_NOT_FOUND);
     return (await this.build(ctx, owned, [marketCode], rawLocale))[0];
   }
@@ -111,13 +111,13 @@ export class ListingsService {
    * market, then the next market.
    */
   async contents(ctx: RequestContext, productIds: readonly string[], marketCodes: readonly string[], rawLocale?: string): Promise<ListingView[]> {
-    return this.build(ctx, await this.products.ownedMany(ctx, productIds), marketCodes, rawLocale);
+    return this.build(ctx, await this.products.ownedMany(ctx, productIds, this.uow.reader), marketCodes, rawLocale);
   }
 
   private async build(ctx: RequestContext, owned: OwnedProduct[], marketCodes: readonly string[], rawLocale?: string): Promise<ListingView[]> {
     const markets: { market: PublishedMarket; chain: ContentLocale[] }[] = [];
     for (const code of marketCodes) {
-      const market = await this.markets.published(code);
+      const market = await this.markets.published(code, this.uow.reader);
       const doc = market.document;
       let requested: ContentLocale | undefined;
       if (rawLocale !== undefined) {
@@ -158,7 +158,7 @@ export class ListingsService {
       return { source, rows, candidates };
     });
     const priced = owned.flatMap(({ product, variants }) => variants.map((v) => ({ id: v.id, productId: product.id, priceMinor: v.priceMinor, currency: v.currency, floorMinor: v.floorMinor })));
-    const ruleSet = await this.readiness.ruleSet();
+    const ruleSet = await this.readiness.ruleSet(reader);
     const fxCache = this.prices.newFxCache(reader);
     // the same package in the same units converts alike (variants of a product often share it)
     const packages = new Map<string, PackageInUnits>();

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError, CLOCK, fromMinorUnits, MoneyError, targetDaysBetween, Translator } from '@app/kernel';
 import type { Clock, Locale } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
-import type { Tx } from '@app/persistence';
+import type { Reader, Tx } from '@app/persistence';
 import { FxErrorCode, FxService } from '@app/fx';
 import type { FxSource } from '@app/fx';
 import { MarketsService } from '../markets/markets.service';
@@ -73,7 +73,7 @@ export class FxCache {
   private readonly answers = new Map<string, Promise<FxLookup>>();
   constructor(
     private readonly fx: FxService,
-    private readonly tx: Tx,
+    private readonly tx: Reader,
   ) {}
 
   get(source: FxSource, from: string, to: string): Promise<FxLookup> {
@@ -147,7 +147,7 @@ export class PricesService {
   ) {}
 
   /** Rates read in `tx` (the caller's transaction, or the reader). */
-  newFxCache(tx: Tx = this.uow.reader): FxCache {
+  newFxCache(tx: Reader): FxCache {
     return new FxCache(this.fx, tx);
   }
 
@@ -340,7 +340,7 @@ export class PricesService {
   }
 
   /** Stored prices of products in markets, by market and variant (one query, raw rows: no entity hydration). */
-  async storedPrices(tx: Tx, productIds: readonly string[], codes: readonly string[]): Promise<Map<string, Map<string, MarketPriceEntity>>> {
+  async storedPrices(tx: Reader, productIds: readonly string[], codes: readonly string[]): Promise<Map<string, Map<string, MarketPriceEntity>>> {
     const rows: StoredPriceRow[] = await tx.query(
       `SELECT variant_id, market_code, product_id, amount_minor::text AS amount_minor, currency, outcome, source, breakdown, issues, fx_snapshot_id, fx_source, fx_path,
               rule_version, pipeline_version, source_amount_minor::text AS source_amount_minor, source_currency, computed_at
@@ -375,7 +375,7 @@ export class PricesService {
   }
 
   /** Fixed prices of products in markets, by market and variant (one query). */
-  async overridesOf(tx: Tx, productIds: readonly string[], codes: readonly string[]): Promise<Map<string, Map<string, PriceOverrideEntity>>> {
+  async overridesOf(tx: Reader, productIds: readonly string[], codes: readonly string[]): Promise<Map<string, Map<string, PriceOverrideEntity>>> {
     const rows: { variant_id: string; market_code: string; product_id: string; amount_minor: string; currency: string; compare_at_minor: string | null; set_at: Date }[] = await tx.query(
       'SELECT variant_id, market_code, product_id, amount_minor::text AS amount_minor, currency, compare_at_minor::text AS compare_at_minor, set_at FROM catalog_price_overrides WHERE product_id = ANY($1::uuid[]) AND market_code = ANY($2::text[])',
       [productIds, codes],
@@ -435,9 +435,9 @@ export class PricesService {
    */
   async repriceMarkets(codes: string[], chunk = REPRICE_CHUNK): Promise<{ products: number; prices: number }> {
     if (!codes.length) return { products: 0, prices: 0 };
-    const cache = this.newFxCache();
+    const cache = this.newFxCache(this.uow.reader);
     // rates are read (and cached) before the transactions: one pool connection at a time
-    const markets = (await this.markets.list()).filter((m) => codes.includes(m.code));
+    const markets = (await this.markets.list(this.uow.reader)).filter((m) => codes.includes(m.code));
     for (const m of markets) for (const c of await this.sourceCurrencies(m.code)) if (c !== m.document.currency) await cache.get(m.document.fx.source, c, m.document.currency);
     let products = 0;
     let prices = 0;
@@ -467,16 +467,16 @@ export class PricesService {
 
   /** Markets that convert with rates of this FX source. */
   async marketsUsingSource(source: string): Promise<string[]> {
-    return (await this.markets.list()).filter((m) => m.document.fx.source === source).map((m) => m.code);
+    return (await this.markets.list(this.uow.reader)).filter((m) => m.document.fx.source === source).map((m) => m.code);
   }
 
   /** The prices of a product in a market as a listing shows them: computed now, the stored price as `previous`. */
-  async forListing(tx: Tx, market: PublishedMarket, productId: string, variants: VariantEntity[], locale: Locale, displayLocale: string): Promise<Map<string, MarketPriceView>> {
+  async forListing(tx: Reader, market: PublishedMarket, productId: string, variants: VariantEntity[], locale: Locale, displayLocale: string): Promise<Map<string, MarketPriceView>> {
     return this.forListings(tx, market, variants.map((v) => ({ id: v.id, productId, priceMinor: v.priceMinor, currency: v.currency, floorMinor: v.floorMinor })), locale, displayLocale);
   }
 
   /** `forListing` for the variants of many products at once: two reads, one FX lookup per source currency. */
-  async forListings(tx: Tx, market: PublishedMarket, variants: readonly PricedVariant[], locale: Locale, displayLocale: string, cache: FxCache = this.newFxCache(tx)): Promise<Map<string, MarketPriceView>> {
+  async forListings(tx: Reader, market: PublishedMarket, variants: readonly PricedVariant[], locale: Locale, displayLocale: string, cache: FxCache = this.newFxCache(tx)): Promise<Map<string, MarketPriceView>> {
     const productIds = [...new Set(variants.map((v) => v.productId))];
     const stored = (await this.storedPrices(tx, productIds, [market.code])).get(market.code) ?? new Map<string, MarketPriceEntity>();
     const overrides = (await this.overridesOf(tx, productIds, [market.code])).get(market.code) ?? new Map<string, PriceOverrideEntity>();
@@ -489,7 +489,7 @@ export class PricesService {
    * The prior price of every sale among `rows` (a fixed price with a compare-at): in an EU market the
    * lowest price of the 30 days before the sale started (one history read for all of them).
    */
-  private async compareAts(tx: Tx, market: PublishedMarket, rows: readonly MarketPriceEntity[], overrides: Map<string, PriceOverrideEntity>): Promise<Map<string, CompareAt>> {
+  private async compareAts(tx: Reader, market: PublishedMarket, rows: readonly MarketPriceEntity[], overrides: Map<string, PriceOverrideEntity>): Promise<Map<string, CompareAt>> {
     const sales = rows.filter((r) => r.source === 'fixed' && r.amountMinor !== null && overrides.get(r.variantId)?.compareAtMinor);
     const out = new Map<string, CompareAt>();
     if (!sales.length) return out;

@@ -4,7 +4,7 @@ import { In, Not } from 'typeorm';
 import { CountryRulesService } from '@app/countries';
 import { parseContentLocale } from '@app/kernel';
 import type { ErrorDetail, RequestContext, SellerPrincipal } from '@app/kernel';
-import { isUniqueViolation, Tx, UnitOfWork } from '@app/persistence';
+import { isUniqueViolation, Reader, Tx, UnitOfWork } from '@app/persistence';
 import { callerSeller, SellerBusinessProfileEntity } from '@app/sellers';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { checkPrices, checkProblem, productProblems } from './checks';
@@ -54,7 +54,7 @@ export class ProductsService {
   }
 
   /** The caller's product with its variants; 404 for a product of another seller, as for one that does not exist. */
-  async owned(ctx: RequestContext, id: string, tx: Tx = this.uow.reader, lock = false): Promise<OwnedProduct> {
+  async owned(ctx: RequestContext, id: string, tx: Reader, lock = false): Promise<OwnedProduct> {
     const seller = this.sellerOf(ctx);
     const product = UUID.test(id)
       ? await tx.findOne(ProductEntity, { where: { id, sellerId: seller.id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
@@ -68,7 +68,7 @@ export class ProductsService {
    * Many of the caller's products with their variants in two queries, in the order asked for;
    * ids that are not the caller's (or not uuids) are left out.
    */
-  async ownedMany(ctx: RequestContext, ids: readonly string[], tx: Tx = this.uow.reader): Promise<OwnedProduct[]> {
+  async ownedMany(ctx: RequestContext, ids: readonly string[], tx: Reader): Promise<OwnedProduct[]> {
     const seller = this.sellerOf(ctx);
     const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
     if (!wanted.length) return [];
@@ -106,7 +106,7 @@ export class ProductsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<ProductView> {
-    const { product, variants } = await this.owned(ctx, id);
+    const { product, variants } = await this.owned(ctx, id, this.uow.reader);
     return productView(product, variants, ctx.locale);
   }
 
