@@ -67,7 +67,7 @@ async function phase(name, items, fn) {
   const s = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const nodeCpu = (cpu.user + cpu.system) / 1e6;
-  const pgCpu = (await pgCpuSeconds()) - pg0;
+  const pgCpu = Math.max(0, (await pgCpuSeconds()) - pg0); // backends that exit mid-phase take their ticks with them
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
   peakHeap = Math.max(peakHeap, m.heapUsed);
