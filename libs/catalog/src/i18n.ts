@@ -20,7 +20,7 @@ type CatalogMessages = ErrorMessages<Exclude<CatalogErrorCode, ComplianceErrorCo
   Prefixed<PriceIssueMessageCode, 'catalog.price.'>;
 
 /** Price issues of a listing (pipeline issues and the FX lookups around it) and fixed-price problems. */
-type PriceIssueMessageCode = 'PRICE_FX_STALE' | 'PRICE_FX_MISSING' | 'PRICE_FX_RATE_UNAVAILABLE' | 'PRICE_NOT_POSITIVE' | 'PRICE_FIXED_PRECISION' | 'PRICE_RULE_INVALID' | 'UNKNOWN_SKU' | 'AMOUNT_ONE_OF' | 'INVALID_AMOUNT' | 'DUPLICATE_SKU';
+type PriceIssueMessageCode = 'PRICE_FX_STALE' | 'PRICE_FX_MISSING' | 'PRICE_FX_RATE_UNAVAILABLE' | 'PRICE_NOT_POSITIVE' | 'PRICE_FIXED_PRECISION' | 'PRICE_RULE_INVALID' | 'PRICE_BELOW_FLOOR' | 'OMNIBUS_PRIOR_PRICE' | 'COMPARE_AT_NOT_ABOVE' | 'UNKNOWN_SKU' | 'AMOUNT_ONE_OF' | 'INVALID_AMOUNT' | 'DUPLICATE_SKU';
 
 const prefixed = <P extends string, C extends string>(prefix: P, m: Record<C, string>) =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [`${prefix}${k}`, v])) as Prefixed<C, P>;
@@ -43,6 +43,7 @@ const en: CatalogMessages = {
   'error.TRANSLATION_SOURCE_CHANGED': 'The original text has changed since this translation was started; read it again and translate the new text.',
   'error.CURRENCY_NOT_ENABLED_FOR_MARKET': 'Prices in {{market}} are in {{expected}}; a fixed price in {{currency}} is not possible there.',
   'error.CATALOG_PRICE_OVERRIDE_INVALID': 'The fixed prices are not valid; see the details.',
+  'error.PRICE_BELOW_FLOOR': 'The price {{amount}} {{currency}} for {{sku}} is below your floor price, {{floor}} {{currency}} in this market.',
   ...prefixed('market.check.', {
     SCHEMA: '{{field}}: {{reason}}',
     UNKNOWN_COUNTRY: '{{field}}: {{value}} is not an assigned ISO 3166-1 alpha-2 country code.',
@@ -86,6 +87,9 @@ const en: CatalogMessages = {
     PRICE_NOT_POSITIVE: 'The price comes to {{amount}} {{currency}}, which is not above zero.',
     PRICE_FIXED_PRECISION: 'The fixed price has more decimals than buyers see in {{currency}} ({{digits}}).',
     PRICE_RULE_INVALID: "The market's price endings cannot be applied; operations have been told.",
+    PRICE_BELOW_FLOOR: 'The price {{amount}} {{currency}} is below your floor price, {{floor}} {{currency}} in this market; it is not published.',
+    OMNIBUS_PRIOR_PRICE: 'In the EU a sale must show the lowest price of the {{days}} days before it as the prior price, so your compare-at price {{declared}} {{currency}} is not shown as set.',
+    COMPARE_AT_NOT_ABOVE: '{{field}}: the compare-at price {{compareAt}} {{currency}} must be above the price {{amount}} {{currency}}.',
     UNKNOWN_SKU: '{{field}}: the product has no variant with SKU {{sku}}.',
     AMOUNT_ONE_OF: '{{field}}: give either amount or amountMinor, not both.',
     INVALID_AMOUNT: '{{field}}: the amount must be a positive number.',
@@ -111,6 +115,7 @@ const ru: CatalogMessages = {
   'error.TRANSLATION_SOURCE_CHANGED': 'Исходный текст изменился после того, как был начат перевод; прочитайте его заново и переведите новый текст.',
   'error.CURRENCY_NOT_ENABLED_FOR_MARKET': 'Цены на рынке {{market}} указываются в {{expected}}; фиксированная цена в {{currency}} там невозможна.',
   'error.CATALOG_PRICE_OVERRIDE_INVALID': 'Фиксированные цены некорректны; см. подробности.',
+  'error.PRICE_BELOW_FLOOR': 'Цена {{amount}} {{currency}} для {{sku}} ниже вашей минимальной цены — {{floor}} {{currency}} на этом рынке.',
   ...prefixed('market.check.', {
     SCHEMA: '{{field}}: {{reason}}',
     UNKNOWN_COUNTRY: '{{field}}: {{value}} — не присвоенный код страны ISO 3166-1 alpha-2.',
@@ -154,6 +159,9 @@ const ru: CatalogMessages = {
     PRICE_NOT_POSITIVE: 'Цена получается {{amount}} {{currency}}, то есть не больше нуля.',
     PRICE_FIXED_PRECISION: 'В фиксированной цене больше знаков после запятой, чем покупатели видят в {{currency}} ({{digits}}).',
     PRICE_RULE_INVALID: 'Правила окончаний цен рынка нельзя применить; операторы уведомлены.',
+    PRICE_BELOW_FLOOR: 'Цена {{amount}} {{currency}} ниже вашей минимальной цены — {{floor}} {{currency}} на этом рынке; она не публикуется.',
+    OMNIBUS_PRIOR_PRICE: 'В ЕС при скидке прежней ценой считается самая низкая цена за {{days}} дней до неё, поэтому ваша цена «до скидки» {{declared}} {{currency}} показывается не так, как задана.',
+    COMPARE_AT_NOT_ABOVE: '{{field}}: цена «до скидки» {{compareAt}} {{currency}} должна быть выше цены {{amount}} {{currency}}.',
     UNKNOWN_SKU: '{{field}}: у товара нет варианта с артикулом {{sku}}.',
     AMOUNT_ONE_OF: '{{field}}: укажите либо amount, либо amountMinor, но не оба.',
     INVALID_AMOUNT: '{{field}}: сумма должна быть положительным числом.',
@@ -179,6 +187,7 @@ const tr: CatalogMessages = {
   'error.TRANSLATION_SOURCE_CHANGED': 'Çeviriye başlandıktan sonra asıl metin değişti; metni yeniden okuyup yeni hâlini çevirin.',
   'error.CURRENCY_NOT_ENABLED_FOR_MARKET': '{{market}} pazarında fiyatlar {{expected}} cinsindendir; orada {{currency}} cinsinden sabit fiyat verilemez.',
   'error.CATALOG_PRICE_OVERRIDE_INVALID': 'Sabit fiyatlar geçerli değil; ayrıntılara bakın.',
+  'error.PRICE_BELOW_FLOOR': '{{sku}} için {{amount}} {{currency}} fiyatı, bu pazardaki taban fiyatınızın ({{floor}} {{currency}}) altında.',
   ...prefixed('market.check.', {
     SCHEMA: '{{field}}: {{reason}}',
     UNKNOWN_COUNTRY: '{{field}}: {{value}} atanmış bir ISO 3166-1 alpha-2 ülke kodu değil.',
@@ -222,6 +231,9 @@ const tr: CatalogMessages = {
     PRICE_NOT_POSITIVE: 'Fiyat {{amount}} {{currency}} çıkıyor; sıfırdan büyük değil.',
     PRICE_FIXED_PRECISION: 'Sabit fiyatta alıcıların {{currency}} için gördüğünden ({{digits}}) fazla ondalık basamak var.',
     PRICE_RULE_INVALID: 'Pazarın fiyat sonu kuralları uygulanamıyor; operasyon ekibine bildirildi.',
+    PRICE_BELOW_FLOOR: '{{amount}} {{currency}} fiyatı, bu pazardaki taban fiyatınızın ({{floor}} {{currency}}) altında; yayınlanmıyor.',
+    OMNIBUS_PRIOR_PRICE: 'AB’de bir indirimde önceki fiyat olarak indirimden önceki {{days}} günün en düşük fiyatı gösterilmelidir; bu nedenle {{declared}} {{currency}} karşılaştırma fiyatınız girdiğiniz gibi gösterilmiyor.',
+    COMPARE_AT_NOT_ABOVE: '{{field}}: {{compareAt}} {{currency}} karşılaştırma fiyatı, {{amount}} {{currency}} fiyatından yüksek olmalıdır.',
     UNKNOWN_SKU: '{{field}}: ürünün {{sku}} stok kodlu bir varyantı yok.',
     AMOUNT_ONE_OF: '{{field}}: amount ya da amountMinor verin, ikisini birden değil.',
     INVALID_AMOUNT: '{{field}}: tutar pozitif bir sayı olmalıdır.',
@@ -247,6 +259,7 @@ const it: CatalogMessages = {
   'error.TRANSLATION_SOURCE_CHANGED': 'Il testo originale è cambiato dopo l\'inizio della traduzione; rileggilo e traduci il nuovo testo.',
   'error.CURRENCY_NOT_ENABLED_FOR_MARKET': 'I prezzi in {{market}} sono in {{expected}}; lì non è possibile un prezzo fisso in {{currency}}.',
   'error.CATALOG_PRICE_OVERRIDE_INVALID': 'I prezzi fissi non sono validi; vedi i dettagli.',
+  'error.PRICE_BELOW_FLOOR': 'Il prezzo {{amount}} {{currency}} di {{sku}} è sotto il tuo prezzo minimo, {{floor}} {{currency}} in questo mercato.',
   ...prefixed('market.check.', {
     SCHEMA: '{{field}}: {{reason}}',
     UNKNOWN_COUNTRY: '{{field}}: {{value}} non è un codice paese ISO 3166-1 alpha-2 assegnato.',
@@ -290,6 +303,9 @@ const it: CatalogMessages = {
     PRICE_NOT_POSITIVE: 'Il prezzo risulta {{amount}} {{currency}}, non superiore a zero.',
     PRICE_FIXED_PRECISION: 'Il prezzo fisso ha più decimali di quelli che gli acquirenti vedono in {{currency}} ({{digits}}).',
     PRICE_RULE_INVALID: 'Le terminazioni di prezzo del mercato non sono applicabili; le operazioni sono state avvisate.',
+    PRICE_BELOW_FLOOR: 'Il prezzo {{amount}} {{currency}} è sotto il tuo prezzo minimo, {{floor}} {{currency}} in questo mercato; non viene pubblicato.',
+    OMNIBUS_PRIOR_PRICE: 'Nell’UE una riduzione deve indicare come prezzo precedente il prezzo più basso dei {{days}} giorni precedenti, quindi il tuo prezzo di confronto {{declared}} {{currency}} non è mostrato come impostato.',
+    COMPARE_AT_NOT_ABOVE: '{{field}}: il prezzo di confronto {{compareAt}} {{currency}} deve essere superiore al prezzo {{amount}} {{currency}}.',
     UNKNOWN_SKU: '{{field}}: il prodotto non ha una variante con SKU {{sku}}.',
     AMOUNT_ONE_OF: '{{field}}: indica amount oppure amountMinor, non entrambi.',
     INVALID_AMOUNT: "{{field}}: l'importo deve essere un numero positivo.",
@@ -315,6 +331,7 @@ const es: CatalogMessages = {
   'error.TRANSLATION_SOURCE_CHANGED': 'El texto original cambió después de empezar la traducción; vuelve a leerlo y traduce el texto nuevo.',
   'error.CURRENCY_NOT_ENABLED_FOR_MARKET': 'Los precios en {{market}} son en {{expected}}; allí no se puede fijar un precio en {{currency}}.',
   'error.CATALOG_PRICE_OVERRIDE_INVALID': 'Los precios fijos no son válidos; consulta los detalles.',
+  'error.PRICE_BELOW_FLOOR': 'El precio {{amount}} {{currency}} de {{sku}} está por debajo de tu precio mínimo, {{floor}} {{currency}} en este mercado.',
   ...prefixed('market.check.', {
     SCHEMA: '{{field}}: {{reason}}',
     UNKNOWN_COUNTRY: '{{field}}: {{value}} no es un código de país ISO 3166-1 alfa-2 asignado.',
@@ -358,6 +375,9 @@ const es: CatalogMessages = {
     PRICE_NOT_POSITIVE: 'El precio resulta {{amount}} {{currency}}, que no es mayor que cero.',
     PRICE_FIXED_PRECISION: 'El precio fijo tiene más decimales de los que los compradores ven en {{currency}} ({{digits}}).',
     PRICE_RULE_INVALID: 'Las terminaciones de precio del mercado no se pueden aplicar; se ha avisado a operaciones.',
+    PRICE_BELOW_FLOOR: 'El precio {{amount}} {{currency}} está por debajo de tu precio mínimo, {{floor}} {{currency}} en este mercado; no se publica.',
+    OMNIBUS_PRIOR_PRICE: 'En la UE una rebaja debe indicar como precio anterior el más bajo de los {{days}} días previos, así que tu precio de referencia {{declared}} {{currency}} no se muestra tal como lo fijaste.',
+    COMPARE_AT_NOT_ABOVE: '{{field}}: el precio de referencia {{compareAt}} {{currency}} debe ser superior al precio {{amount}} {{currency}}.',
     UNKNOWN_SKU: '{{field}}: el producto no tiene ninguna variante con SKU {{sku}}.',
     AMOUNT_ONE_OF: '{{field}}: indica amount o amountMinor, no ambos.',
     INVALID_AMOUNT: '{{field}}: el importe debe ser un número positivo.',

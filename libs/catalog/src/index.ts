@@ -29,9 +29,9 @@ export { MarketPriceEntity, PriceOverrideEntity } from './prices/market-price.en
 export { CatalogRepriceJob, CATALOG_REPRICE_JOB } from './prices/reprice.job';
 export { ComplianceRulesService } from './compliance/rules-admin.service';
 export type { PublishedRuleSet } from './compliance/rules-admin.service';
-export { ReadinessService } from './compliance/readiness.service';
+export { ReadinessService, readinessInput } from './compliance/readiness.service';
 export { ComplianceRuleSetVersionEntity } from './compliance/rule-set.entity';
-export { evaluateReadiness, statusOf } from './compliance/evaluate';
+export { evaluateReadiness, evaluateReadinessMany, MarketReadiness, statusOf } from './compliance/evaluate';
 export type { Issue, IssueCode, ReadinessReport, ReadinessStatus, ReadinessProduct } from './compliance/evaluate';
 export { ComplianceRuleSetDocument } from './compliance/schema';
 export type { ComplianceRule, ComplianceRuleSetInput } from './compliance/schema';

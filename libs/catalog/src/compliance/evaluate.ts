@@ -167,8 +167,7 @@ function legalTextFindings(field: string, candidates: Candidate[], legalLocales:
 }
 
 /** Display texts in the market's languages (its own fallback chain, never the seller's language unless shown) and legal texts in its legal locales. */
-function translationFindings(p: ReadinessProduct, doc: MarketDocument): Finding[] {
-  const chain = fallbackChain(doc);
+function translationFindings(p: ReadinessProduct, doc: MarketDocument, chain: readonly string[]): Finding[] {
   const own = doc.displayLocales[0];
   const out: Finding[] = [];
   for (const field of ['title', 'description']) {
@@ -184,38 +183,80 @@ function translationFindings(p: ReadinessProduct, doc: MarketDocument): Finding[
   return out;
 }
 
+const SEVERITY_ORDER: Record<Severity, number> = { BLOCKER: 0, WARNING: 1, INFO: 2 };
+
 /**
- * Readiness of a product's variants for one market: every applicable rule of the published rule
- * set, then the market's own language requirements. Pure: the same inputs give the same report.
- * A product "made in" the market's countries by a seller there is domestic (no HS/VAT-scheme checks).
+ * Readiness for one market under one rule set, prepared once (the rules that apply to the market,
+ * its fallback chain) and then applied to any number of products: what a batch (the worker, a
+ * listing page, the benchmark) uses instead of calling `evaluateReadiness` per product.
  */
-export function evaluateReadiness(p: ReadinessProduct, sellerCountry: string, market: ReadinessMarket, rules: ReadinessRules): ReadinessReport {
-  const doc = market.document;
-  const crossBorder = !doc.countries.includes(sellerCountry);
-  const issues: Issue[] = [];
-  const seen = new Set<string>();
-  const add = (f: Finding, ruleId: string, ruleVersion: string, sourceUrl?: string) => {
-    const key = `${f.code}|${f.fields.join(',')}|${f.locale ?? ''}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    issues.push({ ...f, ruleId, ruleVersion, ...(sourceUrl ? { sourceUrl } : {}) });
-  };
-  for (const rule of rules.rules) {
-    if (!applies(rule, doc)) continue;
-    for (const f of evaluateRule(rule, p, market, crossBorder)) add(f, rule.id, String(rule.version), rule.sourceUrl);
+export class MarketReadiness {
+  private readonly rules: readonly ComplianceRule[];
+  private readonly chain: readonly string[];
+  private readonly countries: ReadonlySet<string>;
+
+  constructor(
+    readonly market: ReadinessMarket,
+    readonly ruleSet: ReadinessRules,
+  ) {
+    this.rules = ruleSet.rules.filter((r) => applies(r, market.document));
+    this.chain = fallbackChain(market.document);
+    this.countries = new Set(market.document.countries);
   }
-  for (const f of translationFindings(p, doc)) add(f, `market.${market.code}.locales`, String(market.version));
-  const order: Record<Severity, number> = { BLOCKER: 0, WARNING: 1, INFO: 2 };
-  issues.sort((a, b) => order[a.severity] - order[b.severity]);
-  const status = statusOf(issues);
-  return {
-    market: market.code,
-    marketVersion: market.version,
-    ruleSetVersion: rules.version,
-    status,
-    issues,
-    variants: p.variants.map((v) => ({ variantId: v.id, sku: v.sku, status, issues: [] })),
-  };
+
+  /**
+   * Readiness of a product's variants: every applicable rule, then the market's own language
+   * requirements. Pure: the same inputs give the same report. A product "made in" the market's
+   * countries by a seller there is domestic (no HS/VAT-scheme checks).
+   */
+  evaluate(p: ReadinessProduct, sellerCountry: string): ReadinessReport {
+    const market = this.market;
+    const crossBorder = !this.countries.has(sellerCountry);
+    const issues: Issue[] = [];
+    const seen = new Set<string>();
+    const add = (f: Finding, ruleId: string, ruleVersion: string, sourceUrl?: string) => {
+      const key = `${f.code}|${f.fields.join(',')}|${f.locale ?? ''}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      issues.push({ ...f, ruleId, ruleVersion, ...(sourceUrl ? { sourceUrl } : {}) });
+    };
+    for (const rule of this.rules) {
+      for (const f of evaluateRule(rule, p, market, crossBorder)) add(f, rule.id, String(rule.version), rule.sourceUrl);
+    }
+    for (const f of translationFindings(p, market.document, this.chain)) add(f, `market.${market.code}.locales`, String(market.version));
+    issues.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    const status = statusOf(issues);
+    return {
+      market: market.code,
+      marketVersion: market.version,
+      ruleSetVersion: this.ruleSet.version,
+      status,
+      issues,
+      variants: p.variants.map((v) => ({ variantId: v.id, sku: v.sku, status, issues: [] })),
+    };
+  }
+
+  /** `evaluate` for many products (of sellers of any country), in order. */
+  evaluateMany(items: readonly { product: ReadinessProduct; sellerCountry: string }[]): ReadinessReport[] {
+    return items.map((i) => this.evaluate(i.product, i.sellerCountry));
+  }
+}
+
+/** Readiness of one product for one market (see `MarketReadiness` to evaluate many). */
+export function evaluateReadiness(p: ReadinessProduct, sellerCountry: string, market: ReadinessMarket, rules: ReadinessRules): ReadinessReport {
+  return new MarketReadiness(market, rules).evaluate(p, sellerCountry);
+}
+
+/**
+ * Readiness of many products for many markets, each market's rules prepared once:
+ * `reports.get(marketCode)[i]` is the report of `items[i]`.
+ */
+export function evaluateReadinessMany(
+  items: readonly { product: ReadinessProduct; sellerCountry: string }[],
+  markets: readonly ReadinessMarket[],
+  rules: ReadinessRules,
+): Map<string, ReadinessReport[]> {
+  return new Map(markets.map((m) => [m.code, new MarketReadiness(m, rules).evaluateMany(items)]));
 }
 
 /** Message parameters of an issue (all plain values). */

@@ -1,19 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CLOCK, parseContentLocale, Translator } from '@app/kernel';
 import type { Clock, MessageParam, RequestContext } from '@app/kernel';
+import type { Reader } from '@app/persistence';
 import { catalogError, CatalogErrorCode } from '../errors';
 import type { Candidate } from '../listings/resolve';
 import { MarketsService, PublishedMarket } from '../markets/markets.service';
 import { productProblems } from '../products/checks';
 import { ProductDto } from '../products/dto';
-import type { ProductEntity, ProductTranslationEntity, VariantEntity } from '../products/product.entity';
+import { ProductEntity, ProductTranslationEntity, VariantEntity } from '../products/product.entity';
 import { ProductsService } from '../products/products.service';
 import { sourceFields } from '../products/source-fields';
 import { category } from '../taxonomy/taxonomy';
-import { evaluateReadiness, Issue, ReadinessProduct, ReadinessReport } from './evaluate';
+import { Issue, MarketReadiness, ReadinessProduct, ReadinessReport } from './evaluate';
 import { ComplianceRulesService, PublishedRuleSet } from './rules-admin.service';
 import { SELLER_GATES, sellerGateIssues } from './seller-gates';
 import type { SellerGates } from './seller-gates';
@@ -94,6 +96,38 @@ export class ReadinessPreviewView {
   @ApiProperty({ type: [ReadinessView] }) markets: ReadinessView[];
 }
 
+/** A saved product as readiness reads it. */
+export interface SavedProduct {
+  product: ProductEntity;
+  variants: VariantEntity[];
+  translations: ProductTranslationEntity[];
+}
+
+/** The text fields readiness looks at. */
+const READINESS_FIELDS = ['title', 'description', 'safetyInformation'];
+
+/** What the pure evaluator needs of a saved product: its facts and, per text field, the source text and its translations. */
+export function readinessInput({ product, variants, translations }: SavedProduct): ReadinessProduct {
+  const texts = new Map<string, Candidate[]>();
+  for (const src of sourceFields(product, [])) {
+    if (!READINESS_FIELDS.includes(src.field)) continue;
+    texts.set(src.field, [
+      { locale: product.sourceLocale, value: src.value, origin: 'source', status: 'source', outdated: false },
+      ...translations.filter((r) => r.field === src.field).map((r): Candidate => ({ locale: r.locale, value: r.value, origin: 'translation', status: r.status, outdated: r.sourceHash !== src.sourceHash })),
+    ]);
+  }
+  return {
+    category: product.category,
+    hsCode: product.hsCode,
+    hsNational: product.hsNational,
+    originCountry: product.originCountry,
+    gpsr: product.gpsr,
+    conformity: product.conformity,
+    texts,
+    variants: variants.map((v) => ({ id: v.id, sku: v.sku })),
+  };
+}
+
 /**
  * Listing readiness per variant × market: the pure evaluator over the published compliance rule
  * set and market, with each issue's message rendered in the caller's language.
@@ -111,25 +145,55 @@ export class ReadinessService {
 
   /** Readiness of a saved product (its source texts and stored translations). */
   async forProduct(ctx: RequestContext, product: ProductEntity, variants: VariantEntity[], rows: ProductTranslationEntity[], market: PublishedMarket, ruleSet?: PublishedRuleSet): Promise<ReadinessView> {
-    const texts = new Map<string, Candidate[]>();
-    for (const src of sourceFields(product, variants)) {
-      if (!['title', 'description', 'safetyInformation'].includes(src.field)) continue;
-      texts.set(src.field, [
-        { locale: product.sourceLocale, value: src.value, origin: 'source', status: 'source', outdated: false },
-        ...rows.filter((r) => r.field === src.field).map((r): Candidate => ({ locale: r.locale, value: r.value, origin: 'translation', status: r.status, outdated: r.sourceHash !== src.sourceHash })),
-      ]);
-    }
-    const input: ReadinessProduct = {
-      category: product.category,
-      hsCode: product.hsCode,
-      hsNational: product.hsNational,
-      originCountry: product.originCountry,
-      gpsr: product.gpsr,
-      conformity: product.conformity,
-      texts,
-      variants: variants.map((v) => ({ id: v.id, sku: v.sku })),
+    return (await this.forProducts(ctx, [{ product, variants, translations: rows }], market, ruleSet))[0];
+  }
+
+  /** `forProduct` for many of the caller's saved products: the rule set, the market's rules and the seller's gates prepared once. */
+  async forProducts(ctx: RequestContext, items: readonly SavedProduct[], market: PublishedMarket, ruleSet?: PublishedRuleSet): Promise<ReadinessView[]> {
+    const evaluator = this.evaluator(market, ruleSet ?? (await this.rules.getPublished()));
+    const gates = await this.sellerIssues(ctx);
+    const country = this.products.sellerOf(ctx).country;
+    const messages = new Map<string, string>();
+    return items.map((i) => this.render(ctx, evaluator.evaluate(readinessInput(i), country), gates, messages));
+  }
+
+  /**
+   * Readiness of saved products of one seller in many markets, unrendered (no viewer): three reads
+   * for all the products (products, variants, translations), each market's rules prepared once.
+   * For batch work — the worker re-evaluating after a change, exports, the benchmark. Products
+   * of other sellers are left out. `reports.get(market)[i]` answers `products[i]`.
+   */
+  async evaluateSaved(tx: Reader, seller: { id: string; country: string }, productIds: readonly string[], marketCodes: readonly string[]): Promise<{ products: ProductEntity[]; reports: Map<string, ReadinessReport[]> }> {
+    const ids = [...new Set(productIds)];
+    const products = ids.length ? await tx.find(ProductEntity, { where: { id: In(ids), sellerId: seller.id }, order: { id: 'ASC' } }) : [];
+    const found = products.map((p) => p.id);
+    const variants = found.length ? await tx.find(VariantEntity, { where: { productId: In(found) }, order: { productId: 'ASC', position: 'ASC' } }) : [];
+    const translations = found.length ? await tx.find(ProductTranslationEntity, { where: { productId: In(found), field: In(READINESS_FIELDS) } }) : [];
+    const group = <T extends { productId: string }>(rows: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const r of rows) {
+        const list = m.get(r.productId);
+        if (list) list.push(r);
+        else m.set(r.productId, [r]);
+      }
+      return m;
     };
-    return this.evaluate(ctx, input, market, ruleSet ?? (await this.rules.getPublished()), await this.sellerIssues(ctx));
+    const vs = group(variants);
+    const ts = group(translations);
+    const items = products.map((product) => ({ product: readinessInput({ product, variants: vs.get(product.id) ?? [], translations: ts.get(product.id) ?? [] }), sellerCountry: seller.country }));
+    const ruleSet = await this.rules.published(tx);
+    const reports = new Map<string, ReadinessReport[]>();
+    for (const code of [...new Set(marketCodes)]) reports.set(code, this.evaluator(await this.markets.published(code, tx), ruleSet).evaluateMany(items));
+    return { products, reports };
+  }
+
+  /** The published rule set (to pass to `forProducts` when evaluating several markets). */
+  ruleSet(db: Reader): Promise<PublishedRuleSet> {
+    return this.rules.published(db);
+  }
+
+  private evaluator(market: PublishedMarket, ruleSet: PublishedRuleSet): MarketReadiness {
+    return new MarketReadiness({ code: market.code, version: market.version, document: market.document }, { version: ruleSet.version, rules: ruleSet.document.rules });
   }
 
   /** A dry run: a product body (validated like a create, nothing saved) against each market asked for. */
@@ -174,18 +238,23 @@ export class ReadinessService {
   }
 
   private evaluate(ctx: RequestContext, input: ReadinessProduct, market: PublishedMarket, ruleSet: PublishedRuleSet, gates: Issue[]): ReadinessView {
-    const seller = this.products.sellerOf(ctx);
-    const report = evaluateReadiness(input, seller.country, { code: market.code, version: market.version, document: market.document }, { version: ruleSet.version, rules: ruleSet.document.rules });
-    return this.render(ctx, report, gates);
+    return this.render(ctx, this.evaluator(market, ruleSet).evaluate(input, this.products.sellerOf(ctx).country), gates);
   }
 
-  private render(ctx: RequestContext, r: ReadinessReport, gates: Issue[]): ReadinessView {
+  /** `messages`: rendered messages by code and params, shared by the reports of one batch. */
+  private render(ctx: RequestContext, r: ReadinessReport, gates: Issue[], messages = new Map<string, string>()): ReadinessView {
     // a category is named in the caller's language in the message; params keep the code
     const named = (params: Issue['params']): Record<string, MessageParam> => {
       const c = typeof params.category === 'string' ? category(params.category) : undefined;
       return c ? { ...params, category: { text: c.label } } : params;
     };
-    const issue = (i: Issue): IssueView => ({ ...i, message: this.translator.render(ctx.locale, `readiness.issue.${i.code}`, named(i.params)) });
+    const message = (i: Issue): string => {
+      const key = `${i.code}|${JSON.stringify(i.params)}`;
+      let m = messages.get(key);
+      if (m === undefined) messages.set(key, (m = this.translator.render(ctx.locale, `readiness.issue.${i.code}`, named(i.params))));
+      return m;
+    };
+    const issue = (i: Issue): IssueView => ({ ...i, message: message(i) });
     return {
       market: r.market,
       marketVersion: r.marketVersion,

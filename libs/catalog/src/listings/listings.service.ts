@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { In } from 'typeorm';
 import { parseContentLocale } from '@app/kernel';
 import type { ContentLocale, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
 import { ReadinessService, ReadinessView } from '../compliance/readiness.service';
 import { catalogError, CatalogErrorCode } from '../errors';
+import { ProductImageEntity } from '../images/product-image.entity';
 import { imageUrl } from '../images/views';
 import { fallbackChain } from '../markets/fallback';
 import { MarketsService } from '../markets/markets.service';
+import type { PublishedMarket } from '../markets/markets.service';
 import { ProductTranslationEntity } from '../products/product.entity';
 import { ProductsService } from '../products/products.service';
+import type { OwnedProduct } from '../products/products.service';
 import { MarketPriceDoc } from '../prices/dto';
 import { PricesService } from '../prices/prices.service';
 import { sourceFields } from '../products/source-fields';
@@ -61,6 +65,14 @@ export class ListingVariantView {
   price: MarketPriceDoc;
 }
 
+export class ListingMarketView {
+  @ApiProperty({ example: 'US' }) code: string;
+  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({ example: 'Stati Uniti' }) name: string;
+  @ApiProperty({ enum: ['enabled', 'disabled'] }) status: string;
+  @ApiProperty({ example: 'USD' }) currency: string;
+}
+
 export class ListingImageView {
   @ApiProperty() id: string;
   @ApiProperty({ example: 1, description: '1 = the main image' }) position: number;
@@ -68,14 +80,6 @@ export class ListingImageView {
   @ApiProperty({ description: 'Where the owner fetches the bytes' }) url: string;
   @ApiProperty({ type: LocalisedTextView, nullable: true, description: "Alt text in the listing's languages (same chain as the texts); null when the image has none in any language" })
   alt: LocalisedTextView | null;
-}
-
-export class ListingMarketView {
-  @ApiProperty({ example: 'US' }) code: string;
-  @ApiProperty({ example: 1 }) version: number;
-  @ApiProperty({ example: 'Stati Uniti' }) name: string;
-  @ApiProperty({ enum: ['enabled', 'disabled'] }) status: string;
-  @ApiProperty({ example: 'USD' }) currency: string;
 }
 
 export class ListingView {
@@ -106,71 +110,134 @@ export class ListingsService {
   ) {}
 
   async content(ctx: RequestContext, productId: string, marketCode: string, rawLocale?: string): Promise<ListingView> {
-    const { product, variants } = await this.products.owned(ctx, productId, this.uow.reader);
-    const market = await this.markets.published(marketCode, this.uow.reader);
-    const doc = market.document;
-    let requested: ContentLocale | undefined;
-    if (rawLocale !== undefined) {
-      requested = parseContentLocale(rawLocale);
-      if (!requested || !doc.displayLocales.includes(requested)) {
-        throw catalogError(CatalogErrorCode.MARKET_LOCALE_NOT_DISPLAYED, { locale: rawLocale.slice(0, 35), market: { text: doc.name }, locales: doc.displayLocales.join(', ') });
+    const owned = await this.products.ownedMany(ctx, [productId], this.uow.reader);
+    if (!owned.length) throw catalogError(CatalogErrorCode.PRODUCT_NOT_FOUND);
+    return (await this.build(ctx, owned, [marketCode], rawLocale))[0];
+  }
+
+  /**
+   * Listings of many of the caller's products in many markets, read in batches: products,
+   * variants, translations, stored prices and fixed prices each in one query per call, one FX
+   * lookup per market × source currency, the rule set and the seller's gates once. Ids that are
+   * not the caller's products are left out. Market-major order: every product for the first
+   * market, then the next market.
+   */
+  async contents(ctx: RequestContext, productIds: readonly string[], marketCodes: readonly string[], rawLocale?: string): Promise<ListingView[]> {
+    return this.build(ctx, await this.products.ownedMany(ctx, productIds, this.uow.reader), marketCodes, rawLocale);
+  }
+
+  private async build(ctx: RequestContext, owned: OwnedProduct[], marketCodes: readonly string[], rawLocale?: string): Promise<ListingView[]> {
+    const markets: { market: PublishedMarket; chain: ContentLocale[] }[] = [];
+    for (const code of marketCodes) {
+      const market = await this.markets.published(code, this.uow.reader);
+      const doc = market.document;
+      let requested: ContentLocale | undefined;
+      if (rawLocale !== undefined) {
+        requested = parseContentLocale(rawLocale);
+        if (!requested || !doc.displayLocales.includes(requested)) {
+          throw catalogError(CatalogErrorCode.MARKET_LOCALE_NOT_DISPLAYED, { locale: rawLocale.slice(0, 35), market: { text: doc.name }, locales: doc.displayLocales.join(', ') });
+        }
       }
+      markets.push({ market, chain: fallbackChain(doc, requested) });
     }
-    const chain = fallbackChain(doc, requested);
-    const source = new Map(sourceFields(product, variants).map((f) => [f.field, f]));
-    const rows = await this.uow.reader.find(ProductTranslationEntity, { where: { productId: product.id } });
-    const candidates = (field: string): Candidate[] => {
-      const src = source.get(field);
-      if (!src) return [];
-      return [
-        { locale: product.sourceLocale, value: src.value, origin: 'source', status: 'source', outdated: false },
-        ...rows
-          .filter((r) => r.field === field)
-          .map((r): Candidate => ({ locale: r.locale, value: r.value, origin: 'translation', status: r.status, outdated: r.sourceHash !== src.sourceHash })),
-      ];
+    if (!owned.length || !markets.length) return [];
+    const reader = this.uow.reader;
+    const translations = await reader.find(ProductTranslationEntity, { where: { productId: In(owned.map((o) => o.product.id)) } });
+    const byProduct = new Map<string, ProductTranslationEntity[]>();
+    for (const t of translations) {
+      const list = byProduct.get(t.productId);
+      if (list) list.push(t);
+      else byProduct.set(t.productId, [t]);
+    }
+    // per product, once for every market: source texts (hashed) and the candidates of each field
+    const texts = owned.map(({ product, variants }) => {
+      const rows = byProduct.get(product.id) ?? [];
+      const source = new Map(sourceFields(product, variants).map((f) => [f.field, f]));
+      const memo = new Map<string, Candidate[]>();
+      const candidates = (field: string): Candidate[] => {
+        let out = memo.get(field);
+        if (out) return out;
+        const src = source.get(field);
+        out = !src
+          ? []
+          : [
+              { locale: product.sourceLocale, value: src.value, origin: 'source', status: 'source', outdated: false },
+              ...rows.filter((r) => r.field === field).map((r): Candidate => ({ locale: r.locale, value: r.value, origin: 'translation', status: r.status, outdated: r.sourceHash !== src.sourceHash })),
+            ];
+        memo.set(field, out);
+        return out;
+      };
+      return { source, rows, candidates };
+    });
+    const priced = owned.flatMap(({ product, variants }) => variants.map((v) => ({ id: v.id, productId: product.id, priceMinor: v.priceMinor, currency: v.currency, floorMinor: v.floorMinor })));
+    const ruleSet = await this.readiness.ruleSet(reader);
+    const fxCache = this.prices.newFxCache(reader);
+    const imagesOf = new Map<string, ProductImageEntity[]>();
+    for (const img of await this.products.images(reader, owned.map((o) => o.product.id))) {
+      const list = imagesOf.get(img.productId);
+      if (list) list.push(img);
+      else imagesOf.set(img.productId, [img]);
+    }
+    // the same package in the same units converts alike (variants of a product often share it)
+    const packages = new Map<string, PackageInUnits>();
+    const packageOf = (v: OwnedProduct['variants'][number], units: 'metric' | 'imperial'): PackageInUnits => {
+      const key = `${units}|${v.weightG}|${v.lengthMm}|${v.widthMm}|${v.heightMm}`;
+      let p = packages.get(key);
+      if (!p) {
+        p = packageIn(v.weightG, v.lengthMm !== null && v.widthMm !== null && v.heightMm !== null ? { length: v.lengthMm, width: v.widthMm, height: v.heightMm } : null, units);
+        packages.set(key, p);
+      }
+      return p;
     };
-    const text = (field: string) => resolveText(candidates(field), chain);
-    const images = await this.products.images(this.uow.reader, [product.id]);
-    const prices = await this.prices.forListing(this.uow.reader, market, product.id, variants, ctx.locale, chain[0]);
-    return {
-      productId: product.id,
-      market: { code: market.code, version: market.version, name: doc.name[ctx.locale], status: market.status, currency: doc.currency },
-      locale: chain[0],
-      fallbackChain: chain,
-      sourceLocale: product.sourceLocale,
-      title: text('title'),
-      description: source.has('description') ? text('description') : null,
-      attributes: product.attributes.map((a) => ({ key: a.key, value: text(`attributes.${a.key}`) })),
-      safetyInformation: source.has('safetyInformation')
-        ? doc.legalLocales.map((l) => ({ requiredLocale: l, ...resolveLegal(candidates('safetyInformation'), l) }))
-        : null,
-      variants: variants.map((v) => ({
-        id: v.id,
-        sku: v.sku,
-        attributes: v.attributes.map((a) => ({ key: a.key, value: text(`variants.${v.id}.${a.key}`) })),
-        package: packageIn(
-          v.weightG,
-          v.lengthMm !== null && v.widthMm !== null && v.heightMm !== null ? { length: v.lengthMm, width: v.widthMm, height: v.heightMm } : null,
-          doc.units,
-        ),
-        price: prices.get(v.id)!,
-      })),
-      images: images.map((img) => ({
-        id: img.id,
-        position: img.position,
-        mediaType: img.mediaType,
-        url: imageUrl(img),
-        alt: Object.keys(img.alt).length
-          ? resolveText(
-              Object.entries(img.alt).map(([locale, value]): Candidate => {
-                const own = locale === product.sourceLocale;
-                return { locale, value, origin: own ? 'source' : 'translation', status: own ? 'source' : 'translated', outdated: false };
-              }),
-              chain,
-            )
-          : null,
-      })),
-      readiness: await this.readiness.forProduct(ctx, product, variants, rows, market),
-    };
+    const out: ListingView[] = [];
+    for (const { market, chain } of markets) {
+      const doc = market.document;
+      const prices = await this.prices.forListings(reader, market, priced, ctx.locale, chain[0], fxCache);
+      const readiness = await this.readiness.forProducts(
+        ctx,
+        owned.map((o, i) => ({ product: o.product, variants: o.variants, translations: texts[i].rows })),
+        market,
+        ruleSet,
+      );
+      owned.forEach(({ product, variants }, i) => {
+        const { source, candidates } = texts[i];
+        const text = (field: string) => resolveText(candidates(field), chain);
+        out.push({
+          productId: product.id,
+          market: { code: market.code, version: market.version, name: doc.name[ctx.locale], status: market.status, currency: doc.currency },
+          locale: chain[0],
+          fallbackChain: chain,
+          sourceLocale: product.sourceLocale,
+          title: text('title'),
+          description: source.has('description') ? text('description') : null,
+          attributes: product.attributes.map((a) => ({ key: a.key, value: text(`attributes.${a.key}`) })),
+          safetyInformation: source.has('safetyInformation') ? doc.legalLocales.map((l) => ({ requiredLocale: l, ...resolveLegal(candidates('safetyInformation'), l) })) : null,
+          variants: variants.map((v) => ({
+            id: v.id,
+            sku: v.sku,
+            attributes: v.attributes.map((a) => ({ key: a.key, value: text(`variants.${v.id}.${a.key}`) })),
+            package: packageOf(v, doc.units),
+            price: prices.get(v.id)!,
+          })),
+          images: (imagesOf.get(product.id) ?? []).map((img) => ({
+            id: img.id,
+            position: img.position,
+            mediaType: img.mediaType,
+            url: imageUrl(img),
+            alt: Object.keys(img.alt).length
+              ? resolveText(
+                  Object.entries(img.alt).map(([locale, value]): Candidate => {
+                    const own = locale === product.sourceLocale;
+                    return { locale, value, origin: own ? 'source' : 'translation', status: own ? 'source' : 'translated', outdated: false };
+                  }),
+                  chain,
+                )
+              : null,
+          })),
+          readiness: readiness[i],
+        });
+      });
+    }
+    return out;
   }
 }

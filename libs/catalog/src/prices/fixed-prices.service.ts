@@ -10,6 +10,8 @@ import { ProductsService } from '../products/products.service';
 import { PriceOverrideEntity } from './market-price.entity';
 import type { PutFixedPricesDto, ProductPricesView } from './dto';
 import { PricesService } from './prices.service';
+import { floorInTarget } from '../pricing/pipeline';
+import type { FxInput } from '../pricing/pipeline';
 
 const problem = (field: string, code: string, params: Record<string, MessageParam> = {}): ErrorDetail => ({ field, code, messageKey: `catalog.price.${code}`, params: { field, ...params } });
 
@@ -67,9 +69,40 @@ export class FixedPricesService {
           }
         }
         if (minor <= 0n) return problems.push(problem(`${at}.${item.amountMinor !== undefined ? 'amountMinor' : 'amount'}`, 'INVALID_AMOUNT', {}));
-        rows.push({ variantId: variant.id, marketCode: market.code, productId: product.id, amountMinor: minor.toString(), currency, setAt: now });
+        let compareAt: bigint | null = null;
+        if (item.compareAt !== undefined) {
+          try {
+            compareAt = toMinorUnits(item.compareAt, currency);
+          } catch (e) {
+            if (!(e instanceof MoneyError)) throw e;
+            return problems.push(problem(`${at}.compareAt`, 'INVALID_AMOUNT', {}));
+          }
+          // research §2.5: compare-at must be above the price, or there is no reduction to show
+          if (compareAt <= minor) return problems.push(problem(`${at}.compareAt`, 'COMPARE_AT_NOT_ABOVE', { compareAt: fromMinorUnits(compareAt, currency), amount: fromMinorUnits(minor, currency), currency }));
+        }
+        rows.push({ variantId: variant.id, marketCode: market.code, productId: product.id, amountMinor: minor.toString(), currency, compareAtMinor: compareAt === null ? null : compareAt.toString(), setAt: now });
       });
       if (problems.length) throw catalogError(CatalogErrorCode.PRICE_OVERRIDE_INVALID, {}, problems);
+      // the seller's floor (research §2.5): a fixed price below it, converted with the market's own rate, is refused
+      const byId = new Map(variants.map((v) => [v.id, v]));
+      const fxCache = this.prices.newFxCache(tx);
+      const below: ErrorDetail[] = [];
+      for (const [i, row] of rows.entries()) {
+        const v = byId.get(row.variantId)!;
+        if (!v.floorMinor) continue;
+        let fx: FxInput | undefined;
+        if (v.currency !== currency) {
+          const lookup = await fxCache.get(market.document.fx.source, v.currency, currency);
+          if ('issue' in lookup) continue; // no rate: the stored price is checked once there is one
+          fx = lookup.fx;
+        }
+        const tax = market.document.taxDisplay;
+        const floor = floorInTarget({ floorMinor: BigInt(v.floorMinor), source: { amountMinor: BigInt(v.priceMinor), currency: v.currency }, targetCurrency: currency, tax: tax.mode === 'gross' ? { mode: 'gross', vatRate: tax.vatRate } : { mode: 'net' }, fx });
+        if (floor !== null && BigInt(row.amountMinor) < floor) {
+          below.push(problem(`variants[${i}].amount`, 'PRICE_BELOW_FLOOR', { amount: fromMinorUnits(row.amountMinor, currency), floor: fromMinorUnits(floor, currency), currency, sku: v.sku }));
+        }
+      }
+      if (below.length) throw catalogError(CatalogErrorCode.PRICE_BELOW_FLOOR, { amount: below[0].params!.amount as string, floor: below[0].params!.floor as string, currency, sku: below[0].params!.sku as string }, below);
       await tx.upsert(PriceOverrideEntity, rows as never[], ['variantId', 'marketCode']);
       await this.prices.repriceProduct(tx, product.id, [market.code]);
       return this.view(tx, ctx, product.id, market.code);
@@ -101,7 +134,9 @@ export class FixedPricesService {
         return {
           variantId: v.id,
           sku: v.sku,
-          fixed: f ? { amountMinor: f.amountMinor, amount: fromMinorUnits(f.amountMinor, f.currency), currency: f.currency } : null,
+          fixed: f
+            ? { amountMinor: f.amountMinor, amount: fromMinorUnits(f.amountMinor, f.currency), currency: f.currency, compareAt: f.compareAtMinor === null ? null : fromMinorUnits(f.compareAtMinor, f.currency) }
+            : null,
           price: prices.get(v.id)!,
         };
       }),

@@ -96,6 +96,41 @@ export class PriceOverrideEntity {
   @Column('char', { length: 3 })
   currency: string;
 
+  /**
+   * A sale: the price the seller compares the fixed price with ("was 24.99"). In EU markets the
+   * listing shows the lowest price of the 30 days before the sale instead when that is lower
+   * (Omnibus, Dir. 98/6/EC art. 6a), or no reduction at all when there is none.
+   */
+  @Column('bigint', { name: 'compare_at_minor', nullable: true, transformer: bigintString })
+  compareAtMinor: string | null;
+
   @Column('timestamptz', { name: 'set_at' })
   setAt: Date;
+}
+
+/**
+ * Every price a variant was published at in a market, from when (EU Omnibus: the lowest price of
+ * the 30 days before a reduction). Written with the stored price whenever its amount changes;
+ * append-only.
+ */
+@Entity('catalog_price_history')
+export class PriceHistoryEntity {
+  @PrimaryColumn('uuid', { name: 'variant_id' })
+  variantId: string;
+
+  @PrimaryColumn('varchar', { name: 'market_code', length: 16 })
+  marketCode: string;
+
+  @PrimaryColumn('timestamptz', { name: 'effective_from' })
+  effectiveFrom: Date;
+
+  @ManyToOne(() => VariantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'variant_id', foreignKeyConstraintName: 'fk_catalog_price_history_variant' })
+  variant?: VariantEntity;
+
+  @Column('bigint', { name: 'amount_minor', transformer: bigintString })
+  amountMinor: string;
+
+  @Column('char', { length: 3 })
+  currency: string;
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { In } from 'typeorm';
 import { AppError, CLOCK, fromMinorUnits, MoneyError, targetDaysBetween, Translator } from '@app/kernel';
 import type { Clock, Locale } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
@@ -10,23 +9,67 @@ import { MarketsService } from '../markets/markets.service';
 import type { PublishedMarket } from '../markets/markets.service';
 import { ProductEntity, VariantEntity } from '../products/product.entity';
 import { computeMarketPrice, fxInputFromRate, PricingError } from '../pricing/pipeline';
-import type { FxInput, MarketPrice, PreviousPrice, PriceIssue, PriceStep } from '../pricing/pipeline';
+import type { FxInput, MarketPrice, PreviousPrice, PriceIssue, PriceStep, TaxDisplay } from '../pricing/pipeline';
 import { parseRoundingRules } from '../pricing/rounding';
 import { formatMinorUnits } from '../pricing/format';
+import { compareAtFor, isOmnibusMarket, OMNIBUS_DAYS } from '../pricing/omnibus';
+import type { CompareAt, PricePoint } from '../pricing/omnibus';
 import { MarketPriceEntity, PriceOverrideEntity } from './market-price.entity';
 
 /** Issues of a market price: the pipeline's, and the FX lookups around it. */
-export type MarketPriceIssueCode = PriceIssue['code'] | 'PRICE_FX_MISSING' | 'PRICE_FX_RATE_UNAVAILABLE' | 'PRICE_RULE_INVALID';
+export type MarketPriceIssueCode = PriceIssue['code'] | 'PRICE_FX_MISSING' | 'PRICE_FX_RATE_UNAVAILABLE' | 'PRICE_RULE_INVALID' | 'OMNIBUS_PRIOR_PRICE';
 export interface MarketPriceIssue {
   code: MarketPriceIssueCode;
   severity: 'BLOCKER' | 'WARNING';
   params: Record<string, string>;
 }
 
-type FxLookup = { fx: FxInput } | { issue: MarketPriceIssue };
+export type FxLookup = { fx: FxInput } | { issue: MarketPriceIssue };
+
+/** What pricing needs of a variant. */
+export interface PricedVariant {
+  id: string;
+  productId: string;
+  /** Integer minor units of `currency`, as a string. */
+  priceMinor: string;
+  currency: string;
+  /** The seller's floor in minor units of `currency` (null: none). */
+  floorMinor?: string | null;
+}
+
+/** The floor a stored price was checked against (its breakdown's floor_guard step), as a decimal string; null: none. */
+const storedFloor = (row: MarketPriceEntity): string | null => {
+  const step = (row.breakdown as PriceStep[]).find((s) => s.step === 'floor_guard');
+  return step?.detail?.floor ?? null;
+};
+
+/** Rows of one multi-row upsert (one JSON parameter). */
+const STORE_CHUNK = 2000;
+/** Products per transaction when a market is re-priced. */
+const REPRICE_CHUNK = 500;
+
+interface StoredPriceRow {
+  variant_id: string;
+  market_code: string;
+  product_id: string;
+  amount_minor: string | null;
+  currency: string;
+  outcome: string;
+  source: string;
+  breakdown: unknown[];
+  issues: unknown[];
+  fx_snapshot_id: string | null;
+  fx_source: string | null;
+  fx_path: string[];
+  rule_version: string;
+  pipeline_version: string;
+  source_amount_minor: string;
+  source_currency: string;
+  computed_at: Date;
+}
 
 /** Rates of one pricing run, per source and currency pair (one snapshot per source for the run). */
-class FxCache {
+export class FxCache {
   private readonly answers = new Map<string, Promise<FxLookup>>();
   constructor(
     private readonly fx: FxService,
@@ -78,6 +121,8 @@ export interface MarketPriceView {
   ruleVersion: string;
   /** When the stored price (the `previous` of this computation) was computed; null: never stored. */
   storedAt: string | null;
+  /** A sale's prior price (a fixed price with a compare-at); null: no reduction is shown. */
+  compareAt: { amountMinor: string; amount: string; formatted: string | null; source: 'seller' | 'lowest_30d'; declared: string } | null;
   issues: PriceIssueView[];
 }
 
@@ -115,35 +160,80 @@ export class PricesService {
     overrides: Map<string, PriceOverrideEntity>,
     cache: FxCache,
   ): Promise<MarketPriceEntity[]> {
+    const items = variants.map((v) => ({ id: v.id, productId: product.id, priceMinor: v.priceMinor, currency: v.currency }));
+    return this.computeMany(market, items, stored, overrides, await this.ratesFor(market, items, overrides, cache));
+  }
+
+  /** One FX lookup per source currency of `variants` that needs one (not fixed, not the market's own currency). */
+  async ratesFor(market: PublishedMarket, variants: readonly PricedVariant[], overrides: Map<string, PriceOverrideEntity>, cache: FxCache): Promise<Map<string, FxLookup>> {
+    const doc = market.document;
+    const currencies = new Set<string>();
+    // a fixed price needs no rate, except to check it against the variant's floor
+    for (const v of variants) if (v.currency !== doc.currency && (!overrides.has(v.id) || v.floorMinor)) currencies.add(v.currency);
+    const out = new Map<string, FxLookup>();
+    for (const c of currencies) out.set(c, await cache.get(doc.fx.source, c, doc.currency));
+    return out;
+  }
+
+  /**
+   * The prices of many variants (of any products) in one market, with the market's rules prepared
+   * once and the FX rates looked up beforehand (`ratesFor`). Pure apart from the clock: no I/O.
+   * A variant whose inputs are unchanged since its stored price gets the stored row itself (same
+   * object), so callers can skip writing it.
+   */
+  computeMany(market: PublishedMarket, variants: readonly PricedVariant[], stored: Map<string, MarketPriceEntity>, overrides: Map<string, PriceOverrideEntity>, rates: Map<string, FxLookup>): MarketPriceEntity[] {
     const doc = market.document;
     const now = this.clock.now();
     const ruleVersion = ruleVersionOf(market);
+    const tax: TaxDisplay = doc.taxDisplay.mode === 'gross' ? { mode: 'gross', vatRate: doc.taxDisplay.vatRate } : { mode: 'net' };
+    const endings = doc.priceEndings[doc.currency];
+    const rounding = endings ? parseRoundingRules(endings) : undefined;
+    const fresh = new Map<string, boolean>();
+    const isFresh = (fx: FxInput) => {
+      let f = fresh.get(fx.rateDate);
+      if (f === undefined) fresh.set(fx.rateDate, (f = targetDaysBetween(fx.rateDate, now) <= doc.fx.maxAgeDays));
+      return f;
+    };
     const rows: MarketPriceEntity[] = [];
+    let ruleInvalid = false;
     for (const v of variants) {
       const fixed = overrides.get(v.id);
       const before = stored.get(v.id);
-      const base = { variantId: v.id, marketCode: market.code, productId: product.id, currency: doc.currency, ruleVersion, sourceAmountMinor: v.priceMinor, sourceCurrency: v.currency, computedAt: now };
-      const blocked = (issue: MarketPriceIssue, source = 'converted'): MarketPriceEntity => ({
-        ...base,
-        amountMinor: null,
-        outcome: 'blocked',
-        source,
-        breakdown: [],
-        issues: [issue],
-        fxSnapshotId: null,
-        fxSource: null,
-        fxPath: [],
-        pipelineVersion: 'pricing:1',
+      // rows are built field by field (an object spread per row costs more than the pipeline here)
+      const row = (r: Pick<MarketPriceEntity, 'amountMinor' | 'outcome' | 'source' | 'breakdown' | 'issues' | 'fxSnapshotId' | 'fxSource' | 'fxPath' | 'pipelineVersion'>): MarketPriceEntity => ({
+        variantId: v.id,
+        marketCode: market.code,
+        productId: v.productId,
+        amountMinor: r.amountMinor,
+        currency: doc.currency,
+        outcome: r.outcome,
+        source: r.source,
+        breakdown: r.breakdown,
+        issues: r.issues,
+        fxSnapshotId: r.fxSnapshotId,
+        fxSource: r.fxSource,
+        fxPath: r.fxPath,
+        ruleVersion,
+        pipelineVersion: r.pipelineVersion,
+        sourceAmountMinor: v.priceMinor,
+        sourceCurrency: v.currency,
+        computedAt: now,
       });
+      const blocked = (issue: MarketPriceIssue, source = 'converted'): MarketPriceEntity =>
+        row({ amountMinor: null, outcome: 'blocked', source, breakdown: [], issues: [issue], fxSnapshotId: null, fxSource: null, fxPath: [], pipelineVersion: 'pricing:1' });
       let fx: FxInput | undefined;
-      if (!fixed && v.currency !== doc.currency) {
-        const lookup = await cache.get(doc.fx.source, v.currency, doc.currency);
+      if (v.currency !== doc.currency && (!fixed || v.floorMinor)) {
+        const lookup = rates.get(v.currency);
+        if (!lookup) throw new Error(`no FX lookup for ${v.currency}→${doc.currency} (call ratesFor first)`);
         if ('issue' in lookup) {
-          rows.push(blocked(lookup.issue));
-          continue;
-        }
-        fx = lookup.fx;
+          // a fixed price stands without a rate (its floor is then checked when a rate is there)
+          if (!fixed) {
+            rows.push(blocked(lookup.issue));
+            continue;
+          }
+        } else fx = lookup.fx;
       }
+      const floor = v.floorMinor ? fromMinorUnits(v.floorMinor, v.currency) : null;
       // Inputs unchanged since the stored price (same snapshot, rule version, seller price, fixed price) and
       // the snapshot still fresh: the stored price stands as computed (a redelivered event changes nothing).
       if (
@@ -154,8 +244,9 @@ export class PricesService {
         before.sourceAmountMinor === v.priceMinor &&
         before.sourceCurrency === v.currency &&
         (fixed ? before.source === 'fixed' && before.amountMinor === fixed.amountMinor : before.source !== 'fixed') &&
-        (before.fxSnapshotId ?? null) === (fx?.snapshotId ?? null) &&
-        (!fx || targetDaysBetween(fx.rateDate, now) <= doc.fx.maxAgeDays)
+        (before.fxSnapshotId ?? null) === (fixed ? null : (fx?.snapshotId ?? null)) &&
+        (fixed || !fx || isFresh(fx)) &&
+        storedFloor(before) === floor
       ) {
         rows.push(before);
         continue;
@@ -176,10 +267,11 @@ export class PricesService {
         price = computeMarketPrice({
           source: { amountMinor: BigInt(v.priceMinor), currency: v.currency },
           targetCurrency: doc.currency,
-          tax: doc.taxDisplay.mode === 'gross' ? { mode: 'gross', vatRate: doc.taxDisplay.vatRate } : { mode: 'net' },
+          tax,
           fx,
-          rounding: doc.priceEndings[doc.currency] ? parseRoundingRules(doc.priceEndings[doc.currency]) : undefined,
+          rounding,
           fixedPrice: fixed ? { amountMinor: BigInt(fixed.amountMinor), currency: fixed.currency } : undefined,
+          floorMinor: v.floorMinor ? BigInt(v.floorMinor) : undefined,
           previous,
           fxMaxAgeTargetDays: doc.fx.maxAgeDays,
           now,
@@ -187,65 +279,185 @@ export class PricesService {
         });
       } catch (e) {
         if (!(e instanceof PricingError)) throw e;
-        this.logger.warn({ market: market.code, ruleVersion, code: e.code }, `market ${market.code} cannot be priced: ${e.message}`);
+        if (!ruleInvalid) this.logger.warn({ market: market.code, ruleVersion, code: e.code }, `market ${market.code} cannot be priced: ${e.message}`);
+        ruleInvalid = true;
         rows.push(blocked({ code: 'PRICE_RULE_INVALID', severity: 'BLOCKER', params: { market: market.code } }, fixed ? 'fixed' : 'converted'));
         continue;
       }
-      rows.push({
-        ...base,
-        amountMinor: price.amountMinor === null ? null : price.amountMinor.toString(),
-        outcome: price.outcome,
-        source: price.source,
-        breakdown: price.breakdown,
-        issues: price.issues.map((i) => (fx ? { ...i, params: { source: fx.source.toUpperCase(), ...i.params } } : i)),
-        fxSnapshotId: price.fxSnapshotId,
-        fxSource: price.fxSnapshotId ? doc.fx.source : null,
-        fxPath: price.fxPath,
-        pipelineVersion: price.pipelineVersion,
-      });
+      rows.push(
+        row({
+          amountMinor: price.amountMinor === null ? null : price.amountMinor.toString(),
+          outcome: price.outcome,
+          source: price.source,
+          breakdown: price.breakdown,
+          issues: price.issues.length ? price.issues.map((i) => (fx ? { ...i, params: { source: fx.source.toUpperCase(), ...i.params } } : i)) : [],
+          fxSnapshotId: price.fxSnapshotId,
+          fxSource: price.fxSnapshotId ? doc.fx.source : null,
+          fxPath: price.fxPath,
+          pipelineVersion: price.pipelineVersion,
+        }),
+      );
     }
     return rows;
   }
 
   /** Recomputes and stores a product's prices in the given markets (default: every enabled market). In the caller's transaction. */
   async repriceProduct(tx: Tx, productId: string, marketCodes?: string[], cache: FxCache = this.newFxCache(tx)): Promise<number> {
-    const variants = await tx.find(VariantEntity, { where: { productId }, order: { position: 'ASC' } });
+    return this.repriceProducts(tx, [productId], marketCodes, cache);
+  }
+
+  /**
+   * Recomputes and stores the prices of many products' variants in the given markets (default: every
+   * enabled market), in the caller's transaction: three reads for all of them (variants, stored
+   * prices, overrides), one FX lookup per market × source currency, and multi-row upserts of the
+   * prices that changed. Returns the number of variant × market prices computed.
+   */
+  async repriceProducts(tx: Tx, productIds: readonly string[], marketCodes?: string[], cache: FxCache = this.newFxCache(tx)): Promise<number> {
+    if (!productIds.length) return 0;
+    const ids = [...new Set(productIds)];
+    const variants: PricedVariant[] = (
+      await tx.query('SELECT id, product_id, price_minor::text AS price_minor, currency, floor_minor::text AS floor_minor FROM catalog_variants WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position', [ids])
+    ).map((r: { id: string; product_id: string; price_minor: string; currency: string; floor_minor: string | null }) => ({ id: r.id, productId: r.product_id, priceMinor: r.price_minor, currency: r.currency, floorMinor: r.floor_minor }));
     if (!variants.length) return 0;
     const all = await this.markets.list(tx);
     const markets = marketCodes ? all.filter((m) => marketCodes.includes(m.code)) : all.filter((m) => m.status === 'enabled');
     if (!markets.length) return 0;
     const codes = markets.map((m) => m.code);
-    const stored = await tx.find(MarketPriceEntity, { where: { productId, marketCode: In(codes) } });
-    const overrides = await tx.find(PriceOverrideEntity, { where: { productId, marketCode: In(codes) } });
-    const rows: MarketPriceEntity[] = [];
+    const stored = await this.storedPrices(tx, ids, codes);
+    const overrides = await this.overridesOf(tx, ids, codes);
+    const changed: MarketPriceEntity[] = [];
+    let computed = 0;
     for (const market of markets) {
-      const byVariant = new Map(stored.filter((s) => s.marketCode === market.code).map((s) => [s.variantId, s]));
-      const fixed = new Map(overrides.filter((o) => o.marketCode === market.code).map((o) => [o.variantId, o]));
-      rows.push(...(await this.compute(market, { id: productId }, variants, byVariant, fixed, cache)));
+      const byVariant = stored.get(market.code) ?? new Map<string, MarketPriceEntity>();
+      const fixed = overrides.get(market.code) ?? new Map<string, PriceOverrideEntity>();
+      const rows = this.computeMany(market, variants, byVariant, fixed, await this.ratesFor(market, variants, fixed, cache));
+      computed += rows.length;
+      // a row returned as stored is unchanged: nothing to write
+      for (const r of rows) if (byVariant.get(r.variantId) !== r) changed.push(r);
     }
-    await tx.upsert(MarketPriceEntity, rows as never[], ['variantId', 'marketCode']);
-    return rows.length;
+    await this.store(tx, changed);
+    return computed;
+  }
+
+  /** Stored prices of products in markets, by market and variant (one query, raw rows: no entity hydration). */
+  async storedPrices(tx: Reader, productIds: readonly string[], codes: readonly string[]): Promise<Map<string, Map<string, MarketPriceEntity>>> {
+    const rows: StoredPriceRow[] = await tx.query(
+      `SELECT variant_id, market_code, product_id, amount_minor::text AS amount_minor, currency, outcome, source, breakdown, issues, fx_snapshot_id, fx_source, fx_path,
+              rule_version, pipeline_version, source_amount_minor::text AS source_amount_minor, source_currency, computed_at
+         FROM catalog_market_prices WHERE product_id = ANY($1::uuid[]) AND market_code = ANY($2::text[])`,
+      [productIds, codes],
+    );
+    const out = new Map<string, Map<string, MarketPriceEntity>>();
+    for (const r of rows) {
+      let m = out.get(r.market_code);
+      if (!m) out.set(r.market_code, (m = new Map()));
+      m.set(r.variant_id, {
+        variantId: r.variant_id,
+        marketCode: r.market_code,
+        productId: r.product_id,
+        amountMinor: r.amount_minor,
+        currency: r.currency,
+        outcome: r.outcome,
+        source: r.source,
+        breakdown: r.breakdown,
+        issues: r.issues,
+        fxSnapshotId: r.fx_snapshot_id,
+        fxSource: r.fx_source,
+        fxPath: r.fx_path,
+        ruleVersion: r.rule_version,
+        pipelineVersion: r.pipeline_version,
+        sourceAmountMinor: r.source_amount_minor,
+        sourceCurrency: r.source_currency,
+        computedAt: r.computed_at,
+      });
+    }
+    return out;
+  }
+
+  /** Fixed prices of products in markets, by market and variant (one query). */
+  async overridesOf(tx: Reader, productIds: readonly string[], codes: readonly string[]): Promise<Map<string, Map<string, PriceOverrideEntity>>> {
+    const rows: { variant_id: string; market_code: string; product_id: string; amount_minor: string; currency: string; compare_at_minor: string | null; set_at: Date }[] = await tx.query(
+      'SELECT variant_id, market_code, product_id, amount_minor::text AS amount_minor, currency, compare_at_minor::text AS compare_at_minor, set_at FROM catalog_price_overrides WHERE product_id = ANY($1::uuid[]) AND market_code = ANY($2::text[])',
+      [productIds, codes],
+    );
+    const out = new Map<string, Map<string, PriceOverrideEntity>>();
+    for (const r of rows) {
+      let m = out.get(r.market_code);
+      if (!m) out.set(r.market_code, (m = new Map()));
+      m.set(r.variant_id, { variantId: r.variant_id, marketCode: r.market_code, productId: r.product_id, amountMinor: r.amount_minor, currency: r.currency, compareAtMinor: r.compare_at_minor, setAt: r.set_at });
+    }
+    return out;
   }
 
   /**
-   * Re-prices every product that has a stored price in one of the markets, a product per
-   * transaction (a failure leaves the others priced; the job is retried and idempotent).
+   * Multi-row upsert of computed prices, STORE_CHUNK rows a statement: the rows travel as ONE JSON
+   * parameter read by `jsonb_to_recordset` (one native JSON.stringify; the driver's per-element
+   * array escaping cost more than PostgreSQL's work), `INSERT … SELECT … ON CONFLICT DO UPDATE`.
+   * A price whose amount changed (or is new) is appended to `catalog_price_history` in the same
+   * statement (the CTE reads the rows as they were before it): the Omnibus lowest-30-day price.
    */
-  async repriceMarkets(codes: string[]): Promise<{ products: number; prices: number }> {
+  async store(tx: Tx, rows: readonly MarketPriceEntity[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += STORE_CHUNK) {
+      const chunk = rows.slice(i, i + STORE_CHUNK);
+      await tx.query(
+        `WITH t AS MATERIALIZED (
+           SELECT * FROM jsonb_to_recordset($1::jsonb)
+             AS r("variantId" uuid, "marketCode" text, "productId" uuid, "amountMinor" bigint, currency text, outcome text, source text, breakdown jsonb, issues jsonb,
+                  "fxSnapshotId" uuid, "fxSource" text, "fxPath" jsonb, "ruleVersion" text, "pipelineVersion" text, "sourceAmountMinor" bigint, "sourceCurrency" text,
+                  "computedAt" timestamptz)
+         ), history AS (
+           INSERT INTO catalog_price_history (variant_id, market_code, effective_from, amount_minor, currency)
+           SELECT t."variantId", t."marketCode", t."computedAt", t."amountMinor", t.currency
+             FROM t LEFT JOIN catalog_market_prices p ON p.variant_id = t."variantId" AND p.market_code = t."marketCode"
+            WHERE t."amountMinor" IS NOT NULL AND (p.amount_minor IS DISTINCT FROM t."amountMinor" OR p.currency IS DISTINCT FROM t.currency)
+           ON CONFLICT DO NOTHING
+         )
+         INSERT INTO catalog_market_prices (variant_id, market_code, product_id, amount_minor, currency, outcome, source, breakdown, issues, fx_snapshot_id, fx_source, fx_path,
+                                            rule_version, pipeline_version, source_amount_minor, source_currency, computed_at)
+         SELECT t."variantId", t."marketCode", t."productId", t."amountMinor", t.currency, t.outcome, t.source, t.breakdown, t.issues, t."fxSnapshotId", t."fxSource",
+                t."fxPath", t."ruleVersion", t."pipelineVersion", t."sourceAmountMinor", t."sourceCurrency", t."computedAt"
+           FROM t
+         ON CONFLICT (variant_id, market_code) DO UPDATE SET
+           product_id = EXCLUDED.product_id, amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency, outcome = EXCLUDED.outcome, source = EXCLUDED.source,
+           breakdown = EXCLUDED.breakdown, issues = EXCLUDED.issues, fx_snapshot_id = EXCLUDED.fx_snapshot_id, fx_source = EXCLUDED.fx_source, fx_path = EXCLUDED.fx_path,
+           rule_version = EXCLUDED.rule_version, pipeline_version = EXCLUDED.pipeline_version, source_amount_minor = EXCLUDED.source_amount_minor,
+           source_currency = EXCLUDED.source_currency, computed_at = EXCLUDED.computed_at`,
+        // the entity's own field names; Dates become ISO strings, amounts are already strings
+        [JSON.stringify(chunk)],
+      );
+    }
+  }
+
+  /**
+   * Re-prices every product that has a stored price in one of the markets, REPRICE_CHUNK products
+   * per transaction (their rows locked, in id order), so a failure leaves the earlier chunks priced;
+   * the job is retried and idempotent. One FX lookup per market × source currency for the whole run.
+   */
+  async repriceMarkets(codes: string[], chunk = REPRICE_CHUNK): Promise<{ products: number; prices: number }> {
     if (!codes.length) return { products: 0, prices: 0 };
-    const rows: { product_id: string }[] = await this.uow.reader.query('SELECT DISTINCT product_id FROM catalog_market_prices WHERE market_code = ANY($1) ORDER BY product_id', [codes]);
     const cache = this.newFxCache(this.uow.reader);
-    let prices = 0;
-    // one pool connection at a time: rates are read (and cached) before each product's transaction
+    // rates are read (and cached) before the transactions: one pool connection at a time
     const markets = (await this.markets.list(this.uow.reader)).filter((m) => codes.includes(m.code));
     for (const m of markets) for (const c of await this.sourceCurrencies(m.code)) if (c !== m.document.currency) await cache.get(m.document.fx.source, c, m.document.currency);
-    for (const { product_id } of rows) {
+    let products = 0;
+    let prices = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: { product_id: string }[] = await this.uow.reader.query(
+        'SELECT DISTINCT product_id FROM catalog_market_prices WHERE market_code = ANY($1::text[]) AND product_id > $2 ORDER BY product_id LIMIT $3',
+        [codes, after, chunk],
+      );
+      if (!rows.length) break;
+      after = rows[rows.length - 1].product_id;
+      const ids = rows.map((r) => r.product_id);
       prices += await this.uow.run(async (tx) => {
-        const locked = await tx.findOne(ProductEntity, { where: { id: product_id }, lock: { mode: 'pessimistic_write' } });
-        return locked ? this.repriceProduct(tx, product_id, codes, cache) : 0;
+        const locked: { id: string }[] = await tx.query('SELECT id FROM catalog_products WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids]);
+        return this.repriceProducts(tx, locked.map((l) => l.id), codes, cache);
       });
+      products += rows.length;
+      if (rows.length < chunk) break;
     }
-    return { products: rows.length, prices };
+    return { products, prices };
   }
 
   private async sourceCurrencies(market: string): Promise<string[]> {
@@ -260,19 +472,70 @@ export class PricesService {
 
   /** The prices of a product in a market as a listing shows them: computed now, the stored price as `previous`. */
   async forListing(tx: Reader, market: PublishedMarket, productId: string, variants: VariantEntity[], locale: Locale, displayLocale: string): Promise<Map<string, MarketPriceView>> {
-    const stored = new Map((await tx.find(MarketPriceEntity, { where: { productId, marketCode: market.code } })).map((s) => [s.variantId, s]));
-    const overrides = new Map((await tx.find(PriceOverrideEntity, { where: { productId, marketCode: market.code } })).map((o) => [o.variantId, o]));
-    const rows = await this.compute(market, { id: productId }, variants, stored, overrides, this.newFxCache(tx));
-    return new Map(rows.map((r) => [r.variantId, this.view(r, stored.get(r.variantId) ?? null, locale, displayLocale)]));
+    return this.forListings(tx, market, variants.map((v) => ({ id: v.id, productId, priceMinor: v.priceMinor, currency: v.currency, floorMinor: v.floorMinor })), locale, displayLocale);
   }
 
-  view(row: MarketPriceEntity, stored: MarketPriceEntity | null, locale: Locale, displayLocale: string): MarketPriceView {
-    let formatted: string | null = null;
-    if (row.amountMinor !== null) {
+  /** `forListing` for the variants of many products at once: two reads, one FX lookup per source currency. */
+  async forListings(tx: Reader, market: PublishedMarket, variants: readonly PricedVariant[], locale: Locale, displayLocale: string, cache: FxCache = this.newFxCache(tx)): Promise<Map<string, MarketPriceView>> {
+    const productIds = [...new Set(variants.map((v) => v.productId))];
+    const stored = (await this.storedPrices(tx, productIds, [market.code])).get(market.code) ?? new Map<string, MarketPriceEntity>();
+    const overrides = (await this.overridesOf(tx, productIds, [market.code])).get(market.code) ?? new Map<string, PriceOverrideEntity>();
+    const rows = this.computeMany(market, variants, stored, overrides, await this.ratesFor(market, variants, overrides, cache));
+    const sales = await this.compareAts(tx, market, rows, overrides);
+    return new Map(rows.map((r) => [r.variantId, this.view(r, stored.get(r.variantId) ?? null, locale, displayLocale, sales.get(r.variantId))]));
+  }
+
+  /**
+   * The prior price of every sale among `rows` (a fixed price with a compare-at): in an EU market the
+   * lowest price of the 30 days before the sale started (one history read for all of them).
+   */
+  private async compareAts(tx: Reader, market: PublishedMarket, rows: readonly MarketPriceEntity[], overrides: Map<string, PriceOverrideEntity>): Promise<Map<string, CompareAt>> {
+    const sales = rows.filter((r) => r.source === 'fixed' && r.amountMinor !== null && overrides.get(r.variantId)?.compareAtMinor);
+    const out = new Map<string, CompareAt>();
+    if (!sales.length) return out;
+    const omnibus = isOmnibusMarket(market.document.countries);
+    const history = new Map<string, PricePoint[]>();
+    if (omnibus) {
+      const points: { variant_id: string; amount_minor: string; currency: string; effective_from: Date }[] = await tx.query(
+        'SELECT variant_id, amount_minor::text AS amount_minor, currency, effective_from FROM catalog_price_history WHERE variant_id = ANY($1::uuid[]) AND market_code = $2 ORDER BY effective_from',
+        [sales.map((r) => r.variantId), market.code],
+      );
+      for (const p of points) {
+        if (p.currency !== market.document.currency) continue;
+        const list = history.get(p.variant_id) ?? [];
+        list.push({ amountMinor: BigInt(p.amount_minor), effectiveFrom: p.effective_from });
+        history.set(p.variant_id, list);
+      }
+    }
+    for (const r of sales) {
+      const o = overrides.get(r.variantId)!;
+      out.set(r.variantId, compareAtFor({ salePriceMinor: BigInt(r.amountMinor!), declaredMinor: BigInt(o.compareAtMinor!), history: history.get(r.variantId) ?? [], saleStartedAt: o.setAt, omnibus }));
+    }
+    return out;
+  }
+
+  view(row: MarketPriceEntity, stored: MarketPriceEntity | null, locale: Locale, displayLocale: string, sale?: CompareAt): MarketPriceView {
+    const format = (minor: string | null): string | null => {
+      if (minor === null) return null;
       try {
-        formatted = formatMinorUnits(row.amountMinor, row.currency, displayLocale);
+        return formatMinorUnits(minor, row.currency, displayLocale);
       } catch (e) {
         if (!(e instanceof MoneyError)) throw e;
+        return null;
+      }
+    };
+    const formatted = format(row.amountMinor);
+    const issues = [...(row.issues as MarketPriceIssue[])];
+    let compareAt: MarketPriceView['compareAt'] = null;
+    if (sale) {
+      if (sale.amountMinor !== null && sale.source) {
+        const minor = sale.amountMinor.toString();
+        compareAt = { amountMinor: minor, amount: fromMinorUnits(minor, row.currency), formatted: format(minor), source: sale.source, declared: fromMinorUnits(sale.declaredMinor, row.currency) };
+      }
+      if (sale.reason) {
+        const params: Record<string, string> = { reason: sale.reason, declared: fromMinorUnits(sale.declaredMinor, row.currency), currency: row.currency, days: String(OMNIBUS_DAYS) };
+        if (sale.lowest30dMinor !== null) params.lowest = fromMinorUnits(sale.lowest30dMinor, row.currency);
+        issues.push({ code: 'OMNIBUS_PRIOR_PRICE', severity: 'WARNING', params });
       }
     }
     return {
@@ -288,7 +551,8 @@ export class PricesService {
       fxPath: row.fxPath,
       ruleVersion: row.ruleVersion,
       storedAt: stored ? stored.computedAt.toISOString() : null,
-      issues: (row.issues as MarketPriceIssue[]).map((i) => ({ ...i, message: this.translator.t(locale, `catalog.price.${i.code}`, i.params) })),
+      compareAt,
+      issues: issues.map((i) => ({ ...i, message: this.translator.t(locale, `catalog.price.${i.code}`, i.params) })),
     };
   }
 }

@@ -2,3 +2,4 @@ export * from './pipeline';
 export * from './rounding';
 export * from './format';
 export { PriceDecimal } from './decimal';
+export * from './omnibus';

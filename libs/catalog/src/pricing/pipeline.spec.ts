@@ -208,3 +208,24 @@ describe('market price pipeline — guards', () => {
     expect(p.issues.map((i) => i.code)).toEqual(['PRICE_FIXED_PRECISION']);
   });
 });
+
+describe('market price pipeline — floor guard (research §2.5, scenario 2 "floor guard passes")', () => {
+  it('2: RUB 1 990,00 → EUR 21.99 passes a RUB 1 500,00 floor converted with the same snapshot (16.41, rounded up)', () => {
+    const p = computeMarketPrice(base({ source: { amountMinor: 199000n, currency: 'RUB' }, fx: rubToEur(), rounding: EUR_99_BELOW_100, floorMinor: 150000n }));
+    expect(p).toMatchObject({ outcome: 'priced', amountMinor: 2199n });
+    expect(p.breakdown.at(-1)).toEqual({ step: 'floor_guard', value: '16.41', currency: 'EUR', detail: { floor: '1500.00', floorCurrency: 'RUB', result: 'passed' } }); // 1500 / 91.4567 = 16.4012… → up
+  });
+
+  it('blocks a converted price below the floor with PRICE_BELOW_FLOOR (after VAT and the price ending)', () => {
+    const p = computeMarketPrice(base({ source: { amountMinor: 199000n, currency: 'RUB' }, fx: rubToEur(), tax: { mode: 'gross', vatRate: '0.22' }, rounding: EUR_99_BELOW_100, floorMinor: 250000n }));
+    // price 1990 / 91.4567 × 1.22 = 26.546… → 26.55 → 26.99; floor 2500 / 91.4567 × 1.22 = 33.349… → 33.35
+    expect(p).toMatchObject({ outcome: 'blocked', amountMinor: null, issues: [{ code: 'PRICE_BELOW_FLOOR', severity: 'BLOCKER', params: { amount: '26.99', floor: '33.35', currency: 'EUR' } }] });
+  });
+
+  it('checks a fixed price against the floor when it can be converted, and a kept (hysteresis) price too', () => {
+    expect(computeMarketPrice(base({ fixedPrice: { amountMinor: 900n, currency: 'EUR' }, floorMinor: 1000n }))).toMatchObject({ outcome: 'blocked', source: 'fixed', issues: [{ code: 'PRICE_BELOW_FLOOR' }] });
+    expect(computeMarketPrice(base({ fixedPrice: { amountMinor: 900n, currency: 'EUR' }, source: { amountMinor: 100000n, currency: 'RUB' }, floorMinor: 100000n }))).toMatchObject({ outcome: 'priced', amountMinor: 900n }); // no rate: not checkable here
+    const kept = computeMarketPrice(base({ source: { amountMinor: 1000n, currency: 'EUR' }, previous: { amountMinor: 1005n, currency: 'EUR', sourceAmountMinor: 1000n, ruleVersion: 'market:IT@3' }, floorMinor: 1010n }));
+    expect(kept).toMatchObject({ outcome: 'blocked', issues: [{ code: 'PRICE_BELOW_FLOOR', params: { amount: '10.05', floor: '10.10' } }] });
+  });
+});

@@ -71,6 +71,16 @@ export class VariantDto {
   @Nested(() => PriceInputDto)
   price: PriceInputDto;
 
+  @ApiPropertyOptional({
+    example: '150000',
+    description:
+      "Floor price (cost or MAP) in integer minor units of the product's currency: a market price converted below it is blocked (PRICE_BELOW_FLOOR) and a fixed market price below it refused. Omit for none.",
+  })
+  @Omittable()
+  @IsString()
+  @Matches(/^\d{1,18}$/)
+  floorMinor?: string;
+
   @ApiPropertyOptional({ example: 1250, description: 'Package weight in grams' })
   @Omittable()
   @IsInt()

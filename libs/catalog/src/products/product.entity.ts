@@ -165,6 +165,14 @@ export class VariantEntity {
   @Column('char', { length: 3 })
   currency: string;
 
+  /**
+   * The lowest price the seller accepts, in minor units of `currency` (cost or MAP, research §2.5):
+   * a market price converted below it (with the same FX snapshot) is blocked, and a fixed price
+   * below it refused. Null: no floor (prices must still be above zero).
+   */
+  @Column('bigint', { name: 'floor_minor', nullable: true })
+  floorMinor: string | null;
+
   /** Package weight in grams. */
   @Column('integer', { name: 'weight_g', nullable: true })
   weightG: number | null;

@@ -28,6 +28,7 @@ export class VariantView {
   @ApiProperty({ example: 'GUNES-DRESS-XL' }) sku: string;
   @ApiProperty({ type: [AttributeView] }) attributes: Attribute[];
   @ApiProperty({ type: MoneyView }) price: MoneyView;
+  @ApiProperty({ type: MoneyView, nullable: true, description: 'Floor price (cost or MAP): market prices below it are blocked' }) floor: MoneyView | null;
   @ApiProperty({ nullable: true, example: 1250, description: 'Package weight in grams' }) weightG: number | null;
   @ApiProperty({ type: DimensionsView, nullable: true, description: 'Package dimensions in millimetres' }) dimensionsMm: DimensionsView | null;
 }
@@ -81,6 +82,7 @@ export function variantView(v: VariantEntity): VariantView {
     sku: v.sku,
     attributes: v.attributes,
     price: money(v.priceMinor, v.currency),
+    floor: v.floorMinor === null ? null : money(v.floorMinor, v.currency),
     weightG: v.weightG,
     dimensionsMm: v.lengthMm !== null && v.widthMm !== null && v.heightMm !== null ? { length: v.lengthMm, width: v.widthMm, height: v.heightMm } : null,
   };

@@ -1580,6 +1580,10 @@ export type VariantDto = {
     attributes?: Array<AttributeDto>;
     price: PriceInputDto;
     /**
+     * Floor price (cost or MAP) in integer minor units of the product's currency: a market price converted below it is blocked (PRICE_BELOW_FLOOR) and a fixed market price below it refused. Omit for none.
+     */
+    floorMinor?: string;
+    /**
      * Package weight in grams
      */
     weightG?: number;
@@ -1735,6 +1739,10 @@ export type VariantView = {
     sku: string;
     attributes: Array<AttributeView>;
     price: MoneyView;
+    /**
+     * Floor price (cost or MAP): market prices below it are blocked
+     */
+    floor: MoneyView | null;
     /**
      * Package weight in grams
      */
@@ -1984,8 +1992,22 @@ export type PriceStepDoc = {
     };
 };
 
+export type CompareAtDoc = {
+    amountMinor: string;
+    amount: string;
+    formatted: string | null;
+    /**
+     * lowest_30d: the lowest price of the 30 days before the sale (EU Omnibus), shown instead of the seller’s
+     */
+    source: 'seller' | 'lowest_30d';
+    /**
+     * What the seller declared
+     */
+    declared: string;
+};
+
 export type PriceIssueDoc = {
-    code: 'PRICE_FX_STALE' | 'PRICE_FX_MISSING' | 'PRICE_FX_RATE_UNAVAILABLE' | 'PRICE_NOT_POSITIVE' | 'PRICE_FIXED_PRECISION' | 'PRICE_RULE_INVALID';
+    code: 'PRICE_FX_STALE' | 'PRICE_FX_MISSING' | 'PRICE_FX_RATE_UNAVAILABLE' | 'PRICE_NOT_POSITIVE' | 'PRICE_FIXED_PRECISION' | 'PRICE_RULE_INVALID' | 'PRICE_BELOW_FLOOR' | 'OMNIBUS_PRIOR_PRICE';
     severity: 'BLOCKER' | 'WARNING';
     params: {
         [key: string]: string;
@@ -2021,6 +2043,10 @@ export type MarketPriceDoc = {
      * When the stored price was computed (null: not stored yet)
      */
     storedAt: string | null;
+    /**
+     * A sale’s prior price, when the fixed price has a compare-at that may be shown
+     */
+    compareAt: CompareAtDoc | null;
     issues: Array<PriceIssueDoc>;
 };
 
@@ -2098,6 +2124,10 @@ export type FixedPriceDoc = {
     amountMinor: string;
     amount: string;
     currency: string;
+    /**
+     * The sale’s compare-at as the seller set it
+     */
+    compareAt: string | null;
 };
 
 export type VariantPricesView = {
@@ -2124,6 +2154,10 @@ export type FixedPriceItemDto = {
      * Integer minor units, as a string (instead of amount)
      */
     amountMinor?: string;
+    /**
+     * A sale: the price this fixed price is compared with, a decimal string in the market's currency, above the amount (else COMPARE_AT_NOT_ABOVE). In EU markets the listing shows the lowest price of the 30 days before the sale instead (Omnibus; issue OMNIBUS_PRIOR_PRICE).
+     */
+    compareAt?: string;
 };
 
 export type PutFixedPricesDto = {
