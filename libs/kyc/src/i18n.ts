@@ -5,7 +5,7 @@ import type { KycStatus } from './lifecycle';
 export const KYC_REASON_CODES = ['PACK_REQUIREMENTS_ADDED', 'DOCUMENT_UNREADABLE', 'DOCUMENT_EXPIRED', 'NAME_MISMATCH', 'WRONG_DOCUMENT', 'INFORMATION_INCOMPLETE', 'NOT_ELIGIBLE', 'SANCTIONS_HIT', 'IDENTITY_CHECK_FAILED', 'OTHER'] as const;
 export type KycReasonCode = (typeof KYC_REASON_CODES)[number];
 
-type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode | 'UNDER_REVIEW' as `kyc.reason.${K}`]: string } & { [K in UploadProblem as `kyc.upload.${K}`]: string } & { [K in KycStatus as `kyc.status.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.missing.partners' | 'kyc.person.PARTNER_NOT_PARTNERSHIP' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.ID_NUMBER_INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
+type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode | 'UNDER_REVIEW' as `kyc.reason.${K}`]: string } & { [K in UploadProblem as `kyc.upload.${K}`]: string } & { [K in KycStatus as `kyc.status.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.missing.partners' | 'kyc.person.PARTNER_NOT_PARTNERSHIP' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.ID_NUMBER_INVALID' | 'kyc.person.ID_DOCUMENT_TYPE_NOT_ALLOWED' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
 
 export const KYC_MESSAGES: Translations<KycMessages> = {
   en: {
@@ -35,7 +35,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.reason.DOCUMENT_EXPIRED': 'The document is out of date; upload a recent one.',
     'kyc.reason.NAME_MISMATCH': 'The names in the document do not match your business details.',
     'kyc.reason.WRONG_DOCUMENT': 'This is not the document we asked for.',
-    'kyc.reason.INFORMATION_INCOMPLETE': 'Some information is missing; complete your details.',
+    'kyc.reason.INFORMATION_INCOMPLETE': 'Some information is missing: the checklist and the feedback on each document say what to add.',
     'kyc.reason.NOT_ELIGIBLE': 'Your business cannot sell on the marketplace.',
     'kyc.reason.SANCTIONS_HIT': 'Your verification needs a closer review by our compliance team.',
     'kyc.reason.OTHER': 'Contact support for details.',
@@ -44,6 +44,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.missing.partners': 'Declare every partner of the partnership (at least {{min}}).',
     'kyc.person.PARTNER_NOT_PARTNERSHIP': '{{field}}: partners are declared only for a partnership; declare owners and the representative instead.',
     'kyc.person.ID_NUMBER_INVALID': '{{field}}: this is not a valid {{label}}; please check the number for typos.',
+    'kyc.person.ID_DOCUMENT_TYPE_NOT_ALLOWED': '{{field}}: choose one of: {{allowed}}.',
     'kyc.person.NO_REPRESENTATIVE': 'Declare exactly one legal representative.',
     'kyc.person.SHARES_OVER_100': 'The owners\' shares add up to more than 100 %.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: an owner needs a share of at least {{threshold}} %.',
@@ -90,7 +91,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.reason.DOCUMENT_EXPIRED': 'Документ устарел; загрузите свежий.',
     'kyc.reason.NAME_MISMATCH': 'Имена в документе не совпадают с данными вашей компании.',
     'kyc.reason.WRONG_DOCUMENT': 'Это не тот документ, который мы запрашивали.',
-    'kyc.reason.INFORMATION_INCOMPLETE': 'Не хватает сведений; дополните данные.',
+    'kyc.reason.INFORMATION_INCOMPLETE': 'Не хватает сведений: что добавить, указано в списке задач и в отзыве к каждому документу.',
     'kyc.reason.NOT_ELIGIBLE': 'Ваша компания не может продавать на площадке.',
     'kyc.reason.SANCTIONS_HIT': 'Ваша проверка требует дополнительного рассмотрения отделом комплаенс.',
     'kyc.reason.OTHER': 'Подробности — в службе поддержки.',
@@ -99,6 +100,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.missing.partners': 'Укажите всех участников товарищества (не менее {{min}}).',
     'kyc.person.PARTNER_NOT_PARTNERSHIP': '{{field}}: участники указываются только для товарищества; укажите владельцев и представителя.',
     'kyc.person.ID_NUMBER_INVALID': '{{field}}: это не действительный номер ({{label}}); проверьте, нет ли в нём опечаток.',
+    'kyc.person.ID_DOCUMENT_TYPE_NOT_ALLOWED': '{{field}}: выберите один из документов: {{allowed}}.',
     'kyc.person.NO_REPRESENTATIVE': 'Укажите ровно одного законного представителя.',
     'kyc.person.SHARES_OVER_100': 'Сумма долей владельцев превышает 100 %.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: у владельца должна быть доля не менее {{threshold}} %.',
@@ -145,7 +147,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.reason.DOCUMENT_EXPIRED': 'Belgenin süresi geçmiş; güncel bir belge yükleyin.',
     'kyc.reason.NAME_MISMATCH': 'Belgedeki adlar işletme bilgilerinizle eşleşmiyor.',
     'kyc.reason.WRONG_DOCUMENT': 'Bu, istediğimiz belge değil.',
-    'kyc.reason.INFORMATION_INCOMPLETE': 'Bazı bilgiler eksik; bilgilerinizi tamamlayın.',
+    'kyc.reason.INFORMATION_INCOMPLETE': 'Bazı bilgiler eksik: neyin ekleneceği kontrol listesinde ve her belgeye ilişkin geri bildirimde yazıyor.',
     'kyc.reason.NOT_ELIGIBLE': 'İşletmeniz pazaryerinde satış yapamaz.',
     'kyc.reason.SANCTIONS_HIT': 'Doğrulamanızın uyum ekibimiz tarafından daha ayrıntılı incelenmesi gerekiyor.',
     'kyc.reason.OTHER': 'Ayrıntılar için destekle iletişime geçin.',
@@ -154,6 +156,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.missing.partners': 'Ortaklığın tüm ortaklarını bildirin (en az {{min}}).',
     'kyc.person.PARTNER_NOT_PARTNERSHIP': '{{field}}: ortaklar yalnızca şahıs ortaklıkları için bildirilir; bunun yerine sahipleri ve temsilciyi bildirin.',
     'kyc.person.ID_NUMBER_INVALID': '{{field}}: geçerli bir {{label}} değil; numarada yazım hatası olup olmadığını kontrol edin.',
+    'kyc.person.ID_DOCUMENT_TYPE_NOT_ALLOWED': '{{field}}: şunlardan birini seçin: {{allowed}}.',
     'kyc.person.NO_REPRESENTATIVE': 'Tam olarak bir yasal temsilci bildirin.',
     'kyc.person.SHARES_OVER_100': 'Sahiplerin payları toplamı %100\'ü aşıyor.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: bir sahibin payı en az %{{threshold}} olmalıdır.',
@@ -200,7 +203,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.reason.DOCUMENT_EXPIRED': 'Il documento è scaduto; caricane uno recente.',
     'kyc.reason.NAME_MISMATCH': 'I nomi nel documento non corrispondono ai dati della tua impresa.',
     'kyc.reason.WRONG_DOCUMENT': 'Questo non è il documento richiesto.',
-    'kyc.reason.INFORMATION_INCOMPLETE': 'Mancano alcune informazioni; completa i tuoi dati.',
+    'kyc.reason.INFORMATION_INCOMPLETE': "Mancano alcune informazioni: l'elenco delle cose da fare e il riscontro su ogni documento dicono cosa aggiungere.",
     'kyc.reason.NOT_ELIGIBLE': 'La tua impresa non può vendere sul marketplace.',
     'kyc.reason.SANCTIONS_HIT': 'La tua verifica richiede un esame più approfondito del team compliance.',
     'kyc.reason.OTHER': 'Contatta l’assistenza per i dettagli.',
@@ -209,6 +212,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.missing.partners': 'Indica tutti i soci della società di persone (almeno {{min}}).',
     'kyc.person.PARTNER_NOT_PARTNERSHIP': '{{field}}: i soci si indicano solo per una società di persone; indica invece i titolari effettivi e il rappresentante.',
     'kyc.person.ID_NUMBER_INVALID': '{{field}}: non è un numero valido ({{label}}); controlla che non contenga errori di battitura.',
+    'kyc.person.ID_DOCUMENT_TYPE_NOT_ALLOWED': '{{field}}: scegli uno tra: {{allowed}}.',
     'kyc.person.NO_REPRESENTATIVE': 'Indica esattamente un legale rappresentante.',
     'kyc.person.SHARES_OVER_100': 'Le quote dei titolari superano il 100 %.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: un titolare deve avere una quota di almeno il {{threshold}} %.',
@@ -255,7 +259,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.reason.DOCUMENT_EXPIRED': 'El documento está caducado; sube uno reciente.',
     'kyc.reason.NAME_MISMATCH': 'Los nombres del documento no coinciden con los datos de tu empresa.',
     'kyc.reason.WRONG_DOCUMENT': 'Este no es el documento que pedimos.',
-    'kyc.reason.INFORMATION_INCOMPLETE': 'Falta información; completa tus datos.',
+    'kyc.reason.INFORMATION_INCOMPLETE': 'Falta información: la lista de pendientes y la respuesta sobre cada documento indican qué añadir.',
     'kyc.reason.NOT_ELIGIBLE': 'Tu empresa no puede vender en el marketplace.',
     'kyc.reason.SANCTIONS_HIT': 'Tu verificación necesita una revisión más detallada de nuestro equipo de cumplimiento.',
     'kyc.reason.OTHER': 'Contacta con soporte para más detalles.',
@@ -264,6 +268,7 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.missing.partners': 'Indica todos los socios de la sociedad colectiva (al menos {{min}}).',
     'kyc.person.PARTNER_NOT_PARTNERSHIP': '{{field}}: los socios solo se indican para una sociedad colectiva; indica en su lugar los titulares reales y el representante.',
     'kyc.person.ID_NUMBER_INVALID': '{{field}}: no es un número válido ({{label}}); comprueba que no tenga errores.',
+    'kyc.person.ID_DOCUMENT_TYPE_NOT_ALLOWED': '{{field}}: elige uno de: {{allowed}}.',
     'kyc.person.NO_REPRESENTATIVE': 'Indica exactamente un representante legal.',
     'kyc.person.SHARES_OVER_100': 'Las participaciones de los propietarios superan el 100 %.',
     'kyc.person.SHARE_REQUIRED': '{{field}}: un propietario debe tener al menos un {{threshold}} %.',

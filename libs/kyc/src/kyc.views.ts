@@ -71,7 +71,7 @@ export class KycCaseView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
   @ApiProperty({ example: 'TR' }) country: string;
-  @ApiProperty({ example: 'tr.ltd_sti' }) legalForm: string;
+  @ApiProperty({ example: 'tr.ltd' }) legalForm: string;
   @ApiProperty() packVersion: number;
   @ApiProperty({ enum: KYC_STATUSES }) status: string;
   @ApiProperty({ nullable: true }) reasonCode: string | null;

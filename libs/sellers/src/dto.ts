@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PASSWORD_MAX, PASSWORD_MIN, TokenView } from '@app/accounts';
-import { BaseQueryDto, MAX_QUERY_OFFSET, SUPPORTED_LOCALES } from '@app/kernel';
+import { BaseQueryDto, MAX_QUERY_OFFSET, registerFieldLabels, SUPPORTED_LOCALES } from '@app/kernel';
 import type { Locale } from '@app/kernel';
 import type { SellerEntity, SellerStatus } from './seller.entity';
 
@@ -70,3 +70,11 @@ export class ListSellersQueryDto extends BaseQueryDto {
   @IsIn(['true', 'false'])
   reverification?: 'true' | 'false';
 }
+
+// how the sign-up fields are named in messages (see registerFieldLabels)
+registerFieldLabels({
+  email: { en: 'Email address', ru: 'Адрес электронной почты', tr: 'E-posta adresi', it: 'Indirizzo e-mail', es: 'Correo electrónico' },
+  password: { en: 'Password', ru: 'Пароль', tr: 'Parola', it: 'Password', es: 'Contraseña' },
+  country: { en: 'Country', ru: 'Страна', tr: 'Ülke', it: 'Paese', es: 'País' },
+  locale: { en: 'Language', ru: 'Язык', tr: 'Dil', it: 'Lingua', es: 'Idioma' },
+});

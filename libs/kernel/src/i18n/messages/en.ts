@@ -31,6 +31,7 @@ export const en = {
   'validation.TOO_LONG': '{{field}} must contain at most {{max}} characters.',
   'validation.NOT_ALLOWED': '{{field}} must be one of: {{allowed}}.',
   'validation.INVALID_COUNTRY': '{{field}} must be an ISO 3166-1 alpha-2 country code, such as IT or TR.',
+  'validation.INVALID_DATE': '{{field}} must be a date written YYYY-MM-DD, for example 2026-11-02.',
   'validation.INVALID_FORMAT': '{{field}} has an invalid format.',
   'validation.OUT_OF_RANGE': '{{field}} is out of the allowed range.',
   'validation.TOO_FEW_ITEMS': '{{field}} must contain at least {{min}} items.',

@@ -26,6 +26,7 @@ export const es: Messages = {
   'validation.TOO_LONG': 'El campo {{field}} debe contener como máximo {{max}} caracteres.',
   'validation.NOT_ALLOWED': 'El campo {{field}} debe ser uno de: {{allowed}}.',
   'validation.INVALID_COUNTRY': 'El campo {{field}} debe ser un código de país ISO 3166-1 alfa-2, como ES o IT.',
+  'validation.INVALID_DATE': '{{field}} debe ser una fecha con el formato AAAA-MM-DD, por ejemplo 2026-11-02.',
   'validation.INVALID_FORMAT': 'El campo {{field}} tiene un formato no válido.',
   'validation.OUT_OF_RANGE': 'El campo {{field}} está fuera del rango permitido.',
   'validation.TOO_FEW_ITEMS': 'El campo {{field}} debe contener al menos {{min}} elementos.',

@@ -26,6 +26,7 @@ export const it: Messages = {
   'validation.TOO_LONG': 'Il campo {{field}} deve contenere al massimo {{max}} caratteri.',
   'validation.NOT_ALLOWED': 'Il campo {{field}} deve essere uno tra: {{allowed}}.',
   'validation.INVALID_COUNTRY': 'Il campo {{field}} deve essere un codice paese ISO 3166-1 alpha-2, ad esempio IT o ES.',
+  'validation.INVALID_DATE': '{{field}} deve essere una data nel formato AAAA-MM-GG, ad esempio 2026-11-02.',
   'validation.INVALID_FORMAT': 'Il campo {{field}} ha un formato non valido.',
   'validation.OUT_OF_RANGE': 'Il campo {{field}} è fuori dall\'intervallo consentito.',
   'validation.TOO_FEW_ITEMS': 'Il campo {{field}} deve contenere almeno {{min}} elementi.',

@@ -26,6 +26,7 @@ export const ru: Messages = {
   'validation.TOO_LONG': 'Поле {{field}} должно содержать не более {{max}} симв.',
   'validation.NOT_ALLOWED': 'Поле {{field}} должно иметь одно из значений: {{allowed}}.',
   'validation.INVALID_COUNTRY': 'Поле {{field}} должно содержать код страны ISO 3166-1 alpha-2, например RU или KZ.',
+  'validation.INVALID_DATE': '{{field}}: укажите дату в формате ГГГГ-ММ-ДД, например 2026-11-02.',
   'validation.INVALID_FORMAT': 'Поле {{field}} имеет неверный формат.',
   'validation.OUT_OF_RANGE': 'Значение поля {{field}} вне допустимого диапазона.',
   'validation.TOO_FEW_ITEMS': 'Поле {{field}} должно содержать не менее {{min}} элем.',

@@ -26,6 +26,7 @@ export const tr: Messages = {
   'validation.TOO_LONG': '{{field}} en fazla {{max}} karakter içermelidir.',
   'validation.NOT_ALLOWED': '{{field}} şunlardan biri olmalıdır: {{allowed}}.',
   'validation.INVALID_COUNTRY': '{{field}}, TR veya IT gibi bir ISO 3166-1 alpha-2 ülke kodu olmalıdır.',
+  'validation.INVALID_DATE': '{{field}} YYYY-AA-GG biçiminde bir tarih olmalıdır, örneğin 2026-11-02.',
   'validation.INVALID_FORMAT': '{{field}} alanının biçimi geçersiz.',
   'validation.OUT_OF_RANGE': '{{field}} izin verilen aralığın dışında.',
   'validation.TOO_FEW_ITEMS': '{{field}} en az {{min}} öğe içermelidir.',
