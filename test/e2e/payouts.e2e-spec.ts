@@ -87,7 +87,7 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
     const checklist = await payoutStatus(token);
     expect(checklist.status).toBe('action_required');
     expect(checklist.checklist).toEqual([
-      { task: 'bank_account', due: 'currently_due', requirements: ['external_account'], errors: [], message: 'Aggiungi un conto bancario per i pagamenti.' },
+      { task: 'bank_account', due: 'currently_due', problems: [], message: 'Aggiungi un conto bancario per i pagamenti.' },
     ]);
 
     await deliver(verified);

@@ -55,7 +55,7 @@ export class CountrySpecView extends CountrySummaryView {
   @ApiProperty({ description: 'Payout rails in order of preference, or why there is none.', type: 'object', additionalProperties: true }) payouts: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The obligations as values and as sentences in the caller language (items).' }) obligations: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true }) risk: CountryPackDocument['risk'];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Public sources of the rules (laws, registries), each with a link.' }) sources: CountryPackDocument['sources'];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Public sources of the rules (laws, registries, vendor pages), with a link where there is one.' }) sources: CountryPackDocument['sources'];
 }
 
 /** Media types KYC accepts for documents (judged by the bytes); the size limit is the deployment's DOCUMENT_MAX_BYTES. */
@@ -234,8 +234,8 @@ export function renderSpec(pack: CountryPackDocument, version: number, status: s
       ],
     },
     risk: pack.risk,
-    // public: only sources a seller can open (internal notes stay in the ops view of the pack)
-    sources: pack.sources.filter((s) => s.url),
+    // public: laws, registries and vendor pages; notes pointing into a repository (older versions) stay in the ops view
+    sources: pack.sources.filter((s) => !REPOSITORY_PATH.test(s.title) && !(s.url && REPOSITORY_PATH.test(s.url))),
   };
 }
 
@@ -262,6 +262,9 @@ function identifierFormat(pack: CountryPackDocument, type: string): { normalize:
   }
   return { normalize: IDENTIFIER_NORMALIZATION, ...(IDENTIFIER_PATTERNS[type] ? { pattern: IDENTIFIER_PATTERNS[type] } : {}) };
 }
+
+/** A repository path (`shared/research/country-rules.md`, `libs/…/x.ts`): internal, never in a public spec. */
+export const REPOSITORY_PATH = /(^|[\s(:])[\w.-]+\/[\w./-]*\.(md|ts|js|json)\b|Project research/i;
 
 const countryLabel = (code: string, locale: Locale): string => {
   const name = countryName(code);
