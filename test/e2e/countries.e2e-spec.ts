@@ -209,7 +209,7 @@ describe('country rule packs (e2e)', () => {
       // a body of the wrong shape is a 400 like on every route, still listing every problem
       const shape = await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send({ ...esRegistration('A08370314'), nickname: 'x', phone: 612345678 });
       expect(shape.status).toBe(400);
-      expect(shape.body.error.code).toBe('COMMON.VALIDATION_FAILED');
+      expect(shape.body.error.code).toBe('COMMON_VALIDATION_FAILED');
       expect(shape.body.error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`).sort()).toEqual(['nickname:UNKNOWN_FIELD', 'phone:WRONG_TYPE']);
       const nul = await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send({ ...esRegistration('A08370314'), website: 'https://a\u0000.es' });
       expect(nul.status).toBe(400);

@@ -1,8 +1,8 @@
 import { ErrorCatalogue, errorFactory, registerErrorCatalogue } from '@app/kernel';
 
 export enum SellerErrorCode {
-  SELLER_NOT_FOUND = 'SELLER.NOT_FOUND',
-  BUSINESS_PROFILE_NOT_FOUND = 'SELLER.BUSINESS_PROFILE_NOT_FOUND',
+  SELLER_NOT_FOUND = 'SELLER_NOT_FOUND',
+  BUSINESS_PROFILE_NOT_FOUND = 'SELLER_BUSINESS_PROFILE_NOT_FOUND',
 }
 
 export const SELLER_ERRORS: ErrorCatalogue<SellerErrorCode> = registerErrorCatalogue({

@@ -10,7 +10,7 @@ export function HomePage() {
   const me = useQuery({ queryKey: ['me', lang], queryFn: async () => (await sellersControllerMeV1()).data });
   const kyc = useQuery({ queryKey: ['kyc', lang], queryFn: async () => (await sellerKycControllerViewV1()).data });
   const payouts = useQuery({ queryKey: ['payouts', lang], queryFn: async () => (await sellerPayoutsControllerGetV1()).data });
-  const needsProfile = kyc.error instanceof ApiError && kyc.error.code === 'KYC.BUSINESS_PROFILE_REQUIRED';
+  const needsProfile = kyc.error instanceof ApiError && kyc.error.code === 'KYC_BUSINESS_PROFILE_REQUIRED';
 
   return (
     <section>
