@@ -4,11 +4,11 @@ import { startTestApp, TestApp, uniqueEmail } from '../support/app';
 
 /** Expected wording per language for a malformed email at sign-up (the acceptance check). */
 const INVALID_EMAIL: Record<string, { top: string; detail: string }> = {
-  en: { top: 'The request is not valid; see the details.', detail: 'email must be a valid email address.' },
-  tr: { top: 'İstek geçerli değil; ayrıntılara bakın.', detail: 'email geçerli bir e-posta adresi olmalıdır.' },
-  ru: { top: 'Запрос содержит ошибки; см. подробности.', detail: 'Поле email должно содержать корректный адрес электронной почты.' },
-  it: { top: 'La richiesta non è valida; vedi i dettagli.', detail: 'Il campo email deve essere un indirizzo email valido.' },
-  es: { top: 'La solicitud no es válida; consulta los detalles.', detail: 'El campo email debe ser una dirección de correo electrónico válida.' },
+  en: { top: 'The request is not valid; see the details.', detail: 'Email address: write an address like name@example.com.' },
+  tr: { top: 'İstek geçerli değil; ayrıntılara bakın.', detail: 'E-posta adresi: ad@ornek.com.tr gibi bir adres yazın.' },
+  ru: { top: 'Запрос содержит ошибки; см. подробности.', detail: 'Адрес электронной почты: укажите адрес вида name@example.ru.' },
+  it: { top: 'La richiesta non è valida; vedi i dettagli.', detail: 'Indirizzo e-mail: scrivi un indirizzo come nome@esempio.it.' },
+  es: { top: 'La solicitud no es válida; consulta los detalles.', detail: 'Correo electrónico: escribe una dirección como nombre@ejemplo.es.' },
 };
 
 function expectEnvelope(res: request.Response, status: number, code: string) {
@@ -150,7 +150,7 @@ describe('error envelope and languages (e2e)', () => {
       const email = uniqueEmail('nul');
       const res = await rawJson('/v1/auth/signup', JSON.stringify({ email, password: 'long-enough\u0000-password', country: 'IT' }), 'es');
       expectEnvelope(res, 400, 'COMMON_VALIDATION_FAILED');
-      expect(res.body.error.details).toEqual([{ field: 'password', code: 'INVALID_CHARACTERS', message: 'El campo password contiene caracteres no permitidos.' }]);
+      expect(res.body.error.details).toEqual([{ field: 'password', code: 'INVALID_CHARACTERS', message: 'El campo Contraseña contiene caracteres no permitidos.' }]);
       const key = await rawJson('/v1/auth/signup', JSON.stringify({ email, password: 'long-enough-password', country: 'IT', ['a\u0000b']: 1 }));
       expect(key.status).toBe(400);
       expect(key.body.error.details).toEqual([{ field: 'a\ufffdb', code: 'INVALID_CHARACTERS', message: 'a\ufffdb contains characters that are not allowed.' }]);

@@ -217,7 +217,8 @@ export function renderSpec(pack: CountryPackDocument, version: number, status: s
       ...(d.check.by === 'identifier' ? { types: d.check.types, ...identifierFormat(pack, d.check.types[0]) } : {}),
     })),
     address: {
-      fields: addressFields('registeredAddress').map(({ path: _path, type: _type, ...f }) => f),
+      // (the address fields' own labels, without the group: the `fields` above name the group too)
+      fields: addressFields('registeredAddress').map(({ path: _path, type: _type, ...f }) => ({ ...f, label: l(f.name === 'postalCode' ? pack.address.postalCode.label : f.name === 'region' ? (pack.address.regionLabel ?? FIELD_LABELS.region) : FIELD_LABELS[f.name as 'line1'], locale) })),
     },
     phone: { example: pack.phone.example, sameCountryOnly: pack.phone.sameCountryOnly, help: phoneHelp, ...(phoneCountry ? { countryCallingCode: `+${phoneCountry.countryCallingCode}` } : {}) },
     bank: pack.bank,

@@ -209,7 +209,7 @@ export const GB: CountryPackInput = {
     },
     {
       title:
-        'Consumer Rights Act 2015, ss. 9–24: no fixed warranty term; goods must be of satisfactory quality and durable, and claims may be brought up to 6 years after delivery (5 in Scotland). warrantyMonths = 12 is a conservative marketplace policy, not a statutory figure',
+        'Consumer Rights Act 2015, ss. 9–24: no fixed warranty term; goods must be of satisfactory quality and durable, and claims may be brought up to 6 years after delivery (5 in Scotland); the marketplace asks for 12 months',
       url: 'https://www.legislation.gov.uk/ukpga/2015/15',
     },
     { title: 'Limitation Act 1980, s. 5: 6-year limit for claims in contract', url: 'https://www.legislation.gov.uk/ukpga/1980/58' },

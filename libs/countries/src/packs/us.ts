@@ -179,8 +179,8 @@ export const US: CountryPackInput = {
   obligations: { shipFromCountries: ['US'], minReturnWindowDays: 0, warrantyMonths: 0, maxShopsPerCompany: 1 },
   risk: { enhancedDueDiligence: false, fourEyesReview: false, uboThresholdPercent: 25 },
   sources: [
-    { title: 'No federal statutory return window for distance sales: returns are seller policy (minReturnWindowDays = 0)' },
-    { title: 'Magnuson-Moss Warranty Act (15 U.S.C. §§ 2301–2312): no obligation to give a written warranty (warrantyMonths = 0); UCC § 2-314 implied warranty of merchantability applies unless disclaimed' },
+    { title: 'No federal statutory return window for distance sales: returns are the seller’s policy' },
+    { title: 'Magnuson-Moss Warranty Act (15 U.S.C. §§ 2301–2312): no obligation to give a written warranty; UCC § 2-314 implied warranty of merchantability applies unless disclaimed' },
     { title: 'FinCEN Customer Due Diligence rule (31 CFR 1010.230): beneficial owners with 25 % or more' },
     { title: 'IRS Form W-9', url: 'https://www.irs.gov/forms-pubs/about-form-w-9' },
   ],

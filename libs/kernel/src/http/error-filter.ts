@@ -8,16 +8,19 @@ import { negotiateLocale } from '../i18n/locales';
 import type { Locale } from '../i18n/locales';
 import { Translator } from '../i18n/translator';
 import { safeError } from './safe-error';
-import { fieldLabel, lastKey } from '../i18n/field-labels';
+import { fieldLabel } from '../i18n/field-labels';
 
 /**
  * A detail's params with its field NAMED, not pathed: where the message names the field by its path
- * (`params.field === field`), the registered label in the caller's language, else the last key.
+ * (`params.field === field`), the registered label in the caller's language. Paths without a label
+ * stay as they are: operators' inputs (a pack draft's `address.postalCode.pattern`) and keys a caller
+ * sent that the body does not have.
  */
 function named(d: ErrorDetail): Record<string, MessageParam> {
   const params = d.params ?? {};
   if (typeof params.field !== 'string' || params.field === '' || params.field !== d.field) return params;
-  return { ...params, field: fieldLabel(d.field) ?? lastKey(d.field) };
+  const label = fieldLabel(d.field);
+  return label ? { ...params, field: label } : params;
 }
 
 type HttpishError = { status?: number; statusCode?: number; type?: string; expose?: boolean; limit?: number };

@@ -6,8 +6,8 @@ import type { LocalizedTextParam } from '../errors/app-error';
  * `registeredAddress.postalCode`, `persons[0].idDocumentNumber`, `identifiers[tr.vkn]`. Its MESSAGE
  * never shows that path: each context registers a label per path (list indices written `[]`, the
  * item's position filled into `{{n}}`), and the error renderer names the field by its label in the
- * caller's language. A path without a label (an operator's field, an unknown key the caller sent)
- * is shown as its last key.
+ * caller's language. A path without a label (an operator's field in a pack draft, an unknown key the
+ * caller sent) is shown as it is.
  */
 const labels = new Map<string, Readonly<Record<string, string>>>();
 
@@ -30,9 +30,6 @@ export function fieldLabel(path: string): LocalizedTextParam | undefined {
   if (!label) return undefined;
   return { text: Object.fromEntries(Object.entries(label).map(([l, text]) => [l, text.replace(/\{\{n\}\}/g, String(positions[0] ?? ''))])) };
 }
-
-/** A path as shown when it has no label: its last key (`shipFrom.colour` → `colour`). */
-export const lastKey = (path: string): string => path.split(/[.[\]]/).filter(Boolean).pop() ?? path;
 
 /** Every registered path (for the completeness tests). */
 export const registeredFieldPaths = (): string[] => [...labels.keys()].sort();

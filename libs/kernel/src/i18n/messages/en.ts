@@ -26,7 +26,7 @@ export const en = {
   'validation.REQUIRED': '{{field}} is required.',
   'validation.UNKNOWN_FIELD': '{{field}} is not an accepted field.',
   'validation.WRONG_TYPE': '{{field}} has the wrong type: expected {{expected}}.',
-  'validation.INVALID_EMAIL': '{{field}} must be a valid email address.',
+  'validation.INVALID_EMAIL': '{{field}}: write an address like name@example.com.',
   'validation.TOO_SHORT': '{{field}} must contain at least {{min}} characters.',
   'validation.TOO_LONG': '{{field}} must contain at most {{max}} characters.',
   'validation.NOT_ALLOWED': '{{field}} must be one of: {{allowed}}.',

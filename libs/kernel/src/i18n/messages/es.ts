@@ -21,7 +21,7 @@ export const es: Messages = {
   'validation.REQUIRED': 'El campo {{field}} es obligatorio.',
   'validation.UNKNOWN_FIELD': 'El campo {{field}} no está admitido.',
   'validation.WRONG_TYPE': 'El campo {{field}} tiene un tipo incorrecto: se esperaba {{expected}}.',
-  'validation.INVALID_EMAIL': 'El campo {{field}} debe ser una dirección de correo electrónico válida.',
+  'validation.INVALID_EMAIL': '{{field}}: escribe una dirección como nombre@ejemplo.es.',
   'validation.TOO_SHORT': 'El campo {{field}} debe contener al menos {{min}} caracteres.',
   'validation.TOO_LONG': 'El campo {{field}} debe contener como máximo {{max}} caracteres.',
   'validation.NOT_ALLOWED': 'El campo {{field}} debe ser uno de: {{allowed}}.',

@@ -21,7 +21,7 @@ export const it: Messages = {
   'validation.REQUIRED': 'Il campo {{field}} è obbligatorio.',
   'validation.UNKNOWN_FIELD': 'Il campo {{field}} non è previsto.',
   'validation.WRONG_TYPE': 'Il campo {{field}} ha un tipo errato: è previsto {{expected}}.',
-  'validation.INVALID_EMAIL': 'Il campo {{field}} deve essere un indirizzo email valido.',
+  'validation.INVALID_EMAIL': '{{field}}: scrivi un indirizzo come nome@esempio.it.',
   'validation.TOO_SHORT': 'Il campo {{field}} deve contenere almeno {{min}} caratteri.',
   'validation.TOO_LONG': 'Il campo {{field}} deve contenere al massimo {{max}} caratteri.',
   'validation.NOT_ALLOWED': 'Il campo {{field}} deve essere uno tra: {{allowed}}.',

@@ -21,7 +21,7 @@ export const ru: Messages = {
   'validation.REQUIRED': 'Поле {{field}} обязательно.',
   'validation.UNKNOWN_FIELD': 'Поле {{field}} не предусмотрено.',
   'validation.WRONG_TYPE': 'Поле {{field}} имеет неверный тип: ожидается {{expected}}.',
-  'validation.INVALID_EMAIL': 'Поле {{field}} должно содержать корректный адрес электронной почты.',
+  'validation.INVALID_EMAIL': '{{field}}: укажите адрес вида name@example.ru.',
   'validation.TOO_SHORT': 'Поле {{field}} должно содержать не менее {{min}} симв.',
   'validation.TOO_LONG': 'Поле {{field}} должно содержать не более {{max}} симв.',
   'validation.NOT_ALLOWED': 'Поле {{field}} должно иметь одно из значений: {{allowed}}.',

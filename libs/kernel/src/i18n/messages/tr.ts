@@ -21,7 +21,7 @@ export const tr: Messages = {
   'validation.REQUIRED': '{{field}} alanı zorunludur.',
   'validation.UNKNOWN_FIELD': '{{field}} kabul edilen bir alan değil.',
   'validation.WRONG_TYPE': '{{field}} alanının türü yanlış: {{expected}} bekleniyor.',
-  'validation.INVALID_EMAIL': '{{field}} geçerli bir e-posta adresi olmalıdır.',
+  'validation.INVALID_EMAIL': '{{field}}: ad@ornek.com.tr gibi bir adres yazın.',
   'validation.TOO_SHORT': '{{field}} en az {{min}} karakter içermelidir.',
   'validation.TOO_LONG': '{{field}} en fazla {{max}} karakter içermelidir.',
   'validation.NOT_ALLOWED': '{{field}} şunlardan biri olmalıdır: {{allowed}}.',
