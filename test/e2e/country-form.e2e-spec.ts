@@ -170,7 +170,7 @@ describe('a registration form rendered from the country spec alone (e2e)', () =>
     expect(nota).toMatchObject({ maxAgeDays: 90, mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: expect.any(Number), dates: { issuedOn: { required: true, format: 'YYYY-MM-DD' }, expiresOn: { required: false } } });
     expect(sl.documents.find((d: { type: string }) => d.type === 'representative_id')).toMatchObject({ person: 'representative' });
     const phone = es.fields.find((f: Control) => f.path === 'phone');
-    expect(phone).toMatchObject({ label: 'Número de teléfono', type: 'tel', example: '+34 612 34 56 78', help: 'Con el prefijo del país, por ejemplo +34 612 34 56 78.', countryCallingCode: '+34' });
+    expect(phone).toMatchObject({ label: 'Teléfono', type: 'tel', example: '+34 612 34 56 78', help: 'Con el prefijo del país, por ejemplo +34 612 34 56 78.', countryCallingCode: '+34' });
     expect(es.phone.format).toBeUndefined(); // no English prose any more
     expect(es.obligations.items.map((i: { text: string }) => i.text)).toContain('Devoluciones aceptadas durante al menos 14 días');
 

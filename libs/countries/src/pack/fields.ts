@@ -10,22 +10,22 @@ import type { CountryPackDocument, Label } from './schema';
  */
 export const FIELD_LABELS = {
   legalForm: { en: 'Legal form', ru: 'Организационно-правовая форма', tr: 'Şirket türü', it: 'Forma giuridica', es: 'Forma jurídica' },
-  legalName: { en: 'Legal name', ru: 'Полное наименование', tr: 'Ticari unvan', it: 'Ragione sociale', es: 'Razón social' },
+  legalName: { en: 'Registered name', ru: 'Полное наименование', tr: 'Ticaret unvanı', it: 'Ragione sociale', es: 'Razón social' },
   tradingName: { en: 'Trading name', ru: 'Торговое название', tr: 'Marka adı', it: 'Nome commerciale', es: 'Nombre comercial' },
   identifiers: { en: 'Tax and registry numbers', ru: 'Налоговые и регистрационные номера', tr: 'Vergi ve sicil numaraları', it: 'Numeri fiscali e di registro', es: 'Números fiscales y registrales' },
   registeredAddress: { en: 'Registered address', ru: 'Юридический адрес', tr: 'Kayıtlı adres', it: 'Sede legale', es: 'Domicilio social' },
   shipFrom: { en: 'Dispatch address', ru: 'Адрес отправки', tr: 'Gönderim adresi', it: 'Indirizzo di spedizione', es: 'Dirección de envío' },
   line1: { en: 'Street and number', ru: 'Улица и дом', tr: 'Cadde/sokak ve numara', it: 'Via e numero civico', es: 'Calle y número' },
-  line2: { en: 'Address line 2 (optional)', ru: 'Дополнительная строка адреса (необязательно)', tr: 'Adres satırı 2 (isteğe bağlı)', it: 'Seconda riga dell’indirizzo (facoltativa)', es: 'Segunda línea de dirección (opcional)' },
-  city: { en: 'City', ru: 'Город', tr: 'Şehir', it: 'Città', es: 'Ciudad' },
+  line2: { en: 'Address line 2', ru: 'Адрес, строка 2', tr: 'Adres satırı 2', it: 'Indirizzo, riga 2', es: 'Dirección, línea 2' },
+  city: { en: 'City', ru: 'Город', tr: 'Şehir / ilçe', it: 'Città', es: 'Ciudad' },
   region: { en: 'Region', ru: 'Регион', tr: 'Bölge', it: 'Regione', es: 'Región' },
   postalCode: { en: 'Postal code', ru: 'Почтовый индекс', tr: 'Posta kodu', it: 'Codice postale', es: 'Código postal' },
   country: { en: 'Country', ru: 'Страна', tr: 'Ülke', it: 'Paese', es: 'País' },
-  phone: { en: 'Phone number', ru: 'Номер телефона', tr: 'Telefon numarası', it: 'Numero di telefono', es: 'Número de teléfono' },
-  website: { en: 'Website (optional)', ru: 'Сайт (необязательно)', tr: 'Web sitesi (isteğe bağlı)', it: 'Sito web (facoltativo)', es: 'Sitio web (opcional)' },
+  phone: { en: 'Phone', ru: 'Телефон', tr: 'Telefon', it: 'Telefono', es: 'Teléfono' },
+  website: { en: 'Website', ru: 'Сайт', tr: 'Web sitesi', it: 'Sito web', es: 'Sitio web' },
   representative: { en: 'Legal representative', ru: 'Законный представитель', tr: 'Yasal temsilci', it: 'Legale rappresentante', es: 'Representante legal' },
-  firstName: { en: 'First name', ru: 'Имя', tr: 'Adı', it: 'Nome', es: 'Nombre' },
-  lastName: { en: 'Last name', ru: 'Фамилия', tr: 'Soyadı', it: 'Cognome', es: 'Apellidos' },
+  firstName: { en: 'Representative’s first name', ru: 'Имя представителя', tr: 'Yetkilinin adı', it: 'Nome del rappresentante', es: 'Nombre del representante' },
+  lastName: { en: 'Representative’s last name', ru: 'Фамилия представителя', tr: 'Yetkilinin soyadı', it: 'Cognome del rappresentante', es: 'Apellidos del representante' },
   brands: { en: 'Brands you sell under', ru: 'Бренды, под которыми вы продаёте', tr: 'Satış yaptığınız markalar', it: 'Marchi con cui vendi', es: 'Marcas con las que vendes' },
   brand: { en: 'Brand', ru: 'Бренд', tr: 'Marka', it: 'Marchio', es: 'Marca' },
   vatRegistered: { en: 'Registered for VAT', ru: 'Зарегистрирован как плательщик НДС', tr: 'KDV mükellefi', it: 'Iscritto ai fini IVA', es: 'Dado de alta en el IVA' },
@@ -105,9 +105,7 @@ export function registrationFieldLabel(pack: Pick<CountryPackDocument, 'address'
     const label = subLabel(pack, sub);
     return label && composeLabels([label, FIELD_LABELS[head]], (s, g) => `${s} (${g})`);
   }
-  if (head === 'representative' && (sub === 'firstName' || sub === 'lastName')) {
-    return composeLabels([FIELD_LABELS[sub], FIELD_LABELS.representative], (s, g) => `${s} (${g})`);
-  }
+  if (head === 'representative' && (sub === 'firstName' || sub === 'lastName')) return FIELD_LABELS[sub];
   return undefined;
 }
 

@@ -134,9 +134,21 @@ export type CountrySpecView = {
         [key: string]: unknown;
     };
     /**
-     * Legal forms with eligibility, identifiers and documents, labelled in the caller language.
+     * Every field of the registration body (PUT /v1/sellers/me/business) in form order: `path` (the same path an error's details[].field names), label, type (select, text, tel, url, group, list, boolean, fixed), required, and its rule (minLength, maxLength, pattern with the normalisation it applies to, example, help, options). Identifier fields depend on the legal form: legalForms[].identifiers.
+     */
+    fields: Array<{
+        [key: string]: unknown;
+    }>;
+    /**
+     * Legal forms with eligibility, identifiers (path, label, example, pattern on the normalised value), documents (accepted media types, size limit in bytes, which dates they need, whose they are) and the persons KYC asks for (representative, owners at or above the threshold, partners), labelled in the caller language.
      */
     legalForms: Array<{
+        [key: string]: unknown;
+    }>;
+    /**
+     * Identity documents a person may identify with in KYC (persons[].idDocumentType) and how each number is checked.
+     */
+    personIdDocuments: Array<{
         [key: string]: unknown;
     }>;
     /**
@@ -166,12 +178,18 @@ export type CountrySpecView = {
     payouts: {
         [key: string]: unknown;
     };
+    /**
+     * The obligations as values and as sentences in the caller language (items).
+     */
     obligations: {
         [key: string]: unknown;
     };
     risk: {
         [key: string]: unknown;
     };
+    /**
+     * Public sources of the rules (laws, registries, vendor pages), with a link where there is one.
+     */
     sources: Array<{
         [key: string]: unknown;
     }>;
@@ -503,8 +521,10 @@ export type ChecklistItemView = {
     task: string;
     due: 'past_due' | 'currently_due' | 'pending_verification' | 'eventually_due';
     message: string;
-    requirements: Array<string>;
-    errors: Array<string>;
+    /**
+     * What was refused and must be given again, in plain words in the caller's language (the processor's requirement paths and error codes stay internal).
+     */
+    problems: Array<string>;
 };
 
 export type PayoutOverviewView = {
@@ -757,7 +777,11 @@ export type PersonDto = {
     dateOfBirth: string;
     nationality: string;
     /**
-     * ID document number (stored encrypted, never returned). Checked against the rule of the person's nationality where its pack has one (GET /v1/countries/{cc}: personIdNumber, e.g. the T.C. Kimlik No of a Turkish citizen); otherwise any number.
+     * The kind of identity document the number belongs to: one of the seller's country spec `personIdDocuments` (GET /v1/countries/{cc}: national_id, passport, es.nie…). Default national_id.
+     */
+    idDocumentType?: string;
+    /**
+     * ID document number (stored encrypted, never returned), checked by the rule of its document kind: a national ID by the rule of the person's NATIONALITY where its pack has one (personIdNumber, e.g. the T.C. Kimlik No of a Turkish citizen, the DNI of a Spaniard; otherwise any number), a passport by its own rule, a kind of the pack's own (es.nie) by that identifier.
      */
     idDocumentNumber?: string;
     /**
@@ -1855,7 +1879,7 @@ export type HealthControllerLiveData = {
 
 export type HealthControllerLiveErrors = {
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -1877,11 +1901,11 @@ export type HealthControllerReadyData = {
 
 export type HealthControllerReadyErrors = {
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.SERVICE_UNAVAILABLE
+     * Error codes: COMMON_SERVICE_UNAVAILABLE
      */
     503: ErrorEnvelopeDto;
 };
@@ -1903,7 +1927,7 @@ export type ErrorsControllerListV1Data = {
 
 export type ErrorsControllerListV1Errors = {
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -1939,19 +1963,19 @@ export type AuditControllerListV1Data = {
 
 export type AuditControllerListV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -1973,31 +1997,31 @@ export type AuthControllerLoginV1Data = {
 
 export type AuthControllerLoginV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.INVALID_CREDENTIALS
+     * Error codes: AUTH_INVALID_CREDENTIALS
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.ACCOUNT_DISABLED
+     * Error codes: AUTH_ACCOUNT_DISABLED
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.TOO_MANY_ATTEMPTS
+     * Error codes: AUTH_TOO_MANY_ATTEMPTS
      */
     429: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2019,23 +2043,23 @@ export type AuthControllerLogoutV1Data = {
 
 export type AuthControllerLogoutV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED, AUTH.TOKEN_INVALID
+     * Error codes: COMMON_UNAUTHENTICATED, AUTH_TOKEN_INVALID
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2065,19 +2089,19 @@ export type OpsAccountsControllerListV1Data = {
 
 export type OpsAccountsControllerListV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2099,35 +2123,35 @@ export type OpsAccountsControllerCreateV1Data = {
 
 export type OpsAccountsControllerCreateV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.EMAIL_TAKEN
+     * Error codes: AUTH_EMAIL_TAKEN
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.WEAK_PASSWORD
+     * Error codes: AUTH_WEAK_PASSWORD
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2149,7 +2173,7 @@ export type CountriesControllerListV1Data = {
 
 export type CountriesControllerListV1Errors = {
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2177,7 +2201,7 @@ export type CountriesControllerSpecV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2201,7 +2225,7 @@ export type CountriesControllerValidateIdentifierV1Data = {
 
 export type CountriesControllerValidateIdentifierV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
@@ -2209,11 +2233,11 @@ export type CountriesControllerValidateIdentifierV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -2221,7 +2245,7 @@ export type CountriesControllerValidateIdentifierV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2273,7 +2297,7 @@ export type CountriesControllerValidateRegistrationV1Data = {
 
 export type CountriesControllerValidateRegistrationV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
@@ -2281,15 +2305,15 @@ export type CountriesControllerValidateRegistrationV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2311,15 +2335,15 @@ export type OpsCountriesControllerOverviewV1Data = {
 
 export type OpsCountriesControllerOverviewV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2341,15 +2365,15 @@ export type OpsCountriesControllerSchemaV1Data = {
 
 export type OpsCountriesControllerSchemaV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2369,15 +2393,15 @@ export type OpsCountriesControllerIdentifierTypesV1Data = {
 
 export type OpsCountriesControllerIdentifierTypesV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2401,11 +2425,11 @@ export type OpsCountriesControllerDiscardV1Data = {
 
 export type OpsCountriesControllerDiscardV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -2413,7 +2437,7 @@ export type OpsCountriesControllerDiscardV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2437,11 +2461,11 @@ export type OpsCountriesControllerDraftV1Data = {
 
 export type OpsCountriesControllerDraftV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -2449,7 +2473,7 @@ export type OpsCountriesControllerDraftV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2478,23 +2502,23 @@ export type OpsCountriesControllerSaveDraftV1Data = {
 
 export type OpsCountriesControllerSaveDraftV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -2502,7 +2526,7 @@ export type OpsCountriesControllerSaveDraftV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2535,15 +2559,15 @@ export type OpsCountriesControllerImpactV1Data = {
 
 export type OpsCountriesControllerImpactV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -2555,7 +2579,7 @@ export type OpsCountriesControllerImpactV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2579,15 +2603,15 @@ export type OpsCountriesControllerValidateV1Data = {
 
 export type OpsCountriesControllerValidateV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -2595,15 +2619,15 @@ export type OpsCountriesControllerValidateV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2627,15 +2651,15 @@ export type OpsCountriesControllerValidateDraftIdentifierV1Data = {
 
 export type OpsCountriesControllerValidateDraftIdentifierV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -2643,11 +2667,11 @@ export type OpsCountriesControllerValidateDraftIdentifierV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -2655,7 +2679,7 @@ export type OpsCountriesControllerValidateDraftIdentifierV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2679,15 +2703,15 @@ export type OpsCountriesControllerPublishV1Data = {
 
 export type OpsCountriesControllerPublishV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -2695,11 +2719,11 @@ export type OpsCountriesControllerPublishV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -2707,7 +2731,7 @@ export type OpsCountriesControllerPublishV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2731,23 +2755,23 @@ export type OpsCountriesControllerEnableV1Data = {
 
 export type OpsCountriesControllerEnableV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -2755,7 +2779,7 @@ export type OpsCountriesControllerEnableV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2779,23 +2803,23 @@ export type OpsCountriesControllerDisableV1Data = {
 
 export type OpsCountriesControllerDisableV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -2803,7 +2827,7 @@ export type OpsCountriesControllerDisableV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2827,11 +2851,11 @@ export type OpsCountriesControllerVersionsV1Data = {
 
 export type OpsCountriesControllerVersionsV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -2839,7 +2863,7 @@ export type OpsCountriesControllerVersionsV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2864,11 +2888,11 @@ export type OpsCountriesControllerVersionV1Data = {
 
 export type OpsCountriesControllerVersionV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -2876,7 +2900,7 @@ export type OpsCountriesControllerVersionV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2913,15 +2937,15 @@ export type OpsCountriesControllerDiffV1Data = {
 
 export type OpsCountriesControllerDiffV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -2929,7 +2953,7 @@ export type OpsCountriesControllerDiffV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2951,27 +2975,27 @@ export type SignupControllerSignupV1Data = {
 
 export type SignupControllerSignupV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.EMAIL_TAKEN
+     * Error codes: AUTH_EMAIL_TAKEN
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.WEAK_PASSWORD, COUNTRY_NOT_ENABLED
+     * Error codes: AUTH_WEAK_PASSWORD, COUNTRY_NOT_ENABLED
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2993,19 +3017,19 @@ export type SellersControllerGetBusinessV1Data = {
 
 export type SellersControllerGetBusinessV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: SELLER.NOT_FOUND, SELLER.BUSINESS_PROFILE_NOT_FOUND
+     * Error codes: SELLER_NOT_FOUND, SELLER_BUSINESS_PROFILE_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3055,19 +3079,19 @@ export type SellersControllerPutBusinessV1Data = {
 
 export type SellersControllerPutBusinessV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: SELLER.NOT_FOUND
+     * Error codes: SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -3075,11 +3099,11 @@ export type SellersControllerPutBusinessV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -3087,7 +3111,7 @@ export type SellersControllerPutBusinessV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3109,19 +3133,19 @@ export type SellersControllerMeV1Data = {
 
 export type SellersControllerMeV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: SELLER.NOT_FOUND
+     * Error codes: SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3155,19 +3179,19 @@ export type OpsSellersControllerListV1Data = {
 
 export type OpsSellersControllerListV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3189,11 +3213,11 @@ export type SellerPayoutsControllerGetV1Data = {
 
 export type SellerPayoutsControllerGetV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3201,7 +3225,7 @@ export type SellerPayoutsControllerGetV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3223,23 +3247,23 @@ export type SellerPayoutsControllerStartV1Data = {
 
 export type SellerPayoutsControllerStartV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -3247,7 +3271,7 @@ export type SellerPayoutsControllerStartV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
     /**
@@ -3277,15 +3301,15 @@ export type SellerPayoutsControllerLinkV1Data = {
 
 export type SellerPayoutsControllerLinkV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3293,15 +3317,15 @@ export type SellerPayoutsControllerLinkV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
     /**
@@ -3327,15 +3351,15 @@ export type SellerPayoutsControllerBankAccountV1Data = {
 
 export type SellerPayoutsControllerBankAccountV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3343,11 +3367,11 @@ export type SellerPayoutsControllerBankAccountV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -3355,7 +3379,7 @@ export type SellerPayoutsControllerBankAccountV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3384,15 +3408,15 @@ export type WebhooksControllerStripeV1Errors = {
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3422,19 +3446,19 @@ export type OpsWebhooksControllerListV1Data = {
 
 export type OpsWebhooksControllerListV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3458,11 +3482,11 @@ export type OpsWebhooksControllerGetV1Data = {
 
 export type OpsWebhooksControllerGetV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3470,7 +3494,7 @@ export type OpsWebhooksControllerGetV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3494,15 +3518,15 @@ export type OpsWebhooksControllerReplayV1Data = {
 
 export type OpsWebhooksControllerReplayV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3510,15 +3534,15 @@ export type OpsWebhooksControllerReplayV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3547,19 +3571,19 @@ export type OpsBankAccountsControllerListV1Data = {
 
 export type OpsBankAccountsControllerListV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3583,11 +3607,11 @@ export type OpsBankAccountsControllerRevealV1Data = {
 
 export type OpsBankAccountsControllerRevealV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3595,7 +3619,7 @@ export type OpsBankAccountsControllerRevealV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3619,15 +3643,15 @@ export type OpsBankAccountsControllerVerifyV1Data = {
 
 export type OpsBankAccountsControllerVerifyV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3639,15 +3663,15 @@ export type OpsBankAccountsControllerVerifyV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3671,15 +3695,15 @@ export type OpsBankAccountsControllerRejectV1Data = {
 
 export type OpsBankAccountsControllerRejectV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3691,15 +3715,15 @@ export type OpsBankAccountsControllerRejectV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3721,19 +3745,19 @@ export type SellerKycControllerViewV1Data = {
 
 export type SellerKycControllerViewV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.BUSINESS_PROFILE_REQUIRED
+     * Error codes: KYC_BUSINESS_PROFILE_REQUIRED
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3755,35 +3779,35 @@ export type SellerKycControllerPersonsV1Data = {
 
 export type SellerKycControllerPersonsV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.CASE_LOCKED
+     * Error codes: KYC_CASE_LOCKED
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.PERSONS_INVALID, KYC.BUSINESS_PROFILE_REQUIRED
+     * Error codes: KYC_PERSONS_INVALID, KYC_BUSINESS_PROFILE_REQUIRED
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3811,35 +3835,35 @@ export type SellerKycControllerUploadV1Data = {
 
 export type SellerKycControllerUploadV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED, KYC.FILE_MISSING, KYC.UPLOAD_REJECTED
+     * Error codes: COMMON_VALIDATION_FAILED, KYC_FILE_MISSING, KYC_UPLOAD_REJECTED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.CASE_LOCKED
+     * Error codes: KYC_CASE_LOCKED
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.FILE_TOO_LARGE
+     * Error codes: KYC_FILE_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.FILE_TYPE_NOT_ALLOWED
+     * Error codes: KYC_FILE_TYPE_NOT_ALLOWED
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.DOCUMENT_TYPE_NOT_REQUIRED, KYC.DOCUMENT_OUT_OF_DATE
+     * Error codes: KYC_DOCUMENT_TYPE_NOT_REQUIRED, KYC_DOCUMENT_OUT_OF_DATE
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3863,19 +3887,19 @@ export type SellerKycControllerContentV1Data = {
 
 export type SellerKycControllerContentV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.DOCUMENT_NOT_FOUND
+     * Error codes: KYC_DOCUMENT_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3900,35 +3924,35 @@ export type SellerKycControllerSubmitV1Data = {
 
 export type SellerKycControllerSubmitV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.CASE_LOCKED, KYC.ILLEGAL_TRANSITION
+     * Error codes: KYC_CASE_LOCKED, KYC_ILLEGAL_TRANSITION
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.INCOMPLETE
+     * Error codes: KYC_INCOMPLETE
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3975,19 +3999,19 @@ export type OpsKycControllerQueueV1Data = {
 
 export type OpsKycControllerQueueV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4011,19 +4035,19 @@ export type OpsKycControllerFileV1Data = {
 
 export type OpsKycControllerFileV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.CASE_NOT_FOUND
+     * Error codes: KYC_CASE_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4047,39 +4071,39 @@ export type OpsKycControllerDecideV1Data = {
 
 export type OpsKycControllerDecideV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.CASE_NOT_FOUND
+     * Error codes: KYC_CASE_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.ILLEGAL_TRANSITION, KYC.SAME_REVIEWER
+     * Error codes: KYC_ILLEGAL_TRANSITION, KYC_SAME_REVIEWER
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.FEEDBACK_REQUIRED
+     * Error codes: KYC_FEEDBACK_REQUIRED
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4106,19 +4130,19 @@ export type OpsKycControllerDownloadV1Data = {
 
 export type OpsKycControllerDownloadV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.DOCUMENT_NOT_FOUND
+     * Error codes: KYC_DOCUMENT_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4143,15 +4167,15 @@ export type ScreeningListsControllerListV1Data = {
 
 export type ScreeningListsControllerListV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4184,31 +4208,31 @@ export type ScreeningListsControllerLoadV1Data = {
 
 export type ScreeningListsControllerLoadV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED, KYC.FILE_MISSING, KYC.UPLOAD_REJECTED
+     * Error codes: COMMON_VALIDATION_FAILED, KYC_FILE_MISSING, KYC_UPLOAD_REJECTED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.FILE_TOO_LARGE
+     * Error codes: KYC_FILE_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: SCREENING.LIST_FORMAT, SCREENING.LIST_EMPTY
+     * Error codes: SCREENING_LIST_FORMAT, SCREENING_LIST_EMPTY
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4230,27 +4254,27 @@ export type OpsScreeningControllerCheckV1Data = {
 
 export type OpsScreeningControllerCheckV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4284,23 +4308,23 @@ export type KycWebhooksControllerReceiveV1Data = {
 
 export type KycWebhooksControllerReceiveV1Errors = {
     /**
-     * Error codes: KYC.VENDOR_SIGNATURE_INVALID
+     * Error codes: KYC_VENDOR_SIGNATURE_INVALID
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.VENDOR_NOT_CONFIGURED
+     * Error codes: KYC_VENDOR_NOT_CONFIGURED
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4328,31 +4352,31 @@ export type OpsFxControllerImportV1Data = {
 
 export type OpsFxControllerImportV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED, FX.FILE_MISSING, FX.UPLOAD_REJECTED
+     * Error codes: COMMON_VALIDATION_FAILED, FX_FILE_MISSING, FX_UPLOAD_REJECTED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: FX.FILE_TOO_LARGE
+     * Error codes: FX_FILE_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: FX.FILE_FORMAT
+     * Error codes: FX_FILE_FORMAT
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4388,19 +4412,19 @@ export type OpsFxControllerSnapshotsV1Data = {
 
 export type OpsFxControllerSnapshotsV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4443,15 +4467,15 @@ export type FxRatesControllerRateV1Data = {
 
 export type FxRatesControllerRateV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: FX.NO_SNAPSHOT, FX.RATE_UNAVAILABLE
+     * Error codes: FX_NO_SNAPSHOT, FX_RATE_UNAVAILABLE
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4473,7 +4497,7 @@ export type MarketsControllerListV1Data = {
 
 export type MarketsControllerListV1Errors = {
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4501,7 +4525,7 @@ export type MarketsControllerGetV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4523,15 +4547,15 @@ export type OpsMarketsControllerOverviewV1Data = {
 
 export type OpsMarketsControllerOverviewV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4553,15 +4577,15 @@ export type OpsMarketsControllerSchemaV1Data = {
 
 export type OpsMarketsControllerSchemaV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4587,11 +4611,11 @@ export type OpsMarketsControllerDiscardV1Data = {
 
 export type OpsMarketsControllerDiscardV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -4599,7 +4623,7 @@ export type OpsMarketsControllerDiscardV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4623,11 +4647,11 @@ export type OpsMarketsControllerDraftV1Data = {
 
 export type OpsMarketsControllerDraftV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -4635,7 +4659,7 @@ export type OpsMarketsControllerDraftV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4664,23 +4688,23 @@ export type OpsMarketsControllerSaveDraftV1Data = {
 
 export type OpsMarketsControllerSaveDraftV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -4688,7 +4712,7 @@ export type OpsMarketsControllerSaveDraftV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4712,15 +4736,15 @@ export type OpsMarketsControllerValidateV1Data = {
 
 export type OpsMarketsControllerValidateV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -4728,15 +4752,15 @@ export type OpsMarketsControllerValidateV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4760,15 +4784,15 @@ export type OpsMarketsControllerPublishV1Data = {
 
 export type OpsMarketsControllerPublishV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -4776,11 +4800,11 @@ export type OpsMarketsControllerPublishV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -4788,7 +4812,7 @@ export type OpsMarketsControllerPublishV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4812,23 +4836,23 @@ export type OpsMarketsControllerEnableV1Data = {
 
 export type OpsMarketsControllerEnableV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -4836,7 +4860,7 @@ export type OpsMarketsControllerEnableV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4860,23 +4884,23 @@ export type OpsMarketsControllerDisableV1Data = {
 
 export type OpsMarketsControllerDisableV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -4884,7 +4908,7 @@ export type OpsMarketsControllerDisableV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4908,11 +4932,11 @@ export type OpsMarketsControllerVersionsV1Data = {
 
 export type OpsMarketsControllerVersionsV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -4920,7 +4944,7 @@ export type OpsMarketsControllerVersionsV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4945,11 +4969,11 @@ export type OpsMarketsControllerVersionV1Data = {
 
 export type OpsMarketsControllerVersionV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -4957,7 +4981,7 @@ export type OpsMarketsControllerVersionV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4994,15 +5018,15 @@ export type OpsMarketsControllerDiffV1Data = {
 
 export type OpsMarketsControllerDiffV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -5010,7 +5034,7 @@ export type OpsMarketsControllerDiffV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5032,27 +5056,27 @@ export type ReadinessControllerPreviewV1Data = {
 
 export type ReadinessControllerPreviewV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: MARKET_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5060,7 +5084,7 @@ export type ReadinessControllerPreviewV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5102,23 +5126,23 @@ export type ProductsControllerListV1Data = {
 
 export type ProductsControllerListV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: SELLER.NOT_FOUND
+     * Error codes: SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5140,19 +5164,19 @@ export type ProductsControllerCreateV1Data = {
 
 export type ProductsControllerCreateV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: SELLER.NOT_FOUND
+     * Error codes: SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -5160,11 +5184,11 @@ export type ProductsControllerCreateV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5172,7 +5196,7 @@ export type ProductsControllerCreateV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5196,19 +5220,19 @@ export type ProductsControllerRemoveV1Data = {
 
 export type ProductsControllerRemoveV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5232,19 +5256,19 @@ export type ProductsControllerGetV1Data = {
 
 export type ProductsControllerGetV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5268,19 +5292,19 @@ export type ProductsControllerUpdateV1Data = {
 
 export type ProductsControllerUpdateV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -5288,11 +5312,11 @@ export type ProductsControllerUpdateV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5300,7 +5324,7 @@ export type ProductsControllerUpdateV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5324,19 +5348,19 @@ export type ProductsControllerGetTranslationsV1Data = {
 
 export type ProductsControllerGetTranslationsV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5361,15 +5385,15 @@ export type ProductsControllerRemoveTranslationsV1Data = {
 
 export type ProductsControllerRemoveTranslationsV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -5377,7 +5401,7 @@ export type ProductsControllerRemoveTranslationsV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5405,19 +5429,19 @@ export type ProductsControllerPutTranslationsV1Data = {
 
 export type ProductsControllerPutTranslationsV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -5425,11 +5449,11 @@ export type ProductsControllerPutTranslationsV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5437,7 +5461,7 @@ export type ProductsControllerPutTranslationsV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5471,19 +5495,19 @@ export type ProductsControllerListingV1Data = {
 
 export type ProductsControllerListingV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -5491,7 +5515,7 @@ export type ProductsControllerListingV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5513,7 +5537,7 @@ export type CategoriesControllerListV1Data = {
 
 export type CategoriesControllerListV1Errors = {
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5538,23 +5562,23 @@ export type PricesControllerRemoveV1Data = {
 
 export type PricesControllerRemoveV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5579,23 +5603,23 @@ export type PricesControllerGetV1Data = {
 
 export type PricesControllerGetV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5620,27 +5644,27 @@ export type PricesControllerPutV1Data = {
 
 export type PricesControllerPutV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5648,7 +5672,7 @@ export type PricesControllerPutV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5670,15 +5694,15 @@ export type OpsComplianceRulesControllerPublishedV1Data = {
 
 export type OpsComplianceRulesControllerPublishedV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5700,15 +5724,15 @@ export type OpsComplianceRulesControllerSchemaV1Data = {
 
 export type OpsComplianceRulesControllerSchemaV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5732,15 +5756,15 @@ export type OpsComplianceRulesControllerVersionsV1Data = {
 
 export type OpsComplianceRulesControllerVersionsV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5762,11 +5786,11 @@ export type OpsComplianceRulesControllerDraftV1Data = {
 
 export type OpsComplianceRulesControllerDraftV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -5774,7 +5798,7 @@ export type OpsComplianceRulesControllerDraftV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5801,23 +5825,23 @@ export type OpsComplianceRulesControllerSaveDraftV1Data = {
 
 export type OpsComplianceRulesControllerSaveDraftV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5825,7 +5849,7 @@ export type OpsComplianceRulesControllerSaveDraftV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5847,15 +5871,15 @@ export type OpsComplianceRulesControllerValidateV1Data = {
 
 export type OpsComplianceRulesControllerValidateV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -5863,15 +5887,15 @@ export type OpsComplianceRulesControllerValidateV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5893,15 +5917,15 @@ export type OpsComplianceRulesControllerPublishV1Data = {
 
 export type OpsComplianceRulesControllerPublishV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -5909,11 +5933,11 @@ export type OpsComplianceRulesControllerPublishV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5921,7 +5945,7 @@ export type OpsComplianceRulesControllerPublishV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5956,15 +5980,15 @@ export type OpsComplianceRulesControllerDiffV1Data = {
 
 export type OpsComplianceRulesControllerDiffV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -5972,7 +5996,7 @@ export type OpsComplianceRulesControllerDiffV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
