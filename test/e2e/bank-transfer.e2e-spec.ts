@@ -44,7 +44,7 @@ describe('bank-transfer payout rail (e2e)', () => {
     const foreign = await request(t.http).put('/v1/sellers/me/payouts/bank-account').set(bearer(token)).send({ holderName: 'Anadolu Tekstil', iban: 'DE89 3704 0044 0532 0130 00' });
     expect(foreign.status).toBe(422);
     expect(foreign.body.error.details[0]).toMatchObject({ field: 'iban', code: 'BANK_COUNTRY_NOT_ALLOWED' });
-    expect(foreign.body.error.details[0].message).toBe('iban, TR ile başlamalıdır.');
+    expect(foreign.body.error.details[0].message).toBe('IBAN, TR ile başlamalıdır.');
   });
 
   it('stores the number encrypted, shows it masked, and enables the rail once ops verify it', async () => {

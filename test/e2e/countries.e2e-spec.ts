@@ -315,7 +315,7 @@ describe('country rule packs (e2e)', () => {
       ]);
       const tooMany = await put(gmbh.token!, { ...withVat, brands: Array.from({ length: 21 }, (_, i) => `Marke ${i}`) });
       expect(tooMany.status).toBe(422);
-      expect(tooMany.body.error.details).toEqual([{ field: 'brands', code: 'TOO_MANY', message: 'brands may list at most 20 entries.' }]);
+      expect(tooMany.body.error.details).toEqual([{ field: 'brands', code: 'TOO_MANY', message: 'Brands you sell under may list at most 20 entries.' }]);
       const shape = await put(gmbh.token!, { ...withVat, brands: 'Spreewald', vatRegistered: 'yes' });
       expect(shape.status).toBe(400);
       expect(shape.body.error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`)).toEqual(['brands:WRONG_TYPE', 'vatRegistered:WRONG_TYPE']);

@@ -107,7 +107,7 @@ describe('KYC/KYB cases (e2e)', () => {
 
     const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token))).body;
     expect(view.status).toBe('action_required');
-    expect(view.reason).toEqual({ code: 'INFORMATION_INCOMPLETE', message: 'Bazı bilgiler eksik; bilgilerinizi tamamlayın.' });
+    expect(view.reason).toEqual({ code: 'INFORMATION_INCOMPLETE', message: 'Bazı bilgiler eksik: neyin ekleneceği kontrol listesinde ve her belgeye ilişkin geri bildirimde yazıyor.' });
     expect(view.documents.find((d: { id: string }) => d.id === levha.id).feedback).toEqual({ reasonCode: 'DOCUMENT_EXPIRED', message: 'Belgenin süresi geçmiş; güncel bir belge yükleyin.' });
     expect(JSON.stringify(view)).not.toContain('2019');
     expect(view.checklist.map((c: { type?: string }) => c.type)).toEqual(['tr.vergi_levhasi']);
@@ -186,17 +186,17 @@ describe('KYC/KYB cases (e2e)', () => {
       {
         field: 'persons[0].idDocumentNumber',
         code: 'ID_NUMBER_INVALID',
-        message: 'persons[0].idDocumentNumber: geçerli bir T.C. Kimlik No (11 haneli) değil; numarada yazım hatası olup olmadığını kontrol edin.',
+        message: 'Kimlik belgesi numarası (1. kişi): geçerli bir T.C. Kimlik No (11 haneli) değil; numarada yazım hatası olup olmadığını kontrol edin.',
       },
     ]);
     expect((await put([representative({ idDocumentNumber: '10000000147' })], 'en')).body.error.details[0].message).toBe(
-      'persons[0].idDocumentNumber: this is not a valid T.C. identity number (T.C. Kimlik No, 11 digits); please check the number for typos.',
+      'Identity document number (person 1): this is not a valid T.C. identity number (T.C. Kimlik No, 11 digits); please check the number for typos.',
     );
     // a Spaniard's number is a DNI; a (valid) NIE belongs to foreign residents, so it is not theirs
     const nie = await put([representative({ idDocumentNumber: '10000000146' }), director({ nationality: 'ES', idDocumentNumber: 'X1234567L' })], 'es');
     expect(nie.status).toBe(422);
     expect(nie.body.error.details.map((d: { field: string; message: string }) => `${d.field}: ${d.message}`)).toEqual([
-      'persons[1].idDocumentNumber: persons[1].idDocumentNumber: no es un número válido (Número del Documento Nacional de Identidad (DNI)); comprueba que no tenga errores.',
+      'persons[1].idDocumentNumber: Número del documento de identidad (persona 2): no es un número válido (Número del Documento Nacional de Identidad (DNI)); comprueba que no tenga errores.',
     ]);
     expect(JSON.stringify(t.logs)).not.toMatch(/10000000147|X1234567L/);
     expect((await t.sql.query('SELECT count(*)::int AS n FROM kyc_persons WHERE full_name = $1', ['Giulia Bianchi'])).rows[0].n).toBe(0);
@@ -367,7 +367,7 @@ describe('KYC/KYB cases (e2e)', () => {
       const res = await put(person({ dateOfBirth }));
       expect({ dateOfBirth, status: res.status, code: res.body.error.code }).toEqual({ dateOfBirth, status: 422, code: 'KYC_PERSONS_INVALID' });
       expect(res.body.error.details).toEqual([
-        { field: 'persons[0].dateOfBirth', code: 'BIRTH_DATE_OUT_OF_RANGE', message: 'persons[0].dateOfBirth: doğum tarihi 1900-01-01 ile bugün arasında olmalıdır.' },
+        { field: 'persons[0].dateOfBirth', code: 'BIRTH_DATE_OUT_OF_RANGE', message: 'Doğum tarihi (1. kişi): doğum tarihi 1900-01-01 ile bugün arasında olmalıdır.' },
       ]);
     }
 
