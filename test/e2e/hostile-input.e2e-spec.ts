@@ -132,7 +132,7 @@ describe('hostile input on every operation (e2e)', () => {
       for (const [path, headers] of [['/v1/auth/signup', {}], ['/v1/auth/login', {}], ['/v1/ops/accounts', bearer(admin)]] as const) {
         const res = await jsonCall('POST', path, path === '/v1/ops/accounts' ? { ...body, role: 'ops_reviewer', country: undefined, locale: undefined } : body, headers);
         expect(res.status).toBe(400);
-        expect((res.body as { error: { details: unknown[] } }).error.details).toContainEqual({ field: 'email', code: 'INVALID_CHARACTERS', message: 'email contains characters that are not allowed.' });
+        expect((res.body as { error: { details: unknown[] } }).error.details).toContainEqual({ field: 'email', code: 'INVALID_CHARACTERS', message: 'Email address contains characters that are not allowed.' });
       }
       // an address field PostgreSQL would refuse: a field detail, not COMMON_INVALID_VALUE
       const registration = uniqueItalianCompany();
@@ -157,7 +157,7 @@ describe('hostile input on every operation (e2e)', () => {
       expect(res.status).toBe(400);
       expect(res.text.length).toBeLessThan(20_000);
       expect((res.body as { error: { details: unknown[] } }).error.details).toEqual([
-        { field: 'persons', code: 'TOO_LONG', message: 'persons must contain at most 1000 items.' },
+        { field: 'persons', code: 'TOO_LONG', message: 'Persons must contain at most 1000 items.' },
       ]);
       // 1,000 invalid persons fit the walk but make 4,000+ field details: 100 shown, the rest counted
       const many = await call('PUT', '/v1/sellers/me/kyc/persons', {
