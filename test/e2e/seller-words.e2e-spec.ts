@@ -196,7 +196,12 @@ describe('identity documents of persons (e2e)', () => {
       .send({ persons: [{ role: 'representative', fullName: 'Lucía Fernández García', dateOfBirth: '1985-04-12', nationality: 'ES', ...person }] });
 
   it('accepts a Spanish representative who identifies with a passport: the DNI rule applies to DNIs only', async () => {
-    expect((await declare({ idDocumentType: 'passport', idDocumentNumber: 'PAA123456' })).status).toBe(200);
+    const res = await declare({ idDocumentType: 'passport', idDocumentNumber: 'PAA123456' });
+    expect(res.status).toBe(200);
+    expect(res.body[0]).toMatchObject({ role: 'representative', nationality: 'ES', idDocumentType: 'passport' });
+    expect(JSON.stringify(res.body)).not.toContain('PAA123456');
+    const stored = await t.sql.query('SELECT id_document_type, id_number_encrypted FROM kyc_persons ORDER BY id_document_type');
+    expect(stored.rows).toEqual([{ id_document_type: 'passport', id_number_encrypted: expect.not.stringContaining('PAA123456') }]);
   });
 
   it('checks a national ID by the rule of the nationality, a NIE by its own rule, a passport by the passport rule', async () => {

@@ -203,7 +203,7 @@ export class SellerKycController {
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.PERSONS_INVALID, KycErrorCode.CASE_LOCKED, KycErrorCode.BUSINESS_PROFILE_REQUIRED)
   async persons(@Ctx() ctx: RequestContext, @Body() body: PersonsDto) {
     const rows = await this.kyc.setPersons(ctx, body.persons);
-    return rows.map((p) => ({ id: p.id, role: p.role, fullName: p.fullName, dateOfBirth: p.dateOfBirth, nationality: p.nationality, sharePercent: p.sharePercent }));
+    return rows.map((p) => ({ id: p.id, role: p.role, fullName: p.fullName, dateOfBirth: p.dateOfBirth, nationality: p.nationality, sharePercent: p.sharePercent, idDocumentType: p.idDocumentType }));
   }
 
   @Post('documents')

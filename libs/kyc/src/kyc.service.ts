@@ -202,6 +202,7 @@ export class KycService {
           fullName: p.fullName.trim().normalize('NFC'),
           dateOfBirth: p.dateOfBirth,
           nationality: p.nationality.toUpperCase(),
+          idDocumentType: idNumbers[i] ? (p.idDocumentType ?? DEFAULT_PERSON_ID_DOCUMENT) : null,
           idNumberEncrypted: idNumbers[i] ? this.cipher.encrypt(idNumbers[i]!, `kyc-person:${id}`) : null,
           sharePercent: p.role === 'owner' ? p.sharePercent! : null,
         });

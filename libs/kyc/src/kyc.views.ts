@@ -59,6 +59,7 @@ export class KycPersonView {
   @ApiProperty({ format: 'date' }) dateOfBirth: string;
   @ApiProperty({ example: 'TR' }) nationality: string;
   @ApiProperty({ nullable: true, example: '50.00', description: 'Ownership share as a decimal string.' }) sharePercent: string | null;
+  @ApiProperty({ nullable: true, example: 'passport', description: 'The kind of identity document given (personIdDocuments of the country spec); the number itself is never returned.' }) idDocumentType: string | null;
 }
 
 export class SubmitResultView {

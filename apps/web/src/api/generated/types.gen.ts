@@ -806,6 +806,12 @@ export type KycPersonView = {
     sharePercent: {
         [key: string]: unknown;
     } | null;
+    /**
+     * The kind of identity document given (personIdDocuments of the country spec); the number itself is never returned.
+     */
+    idDocumentType: {
+        [key: string]: unknown;
+    } | null;
 };
 
 export type SubmitResultView = {
