@@ -44,7 +44,7 @@ describe('accounts and roles (e2e)', () => {
     expect((await signup(t.http, { email })).res.status).toBe(201);
     const dup = await signup(t.http, { email: `  ${email.toUpperCase()} ` });
     expect(dup.res.status).toBe(409);
-    expect(dup.res.body.error.code).toBe('AUTH.EMAIL_TAKEN');
+    expect(dup.res.body.error.code).toBe('AUTH_EMAIL_TAKEN');
   });
 
   it('creates exactly one account when the same email signs up concurrently', async () => {
@@ -65,7 +65,7 @@ describe('accounts and roles (e2e)', () => {
       .post('/v1/auth/signup')
       .send({ email, password: `${email.split('@')[0]}-123`, country: 'ES' });
     expect(res.status).toBe(422);
-    expect(res.body.error.code).toBe('AUTH.WEAK_PASSWORD');
+    expect(res.body.error.code).toBe('AUTH_WEAK_PASSWORD');
     const { rows } = await t.sql.query('SELECT count(*)::int AS n FROM accounts WHERE email_normalized = $1', [email.toLowerCase()]);
     expect(rows[0].n).toBe(0);
   });
@@ -87,7 +87,7 @@ describe('accounts and roles (e2e)', () => {
     }
     const blocked = await request(t.http).post('/v1/auth/login').send({ email: payload.email, password: payload.password });
     expect(blocked.status).toBe(429);
-    expect(blocked.body.error.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
+    expect(blocked.body.error.code).toBe('AUTH_TOO_MANY_ATTEMPTS');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     // an unknown email is throttled the same way
     const ghost = uniqueEmail('ghost');
@@ -103,13 +103,13 @@ describe('accounts and roles (e2e)', () => {
     expect((await request(t.http).post('/v1/auth/logout').set('Authorization', `Bearer ${token}`)).status).toBe(204);
     const after = await request(t.http).get('/v1/sellers/me').set('Authorization', `Bearer ${token}`);
     expect(after.status).toBe(401);
-    expect(after.body.error.code).toBe('AUTH.TOKEN_INVALID');
+    expect(after.body.error.code).toBe('AUTH_TOKEN_INVALID');
   });
 
   it('requires a token on every non-public route', async () => {
     const none = await request(t.http).get('/v1/sellers/me');
     expect(none.status).toBe(401);
-    expect(none.body.error.code).toBe('COMMON.UNAUTHENTICATED');
+    expect(none.body.error.code).toBe('COMMON_UNAUTHENTICATED');
     const forged = await request(t.http).get('/v1/sellers/me').set('Authorization', 'Bearer ltg_at_forged');
     expect(forged.status).toBe(401);
   });
@@ -123,7 +123,7 @@ describe('accounts and roles (e2e)', () => {
     expect(Array.isArray(asAdmin.body)).toBe(true);
     const asSeller = await request(t.http).get('/v1/ops/sellers').set('Authorization', `Bearer ${seller}`);
     expect(asSeller.status).toBe(403);
-    expect(asSeller.body.error.code).toBe('COMMON.FORBIDDEN');
+    expect(asSeller.body.error.code).toBe('COMMON_FORBIDDEN');
     // and an ops account is not a seller
     expect((await request(t.http).get('/v1/sellers/me').set('Authorization', `Bearer ${admin}`)).status).toBe(403);
   });

@@ -44,7 +44,7 @@ describe('bank-transfer payout rail (e2e)', () => {
     const foreign = await request(t.http).put('/v1/sellers/me/payouts/bank-account').set(bearer(token)).send({ holderName: 'Anadolu Tekstil', iban: 'DE89 3704 0044 0532 0130 00' });
     expect(foreign.status).toBe(422);
     expect(foreign.body.error.details[0]).toMatchObject({ field: 'iban', code: 'BANK_COUNTRY_NOT_ALLOWED' });
-    expect(foreign.body.error.details[0].message).toBe('iban, TR ile başlamalıdır.');
+    expect(foreign.body.error.details[0].message).toBe('IBAN, TR ile başlamalıdır.');
   });
 
   it('stores the number encrypted, shows it masked, and enables the rail once ops verify it', async () => {
@@ -58,7 +58,7 @@ describe('bank-transfer payout rail (e2e)', () => {
     const underReview = (await request(t.http).get('/v1/sellers/me/payouts').set(bearer(token))).body;
     expect(underReview).toMatchObject({ status: 'under_review', bankAccount: { numberMasked: 'TR33 •••• 1326', status: 'pending_review' } });
     // nothing for the seller to do while ops check the details
-    expect(underReview.checklist).toEqual([{ task: 'bank_account', due: 'pending_verification', requirements: ['external_account'], errors: [], message: 'Gönderildi ve doğrulanıyor; şimdilik yapmanız gereken bir şey yok.' }]);
+    expect(underReview.checklist).toEqual([{ task: 'bank_account', due: 'pending_verification', problems: [], message: 'Gönderildi ve doğrulanıyor; şimdilik yapmanız gereken bir şey yok.' }]);
 
     const queue = await request(t.http).get('/v1/ops/payouts/bank-accounts?status=pending_review').set(bearer(admin));
     expect(queue.body.find((b: { sellerId: string }) => b.sellerId === sellerId)).toMatchObject({ numberMasked: 'TR33 •••• 1326' });
@@ -86,7 +86,8 @@ describe('bank-transfer payout rail (e2e)', () => {
     await request(t.http).post(`/v1/ops/payouts/bank-accounts/${sellerId}/reject`).set(bearer(admin)).send({ reason: 'name_mismatch', note: 'letter shows a private person' }).expect(200);
     const view = (await request(t.http).get('/v1/sellers/me/payouts').set(bearer(token))).body;
     expect(view).toMatchObject({ status: 'action_required', bankAccount: { status: 'rejected', rejectionReason: 'name_mismatch', rejectionMessage: 'Hesap sahibinin adı işletmenizin adıyla eşleşmiyor.' } });
-    expect(view.checklist[0]).toMatchObject({ task: 'bank_account', errors: ['bank_account_name_mismatch'] });
+    expect(view.checklist[0]).toMatchObject({ task: 'bank_account', problems: ['Hesap sahibinin adı işletmenizin adıyla eşleşmiyor.'] });
+    expect(JSON.stringify(view.checklist)).not.toMatch(/external_account|bank_account_/);
     expect(JSON.stringify(view)).not.toContain('private person');
   });
 

@@ -185,7 +185,7 @@ describe('country rule packs (e2e)', () => {
         'representative.lastName': 'REQUIRED',
       });
       const postal = res.body.errors.find((e: { field: string }) => e.field === 'registeredAddress.postalCode');
-      expect(postal.message).toBe('Поле registeredAddress.postalCode не является допустимым почтовым индексом; пример: 28013.');
+      expect(postal.message).toBe('Поле Почтовый индекс (Юридический адрес) не является допустимым почтовым индексом; пример: 28013.');
     });
 
     it('accepts a valid registration and names in any script', async () => {
@@ -209,7 +209,7 @@ describe('country rule packs (e2e)', () => {
       // a body of the wrong shape is a 400 like on every route, still listing every problem
       const shape = await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send({ ...esRegistration('A08370314'), nickname: 'x', phone: 612345678 });
       expect(shape.status).toBe(400);
-      expect(shape.body.error.code).toBe('COMMON.VALIDATION_FAILED');
+      expect(shape.body.error.code).toBe('COMMON_VALIDATION_FAILED');
       expect(shape.body.error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`).sort()).toEqual(['nickname:UNKNOWN_FIELD', 'phone:WRONG_TYPE']);
       const nul = await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send({ ...esRegistration('A08370314'), website: 'https://a\u0000.es' });
       expect(nul.status).toBe(400);
@@ -305,17 +305,17 @@ describe('country rule packs (e2e)', () => {
       const bad = await put(gmbh.token!, { ...withVat, brands: ['x'.repeat(101), '  '], vatRegistered: false }, 'it');
       expect(bad.status).toBe(422);
       expect(bad.body.error.details).toEqual([
-        { field: 'brands[0]', code: 'TOO_LONG', message: 'Il campo brands[0] deve contenere al massimo 100 caratteri.' },
+        { field: 'brands[0]', code: 'TOO_LONG', message: 'Il campo Marchio 1 deve contenere al massimo 100 caratteri.' },
         { field: 'brands[1]', code: 'REQUIRED', message: expect.any(String) },
         {
           field: 'vatRegistered',
           code: 'VAT_REGISTERED_BY_NUMBER',
-          message: 'Per questa forma giuridica la registrazione IVA risulta dal numero Partita IVA tedesca (USt-IdNr): indica il numero invece del campo vatRegistered.',
+          message: 'Per questa forma giuridica la registrazione IVA risulta dal numero Partita IVA tedesca (USt-IdNr): indica il numero invece del campo Iscritto ai fini IVA.',
         },
       ]);
       const tooMany = await put(gmbh.token!, { ...withVat, brands: Array.from({ length: 21 }, (_, i) => `Marke ${i}`) });
       expect(tooMany.status).toBe(422);
-      expect(tooMany.body.error.details).toEqual([{ field: 'brands', code: 'TOO_MANY', message: 'brands may list at most 20 entries.' }]);
+      expect(tooMany.body.error.details).toEqual([{ field: 'brands', code: 'TOO_MANY', message: 'Brands you sell under may list at most 20 entries.' }]);
       const shape = await put(gmbh.token!, { ...withVat, brands: 'Spreewald', vatRegistered: 'yes' });
       expect(shape.status).toBe(400);
       expect(shape.body.error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`)).toEqual(['brands:WRONG_TYPE', 'vatRegistered:WRONG_TYPE']);
@@ -467,7 +467,7 @@ describe('country rule packs (e2e)', () => {
         .send({ persons: [person('representative', 'Sanne de Vries', '111222333'), person('partner', 'Sanne de Vries', '111222333')] });
       expect(partnerOfBv.status).toBe(422);
       expect(partnerOfBv.body.error.details).toEqual([
-        { field: 'persons[1].role', code: 'PARTNER_NOT_PARTNERSHIP', message: 'persons[1].role: los socios solo se indican para una sociedad colectiva; indica en su lugar los titulares reales y el representante.' },
+        { field: 'persons[1].role', code: 'PARTNER_NOT_PARTNERSHIP', message: 'Función (persona 2): los socios solo se indican para una sociedad colectiva; indica en su lugar los titulares reales y el representante.' },
       ]);
       expect((await checklist()).map((c) => c.item)).not.toContain('partners');
     });
@@ -540,7 +540,7 @@ describe('country rule packs (e2e)', () => {
         expect(res.status).toBe(422);
         expect(res.body.error.code).toBe('COUNTRY_PACK_INVALID');
         expect(res.body.error.details).toEqual([
-          { field: 'country', code: 'UNKNOWN_COUNTRY', message: `country: ${cc} is not an assigned ISO 3166-1 alpha-2 country code (the United Kingdom is GB).` },
+          { field: 'country', code: 'UNKNOWN_COUNTRY', message: `Country: ${cc} is not an assigned ISO 3166-1 alpha-2 country code (the United Kingdom is GB).` },
         ]);
       }
 

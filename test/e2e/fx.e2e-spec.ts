@@ -37,10 +37,10 @@ describe('FX rates (e2e)', () => {
     await feed?.close();
   });
 
-  it('answers FX.NO_SNAPSHOT before anything was imported', async () => {
+  it('answers FX_NO_SNAPSHOT before anything was imported', async () => {
     const res = await rate('from=EUR&to=USD&source=ecb');
     expect(res.status).toBe(422);
-    expect(res.body.error.code).toBe('FX.NO_SNAPSHOT');
+    expect(res.body.error.code).toBe('FX_NO_SNAPSHOT');
   });
 
   it('imports the ECB 90-day history (one snapshot per day), then the daily file; the same file again is the same import', async () => {
@@ -90,12 +90,12 @@ describe('FX rates (e2e)', () => {
   it('refuses RUB from the ECB with a clear localised 422 instead of mixing in another source', async () => {
     const res = await rate('from=RUB&to=EUR&source=ecb&lang=ru');
     expect(res.status).toBe(422);
-    expect(res.body.error.code).toBe('FX.RATE_UNAVAILABLE');
+    expect(res.body.error.code).toBe('FX_RATE_UNAVAILABLE');
     expect(res.body.error.message).toBe('В курсах ECB на 2026-10-02 нет курса RUB; выберите другой источник.');
     expect(res.body.requestId).toEqual(expect.any(String));
     const bad = await rate('from=rub&to=EUR&source=oanda');
     expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe('COMMON.VALIDATION_FAILED');
+    expect(bad.body.error.code).toBe('COMMON_VALIDATION_FAILED');
   });
 
   it('lets only ops admins import and only ops read snapshots (403 for a seller)', async () => {
@@ -109,19 +109,19 @@ describe('FX rates (e2e)', () => {
     const before = await t.sql.query('SELECT count(*)::int AS n FROM fx_imports');
     const wrong = await upload('ecb', fixture('cbr-daily.xml')).set('accept-language', 'tr');
     expect(wrong.status).toBe(422);
-    expect(wrong.body.error).toMatchObject({ code: 'FX.FILE_FORMAT', message: expect.stringMatching(/^Dosya geçerli bir ECB kur dosyası değil: .*gesmes:Envelope/) });
+    expect(wrong.body.error).toMatchObject({ code: 'FX_FILE_FORMAT', message: expect.stringMatching(/^Dosya geçerli bir ECB kur dosyası değil: .*gesmes:Envelope/) });
     const csv = await upload('tcmb', fixture('not-xml.csv'), 'rates.csv');
     expect(csv.status).toBe(422);
-    expect(csv.body.error.code).toBe('FX.FILE_FORMAT');
+    expect(csv.body.error.code).toBe('FX_FILE_FORMAT');
     const missing = await request(t.http).post('/v1/ops/fx/imports').set(bearer(admin)).field('source', 'ecb');
     expect(missing.status).toBe(400);
-    expect(missing.body.error.code).toBe('FX.FILE_MISSING');
+    expect(missing.body.error.code).toBe('FX_FILE_MISSING');
     const unknown = await upload('oanda', fixture('ecb-daily.xml'));
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.code).toBe('COMMON.VALIDATION_FAILED');
+    expect(unknown.body.error.code).toBe('COMMON_VALIDATION_FAILED');
     const twoFiles = await upload('ecb', fixture('ecb-daily.xml')).attach('file', fixture('ecb-daily.xml'), 'b.xml');
     expect(twoFiles.status).toBe(400);
-    expect(twoFiles.body.error.code).toBe('FX.UPLOAD_REJECTED');
+    expect(twoFiles.body.error.code).toBe('FX_UPLOAD_REJECTED');
     expect((await t.sql.query('SELECT count(*)::int AS n FROM fx_imports')).rows[0]).toEqual(before.rows[0]);
   });
 
@@ -166,11 +166,11 @@ describe('FX import size limit (e2e)', () => {
   });
   afterAll(async () => t?.close());
 
-  it('answers 413 FX.FILE_TOO_LARGE for a file over the limit', async () => {
+  it('answers 413 FX_FILE_TOO_LARGE for a file over the limit', async () => {
     const admin = await login(t.http, ADMIN.email, ADMIN.password);
     const big = Buffer.alloc(16 * 1024 * 1024 + 1, 0x20);
     const res = await request(t.http).post('/v1/ops/fx/imports').set({ Authorization: `Bearer ${admin}` }).field('source', 'ecb').attach('file', big, { filename: 'big.xml', contentType: 'text/xml' });
     expect(res.status).toBe(413);
-    expect(res.body.error).toMatchObject({ code: 'FX.FILE_TOO_LARGE', message: 'The file is too large; the limit is 16777216 bytes.' });
+    expect(res.body.error).toMatchObject({ code: 'FX_FILE_TOO_LARGE', message: 'The file is too large; the limit is 16777216 bytes.' });
   });
 });

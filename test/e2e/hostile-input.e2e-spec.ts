@@ -132,15 +132,15 @@ describe('hostile input on every operation (e2e)', () => {
       for (const [path, headers] of [['/v1/auth/signup', {}], ['/v1/auth/login', {}], ['/v1/ops/accounts', bearer(admin)]] as const) {
         const res = await jsonCall('POST', path, path === '/v1/ops/accounts' ? { ...body, role: 'ops_reviewer', country: undefined, locale: undefined } : body, headers);
         expect(res.status).toBe(400);
-        expect((res.body as { error: { details: unknown[] } }).error.details).toContainEqual({ field: 'email', code: 'INVALID_CHARACTERS', message: 'email contains characters that are not allowed.' });
+        expect((res.body as { error: { details: unknown[] } }).error.details).toContainEqual({ field: 'email', code: 'INVALID_CHARACTERS', message: 'Email address contains characters that are not allowed.' });
       }
-      // an address field PostgreSQL would refuse: a field detail, not COMMON.INVALID_VALUE
+      // an address field PostgreSQL would refuse: a field detail, not COMMON_INVALID_VALUE
       const registration = uniqueItalianCompany();
       (registration.registeredAddress as Record<string, unknown>).line1 = 'Via Roma \udc00 1';
       const profile = await jsonCall('PUT', '/v1/sellers/me/business', registration, { ...bearer(seller.token), 'Accept-Language': 'es' });
       expect(profile.status).toBe(400);
       expect(profile.body).toMatchObject({
-        error: { code: 'COMMON.VALIDATION_FAILED', details: [{ field: 'registeredAddress.line1', code: 'INVALID_CHARACTERS', message: 'El campo registeredAddress.line1 contiene caracteres no permitidos.' }] },
+        error: { code: 'COMMON_VALIDATION_FAILED', details: [{ field: 'registeredAddress.line1', code: 'INVALID_CHARACTERS', message: 'El campo registeredAddress.line1 contiene caracteres no permitidos.' }] },
       });
       const key = await jsonCall('POST', '/v1/auth/signup', RAW('{"a\\ud800b":1}'));
       expect(key.status).toBe(400);
@@ -157,7 +157,7 @@ describe('hostile input on every operation (e2e)', () => {
       expect(res.status).toBe(400);
       expect(res.text.length).toBeLessThan(20_000);
       expect((res.body as { error: { details: unknown[] } }).error.details).toEqual([
-        { field: 'persons', code: 'TOO_LONG', message: 'persons must contain at most 1000 items.' },
+        { field: 'persons', code: 'TOO_LONG', message: 'Persons must contain at most 1000 items.' },
       ]);
       // 1,000 invalid persons fit the walk but make 4,000+ field details: 100 shown, the rest counted
       const many = await call('PUT', '/v1/sellers/me/kyc/persons', {
@@ -179,18 +179,18 @@ describe('hostile input on every operation (e2e)', () => {
       for (const documents of [[[]], ['x'], [null], [1], [[{ documentId: randomUUID(), status: 'rejected' }]]]) {
         const res = await jsonCall('POST', `/v1/ops/kyc/cases/${caseId}/decisions`, { decision: 'request_changes', documents }, bearer(admin));
         expect(res.status).toBe(400);
-        expect(res.body).toMatchObject({ error: { code: 'COMMON.VALIDATION_FAILED' } });
+        expect(res.body).toMatchObject({ error: { code: 'COMMON_VALIDATION_FAILED' } });
         expect((res.body as { error: { details: { field: string; code: string }[] } }).error.details).toContainEqual(expect.objectContaining({ field: 'documents', code: 'WRONG_TYPE' }));
       }
       const persons = await jsonCall('PUT', '/v1/sellers/me/kyc/persons', { persons: [[]] }, bearer(seller.token));
       expect(persons.status).toBe(400);
     });
 
-    it('bounds query integers: an offset beyond bigint is a field detail, not COMMON.INVALID_VALUE', async () => {
+    it('bounds query integers: an offset beyond bigint is a field detail, not COMMON_INVALID_VALUE', async () => {
       for (const path of ['/v1/ops/sellers', '/v1/ops/accounts']) {
         const res = await call('GET', `${path}?offset=99999999999999999999`, { headers: bearer(admin) });
         expect(res.status).toBe(400);
-        expect(res.body).toMatchObject({ error: { code: 'COMMON.VALIDATION_FAILED', details: [{ field: 'offset', code: 'OUT_OF_RANGE' }] } });
+        expect(res.body).toMatchObject({ error: { code: 'COMMON_VALIDATION_FAILED', details: [{ field: 'offset', code: 'OUT_OF_RANGE' }] } });
       }
     });
 
@@ -211,12 +211,12 @@ describe('hostile input on every operation (e2e)', () => {
       for (const source of ['eu_consolidated', 'un_consolidated']) {
         const res = await call('POST', '/v1/ops/screening-lists', multipart({ source, label: `deep-${source}` }, { name: 'list.xml', bytes: Buffer.from(nested) }));
         expect(res.status).toBe(422);
-        expect(res.body).toMatchObject({ error: { code: 'SCREENING.LIST_FORMAT' } });
+        expect(res.body).toMatchObject({ error: { code: 'SCREENING_LIST_FORMAT' } });
       }
       const nul = Buffer.from('36,"AERO\u0000CARIBBEAN AIRLINES",-0-,"CUBA",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\n', 'latin1');
       const csv = await call('POST', '/v1/ops/screening-lists', multipart({ source: 'ofac_sdn', label: 'nul' }, { name: 'SDN.CSV', bytes: nul }));
       expect(csv.status).toBe(422);
-      expect(csv.body).toMatchObject({ error: { code: 'SCREENING.LIST_FORMAT' } });
+      expect(csv.body).toMatchObject({ error: { code: 'SCREENING_LIST_FORMAT' } });
       expect((await t.sql.query('SELECT count(*)::int AS n FROM screening_lists')).rows[0].n).toBe(0);
     });
 
@@ -266,13 +266,13 @@ describe('hostile input on every operation (e2e)', () => {
 
     it('answers parser errors in the envelope with a request id, in the caller language when it can be read', async () => {
       const cases: [string, string | Buffer, number, string, string][] = [
-        ['bad chunk size', head(['POST /v1/auth/login HTTP/1.1', 'Host: x', 'Accept-Language: tr', 'X-Request-Id: hostile-chunk-0001', 'Content-Type: application/json', 'Transfer-Encoding: chunked']) + 'zz\r\n{}\r\n0\r\n\r\n', 400, 'COMMON.MALFORMED_HTTP', 'tr'],
-        ['Content-Length with Transfer-Encoding', head(['POST /v1/auth/login HTTP/1.1', 'Host: x', 'Content-Length: 2', 'Transfer-Encoding: chunked']) + '{}', 400, 'COMMON.MALFORMED_HTTP', 'en'],
-        ['NUL in a header', Buffer.from(head(['GET /health HTTP/1.1', 'Host: x', 'X-Thing: a\u0000b']), 'latin1'), 400, 'COMMON.MALFORMED_HTTP', 'en'],
-        ['unknown method', head(['FOO /health HTTP/1.1', 'Host: x']), 400, 'COMMON.MALFORMED_HTTP', 'en'],
-        ['head over 16 KB', head(['GET /health HTTP/1.1', 'Host: x', 'Accept-Language: es', `X-Big: ${'a'.repeat(20_000)}`]), 431, 'COMMON.HEADERS_TOO_LARGE', 'es'],
-        ['not HTTP at all', 'HELLO\r\n\r\n', 400, 'COMMON.MALFORMED_HTTP', 'en'],
-        ['bad Content-Length', head(['POST /v1/auth/login HTTP/1.1', 'Host: x', 'Content-Length: abc']), 400, 'COMMON.MALFORMED_HTTP', 'en'],
+        ['bad chunk size', head(['POST /v1/auth/login HTTP/1.1', 'Host: x', 'Accept-Language: tr', 'X-Request-Id: hostile-chunk-0001', 'Content-Type: application/json', 'Transfer-Encoding: chunked']) + 'zz\r\n{}\r\n0\r\n\r\n', 400, 'COMMON_MALFORMED_HTTP', 'tr'],
+        ['Content-Length with Transfer-Encoding', head(['POST /v1/auth/login HTTP/1.1', 'Host: x', 'Content-Length: 2', 'Transfer-Encoding: chunked']) + '{}', 400, 'COMMON_MALFORMED_HTTP', 'en'],
+        ['NUL in a header', Buffer.from(head(['GET /health HTTP/1.1', 'Host: x', 'X-Thing: a\u0000b']), 'latin1'), 400, 'COMMON_MALFORMED_HTTP', 'en'],
+        ['unknown method', head(['FOO /health HTTP/1.1', 'Host: x']), 400, 'COMMON_MALFORMED_HTTP', 'en'],
+        ['head over 16 KB', head(['GET /health HTTP/1.1', 'Host: x', 'Accept-Language: es', `X-Big: ${'a'.repeat(20_000)}`]), 431, 'COMMON_HEADERS_TOO_LARGE', 'es'],
+        ['not HTTP at all', 'HELLO\r\n\r\n', 400, 'COMMON_MALFORMED_HTTP', 'en'],
+        ['bad Content-Length', head(['POST /v1/auth/login HTTP/1.1', 'Host: x', 'Content-Length: abc']), 400, 'COMMON_MALFORMED_HTTP', 'en'],
       ];
       for (const [label, bytes, status, code, language] of cases) {
         const a = await rawExchange(port, bytes);

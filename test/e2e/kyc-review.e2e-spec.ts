@@ -48,7 +48,7 @@ describe('KYC review on one screen (e2e)', () => {
     expect(view.noOwnersDeclared).toBe(false);
     const refused = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token)).set('Accept-Language', 'en');
     expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe('KYC.INCOMPLETE');
+    expect(refused.body.error.code).toBe('KYC_INCOMPLETE');
     expect(refused.body.error.details).toEqual([{ field: 'persons', code: 'MISSING_OWNERS', message: 'Declare every owner holding 25% or more, or confirm that no person does.' }]);
 
     // owners and the declaration at once contradict each other

@@ -172,7 +172,7 @@ describe('identity verification by Sumsub (e2e)', () => {
 
     const forged = await rawDeliver(payload, { secret: 'not-the-webhook-secret' }).set('Accept-Language', 'ru');
     expect(forged.status).toBe(400);
-    expect(forged.body.error).toMatchObject({ code: 'KYC.VENDOR_SIGNATURE_INVALID', message: 'Подпись вебхука недействительна.' });
+    expect(forged.body.error).toMatchObject({ code: 'KYC_VENDOR_SIGNATURE_INVALID', message: 'Подпись вебхука недействительна.' });
     const { body, headers } = sumsub.webhook(payload);
     const altered = Buffer.from(body.toString('utf8').replace('GREEN', 'GREEM'));
     expect((await request(t.http).post('/v1/webhooks/kyc/sumsub').set(headers).send(altered.toString('utf8'))).status).toBe(400);
@@ -182,7 +182,7 @@ describe('identity verification by Sumsub (e2e)', () => {
     expect(unknownAlg.status).toBe(400);
     const otherVendor = await request(t.http).post('/v1/webhooks/kyc/onfido').set(headers).send(body.toString('utf8'));
     expect(otherVendor.status).toBe(404);
-    expect(otherVendor.body.error.code).toBe('KYC.VENDOR_NOT_CONFIGURED');
+    expect(otherVendor.body.error.code).toBe('KYC_VENDOR_NOT_CONFIGURED');
     expect(await count()).toBe(before);
     expect(await status(caseId)).toBe('collecting');
     expect(t.logs.some((l) => l.includes('refused a vendor webhook') && l.includes('mismatch'))).toBe(true);

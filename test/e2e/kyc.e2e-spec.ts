@@ -52,14 +52,14 @@ describe('KYC/KYB cases (e2e)', () => {
     const { token } = await turkishCompany();
     const exe = await upload(token, 'tr.vergi_levhasi', EXE, 'vergi-levhasi.pdf', 'application/pdf');
     expect(exe.status).toBe(415);
-    expect(exe.body.error.code).toBe('KYC.FILE_TYPE_NOT_ALLOWED');
+    expect(exe.body.error.code).toBe('KYC_FILE_TYPE_NOT_ALLOWED');
     expect(exe.body.error.message).toBe('PDF, JPEG veya PNG dosyası yükleyin.');
     const big = await upload(token, 'tr.vergi_levhasi', Buffer.concat([pdfVariant(0), Buffer.alloc(11 * 1024 * 1024)]));
     expect(big.status).toBe(413);
-    expect(big.body.error.code).toBe('KYC.FILE_TOO_LARGE');
+    expect(big.body.error.code).toBe('KYC_FILE_TOO_LARGE');
     const unasked = await upload(token, 'es.escritura', pdfVariant(1));
     expect(unasked.status).toBe(422);
-    expect(unasked.body.error.code).toBe('KYC.DOCUMENT_TYPE_NOT_REQUIRED');
+    expect(unasked.body.error.code).toBe('KYC_DOCUMENT_TYPE_NOT_REQUIRED');
     const png = await upload(token, 'representative_id', PNG, 'id.png', 'image/png');
     expect(png.status).toBe(201);
     expect(png.body).toMatchObject({ type: 'representative_id', mediaType: 'image/png', reviewStatus: 'pending', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -71,7 +71,7 @@ describe('KYC/KYB cases (e2e)', () => {
     const { token } = await turkishCompany();
     const res = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token));
     expect(res.status).toBe(422);
-    expect(res.body.error.code).toBe('KYC.INCOMPLETE');
+    expect(res.body.error.code).toBe('KYC_INCOMPLETE');
     expect(res.body.error.details[0]).toEqual({ field: 'persons', code: 'MISSING_REPRESENTATIVE', message: 'Yasal temsilciyi bildirin.' });
     // the document types by their names in the seller's language, not their codes
     // a company names its owners at or above the pack's threshold, or declares that there are none
@@ -109,7 +109,7 @@ describe('KYC/KYB cases (e2e)', () => {
 
     const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token))).body;
     expect(view.status).toBe('action_required');
-    expect(view.reason).toEqual({ code: 'INFORMATION_INCOMPLETE', message: 'Bazı bilgiler eksik; bilgilerinizi tamamlayın.' });
+    expect(view.reason).toEqual({ code: 'INFORMATION_INCOMPLETE', message: 'Bazı bilgiler eksik: neyin ekleneceği kontrol listesinde ve her belgeye ilişkin geri bildirimde yazıyor.' });
     expect(view.documents.find((d: { id: string }) => d.id === levha.id).feedback).toEqual({ reasonCode: 'DOCUMENT_EXPIRED', message: 'Belgenin süresi geçmiş; güncel bir belge yükleyin.' });
     expect(JSON.stringify(view)).not.toContain('2019');
     expect(view.checklist.map((c: { type?: string }) => c.type)).toEqual(['tr.vergi_levhasi']);
@@ -121,10 +121,10 @@ describe('KYC/KYB cases (e2e)', () => {
     expect(approved.body.status).toBe('approved');
     const locked = await upload(token, 'representative_id', pdfVariant(fileCounter++));
     expect(locked.status).toBe(409);
-    expect(locked.body.error).toMatchObject({ code: 'KYC.CASE_LOCKED', message: 'Doğrulamanızın durumu: onaylandı; belgeler ve kişiler artık değiştirilemez.' });
+    expect(locked.body.error).toMatchObject({ code: 'KYC_CASE_LOCKED', message: 'Doğrulamanızın durumu: onaylandı; belgeler ve kişiler artık değiştirilemez.' });
     const twice = await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(reviewer)).set('Accept-Language', 'es').send({ decision: 'request_changes', reasonCode: 'OTHER' });
     expect(twice.status).toBe(409);
-    expect(twice.body.error).toMatchObject({ code: 'KYC.ILLEGAL_TRANSITION', message: 'No es posible mientras la verificación está en estado «aprobada».' });
+    expect(twice.body.error).toMatchObject({ code: 'KYC_ILLEGAL_TRANSITION', message: 'No es posible mientras la verificación está en estado «aprobada».' });
 
     const events = (await t.sql.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 ORDER BY occurred_at`, [sellerId])).rows.map((r) => r.type);
     expect(events).toEqual(['kyc.submitted', 'kyc.action_required', 'kyc.submitted', 'kyc.approved']);
@@ -151,7 +151,7 @@ describe('KYC/KYB cases (e2e)', () => {
     expect(en.map((c: { message: string }) => c.message)).toEqual(['Upload: Trademark registration certificate']);
     const refused = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!));
     expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe('KYC.INCOMPLETE');
+    expect(refused.body.error.code).toBe('KYC_INCOMPLETE');
     expect(refused.body.error.details).toEqual([{ field: 'documents[trademark_certificate]', code: 'MISSING_DOCUMENT', message: 'Yükleyin: Marka tescil belgesi' }]);
     expect((await upload(token!, 'trademark_certificate', pdfVariant(fileCounter++))).status).toBe(201);
     expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).status).toBe(200);
@@ -183,22 +183,22 @@ describe('KYC/KYB cases (e2e)', () => {
 
     const wrong = await put([representative({ idDocumentNumber: '10000000147' })]);
     expect(wrong.status).toBe(422);
-    expect(wrong.body.error.code).toBe('KYC.PERSONS_INVALID');
+    expect(wrong.body.error.code).toBe('KYC_PERSONS_INVALID');
     expect(wrong.body.error.details).toEqual([
       {
         field: 'persons[0].idDocumentNumber',
         code: 'ID_NUMBER_INVALID',
-        message: 'persons[0].idDocumentNumber: geçerli bir T.C. Kimlik No (11 haneli) değil; numarada yazım hatası olup olmadığını kontrol edin.',
+        message: 'Kimlik belgesi numarası (1. kişi): geçerli bir T.C. Kimlik No (11 haneli) değil; numarada yazım hatası olup olmadığını kontrol edin.',
       },
     ]);
     expect((await put([representative({ idDocumentNumber: '10000000147' })], 'en')).body.error.details[0].message).toBe(
-      'persons[0].idDocumentNumber: this is not a valid T.C. identity number (T.C. Kimlik No, 11 digits); please check the number for typos.',
+      'Identity document number (person 1): this is not a valid T.C. identity number (T.C. Kimlik No, 11 digits); please check the number for typos.',
     );
     // a Spaniard's number is a DNI; a (valid) NIE belongs to foreign residents, so it is not theirs
     const nie = await put([representative({ idDocumentNumber: '10000000146' }), director({ nationality: 'ES', idDocumentNumber: 'X1234567L' })], 'es');
     expect(nie.status).toBe(422);
     expect(nie.body.error.details.map((d: { field: string; message: string }) => `${d.field}: ${d.message}`)).toEqual([
-      'persons[1].idDocumentNumber: persons[1].idDocumentNumber: no es un número válido (Número del Documento Nacional de Identidad (DNI)); comprueba que no tenga errores.',
+      'persons[1].idDocumentNumber: Número del documento de identidad (persona 2): no es un número válido (Número del Documento Nacional de Identidad (DNI)); comprueba que no tenga errores.',
     ]);
     expect(JSON.stringify(t.logs)).not.toMatch(/10000000147|X1234567L/);
     expect((await t.sql.query('SELECT count(*)::int AS n FROM kyc_persons WHERE full_name = $1', ['Giulia Bianchi'])).rows[0].n).toBe(0);
@@ -235,7 +235,7 @@ describe('KYC/KYB cases (e2e)', () => {
     expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(reviewer)).send({ decision: 'approve' })).body.status).toBe('in_review');
     const same = await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(reviewer)).send({ decision: 'approve' });
     expect(same.status).toBe(409);
-    expect(same.body.error.code).toBe('KYC.SAME_REVIEWER');
+    expect(same.body.error.code).toBe('KYC_SAME_REVIEWER');
     expect((await request(t.http).post(`/v1/ops/kyc/cases/${kase.id}/decisions`).set(bearer(admin)).send({ decision: 'approve' })).body.status).toBe('approved');
   });
 
@@ -257,14 +257,14 @@ describe('KYC/KYB cases (e2e)', () => {
     expect((await decide(admin)).body.status).toBe('suspended');
     const same = await decide(admin);
     expect(same.status).toBe(409);
-    expect(same.body.error.code).toBe('KYC.SAME_REVIEWER');
+    expect(same.body.error.code).toBe('KYC_SAME_REVIEWER');
     expect((await decide(reviewer)).body.status).toBe('approved');
 
     // a case caught in `submitted` (only the automatic path may approve it) is not an ops decision
     await t.sql.query(`UPDATE kyc_cases SET status = 'submitted', four_eyes = false WHERE id = $1`, [caseId]);
     const early = await decide(admin);
     expect(early.status).toBe(409);
-    expect(early.body.error.code).toBe('KYC.ILLEGAL_TRANSITION');
+    expect(early.body.error.code).toBe('KYC_ILLEGAL_TRANSITION');
     expect(await status()).toBe('submitted');
   });
 
@@ -333,10 +333,10 @@ describe('KYC/KYB cases (e2e)', () => {
     // 36 characters of hex digits and hyphens, but not UUIDs: PostgreSQL refuses them (22P02)
     const malformed = ['------------------------------------', 'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaa-', '0123456789abcdef0123456789abcdef----'];
     const routes: [string, (id: string) => request.Test, string, string][] = [
-      ['seller document', (id) => request(t.http).get(`/v1/sellers/me/kyc/documents/${id}/content`).set(bearer(token)), 'KYC.DOCUMENT_NOT_FOUND', 'Böyle bir belge yok.'],
-      ['ops case file', (id) => request(t.http).get(`/v1/ops/kyc/cases/${id}`).set(bearer(reviewer)), 'KYC.CASE_NOT_FOUND', 'There is no such KYC case.'],
-      ['ops decision', (id) => request(t.http).post(`/v1/ops/kyc/cases/${id}/decisions`).set(bearer(reviewer)).send({ decision: 'approve' }), 'KYC.CASE_NOT_FOUND', 'There is no such KYC case.'],
-      ['ops document', (id) => request(t.http).get(`/v1/ops/kyc/documents/${id}/content`).set(bearer(reviewer)), 'KYC.DOCUMENT_NOT_FOUND', 'There is no such document.'],
+      ['seller document', (id) => request(t.http).get(`/v1/sellers/me/kyc/documents/${id}/content`).set(bearer(token)), 'KYC_DOCUMENT_NOT_FOUND', 'Böyle bir belge yok.'],
+      ['ops case file', (id) => request(t.http).get(`/v1/ops/kyc/cases/${id}`).set(bearer(reviewer)), 'KYC_CASE_NOT_FOUND', 'There is no such KYC case.'],
+      ['ops decision', (id) => request(t.http).post(`/v1/ops/kyc/cases/${id}/decisions`).set(bearer(reviewer)).send({ decision: 'approve' }), 'KYC_CASE_NOT_FOUND', 'There is no such KYC case.'],
+      ['ops document', (id) => request(t.http).get(`/v1/ops/kyc/documents/${id}/content`).set(bearer(reviewer)), 'KYC_DOCUMENT_NOT_FOUND', 'There is no such document.'],
     ];
     for (const [route, call, code, message] of routes) {
       for (const id of [unknown, ...malformed]) {
@@ -353,7 +353,7 @@ describe('KYC/KYB cases (e2e)', () => {
 
     for (const dateOfBirth of ['2023-02-30', '1984-04-31', '2023-02-29', '0000-01-01']) {
       const res = await put(person({ dateOfBirth }));
-      expect({ dateOfBirth, status: res.status, code: res.body.error.code }).toEqual({ dateOfBirth, status: 400, code: 'COMMON.VALIDATION_FAILED' });
+      expect({ dateOfBirth, status: res.status, code: res.body.error.code }).toEqual({ dateOfBirth, status: 400, code: 'COMMON_VALIDATION_FAILED' });
       expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'persons[0].dateOfBirth', code: 'INVALID_FORMAT' })]);
     }
     expect((await put(person({ dateOfBirth: '2024-02-29' }))).status).toBe(200);
@@ -367,9 +367,9 @@ describe('KYC/KYB cases (e2e)', () => {
     const nextYear = `${new Date().getUTCFullYear() + 1}-01-01`;
     for (const dateOfBirth of [nextYear, '1899-12-31']) {
       const res = await put(person({ dateOfBirth }));
-      expect({ dateOfBirth, status: res.status, code: res.body.error.code }).toEqual({ dateOfBirth, status: 422, code: 'KYC.PERSONS_INVALID' });
+      expect({ dateOfBirth, status: res.status, code: res.body.error.code }).toEqual({ dateOfBirth, status: 422, code: 'KYC_PERSONS_INVALID' });
       expect(res.body.error.details).toEqual([
-        { field: 'persons[0].dateOfBirth', code: 'BIRTH_DATE_OUT_OF_RANGE', message: 'persons[0].dateOfBirth: doğum tarihi 1900-01-01 ile bugün arasında olmalıdır.' },
+        { field: 'persons[0].dateOfBirth', code: 'BIRTH_DATE_OUT_OF_RANGE', message: 'Doğum tarihi (1. kişi): doğum tarihi 1900-01-01 ile bugün arasında olmalıdır.' },
       ]);
     }
 
@@ -377,7 +377,7 @@ describe('KYC/KYB cases (e2e)', () => {
       request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', 'representative_id').field(field, value).attach('file', pdfVariant(fileCounter++), { filename: 'id.pdf', contentType: 'application/pdf' });
     for (const [field, value] of [['issuedOn', '2023-02-30'], ['expiresOn', '2031-02-29'], ['expiresOn', '2031-13-01']]) {
       const res = await withDate(field, value);
-      expect({ field, value, status: res.status, code: res.body.error.code }).toEqual({ field, value, status: 400, code: 'COMMON.VALIDATION_FAILED' });
+      expect({ field, value, status: res.status, code: res.body.error.code }).toEqual({ field, value, status: 400, code: 'COMMON_VALIDATION_FAILED' });
       expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual([field]);
     }
     expect((await t.sql.query('SELECT count(*)::int AS n FROM kyc_documents WHERE seller_id = $1', [sellerId])).rows[0].n).toBe(0);
@@ -388,7 +388,7 @@ describe('KYC/KYB cases (e2e)', () => {
     const post = () => request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', 'representative_id');
     const big = await post().attach('file', Buffer.concat([pdfVariant(fileCounter++), Buffer.alloc(10 * 1024 * 1024)]), { filename: 'big.pdf', contentType: 'application/pdf' });
     expect(big.status).toBe(413);
-    expect(big.body.error).toMatchObject({ code: 'KYC.FILE_TOO_LARGE', message: `Dosya çok büyük; sınır ${10 * 1024 * 1024} bayttır.` });
+    expect(big.body.error).toMatchObject({ code: 'KYC_FILE_TOO_LARGE', message: `Dosya çok büyük; sınır ${10 * 1024 * 1024} bayttır.` });
 
     const cases: [string, () => request.Test, { field: string; code: string; message: string }][] = [
       [
@@ -409,12 +409,12 @@ describe('KYC/KYB cases (e2e)', () => {
     ];
     for (const [name, call, detail] of cases) {
       const res = await call();
-      expect({ name, status: res.status, code: res.body.error.code, details: res.body.error.details }).toEqual({ name, status: 400, code: 'KYC.UPLOAD_REJECTED', details: [detail] });
+      expect({ name, status: res.status, code: res.body.error.code, details: res.body.error.details }).toEqual({ name, status: 400, code: 'KYC_UPLOAD_REJECTED', details: [detail] });
       expect(res.body.error.message).toBe('Yükleme reddedildi; ayrıntılara bakın.');
     }
     const missing = await post();
     expect(missing.status).toBe(400);
-    expect(missing.body.error.code).toBe('KYC.FILE_MISSING');
+    expect(missing.body.error.code).toBe('KYC_FILE_MISSING');
   });
 
   it('opens exactly one case when a new seller calls KYC endpoints in parallel', async () => {
@@ -595,7 +595,7 @@ describe('KYC document dates and expiry (e2e)', () => {
     };
     const expired = await up('representative_id', { expiresOn: '2020-01-31' }, 1);
     expect(expired.status).toBe(422);
-    expect(expired.body.error).toMatchObject({ code: 'KYC.DOCUMENT_OUT_OF_DATE', message: 'Bu belge güncel değil (çok önce düzenlenmiş veya süresi dolmuş); güncel bir belge yükleyin.' });
+    expect(expired.body.error).toMatchObject({ code: 'KYC_DOCUMENT_OUT_OF_DATE', message: 'Bu belge güncel değil (çok önce düzenlenmiş veya süresi dolmuş); güncel bir belge yükleyin.' });
     // the activity certificate may be at most 180 days old in the TR pack
     expect((await up('tr.faaliyet_belgesi', { issuedOn: '2025-01-02' }, 2)).status).toBe(422);
 

@@ -87,7 +87,7 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
     const checklist = await payoutStatus(token);
     expect(checklist.status).toBe('action_required');
     expect(checklist.checklist).toEqual([
-      { task: 'bank_account', due: 'currently_due', requirements: ['external_account'], errors: [], message: 'Aggiungi un conto bancario per i pagamenti.' },
+      { task: 'bank_account', due: 'currently_due', problems: [], message: 'Aggiungi un conto bancario per i pagamenti.' },
     ]);
 
     await deliver(verified);
@@ -250,7 +250,7 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
       expect(plain.status).toBe(415);
       expect(plain.headers['x-request-id']).toBe('req-webhook-0001');
       expect(plain.headers['content-language']).toBe('it');
-      expect(plain.body).toEqual({ error: { code: 'COMMON.UNSUPPORTED_MEDIA_TYPE', message: nest.body.error.message, details: [] }, requestId: 'req-webhook-0001' });
+      expect(plain.body).toEqual({ error: { code: 'COMMON_UNSUPPORTED_MEDIA_TYPE', message: nest.body.error.message, details: [] }, requestId: 'req-webhook-0001' });
       expect(nest.status).toBe(415);
       // one access-log line, like pino-http's for Nest routes: whitelisted fields, no signature or body
       const lines = t.logs.filter((l) => l.includes('req-webhook-0001')).map((l) => JSON.parse(l));
@@ -267,7 +267,7 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
       const nestTooLarge = await post('/v1/auth/signup', huge, { 'Content-Type': 'application/json', 'Accept-Language': 'tr;q=0.9, ru' });
       expect(tooLarge.status).toBe(413);
       expect(tooLarge.headers['content-language']).toBe('ru');
-      expect(tooLarge.body.error).toEqual({ code: 'COMMON.PAYLOAD_TOO_LARGE', message: nestTooLarge.body.error.message, details: [] });
+      expect(tooLarge.body.error).toEqual({ code: 'COMMON_PAYLOAD_TOO_LARGE', message: nestTooLarge.body.error.message, details: [] });
       expect(tooLarge.body.requestId).toBe(tooLarge.headers['x-request-id']);
 
       const unsigned = await post('/v1/webhooks/stripe?lang=es', payload, { 'Content-Type': 'application/json' });
@@ -282,7 +282,7 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
       // other methods and path variants go to the Nest router: 404 in the envelope, and the same intake
       const get = await request(t.http).get('/v1/webhooks/stripe');
       expect(get.status).toBe(404);
-      expect(get.body.error.code).toBe('COMMON.ROUTE_NOT_FOUND');
+      expect(get.body.error.code).toBe('COMMON_ROUTE_NOT_FOUND');
       const slash = await post('/v1/webhooks/stripe/', payload, { 'Content-Type': 'application/json', 'Stripe-Signature': header });
       expect(slash.status).toBe(200);
       expect(slash.body).toEqual({ received: true, duplicate: false });
@@ -309,7 +309,7 @@ describe('payouts: Stripe Connect and webhooks (e2e, offline against a Stripe do
       try {
         const responses = await Promise.all(events.map((e) => deliver(e)));
         expect(responses.map((r) => r.status)).toEqual(events.map((e) => (e === refused ? 500 : 200)));
-        expect(responses[5].body.error.code).toBe('COMMON.INTERNAL');
+        expect(responses[5].body.error.code).toBe('COMMON_INTERNAL');
         const stored = await t.sql.query('SELECT id FROM webhook_inbox WHERE id = ANY($1)', [events.map((e) => e.id)]);
         expect(stored.rows.map((r: { id: string }) => r.id).sort()).toEqual(events.filter((e) => e !== refused).map((e) => e.id).sort());
       } finally {

@@ -50,7 +50,7 @@ describe('sanctions screening in KYC (e2e)', () => {
   it('refuses a file that is not the named list format', async () => {
     const res = await loadList(Buffer.from('<html>not a csv list</html>'), 'broken');
     expect(res.status).toBe(422);
-    expect(res.body.error.code).toBe('SCREENING.LIST_FORMAT');
+    expect(res.body.error.code).toBe('SCREENING_LIST_FORMAT');
   });
 
   it('approves a Turkish Ltd. Şti. automatically when every check is green, after ops loaded a list', async () => {

@@ -109,7 +109,7 @@ describe('seller status, next steps, eligibility and the honest Stripe rail (e2e
     // the activity certificate may be at most 180 days old: its issue date is required
     const undated = await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).set('Accept-Language', 'it').field('type', 'tr.faaliyet_belgesi').attach('file', pdfVariant(9100), { filename: 'd.pdf', contentType: 'application/pdf' });
     expect(undated.status).toBe(422);
-    expect(undated.body.error).toMatchObject({ code: 'KYC.ISSUE_DATE_REQUIRED', details: [{ field: 'issuedOn', code: 'REQUIRED' }] });
+    expect(undated.body.error).toMatchObject({ code: 'KYC_ISSUE_DATE_REQUIRED', details: [{ field: 'issuedOn', code: 'REQUIRED' }] });
     expect(undated.body.error.message).toContain('180 giorni');
 
     const up = await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', 'tr.faaliyet_belgesi').field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(9101), { filename: 'd.pdf', contentType: 'application/pdf' });
@@ -130,7 +130,7 @@ describe('seller status, next steps, eligibility and the honest Stripe rail (e2e
     const doc = ((await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token))).body.documents as { id: string }[])[0];
     const locked = await request(t.http).delete(`/v1/sellers/me/kyc/documents/${doc.id}`).set(bearer(token));
     expect(locked.status).toBe(409);
-    expect(locked.body.error.code).toBe('KYC.CASE_LOCKED');
+    expect(locked.body.error.code).toBe('KYC_CASE_LOCKED');
   });
 
   it('never asks a Russian seller to start what the country cannot have', async () => {
@@ -199,7 +199,7 @@ describe('seller status, next steps, eligibility and the honest Stripe rail (e2e
     const email = uniqueEmail('autonomo');
     const refused = await request(t.http).post('/v1/auth/signup').set('Accept-Language', 'es').send({ email, password: PASSWORD, country: 'ES', sellerType: 'individual' });
     expect(refused.status).toBe(422);
-    expect(refused.body.error).toMatchObject({ code: 'SELLER.NOT_ELIGIBLE', details: [{ field: 'sellerType', code: 'ONLY_INCORPORATED_COMPANIES' }] });
+    expect(refused.body.error).toMatchObject({ code: 'SELLER_NOT_ELIGIBLE', details: [{ field: 'sellerType', code: 'ONLY_INCORPORATED_COMPANIES' }] });
     expect(refused.body.error.message).toMatch(/^No puedes registrarte como vendedor en España: En España solo las sociedades/);
     expect((await t.sql.query('SELECT count(*)::int AS n FROM accounts WHERE email_normalized = $1', [email.toLowerCase()])).rows[0].n).toBe(0);
     const byForm = await request(t.http).post('/v1/auth/signup').send({ email, password: PASSWORD, country: 'ES', legalForm: 'es.cb' });
@@ -214,7 +214,7 @@ describe('seller status, next steps, eligibility and the honest Stripe rail (e2e
     await request(t.http).put('/v1/sellers/me/payouts/bank-account').set(bearer(token)).send({ holderName: 'Anadolu Tekstil Ltd. Şti.', iban: TR_IBAN }).expect(200);
     const wrong = await request(t.http).delete('/v1/sellers/me').set(bearer(token)).set('Accept-Language', 'tr').send({ password: 'not-the-password' });
     expect(wrong.status).toBe(403);
-    expect(wrong.body.error).toMatchObject({ code: 'SELLER.PASSWORD_INCORRECT', message: 'Şifre doğru değil.' });
+    expect(wrong.body.error).toMatchObject({ code: 'SELLER_PASSWORD_INCORRECT', message: 'Şifre doğru değil.' });
     await request(t.http).delete('/v1/sellers/me').set(bearer(token)).send({ password: PASSWORD }).expect(204);
     expect((await me(token)).status).toBe(401);
     for (const table of ['sellers', 'accounts']) expect((await t.sql.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = $1`, [table === 'sellers' ? sellerId : accountId])).rows[0].n).toBe(0);
@@ -230,7 +230,7 @@ describe('seller status, next steps, eligibility and the honest Stripe rail (e2e
     await submitKyc(t.http, kept.token, [{ role: 'representative', fullName: 'Mehmet Öztürk', nationality: 'TR' }]);
     const refused = await request(t.http).delete('/v1/sellers/me').set(bearer(kept.token)).send({ password: PASSWORD });
     expect(refused.status).toBe(409);
-    expect(refused.body.error.code).toBe('SELLER.HAS_KYC_HISTORY');
+    expect(refused.body.error.code).toBe('SELLER_HAS_KYC_HISTORY');
     expect((await me(kept.token)).status).toBe(200);
   });
 });

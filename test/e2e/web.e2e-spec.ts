@@ -110,7 +110,7 @@ describe('web app: build and serving', () => {
     // the API, its docs and health checks are never shadowed, even for a browser
     const api = await request(t.http).get('/v1/no-such-route').set('Accept', 'text/html');
     expect(api.status).toBe(404);
-    expect(api.body.error.code).toBe('COMMON.ROUTE_NOT_FOUND');
+    expect(api.body.error.code).toBe('COMMON_ROUTE_NOT_FOUND');
     expect((await request(t.http).get('/health').set('Accept', 'text/html')).body).toMatchObject({ status: 'ok' });
     expect((await request(t.http).get('/docs-json').set('Accept', 'text/html')).body.openapi).toMatch(/^3\./);
     // API clients keep the JSON 404; a missing file stays a 404; only GET/HEAD fall back

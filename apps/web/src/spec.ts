@@ -48,12 +48,34 @@ export interface DeclarationSpec {
   maxLength?: number;
 }
 
+/** One field of the registration body as the spec describes it (`fields`, groups nested). */
+export interface FieldSpec {
+  path: string;
+  label: string;
+  help?: string;
+  example?: string;
+  fields?: FieldSpec[];
+}
+
+/** The spec's fields by their path (the same path an error names): label, help, example. */
+function fieldsByPath(spec: CountrySpecView): Map<string, FieldSpec> {
+  const out = new Map<string, FieldSpec>();
+  const walk = (fields: FieldSpec[] | undefined) => {
+    for (const f of fields ?? []) {
+      out.set(f.path, f);
+      walk(f.fields);
+    }
+  };
+  walk((spec as unknown as { fields?: FieldSpec[] }).fields);
+  return out;
+}
+
 export function readSpec(spec: CountrySpecView) {
   const legalForms = spec.legalForms as unknown as LegalFormSpec[];
   const address = ((spec.address as { fields?: AddressFieldSpec[] }).fields ?? []) as AddressFieldSpec[];
   const declarations = ((spec.declarations as { fields?: DeclarationSpec[] }).fields ?? []) as DeclarationSpec[];
   const phone = spec.phone as { example?: string };
-  return { legalForms, address, declarations, phoneExample: phone.example };
+  return { legalForms, address, declarations, phoneExample: phone.example, fields: fieldsByPath(spec) };
 }
 
 export const legalFormLabel = (f: LegalFormSpec) => f.label ?? (f.abbreviation ? `${f.localName} (${f.abbreviation})` : (f.localName ?? f.code));

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, PipeTransform, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, PipeTransform, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CommonErrorCode, Ctx, Public, Translator } from '@app/kernel';
-import type { RequestContext } from '@app/kernel';
+import { ApiErrors, APP_CONFIG, CommonErrorCode, Ctx, Public, Translator } from '@app/kernel';
+import type { AppConfig, RequestContext } from '@app/kernel';
 import { CountryRulesService } from './country-rules.service';
 import { BRAND_MAX_LENGTH, BRANDS_MAX } from './pack/declarations';
 import { ValidateIdentifierDto } from './dto';
@@ -54,6 +54,7 @@ export class CountriesController {
   constructor(
     private readonly rules: CountryRulesService,
     private readonly translator: Translator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -75,7 +76,7 @@ export class CountriesController {
   @ApiErrors(CountryErrorCode.NOT_FOUND)
   async spec(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string): Promise<CountrySpecView> {
     const pack = await this.rules.getPublished(cc);
-    return renderSpec(pack.document, pack.version, pack.country.status, ctx.locale);
+    return renderSpec(pack.document, pack.version, pack.country.status, ctx.locale, { documentMaxBytes: this.config.documents.maxBytes });
   }
 
   @Post(':cc/identifiers/validate')

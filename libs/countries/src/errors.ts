@@ -2,7 +2,7 @@ import { AppError, ErrorCatalogue, ErrorDetail, errorFactory, MessageParam, regi
 import { countryName } from './country-names';
 import { identifierName } from './identifiers/names';
 
-/** Codes named in the product issue keep their exact spelling (e.g. COUNTRY_NOT_ENABLED). */
+/** Codes are UPPER_SNAKE, prefixed by their context (COUNTRY_NOT_ENABLED): see README, Errors. */
 export enum CountryErrorCode {
   NOT_FOUND = 'COUNTRY_NOT_FOUND',
   NOT_ENABLED = 'COUNTRY_NOT_ENABLED',

@@ -8,7 +8,7 @@ type CheckMessages = Record<
   | 'INVALID_LENGTH' | 'INVALID_FORMAT' | 'INVALID_CHECKSUM' | 'INVALID_COMPONENT' | 'WRONG_PREFIX'
   | 'NOT_ALLOWED' | 'LEGAL_FORM_NOT_ELIGIBLE' | 'INVALID_PHONE' | 'PHONE_WRONG_COUNTRY' | 'INVALID_URL' | 'IDENTIFIER_KIND_MISMATCH'
   | 'IDENTIFIER_REQUIRED' | 'IDENTIFIER_WRONG_TYPE' | 'IDENTIFIER_WRONG_PREFIX' | 'IDENTIFIER_NOT_USED_NONE' | 'VAT_NATIONAL_MISMATCH'
-  | 'TOO_MANY' | 'VAT_REGISTERED_BY_NUMBER',
+  | 'TOO_MANY' | 'VAT_REGISTERED_BY_NUMBER' | 'UNKNOWN_REGION',
   string
 >;
 
@@ -76,6 +76,7 @@ const en: CountryMessages = {
     INVALID_URL: '{{field}} must be a web address starting with https:// or http://.',
     IDENTIFIER_KIND_MISMATCH: '{{label}}: this number belongs to a different kind of business (a company instead of a person, or the reverse).',
     TOO_MANY: '{{field}} may list at most {{max}} entries.',
+    UNKNOWN_REGION: '{{field}}: choose one from the list, for example {{example}}.',
     VAT_REGISTERED_BY_NUMBER: 'For this legal form, VAT registration is shown by the {{label}}: give the number instead of {{field}}.',
   }),
   ...packPrefix({
@@ -145,6 +146,7 @@ const ru: CountryMessages = {
     INVALID_URL: 'Поле {{field}} должно быть веб-адресом, начинающимся с https:// или http://.',
     IDENTIFIER_KIND_MISMATCH: '{{label}}: этот номер принадлежит другому типу лица (организации вместо физического лица или наоборот).',
     TOO_MANY: 'В поле {{field}} можно указать не более {{max}} значений.',
+    UNKNOWN_REGION: '{{field}}: выберите значение из списка, например {{example}}.',
     VAT_REGISTERED_BY_NUMBER: 'Для этой организационно-правовой формы регистрация плательщиком НДС подтверждается номером «{{label}}»: укажите номер вместо поля {{field}}.',
   }),
   ...packPrefix({
@@ -214,6 +216,7 @@ const tr: CountryMessages = {
     INVALID_URL: '{{field}}, https:// veya http:// ile başlayan bir web adresi olmalıdır.',
     IDENTIFIER_KIND_MISMATCH: '{{label}}: bu numara başka bir türe ait (gerçek kişi yerine şirket ya da tersi).',
     TOO_MANY: '{{field}} en fazla {{max}} değer içerebilir.',
+    UNKNOWN_REGION: '{{field}}: listeden birini seçin, örneğin {{example}}.',
     VAT_REGISTERED_BY_NUMBER: 'Bu yasal biçimde KDV kaydı {{label}} ile gösterilir: {{field}} yerine numarayı girin.',
   }),
   ...packPrefix({
@@ -283,6 +286,7 @@ const it: CountryMessages = {
     INVALID_URL: 'Il campo {{field}} deve essere un indirizzo web che inizia con https:// o http://.',
     IDENTIFIER_KIND_MISMATCH: '{{label}}: questo numero appartiene a un altro tipo di soggetto (una società invece di una persona, o viceversa).',
     TOO_MANY: 'Il campo {{field}} può contenere al massimo {{max}} valori.',
+    UNKNOWN_REGION: '{{field}}: scegli un valore dall\'elenco, ad esempio {{example}}.',
     VAT_REGISTERED_BY_NUMBER: 'Per questa forma giuridica la registrazione IVA risulta dal numero {{label}}: indica il numero invece del campo {{field}}.',
   }),
   ...packPrefix({
@@ -352,6 +356,7 @@ const es: CountryMessages = {
     INVALID_URL: 'El campo {{field}} debe ser una dirección web que empiece por https:// o http://.',
     IDENTIFIER_KIND_MISMATCH: '{{label}}: este número pertenece a otro tipo de titular (una empresa en lugar de una persona, o al revés).',
     TOO_MANY: 'El campo {{field}} admite como máximo {{max}} valores.',
+    UNKNOWN_REGION: '{{field}}: elige un valor de la lista, por ejemplo {{example}}.',
     VAT_REGISTERED_BY_NUMBER: 'Para esta forma jurídica, el alta en el IVA se acredita con el {{label}}: indica el número en lugar del campo {{field}}.',
   }),
   ...packPrefix({

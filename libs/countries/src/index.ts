@@ -22,3 +22,6 @@ export { identifierName, IDENTIFIER_NAMES } from './identifiers/names';
 export { checkIdentifier, identifierTypesOf, kindOfSellerType, packIdentifierType, validateWithPack } from './pack/identifier-types';
 export type { IdentifierCheck } from './pack/identifier-types';
 export type { SellerType } from './pack/schema';
+export { checkPersonIdNumber, DEFAULT_PERSON_ID_DOCUMENT, DEFAULT_PERSON_ID_DOCUMENTS, personIdDocumentsOf } from './pack/person-ids';
+export type { PersonIdDocumentRule } from './pack/schema';
+export { FIELD_LABELS, registrationFieldLabel } from './pack/fields';

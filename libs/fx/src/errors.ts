@@ -1,12 +1,12 @@
 import { ErrorCatalogue, errorFactory, registerErrorCatalogue } from '@app/kernel';
 
 export enum FxErrorCode {
-  FILE_FORMAT = 'FX.FILE_FORMAT',
-  FILE_MISSING = 'FX.FILE_MISSING',
-  FILE_TOO_LARGE = 'FX.FILE_TOO_LARGE',
-  UPLOAD_REJECTED = 'FX.UPLOAD_REJECTED',
-  NO_SNAPSHOT = 'FX.NO_SNAPSHOT',
-  RATE_UNAVAILABLE = 'FX.RATE_UNAVAILABLE',
+  FILE_FORMAT = 'FX_FILE_FORMAT',
+  FILE_MISSING = 'FX_FILE_MISSING',
+  FILE_TOO_LARGE = 'FX_FILE_TOO_LARGE',
+  UPLOAD_REJECTED = 'FX_UPLOAD_REJECTED',
+  NO_SNAPSHOT = 'FX_NO_SNAPSHOT',
+  RATE_UNAVAILABLE = 'FX_RATE_UNAVAILABLE',
 }
 
 export const FX_ERRORS: ErrorCatalogue<FxErrorCode> = registerErrorCatalogue({

@@ -186,7 +186,7 @@ export class FxService {
   /**
    * The rate between two currencies from ONE source's snapshot, through that source's own pivot
    * (EUR, RUB, TRY). Never falls back to an older snapshot or another source: a currency missing
-   * from the latest snapshot (RUB at the ECB) is FX.RATE_UNAVAILABLE. `tx`: read in the caller's transaction
+   * from the latest snapshot (RUB at the ECB) is FX_RATE_UNAVAILABLE. `tx`: read in the caller's transaction
    * (a caller inside a transaction must not wait for a second pool connection).
    */
   /** {@link rate}, read outside any transaction (public API). */

@@ -3,6 +3,7 @@ export * from './errors/common-errors';
 export * from './errors/registry';
 export * from './i18n/locales';
 export * from './i18n/translator';
+export * from './i18n/field-labels';
 export type { Messages as KernelMessages } from './i18n/messages/en';
 export * from './context/request-context';
 export * from './config/app-config';

@@ -1,3 +1,4 @@
+import './field-labels';
 import {
   Body,
   Controller,
@@ -57,7 +58,17 @@ export class PersonDto {
   @ApiProperty({ example: 'Ayşe Yılmaz', description: 'As in the ID document, any script.' }) @Trimmed() @IsString() @IsNotEmpty() @MinLength(2) @MaxLength(200) fullName: string;
   @ApiProperty({ example: '1984-03-12' }) @IsCalendarDate() dateOfBirth: string;
   @ApiProperty({ example: 'TR' }) @IsISO31661Alpha2() nationality: string;
-  @ApiPropertyOptional({ description: "ID document number (stored encrypted, never returned). Checked against the rule of the person's nationality where its pack has one (GET /v1/countries/{cc}: personIdNumber, e.g. the T.C. Kimlik No of a Turkish citizen); otherwise any number." }) @IsOptional() @IsString() @MaxLength(40) idDocumentNumber?: string;
+  @ApiPropertyOptional({
+    example: 'passport',
+    description:
+      "The kind of identity document the number belongs to: one of the seller's country spec `personIdDocuments` (GET /v1/countries/{cc}: national_id, passport, es.nie…). Default national_id.",
+  })
+  @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9_.-]{1,39}$/) idDocumentType?: string;
+  @ApiPropertyOptional({
+    description:
+      "ID document number (stored encrypted, never returned), checked by the rule of its document kind: a national ID by the rule of the person's NATIONALITY where its pack has one (personIdNumber, e.g. the T.C. Kimlik No of a Turkish citizen, the DNI of a Spaniard; otherwise any number), a passport by its own rule, a kind of the pack's own (es.nie) by that identifier.",
+  })
+  @IsOptional() @IsString() @MaxLength(40) idDocumentNumber?: string;
   @ApiPropertyOptional({ example: '60', description: 'Owners: share in percent, as a decimal string.' }) @IsOptional() @Matches(/^\d{1,3}(\.\d{1,2})?$/) sharePercent?: string;
 }
 
@@ -215,7 +226,7 @@ export class SellerKycController {
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.PERSONS_INVALID, KycErrorCode.CASE_LOCKED, KycErrorCode.BUSINESS_PROFILE_REQUIRED)
   async persons(@Ctx() ctx: RequestContext, @Body() body: PersonsDto) {
     const rows = await this.kyc.setPersons(ctx, body.persons, body.noOwnersAtOrAboveThreshold === true);
-    return rows.map((p) => ({ id: p.id, role: p.role, fullName: p.fullName, dateOfBirth: p.dateOfBirth, nationality: p.nationality, sharePercent: p.sharePercent }));
+    return rows.map((p) => ({ id: p.id, role: p.role, fullName: p.fullName, dateOfBirth: p.dateOfBirth, nationality: p.nationality, sharePercent: p.sharePercent, idDocumentType: p.idDocumentType }));
   }
 
   @Post('documents')

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { conditionApplies, CountryRulesService, declarationsOf, validateWithPack } from '@app/countries';
+import { checkPersonIdNumber, conditionApplies, CountryRulesService, declarationsOf, DEFAULT_PERSON_ID_DOCUMENT, personIdDocumentsOf, validateWithPack } from '@app/countries';
 import type { CountryPackDocument, PersonIdNumberCheck } from '@app/countries';
 import { Outbox } from '@app/jobs';
 import { CLOCK, DOCUMENT_STORAGE, FieldCipher, IllegalTransition, storedBeforeCommit } from '@app/kernel';
@@ -29,6 +29,7 @@ export interface PersonInput {
   fullName: string;
   dateOfBirth: string;
   nationality: string;
+  idDocumentType?: string;
   idDocumentNumber?: string;
   sharePercent?: string;
 }
@@ -193,7 +194,7 @@ export class KycService {
       if (noOwners && persons.some((p) => p.role === 'owner')) {
         problems.push({ field: 'noOwnersAtOrAboveThreshold', code: 'OWNERS_AND_NO_OWNERS', messageKey: 'kyc.person.OWNERS_AND_NO_OWNERS', params: { threshold } });
       }
-      const idNumbers = await this.checkIdNumbers(tx, persons, problems);
+      const idNumbers = await this.checkIdNumbers(tx, pack, persons, problems);
       if (problems.length) throw kycError(KycErrorCode.PERSONS_INVALID, {}, problems);
 
       const declaration = { noOwnersDeclaredAt: noOwners ? this.clock.now() : null, noOwnersThresholdPercent: noOwners ? threshold : null };
@@ -209,6 +210,7 @@ export class KycService {
           fullName: p.fullName.trim().normalize('NFC'),
           dateOfBirth: p.dateOfBirth,
           nationality: p.nationality.toUpperCase(),
+          idDocumentType: idNumbers[i] ? (p.idDocumentType ?? DEFAULT_PERSON_ID_DOCUMENT) : null,
           idNumberEncrypted: idNumbers[i] ? this.cipher.encrypt(idNumbers[i]!, `kyc-person:${id}`) : null,
           sharePercent: p.role === 'owner' ? p.sharePercent! : null,
         });
@@ -219,30 +221,41 @@ export class KycService {
   }
 
   /**
-   * Checks each person's ID document number against the rule of the country of their NATIONALITY
-   * (its published pack's `personIdNumber`: a Turkish citizen's T.C. Kimlik No, a Spaniard's DNI);
-   * a nationality without a pack or a rule accepts any number within the DTO's limits. Returns the
-   * numbers to store (normalised where a rule checked them). The number itself never goes into a
-   * detail or a log line.
+   * Checks each person's ID document number by the rule of its document KIND (`idDocumentType`, one
+   * of the case pack's `personIdDocuments`; default `national_id`): a national ID by the rule of the
+   * person's NATIONALITY (its published pack's `personIdNumber`: a Turkish citizen's T.C. Kimlik No, a
+   * Spaniard's DNI; none: any number), a passport by the passport rule, a pack's own kind (the Spanish
+   * NIE) by its identifier types. Returns the numbers to store (normalised where a rule checked them).
+   * The number itself never goes into a detail or a log line.
    */
-  private async checkIdNumbers(tx: Tx, persons: PersonInput[], problems: ErrorDetail[]): Promise<(string | undefined)[]> {
+  private async checkIdNumbers(tx: Tx, pack: CountryPackDocument, persons: PersonInput[], problems: ErrorDetail[]): Promise<(string | undefined)[]> {
     const rules = new Map<string, PersonIdNumberCheck | undefined>();
+    const kinds = personIdDocumentsOf(pack);
     const out: (string | undefined)[] = [];
     for (const [i, p] of persons.entries()) {
       const raw = p.idDocumentNumber?.trim();
       out.push(raw || undefined);
+      const kind = kinds.find((k) => k.code === (p.idDocumentType ?? DEFAULT_PERSON_ID_DOCUMENT));
+      if (!kind) {
+        const field = `persons[${i}].idDocumentType`;
+        const allowed = { text: Object.fromEntries((['en', 'ru', 'tr', 'it', 'es'] as const).map((l) => [l, kinds.map((k) => k.label[l]).join(', ')])) };
+        problems.push({ field, code: 'NOT_ALLOWED', messageKey: 'kyc.person.ID_DOCUMENT_TYPE_NOT_ALLOWED', params: { field, allowed } });
+        continue;
+      }
       if (!raw) continue;
-      const nationality = p.nationality.toUpperCase();
-      if (!rules.has(nationality)) rules.set(nationality, await this.countries.personIdNumberRule(nationality, tx));
-      const rule = rules.get(nationality);
-      if (!rule) continue;
-      const valid = rule.validate(raw);
+      let national: PersonIdNumberCheck | undefined;
+      if (kind.check.by === 'nationality') {
+        const nationality = p.nationality.toUpperCase();
+        if (!rules.has(nationality)) rules.set(nationality, await this.countries.personIdNumberRule(nationality, tx));
+        national = rules.get(nationality);
+      }
+      const valid = checkPersonIdNumber(pack, kind, raw, national ? (v) => national.validate(v) : undefined);
       if (valid.valid) {
         out[i] = valid.normalized;
         continue;
       }
       const field = `persons[${i}].idDocumentNumber`;
-      problems.push({ field, code: 'ID_NUMBER_INVALID', messageKey: 'kyc.person.ID_NUMBER_INVALID', params: { field, label: { text: rule.label } } });
+      problems.push({ field, code: 'ID_NUMBER_INVALID', messageKey: 'kyc.person.ID_NUMBER_INVALID', params: { field, label: { text: national?.label ?? kind.label } } });
     }
     return out;
   }
@@ -335,12 +348,18 @@ export class KycService {
     const docType = type ?? '';
     const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
     const allowed = this.requiredDocuments(pack, kase.legalForm).map((d) => d.type);
-    if (!allowed.includes(docType)) throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type: docType, allowed: allowed.join(', ') });
+    if (!allowed.includes(docType)) {
+      // named by their labels in the seller's language, never by their codes
+      const labelOf = (code: string) => pack.documentTypes.find((d) => d.code === code)?.label;
+      const joined = (codes: string[]) => ({ text: Object.fromEntries((['en', 'ru', 'tr', 'it', 'es'] as const).map((l) => [l, codes.map((c) => labelOf(c)?.[l] ?? c).join('; ')])) });
+      const known = labelOf(docType);
+      throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type: known ? { text: known } : docType, allowed: joined(allowed) });
+    }
     const today = this.clock.now().toISOString().slice(0, 10);
     const maxAgeDays = pack.documentTypes.find((d) => d.code === docType)?.maxAgeDays;
     // a maximum age can only be enforced on a known issue date: it is required for such types
     if (maxAgeDays && !input.issuedOn) {
-      throw kycError(KycErrorCode.ISSUE_DATE_REQUIRED, { maxAgeDays }, [{ field: 'issuedOn', code: 'REQUIRED', messageKey: 'error.KYC.ISSUE_DATE_REQUIRED', params: { maxAgeDays } }]);
+      throw kycError(KycErrorCode.ISSUE_DATE_REQUIRED, { maxAgeDays }, [{ field: 'issuedOn', code: 'REQUIRED', messageKey: 'error.KYC_ISSUE_DATE_REQUIRED', params: { maxAgeDays } }]);
     }
     const tooOld = input.issuedOn && maxAgeDays && Date.parse(input.issuedOn) < Date.parse(today) - maxAgeDays * 86_400_000;
     if ((input.expiresOn && input.expiresOn <= today) || tooOld || (input.issuedOn && input.issuedOn > today)) {

@@ -69,6 +69,7 @@ export class KycPersonView {
   @ApiProperty({ format: 'date' }) dateOfBirth: string;
   @ApiProperty({ example: 'TR' }) nationality: string;
   @ApiProperty({ nullable: true, example: '50.00', description: 'Ownership share as a decimal string.' }) sharePercent: string | null;
+  @ApiProperty({ nullable: true, example: 'passport', description: 'The kind of identity document given (personIdDocuments of the country spec); the number itself is never returned.' }) idDocumentType: string | null;
 }
 
 export class SubmitResultView {
@@ -81,7 +82,7 @@ export class KycCaseView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
   @ApiProperty({ example: 'TR' }) country: string;
-  @ApiProperty({ example: 'tr.ltd_sti' }) legalForm: string;
+  @ApiProperty({ example: 'tr.ltd' }) legalForm: string;
   @ApiProperty() packVersion: number;
   @ApiProperty({ enum: KYC_STATUSES }) status: string;
   @ApiProperty({ nullable: true }) reasonCode: string | null;

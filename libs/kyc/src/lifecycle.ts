@@ -2,7 +2,7 @@ import { defineLifecycle } from '@app/kernel';
 
 /**
  * The KYC case lifecycle as a declared transition table (a kernel {@link defineLifecycle}). Any other
- * move is the kernel's typed IllegalTransition, rendered as KYC.ILLEGAL_TRANSITION at the edge.
+ * move is the kernel's typed IllegalTransition, rendered as KYC_ILLEGAL_TRANSITION at the edge.
  */
 export const KYC_STATUSES = ['collecting', 'submitted', 'in_review', 'approved', 'rejected', 'action_required', 'suspended', 'superseded'] as const;
 export type KycStatus = (typeof KYC_STATUSES)[number];

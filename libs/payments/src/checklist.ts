@@ -54,3 +54,25 @@ export function buildChecklist(r: RequirementsSnapshot): ChecklistItem[] {
   }
   return [...items.values()];
 }
+
+/** A processor's requirement error code (`verification_document_expired`, `bank_account_not_business_account`…) as a kind of problem a seller reads in plain words. */
+export const PROBLEM_KINDS = ['bank_account_name', 'bank_account_closed', 'bank_account', 'document_expired', 'document_unreadable', 'name_mismatch', 'address', 'tax_id', 'date_of_birth', 'id_number', 'other'] as const;
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+
+const PROBLEM_PATTERNS: [RegExp, ProblemKind][] = [
+  [/(bank_account|external_account).*(name_mismatch|holder_name)/, 'bank_account_name'],
+  [/(bank_account|external_account).*closed/, 'bank_account_closed'],
+  [/bank_account|external_account|routing|iban/, 'bank_account'],
+  [/expired/, 'document_expired'],
+  [/not_readable|too_large|corrupt|incomplete|unsupported|not_uploaded|failed_greyscale|blur/, 'document_unreadable'],
+  [/name_mismatch|name/, 'name_mismatch'],
+  [/address|postal|city|state/, 'address'],
+  [/tax_id|vat|registration_number/, 'tax_id'],
+  [/dob/, 'date_of_birth'],
+  [/id_number|ssn/, 'id_number'],
+];
+
+export function problemKind(code: string): ProblemKind {
+  for (const [pattern, kind] of PROBLEM_PATTERNS) if (pattern.test(code)) return kind;
+  return 'other';
+}

@@ -1,12 +1,12 @@
 import type { ErrorMessages, Translations } from '@app/kernel';
-import type { ChecklistTask } from './checklist';
+import type { ChecklistTask, ProblemKind } from './checklist';
 import type { RejectionReason } from './bank-accounts.service';
 import type { PaymentErrorCode } from './errors';
 import type { BlockingReason } from './gate';
 import type { NextAction } from './next-action';
 import type { Rail } from './payouts.service';
 
-type PaymentMessages = ErrorMessages<PaymentErrorCode> & { [K in ChecklistTask as `payouts.task.${K}`]: string } & { 'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': string; 'payouts.reason.detail': string; 'payouts.pending_verification': string } & { [K in RejectionReason as `payouts.bank.rejection.${K}`]: string } & { [K in BlockingReason as `payouts.block.${K}`]: string } & { [K in NextAction as `payouts.next.${K}`]: string } & { [K in Rail as `payouts.rail.${K}` | `payouts.reason.not_configured.${K}`]: string };
+type PaymentMessages = ErrorMessages<PaymentErrorCode> & { [K in ChecklistTask as `payouts.task.${K}`]: string } & { 'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': string; 'payouts.reason.detail': string; 'payouts.pending_verification': string } & { [K in RejectionReason as `payouts.bank.rejection.${K}`]: string } & { [K in BlockingReason as `payouts.block.${K}`]: string } & { [K in NextAction as `payouts.next.${K}`]: string } & { [K in Rail as `payouts.rail.${K}` | `payouts.reason.not_configured.${K}`]: string } & { [K in ProblemKind as `payouts.problem.${K}`]: string };
 
 export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
   en: {
@@ -65,6 +65,17 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'Payouts are not available yet for sellers from this country: no payout method is configured for it.',
     'payouts.reason.detail': '{{reason}}',
     'payouts.pending_verification': 'Submitted and being verified; nothing to do for now.',
+    'payouts.problem.bank_account_name': "The account holder's name does not match the name of your business.",
+    'payouts.problem.bank_account_closed': 'The bank account is closed: give another account.',
+    'payouts.problem.bank_account': 'The bank account was refused: give an account held in the name of the business.',
+    'payouts.problem.document_expired': 'The document has expired: upload a current one.',
+    'payouts.problem.document_unreadable': 'The document could not be read: upload a sharp, complete scan.',
+    'payouts.problem.name_mismatch': 'The name does not match the document: check how it is written.',
+    'payouts.problem.address': 'The address could not be confirmed: check street, city and postal code.',
+    'payouts.problem.tax_id': 'The tax number could not be confirmed: check it against your registration.',
+    'payouts.problem.date_of_birth': 'The date of birth does not match the document.',
+    'payouts.problem.id_number': 'The ID number could not be confirmed: check it for typos.',
+    'payouts.problem.other': 'Some details were not accepted: please enter them again.',
   },
   ru: {
     'payouts.next.complete_business_profile': 'Сначала укажите данные о компании.',
@@ -122,6 +133,17 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'Выплаты продавцам из этой страны пока недоступны: для неё ещё не настроен способ выплат.',
     'payouts.reason.detail': '{{reason}}',
     'payouts.pending_verification': 'Отправлено и проверяется; пока ничего делать не нужно.',
+    'payouts.problem.bank_account_name': 'Имя владельца счёта не совпадает с названием вашей компании.',
+    'payouts.problem.bank_account_closed': 'Банковский счёт закрыт: укажите другой счёт.',
+    'payouts.problem.bank_account': 'Банковский счёт не принят: укажите счёт, открытый на компанию.',
+    'payouts.problem.document_expired': 'Срок действия документа истёк: загрузите действующий.',
+    'payouts.problem.document_unreadable': 'Документ не удалось прочитать: загрузите чёткий и полный скан.',
+    'payouts.problem.name_mismatch': 'Имя не совпадает с документом: проверьте написание.',
+    'payouts.problem.address': 'Адрес не подтверждён: проверьте улицу, город и индекс.',
+    'payouts.problem.tax_id': 'Налоговый номер не подтверждён: сверьте его с регистрационными документами.',
+    'payouts.problem.date_of_birth': 'Дата рождения не совпадает с документом.',
+    'payouts.problem.id_number': 'Номер документа не подтверждён: проверьте, нет ли опечаток.',
+    'payouts.problem.other': 'Некоторые сведения не приняты: введите их ещё раз.',
   },
   tr: {
     'payouts.next.complete_business_profile': 'Önce işletme bilgilerinizi girin.',
@@ -179,6 +201,17 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'Bu ülkedeki satıcılar için ödemeler henüz kullanılamıyor: bu ülke için bir ödeme yöntemi yapılandırılmadı.',
     'payouts.reason.detail': '{{reason}}',
     'payouts.pending_verification': 'Gönderildi ve doğrulanıyor; şimdilik yapmanız gereken bir şey yok.',
+    'payouts.problem.bank_account_name': 'Hesap sahibinin adı işletmenizin adıyla eşleşmiyor.',
+    'payouts.problem.bank_account_closed': 'Banka hesabı kapatılmış: başka bir hesap girin.',
+    'payouts.problem.bank_account': 'Banka hesabı kabul edilmedi: işletme adına açılmış bir hesap girin.',
+    'payouts.problem.document_expired': 'Belgenin süresi dolmuş: geçerli bir belge yükleyin.',
+    'payouts.problem.document_unreadable': 'Belge okunamadı: net ve eksiksiz bir tarama yükleyin.',
+    'payouts.problem.name_mismatch': 'Ad, belgedekiyle eşleşmiyor: yazımını kontrol edin.',
+    'payouts.problem.address': 'Adres doğrulanamadı: cadde, şehir ve posta kodunu kontrol edin.',
+    'payouts.problem.tax_id': 'Vergi numarası doğrulanamadı: kayıt belgelerinizle karşılaştırın.',
+    'payouts.problem.date_of_birth': 'Doğum tarihi belgedekiyle eşleşmiyor.',
+    'payouts.problem.id_number': 'Kimlik numarası doğrulanamadı: yazım hatası olup olmadığını kontrol edin.',
+    'payouts.problem.other': 'Bazı bilgiler kabul edilmedi: lütfen yeniden girin.',
   },
   it: {
     'payouts.next.complete_business_profile': 'Inserisci prima i dati della tua impresa.',
@@ -236,6 +269,17 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'I pagamenti non sono ancora disponibili per i venditori di questo paese: non è configurato alcun metodo di pagamento.',
     'payouts.reason.detail': '{{reason}}',
     'payouts.pending_verification': 'Inviato e in verifica; per ora non devi fare nulla.',
+    'payouts.problem.bank_account_name': "Il nome dell'intestatario non corrisponde al nome della tua attività.",
+    'payouts.problem.bank_account_closed': 'Il conto bancario è chiuso: indica un altro conto.',
+    'payouts.problem.bank_account': "Il conto bancario non è stato accettato: indica un conto intestato all'attività.",
+    'payouts.problem.document_expired': 'Il documento è scaduto: caricane uno valido.',
+    'payouts.problem.document_unreadable': 'Il documento non è leggibile: carica una scansione nitida e completa.',
+    'payouts.problem.name_mismatch': 'Il nome non corrisponde al documento: controlla come è scritto.',
+    'payouts.problem.address': "Non è stato possibile confermare l'indirizzo: controlla via, città e CAP.",
+    'payouts.problem.tax_id': 'Non è stato possibile confermare il numero fiscale: confrontalo con la tua iscrizione.',
+    'payouts.problem.date_of_birth': 'La data di nascita non corrisponde al documento.',
+    'payouts.problem.id_number': 'Non è stato possibile confermare il numero del documento: controlla che non ci siano errori.',
+    'payouts.problem.other': 'Alcuni dati non sono stati accettati: inseriscili di nuovo.',
   },
   es: {
     'payouts.next.complete_business_profile': 'Introduce primero los datos de tu empresa.',
@@ -293,5 +337,16 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': 'Los pagos aún no están disponibles para vendedores de este país: no hay ningún método de pago configurado.',
     'payouts.reason.detail': '{{reason}}',
     'payouts.pending_verification': 'Enviado y en verificación; por ahora no tiene que hacer nada.',
+    'payouts.problem.bank_account_name': 'El nombre del titular no coincide con el nombre de tu empresa.',
+    'payouts.problem.bank_account_closed': 'La cuenta bancaria está cerrada: indica otra cuenta.',
+    'payouts.problem.bank_account': 'La cuenta bancaria no se ha aceptado: indica una cuenta a nombre de la empresa.',
+    'payouts.problem.document_expired': 'El documento ha caducado: sube uno vigente.',
+    'payouts.problem.document_unreadable': 'No se ha podido leer el documento: sube un escaneo nítido y completo.',
+    'payouts.problem.name_mismatch': 'El nombre no coincide con el documento: revisa cómo está escrito.',
+    'payouts.problem.address': 'No se ha podido confirmar la dirección: revisa la calle, la ciudad y el código postal.',
+    'payouts.problem.tax_id': 'No se ha podido confirmar el número fiscal: compruébalo con tu inscripción.',
+    'payouts.problem.date_of_birth': 'La fecha de nacimiento no coincide con el documento.',
+    'payouts.problem.id_number': 'No se ha podido confirmar el número del documento: revisa que no tenga errores.',
+    'payouts.problem.other': 'Algunos datos no se han aceptado: introdúcelos de nuevo.',
   },
 };

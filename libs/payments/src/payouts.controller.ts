@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import './field-labels';
+import { problemKind } from './checklist';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -46,8 +48,12 @@ class ChecklistItemView {
   @ApiProperty({ example: 'bank_account' }) task: string;
   @ApiProperty({ enum: ['past_due', 'currently_due', 'pending_verification', 'eventually_due'] }) due: string;
   @ApiProperty({ example: 'Aggiungi un conto bancario per i pagamenti.' }) message: string;
-  @ApiProperty({ type: [String], example: ['external_account'] }) requirements: string[];
-  @ApiProperty({ type: [String] }) errors: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['The bank account was refused: give an account held in the name of the business.'],
+    description: "What was refused and must be given again, in plain words in the caller's language (the processor's requirement paths and error codes stay internal).",
+  })
+  problems: string[];
 }
 
 class BlockingReasonView {
@@ -180,7 +186,12 @@ export class SellerPayoutsController {
       payoutsEnabled: o.payoutsEnabled,
       ...(reasons.length ? { blockingReason: reasons[0] } : {}),
       blockingReasons: reasons,
-      checklist: o.checklist.map(({ messageKey, ...i }) => ({ ...i, message: this.translator.t(ctx.locale, messageKey) })),
+      checklist: o.checklist.map(({ messageKey, task, due, errors }) => ({
+        task,
+        due,
+        message: this.translator.t(ctx.locale, messageKey),
+        problems: [...new Set(errors.map(problemKind))].map((kind) => this.translator.t(ctx.locale, `payouts.problem.${kind}`)),
+      })),
     };
   }
 

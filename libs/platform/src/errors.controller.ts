@@ -4,7 +4,7 @@ import { allErrorCodes, Ctx, errorMessageKey, Public, Translator } from '@app/ke
 import type { RequestContext } from '@app/kernel';
 
 class ErrorCodeView {
-  @ApiProperty({ example: 'AUTH.EMAIL_TAKEN' }) code: string;
+  @ApiProperty({ example: 'AUTH_EMAIL_TAKEN' }) code: string;
   @ApiProperty({ example: 409 }) status: number;
   @ApiProperty() description: string;
   @ApiProperty({ description: "The message template in the caller's language." }) message: string;

@@ -11,11 +11,11 @@ export function decorateOpenApi(document: OpenAPIObject): OpenAPIObject {
       // a JSON body whose fields are all optional may be left out (the validation pipe reads it as {})
       const ref = op.requestBody?.content?.['application/json']?.schema?.$ref;
       if (op.requestBody && ref && !schemas[ref.split('/').pop()!]?.required?.length) op.requestBody.required = false;
-      op.responses['500'] ??= response('Error codes: COMMON.INTERNAL');
+      op.responses['500'] ??= response('Error codes: COMMON_INTERNAL');
       if (['post', 'put', 'patch'].includes(method)) {
-        op.responses['400'] ??= response('Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED');
-        op.responses['413'] ??= response('Error codes: COMMON.PAYLOAD_TOO_LARGE');
-        op.responses['415'] ??= response('Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE');
+        op.responses['400'] ??= response('Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED');
+        op.responses['413'] ??= response('Error codes: COMMON_PAYLOAD_TOO_LARGE');
+        op.responses['415'] ??= response('Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE');
       }
     }
   }

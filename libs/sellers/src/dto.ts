@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PASSWORD_MAX, PASSWORD_MIN, TokenView } from '@app/accounts';
-import { BaseQueryDto, MAX_QUERY_OFFSET, Omittable, SUPPORTED_LOCALES } from '@app/kernel';
+import { BaseQueryDto, MAX_QUERY_OFFSET, Omittable, registerFieldLabels, SUPPORTED_LOCALES } from '@app/kernel';
 import { SIGNUP_SELLER_TYPES } from './eligibility';
 import type { SellerType } from '@app/countries';
 import type { Locale } from '@app/kernel';
@@ -35,7 +35,7 @@ export class SignupDto {
   @IsIn(SUPPORTED_LOCALES)
   locale?: Locale;
 
-  @ApiPropertyOptional({ enum: SIGNUP_SELLER_TYPES, description: 'What kind of seller signs up. When the country has no eligible legal form for it, sign-up is refused (422 SELLER.NOT_ELIGIBLE) before an account exists; see GET /v1/auth/signup/eligibility.' })
+  @ApiPropertyOptional({ enum: SIGNUP_SELLER_TYPES, description: 'What kind of seller signs up. When the country has no eligible legal form for it, sign-up is refused (422 SELLER_NOT_ELIGIBLE) before an account exists; see GET /v1/auth/signup/eligibility.' })
   @Omittable()
   @IsIn(SIGNUP_SELLER_TYPES)
   sellerType?: SellerType;
@@ -118,3 +118,11 @@ export class ListSellersQueryDto extends BaseQueryDto {
   @IsIn(['true', 'false'])
   reverification?: 'true' | 'false';
 }
+
+// how the sign-up fields are named in messages (see registerFieldLabels)
+registerFieldLabels({
+  email: { en: 'Email address', ru: 'Адрес электронной почты', tr: 'E-posta adresi', it: 'Indirizzo e-mail', es: 'Correo electrónico' },
+  password: { en: 'Password', ru: 'Пароль', tr: 'Parola', it: 'Password', es: 'Contraseña' },
+  country: { en: 'Country', ru: 'Страна', tr: 'Ülke', it: 'Paese', es: 'País' },
+  locale: { en: 'Language', ru: 'Язык', tr: 'Dil', it: 'Lingua', es: 'Idioma' },
+});

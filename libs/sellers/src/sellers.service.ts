@@ -109,7 +109,7 @@ export class SellersService {
       if (!seller) throw sellerError(SellerErrorCode.SELLER_NOT_FOUND);
       for (const p of this.erasure.all()) {
         const refusal = await p.refuse(tx, sellerId);
-        if (refusal) throw sellerError(SellerErrorCode.HAS_KYC_HISTORY, {}, [{ field: 'account', code: refusal, messageKey: 'error.SELLER.HAS_KYC_HISTORY' }]);
+        if (refusal) throw sellerError(SellerErrorCode.HAS_KYC_HISTORY, {}, [{ field: 'account', code: refusal, messageKey: 'error.SELLER_HAS_KYC_HISTORY' }]);
       }
       const later: (() => Promise<void>)[] = [];
       for (const p of this.erasure.all()) {

@@ -164,6 +164,8 @@ export function BusinessPage() {
   const elsewhere = outcome?.kind === 'failed' ? outcome.errors.filter((e) => !shown.has(e.field)).map((e) => e.message) : [];
   const addressLabel = (f: AddressFieldSpec) => f.label ?? t(`address.${f.name}` as MessageKey);
   const example = (value?: string) => (value ? t('business.example', { example: value }) : undefined);
+  /** Labels come from the country spec, in the seller's language; the app's own words only stand in for an older API. */
+  const labelOf = (path: string, fallback: string) => parts.fields.get(path)?.label ?? fallback;
 
   return (
     <section>
@@ -192,7 +194,7 @@ export function BusinessPage() {
           <legend>{t('business.company')}</legend>
           <SelectField
             path="legalForm"
-            label={t('business.legalForm')}
+            label={labelOf('legalForm', t('business.legalForm'))}
             required
             registration={register('legalForm')}
             error={errors.legalForm}
@@ -201,7 +203,7 @@ export function BusinessPage() {
               ...parts.legalForms.filter((f) => f.eligible).map((f) => ({ value: f.code, label: legalFormLabel(f) })),
             ]}
           />
-          <TextField path="legalName" label={t('business.legalName')} required autoComplete="organization" registration={register('legalName')} error={errors.legalName} />
+          <TextField path="legalName" label={labelOf('legalName', t('business.legalName'))} required autoComplete="organization" registration={register('legalName')} error={errors.legalName} />
           {legalForm?.identifiers.map((id) => {
             const registration = register(`identifiers.${identifierKey(id.type)}`);
             return (
@@ -228,7 +230,7 @@ export function BusinessPage() {
           {asksVat ? (
             <div className="field checkbox">
               <input id="f-vatRegistered" type="checkbox" {...register('vatRegistered')} />
-              <label htmlFor="f-vatRegistered">{t('business.vatRegistered')}</label>
+              <label htmlFor="f-vatRegistered">{labelOf('vatRegistered', t('business.vatRegistered'))}</label>
               {errors.vatRegistered ? <p className="error">{errors.vatRegistered}</p> : null}
             </div>
           ) : null}
@@ -254,10 +256,10 @@ export function BusinessPage() {
 
         <fieldset>
           <legend>{t('business.contact')}</legend>
-          <TextField path="phone" label={t('business.phone')} type="tel" required autoComplete="tel" hint={example(parts.phoneExample)} registration={register('phone')} error={errors.phone} />
-          <TextField path="website" label={t('business.website')} type="url" autoComplete="url" registration={register('website')} error={errors.website} />
-          <TextField path="representative.firstName" label={t('business.firstName')} required autoComplete="given-name" registration={register('representative.firstName')} error={errors['representative.firstName']} />
-          <TextField path="representative.lastName" label={t('business.lastName')} required autoComplete="family-name" registration={register('representative.lastName')} error={errors['representative.lastName']} />
+          <TextField path="phone" label={labelOf('phone', t('business.phone'))} type="tel" required autoComplete="tel" hint={parts.fields.get('phone')?.help ?? example(parts.phoneExample)} registration={register('phone')} error={errors.phone} />
+          <TextField path="website" label={labelOf('website', t('business.website'))} type="url" autoComplete="url" registration={register('website')} error={errors.website} />
+          <TextField path="representative.firstName" label={labelOf('representative.firstName', t('business.firstName'))} required autoComplete="given-name" registration={register('representative.firstName')} error={errors['representative.firstName']} />
+          <TextField path="representative.lastName" label={labelOf('representative.lastName', t('business.lastName'))} required autoComplete="family-name" registration={register('representative.lastName')} error={errors['representative.lastName']} />
         </fieldset>
 
         <fieldset>

@@ -15,7 +15,7 @@ export function HomePage() {
     mutationFn: async () => (await sellerPayoutsControllerLinkV1()).data,
     onSuccess: (link) => window.location.assign(link.url),
   });
-  const needsProfile = kyc.error instanceof ApiError && kyc.error.code === 'KYC.BUSINESS_PROFILE_REQUIRED';
+  const needsProfile = kyc.error instanceof ApiError && kyc.error.code === 'KYC_BUSINESS_PROFILE_REQUIRED';
 
   return (
     <section>

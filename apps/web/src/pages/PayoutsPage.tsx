@@ -141,7 +141,10 @@ export function PayoutsPage({ returned = false }: { returned?: boolean }) {
           <h2>{t('home.stillNeeded')}</h2>
           <ul>
             {p.checklist.map((c) => (
-              <li key={c.task}>{c.message}</li>
+              <li key={c.task}>
+                {c.message}
+                {c.problems.length ? <span className="note"> {c.problems.join(' ')}</span> : null}
+              </li>
             ))}
           </ul>
         </>

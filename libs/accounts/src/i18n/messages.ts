@@ -4,56 +4,56 @@ import type { AuthErrorCode } from '../errors';
 type AccountsMessages = ErrorMessages<AuthErrorCode>;
 
 const en: AccountsMessages = {
-  'error.AUTH.EMAIL_TAKEN': 'An account with this email already exists. Sign in instead.',
-  'error.AUTH.INVALID_CREDENTIALS': 'The email or password is incorrect.',
-  'error.AUTH.TOO_MANY_ATTEMPTS': 'Too many failed sign-in attempts. Try again in {{retryAfter}} seconds.',
-  'error.AUTH.ACCOUNT_DISABLED': 'This account has been disabled. Contact support.',
-  'error.AUTH.WEAK_PASSWORD': 'Choose a stronger password: {{reason}}',
-  'error.AUTH.TOKEN_INVALID': 'Your session has expired or was revoked. Sign in again.',
-  'error.AUTH.ACCOUNT_NOT_FOUND': 'There is no such account.',
+  'error.AUTH_EMAIL_TAKEN': 'An account with this email already exists. Sign in instead.',
+  'error.AUTH_INVALID_CREDENTIALS': 'The email or password is incorrect.',
+  'error.AUTH_TOO_MANY_ATTEMPTS': 'Too many failed sign-in attempts. Try again in {{retryAfter}} seconds.',
+  'error.AUTH_ACCOUNT_DISABLED': 'This account has been disabled. Contact support.',
+  'error.AUTH_WEAK_PASSWORD': 'Choose a stronger password: {{reason}}',
+  'error.AUTH_TOKEN_INVALID': 'Your session has expired or was revoked. Sign in again.',
+  'error.AUTH_ACCOUNT_NOT_FOUND': 'There is no such account.',
 };
 
 const ru: AccountsMessages = {
-  'error.AUTH.EMAIL_TAKEN': 'Аккаунт с этим адресом электронной почты уже существует. Войдите в него.',
-  'error.AUTH.INVALID_CREDENTIALS': 'Неверный адрес электронной почты или пароль.',
-  'error.AUTH.TOO_MANY_ATTEMPTS': 'Слишком много неудачных попыток входа. Повторите через {{retryAfter}} с.',
-  'error.AUTH.ACCOUNT_DISABLED': 'Этот аккаунт отключён. Обратитесь в поддержку.',
-  'error.AUTH.WEAK_PASSWORD': 'Выберите более надёжный пароль: {{reason}}',
-  'error.AUTH.TOKEN_INVALID': 'Сеанс истёк или был отозван. Войдите снова.',
-  'error.AUTH.ACCOUNT_NOT_FOUND': 'Такого аккаунта нет.',
+  'error.AUTH_EMAIL_TAKEN': 'Аккаунт с этим адресом электронной почты уже существует. Войдите в него.',
+  'error.AUTH_INVALID_CREDENTIALS': 'Неверный адрес электронной почты или пароль.',
+  'error.AUTH_TOO_MANY_ATTEMPTS': 'Слишком много неудачных попыток входа. Повторите через {{retryAfter}} с.',
+  'error.AUTH_ACCOUNT_DISABLED': 'Этот аккаунт отключён. Обратитесь в поддержку.',
+  'error.AUTH_WEAK_PASSWORD': 'Выберите более надёжный пароль: {{reason}}',
+  'error.AUTH_TOKEN_INVALID': 'Сеанс истёк или был отозван. Войдите снова.',
+  'error.AUTH_ACCOUNT_NOT_FOUND': 'Такого аккаунта нет.',
 };
 
 const tr: AccountsMessages = {
-  'error.AUTH.EMAIL_TAKEN': 'Bu e-posta adresiyle bir hesap zaten var. Bunun yerine giriş yapın.',
-  'error.AUTH.INVALID_CREDENTIALS': 'E-posta adresi veya parola hatalı.',
-  'error.AUTH.TOO_MANY_ATTEMPTS': 'Çok fazla başarısız giriş denemesi. {{retryAfter}} saniye sonra tekrar deneyin.',
-  'error.AUTH.ACCOUNT_DISABLED': 'Bu hesap devre dışı bırakıldı. Destekle iletişime geçin.',
-  'error.AUTH.WEAK_PASSWORD': 'Daha güçlü bir parola seçin: {{reason}}',
-  'error.AUTH.TOKEN_INVALID': 'Oturumunuzun süresi doldu veya oturum iptal edildi. Yeniden giriş yapın.',
-  'error.AUTH.ACCOUNT_NOT_FOUND': 'Böyle bir hesap yok.',
+  'error.AUTH_EMAIL_TAKEN': 'Bu e-posta adresiyle bir hesap zaten var. Bunun yerine giriş yapın.',
+  'error.AUTH_INVALID_CREDENTIALS': 'E-posta adresi veya parola hatalı.',
+  'error.AUTH_TOO_MANY_ATTEMPTS': 'Çok fazla başarısız giriş denemesi. {{retryAfter}} saniye sonra tekrar deneyin.',
+  'error.AUTH_ACCOUNT_DISABLED': 'Bu hesap devre dışı bırakıldı. Destekle iletişime geçin.',
+  'error.AUTH_WEAK_PASSWORD': 'Daha güçlü bir parola seçin: {{reason}}',
+  'error.AUTH_TOKEN_INVALID': 'Oturumunuzun süresi doldu veya oturum iptal edildi. Yeniden giriş yapın.',
+  'error.AUTH_ACCOUNT_NOT_FOUND': 'Böyle bir hesap yok.',
 };
 
 const it: AccountsMessages = {
-  'error.AUTH.EMAIL_TAKEN': 'Esiste già un account con questo indirizzo email. Accedi.',
-  'error.AUTH.INVALID_CREDENTIALS': 'L\'indirizzo email o la password non sono corretti.',
-  'error.AUTH.TOO_MANY_ATTEMPTS': 'Troppi tentativi di accesso non riusciti. Riprova tra {{retryAfter}} secondi.',
-  'error.AUTH.ACCOUNT_DISABLED': 'Questo account è stato disattivato. Contatta l\'assistenza.',
-  'error.AUTH.WEAK_PASSWORD': 'Scegli una password più sicura: {{reason}}',
-  'error.AUTH.TOKEN_INVALID': 'La sessione è scaduta o è stata revocata. Accedi di nuovo.',
-  'error.AUTH.ACCOUNT_NOT_FOUND': 'Questo account non esiste.',
+  'error.AUTH_EMAIL_TAKEN': 'Esiste già un account con questo indirizzo email. Accedi.',
+  'error.AUTH_INVALID_CREDENTIALS': 'L\'indirizzo email o la password non sono corretti.',
+  'error.AUTH_TOO_MANY_ATTEMPTS': 'Troppi tentativi di accesso non riusciti. Riprova tra {{retryAfter}} secondi.',
+  'error.AUTH_ACCOUNT_DISABLED': 'Questo account è stato disattivato. Contatta l\'assistenza.',
+  'error.AUTH_WEAK_PASSWORD': 'Scegli una password più sicura: {{reason}}',
+  'error.AUTH_TOKEN_INVALID': 'La sessione è scaduta o è stata revocata. Accedi di nuovo.',
+  'error.AUTH_ACCOUNT_NOT_FOUND': 'Questo account non esiste.',
 };
 
 const es: AccountsMessages = {
-  'error.AUTH.EMAIL_TAKEN': 'Ya existe una cuenta con este correo electrónico. Inicia sesión.',
-  'error.AUTH.INVALID_CREDENTIALS': 'El correo electrónico o la contraseña son incorrectos.',
-  'error.AUTH.TOO_MANY_ATTEMPTS': 'Demasiados intentos fallidos de inicio de sesión. Vuelve a intentarlo dentro de {{retryAfter}} segundos.',
-  'error.AUTH.ACCOUNT_DISABLED': 'Esta cuenta ha sido desactivada. Contacta con soporte.',
-  'error.AUTH.WEAK_PASSWORD': 'Elige una contraseña más segura: {{reason}}',
-  'error.AUTH.TOKEN_INVALID': 'Tu sesión ha caducado o ha sido revocada. Vuelve a iniciar sesión.',
-  'error.AUTH.ACCOUNT_NOT_FOUND': 'No existe esa cuenta.',
+  'error.AUTH_EMAIL_TAKEN': 'Ya existe una cuenta con este correo electrónico. Inicia sesión.',
+  'error.AUTH_INVALID_CREDENTIALS': 'El correo electrónico o la contraseña son incorrectos.',
+  'error.AUTH_TOO_MANY_ATTEMPTS': 'Demasiados intentos fallidos de inicio de sesión. Vuelve a intentarlo dentro de {{retryAfter}} segundos.',
+  'error.AUTH_ACCOUNT_DISABLED': 'Esta cuenta ha sido desactivada. Contacta con soporte.',
+  'error.AUTH_WEAK_PASSWORD': 'Elige una contraseña más segura: {{reason}}',
+  'error.AUTH_TOKEN_INVALID': 'Tu sesión ha caducado o ha sido revocada. Vuelve a iniciar sesión.',
+  'error.AUTH_ACCOUNT_NOT_FOUND': 'No existe esa cuenta.',
 };
 
-/** Password-policy reasons, interpolated into AUTH.WEAK_PASSWORD. */
+/** Password-policy reasons, interpolated into AUTH_WEAK_PASSWORD. */
 const reasons = {
   en: { 'auth.password.contains-email': 'it must not contain your email address.', 'auth.password.too-uniform': 'it must not be one character repeated.' },
   ru: { 'auth.password.contains-email': 'он не должен содержать адрес электронной почты.', 'auth.password.too-uniform': 'он не должен состоять из одного повторяющегося символа.' },

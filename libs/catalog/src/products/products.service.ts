@@ -55,7 +55,7 @@ export class ProductsService {
     return SELLER_CONTENT_LOCALE[country] ?? 'en';
   }
 
-  /** The calling seller, resolved with the access token (404 SELLER.NOT_FOUND for an account that is not a seller). */
+  /** The calling seller, resolved with the access token (404 SELLER_NOT_FOUND for an account that is not a seller). */
   sellerOf(ctx: RequestContext): SellerPrincipal {
     return callerSeller(ctx);
   }

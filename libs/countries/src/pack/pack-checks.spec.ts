@@ -65,6 +65,7 @@ describe('pack checks: codes of another country', () => {
     gr.bank = { type: 'iban', ibanCountry: 'GR', example: 'GR1601101250000000012300695' };
     gr.samples = [];
     delete gr.personIdNumber; // the Spanish DNI rule is not a Greek one (see the ID number rule checks below)
+    delete gr.personIdDocuments; // nor is the Spanish NIE
     expect(problemsOf(gr)).toEqual([]);
   });
 

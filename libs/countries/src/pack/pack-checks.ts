@@ -128,6 +128,21 @@ export function checkPack(input: unknown): { pack?: CountryPackDocument; problem
     if (!known) problems.push(problem(at, 'UNKNOWN_IDENTIFIER_TYPE', { type }));
     else if (known.country !== pack.country) problems.push(problem(at, 'PERSON_ID_TYPE_NOT_NATIONAL', { type }));
   });
+  // persons' identity documents: identifier types of this country, safe patterns whose example passes
+  pack.personIdDocuments?.forEach((doc) => {
+    const at = `personIdDocuments[${doc.code}]`;
+    if (doc.check.by === 'identifier') {
+      for (const type of doc.check.types) {
+        const known = packIdentifierType(pack, type);
+        if (!known) problems.push(problem(`${at}.check.types[${type}]`, 'UNKNOWN_IDENTIFIER_TYPE', { type }));
+        else if (known.country !== pack.country) problems.push(problem(`${at}.check.types[${type}]`, 'PERSON_ID_TYPE_NOT_NATIONAL', { type }));
+      }
+    } else if (doc.check.by === 'pattern') {
+      const unsafe = unsafePatternReason(doc.check.pattern);
+      if (unsafe) problems.push(problem(`${at}.check.pattern`, unsafe === 'SYNTAX' ? 'INVALID_PATTERN' : 'UNSAFE_PATTERN', { reason: unsafe }));
+      else if (!new RegExp(doc.check.pattern).test(doc.check.example)) problems.push(problem(`${at}.check.example`, 'EXAMPLE_FAILS_RULE'));
+    }
+  });
   const postalUnsafe = unsafePatternReason(pack.address.postalCode.pattern);
   if (postalUnsafe) {
     problems.push(problem('address.postalCode.pattern', postalUnsafe === 'SYNTAX' ? 'INVALID_PATTERN' : 'UNSAFE_PATTERN', { reason: postalUnsafe }));

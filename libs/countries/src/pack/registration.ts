@@ -3,6 +3,8 @@ import type { ErrorDetail, LocalizedTextParam, MessageParam } from '@app/kernel'
 import { kindOfSellerType, packIdentifierName, packIdentifierType } from './identifier-types';
 import { BRAND_MAX_LENGTH, BRANDS_MAX, vatIdentifierTypes } from './declarations';
 import type { CountryPackDocument, Label, LegalFormRule } from './schema';
+import { countryName } from '../country-names';
+import { composeLabels, fieldParam } from './fields';
 
 /**
  * Checks one business profile against one country pack and reports EVERY problem at once, each
@@ -60,6 +62,10 @@ const joinedLabels = (labels: readonly Label[]): LocalizedTextParam => ({
   text: Object.fromEntries((['en', 'ru', 'tr', 'it', 'es'] as const).map((l) => [l, labels.map((label) => label[l]).join(', ')])),
 });
 
+/** Country names (or codes where a name is unknown) joined in each language. */
+const joinedNames = (names: readonly (LocalizedTextParam | string)[]): LocalizedTextParam =>
+  ({ text: composeLabels(names.map((n) => (typeof n === 'string' ? { en: n, ru: n, tr: n, it: n, es: n } : (n.text as Label))), (...parts) => parts.join(', ')) });
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function text(problems: Problems, field: string, value: unknown, opts: { min?: number; max: number; required: boolean; name?: boolean }): string | undefined {
@@ -91,9 +97,19 @@ function address(problems: Problems, field: string, value: unknown, pack: Countr
   const line2 = text(problems, `${field}.line2`, value.line2, { max: 200, required: false });
   const city = text(problems, `${field}.city`, value.city, { min: 1, max: 100, required: true, name: true });
   const country = text(problems, `${field}.country`, value.country, { min: 2, max: 2, required: true })?.toUpperCase();
-  const region = text(problems, `${field}.region`, value.region, { max: 100, required: pack.address.regionRequired && country === pack.country });
+  let region = text(problems, `${field}.region`, value.region, { max: 100, required: pack.address.regionRequired && country === pack.country });
+  // a closed list of regions (IT province codes, US states): a code or a name, stored as the code
+  if (region && country === pack.country && pack.address.regions) {
+    const wanted = region.toLocaleUpperCase();
+    const match = pack.address.regions.find((r) => r.code.toUpperCase() === wanted || r.name.toLocaleUpperCase() === wanted);
+    if (match) region = match.code;
+    else {
+      problems.push(detail(`${field}.region`, 'UNKNOWN_REGION', { example: `${pack.address.regions[0].code} (${pack.address.regions[0].name})` }));
+      region = undefined;
+    }
+  }
   if (country && !mustBeCountry.includes(country)) {
-    problems.push(detail(`${field}.country`, 'COUNTRY_NOT_ALLOWED', { allowed: mustBeCountry.join(', ') }));
+    problems.push(detail(`${field}.country`, 'COUNTRY_NOT_ALLOWED', { allowed: joinedNames(mustBeCountry.map((c) => countryName(c))) }));
   }
   const rawPostal = text(problems, `${field}.postalCode`, value.postalCode, { max: 12, required: true });
   const postalCode = rawPostal?.toUpperCase().replace(/\s+/g, country === 'GB' ? ' ' : '');
@@ -222,7 +238,25 @@ function vatFlag(problems: Problems, value: unknown, form: LegalFormRule | undef
   return value;
 }
 
+/**
+ * Checks a registration and names every field in its messages by the label the country spec shows
+ * (`Postal code (Registered address)`), never by its path; `details[].field` keeps the path so a
+ * form can put the message next to the field.
+ */
 export function checkRegistration(pack: CountryPackDocument, input: unknown): RegistrationCheck {
+  const check = checkFields(pack, input);
+  const legalForm = isObject(input) && typeof input.legalForm === 'string' ? input.legalForm : undefined;
+  for (const p of check.problems) {
+    if (typeof p.params?.field === 'string' && p.params.field === p.field && p.field !== '') {
+      const named = fieldParam(pack, p.field, legalForm);
+      // a key the body does not have is named as the seller wrote it, without its parents
+      p.params = { ...p.params, field: typeof named === 'string' ? (p.field.split('.').pop() ?? p.field) : named };
+    }
+  }
+  return check;
+}
+
+function checkFields(pack: CountryPackDocument, input: unknown): RegistrationCheck {
   const problems: Problems = [];
   if (!isObject(input)) return { problems: [{ ...detail('', 'BODY_NOT_OBJECT'), messageKey: 'validation.BODY_NOT_OBJECT' }] };
 
@@ -234,7 +268,7 @@ export function checkRegistration(pack: CountryPackDocument, input: unknown): Re
     problems.push(detail('legalForm', input.legalForm === undefined ? 'REQUIRED' : 'WRONG_TYPE'));
   } else {
     form = pack.legalForms.find((f) => f.code === input.legalForm);
-    if (!form) problems.push(detail('legalForm', 'NOT_ALLOWED', { allowed: pack.legalForms.map((f) => f.code).join(', ') }));
+    if (!form) problems.push(detail('legalForm', 'NOT_ALLOWED', { allowed: joinedLabels(pack.legalForms.map((f) => f.label)) }));
     else if (!form.eligibility.allowed) {
       problems.push(detail('legalForm', 'LEGAL_FORM_NOT_ELIGIBLE', { reason: { text: form.eligibility.explanation } }));
     }

@@ -140,7 +140,38 @@ export const DocumentType = z
   .object({
     code: Code.describe('The document type code: <country>.<name>, or a bare shared name (representative_id).'),
     label: Label.describe('The document named for sellers, in every language.'),
-    maxAgeDays: z.number().int().positive().max(3650).optional().describe('Documents older than this are refused (e.g. a registry extract ≤ 30 days).'),
+    maxAgeDays: z.number().int().positive().max(3650).optional().describe('Documents older than this are refused (e.g. a registry extract ≤ 30 days); the issue date (issuedOn) is then required.'),
+    person: z
+      .enum(['representative', 'each_person'])
+      .optional()
+      .describe("Whose document it is: the legal representative's (an ID), or one per declared person; upload it with that person's personId."),
+    expiresOn: z.enum(['required', 'optional']).optional().describe('Whether the upload states the expiry date printed on the document (IDs: the verification is renewed when it passes).'),
+  })
+  .strict();
+
+/**
+ * A kind of identity document a person (representative, owner, partner) may identify with, and how
+ * its number is checked: `nationality` (the national ID number of the person's nationality, by that
+ * country's `personIdNumber` rule), `identifier` (identifier types of this country, e.g. the Spanish
+ * NIE of a foreign resident) or `pattern` (e.g. a passport number: 6–9 letters and digits).
+ */
+export const PersonIdDocument = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_.-]{1,39}$/, 'a lower-case code such as passport or es.nie').describe('The document kind, sent as persons[].idDocumentType (national_id, passport, es.nie).'),
+    label: Label.describe('The document named for sellers, in every language.'),
+    check: z
+      .discriminatedUnion('by', [
+        z.object({ by: z.literal('nationality').describe("The national ID number of the person's nationality, checked by that country's personIdNumber rule (any number where it has none).") }).strict(),
+        z.object({ by: z.literal('identifier').describe('Identifier types of this country.'), types: z.array(Code).min(1).max(4).describe('A number passing one of them is accepted.') }).strict(),
+        z
+          .object({
+            by: z.literal('pattern').describe('A safe anchored pattern on the upper-cased number without spaces.'),
+            pattern: z.string().min(3).max(200).describe('Anchored regular expression (^…$).'),
+            example: z.string().min(1).max(40).describe('A number that passes the pattern, shown as a placeholder.'),
+          })
+          .strict(),
+      ])
+      .describe('How the number is checked.'),
   })
   .strict();
 
@@ -156,6 +187,11 @@ export const AddressRules = z
       .describe('Postal code rule of addresses in this country.'),
     regionRequired: z.boolean().describe('Whether a region (province, state) must be given.'),
     regionLabel: Label.optional().describe('The region field label, in every language.'),
+    regions: z
+      .array(z.object({ code: z.string().trim().min(1).max(10).describe('The code written in addresses (MI, TX).'), name: z.string().trim().min(1).max(100).describe('Its name.') }).strict())
+      .max(120)
+      .optional()
+      .describe('Where addresses name the region by a code from a closed list: the list (a region of this country must be one of the codes, or a name, stored as the code).'),
   })
   .strict();
 
@@ -276,6 +312,12 @@ export const CountryPackDocument = z
     obligations: Obligations.describe('Consumer-law and marketplace obligations.'),
     risk: Risk.describe('Risk settings for KYC.'),
     personIdNumber: PersonIdNumber.optional().describe("How a citizen's ID document number is checked in KYC (absent: any number)."),
+    personIdDocuments: z
+      .array(PersonIdDocument.describe('One kind of identity document.'))
+      .min(1)
+      .max(10)
+      .optional()
+      .describe('The identity documents persons of this country’s sellers may identify with (absent: a national ID card of their nationality or a passport).'),
     sources: z
       .array(z.object({ title: z.string().min(1).describe('The source (law, registry, research note).'), url: z.string().url().optional().describe('Where to read it.') }).strict().describe('One source.'))
       .min(1)
@@ -306,6 +348,7 @@ export type CountryPackInput = z.input<typeof CountryPackDocument>;
 export type LegalFormRule = z.infer<typeof LegalForm>;
 export type IdentifierRule = z.infer<typeof IdentifierRequirement>;
 export type PersonIdNumberRule = z.infer<typeof PersonIdNumber>;
+export type PersonIdDocumentRule = z.infer<typeof PersonIdDocument>;
 export type IdentifierTypeDefinition = z.infer<typeof IdentifierTypeDefinition>;
 export type SellerType = (typeof SELLER_TYPES)[number];
 

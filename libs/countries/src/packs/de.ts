@@ -56,7 +56,7 @@ const COMPANY_DOCUMENTS = [
 
 export const DE: CountryPackInput = {
   country: 'DE',
-  seedRevision: 2,
+  seedRevision: 3,
   name: { en: 'Germany', ru: 'Германия', tr: 'Almanya', it: 'Germania', es: 'Alemania' },
   sellerLocales: ['en'],
   currencies: { default: 'EUR', payout: ['EUR'] },
@@ -204,7 +204,7 @@ export const DE: CountryPackInput = {
       },
     },
     {
-      code: 'representative_id',
+      code: 'representative_id', person: 'representative', expiresOn: 'optional',
       label: {
         en: 'ID card or passport of the owner or managing director',
         ru: 'Удостоверение личности или паспорт владельца или управляющего директора',
@@ -237,7 +237,6 @@ export const DE: CountryPackInput = {
     { title: 'Geldwäschegesetz (GwG) § 3: beneficial owner holds more than 25 %' },
     { title: 'Handelsregister (HRA: e.K. and partnerships; HRB: GmbH, UG, AG)', url: 'https://www.handelsregister.de' },
     { title: 'Directive (EU) 2021/514 (DAC7): seller data to collect' },
-    { title: 'Project research: shared/research/country-rules.md §1, §2.5, §2.6, §3, §4, §5' },
   ],
   samples: [
     {

@@ -32,7 +32,7 @@ const SOCIEDAD_DOCUMENTS = [
 
 export const ES: CountryPackInput = {
   country: 'ES',
-  seedRevision: 2,
+  seedRevision: 3,
   name: { en: 'Spain', ru: 'Испания', tr: 'İspanya', it: 'Spagna', es: 'España' },
   sellerLocales: ['es'],
   currencies: { default: 'EUR', payout: ['EUR'] },
@@ -131,7 +131,7 @@ export const ES: CountryPackInput = {
     { code: 'es.nota_simple', maxAgeDays: 90, label: { en: 'Commercial Registry extract (nota simple), at most 3 months old', ru: 'Выписка из торгового реестра (nota simple), не старше 3 месяцев', tr: 'Ticaret sicili özeti (nota simple), en fazla 3 aylık', it: 'Visura del Registro Mercantil (nota simple), non più vecchia di 3 mesi', es: 'Nota simple del Registro Mercantil (máximo 3 meses)' } },
     { code: 'es.poderes', label: { en: 'Power of attorney of the signatory (poderes)', ru: 'Доверенность подписанта (poderes)', tr: 'İmza yetkilisinin vekaletnamesi (poderes)', it: 'Procura del firmatario (poderes)', es: 'Poderes del firmante' } },
     { code: 'es.censo_036', label: { en: 'Tax census registration (modelo 036/037)', ru: 'Регистрация в налоговом цензе (modelo 036/037)', tr: 'Vergi kaydı (modelo 036/037)', it: 'Iscrizione al censimento fiscale (modelo 036/037)', es: 'Alta censal (modelo 036/037)' } },
-    { code: 'representative_id', label: { en: "Legal representative's ID (DNI, NIE or passport)", ru: 'Удостоверение личности законного представителя (DNI, NIE или паспорт)', tr: 'Yasal temsilcinin kimliği (DNI, NIE veya pasaport)', it: 'Documento d\'identità del legale rappresentante (DNI, NIE o passaporto)', es: 'Documento de identidad del representante legal (DNI, NIE o pasaporte)' } },
+    { code: 'representative_id', person: 'representative', expiresOn: 'optional', label: { en: "Legal representative's ID (DNI, NIE or passport)", ru: 'Удостоверение личности законного представителя (DNI, NIE или паспорт)', tr: 'Yasal temsilcinin kimliği (DNI, NIE veya pasaport)', it: 'Documento d\'identità del legale rappresentante (DNI, NIE o passaporto)', es: 'Documento de identidad del representante legal (DNI, NIE o pasaporte)' } },
     { code: 'trademark_certificate', label: { en: 'Trademark registration certificate', ru: 'Свидетельство о регистрации товарного знака', tr: 'Marka tescil belgesi', it: 'Certificato di registrazione del marchio', es: 'Certificado de registro de marca' } },
   ],
   address: {
@@ -159,12 +159,29 @@ export const ES: CountryPackInput = {
       es: 'Número del Documento Nacional de Identidad (DNI)',
     },
   },
+  // a person identifies with a DNI (Spaniards), a NIE (foreign residents) or a passport, each checked by its own rule
+  personIdDocuments: [
+    {
+      code: 'national_id',
+      label: { en: 'National identity card (DNI for Spaniards)', ru: 'Национальное удостоверение личности (DNI для граждан Испании)', tr: 'Ulusal kimlik kartı (İspanyol vatandaşları için DNI)', it: "Carta d'identità nazionale (DNI per i cittadini spagnoli)", es: 'Documento nacional de identidad (DNI para españoles)' },
+      check: { by: 'nationality' },
+    },
+    {
+      code: 'es.nie',
+      label: { en: 'Foreigner identity number (NIE)', ru: 'Идентификационный номер иностранца (NIE)', tr: 'Yabancı kimlik numarası (NIE)', it: 'Numero di identità dello straniero (NIE)', es: 'Número de identidad de extranjero (NIE)' },
+      check: { by: 'identifier', types: ['es.nie'] },
+    },
+    {
+      code: 'passport',
+      label: { en: 'Passport', ru: 'Паспорт', tr: 'Pasaport', it: 'Passaporto', es: 'Pasaporte' },
+      check: { by: 'pattern', pattern: '^[A-Z0-9]{6,9}$', example: 'PAA123456' },
+    },
+  ],
   sources: [
     { title: 'Orden EHA/451/2008: NIF letters of legal entities', url: 'https://www.boe.es/buscar/act.php?id=BOE-A-2008-3580' },
     { title: 'Real Decreto-ley 7/2021: 3-year legal guarantee for goods', url: 'https://www.boe.es/buscar/act.php?id=BOE-A-2021-6872' },
     { title: 'Directive 2011/83/EU: 14-day withdrawal period', url: 'https://eur-lex.europa.eu/eli/dir/2011/83/oj' },
-    { title: 'Directive (EU) 2021/514 (DAC7): seller data to collect' },
-    { title: 'Project research: shared/research/country-rules.md §1, §2.4, §3, §5' },
+    { title: 'Directive (EU) 2021/514 (DAC7): seller data to collect', url: 'https://eur-lex.europa.eu/eli/dir/2021/514/oj' },
   ],
   samples: [
     {

@@ -55,6 +55,7 @@ const COMPANY_DOCUMENTS = [
 
 export const FR: CountryPackInput = {
   country: 'FR',
+  seedRevision: 2,
   name: { en: 'France', ru: 'Франция', tr: 'Fransa', it: 'Francia', es: 'Francia' },
   sellerLocales: ['en'],
   currencies: { default: 'EUR', payout: ['EUR'] },
@@ -165,7 +166,7 @@ export const FR: CountryPackInput = {
       },
     },
     {
-      code: 'representative_id',
+      code: 'representative_id', person: 'representative', expiresOn: 'optional',
       label: {
         en: 'ID card or passport of the owner or legal representative',
         ru: 'Удостоверение личности или паспорт владельца или законного представителя',
@@ -199,7 +200,6 @@ export const FR: CountryPackInput = {
     { title: 'Code monétaire et financier, art. R561-1: beneficial owner holds more than 25 %' },
     { title: 'INSEE SIRENE register and RNE (INPI guichet unique since 2023)', url: 'https://annuaire-entreprises.data.gouv.fr' },
     { title: 'Directive (EU) 2021/514 (DAC7): seller data to collect' },
-    { title: 'Project research: shared/research/country-rules.md §1, §2.5, §2.6, §3, §4, §5' },
   ],
   samples: [
     {

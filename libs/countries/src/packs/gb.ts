@@ -59,6 +59,7 @@ const COMPANY_DOCUMENTS = [
 
 export const GB: CountryPackInput = {
   country: 'GB',
+  seedRevision: 2,
   name: { en: 'United Kingdom', ru: 'Великобритания', tr: 'Birleşik Krallık', it: 'Regno Unito', es: 'Reino Unido' },
   sellerLocales: ['en'],
   currencies: { default: 'GBP', payout: ['GBP'] },
@@ -174,7 +175,7 @@ export const GB: CountryPackInput = {
       },
     },
     {
-      code: 'representative_id',
+      code: 'representative_id', person: 'representative', expiresOn: 'optional',
       label: {
         en: 'Passport or driving licence of the sole trader or director',
         ru: 'Паспорт или водительское удостоверение предпринимателя или директора',
@@ -208,14 +209,13 @@ export const GB: CountryPackInput = {
     },
     {
       title:
-        'Consumer Rights Act 2015, ss. 9–24: no fixed warranty term; goods must be of satisfactory quality and durable, and claims may be brought up to 6 years after delivery (5 in Scotland). warrantyMonths = 12 is a conservative marketplace policy, not a statutory figure',
+        'Consumer Rights Act 2015, ss. 9–24: no fixed warranty term; goods must be of satisfactory quality and durable, and claims may be brought up to 6 years after delivery (5 in Scotland); the marketplace asks for 12 months',
       url: 'https://www.legislation.gov.uk/ukpga/2015/15',
     },
     { title: 'Limitation Act 1980, s. 5: 6-year limit for claims in contract', url: 'https://www.legislation.gov.uk/ukpga/1980/58' },
     { title: 'Companies Act 2006, Part 21A: people with significant control (more than 25 %)' },
     { title: 'Companies House register', url: 'https://find-and-update.company-information.service.gov.uk' },
     { title: 'UK platform reporting rules (OECD Model Reporting Rules for digital platforms, from 2024)' },
-    { title: 'Project research: shared/research/country-rules.md §1, §2.5, §2.6, §3, §4, §5' },
   ],
   samples: [
     {

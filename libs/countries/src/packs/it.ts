@@ -1,4 +1,5 @@
 import type { CountryPackInput } from '../pack/schema';
+import { IT_PROVINCES } from './regions';
 
 /**
  * Italy. Sole proprietors (ditta individuale) register with the owner's codice fiscale and their
@@ -76,7 +77,7 @@ const COMPANY_DOCUMENTS = [
 
 export const IT: CountryPackInput = {
   country: 'IT',
-  seedRevision: 2,
+  seedRevision: 3,
   name: { en: 'Italy', ru: 'Италия', tr: 'İtalya', it: 'Italia', es: 'Italia' },
   sellerLocales: ['it'],
   currencies: { default: 'EUR', payout: ['EUR'] },
@@ -226,7 +227,7 @@ export const IT: CountryPackInput = {
       },
     },
     {
-      code: 'representative_id',
+      code: 'representative_id', person: 'representative', expiresOn: 'optional',
       label: {
         en: "ID card or passport of the owner or legal representative",
         ru: 'Удостоверение личности или паспорт владельца или законного представителя',
@@ -248,6 +249,7 @@ export const IT: CountryPackInput = {
     },
     regionRequired: true,
     regionLabel: { en: 'Province', ru: 'Провинция', tr: 'İl', it: 'Provincia', es: 'Provincia' },
+    regions: IT_PROVINCES,
   },
   phone: { sameCountryOnly: false, example: '+39 347 123 4567' },
   bank: { type: 'iban', ibanCountry: 'IT', example: 'IT25O0306909606100000012345' },
@@ -262,8 +264,6 @@ export const IT: CountryPackInput = {
     { title: 'D.P.R. 633/1972, art. 35 (partita IVA) and D.P.R. 605/1973 (codice fiscale)' },
     { title: 'Registro delle Imprese and REA (Camere di Commercio)', url: 'https://www.registroimprese.it' },
     { title: 'Directive (EU) 2021/514 (DAC7): seller data to collect' },
-    { title: 'Project research: shared/research/country-rules.md §1, §2.3, §3, §4, §5' },
-    { title: 'Project research: shared/research/payments-kyc.md §1.10 (Italy is a Stripe Connect country)' },
   ],
   samples: [
     {

@@ -31,6 +31,7 @@ const COMPANY_DOCUMENTS = [
 
 export const KZ: CountryPackInput = {
   country: 'KZ',
+  seedRevision: 2,
   name: { en: 'Kazakhstan', ru: 'Казахстан', tr: 'Kazakistan', it: 'Kazakistan', es: 'Kazajistán' },
   sellerLocales: ['ru'],
   currencies: { default: 'KZT', payout: ['KZT'] },
@@ -148,7 +149,7 @@ export const KZ: CountryPackInput = {
       },
     },
     {
-      code: 'representative_id',
+      code: 'representative_id', person: 'representative', expiresOn: 'optional',
       label: {
         en: 'Kazakh identity card or passport of the entrepreneur or director',
         ru: 'Удостоверение личности или паспорт гражданина РК предпринимателя или руководителя',
@@ -187,14 +188,11 @@ export const KZ: CountryPackInput = {
     },
   },
   sources: [
-    {
-      title:
-        'Business policy, not from the research: minReturnWindowDays = 14 after the 14-day return of non-food goods in the Law of the Republic of Kazakhstan No. 274-IV «О защите прав потребителей» (art. 30), to be confirmed by legal; warrantyMonths = 12 is marketplace policy, not a statutory figure',
-    },
+    // the 14-day return window follows art. 30 (to be confirmed by legal); the 12-month warranty is marketplace policy, not a statutory figure
+    { title: 'Law of the Republic of Kazakhstan No. 274-IV «О защите прав потребителей», art. 30: return of non-food goods within 14 days' },
     { title: 'Постановление Правительства РК № 565 / № 406: structure and check digit of ИИН / БИН' },
     { title: 'Kazpost: 7-character postal codes since 2015 alongside the legacy 6-digit codes' },
     { title: 'Stripe Connect has no Kazakh accounts: payouts by bank transfer (KZ IBAN)' },
-    { title: 'Project research: shared/research/country-rules.md §1, §2.6, §3, §4, §5, §7' },
   ],
   samples: [
     {

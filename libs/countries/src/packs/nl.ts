@@ -51,7 +51,7 @@ const ADDRESS = { line1: 'Damrak 1', city: 'Amsterdam', postalCode: '1012 LG', c
 
 export const NL: CountryPackInput = {
   country: 'NL',
-  seedRevision: 1,
+  seedRevision: 2,
   name: L('Netherlands', 'Нидерланды', 'Hollanda', 'Paesi Bassi', 'Países Bajos'),
   sellerLocales: ['en'],
   currencies: { default: 'EUR', payout: ['EUR'] },
@@ -157,7 +157,7 @@ export const NL: CountryPackInput = {
       label: L('Extract from the UBO register', 'Выписка из реестра бенефициаров (UBO-register)', 'Gerçek faydalanıcı sicili özeti (UBO-register)', 'Estratto del registro dei titolari effettivi (UBO-register)', 'Extracto del registro de titulares reales (UBO-register)'),
     },
     {
-      code: 'representative_id',
+      code: 'representative_id', person: 'representative', expiresOn: 'optional',
       label: L(
         'ID card or passport of the owner, a partner or the legal representative',
         'Удостоверение личности или паспорт владельца, партнёра или законного представителя',
@@ -189,7 +189,6 @@ export const NL: CountryPackInput = {
     { title: 'Belastingdienst: btw-identificatienummer (NL + 9 digits + B + 2 digits)', url: 'https://www.belastingdienst.nl/' },
     { title: 'Wet algemene bepalingen burgerservicenummer: BSN and its 11-test' },
     { title: 'Burgerlijk Wetboek 7:7 (14-day withdrawal) and 7:17 (conformity); Directive (EU) 2019/771' },
-    { title: 'Project research: shared/research/country-rules.md §1, §2.5' },
   ],
   samples: [
     {

@@ -72,6 +72,7 @@ const COMPANY_DOCUMENTS = [
 
 export const PL: CountryPackInput = {
   country: 'PL',
+  seedRevision: 2,
   name: { en: 'Poland', ru: 'Польша', tr: 'Polonya', it: 'Polonia', es: 'Polonia' },
   sellerLocales: ['en'],
   currencies: { default: 'PLN', payout: ['PLN'] },
@@ -177,7 +178,7 @@ export const PL: CountryPackInput = {
       },
     },
     {
-      code: 'representative_id',
+      code: 'representative_id', person: 'representative', expiresOn: 'optional',
       label: {
         en: 'ID card or passport of the owner or management board member',
         ru: 'Удостоверение личности или паспорт владельца или члена правления',
@@ -209,7 +210,6 @@ export const PL: CountryPackInput = {
     { title: 'Directive 2011/83/EU: 14-day withdrawal period', url: 'https://eur-lex.europa.eu/eli/dir/2011/83/oj' },
     { title: 'CEIDG (sole proprietors) and KRS (companies) registers' },
     { title: 'Directive (EU) 2021/514 (DAC7): seller data to collect' },
-    { title: 'Project research: shared/research/country-rules.md §1, §2.5, §2.6, §3, §4, §5' },
   ],
   samples: [
     {

@@ -44,6 +44,7 @@ const COMPANY_DOCUMENTS = [
 
 export const PT: CountryPackInput = {
   country: 'PT',
+  seedRevision: 2,
   name: { en: 'Portugal', ru: 'Португалия', tr: 'Portekiz', it: 'Portogallo', es: 'Portugal' },
   sellerLocales: ['en'],
   currencies: { default: 'EUR', payout: ['EUR'] },
@@ -164,7 +165,7 @@ export const PT: CountryPackInput = {
       },
     },
     {
-      code: 'representative_id',
+      code: 'representative_id', person: 'representative', expiresOn: 'optional',
       label: {
         en: 'Citizen card (Cartão de Cidadão) or passport of the owner or manager',
         ru: 'Карта гражданина (Cartão de Cidadão) или паспорт владельца или управляющего',
@@ -197,7 +198,6 @@ export const PT: CountryPackInput = {
     { title: 'Directive 2011/83/EU: 14-day withdrawal period', url: 'https://eur-lex.europa.eu/eli/dir/2011/83/oj' },
     { title: 'Registo Comercial (certidão permanente) and RCBE (Lei n.º 89/2017)' },
     { title: 'Directive (EU) 2021/514 (DAC7): seller data to collect' },
-    { title: 'Project research: shared/research/country-rules.md §1, §2.5, §2.6, §3, §4, §5' },
   ],
   samples: [
     {

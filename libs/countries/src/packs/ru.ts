@@ -69,7 +69,7 @@ const COMPANY_DOCUMENTS = [
 
 export const RU: CountryPackInput = {
   country: 'RU',
-  seedRevision: 2,
+  seedRevision: 3,
   name: { en: 'Russia', ru: 'Россия', tr: 'Rusya', it: 'Russia', es: 'Rusia' },
   sellerLocales: ['ru'],
   currencies: { default: 'RUB', payout: ['RUB'] },
@@ -235,7 +235,7 @@ export const RU: CountryPackInput = {
       },
     },
     {
-      code: 'representative_id',
+      code: 'representative_id', person: 'representative', expiresOn: 'optional',
       label: {
         en: 'Passport of the entrepreneur or of the legal representative',
         ru: 'Паспорт предпринимателя или законного представителя',
@@ -280,8 +280,6 @@ export const RU: CountryPackInput = {
     { title: 'Федеральный закон от 27.11.2018 № 422-ФЗ (НПД): self-employed may not resell goods bought from others (ст. 4 ч. 2 п. 2)' },
     { title: 'Закон РФ от 07.02.1992 № 2300-1 «О защите прав потребителей»: ст. 26.1 (7-day refusal of goods sold at a distance), ст. 19 (defect claims within 2 years when no warranty period is set)' },
     { title: 'Федеральный закон от 07.08.2001 № 115-ФЗ: beneficial owner holds more than 25 %' },
-    { title: 'Project research: shared/research/country-rules.md §1, §2.1, §3, §4, §5' },
-    { title: 'Project research: shared/research/payments-kyc.md §1.10, §5.2 (RU payout rails and sanctions)' },
   ],
   samples: [
     {

@@ -44,7 +44,7 @@ const COMPANY_DOCUMENTS = [
 
 export const TR: CountryPackInput = {
   country: 'TR',
-  seedRevision: 2,
+  seedRevision: 3,
   name: { en: 'Türkiye', ru: 'Турция', tr: 'Türkiye', it: 'Turchia', es: 'Turquía' },
   sellerLocales: ['tr'],
   currencies: { default: 'TRY', payout: ['TRY'] },
@@ -197,7 +197,7 @@ export const TR: CountryPackInput = {
       },
     },
     {
-      code: 'representative_id',
+      code: 'representative_id', person: 'representative', expiresOn: 'optional',
       label: {
         en: "Turkish ID card or passport of the owner or legal representative",
         ru: 'Турецкое удостоверение личности или паспорт владельца или законного представителя',
@@ -251,9 +251,8 @@ export const TR: CountryPackInput = {
     { title: 'Mesafeli Sözleşmeler Yönetmeliği (Distance Contracts Regulation, 2014), art. 9: 14-day right of withdrawal' },
     { title: 'Turkish Commercial Code No. 6102 (Türk Ticaret Kanunu): limited and joint-stock companies, trade registry and MERSİS' },
     { title: 'Law No. 6563 on the Regulation of Electronic Commerce: ETBİS registration of e-commerce service providers' },
-    { title: 'Stripe: Türkiye is not a Connect account country (TR only as a cross-border recipient); TRY payouts by local bank transfer (iyzico, Airwallex, dLocal)', url: 'https://www.airwallex.com/docs/payouts/payout-network/turkey' },
-    { title: 'Project research: shared/research/country-rules.md §1, §2.2, §3, §4, §5' },
-    { title: 'Project research: shared/research/payments-kyc.md §1.10, §5.1 (TR payout rails)' },
+    { title: 'Airwallex: payouts to Türkiye (TRY to local bank accounts by transfer)', url: 'https://www.airwallex.com/docs/payouts/payout-network/turkey' },
+    { title: 'Stripe Connect: supported countries (Türkiye is not a Connect account country)', url: 'https://docs.stripe.com/connect/cross-border-payouts' },
   ],
   samples: [
     {

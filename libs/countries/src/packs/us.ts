@@ -1,4 +1,5 @@
 import type { CountryPackInput } from '../pack/schema';
+import { US_STATES } from './regions';
 
 /**
  * United States (second tier). Sole proprietors register with their SSN (an EIN is optional);
@@ -29,6 +30,7 @@ const COMPANY_DOCUMENTS = [
 
 export const US: CountryPackInput = {
   country: 'US',
+  seedRevision: 2,
   name: { en: 'United States', ru: 'Соединённые Штаты', tr: 'Amerika Birleşik Devletleri', it: 'Stati Uniti', es: 'Estados Unidos' },
   sellerLocales: ['en'],
   currencies: { default: 'USD', payout: ['USD'] },
@@ -147,7 +149,7 @@ export const US: CountryPackInput = {
       },
     },
     {
-      code: 'representative_id',
+      code: 'representative_id', person: 'representative', expiresOn: 'optional',
       label: {
         en: "Government-issued photo ID of the owner or authorized representative (passport, driver's license or state ID)",
         ru: 'Государственный документ с фотографией владельца или уполномоченного представителя (паспорт, водительские права или удостоверение штата)',
@@ -169,6 +171,7 @@ export const US: CountryPackInput = {
     },
     regionRequired: true,
     regionLabel: { en: 'State', ru: 'Штат', tr: 'Eyalet', it: 'Stato', es: 'Estado' },
+    regions: US_STATES,
   },
   phone: { sameCountryOnly: false, example: '+1 201 555 0123' },
   bank: { type: 'us_aba', example: '021000021/123456789' },
@@ -176,11 +179,10 @@ export const US: CountryPackInput = {
   obligations: { shipFromCountries: ['US'], minReturnWindowDays: 0, warrantyMonths: 0, maxShopsPerCompany: 1 },
   risk: { enhancedDueDiligence: false, fourEyesReview: false, uboThresholdPercent: 25 },
   sources: [
-    { title: 'No federal statutory return window for distance sales: returns are seller policy (minReturnWindowDays = 0)' },
-    { title: 'Magnuson-Moss Warranty Act (15 U.S.C. §§ 2301–2312): no obligation to give a written warranty (warrantyMonths = 0); UCC § 2-314 implied warranty of merchantability applies unless disclaimed' },
+    { title: 'No federal statutory return window for distance sales: returns are the seller’s policy' },
+    { title: 'Magnuson-Moss Warranty Act (15 U.S.C. §§ 2301–2312): no obligation to give a written warranty; UCC § 2-314 implied warranty of merchantability applies unless disclaimed' },
     { title: 'FinCEN Customer Due Diligence rule (31 CFR 1010.230): beneficial owners with 25 % or more' },
     { title: 'IRS Form W-9', url: 'https://www.irs.gov/forms-pubs/about-form-w-9' },
-    { title: 'Project research: shared/research/country-rules.md §1, §2.6, §3, §4, §5, §7' },
   ],
   samples: [
     {

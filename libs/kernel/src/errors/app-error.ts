@@ -15,7 +15,7 @@ export interface ErrorSpec {
 
 export type ErrorCatalogue<Code extends string> = { readonly [K in Code]: ErrorSpec };
 
-/** English message for every code of a catalogue: `{ 'error.AUTH.EMAIL_TAKEN': '…' }`. */
+/** English message for every code of a catalogue: `{ 'error.AUTH_EMAIL_TAKEN': '…' }`. */
 export type ErrorMessages<Code extends string> = { [K in Code as `error.${K}`]: string };
 
 export const errorMessageKey = (code: string): string => `error.${code}`;

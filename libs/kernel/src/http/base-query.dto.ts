@@ -12,6 +12,6 @@ export class BaseQueryDto {
 
 /**
  * Largest `offset` a listing accepts. Query integers are bounded so that no number reaching SQL
- * can overflow PostgreSQL's bigint (a 400 with a field detail instead of COMMON.INVALID_VALUE).
+ * can overflow PostgreSQL's bigint (a 400 with a field detail instead of COMMON_INVALID_VALUE).
  */
 export const MAX_QUERY_OFFSET = 1_000_000_000;

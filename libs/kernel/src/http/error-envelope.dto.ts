@@ -10,7 +10,7 @@ export class ErrorDetailDto {
 }
 
 export class ErrorBodyDto {
-  @ApiProperty({ example: 'COMMON.VALIDATION_FAILED', description: 'Stable error code; see GET /v1/errors.' })
+  @ApiProperty({ example: 'COMMON_VALIDATION_FAILED', description: 'Stable error code; see GET /v1/errors.' })
   code: string;
   @ApiProperty({ example: 'The request is not valid; see the details.', description: "Message in the caller's language (Content-Language)." })
   message: string;

@@ -8,6 +8,20 @@ import { negotiateLocale } from '../i18n/locales';
 import type { Locale } from '../i18n/locales';
 import { Translator } from '../i18n/translator';
 import { safeError } from './safe-error';
+import { fieldLabel } from '../i18n/field-labels';
+
+/**
+ * A detail's params with its field NAMED, not pathed: where the message names the field by its path
+ * (`params.field === field`), the registered label in the caller's language. Paths without a label
+ * stay as they are: operators' inputs (a pack draft's `address.postalCode.pattern`) and keys a caller
+ * sent that the body does not have.
+ */
+function named(d: ErrorDetail): Record<string, MessageParam> {
+  const params = d.params ?? {};
+  if (typeof params.field !== 'string' || params.field === '' || params.field !== d.field) return params;
+  const label = fieldLabel(d.field);
+  return label ? { ...params, field: label } : params;
+}
 
 type HttpishError = { status?: number; statusCode?: number; type?: string; expose?: boolean; limit?: number };
 
@@ -53,7 +67,7 @@ export class ErrorRenderer {
         error: {
           code: error.code,
           message: render(errorMessageKey(error.code), { requestId, ...error.params }),
-          details: shown.map((d: ErrorDetail) => ({ field: d.field, code: d.code, message: render(d.messageKey, d.params) })),
+          details: shown.map((d: ErrorDetail) => ({ field: d.field, code: d.code, message: render(d.messageKey, named(d)) })),
           ...(omitted > 0 ? { omittedDetails: omitted } : {}),
         },
         requestId,

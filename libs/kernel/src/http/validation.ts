@@ -60,6 +60,8 @@ function detailFor(error: ValidationError, path: string): ErrorDetail | undefine
   if (declared && !matchesDesignType(declared, error.value)) return d('WRONG_TYPE', 'WRONG_TYPE', { expected: { t: `type.${declared}` } });
   const typeName = constraints.find((c) => c in TYPE_CONSTRAINTS);
   if (typeName) return d('WRONG_TYPE', 'WRONG_TYPE', { expected: { t: `type.${TYPE_CONSTRAINTS[typeName]}` } });
+  // a date field (YYYY-MM-DD, see IsCalendarDate): the message states the expected format
+  if (has('isIso8601')) return d('INVALID_FORMAT', 'INVALID_DATE');
   const first = constraints[0];
   const args = constraintArgs(error.target, error.property, first);
   switch (first) {

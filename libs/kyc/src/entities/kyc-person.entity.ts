@@ -25,6 +25,10 @@ export class KycPersonEntity {
   @Column('char', { length: 2 })
   nationality: string;
 
+  /** The kind of identity document the number belongs to (the pack's personIdDocuments: national_id, passport, es.nie); null without a number. */
+  @Column('varchar', { name: 'id_document_type', length: 40, nullable: true })
+  idDocumentType: string | null;
+
   /** Encrypted (FieldCipher, context `kyc-person:<id>`). */
   @Column('text', { name: 'id_number_encrypted', nullable: true })
   idNumberEncrypted: string | null;

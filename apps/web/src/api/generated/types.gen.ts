@@ -137,9 +137,21 @@ export type CountrySpecView = {
         [key: string]: unknown;
     };
     /**
-     * Legal forms with eligibility, identifiers and documents, labelled in the caller language.
+     * Every field of the registration body (PUT /v1/sellers/me/business) in form order: `path` (the same path an error's details[].field names), label, type (select, text, tel, url, group, list, boolean, fixed), required, and its rule (minLength, maxLength, pattern with the normalisation it applies to, example, help, options). Identifier fields depend on the legal form: legalForms[].identifiers.
+     */
+    fields: Array<{
+        [key: string]: unknown;
+    }>;
+    /**
+     * Legal forms with eligibility, identifiers (path, label, example, pattern on the normalised value), documents (accepted media types, size limit in bytes, which dates they need, whose they are) and the persons KYC asks for (representative, owners at or above the threshold, partners), labelled in the caller language.
      */
     legalForms: Array<{
+        [key: string]: unknown;
+    }>;
+    /**
+     * Identity documents a person may identify with in KYC (persons[].idDocumentType) and how each number is checked.
+     */
+    personIdDocuments: Array<{
         [key: string]: unknown;
     }>;
     /**
@@ -169,12 +181,18 @@ export type CountrySpecView = {
     payouts: {
         [key: string]: unknown;
     };
+    /**
+     * The obligations as values and as sentences in the caller language (items).
+     */
     obligations: {
         [key: string]: unknown;
     };
     risk: {
         [key: string]: unknown;
     };
+    /**
+     * Public sources of the rules (laws, registries, vendor pages), with a link where there is one.
+     */
     sources: Array<{
         [key: string]: unknown;
     }>;
@@ -435,7 +453,7 @@ export type SignupDto = {
      */
     locale?: 'en' | 'ru' | 'tr' | 'it' | 'es';
     /**
-     * What kind of seller signs up. When the country has no eligible legal form for it, sign-up is refused (422 SELLER.NOT_ELIGIBLE) before an account exists; see GET /v1/auth/signup/eligibility.
+     * What kind of seller signs up. When the country has no eligible legal form for it, sign-up is refused (422 SELLER_NOT_ELIGIBLE) before an account exists; see GET /v1/auth/signup/eligibility.
      */
     sellerType?: 'individual' | 'company' | 'partnership';
     /**
@@ -574,8 +592,10 @@ export type ChecklistItemView = {
     task: string;
     due: 'past_due' | 'currently_due' | 'pending_verification' | 'eventually_due';
     message: string;
-    requirements: Array<string>;
-    errors: Array<string>;
+    /**
+     * What was refused and must be given again, in plain words in the caller's language (the processor's requirement paths and error codes stay internal).
+     */
+    problems: Array<string>;
 };
 
 export type PayoutOverviewView = {
@@ -886,7 +906,11 @@ export type PersonDto = {
     dateOfBirth: string;
     nationality: string;
     /**
-     * ID document number (stored encrypted, never returned). Checked against the rule of the person's nationality where its pack has one (GET /v1/countries/{cc}: personIdNumber, e.g. the T.C. Kimlik No of a Turkish citizen); otherwise any number.
+     * The kind of identity document the number belongs to: one of the seller's country spec `personIdDocuments` (GET /v1/countries/{cc}: national_id, passport, es.nie…). Default national_id.
+     */
+    idDocumentType?: string;
+    /**
+     * ID document number (stored encrypted, never returned), checked by the rule of its document kind: a national ID by the rule of the person's NATIONALITY where its pack has one (personIdNumber, e.g. the T.C. Kimlik No of a Turkish citizen, the DNI of a Spaniard; otherwise any number), a passport by its own rule, a kind of the pack's own (es.nie) by that identifier.
      */
     idDocumentNumber?: string;
     /**
@@ -913,6 +937,12 @@ export type KycPersonView = {
      * Ownership share as a decimal string.
      */
     sharePercent: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * The kind of identity document given (personIdDocuments of the country spec); the number itself is never returned.
+     */
+    idDocumentType: {
         [key: string]: unknown;
     } | null;
 };
@@ -2274,7 +2304,7 @@ export type HealthControllerLiveData = {
 
 export type HealthControllerLiveErrors = {
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2296,11 +2326,11 @@ export type HealthControllerReadyData = {
 
 export type HealthControllerReadyErrors = {
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.SERVICE_UNAVAILABLE
+     * Error codes: COMMON_SERVICE_UNAVAILABLE
      */
     503: ErrorEnvelopeDto;
 };
@@ -2322,7 +2352,7 @@ export type ErrorsControllerListV1Data = {
 
 export type ErrorsControllerListV1Errors = {
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2358,19 +2388,19 @@ export type AuditControllerListV1Data = {
 
 export type AuditControllerListV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2392,31 +2422,31 @@ export type AuthControllerLoginV1Data = {
 
 export type AuthControllerLoginV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.INVALID_CREDENTIALS
+     * Error codes: AUTH_INVALID_CREDENTIALS
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.ACCOUNT_DISABLED
+     * Error codes: AUTH_ACCOUNT_DISABLED
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.TOO_MANY_ATTEMPTS
+     * Error codes: AUTH_TOO_MANY_ATTEMPTS
      */
     429: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2438,23 +2468,23 @@ export type AuthControllerLogoutV1Data = {
 
 export type AuthControllerLogoutV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED, AUTH.TOKEN_INVALID
+     * Error codes: COMMON_UNAUTHENTICATED, AUTH_TOKEN_INVALID
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2484,19 +2514,19 @@ export type OpsAccountsControllerListV1Data = {
 
 export type OpsAccountsControllerListV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2518,35 +2548,35 @@ export type OpsAccountsControllerCreateV1Data = {
 
 export type OpsAccountsControllerCreateV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.EMAIL_TAKEN
+     * Error codes: AUTH_EMAIL_TAKEN
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.WEAK_PASSWORD
+     * Error codes: AUTH_WEAK_PASSWORD
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2568,7 +2598,7 @@ export type CountriesControllerListV1Data = {
 
 export type CountriesControllerListV1Errors = {
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2596,7 +2626,7 @@ export type CountriesControllerSpecV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2620,7 +2650,7 @@ export type CountriesControllerValidateIdentifierV1Data = {
 
 export type CountriesControllerValidateIdentifierV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
@@ -2628,11 +2658,11 @@ export type CountriesControllerValidateIdentifierV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -2640,7 +2670,7 @@ export type CountriesControllerValidateIdentifierV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2692,7 +2722,7 @@ export type CountriesControllerValidateRegistrationV1Data = {
 
 export type CountriesControllerValidateRegistrationV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
@@ -2700,15 +2730,15 @@ export type CountriesControllerValidateRegistrationV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2730,15 +2760,15 @@ export type OpsCountriesControllerOverviewV1Data = {
 
 export type OpsCountriesControllerOverviewV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2760,15 +2790,15 @@ export type OpsCountriesControllerSchemaV1Data = {
 
 export type OpsCountriesControllerSchemaV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2788,15 +2818,15 @@ export type OpsCountriesControllerIdentifierTypesV1Data = {
 
 export type OpsCountriesControllerIdentifierTypesV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2820,11 +2850,11 @@ export type OpsCountriesControllerDiscardV1Data = {
 
 export type OpsCountriesControllerDiscardV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -2832,7 +2862,7 @@ export type OpsCountriesControllerDiscardV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2856,11 +2886,11 @@ export type OpsCountriesControllerDraftV1Data = {
 
 export type OpsCountriesControllerDraftV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -2868,7 +2898,7 @@ export type OpsCountriesControllerDraftV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2897,23 +2927,23 @@ export type OpsCountriesControllerSaveDraftV1Data = {
 
 export type OpsCountriesControllerSaveDraftV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -2921,7 +2951,7 @@ export type OpsCountriesControllerSaveDraftV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2954,15 +2984,15 @@ export type OpsCountriesControllerImpactV1Data = {
 
 export type OpsCountriesControllerImpactV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -2974,7 +3004,7 @@ export type OpsCountriesControllerImpactV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -2998,15 +3028,15 @@ export type OpsCountriesControllerValidateV1Data = {
 
 export type OpsCountriesControllerValidateV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3014,15 +3044,15 @@ export type OpsCountriesControllerValidateV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3046,15 +3076,15 @@ export type OpsCountriesControllerValidateDraftIdentifierV1Data = {
 
 export type OpsCountriesControllerValidateDraftIdentifierV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3062,11 +3092,11 @@ export type OpsCountriesControllerValidateDraftIdentifierV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -3074,7 +3104,7 @@ export type OpsCountriesControllerValidateDraftIdentifierV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3098,15 +3128,15 @@ export type OpsCountriesControllerPublishV1Data = {
 
 export type OpsCountriesControllerPublishV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3114,11 +3144,11 @@ export type OpsCountriesControllerPublishV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -3126,7 +3156,7 @@ export type OpsCountriesControllerPublishV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3150,23 +3180,23 @@ export type OpsCountriesControllerEnableV1Data = {
 
 export type OpsCountriesControllerEnableV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -3174,7 +3204,7 @@ export type OpsCountriesControllerEnableV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3198,23 +3228,23 @@ export type OpsCountriesControllerDisableV1Data = {
 
 export type OpsCountriesControllerDisableV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -3222,7 +3252,7 @@ export type OpsCountriesControllerDisableV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3246,11 +3276,11 @@ export type OpsCountriesControllerVersionsV1Data = {
 
 export type OpsCountriesControllerVersionsV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3258,7 +3288,7 @@ export type OpsCountriesControllerVersionsV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3283,11 +3313,11 @@ export type OpsCountriesControllerVersionV1Data = {
 
 export type OpsCountriesControllerVersionV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3295,7 +3325,7 @@ export type OpsCountriesControllerVersionV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3332,15 +3362,15 @@ export type OpsCountriesControllerDiffV1Data = {
 
 export type OpsCountriesControllerDiffV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3348,7 +3378,7 @@ export type OpsCountriesControllerDiffV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3370,27 +3400,27 @@ export type SignupControllerSignupV1Data = {
 
 export type SignupControllerSignupV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.EMAIL_TAKEN
+     * Error codes: AUTH_EMAIL_TAKEN
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.WEAK_PASSWORD, COUNTRY_NOT_ENABLED, SELLER.NOT_ELIGIBLE
+     * Error codes: AUTH_WEAK_PASSWORD, COUNTRY_NOT_ENABLED, SELLER_NOT_ELIGIBLE
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3423,7 +3453,7 @@ export type SignupControllerEligibilityV1Data = {
 
 export type SignupControllerEligibilityV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
@@ -3431,7 +3461,7 @@ export type SignupControllerEligibilityV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3453,19 +3483,19 @@ export type SellersControllerGetBusinessV1Data = {
 
 export type SellersControllerGetBusinessV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: SELLER.NOT_FOUND, SELLER.BUSINESS_PROFILE_NOT_FOUND
+     * Error codes: SELLER_NOT_FOUND, SELLER_BUSINESS_PROFILE_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3515,19 +3545,19 @@ export type SellersControllerPutBusinessV1Data = {
 
 export type SellersControllerPutBusinessV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: SELLER.NOT_FOUND
+     * Error codes: SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -3535,11 +3565,11 @@ export type SellersControllerPutBusinessV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -3547,7 +3577,7 @@ export type SellersControllerPutBusinessV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3569,27 +3599,27 @@ export type SellersControllerDeleteMeV1Data = {
 
 export type SellersControllerDeleteMeV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: SELLER.PASSWORD_INCORRECT
+     * Error codes: SELLER_PASSWORD_INCORRECT
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: SELLER.NOT_FOUND
+     * Error codes: SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: SELLER.HAS_KYC_HISTORY
+     * Error codes: SELLER_HAS_KYC_HISTORY
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3611,19 +3641,19 @@ export type SellersControllerMeV1Data = {
 
 export type SellersControllerMeV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: SELLER.NOT_FOUND
+     * Error codes: SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3657,19 +3687,19 @@ export type OpsSellersControllerListV1Data = {
 
 export type OpsSellersControllerListV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3691,11 +3721,11 @@ export type SellerPayoutsControllerGetV1Data = {
 
 export type SellerPayoutsControllerGetV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3703,7 +3733,7 @@ export type SellerPayoutsControllerGetV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3725,23 +3755,23 @@ export type SellerPayoutsControllerStartV1Data = {
 
 export type SellerPayoutsControllerStartV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -3749,7 +3779,7 @@ export type SellerPayoutsControllerStartV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
     /**
@@ -3779,15 +3809,15 @@ export type SellerPayoutsControllerLinkV1Data = {
 
 export type SellerPayoutsControllerLinkV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3795,11 +3825,11 @@ export type SellerPayoutsControllerLinkV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -3807,7 +3837,7 @@ export type SellerPayoutsControllerLinkV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
     /**
@@ -3837,15 +3867,15 @@ export type SellerPayoutsControllerBankAccountV1Data = {
 
 export type SellerPayoutsControllerBankAccountV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3853,11 +3883,11 @@ export type SellerPayoutsControllerBankAccountV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -3865,7 +3895,7 @@ export type SellerPayoutsControllerBankAccountV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3894,15 +3924,15 @@ export type WebhooksControllerStripeV1Errors = {
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3936,19 +3966,19 @@ export type OpsWebhooksControllerListV1Data = {
 
 export type OpsWebhooksControllerListV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -3972,11 +4002,11 @@ export type OpsWebhooksControllerGetV1Data = {
 
 export type OpsWebhooksControllerGetV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -3984,7 +4014,7 @@ export type OpsWebhooksControllerGetV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4008,15 +4038,15 @@ export type OpsWebhooksControllerReplayV1Data = {
 
 export type OpsWebhooksControllerReplayV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -4024,15 +4054,15 @@ export type OpsWebhooksControllerReplayV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4061,19 +4091,19 @@ export type OpsBankAccountsControllerListV1Data = {
 
 export type OpsBankAccountsControllerListV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4097,11 +4127,11 @@ export type OpsBankAccountsControllerRevealV1Data = {
 
 export type OpsBankAccountsControllerRevealV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -4109,7 +4139,7 @@ export type OpsBankAccountsControllerRevealV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4133,15 +4163,15 @@ export type OpsBankAccountsControllerVerifyV1Data = {
 
 export type OpsBankAccountsControllerVerifyV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -4153,15 +4183,15 @@ export type OpsBankAccountsControllerVerifyV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4185,15 +4215,15 @@ export type OpsBankAccountsControllerRejectV1Data = {
 
 export type OpsBankAccountsControllerRejectV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -4205,15 +4235,15 @@ export type OpsBankAccountsControllerRejectV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4235,19 +4265,19 @@ export type SellerKycControllerViewV1Data = {
 
 export type SellerKycControllerViewV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.BUSINESS_PROFILE_REQUIRED
+     * Error codes: KYC_BUSINESS_PROFILE_REQUIRED
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4269,35 +4299,35 @@ export type SellerKycControllerPersonsV1Data = {
 
 export type SellerKycControllerPersonsV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.CASE_LOCKED
+     * Error codes: KYC_CASE_LOCKED
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.PERSONS_INVALID, KYC.BUSINESS_PROFILE_REQUIRED
+     * Error codes: KYC_PERSONS_INVALID, KYC_BUSINESS_PROFILE_REQUIRED
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4325,35 +4355,35 @@ export type SellerKycControllerUploadV1Data = {
 
 export type SellerKycControllerUploadV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED, KYC.FILE_MISSING, KYC.UPLOAD_REJECTED
+     * Error codes: COMMON_VALIDATION_FAILED, KYC_FILE_MISSING, KYC_UPLOAD_REJECTED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.CASE_LOCKED
+     * Error codes: KYC_CASE_LOCKED
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.FILE_TOO_LARGE
+     * Error codes: KYC_FILE_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.FILE_TYPE_NOT_ALLOWED
+     * Error codes: KYC_FILE_TYPE_NOT_ALLOWED
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.DOCUMENT_TYPE_NOT_REQUIRED, KYC.ISSUE_DATE_REQUIRED, KYC.DOCUMENT_OUT_OF_DATE
+     * Error codes: KYC_DOCUMENT_TYPE_NOT_REQUIRED, KYC_ISSUE_DATE_REQUIRED, KYC_DOCUMENT_OUT_OF_DATE
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4377,23 +4407,23 @@ export type SellerKycControllerWithdrawV1Data = {
 
 export type SellerKycControllerWithdrawV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.DOCUMENT_NOT_FOUND
+     * Error codes: KYC_DOCUMENT_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.DOCUMENT_ACCEPTED, KYC.CASE_LOCKED
+     * Error codes: KYC_DOCUMENT_ACCEPTED, KYC_CASE_LOCKED
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4422,39 +4452,39 @@ export type SellerKycControllerReplaceV1Data = {
 
 export type SellerKycControllerReplaceV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED, KYC.FILE_MISSING, KYC.UPLOAD_REJECTED
+     * Error codes: COMMON_VALIDATION_FAILED, KYC_FILE_MISSING, KYC_UPLOAD_REJECTED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.DOCUMENT_NOT_FOUND
+     * Error codes: KYC_DOCUMENT_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.DOCUMENT_ACCEPTED, KYC.CASE_LOCKED
+     * Error codes: KYC_DOCUMENT_ACCEPTED, KYC_CASE_LOCKED
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.FILE_TOO_LARGE
+     * Error codes: KYC_FILE_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.FILE_TYPE_NOT_ALLOWED
+     * Error codes: KYC_FILE_TYPE_NOT_ALLOWED
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.ISSUE_DATE_REQUIRED, KYC.DOCUMENT_OUT_OF_DATE
+     * Error codes: KYC_ISSUE_DATE_REQUIRED, KYC_DOCUMENT_OUT_OF_DATE
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4478,19 +4508,19 @@ export type SellerKycControllerContentV1Data = {
 
 export type SellerKycControllerContentV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.DOCUMENT_NOT_FOUND
+     * Error codes: KYC_DOCUMENT_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4515,35 +4545,35 @@ export type SellerKycControllerSubmitV1Data = {
 
 export type SellerKycControllerSubmitV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.CASE_LOCKED, KYC.ILLEGAL_TRANSITION
+     * Error codes: KYC_CASE_LOCKED, KYC_ILLEGAL_TRANSITION
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.INCOMPLETE
+     * Error codes: KYC_INCOMPLETE
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4590,19 +4620,19 @@ export type OpsKycControllerQueueV1Data = {
 
 export type OpsKycControllerQueueV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4626,19 +4656,19 @@ export type OpsKycControllerFileV1Data = {
 
 export type OpsKycControllerFileV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.CASE_NOT_FOUND
+     * Error codes: KYC_CASE_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4662,31 +4692,31 @@ export type OpsKycControllerMessageV1Data = {
 
 export type OpsKycControllerMessageV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.CASE_NOT_FOUND
+     * Error codes: KYC_CASE_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4710,39 +4740,39 @@ export type OpsKycControllerDecideV1Data = {
 
 export type OpsKycControllerDecideV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.CASE_NOT_FOUND
+     * Error codes: KYC_CASE_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.ILLEGAL_TRANSITION, KYC.SAME_REVIEWER
+     * Error codes: KYC_ILLEGAL_TRANSITION, KYC_SAME_REVIEWER
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.FEEDBACK_REQUIRED
+     * Error codes: KYC_FEEDBACK_REQUIRED
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4769,19 +4799,19 @@ export type OpsKycControllerDownloadV1Data = {
 
 export type OpsKycControllerDownloadV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.DOCUMENT_NOT_FOUND
+     * Error codes: KYC_DOCUMENT_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4806,15 +4836,15 @@ export type ScreeningListsControllerListV1Data = {
 
 export type ScreeningListsControllerListV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4847,31 +4877,31 @@ export type ScreeningListsControllerLoadV1Data = {
 
 export type ScreeningListsControllerLoadV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED, KYC.FILE_MISSING, KYC.UPLOAD_REJECTED
+     * Error codes: COMMON_VALIDATION_FAILED, KYC_FILE_MISSING, KYC_UPLOAD_REJECTED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.FILE_TOO_LARGE
+     * Error codes: KYC_FILE_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: SCREENING.LIST_FORMAT, SCREENING.LIST_EMPTY
+     * Error codes: SCREENING_LIST_FORMAT, SCREENING_LIST_EMPTY
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4893,27 +4923,27 @@ export type OpsScreeningControllerCheckV1Data = {
 
 export type OpsScreeningControllerCheckV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4935,15 +4965,15 @@ export type ScreeningCoverageControllerGetV1Data = {
 
 export type ScreeningCoverageControllerGetV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -4977,23 +5007,23 @@ export type KycWebhooksControllerReceiveV1Data = {
 
 export type KycWebhooksControllerReceiveV1Errors = {
     /**
-     * Error codes: KYC.VENDOR_SIGNATURE_INVALID
+     * Error codes: KYC_VENDOR_SIGNATURE_INVALID
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.VENDOR_NOT_CONFIGURED
+     * Error codes: KYC_VENDOR_NOT_CONFIGURED
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5021,31 +5051,31 @@ export type OpsFxControllerImportV1Data = {
 
 export type OpsFxControllerImportV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED, FX.FILE_MISSING, FX.UPLOAD_REJECTED
+     * Error codes: COMMON_VALIDATION_FAILED, FX_FILE_MISSING, FX_UPLOAD_REJECTED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: FX.FILE_TOO_LARGE
+     * Error codes: FX_FILE_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: FX.FILE_FORMAT
+     * Error codes: FX_FILE_FORMAT
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5081,19 +5111,19 @@ export type OpsFxControllerSnapshotsV1Data = {
 
 export type OpsFxControllerSnapshotsV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5136,15 +5166,15 @@ export type FxRatesControllerRateV1Data = {
 
 export type FxRatesControllerRateV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: FX.NO_SNAPSHOT, FX.RATE_UNAVAILABLE
+     * Error codes: FX_NO_SNAPSHOT, FX_RATE_UNAVAILABLE
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5166,7 +5196,7 @@ export type MarketsControllerListV1Data = {
 
 export type MarketsControllerListV1Errors = {
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5194,7 +5224,7 @@ export type MarketsControllerGetV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5216,15 +5246,15 @@ export type OpsMarketsControllerOverviewV1Data = {
 
 export type OpsMarketsControllerOverviewV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5246,15 +5276,15 @@ export type OpsMarketsControllerSchemaV1Data = {
 
 export type OpsMarketsControllerSchemaV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5280,11 +5310,11 @@ export type OpsMarketsControllerDiscardV1Data = {
 
 export type OpsMarketsControllerDiscardV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -5292,7 +5322,7 @@ export type OpsMarketsControllerDiscardV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5316,11 +5346,11 @@ export type OpsMarketsControllerDraftV1Data = {
 
 export type OpsMarketsControllerDraftV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -5328,7 +5358,7 @@ export type OpsMarketsControllerDraftV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5357,23 +5387,23 @@ export type OpsMarketsControllerSaveDraftV1Data = {
 
 export type OpsMarketsControllerSaveDraftV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5381,7 +5411,7 @@ export type OpsMarketsControllerSaveDraftV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5405,15 +5435,15 @@ export type OpsMarketsControllerValidateV1Data = {
 
 export type OpsMarketsControllerValidateV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -5421,15 +5451,15 @@ export type OpsMarketsControllerValidateV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5453,15 +5483,15 @@ export type OpsMarketsControllerPublishV1Data = {
 
 export type OpsMarketsControllerPublishV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -5469,11 +5499,11 @@ export type OpsMarketsControllerPublishV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5481,7 +5511,7 @@ export type OpsMarketsControllerPublishV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5505,23 +5535,23 @@ export type OpsMarketsControllerEnableV1Data = {
 
 export type OpsMarketsControllerEnableV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5529,7 +5559,7 @@ export type OpsMarketsControllerEnableV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5553,23 +5583,23 @@ export type OpsMarketsControllerDisableV1Data = {
 
 export type OpsMarketsControllerDisableV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5577,7 +5607,7 @@ export type OpsMarketsControllerDisableV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5601,11 +5631,11 @@ export type OpsMarketsControllerVersionsV1Data = {
 
 export type OpsMarketsControllerVersionsV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -5613,7 +5643,7 @@ export type OpsMarketsControllerVersionsV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5638,11 +5668,11 @@ export type OpsMarketsControllerVersionV1Data = {
 
 export type OpsMarketsControllerVersionV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -5650,7 +5680,7 @@ export type OpsMarketsControllerVersionV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5687,15 +5717,15 @@ export type OpsMarketsControllerDiffV1Data = {
 
 export type OpsMarketsControllerDiffV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -5703,7 +5733,7 @@ export type OpsMarketsControllerDiffV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5725,27 +5755,27 @@ export type ReadinessControllerPreviewV1Data = {
 
 export type ReadinessControllerPreviewV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: MARKET_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5753,7 +5783,7 @@ export type ReadinessControllerPreviewV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5795,23 +5825,23 @@ export type ProductsControllerListV1Data = {
 
 export type ProductsControllerListV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: SELLER.NOT_FOUND
+     * Error codes: SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5833,19 +5863,19 @@ export type ProductsControllerCreateV1Data = {
 
 export type ProductsControllerCreateV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: SELLER.NOT_FOUND
+     * Error codes: SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -5853,11 +5883,11 @@ export type ProductsControllerCreateV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5865,7 +5895,7 @@ export type ProductsControllerCreateV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5889,19 +5919,19 @@ export type ProductsControllerRemoveV1Data = {
 
 export type ProductsControllerRemoveV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5925,19 +5955,19 @@ export type ProductsControllerGetV1Data = {
 
 export type ProductsControllerGetV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -5961,19 +5991,19 @@ export type ProductsControllerUpdateV1Data = {
 
 export type ProductsControllerUpdateV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -5981,11 +6011,11 @@ export type ProductsControllerUpdateV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -5993,7 +6023,7 @@ export type ProductsControllerUpdateV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6017,19 +6047,19 @@ export type ProductsControllerGetTranslationsV1Data = {
 
 export type ProductsControllerGetTranslationsV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6054,15 +6084,15 @@ export type ProductsControllerRemoveTranslationsV1Data = {
 
 export type ProductsControllerRemoveTranslationsV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -6070,7 +6100,7 @@ export type ProductsControllerRemoveTranslationsV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6098,19 +6128,19 @@ export type ProductsControllerPutTranslationsV1Data = {
 
 export type ProductsControllerPutTranslationsV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -6118,11 +6148,11 @@ export type ProductsControllerPutTranslationsV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -6130,7 +6160,7 @@ export type ProductsControllerPutTranslationsV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6164,19 +6194,19 @@ export type ProductsControllerListingV1Data = {
 
 export type ProductsControllerListingV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -6184,7 +6214,7 @@ export type ProductsControllerListingV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6206,7 +6236,7 @@ export type CategoriesControllerListV1Data = {
 
 export type CategoriesControllerListV1Errors = {
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6231,23 +6261,23 @@ export type PricesControllerRemoveV1Data = {
 
 export type PricesControllerRemoveV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6272,23 +6302,23 @@ export type PricesControllerGetV1Data = {
 
 export type PricesControllerGetV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6313,27 +6343,27 @@ export type PricesControllerPutV1Data = {
 
 export type PricesControllerPutV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, MARKET_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -6341,7 +6371,7 @@ export type PricesControllerPutV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6363,15 +6393,15 @@ export type OpsComplianceRulesControllerPublishedV1Data = {
 
 export type OpsComplianceRulesControllerPublishedV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6393,15 +6423,15 @@ export type OpsComplianceRulesControllerSchemaV1Data = {
 
 export type OpsComplianceRulesControllerSchemaV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6425,15 +6455,15 @@ export type OpsComplianceRulesControllerVersionsV1Data = {
 
 export type OpsComplianceRulesControllerVersionsV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6455,11 +6485,11 @@ export type OpsComplianceRulesControllerDraftV1Data = {
 
 export type OpsComplianceRulesControllerDraftV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -6467,7 +6497,7 @@ export type OpsComplianceRulesControllerDraftV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6494,23 +6524,23 @@ export type OpsComplianceRulesControllerSaveDraftV1Data = {
 
 export type OpsComplianceRulesControllerSaveDraftV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -6518,7 +6548,7 @@ export type OpsComplianceRulesControllerSaveDraftV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6540,15 +6570,15 @@ export type OpsComplianceRulesControllerValidateV1Data = {
 
 export type OpsComplianceRulesControllerValidateV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -6556,15 +6586,15 @@ export type OpsComplianceRulesControllerValidateV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6586,15 +6616,15 @@ export type OpsComplianceRulesControllerPublishV1Data = {
 
 export type OpsComplianceRulesControllerPublishV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -6602,11 +6632,11 @@ export type OpsComplianceRulesControllerPublishV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -6614,7 +6644,7 @@ export type OpsComplianceRulesControllerPublishV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6649,15 +6679,15 @@ export type OpsComplianceRulesControllerDiffV1Data = {
 
 export type OpsComplianceRulesControllerDiffV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
@@ -6665,7 +6695,7 @@ export type OpsComplianceRulesControllerDiffV1Errors = {
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6689,19 +6719,19 @@ export type ProductImagesControllerListV1Data = {
 
 export type ProductImagesControllerListV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6734,15 +6764,15 @@ export type ProductImagesControllerUploadV1Errors = {
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -6758,7 +6788,7 @@ export type ProductImagesControllerUploadV1Errors = {
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6783,19 +6813,19 @@ export type ProductImagesControllerRemoveV1Data = {
 
 export type ProductImagesControllerRemoveV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, CATALOG_IMAGE_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, CATALOG_IMAGE_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6820,19 +6850,19 @@ export type ProductImagesControllerContentV1Data = {
 
 export type ProductImagesControllerContentV1Errors = {
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, CATALOG_IMAGE_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, CATALOG_IMAGE_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6860,27 +6890,27 @@ export type ProductImagesControllerUpdateV1Data = {
 
 export type ProductImagesControllerUpdateV1Errors = {
     /**
-     * Error codes: COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, CATALOG_IMAGE_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, CATALOG_IMAGE_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -6888,7 +6918,7 @@ export type ProductImagesControllerUpdateV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
 };
@@ -6916,19 +6946,19 @@ export type MachineTranslationControllerFillV1Data = {
 
 export type MachineTranslationControllerFillV1Errors = {
     /**
-     * Error codes: COMMON.MALFORMED_REQUEST, COMMON.VALIDATION_FAILED
+     * Error codes: COMMON_MALFORMED_REQUEST, COMMON_VALIDATION_FAILED
      */
     400: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNAUTHENTICATED
+     * Error codes: COMMON_UNAUTHENTICATED
      */
     401: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.FORBIDDEN
+     * Error codes: COMMON_FORBIDDEN
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER.NOT_FOUND
+     * Error codes: CATALOG_PRODUCT_NOT_FOUND, SELLER_NOT_FOUND
      */
     404: ErrorEnvelopeDto;
     /**
@@ -6936,11 +6966,11 @@ export type MachineTranslationControllerFillV1Errors = {
      */
     409: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
      */
     413: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
      */
     415: ErrorEnvelopeDto;
     /**
@@ -6948,7 +6978,7 @@ export type MachineTranslationControllerFillV1Errors = {
      */
     422: ErrorEnvelopeDto;
     /**
-     * Error codes: COMMON.INTERNAL
+     * Error codes: COMMON_INTERNAL
      */
     500: ErrorEnvelopeDto;
     /**
