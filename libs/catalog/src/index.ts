@@ -30,5 +30,13 @@ export type { Issue, IssueCode, ReadinessReport, ReadinessStatus, ReadinessProdu
 export { ComplianceRuleSetDocument } from './compliance/schema';
 export type { ComplianceRule, ComplianceRuleSetInput } from './compliance/schema';
 export { SEED_COMPLIANCE_RULES } from './compliance/seeds';
-export { SELLER_GATES, sellerGateIssues } from './compliance/seller-gates';
-export type { SellerGates, SellerGateFacts } from './compliance/seller-gates';
+export { SELLER_GATES, SELLER_GATE_CODES, sellerGateIssues } from './compliance/seller-gates';
+export type { SellerGates, SellerGateFacts, VerificationGate, PayoutsGate } from './compliance/seller-gates';
+export { consignmentTax } from './compliance/consignment';
+export type { ConsignmentInput, ConsignmentTax, ConsignmentLine } from './compliance/consignment';
+export { dgLanes, unNumberOf } from './compliance/dangerous-goods';
+export type { Battery, DgLane, LaneOutcome } from './compliance/dangerous-goods';
+export { ListingReadinessEntity, SellerMarketEntity } from './readiness/readiness.entity';
+export { ReadinessStore } from './readiness/readiness-store.service';
+export { ReadinessTrigger, PRODUCTS_CHANGED_EVENT, SELLER_MARKETS_CHANGED_EVENT, COMPLIANCE_RULES_PUBLISHED_EVENT, MARKET_STATUS_CHANGED_EVENT, LISTING_READY_EVENT, LISTING_BLOCKED_EVENT, SELLER_READY_IN_MARKET_EVENT } from './readiness/trigger';
+export { CatalogReadinessJob, CATALOG_READINESS_JOB, SELLER_GATE_EVENTS } from './readiness/readiness.job';

@@ -3,6 +3,7 @@ export * from './payouts.service';
 export * from './errors';
 export * from './status';
 export * from './checklist';
+export type { EffectivePayoutStatus } from './gate';
 export { PAYMENTS_MESSAGES } from './i18n';
 export { INBOX_CHANNEL, RECONCILE_EVENTS_JOB, MAX_WEBHOOK_ATTEMPTS, HANDLED_EVENT_TYPES, ReconcileEventsJob, WebhookInboxDrainer } from './webhooks.service';
 export { StripeWebhookRoute } from './stripe-webhook.route';

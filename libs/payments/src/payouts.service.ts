@@ -106,6 +106,19 @@ export class PayoutsService implements OnModuleInit {
     };
   }
 
+  /**
+   * The payout gate of any seller (for other contexts' gates, e.g. listing readiness): the status
+   * word and whether payouts flow. Without a payout account: `not_started`, or `unavailable` when the
+   * seller's country has no usable rail.
+   */
+  async gateOf(sellerId: string, country: string): Promise<{ status: EffectivePayoutStatus; payoutsEnabled: boolean }> {
+    const kyc = await this.kyc.of(sellerId);
+    const account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId } });
+    if (account) return payoutGate({ status: account.status, payoutsEnabled: account.payoutsEnabled }, kyc);
+    const choice = this.chooseRail((await this.countries.published(country)).document);
+    return payoutGate(choice.available ? { status: 'not_started', payoutsEnabled: false } : { status: 'unavailable', payoutsEnabled: false, unavailableReason: choice.reason }, kyc);
+  }
+
   /** The account as the seller sees it, through the payout gate (rail state + the seller's KYC standing). */
   view(account: PayoutAccountEntity, kyc: KycStanding): PayoutOverview {
     const gate = payoutGate({ status: account.status, payoutsEnabled: account.payoutsEnabled }, kyc);

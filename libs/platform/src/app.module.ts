@@ -18,6 +18,7 @@ import { SellersModule, SELLERS_MESSAGES } from '@app/sellers';
 import { ErrorsController } from './errors.controller';
 import { HealthController } from './health.controller';
 import { loggerParams } from './logging';
+import { PlatformSellerGates } from './seller-gates';
 
 
 export interface AppModuleOptions {
@@ -28,7 +29,17 @@ export interface AppModuleOptions {
 }
 
 /** The bounded contexts, in one list shared by the API, the worker and the CLI. */
-const CONTEXTS = [AuditModule, AccountsModule, CountriesModule, SellersModule, PaymentsModule, KycModule, FxModule, CatalogModule];
+const CONTEXTS = [
+  AuditModule,
+  AccountsModule,
+  CountriesModule,
+  SellersModule,
+  PaymentsModule,
+  KycModule,
+  FxModule,
+  // listing readiness counts the seller's gates, read from sellers, KYC and payouts by this root's adapter
+  CatalogModule.register({ sellerGates: { imports: [SellersModule, KycModule, PaymentsModule], useClass: PlatformSellerGates } }),
+];
 export const TRANSLATIONS = [ACCOUNTS_MESSAGES, CATALOG_MESSAGES, COUNTRIES_MESSAGES, KYC_MESSAGES, PAYMENTS_MESSAGES, SELLERS_MESSAGES, FX_MESSAGES];
 
 /** The composition root: config, logging, database, jobs and every context. */

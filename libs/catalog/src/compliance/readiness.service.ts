@@ -13,7 +13,10 @@ import type { ProductEntity, ProductTranslationEntity, VariantEntity } from '../
 import { ProductsService } from '../products/products.service';
 import { sourceFields } from '../products/source-fields';
 import { category } from '../taxonomy/taxonomy';
-import { evaluateReadiness, Issue, ReadinessProduct, ReadinessReport } from './evaluate';
+import { readinessInput } from './input';
+import { evaluateReadiness, Issue, ReadinessProduct, ReadinessReport, statusOf } from './evaluate';
+import { UnitOfWork } from '@app/persistence';
+import { SellerMarketEntity } from '../readiness/readiness.entity';
 import { ComplianceRulesService, PublishedRuleSet } from './rules-admin.service';
 import { SELLER_GATES, sellerGateIssues } from './seller-gates';
 import type { SellerGates } from './seller-gates';
@@ -21,7 +24,7 @@ import type { SellerGates } from './seller-gates';
 export class IssueView {
   @ApiProperty({ example: 'GPSR_EU_RP_MISSING', description: 'Stable code' }) code: string;
   @ApiProperty({ enum: ['BLOCKER', 'WARNING', 'INFO'] }) severity: string;
-  @ApiProperty({ enum: ['CONTENT', 'TRANSLATION', 'COMPLIANCE', 'LOGISTICS', 'TAX'] }) category: string;
+  @ApiProperty({ enum: ['CONTENT', 'TRANSLATION', 'COMPLIANCE', 'LOGISTICS', 'TAX', 'AVAILABILITY', 'SELLER'] }) category: string;
   @ApiProperty({ type: [String], example: ['gpsr.euResponsiblePerson'], description: 'Product fields to fix' }) fields: string[];
   @ApiPropertyOptional({ example: 'it', description: 'The content locale concerned' }) locale?: string;
   @ApiProperty({ type: 'object', additionalProperties: true, example: { manufacturerCountry: 'TR' } }) params: Record<string, string | number>;
@@ -34,12 +37,12 @@ export class IssueView {
 export class VariantReadinessView {
   @ApiProperty({ nullable: true, type: String, description: 'null in a preview (nothing is saved)' }) variantId: string | null;
   @ApiProperty() sku: string;
-  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: 'Counting the product’s issues and the variant’s own' }) status: string;
+  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: 'Counting the product’s issues, the variant’s own and the seller’s gates' }) status: string;
   @ApiProperty({ type: [IssueView], description: 'Issues of this variant only' }) issues: IssueView[];
 }
 
 export class SellerGatesView {
-  @ApiProperty({ enum: ['READY', 'BLOCKED'], description: 'The seller’s own gates, the same in every market' }) status: string;
+  @ApiProperty({ enum: ['READY', 'BLOCKED'], description: 'The seller’s own gates (the market chosen aside, the same in every market)' }) status: string;
   @ApiProperty({ type: [IssueView] }) issues: IssueView[];
 }
 
@@ -47,12 +50,13 @@ export class ReadinessView {
   @ApiProperty({ example: 'IT' }) market: string;
   @ApiProperty({ example: 1 }) marketVersion: number;
   @ApiProperty({ example: 1, description: 'Version of the compliance rule set evaluated' }) ruleSetVersion: number;
-  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: 'BLOCKED if any BLOCKER; READY_WITH_WARNINGS if any WARNING' }) status: string;
+  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: "BLOCKED if any BLOCKER of the product or of the seller's gates; READY_WITH_WARNINGS if any WARNING" }) status: string;
+  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: 'The product alone, without the seller’s gates' }) productStatus: string;
   @ApiProperty({ type: [IssueView], description: 'Issues of the product (they apply to every variant), blockers first' }) issues: IssueView[];
   @ApiProperty({ type: [VariantReadinessView] }) variants: VariantReadinessView[];
   @ApiProperty({
     type: SellerGatesView,
-    description: 'Seller-level gates known to the sellers context (business profile, suspension); not counted in `status` yet — KYC approval, payouts and market opt-in are still to come',
+    description: 'The seller’s own gates (business profile, verification, payouts, the market chosen), counted in `status`; category SELLER',
   })
   seller: SellerGatesView;
   @ApiProperty() evaluatedAt: string;
@@ -107,29 +111,13 @@ export class ReadinessService {
     private readonly translator: Translator,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SELLER_GATES) private readonly gates: SellerGates,
+    private readonly uow: UnitOfWork,
   ) {}
 
-  /** Readiness of a saved product (its source texts and stored translations). */
+  /** Readiness of a saved product (its source texts and stored translations), the seller's gates counted. */
   async forProduct(ctx: RequestContext, product: ProductEntity, variants: VariantEntity[], rows: ProductTranslationEntity[], market: PublishedMarket, ruleSet?: PublishedRuleSet): Promise<ReadinessView> {
-    const texts = new Map<string, Candidate[]>();
-    for (const src of sourceFields(product, variants)) {
-      if (!['title', 'description', 'safetyInformation'].includes(src.field)) continue;
-      texts.set(src.field, [
-        { locale: product.sourceLocale, value: src.value, origin: 'source', status: 'source', outdated: false },
-        ...rows.filter((r) => r.field === src.field).map((r): Candidate => ({ locale: r.locale, value: r.value, origin: 'translation', status: r.status, outdated: r.sourceHash !== src.sourceHash })),
-      ]);
-    }
-    const input: ReadinessProduct = {
-      category: product.category,
-      hsCode: product.hsCode,
-      hsNational: product.hsNational,
-      originCountry: product.originCountry,
-      gpsr: product.gpsr,
-      conformity: product.conformity,
-      texts,
-      variants: variants.map((v) => ({ id: v.id, sku: v.sku })),
-    };
-    return this.evaluate(ctx, input, market, ruleSet ?? (await this.rules.published()), await this.sellerIssues(ctx));
+    const gates = await this.sellerIssues(ctx, [market.code]);
+    return this.evaluate(ctx, readinessInput(product, variants, rows), market, ruleSet ?? (await this.rules.published()), gates.get(market.code)!);
   }
 
   /** A dry run: a product body (validated like a create, nothing saved) against each market asked for. */
@@ -163,14 +151,20 @@ export class ReadinessService {
     };
     const ruleSet = await this.rules.published();
     const codes = [...new Set(body.markets.map((m) => m.toUpperCase()))];
-    const gates = await this.sellerIssues(ctx);
     const out: ReadinessView[] = [];
-    for (const code of codes) out.push(this.evaluate(ctx, input, await this.markets.published(code), ruleSet, gates));
+    const markets: PublishedMarket[] = [];
+    for (const code of codes) markets.push(await this.markets.published(code));
+    const gates = await this.sellerIssues(ctx, codes);
+    for (const market of markets) out.push(this.evaluate(ctx, input, market, ruleSet, gates.get(market.code)!));
     return { markets: out };
   }
 
-  private async sellerIssues(ctx: RequestContext): Promise<Issue[]> {
-    return sellerGateIssues(await this.gates.facts(this.products.sellerOf(ctx).id));
+  /** The seller's gates per market asked for (business profile, verification, payouts, market chosen). */
+  async sellerIssues(ctx: RequestContext, markets: string[]): Promise<Map<string, Issue[]>> {
+    const sellerId = this.products.sellerOf(ctx).id;
+    const facts = await this.gates.facts(sellerId);
+    const chosen = new Set((await this.uow.reader.find(SellerMarketEntity, { where: { sellerId }, select: { market: true } })).map((m) => m.market));
+    return new Map(markets.map((code) => [code, sellerGateIssues(facts, { code, chosen: chosen.has(code) })]));
   }
 
   private evaluate(ctx: RequestContext, input: ReadinessProduct, market: PublishedMarket, ruleSet: PublishedRuleSet, gates: Issue[]): ReadinessView {
@@ -179,23 +173,29 @@ export class ReadinessService {
     return this.render(ctx, report, gates);
   }
 
+  /** Messages of issues in the caller's language (a category param is named in that language too). */
+  renderIssue(locale: RequestContext['locale'], i: Issue): IssueView {
+    const c = typeof i.params.category === 'string' ? category(i.params.category) : undefined;
+    const params: Record<string, MessageParam> = c ? { ...i.params, category: { text: c.label } } : i.params;
+    return { ...i, message: this.translator.render(locale, `readiness.issue.${i.code}`, params) };
+  }
+
+  message(locale: RequestContext['locale'], key: string, params: Record<string, MessageParam> = {}): string {
+    return this.translator.render(locale, key, params);
+  }
+
   private render(ctx: RequestContext, r: ReadinessReport, gates: Issue[]): ReadinessView {
-    // a category is named in the caller's language in the message; params keep the code
-    const named = (params: Issue['params']): Record<string, MessageParam> => {
-      const c = typeof params.category === 'string' ? category(params.category) : undefined;
-      return c ? { ...params, category: { text: c.label } } : params;
-    };
-    const issue = (i: Issue): IssueView => ({ ...i, message: this.translator.render(ctx.locale, `readiness.issue.${i.code}`, named(i.params)) });
+    const issue = (i: Issue) => this.renderIssue(ctx.locale, i);
     return {
       market: r.market,
       marketVersion: r.marketVersion,
       ruleSetVersion: r.ruleSetVersion,
-      status: r.status,
+      status: statusOf([...r.issues, ...gates]),
+      productStatus: r.status,
       issues: r.issues.map(issue),
-      variants: r.variants.map((v) => ({ ...v, issues: v.issues.map(issue) })),
+      variants: r.variants.map((v) => ({ ...v, status: statusOf([...r.issues, ...v.issues, ...gates]), issues: v.issues.map(issue) })),
       seller: { status: gates.length ? 'BLOCKED' : 'READY', issues: gates.map(issue) },
       evaluatedAt: this.clock.now().toISOString(),
     };
   }
 }
-

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
+import { Outbox } from '@app/jobs';
 import { diffPacks } from '@app/countries';
 import type { PackChange } from '@app/countries';
 import { CLOCK, systemContext } from '@app/kernel';
@@ -46,6 +47,7 @@ export class ComplianceRulesService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -120,6 +122,8 @@ export class ComplianceRulesService {
       targetId: String(next),
       changes: { version: next, previousVersion: previous?.version ?? null, changes: diffPacks(byId(previous?.document), byId(ruleSet)).slice(0, 200) },
     });
+    // stored readiness was evaluated under the previous version: the worker re-evaluates it
+    if (previous) await this.outbox.add(tx, { type: 'catalog.compliance_rules_published', aggregateType: 'compliance_rule_set', aggregateId: String(next), payload: { version: next } });
     return summary(await tx.findOneOrFail(ComplianceRuleSetVersionEntity, { where: { id } }));
   }
 

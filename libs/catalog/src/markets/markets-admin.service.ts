@@ -164,6 +164,7 @@ export class MarketsAdminService {
           targetId: code,
           changes: { status: { from: market.status, to: status } },
         });
+        await this.outbox.add(tx, { type: 'catalog.market_status_changed', aggregateType: 'market', aggregateId: code, payload: { market: code, status } });
       }
       return { code, status };
     });

@@ -11,6 +11,7 @@ import { checkPrices, checkProblem, productProblems } from './checks';
 import type { ListProductsQueryDto, ProductDto } from './dto';
 import { ProductEntity, ProductStatus, ProductTranslationEntity, searchFold, VariantEntity } from './product.entity';
 import { PricesService } from '../prices/prices.service';
+import { ReadinessTrigger } from '../readiness/trigger';
 import { sourceFields } from './source-fields';
 import { canMove } from './status';
 import { ProductPageView, productView, ProductView } from './views';
@@ -41,6 +42,7 @@ export class ProductsService {
     private readonly uow: UnitOfWork,
     private readonly countries: CountryRulesService,
     private readonly marketPrices: PricesService,
+    private readonly readiness: ReadinessTrigger,
   ) {}
 
   /** The content locale a seller of this country writes in unless a product says otherwise. */
@@ -77,6 +79,7 @@ export class ProductsService {
       await this.checkSkus(tx, seller.id, input, null);
       await this.writeVariants(tx, seller.id, product.id, input, minor, currency, []);
       await this.marketPrices.repriceProduct(tx, product.id);
+      await this.readiness.productsChanged(tx, seller.id, [product.id]);
       const saved = await this.owned(ctx, product.id, tx);
       return productView(saved.product, saved.variants, ctx.locale);
     });
@@ -106,6 +109,7 @@ export class ProductsService {
       await tx.update(ProductEntity, { id: product.id }, { ...fields, status, currency, sourceLocale });
       await this.writeVariants(tx, seller.id, product.id, input, minor, currency, variants);
       await this.marketPrices.repriceProduct(tx, product.id);
+      await this.readiness.productsChanged(tx, seller.id, [product.id]);
       const saved = await this.owned(ctx, product.id, tx);
       const live = new Set(sourceFields(saved.product, saved.variants).map((f) => f.field));
       const rows = await tx.find(ProductTranslationEntity, { where: { productId: product.id }, select: { id: true, field: true, locale: true } });
@@ -117,8 +121,9 @@ export class ProductsService {
 
   async remove(ctx: RequestContext, id: string): Promise<void> {
     await this.uow.run(async (tx) => {
-      const { product } = await this.owned(ctx, id, tx, true);
+      const { seller, product } = await this.owned(ctx, id, tx, true);
       await tx.delete(ProductEntity, { id: product.id });
+      await this.readiness.productsChanged(tx, seller.id, [product.id]);
     });
   }
 

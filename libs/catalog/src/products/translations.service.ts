@@ -8,6 +8,7 @@ import { catalogError, CatalogErrorCode } from '../errors';
 import { checkProblem } from './checks';
 import type { PutTranslationsDto } from './dto';
 import { ProductTranslationEntity } from './product.entity';
+import { ReadinessTrigger } from '../readiness/trigger';
 import { ProductsService } from './products.service';
 import { maxLengthOf, SourceField, sourceFields } from './source-fields';
 
@@ -49,6 +50,7 @@ export class TranslationsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly products: ProductsService,
+    private readonly readiness: ReadinessTrigger,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -94,6 +96,7 @@ export class TranslationsService {
           [randomUUID(), product.id, locale, f.field, f.value, f.status ?? 'translated', f.sourceHash, ctx.actor?.accountId ?? null, now],
         );
       }
+      await this.readiness.productsChanged(tx, product.sellerId, [product.id]);
       const rows = await tx.find(ProductTranslationEntity, { where: { productId: product.id }, order: { locale: 'ASC', field: 'ASC' } });
       const current = [...source.values()];
       return { productId: product.id, sourceLocale: product.sourceLocale, source: current, translations: group(rows, current) };
@@ -106,6 +109,7 @@ export class TranslationsService {
       const { product } = await this.products.owned(ctx, productId, tx, true);
       if (!locale) throw catalogError(CatalogErrorCode.TRANSLATION_INVALID, {}, [checkProblem('locale', 'INVALID_LOCALE', { value: rawLocale.slice(0, 35) })]);
       await tx.delete(ProductTranslationEntity, { productId: product.id, locale });
+      await this.readiness.productsChanged(tx, product.sellerId, [product.id]);
     });
   }
 }
