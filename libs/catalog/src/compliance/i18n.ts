@@ -52,6 +52,7 @@ const en: ComplianceMessages = {
   'readiness.issue.SELLER_VERIFICATION_PENDING': 'Your account is being verified; listings are shown once the verification is complete.',
   'readiness.issue.SELLER_KYC_REJECTED': 'Your verification was not approved; listings cannot be shown. Contact support.',
   'readiness.issue.SELLER_PAYOUTS_NOT_ENABLED': 'Set up payouts before listing.',
+  'readiness.issue.SELLER_PAYOUTS_PENDING': 'Payouts are not active yet; they start once the checks in progress are complete.',
   'readiness.issue.SELLER_PAYOUTS_UNAVAILABLE': 'Payouts are not available for your country yet, so listings cannot be shown.',
   'readiness.issue.SELLER_MARKET_NOT_CHOSEN': 'You have not chosen {{market}} as a market to sell in.',
 };
@@ -98,6 +99,7 @@ const ru: ComplianceMessages = {
   'readiness.issue.SELLER_VERIFICATION_PENDING': 'Ваш аккаунт проходит проверку; товары будут показаны, когда она завершится.',
   'readiness.issue.SELLER_KYC_REJECTED': 'Проверка не пройдена; товары не могут быть показаны. Обратитесь в поддержку.',
   'readiness.issue.SELLER_PAYOUTS_NOT_ENABLED': 'Настройте выплаты, прежде чем публиковать товары.',
+  'readiness.issue.SELLER_PAYOUTS_PENDING': 'Выплаты пока не активны; они начнутся после завершения текущих проверок.',
   'readiness.issue.SELLER_PAYOUTS_UNAVAILABLE': 'Выплаты для вашей страны пока недоступны, поэтому товары не могут быть показаны.',
   'readiness.issue.SELLER_MARKET_NOT_CHOSEN': 'Вы не выбрали рынок {{market}} для продаж.',
 };
@@ -144,6 +146,7 @@ const tr: ComplianceMessages = {
   'readiness.issue.SELLER_VERIFICATION_PENDING': 'Hesabınız doğrulanıyor; doğrulama tamamlanınca ilanlar gösterilir.',
   'readiness.issue.SELLER_KYC_REJECTED': 'Doğrulamanız onaylanmadı; ilanlar gösterilemez. Destek ile iletişime geçin.',
   'readiness.issue.SELLER_PAYOUTS_NOT_ENABLED': 'Listelemeden önce ödemeleri ayarlayın.',
+  'readiness.issue.SELLER_PAYOUTS_PENDING': 'Ödemeler henüz etkin değil; devam eden kontroller tamamlanınca başlar.',
   'readiness.issue.SELLER_PAYOUTS_UNAVAILABLE': 'Ülkeniz için ödemeler henüz kullanılamıyor; bu nedenle ilanlar gösterilemez.',
   'readiness.issue.SELLER_MARKET_NOT_CHOSEN': '{{market}} pazarını satış yapacağınız pazarlar arasında seçmediniz.',
 };
@@ -190,6 +193,7 @@ const it: ComplianceMessages = {
   'readiness.issue.SELLER_VERIFICATION_PENDING': 'Il tuo account è in verifica; gli annunci saranno visibili a verifica completata.',
   'readiness.issue.SELLER_KYC_REJECTED': 'La verifica non è stata approvata; gli annunci non possono essere mostrati. Contatta l’assistenza.',
   'readiness.issue.SELLER_PAYOUTS_NOT_ENABLED': 'Configura i pagamenti prima di pubblicare.',
+  'readiness.issue.SELLER_PAYOUTS_PENDING': 'I pagamenti non sono ancora attivi; partiranno al termine delle verifiche in corso.',
   'readiness.issue.SELLER_PAYOUTS_UNAVAILABLE': 'I pagamenti non sono ancora disponibili per il tuo paese, quindi gli annunci non possono essere mostrati.',
   'readiness.issue.SELLER_MARKET_NOT_CHOSEN': 'Non hai scelto {{market}} tra i mercati in cui vendere.',
 };
@@ -236,6 +240,7 @@ const es: ComplianceMessages = {
   'readiness.issue.SELLER_VERIFICATION_PENDING': 'Su cuenta se está verificando; los anuncios se mostrarán cuando termine la verificación.',
   'readiness.issue.SELLER_KYC_REJECTED': 'Su verificación no fue aprobada; los anuncios no pueden mostrarse. Contacte con soporte.',
   'readiness.issue.SELLER_PAYOUTS_NOT_ENABLED': 'Configure los pagos antes de publicar.',
+  'readiness.issue.SELLER_PAYOUTS_PENDING': 'Los pagos aún no están activos; empezarán cuando terminen las comprobaciones en curso.',
   'readiness.issue.SELLER_PAYOUTS_UNAVAILABLE': 'Los pagos aún no están disponibles para su país, así que los anuncios no pueden mostrarse.',
   'readiness.issue.SELLER_MARKET_NOT_CHOSEN': 'No ha elegido {{market}} como mercado en el que vender.',
 };

@@ -22,7 +22,7 @@ describe('seller gates', () => {
   });
 
   it('a pending verification (in review or suspended: the port cannot tell) gets one neutral code', () => {
-    expect(codes({ verification: 'pending', payouts: 'pending' })).toEqual(['SELLER_VERIFICATION_PENDING', 'SELLER_PAYOUTS_NOT_ENABLED']);
+    expect(codes({ verification: 'pending', payouts: 'pending' })).toEqual(['SELLER_VERIFICATION_PENDING', 'SELLER_PAYOUTS_PENDING']);
     expect(sellerGateIssues({ ...green, verification: 'pending' }, { code: 'IT', chosen: true })[0]).toMatchObject({ fields: [], params: {} });
   });
 

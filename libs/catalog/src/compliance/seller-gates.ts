@@ -24,7 +24,7 @@ export interface SellerGates {
 
 export const SELLER_GATE_CODES = [
   'SELLER_PROFILE_MISSING', 'SELLER_REVERIFICATION_REQUIRED', 'SELLER_KYC_REQUIRED', 'SELLER_KYC_ACTION_REQUIRED',
-  'SELLER_VERIFICATION_PENDING', 'SELLER_KYC_REJECTED', 'SELLER_PAYOUTS_NOT_ENABLED', 'SELLER_PAYOUTS_UNAVAILABLE', 'SELLER_MARKET_NOT_CHOSEN',
+  'SELLER_VERIFICATION_PENDING', 'SELLER_KYC_REJECTED', 'SELLER_PAYOUTS_NOT_ENABLED', 'SELLER_PAYOUTS_PENDING', 'SELLER_PAYOUTS_UNAVAILABLE', 'SELLER_MARKET_NOT_CHOSEN',
 ] as const satisfies readonly IssueCode[];
 export type SellerGateCode = (typeof SELLER_GATE_CODES)[number];
 
@@ -63,8 +63,16 @@ export function verificationGate(f: SellerGateFacts): Issue | null {
 }
 
 export function payoutsGate(f: SellerGateFacts): Issue | null {
-  if (f.payouts === 'enabled') return null;
-  return f.payouts === 'unavailable' ? gate('SELLER_PAYOUTS_UNAVAILABLE', ['payouts']) : gate('SELLER_PAYOUTS_NOT_ENABLED', ['payouts']);
+  switch (f.payouts) {
+    case 'enabled':
+      return null;
+    case 'unavailable':
+      return gate('SELLER_PAYOUTS_UNAVAILABLE', ['payouts']);
+    case 'pending':
+      return gate('SELLER_PAYOUTS_PENDING', []);
+    case 'setup_required':
+      return gate('SELLER_PAYOUTS_NOT_ENABLED', ['payouts']);
+  }
 }
 
 /**

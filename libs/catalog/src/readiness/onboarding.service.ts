@@ -9,7 +9,7 @@ import type { Clock, ErrorDetail, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
 import { ReadinessService } from '../compliance/readiness.service';
 import { businessGate, payoutsGate, SELLER_GATES, verificationGate } from '../compliance/seller-gates';
-import type { SellerGateFacts, SellerGates } from '../compliance/seller-gates';
+import type { SellerGates } from '../compliance/seller-gates';
 import type { Issue } from '../compliance/evaluate';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { MarketsService } from '../markets/markets.service';
@@ -137,7 +137,7 @@ export class OnboardingService {
 
   async onboarding(ctx: RequestContext): Promise<OnboardingView> {
     const seller = this.products.sellerOf(ctx);
-    const chosen = await this.uow.reader.find(SellerMarketEntity, { where: { sellerId: seller.id }, order: { chosenAt: 'ASC', market: 'ASC' } });
+    const chosen = await this.uow.reader.find(SellerMarketEntity, { where: { sellerId: seller.id }, order: { market: 'ASC' } });
     const facts = await this.gates.facts(seller.id);
     const names = new Map((await this.markets.list()).map((m) => [m.code, m.document.name[ctx.locale]]));
     const counts: { market: string; status: string; n: string }[] = await this.uow.reader.query(
@@ -164,8 +164,8 @@ export class OnboardingService {
       const total = readyCount + listingCounts.BLOCKED;
       const steps: OnboardingStepView[] = [
         gateStep('BUSINESS_PROFILE', businessGate(facts), render),
-        gateStep('KYC', verificationGate(facts), render, facts),
-        gateStep('PAYOUTS', payoutsGate(facts), render, facts, t),
+        gateStep('KYC', verificationGate(facts), render),
+        gateStep('PAYOUTS', payoutsGate(facts), render),
         {
           step: 'LISTINGS',
           status: readyCount ? 'DONE' : 'ACTION_REQUIRED',
@@ -191,18 +191,10 @@ export class OnboardingService {
   }
 }
 
-function gateStep(
-  step: StepName,
-  gate: Issue | null,
-  render: (i: Issue) => string,
-  facts?: SellerGateFacts,
-  t?: (key: string) => string,
-): OnboardingStepView {
+function gateStep(step: StepName, gate: Issue | null, render: (i: Issue) => string): OnboardingStepView {
   if (!gate) return { step, status: 'DONE', code: null, nextAction: null };
   let status: StepStatus = 'ACTION_REQUIRED';
-  if (gate.code === 'SELLER_VERIFICATION_PENDING') status = 'WAITING';
+  if (gate.code === 'SELLER_VERIFICATION_PENDING' || gate.code === 'SELLER_PAYOUTS_PENDING') status = 'WAITING';
   if (gate.code === 'SELLER_KYC_REJECTED' || gate.code === 'SELLER_PAYOUTS_UNAVAILABLE') status = 'BLOCKED';
-  // payouts held while the verification is pending: nothing to do on the payouts side
-  if (step === 'PAYOUTS' && facts?.payouts === 'pending') return { step, status: 'WAITING', code: gate.code, nextAction: t!('onboarding.payouts.WAITING') };
   return { step, status, code: gate.code, nextAction: render(gate) };
 }
