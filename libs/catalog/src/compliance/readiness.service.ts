@@ -11,7 +11,6 @@ import { productProblems } from '../products/checks';
 import { ProductDto } from '../products/dto';
 import type { ProductEntity, ProductTranslationEntity, VariantEntity } from '../products/product.entity';
 import { ProductsService } from '../products/products.service';
-import { sourceFields } from '../products/source-fields';
 import { category } from '../taxonomy/taxonomy';
 import { readinessInput } from './input';
 import { evaluateReadiness, Issue, ReadinessProduct, ReadinessReport, statusOf } from './evaluate';
