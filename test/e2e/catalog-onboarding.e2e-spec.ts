@@ -208,4 +208,37 @@ describe('go-live checklist: target markets, seller gates, stored readiness (e2e
     expect(bodies).not.toMatch(/suspen|askıya|sospes|suspend|приостанов|SANCTION|SCREEN|OFAC|SDN|99501|CELIK/i);
     expect(await tippingOff(t)).toEqual([]);
   });
+
+  it('batteries by lane (research §6.3 #26): a power bank sold alone loses postal-air, keeps road courier; stored with the product', async () => {
+    const powerBank = {
+      title: 'Taşınabilir şarj cihazı 10000 mAh',
+      category: 'electronics.batteries',
+      variants: [{ sku: 'PB-10000', price: { amount: '600.00', currency: 'TRY' }, weightG: 220 }],
+      hsCode: '850760',
+      originCountry: 'TR',
+      battery: { chemistry: 'li-ion', packing: 'alone', whPerCell: 12.5, whPerBattery: 37 },
+    };
+    const preview = await request(t.http).post('/v1/sellers/me/products/readiness/preview').set(bearer(token)).set('Accept-Language', 'en').send({ product: powerBank, markets: ['TR'] });
+    expect(preview.status).toBe(200);
+    const tr = preview.body.markets[0];
+    expect(tr.productStatus).toBe('READY_WITH_WARNINGS');
+    expect(tr.issues.map((i: { code: string; severity: string; params: Record<string, string> }) => [i.code, i.severity, i.params.lane, i.params.unNumber])).toEqual([
+      ['DG_LANE_FORBIDDEN', 'WARNING', 'postal-air', 'UN3480'],
+      ['DG_HANDLING', 'INFO', 'road-courier', 'UN3480'],
+    ]);
+    expect(tr.issues[0]).toMatchObject({ ruleId: 'any.dg.lithium', message: 'This battery (UN3480) cannot be shipped on the postal-air lane; that lane is disabled for the listing.' });
+    const phone = { ...powerBank, title: 'Akıllı telefon', category: 'electronics', hsCode: '851713', variants: [{ sku: 'TEL-1', price: { amount: '9000.00', currency: 'TRY' } }], battery: { chemistry: 'li-ion', packing: 'in-equipment', whPerCell: 12, whPerBattery: 12 } };
+    const both = await request(t.http).post('/v1/sellers/me/products/readiness/preview').set(bearer(token)).send({ product: phone, markets: ['TR'] });
+    expect(both.body.markets[0].issues.map((i: { code: string; params: Record<string, string> }) => [i.code, i.params.lane])).toEqual([['DG_HANDLING', 'postal-air'], ['DG_HANDLING', 'road-courier']]);
+    const bad = await request(t.http).post('/v1/sellers/me/products').set(bearer(token)).send({ ...powerBank, battery: { chemistry: 'plutonium', packing: 'alone' } });
+    expect(bad.status).toBe(400);
+    const saved = await request(t.http).post('/v1/sellers/me/products').set(bearer(token)).send(powerBank);
+    expect(saved.status).toBe(201);
+    expect(saved.body.battery).toEqual({ chemistry: 'li-ion', packing: 'alone', whPerCell: 12.5, whPerBattery: 37 });
+    const row = await eventually(
+      () => t.sql.query("SELECT issues FROM catalog_listing_readiness WHERE product_id = $1 AND market = 'TR'", [saved.body.id]).then((r) => r.rows[0] as { issues: { code: string }[] } | undefined),
+      (r) => Boolean(r),
+    );
+    expect(row!.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['DG_LANE_FORBIDDEN', 'SELLER_VERIFICATION_PENDING']));
+  });
 });

@@ -20,6 +20,7 @@ export function readinessInput(product: ProductEntity, variants: VariantEntity[]
     originCountry: product.originCountry,
     gpsr: product.gpsr,
     conformity: product.conformity,
+    battery: product.battery,
     texts,
     variants: variants.map((v) => ({ id: v.id, sku: v.sku })),
   };

@@ -10,7 +10,7 @@ import { MarketsService, PublishedMarket } from '../markets/markets.service';
 import { productProblems } from '../products/checks';
 import { ProductDto } from '../products/dto';
 import type { ProductEntity, ProductTranslationEntity, VariantEntity } from '../products/product.entity';
-import { ProductsService } from '../products/products.service';
+import { batteryOf, ProductsService } from '../products/products.service';
 import { category } from '../taxonomy/taxonomy';
 import { readinessInput } from './input';
 import { evaluateReadiness, Issue, ReadinessProduct, ReadinessReport, statusOf } from './evaluate';
@@ -145,6 +145,7 @@ export class ReadinessService {
       originCountry: p.originCountry ?? null,
       gpsr: p.gpsr ? (JSON.parse(JSON.stringify(p.gpsr)) as ReadinessProduct['gpsr']) : null,
       conformity: p.conformity?.docUrl ? { docUrl: p.conformity.docUrl } : null,
+      battery: batteryOf(p.battery),
       texts,
       variants: p.variants.map((v) => ({ id: null, sku: v.sku })),
     };

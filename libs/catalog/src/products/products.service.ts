@@ -6,6 +6,7 @@ import { parseContentLocale } from '@app/kernel';
 import type { ErrorDetail, RequestContext, SellerPrincipal } from '@app/kernel';
 import { isUniqueViolation, Tx, UnitOfWork } from '@app/persistence';
 import { callerSeller, SellerBusinessProfileEntity } from '@app/sellers';
+import type { Battery } from '../compliance/dangerous-goods';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { checkPrices, checkProblem, productProblems } from './checks';
 import type { ListProductsQueryDto, ProductDto } from './dto';
@@ -190,6 +191,7 @@ export class ProductsService {
       brand,
       gpsr: input.gpsr ? (JSON.parse(JSON.stringify(input.gpsr)) as ProductEntity['gpsr']) : null,
       conformity: input.conformity?.docUrl ? { docUrl: input.conformity.docUrl } : null,
+      battery: batteryOf(input.battery),
       safetyInformation: input.safetyInformation ?? null,
       searchText: searchFold([input.title, brand ?? '', ...(input.attributes ?? []).map((a) => a.value)].join(' ')),
     };
@@ -245,3 +247,11 @@ export class ProductsService {
 }
 
 export type { ProductStatus };
+
+/** The battery as stored: only the fields given (a plain object, not the DTO instance). */
+export function batteryOf(b: ProductDto['battery']): Battery | null {
+  if (!b) return null;
+  const out: Battery = { chemistry: b.chemistry, packing: b.packing };
+  for (const k of ['whPerCell', 'whPerBattery', 'lithiumGPerCell', 'lithiumGPerBattery'] as const) if (b[k] !== undefined) out[k] = b[k];
+  return out;
+}
