@@ -1344,6 +1344,30 @@ export type ConformityDto = {
     docUrl?: string;
 };
 
+export type BatteryDto = {
+    chemistry: 'li-ion' | 'li-metal' | 'nimh' | 'alkaline';
+    /**
+     * Shipped alone (UN3480/UN3090), packed with or built into equipment (UN3481/UN3091)
+     */
+    packing: 'alone' | 'with-equipment' | 'in-equipment';
+    /**
+     * Watt-hours per cell (Li-ion)
+     */
+    whPerCell?: number;
+    /**
+     * Watt-hours per battery (Li-ion)
+     */
+    whPerBattery?: number;
+    /**
+     * Grams of lithium per cell (Li-metal)
+     */
+    lithiumGPerCell?: number;
+    /**
+     * Grams of lithium per battery (Li-metal)
+     */
+    lithiumGPerBattery?: number;
+};
+
 export type ProductDto = {
     /**
      * At most 200 characters (not bytes)
@@ -1384,6 +1408,10 @@ export type ProductDto = {
     brand?: string;
     gpsr?: GpsrDto;
     conformity?: ConformityDto;
+    /**
+     * A battery shipped with the product: dangerous goods, judged per shipping lane
+     */
+    battery?: BatteryDto;
     /**
      * Safety information and warnings (a legal text)
      */
@@ -1501,6 +1529,12 @@ export type ProductView = {
      * Conformity evidence (declaration of conformity URL)
      */
     conformity: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * A battery shipped with the product
+     */
+    battery: {
         [key: string]: unknown;
     } | null;
     safetyInformation: {
