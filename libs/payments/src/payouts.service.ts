@@ -111,11 +111,11 @@ export class PayoutsService implements OnModuleInit {
    * word and whether payouts flow. Without a payout account: `not_started`, or `unavailable` when the
    * seller's country has no usable rail.
    */
-  async gateOf(sellerId: string, country: string): Promise<{ status: EffectivePayoutStatus; payoutsEnabled: boolean }> {
-    const kyc = await this.kyc.of(sellerId);
-    const account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId } });
+  async gateOf(sellerId: string, country: string, tx: Tx = this.uow.reader): Promise<{ status: EffectivePayoutStatus; payoutsEnabled: boolean }> {
+    const kyc = await this.kyc.of(sellerId, tx);
+    const account = await tx.findOne(PayoutAccountEntity, { where: { sellerId } });
     if (account) return payoutGate({ status: account.status, payoutsEnabled: account.payoutsEnabled }, kyc);
-    const choice = this.chooseRail((await this.countries.published(country)).document);
+    const choice = this.chooseRail((await this.countries.published(country, tx)).document);
     return payoutGate(choice.available ? { status: 'not_started', payoutsEnabled: false } : { status: 'unavailable', payoutsEnabled: false, unavailableReason: choice.reason }, kyc);
   }
 

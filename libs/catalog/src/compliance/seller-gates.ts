@@ -1,3 +1,4 @@
+import type { Tx } from '@app/persistence';
 import type { Issue, IssueCode } from './evaluate';
 
 /**
@@ -19,7 +20,8 @@ export interface SellerGateFacts {
 }
 
 export interface SellerGates {
-  facts(sellerId: string): Promise<SellerGateFacts>;
+  /** Read in `tx` when given (the stored-readiness job reads them under its per-seller lock). */
+  facts(sellerId: string, tx?: Tx): Promise<SellerGateFacts>;
 }
 
 export const SELLER_GATE_CODES = [

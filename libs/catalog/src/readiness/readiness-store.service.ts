@@ -48,13 +48,14 @@ export class ReadinessStore {
 
   /** The seller's products (or only `productIds`): returns how many stored rows changed. */
   async refreshSeller(sellerId: string, productIds?: string[]): Promise<number> {
-    // read before the transaction: the gates come from other contexts through their own readers
-    const facts = await this.gates.facts(sellerId);
-    const markets = (await this.markets.list()).filter((m) => m.status === 'enabled');
-    const ruleSet = await this.rules.published();
-    const rules = { version: ruleSet.version, rules: ruleSet.document.rules };
     return this.uow.run(async (tx) => {
       await tx.query("SELECT pg_advisory_xact_lock(hashtext('catalog-readiness'), hashtext($1))", [sellerId]);
+      // every input is read under the lock: a job that waited sees what the one before it committed, so
+      // two events handled out of order (kyc.approved, then kyc.suspended) still end in the later state
+      const facts = await this.gates.facts(sellerId, tx);
+      const markets = (await this.markets.list(tx)).filter((m) => m.status === 'enabled');
+      const ruleSet = await this.rules.published(tx);
+      const rules = { version: ruleSet.version, rules: ruleSet.document.rules };
       const seller = await tx.findOne(SellerEntity, { where: { id: sellerId } });
       if (!seller) return 0;
       const chosen = await tx.find(SellerMarketEntity, { where: { sellerId } });
