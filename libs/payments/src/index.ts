@@ -2,6 +2,7 @@ export * from './payments.module';
 export * from './payouts.service';
 export * from './errors';
 export * from './status';
+export * from './events';
 export * from './checklist';
 export type { EffectivePayoutStatus } from './gate';
 export { PAYMENTS_MESSAGES } from './i18n';

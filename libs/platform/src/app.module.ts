@@ -19,6 +19,7 @@ import { ErrorsController } from './errors.controller';
 import { HealthController } from './health.controller';
 import { loggerParams } from './logging';
 import { PlatformSellerGates } from './seller-gates';
+import { SellerGatesReadinessJob } from './seller-gates.job';
 
 
 export interface AppModuleOptions {
@@ -68,16 +69,20 @@ export class AppModule {
         ...CONTEXTS,
       ],
       controllers: http ? [HealthController, ErrorsController] : [],
-      providers: http
-        ? [
-            { provide: APP_FILTER, useClass: HttpErrorFilter },
-            { provide: APP_GUARD, useClass: ContentTypeGuard },
-            { provide: APP_GUARD, useExisting: AuthGuard },
-            { provide: APP_PIPE, useFactory: createValidationPipe },
-            FastRouteServer,
-            HttpServerEdge,
-          ]
-        : [],
+      providers: [
+        // KYC and payout events re-evaluate stored readiness (the catalog may not subscribe to them itself)
+        SellerGatesReadinessJob,
+        ...(http
+          ? [
+              { provide: APP_FILTER, useClass: HttpErrorFilter },
+              { provide: APP_GUARD, useClass: ContentTypeGuard },
+              { provide: APP_GUARD, useExisting: AuthGuard },
+              { provide: APP_PIPE, useFactory: createValidationPipe },
+              FastRouteServer,
+              HttpServerEdge,
+            ]
+          : []),
+      ],
     };
   }
 }

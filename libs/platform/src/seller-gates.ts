@@ -4,7 +4,7 @@ import { KycStandingReader } from '@app/kyc';
 import type { KycStanding } from '@app/kyc';
 import { PayoutsService } from '@app/payments';
 import type { EffectivePayoutStatus } from '@app/payments';
-import type { Tx } from '@app/persistence';
+import type { Reader } from '@app/persistence';
 import { SellerDirectory } from '@app/sellers';
 
 /**
@@ -23,11 +23,11 @@ export class PlatformSellerGates implements SellerGates {
     private readonly payouts: PayoutsService,
   ) {}
 
-  async facts(sellerId: string, tx?: Tx): Promise<SellerGateFacts> {
-    const standing = await this.sellers.standing(sellerId, tx);
+  async facts(sellerId: string, db: Reader): Promise<SellerGateFacts> {
+    const standing = await this.sellers.standing(sellerId, db);
     if (!standing) return { businessProfile: 'missing', verification: 'not_started', payouts: 'setup_required' };
-    const kyc = await this.kyc.of(sellerId, tx);
-    const gate = await this.payouts.gateOf(sellerId, standing.country, tx);
+    const kyc = await this.kyc.of(sellerId, db);
+    const gate = await this.payouts.gateOf(sellerId, standing.country, db);
     return {
       businessProfile: standing.businessProfile,
       verification: standing.status === 'suspended' ? 'pending' : verificationOf(kyc),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Locale } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
-import type { Tx } from '@app/persistence';
+import type { Reader } from '@app/persistence';
 import { sellerError, SellerErrorCode } from './errors';
 
 export interface SellerContact {
@@ -35,8 +35,8 @@ export class SellerDirectory {
   }
 
   /** Undefined for an unknown seller. */
-  async standing(sellerId: string, tx: Tx = this.uow.reader): Promise<SellerStanding | undefined> {
-    const rows: { status: SellerStanding['status']; country: string; has_profile: boolean; reverification_required: boolean | null }[] = await tx.query(
+  async standing(sellerId: string, db: Reader): Promise<SellerStanding | undefined> {
+    const rows: { status: SellerStanding['status']; country: string; has_profile: boolean; reverification_required: boolean | null }[] = await db.query(
       `SELECT s.status, s.country, p.seller_id IS NOT NULL AS has_profile, p.reverification_required
          FROM sellers s LEFT JOIN seller_business_profiles p ON p.seller_id = s.id WHERE s.id = $1`,
       [sellerId],

@@ -116,7 +116,7 @@ export class ReadinessService {
   /** Readiness of a saved product (its source texts and stored translations), the seller's gates counted. */
   async forProduct(ctx: RequestContext, product: ProductEntity, variants: VariantEntity[], rows: ProductTranslationEntity[], market: PublishedMarket, ruleSet?: PublishedRuleSet): Promise<ReadinessView> {
     const gates = await this.sellerIssues(ctx, [market.code]);
-    return this.evaluate(ctx, readinessInput(product, variants, rows), market, ruleSet ?? (await this.rules.published()), gates.get(market.code)!);
+    return this.evaluate(ctx, readinessInput(product, variants, rows), market, ruleSet ?? (await this.rules.getPublished()), gates.get(market.code)!);
   }
 
   /** A dry run: a product body (validated like a create, nothing saved) against each market asked for. */
@@ -149,11 +149,11 @@ export class ReadinessService {
       texts,
       variants: p.variants.map((v) => ({ id: null, sku: v.sku })),
     };
-    const ruleSet = await this.rules.published();
+    const ruleSet = await this.rules.getPublished();
     const codes = [...new Set(body.markets.map((m) => m.toUpperCase()))];
     const out: ReadinessView[] = [];
     const markets: PublishedMarket[] = [];
-    for (const code of codes) markets.push(await this.markets.published(code));
+    for (const code of codes) markets.push(await this.markets.getPublished(code));
     const gates = await this.sellerIssues(ctx, codes);
     for (const market of markets) out.push(this.evaluate(ctx, input, market, ruleSet, gates.get(market.code)!));
     return { markets: out };
@@ -162,7 +162,7 @@ export class ReadinessService {
   /** The seller's gates per market asked for (business profile, verification, payouts, market chosen). */
   async sellerIssues(ctx: RequestContext, markets: string[]): Promise<Map<string, Issue[]>> {
     const sellerId = this.products.sellerOf(ctx).id;
-    const facts = await this.gates.facts(sellerId);
+    const facts = await this.gates.facts(sellerId, this.uow.reader);
     const chosen = new Set((await this.uow.reader.find(SellerMarketEntity, { where: { sellerId }, select: { market: true } })).map((m) => m.market));
     return new Map(markets.map((code) => [code, sellerGateIssues(facts, { code, chosen: chosen.has(code) })]));
   }

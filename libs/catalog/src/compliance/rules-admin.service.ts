@@ -2,11 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
 import { Outbox } from '@app/jobs';
+import { ComplianceRulesPublishedEvent } from '../events';
 import { diffPacks } from '@app/countries';
 import type { PackChange } from '@app/countries';
 import { CLOCK, systemContext } from '@app/kernel';
 import type { Clock, ErrorDetail, RequestContext } from '@app/kernel';
-import { Tx, UnitOfWork } from '@app/persistence';
+import { Reader, Tx, UnitOfWork } from '@app/persistence';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { checkRuleSet } from './checks';
 import { ComplianceRuleSetVersionEntity } from './rule-set.entity';
@@ -56,7 +57,12 @@ export class ComplianceRulesService {
   }
 
   /** The published rule set readiness evaluates against; none published yet: no rules (version 0). */
-  async published(tx: Tx = this.uow.reader): Promise<PublishedRuleSet> {
+  /** The published rule set, read outside any transaction. */
+  getPublished(): Promise<PublishedRuleSet> {
+    return this.published(this.uow.reader);
+  }
+
+  async published(tx: Reader): Promise<PublishedRuleSet> {
     const row = await tx.findOne(ComplianceRuleSetVersionEntity, { where: { state: 'published' } });
     return row ? { version: row.version as number, document: row.document } : { version: 0, document: { rules: [] } };
   }
@@ -93,7 +99,7 @@ export class ComplianceRulesService {
 
   async validateDraft(): Promise<ErrorDetail[]> {
     const draft = await this.draft();
-    return checkRuleSet(draft.document, (await this.published()).document).problems;
+    return checkRuleSet(draft.document, (await this.published(this.uow.reader)).document).problems;
   }
 
   async publish(ctx: RequestContext): Promise<RuleSetVersionSummary> {
@@ -123,7 +129,7 @@ export class ComplianceRulesService {
       changes: { version: next, previousVersion: previous?.version ?? null, changes: diffPacks(byId(previous?.document), byId(ruleSet)).slice(0, 200) },
     });
     // stored readiness was evaluated under the previous version: the worker re-evaluates it
-    if (previous) await this.outbox.add(tx, { type: 'catalog.compliance_rules_published', aggregateType: 'compliance_rule_set', aggregateId: String(next), payload: { version: next } });
+    if (previous) await this.outbox.add(tx, ComplianceRulesPublishedEvent, String(next), { version: next });
     return summary(await tx.findOneOrFail(ComplianceRuleSetVersionEntity, { where: { id } }));
   }
 

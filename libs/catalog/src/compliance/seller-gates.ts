@@ -1,4 +1,4 @@
-import type { Tx } from '@app/persistence';
+import type { Reader } from '@app/persistence';
 import type { Issue, IssueCode } from './evaluate';
 
 /**
@@ -20,8 +20,8 @@ export interface SellerGateFacts {
 }
 
 export interface SellerGates {
-  /** Read in `tx` when given (the stored-readiness job reads them under its per-seller lock). */
-  facts(sellerId: string, tx?: Tx): Promise<SellerGateFacts>;
+  /** Read through `db`: `uow.reader` for a view, the job's transaction under its per-seller lock. */
+  facts(sellerId: string, db: Reader): Promise<SellerGateFacts>;
 }
 
 export const SELLER_GATE_CODES = [

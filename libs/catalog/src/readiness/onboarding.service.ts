@@ -15,7 +15,7 @@ import { catalogError, CatalogErrorCode } from '../errors';
 import { MarketsService } from '../markets/markets.service';
 import { ProductsService } from '../products/products.service';
 import { SellerMarketEntity } from './readiness.entity';
-import { SELLER_MARKETS_CHANGED_EVENT } from './trigger';
+import { SellerMarketsChangedEvent } from '../events';
 
 export class SellerMarketsDto {
   @ApiProperty({ type: [String], example: ['IT', 'ES', 'GB'], description: 'Every market the seller wants to sell in (replaces the previous choice; [] opts out of all)' })
@@ -106,7 +106,7 @@ export class OnboardingService {
   async chosenMarkets(ctx: RequestContext): Promise<SellerMarketsView> {
     const seller = this.products.sellerOf(ctx);
     const rows = await this.uow.reader.find(SellerMarketEntity, { where: { sellerId: seller.id }, order: { market: 'ASC' } });
-    const names = new Map((await this.markets.list()).map((m) => [m.code, m.document.name[ctx.locale]]));
+    const names = new Map((await this.markets.listPublished()).map((m) => [m.code, m.document.name[ctx.locale]]));
     return { markets: rows.map((r) => ({ market: r.market, name: names.get(r.market) ?? r.market, chosenAt: r.chosenAt.toISOString(), liveSince: r.liveSince?.toISOString() ?? null })) };
   }
 
@@ -114,7 +114,7 @@ export class OnboardingService {
   async choose(ctx: RequestContext, body: SellerMarketsDto): Promise<SellerMarketsView> {
     const seller = this.products.sellerOf(ctx);
     const codes = [...new Set(body.markets.map((m) => m.toUpperCase()))];
-    const open = new Set((await this.markets.list()).filter((m) => m.status === 'enabled').map((m) => m.code));
+    const open = new Set((await this.markets.listPublished()).filter((m) => m.status === 'enabled').map((m) => m.code));
     const problems: ErrorDetail[] = body.markets
       .map((m, i) => ({ m, i }))
       .filter(({ m }) => !open.has(m.toUpperCase()))
@@ -130,7 +130,7 @@ export class OnboardingService {
       const now = this.clock.now();
       for (const market of added) await tx.insert(SellerMarketEntity, { sellerId: seller.id, market, chosenAt: now, liveSince: null });
       await this.audit.record(tx, ctx, { action: 'seller.markets_chosen', targetType: 'seller', targetId: seller.id, changes: { added, removed } });
-      await this.outbox.add(tx, { type: SELLER_MARKETS_CHANGED_EVENT, aggregateType: 'seller', aggregateId: seller.id, payload: { sellerId: seller.id, markets: codes, added, removed } });
+      await this.outbox.add(tx, SellerMarketsChangedEvent, seller.id, { sellerId: seller.id, markets: codes, added, removed });
     });
     return this.chosenMarkets(ctx);
   }
@@ -138,8 +138,8 @@ export class OnboardingService {
   async onboarding(ctx: RequestContext): Promise<OnboardingView> {
     const seller = this.products.sellerOf(ctx);
     const chosen = await this.uow.reader.find(SellerMarketEntity, { where: { sellerId: seller.id }, order: { market: 'ASC' } });
-    const facts = await this.gates.facts(seller.id);
-    const names = new Map((await this.markets.list()).map((m) => [m.code, m.document.name[ctx.locale]]));
+    const facts = await this.gates.facts(seller.id, this.uow.reader);
+    const names = new Map((await this.markets.listPublished()).map((m) => [m.code, m.document.name[ctx.locale]]));
     const counts: { market: string; status: string; n: string }[] = await this.uow.reader.query(
       'SELECT market, status, count(*) AS n FROM catalog_listing_readiness WHERE seller_id = $1 GROUP BY market, status',
       [seller.id],

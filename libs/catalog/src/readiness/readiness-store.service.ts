@@ -15,7 +15,7 @@ import type { SellerGates } from '../compliance/seller-gates';
 import { MarketsService } from '../markets/markets.service';
 import { ProductEntity, ProductTranslationEntity, VariantEntity } from '../products/product.entity';
 import { ListingReadinessEntity, SellerMarketEntity } from './readiness.entity';
-import { LISTING_BLOCKED_EVENT, LISTING_READY_EVENT, SELLER_READY_IN_MARKET_EVENT } from './trigger';
+import { ListingBlockedEvent, ListingReadyEvent, SellerReadyInMarketEvent } from '../events';
 
 const ready = (s: ReadinessStatus | undefined) => s === 'READY' || s === 'READY_WITH_WARNINGS';
 
@@ -105,13 +105,9 @@ export class ReadinessStore {
   private async statusChanged(tx: Tx, sellerId: string, productId: string, variantId: string, sku: string, market: string, from: ReadinessStatus | undefined, to: ReadinessStatus, issues: Issue[]) {
     // a new listing that starts BLOCKED changes nothing a buyer could see: no event
     if (!from && !ready(to)) return;
-    const type = ready(to) ? LISTING_READY_EVENT : LISTING_BLOCKED_EVENT;
     const blocking = [...new Set(issues.filter((i) => i.severity === 'BLOCKER').map((i) => i.code))];
-    await this.outbox.add(tx, {
-      type,
-      aggregateType: 'listing',
-      aggregateId: `${variantId}:${market}`,
-      payload: { sellerId, productId, variantId, sku, market, from: from ?? null, to, ...(blocking.length ? { blockingCodes: blocking } : {}) },
+    await this.outbox.add(tx, ready(to) ? ListingReadyEvent : ListingBlockedEvent, `${variantId}:${market}`, {
+      sellerId, productId, variantId, sku, market, from: from ?? null, to, ...(blocking.length ? { blockingCodes: blocking } : {}),
     });
   }
 
@@ -127,7 +123,7 @@ export class ReadinessStore {
       const n = readyIn.get(c.market) ?? 0;
       if (n > 0 && !c.liveSince) {
         await tx.update(SellerMarketEntity, { sellerId, market: c.market }, { liveSince: now });
-        await this.outbox.add(tx, { type: SELLER_READY_IN_MARKET_EVENT, aggregateType: 'seller', aggregateId: sellerId, payload: { sellerId, market: c.market, readyListings: n } });
+        await this.outbox.add(tx, SellerReadyInMarketEvent, sellerId, { sellerId, market: c.market, readyListings: n });
       } else if (n === 0 && c.liveSince) {
         await tx.update(SellerMarketEntity, { sellerId, market: c.market }, { liveSince: null });
       }
