@@ -40,7 +40,7 @@ const vodka = {
 
 type Issue = { code: string; severity: string; ruleId: string; ruleVersion: string; sourceUrl?: string; message: string; params: Record<string, unknown> };
 type Readiness = {
-  market: string; status: string; ruleSetVersion: number; issues: Issue[]; variants: { variantId: string | null; sku: string; status: string }[];
+  market: string; status: string; productStatus: string; ruleSetVersion: number; issues: Issue[]; variants: { variantId: string | null; sku: string; status: string }[];
   seller: { status: string; issues: Issue[] };
 };
 
@@ -99,16 +99,19 @@ describe('listing readiness and compliance rules (e2e)', () => {
     }
     for (const market of ['GB', 'US', 'TR']) {
       const r = await readiness(turk, toyId, market);
-      expect({ market, status: r.status, blockers: blockers(r) }).toEqual({ market, status: 'READY', blockers: [] });
+      // the product is ready; the seller's own gates (KYC, payouts, markets) are not met yet
+      expect({ market, productStatus: r.productStatus, status: r.status, blockers: blockers(r) }).toEqual({ market, productStatus: 'READY', status: 'BLOCKED', blockers: [] });
     }
     expect((await readiness(turk, toyId, 'GB')).issues).toEqual([expect.objectContaining({ code: 'VAT_UK_LOW_VALUE', severity: 'INFO', params: { threshold: '135.00', currency: 'GBP' } })]);
   });
 
-  it('shows the seller’s own gates beside the product’s readiness (sellers context: business profile)', async () => {
+  it('counts the seller’s own gates in the status (business profile, KYC, payouts, the market chosen)', async () => {
     const before = await readiness(russian, vodkaId, 'TR', 'tr');
-    expect(before.seller).toEqual({ status: 'BLOCKED', issues: [expect.objectContaining({ code: 'SELLER_PROFILE_MISSING', severity: 'BLOCKER', category: 'AVAILABILITY', message: 'Listelemeden önce işletme profilinizi tamamlayın.' })] });
-    expect(before.status).toBe('READY');
-    expect((await readiness(turk, toyId, 'GB')).seller).toEqual({ status: 'READY', issues: [] });
+    expect(before.seller.status).toBe('BLOCKED');
+    expect(before.seller.issues[0]).toEqual(expect.objectContaining({ code: 'SELLER_PROFILE_MISSING', severity: 'BLOCKER', category: 'SELLER', message: 'Listelemeden önce işletme profilinizi tamamlayın.' }));
+    expect(before.seller.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['SELLER_KYC_REQUIRED', 'SELLER_MARKET_NOT_CHOSEN']));
+    expect({ productStatus: before.productStatus, status: before.status }).toEqual({ productStatus: 'READY', status: 'BLOCKED' });
+    expect((await readiness(turk, toyId, 'GB')).seller.issues.map((i) => i.code)).toEqual(['SELLER_KYC_REQUIRED', 'SELLER_PAYOUTS_NOT_ENABLED', 'SELLER_MARKET_NOT_CHOSEN']);
   });
 
   it('renders messages in the viewer’s language (Turkish)', async () => {
@@ -129,7 +132,7 @@ describe('listing readiness and compliance rules (e2e)', () => {
       message: 'Товары происхождения RU с кодом HS 2208 запрещено ввозить на рынок IT (санкции).',
     }));
     const tr = await readiness(russian, vodkaId, 'TR');
-    expect(tr.status).toBe('READY');
+    expect(tr.productStatus).toBe('READY');
     expect(tr.issues).toEqual([]);
   });
 
@@ -142,7 +145,7 @@ describe('listing readiness and compliance rules (e2e)', () => {
     const [itReport, usReport] = res.body.markets as Readiness[];
     expect(itReport).toMatchObject({ market: 'IT', status: 'BLOCKED', ruleSetVersion: 1, variants: [{ variantId: null, sku: 'TOY-PREVIEW', status: 'BLOCKED' }] });
     expect(itReport.issues[0]).toMatchObject({ code: 'GPSR_EU_RP_MISSING', message: expect.stringContaining('AB’de') });
-    expect(usReport.status).toBe('READY');
+    expect(usReport.productStatus).toBe('READY');
     // without translations the US title is missing; without a DoC, a warning
     const bare = await request(t.http).post('/v1/sellers/me/products/readiness/preview').set(bearer(turk)).send({ product: { ...toy('TOY-P2'), conformity: undefined }, markets: ['US'] });
     expect(bare.status).toBe(200);
@@ -195,7 +198,7 @@ describe('listing readiness and compliance rules (e2e)', () => {
     const tr = await readiness(turk, toyId, 'TR');
     expect(tr).toMatchObject({ status: 'BLOCKED', ruleSetVersion: 2 });
     expect(tr.issues).toContainEqual(expect.objectContaining({ code: 'CATEGORY_PROHIBITED', ruleId: 'tr.toys.test-ban', ruleVersion: '1', sourceUrl: 'https://example.com/test-rule' }));
-    expect((await readiness(turk, toyId, 'GB')).status).toBe('READY');
+    expect((await readiness(turk, toyId, 'GB')).productStatus).toBe('READY');
 
     const versions = await request(t.http).get('/v1/ops/compliance-rules/versions').set(bearer(admin));
     expect(versions.body.map((v: { version: number; state: string }) => [v.version, v.state])).toEqual([[2, 'published'], [1, 'retired']]);

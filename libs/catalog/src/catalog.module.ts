@@ -1,4 +1,5 @@
-import { Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import type { ModuleMetadata, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CountriesModule } from '@app/countries';
@@ -10,7 +11,14 @@ import { OpsComplianceRulesController, ReadinessController } from './compliance/
 import { ReadinessService } from './compliance/readiness.service';
 import { ComplianceRuleSetVersionEntity } from './compliance/rule-set.entity';
 import { ComplianceRulesService } from './compliance/rules-admin.service';
-import { SELLER_GATES, SellersContextGates } from './compliance/seller-gates';
+import { SELLER_GATES } from './compliance/seller-gates';
+import type { SellerGates } from './compliance/seller-gates';
+import { OnboardingController, SellerMarketsController } from './readiness/onboarding.controller';
+import { OnboardingService } from './readiness/onboarding.service';
+import { ListingReadinessEntity, SellerMarketEntity } from './readiness/readiness.entity';
+import { ReadinessStore } from './readiness/readiness-store.service';
+import { CatalogReadinessJob } from './readiness/readiness.job';
+import { ReadinessTrigger } from './readiness/trigger';
 import { SEED_COMPLIANCE_RULES } from './compliance/seeds';
 import { ProductImagesController } from './images/images.controller';
 import { ImagesService } from './images/images.service';
@@ -53,16 +61,16 @@ export class MarketSeeder implements OnApplicationBootstrap {
   }
 }
 
-/** Catalog localisation: markets as versioned data, sellers' products, per-field translations, listings per market. */
+/** Catalog localisation: markets as versioned data, sellers' products, per-field translations, listings per market, readiness and the go-live checklist. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity, MarketPriceEntity, PriceOverrideEntity, PriceHistoryEntity, ComplianceRuleSetVersionEntity, ProductImageEntity]),
+    TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity, MarketPriceEntity, PriceOverrideEntity, PriceHistoryEntity, ComplianceRuleSetVersionEntity, ProductImageEntity, SellerMarketEntity, ListingReadinessEntity]),
     AuditModule,
     CountriesModule,
     FxModule,
     SellersModule,
   ],
-  controllers: [MarketsController, OpsMarketsController, ReadinessController, ProductsController, CategoriesController, PricesController, OpsComplianceRulesController, ProductImagesController, MachineTranslationController],
+  controllers: [MarketsController, OpsMarketsController, ReadinessController, ProductsController, CategoriesController, PricesController, OpsComplianceRulesController, ProductImagesController, MachineTranslationController, SellerMarketsController, OnboardingController],
   providers: [
     MarketsService,
     MarketsAdminService,
@@ -75,11 +83,30 @@ export class MarketSeeder implements OnApplicationBootstrap {
     CatalogRepriceJob,
     ComplianceRulesService,
     ReadinessService,
-    { provide: SELLER_GATES, useClass: SellersContextGates },
     ImagesService,
     MachineTranslationService,
     { provide: MACHINE_TRANSLATION, inject: [APP_CONFIG], useFactory: machineTranslationFactory },
+    ReadinessTrigger,
+    ReadinessStore,
+    CatalogReadinessJob,
+    OnboardingService,
   ],
-  exports: [MarketsService, ProductsService, ListingsService, PricesService, ComplianceRulesService, ReadinessService],
+  exports: [MarketsService, ProductsService, ListingsService, PricesService, ComplianceRulesService, ReadinessService, ReadinessTrigger, ReadinessStore],
 })
-export class CatalogModule {}
+export class CatalogModule {
+  /**
+   * The catalog with its SELLER_GATES adapter, given by the composition root with the modules the
+   * adapter reads (KYC, payouts…): the catalog's own code never imports them.
+   */
+  static register(options: CatalogModuleOptions): DynamicModule {
+    return {
+      module: CatalogModule,
+      imports: options.sellerGates.imports ?? [],
+      providers: [{ provide: SELLER_GATES, useClass: options.sellerGates.useClass }],
+    };
+  }
+}
+
+export interface CatalogModuleOptions {
+  sellerGates: { imports?: ModuleMetadata['imports']; useClass: Type<SellerGates> };
+}

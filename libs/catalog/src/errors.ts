@@ -33,6 +33,7 @@ export enum CatalogErrorCode {
   MT_NOT_CONFIGURED = 'CATALOG_MT_NOT_CONFIGURED',
   MT_LOCALE_UNSUPPORTED = 'CATALOG_MT_LOCALE_UNSUPPORTED',
   MT_PROVIDER_FAILED = 'CATALOG_MT_PROVIDER_FAILED',
+  MARKET_NOT_AVAILABLE = 'CATALOG_MARKET_NOT_AVAILABLE',
 }
 
 export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCatalogue({
@@ -53,6 +54,7 @@ export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCat
   [CatalogErrorCode.COMPLIANCE_RULES_INVALID]: { status: 422, description: 'A draft compliance rule set fails the schema or its checks; details[] lists every problem.' },
   [CatalogErrorCode.COMPLIANCE_DRAFT_NOT_FOUND]: { status: 404, description: 'There is no draft compliance rule set.' },
   [CatalogErrorCode.COMPLIANCE_VERSION_NOT_FOUND]: { status: 404, description: 'No such version of the compliance rule set.' },
+  [CatalogErrorCode.MARKET_NOT_AVAILABLE]: { status: 422, description: 'A market the seller chose is not published or not enabled; details[] names every one.' },
   [CatalogErrorCode.TRANSLATION_SOURCE_CHANGED]: { status: 409, description: 'The source text changed after the translation was started (its sourceHash is not the current one): re-read and translate again.' },
   [CatalogErrorCode.CURRENCY_NOT_ENABLED_FOR_MARKET]: { status: 422, description: "A fixed market price is in another currency than the market's (research §6.3 scenario 38): fixed prices are in the currency buyers pay." },
   [CatalogErrorCode.PRICE_BELOW_FLOOR]: { status: 422, description: "A fixed market price is below the variant's floor price (cost/MAP, converted with the market's own FX rate and VAT, research §2.5); details[] names every variant." },

@@ -36,5 +36,13 @@ export type { Issue, IssueCode, ReadinessReport, ReadinessStatus, ReadinessProdu
 export { ComplianceRuleSetDocument } from './compliance/schema';
 export type { ComplianceRule, ComplianceRuleSetInput } from './compliance/schema';
 export { SEED_COMPLIANCE_RULES } from './compliance/seeds';
-export { SELLER_GATES, sellerGateIssues } from './compliance/seller-gates';
-export type { SellerGates, SellerGateFacts } from './compliance/seller-gates';
+export { SELLER_GATES, SELLER_GATE_CODES, sellerGateIssues } from './compliance/seller-gates';
+export type { SellerGates, SellerGateFacts, VerificationGate, PayoutsGate } from './compliance/seller-gates';
+export { consignmentTax } from './compliance/consignment';
+export type { ConsignmentInput, ConsignmentTax, ConsignmentLine } from './compliance/consignment';
+export { dgLanes, unNumberOf } from './compliance/dangerous-goods';
+export type { Battery, DgLane, LaneOutcome } from './compliance/dangerous-goods';
+export { ListingReadinessEntity, SellerMarketEntity } from './readiness/readiness.entity';
+export { ReadinessStore } from './readiness/readiness-store.service';
+export { ReadinessTrigger } from './readiness/trigger';
+export { CatalogReadinessJob, CATALOG_READINESS_JOB } from './readiness/readiness.job';

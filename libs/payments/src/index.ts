@@ -4,6 +4,7 @@ export * from './errors';
 export * from './status';
 export * from './events';
 export * from './checklist';
+export type { EffectivePayoutStatus } from './gate';
 export { PAYMENTS_MESSAGES } from './i18n';
 export { RECONCILE_EVENTS_JOB, HANDLED_EVENT_TYPES, ReconcileEventsJob, StripeInboxHandler } from './webhooks.service';
 export { StripeWebhookRoute } from './stripe-webhook.route';

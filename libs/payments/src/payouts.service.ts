@@ -8,6 +8,7 @@ import type { KycStanding } from '@app/kyc';
 import { APP_CONFIG, CLOCK } from '@app/kernel';
 import type { AppConfig, Clock, MessageParam, RequestContext } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
+import type { Reader } from '@app/persistence';
 import { callerSeller, SellerBusinessProfileEntity, SellerDirectory } from '@app/sellers';
 import { buildChecklist, ChecklistItem } from './checklist';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
@@ -142,6 +143,19 @@ export class PayoutsService implements OnModuleInit {
       blockingReasons: gate.blockingReasons,
       nextAction: nextAction({ rail: choice.rail, first: gate.blockingReasons[0], hasBusinessProfile: hasProfile }),
     };
+  }
+
+  /**
+   * The payout gate of any seller (for other contexts' gates, e.g. listing readiness): the status
+   * word and whether payouts flow. Without a payout account: `not_started`, or `unavailable` when the
+   * seller's country has no usable rail.
+   */
+  async gateOf(sellerId: string, country: string, db: Reader): Promise<{ status: EffectivePayoutStatus; payoutsEnabled: boolean }> {
+    const kyc = await this.kyc.of(sellerId, db);
+    const account = await db.findOne(PayoutAccountEntity, { where: { sellerId } });
+    if (account) return payoutGate({ status: account.status, payoutsEnabled: account.payoutsEnabled }, kyc);
+    const choice = this.chooseRail((await this.countries.published(country, db)).document);
+    return payoutGate(choice.available ? { status: 'not_started', payoutsEnabled: false } : { status: 'unavailable', payoutsEnabled: false, unavailableReason: choice.reason }, kyc);
   }
 
   /** The account as the seller sees it, through the payout gate (rail state + the seller's KYC standing). */

@@ -18,6 +18,8 @@ import { SellersModule, SELLERS_MESSAGES } from '@app/sellers';
 import { ErrorsController } from './errors.controller';
 import { HealthController } from './health.controller';
 import { loggerParams } from './logging';
+import { PlatformSellerGates } from './seller-gates';
+import { SellerGatesReadinessJob } from './seller-gates.job';
 
 
 export interface AppModuleOptions {
@@ -28,7 +30,17 @@ export interface AppModuleOptions {
 }
 
 /** The bounded contexts, in one list shared by the API, the worker and the CLI. */
-const CONTEXTS = [AuditModule, AccountsModule, CountriesModule, SellersModule, PaymentsModule, KycModule, FxModule, CatalogModule];
+const CONTEXTS = [
+  AuditModule,
+  AccountsModule,
+  CountriesModule,
+  SellersModule,
+  PaymentsModule,
+  KycModule,
+  FxModule,
+  // listing readiness counts the seller's gates, read from sellers, KYC and payouts by this root's adapter
+  CatalogModule.register({ sellerGates: { imports: [SellersModule, KycModule, PaymentsModule], useClass: PlatformSellerGates } }),
+];
 export const TRANSLATIONS = [ACCOUNTS_MESSAGES, CATALOG_MESSAGES, COUNTRIES_MESSAGES, KYC_MESSAGES, PAYMENTS_MESSAGES, SELLERS_MESSAGES, FX_MESSAGES];
 
 /** The composition root: config, logging, database, jobs and every context. */
@@ -57,16 +69,20 @@ export class AppModule {
         ...CONTEXTS,
       ],
       controllers: http ? [HealthController, ErrorsController] : [],
-      providers: http
-        ? [
-            { provide: APP_FILTER, useClass: HttpErrorFilter },
-            { provide: APP_GUARD, useClass: ContentTypeGuard },
-            { provide: APP_GUARD, useExisting: AuthGuard },
-            { provide: APP_PIPE, useFactory: createValidationPipe },
-            FastRouteServer,
-            HttpServerEdge,
-          ]
-        : [],
+      providers: [
+        // KYC and payout events re-evaluate stored readiness (the catalog may not subscribe to them itself)
+        SellerGatesReadinessJob,
+        ...(http
+          ? [
+              { provide: APP_FILTER, useClass: HttpErrorFilter },
+              { provide: APP_GUARD, useClass: ContentTypeGuard },
+              { provide: APP_GUARD, useExisting: AuthGuard },
+              { provide: APP_PIPE, useFactory: createValidationPipe },
+              FastRouteServer,
+              HttpServerEdge,
+            ]
+          : []),
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Locale } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
+import type { Reader } from '@app/persistence';
 import { sellerError, SellerErrorCode } from './errors';
 
 export interface SellerContact {
@@ -36,6 +37,8 @@ export interface SellerReviewProfile {
 
 export interface SellerStanding {
   status: 'onboarding' | 'active' | 'suspended';
+  /** ISO 3166-1 alpha-2 country the seller is registered in. */
+  country: string;
   businessProfile: 'missing' | 'reverification_required' | 'present';
 }
 
@@ -109,14 +112,14 @@ export class SellerDirectory {
   }
 
   /** Undefined for an unknown seller. */
-  async standing(sellerId: string): Promise<SellerStanding | undefined> {
-    const rows: { status: SellerStanding['status']; has_profile: boolean; reverification_required: boolean | null }[] = await this.uow.reader.query(
-      `SELECT s.status, p.seller_id IS NOT NULL AS has_profile, p.reverification_required
+  async standing(sellerId: string, db: Reader): Promise<SellerStanding | undefined> {
+    const rows: { status: SellerStanding['status']; country: string; has_profile: boolean; reverification_required: boolean | null }[] = await db.query(
+      `SELECT s.status, s.country, p.seller_id IS NOT NULL AS has_profile, p.reverification_required
          FROM sellers s LEFT JOIN seller_business_profiles p ON p.seller_id = s.id WHERE s.id = $1`,
       [sellerId],
     );
     const row = rows[0];
     if (!row) return undefined;
-    return { status: row.status, businessProfile: !row.has_profile ? 'missing' : row.reverification_required ? 'reverification_required' : 'present' };
+    return { status: row.status, country: row.country, businessProfile: !row.has_profile ? 'missing' : row.reverification_required ? 'reverification_required' : 'present' };
   }
 }

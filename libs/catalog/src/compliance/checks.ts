@@ -37,7 +37,7 @@ export function checkRuleSet(input: unknown, published?: ComplianceRuleSetDocume
     for (const [field, c] of countries) if (!isAssignedCountryCode(c)) problems.push(problem(field, 'UNKNOWN_COUNTRY', { value: c }));
     const categories = [...('categories' in rule ? rule.categories.map((c, j) => [`${at}.categories[${j}]`, c]) : []), ...('excludedCategories' in rule ? (rule.excludedCategories ?? []).map((c, j) => [`${at}.excludedCategories[${j}]`, c]) : [])];
     for (const [field, c] of categories) if (!category(c)) problems.push(problem(field, 'UNKNOWN_CATEGORY', { value: c }));
-    if (rule.type === 'VAT_SCHEME' && !isCurrencyCode(rule.currency)) problems.push(problem(`${at}.currency`, 'UNKNOWN_CURRENCY', { value: rule.currency }));
+    if ((rule.type === 'VAT_SCHEME' || rule.type === 'FLAT_DUTY') && !isCurrencyCode(rule.currency)) problems.push(problem(`${at}.currency`, 'UNKNOWN_CURRENCY', { value: rule.currency }));
     const old = before.get(rule.id);
     if (old && old.version >= rule.version && !isDeepStrictEqual({ ...old, version: 0 }, { ...rule, version: 0 })) {
       problems.push(problem(`${at}.version`, 'VERSION_NOT_RAISED', { value: rule.id, published: old.version }));

@@ -3,11 +3,13 @@ import { Candidate, resolveLegal, resolveText } from '../listings/resolve';
 import { fallbackChain } from '../markets/fallback';
 import type { MarketDocument } from '../markets/schema';
 import type { EconomicOperator, Gpsr } from '../products/product.entity';
+import { dgLanes } from './dangerous-goods';
+import type { Battery } from './dangerous-goods';
 import type { ComplianceRule } from './schema';
 
 export type Severity = 'BLOCKER' | 'WARNING' | 'INFO';
 export type ReadinessStatus = 'READY' | 'READY_WITH_WARNINGS' | 'BLOCKED';
-export type IssueCategory = 'CONTENT' | 'TRANSLATION' | 'COMPLIANCE' | 'LOGISTICS' | 'TAX' | 'AVAILABILITY';
+export type IssueCategory = 'CONTENT' | 'TRANSLATION' | 'COMPLIANCE' | 'LOGISTICS' | 'TAX' | 'AVAILABILITY' | 'SELLER';
 
 export type IssueCode =
   | 'GPSR_MANUFACTURER_MISSING' | 'GPSR_MANUFACTURER_CONTACT_INCOMPLETE' | 'GPSR_EU_RP_MISSING' | 'GPSR_EU_RP_NOT_ESTABLISHED'
@@ -15,7 +17,9 @@ export type IssueCode =
   | 'CATEGORY_PROHIBITED' | 'CATEGORY_RESTRICTED' | 'ORIGIN_HS_PROHIBITED' | 'CE_DOC_MISSING' | 'HS_CODE_MISSING'
   | 'HS_NATIONAL_CODE_REQUIRED' | 'HS_NATIONAL_CODE_RECOMMENDED' | 'ORIGIN_MISSING' | 'VAT_IOSS' | 'VAT_UK_LOW_VALUE'
   | 'TRANSLATION_REQUIRED' | 'TRANSLATION_MACHINE_ONLY' | 'TRANSLATION_OUTDATED'
-  | 'SELLER_PROFILE_MISSING' | 'SELLER_REVERIFICATION_REQUIRED' | 'SELLER_SUSPENDED';
+  | 'DG_LANE_FORBIDDEN' | 'DG_NO_LANE' | 'DG_HANDLING'
+  | 'SELLER_PROFILE_MISSING' | 'SELLER_REVERIFICATION_REQUIRED' | 'SELLER_KYC_REQUIRED' | 'SELLER_KYC_ACTION_REQUIRED'
+  | 'SELLER_VERIFICATION_PENDING' | 'SELLER_KYC_REJECTED' | 'SELLER_PAYOUTS_NOT_ENABLED' | 'SELLER_PAYOUTS_PENDING' | 'SELLER_PAYOUTS_UNAVAILABLE' | 'SELLER_MARKET_NOT_CHOSEN';
 
 export const ISSUE_CODES: readonly IssueCode[] = [
   'GPSR_MANUFACTURER_MISSING', 'GPSR_MANUFACTURER_CONTACT_INCOMPLETE', 'GPSR_EU_RP_MISSING', 'GPSR_EU_RP_NOT_ESTABLISHED',
@@ -23,7 +27,9 @@ export const ISSUE_CODES: readonly IssueCode[] = [
   'CATEGORY_PROHIBITED', 'CATEGORY_RESTRICTED', 'ORIGIN_HS_PROHIBITED', 'CE_DOC_MISSING', 'HS_CODE_MISSING',
   'HS_NATIONAL_CODE_REQUIRED', 'HS_NATIONAL_CODE_RECOMMENDED', 'ORIGIN_MISSING', 'VAT_IOSS', 'VAT_UK_LOW_VALUE',
   'TRANSLATION_REQUIRED', 'TRANSLATION_MACHINE_ONLY', 'TRANSLATION_OUTDATED',
-  'SELLER_PROFILE_MISSING', 'SELLER_REVERIFICATION_REQUIRED', 'SELLER_SUSPENDED',
+  'DG_LANE_FORBIDDEN', 'DG_NO_LANE', 'DG_HANDLING',
+  'SELLER_PROFILE_MISSING', 'SELLER_REVERIFICATION_REQUIRED', 'SELLER_KYC_REQUIRED', 'SELLER_KYC_ACTION_REQUIRED',
+  'SELLER_VERIFICATION_PENDING', 'SELLER_KYC_REJECTED', 'SELLER_PAYOUTS_NOT_ENABLED', 'SELLER_PAYOUTS_PENDING', 'SELLER_PAYOUTS_UNAVAILABLE', 'SELLER_MARKET_NOT_CHOSEN',
 ];
 
 /** One finding, traceable to the rule (and rule version, and legal source) it came from. Rendered later in the viewer's language. */
@@ -50,6 +56,8 @@ export interface ReadinessProduct {
   conformity: { docUrl?: string } | null;
   /** `title`, `description`, `safetyInformation` → the source text and its translations; a field absent from the map has no source text. */
   texts: ReadonlyMap<string, Candidate[]>;
+  /** Lithium and other batteries shipped with the product (dangerous goods by shipping lane); absent: none. */
+  battery?: Battery | null;
   variants: { id: string | null; sku: string }[];
 }
 
@@ -152,6 +160,19 @@ function evaluateRule(rule: ComplianceRule, p: ReadinessProduct, market: Readine
     case 'VAT_SCHEME':
       if (!crossBorder || inCategory(p.category, rule.excludedCategories ?? [])) return [];
       return [find(rule.scheme === 'IOSS' ? 'VAT_IOSS' : 'VAT_UK_LOW_VALUE', 'INFO', 'TAX', [], { threshold: rule.threshold, currency: rule.currency })];
+    case 'FLAT_DUTY':
+      return [];
+    case 'DG_LITHIUM': {
+      if (!p.battery) return [];
+      const lanes = dgLanes(p.battery, rule.lanes);
+      if (!lanes.length) return [];
+      const forbidden = lanes.filter((l) => !l.allowed);
+      if (forbidden.length === lanes.length) return [find('DG_NO_LANE', 'BLOCKER', 'LOGISTICS', ['battery'], { unNumber: lanes[0].unNumber ?? '—' })];
+      return [
+        ...forbidden.map((l) => find('DG_LANE_FORBIDDEN', 'WARNING', 'LOGISTICS', ['battery'], { lane: l.lane, unNumber: l.unNumber ?? '—' })),
+        ...lanes.filter((l) => l.allowed && l.handling.length).map((l) => find('DG_HANDLING', 'INFO', 'LOGISTICS', ['battery'], { lane: l.lane, unNumber: l.unNumber ?? '—', handling: l.handling.join(', ') })),
+      ];
+    }
   }
 }
 
@@ -215,7 +236,7 @@ export class MarketReadiness {
     const issues: Issue[] = [];
     const seen = new Set<string>();
     const add = (f: Finding, ruleId: string, ruleVersion: string, sourceUrl?: string) => {
-      const key = `${f.code}|${f.fields.join(',')}|${f.locale ?? ''}`;
+      const key = `${f.code}|${f.fields.join(',')}|${f.locale ?? ''}|${f.params.lane ?? ''}`;
       if (seen.has(key)) return;
       seen.add(key);
       issues.push({ ...f, ruleId, ruleVersion, ...(sourceUrl ? { sourceUrl } : {}) });

@@ -44,7 +44,17 @@ const en: ComplianceMessages = {
   'readiness.issue.TRANSLATION_OUTDATED': 'The {{locale}} translation of the {{field}} is outdated: the original changed.',
   'readiness.issue.SELLER_PROFILE_MISSING': 'Complete your business profile before listing.',
   'readiness.issue.SELLER_REVERIFICATION_REQUIRED': 'Your business profile must be checked again before listing.',
-  'readiness.issue.SELLER_SUSPENDED': 'Your seller account is suspended; listings are not shown.',
+  'readiness.issue.DG_LANE_FORBIDDEN': 'This battery ({{unNumber}}) cannot be shipped on the {{lane}} lane; that lane is disabled for the listing.',
+  'readiness.issue.DG_NO_LANE': 'No shipping lane accepts this battery ({{unNumber}}): the listing cannot be shipped.',
+  'readiness.issue.DG_HANDLING': 'Parcels on the {{lane}} lane need lithium battery handling: {{handling}}.',
+  'readiness.issue.SELLER_KYC_REQUIRED': 'Verify your business (KYC) before listing.',
+  'readiness.issue.SELLER_KYC_ACTION_REQUIRED': 'Your verification needs more information from you; complete it before listing.',
+  'readiness.issue.SELLER_VERIFICATION_PENDING': 'Your account is being verified; listings are shown once the verification is complete.',
+  'readiness.issue.SELLER_KYC_REJECTED': 'Your verification was not approved; listings cannot be shown. Contact support.',
+  'readiness.issue.SELLER_PAYOUTS_NOT_ENABLED': 'Set up payouts before listing.',
+  'readiness.issue.SELLER_PAYOUTS_PENDING': 'Payouts are not active yet; they start once the checks in progress are complete.',
+  'readiness.issue.SELLER_PAYOUTS_UNAVAILABLE': 'Payouts are not available for your country yet, so listings cannot be shown.',
+  'readiness.issue.SELLER_MARKET_NOT_CHOSEN': 'You have not chosen {{market}} as a market to sell in.',
 };
 
 const ru: ComplianceMessages = {
@@ -81,7 +91,17 @@ const ru: ComplianceMessages = {
   'readiness.issue.TRANSLATION_OUTDATED': 'Перевод поля {{field}} на {{locale}} устарел: оригинал изменился.',
   'readiness.issue.SELLER_PROFILE_MISSING': 'Заполните профиль компании, прежде чем публиковать товары.',
   'readiness.issue.SELLER_REVERIFICATION_REQUIRED': 'Профиль компании нужно проверить заново, прежде чем публиковать товары.',
-  'readiness.issue.SELLER_SUSPENDED': 'Ваш аккаунт продавца приостановлен; товары не показываются.',
+  'readiness.issue.DG_LANE_FORBIDDEN': 'Этот аккумулятор ({{unNumber}}) нельзя отправить маршрутом {{lane}}; для товара этот маршрут отключён.',
+  'readiness.issue.DG_NO_LANE': 'Ни один маршрут доставки не принимает этот аккумулятор ({{unNumber}}): товар нельзя отправить.',
+  'readiness.issue.DG_HANDLING': 'Посылкам маршрутом {{lane}} нужна маркировка литиевых батарей: {{handling}}.',
+  'readiness.issue.SELLER_KYC_REQUIRED': 'Пройдите проверку компании (KYC), прежде чем публиковать товары.',
+  'readiness.issue.SELLER_KYC_ACTION_REQUIRED': 'Для проверки нужны дополнительные сведения; дополните их, прежде чем публиковать товары.',
+  'readiness.issue.SELLER_VERIFICATION_PENDING': 'Ваш аккаунт проходит проверку; товары будут показаны, когда она завершится.',
+  'readiness.issue.SELLER_KYC_REJECTED': 'Проверка не пройдена; товары не могут быть показаны. Обратитесь в поддержку.',
+  'readiness.issue.SELLER_PAYOUTS_NOT_ENABLED': 'Настройте выплаты, прежде чем публиковать товары.',
+  'readiness.issue.SELLER_PAYOUTS_PENDING': 'Выплаты пока не активны; они начнутся после завершения текущих проверок.',
+  'readiness.issue.SELLER_PAYOUTS_UNAVAILABLE': 'Выплаты для вашей страны пока недоступны, поэтому товары не могут быть показаны.',
+  'readiness.issue.SELLER_MARKET_NOT_CHOSEN': 'Вы не выбрали рынок {{market}} для продаж.',
 };
 
 const tr: ComplianceMessages = {
@@ -118,7 +138,17 @@ const tr: ComplianceMessages = {
   'readiness.issue.TRANSLATION_OUTDATED': '{{field}} alanının {{locale}} çevirisi güncel değil: asıl metin değişti.',
   'readiness.issue.SELLER_PROFILE_MISSING': 'Listelemeden önce işletme profilinizi tamamlayın.',
   'readiness.issue.SELLER_REVERIFICATION_REQUIRED': 'Listelemeden önce işletme profilinizin yeniden kontrol edilmesi gerekiyor.',
-  'readiness.issue.SELLER_SUSPENDED': 'Satıcı hesabınız askıya alındı; ilanlar gösterilmiyor.',
+  'readiness.issue.DG_LANE_FORBIDDEN': 'Bu pil ({{unNumber}}) {{lane}} hattıyla gönderilemez; bu hat ilan için kapalı.',
+  'readiness.issue.DG_NO_LANE': 'Hiçbir gönderim hattı bu pili ({{unNumber}}) kabul etmiyor: ürün gönderilemez.',
+  'readiness.issue.DG_HANDLING': '{{lane}} hattındaki koliler lityum pil işaretlemesi gerektirir: {{handling}}.',
+  'readiness.issue.SELLER_KYC_REQUIRED': 'Listelemeden önce işletmenizi doğrulayın (KYC).',
+  'readiness.issue.SELLER_KYC_ACTION_REQUIRED': 'Doğrulamanız için sizden ek bilgi gerekiyor; listelemeden önce tamamlayın.',
+  'readiness.issue.SELLER_VERIFICATION_PENDING': 'Hesabınız doğrulanıyor; doğrulama tamamlanınca ilanlar gösterilir.',
+  'readiness.issue.SELLER_KYC_REJECTED': 'Doğrulamanız onaylanmadı; ilanlar gösterilemez. Destek ile iletişime geçin.',
+  'readiness.issue.SELLER_PAYOUTS_NOT_ENABLED': 'Listelemeden önce ödemeleri ayarlayın.',
+  'readiness.issue.SELLER_PAYOUTS_PENDING': 'Ödemeler henüz etkin değil; devam eden kontroller tamamlanınca başlar.',
+  'readiness.issue.SELLER_PAYOUTS_UNAVAILABLE': 'Ülkeniz için ödemeler henüz kullanılamıyor; bu nedenle ilanlar gösterilemez.',
+  'readiness.issue.SELLER_MARKET_NOT_CHOSEN': '{{market}} pazarını satış yapacağınız pazarlar arasında seçmediniz.',
 };
 
 const it: ComplianceMessages = {
@@ -155,7 +185,17 @@ const it: ComplianceMessages = {
   'readiness.issue.TRANSLATION_OUTDATED': 'La traduzione in {{locale}} del campo {{field}} non è aggiornata: l’originale è cambiato.',
   'readiness.issue.SELLER_PROFILE_MISSING': 'Completa il profilo aziendale prima di pubblicare.',
   'readiness.issue.SELLER_REVERIFICATION_REQUIRED': 'Il profilo aziendale va verificato di nuovo prima di pubblicare.',
-  'readiness.issue.SELLER_SUSPENDED': 'Il tuo account venditore è sospeso; gli annunci non sono visibili.',
+  'readiness.issue.DG_LANE_FORBIDDEN': 'Questa batteria ({{unNumber}}) non può essere spedita sulla linea {{lane}}; la linea è disattivata per l’annuncio.',
+  'readiness.issue.DG_NO_LANE': 'Nessuna linea di spedizione accetta questa batteria ({{unNumber}}): il prodotto non può essere spedito.',
+  'readiness.issue.DG_HANDLING': 'I pacchi sulla linea {{lane}} richiedono la gestione per batterie al litio: {{handling}}.',
+  'readiness.issue.SELLER_KYC_REQUIRED': 'Verifica la tua azienda (KYC) prima di pubblicare.',
+  'readiness.issue.SELLER_KYC_ACTION_REQUIRED': 'La verifica richiede altre informazioni da parte tua; completale prima di pubblicare.',
+  'readiness.issue.SELLER_VERIFICATION_PENDING': 'Il tuo account è in verifica; gli annunci saranno visibili a verifica completata.',
+  'readiness.issue.SELLER_KYC_REJECTED': 'La verifica non è stata approvata; gli annunci non possono essere mostrati. Contatta l’assistenza.',
+  'readiness.issue.SELLER_PAYOUTS_NOT_ENABLED': 'Configura i pagamenti prima di pubblicare.',
+  'readiness.issue.SELLER_PAYOUTS_PENDING': 'I pagamenti non sono ancora attivi; partiranno al termine delle verifiche in corso.',
+  'readiness.issue.SELLER_PAYOUTS_UNAVAILABLE': 'I pagamenti non sono ancora disponibili per il tuo paese, quindi gli annunci non possono essere mostrati.',
+  'readiness.issue.SELLER_MARKET_NOT_CHOSEN': 'Non hai scelto {{market}} tra i mercati in cui vendere.',
 };
 
 const es: ComplianceMessages = {
@@ -192,7 +232,17 @@ const es: ComplianceMessages = {
   'readiness.issue.TRANSLATION_OUTDATED': 'La traducción al {{locale}} del campo {{field}} está desactualizada: el original ha cambiado.',
   'readiness.issue.SELLER_PROFILE_MISSING': 'Complete el perfil de su empresa antes de publicar.',
   'readiness.issue.SELLER_REVERIFICATION_REQUIRED': 'El perfil de su empresa debe revisarse de nuevo antes de publicar.',
-  'readiness.issue.SELLER_SUSPENDED': 'Su cuenta de vendedor está suspendida; los anuncios no se muestran.',
+  'readiness.issue.DG_LANE_FORBIDDEN': 'Esta batería ({{unNumber}}) no puede enviarse por la ruta {{lane}}; esa ruta está desactivada para el anuncio.',
+  'readiness.issue.DG_NO_LANE': 'Ninguna ruta de envío acepta esta batería ({{unNumber}}): el producto no puede enviarse.',
+  'readiness.issue.DG_HANDLING': 'Los paquetes de la ruta {{lane}} requieren manipulación de baterías de litio: {{handling}}.',
+  'readiness.issue.SELLER_KYC_REQUIRED': 'Verifique su empresa (KYC) antes de publicar.',
+  'readiness.issue.SELLER_KYC_ACTION_REQUIRED': 'Su verificación necesita más información; complétela antes de publicar.',
+  'readiness.issue.SELLER_VERIFICATION_PENDING': 'Su cuenta se está verificando; los anuncios se mostrarán cuando termine la verificación.',
+  'readiness.issue.SELLER_KYC_REJECTED': 'Su verificación no fue aprobada; los anuncios no pueden mostrarse. Contacte con soporte.',
+  'readiness.issue.SELLER_PAYOUTS_NOT_ENABLED': 'Configure los pagos antes de publicar.',
+  'readiness.issue.SELLER_PAYOUTS_PENDING': 'Los pagos aún no están activos; empezarán cuando terminen las comprobaciones en curso.',
+  'readiness.issue.SELLER_PAYOUTS_UNAVAILABLE': 'Los pagos aún no están disponibles para su país, así que los anuncios no pueden mostrarse.',
+  'readiness.issue.SELLER_MARKET_NOT_CHOSEN': 'No ha elegido {{market}} como mercado en el que vender.',
 };
 
 export const COMPLIANCE_MESSAGES: Translations<ComplianceMessages> = { en, ru, tr, it, es };

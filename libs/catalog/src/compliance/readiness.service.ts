@@ -5,17 +5,19 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CLOCK, parseContentLocale, Translator } from '@app/kernel';
 import type { Clock, MessageParam, RequestContext } from '@app/kernel';
-import type { Reader } from '@app/persistence';
 import { catalogError, CatalogErrorCode } from '../errors';
 import type { Candidate } from '../listings/resolve';
 import { MarketsService, PublishedMarket } from '../markets/markets.service';
 import { productProblems } from '../products/checks';
 import { ProductDto } from '../products/dto';
 import { ProductEntity, ProductTranslationEntity, VariantEntity } from '../products/product.entity';
-import { ProductsService } from '../products/products.service';
-import { sourceFields } from '../products/source-fields';
+import { batteryOf, ProductsService } from '../products/products.service';
 import { category } from '../taxonomy/taxonomy';
-import { Issue, MarketReadiness, ReadinessProduct, ReadinessReport } from './evaluate';
+import { readinessInput as inputOf } from './input';
+import { Issue, MarketReadiness, ReadinessProduct, ReadinessReport, statusOf } from './evaluate';
+import { UnitOfWork } from '@app/persistence';
+import type { Reader } from '@app/persistence';
+import { SellerMarketEntity } from '../readiness/readiness.entity';
 import { ComplianceRulesService, PublishedRuleSet } from './rules-admin.service';
 import { SELLER_GATES, sellerGateIssues } from './seller-gates';
 import type { SellerGates } from './seller-gates';
@@ -23,7 +25,7 @@ import type { SellerGates } from './seller-gates';
 export class IssueView {
   @ApiProperty({ example: 'GPSR_EU_RP_MISSING', description: 'Stable code' }) code: string;
   @ApiProperty({ enum: ['BLOCKER', 'WARNING', 'INFO'] }) severity: string;
-  @ApiProperty({ enum: ['CONTENT', 'TRANSLATION', 'COMPLIANCE', 'LOGISTICS', 'TAX'] }) category: string;
+  @ApiProperty({ enum: ['CONTENT', 'TRANSLATION', 'COMPLIANCE', 'LOGISTICS', 'TAX', 'AVAILABILITY', 'SELLER'] }) category: string;
   @ApiProperty({ type: [String], example: ['gpsr.euResponsiblePerson'], description: 'Product fields to fix' }) fields: string[];
   @ApiPropertyOptional({ example: 'it', description: 'The content locale concerned' }) locale?: string;
   @ApiProperty({ type: 'object', additionalProperties: true, example: { manufacturerCountry: 'TR' } }) params: Record<string, string | number>;
@@ -36,12 +38,12 @@ export class IssueView {
 export class VariantReadinessView {
   @ApiProperty({ nullable: true, type: String, description: 'null in a preview (nothing is saved)' }) variantId: string | null;
   @ApiProperty() sku: string;
-  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: 'Counting the product’s issues and the variant’s own' }) status: string;
+  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: 'Counting the product’s issues, the variant’s own and the seller’s gates' }) status: string;
   @ApiProperty({ type: [IssueView], description: 'Issues of this variant only' }) issues: IssueView[];
 }
 
 export class SellerGatesView {
-  @ApiProperty({ enum: ['READY', 'BLOCKED'], description: 'The seller’s own gates, the same in every market' }) status: string;
+  @ApiProperty({ enum: ['READY', 'BLOCKED'], description: 'The seller’s own gates (the market chosen aside, the same in every market)' }) status: string;
   @ApiProperty({ type: [IssueView] }) issues: IssueView[];
 }
 
@@ -49,12 +51,13 @@ export class ReadinessView {
   @ApiProperty({ example: 'IT' }) market: string;
   @ApiProperty({ example: 1 }) marketVersion: number;
   @ApiProperty({ example: 1, description: 'Version of the compliance rule set evaluated' }) ruleSetVersion: number;
-  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: 'BLOCKED if any BLOCKER; READY_WITH_WARNINGS if any WARNING' }) status: string;
+  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: "BLOCKED if any BLOCKER of the product or of the seller's gates; READY_WITH_WARNINGS if any WARNING" }) status: string;
+  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: 'The product alone, without the seller’s gates' }) productStatus: string;
   @ApiProperty({ type: [IssueView], description: 'Issues of the product (they apply to every variant), blockers first' }) issues: IssueView[];
   @ApiProperty({ type: [VariantReadinessView] }) variants: VariantReadinessView[];
   @ApiProperty({
     type: SellerGatesView,
-    description: 'Seller-level gates known to the sellers context (business profile, suspension); not counted in `status` yet — KYC approval, payouts and market opt-in are still to come',
+    description: 'The seller’s own gates (business profile, verification, payouts, the market chosen), counted in `status`; category SELLER',
   })
   seller: SellerGatesView;
   @ApiProperty() evaluatedAt: string;
@@ -108,29 +111,13 @@ const READINESS_FIELDS = ['title', 'description', 'safetyInformation'];
 
 /** What the pure evaluator needs of a saved product: its facts and, per text field, the source text and its translations. */
 export function readinessInput({ product, variants, translations }: SavedProduct): ReadinessProduct {
-  const texts = new Map<string, Candidate[]>();
-  for (const src of sourceFields(product, [])) {
-    if (!READINESS_FIELDS.includes(src.field)) continue;
-    texts.set(src.field, [
-      { locale: product.sourceLocale, value: src.value, origin: 'source', status: 'source', outdated: false },
-      ...translations.filter((r) => r.field === src.field).map((r): Candidate => ({ locale: r.locale, value: r.value, origin: 'translation', status: r.status, outdated: r.sourceHash !== src.sourceHash })),
-    ]);
-  }
-  return {
-    category: product.category,
-    hsCode: product.hsCode,
-    hsNational: product.hsNational,
-    originCountry: product.originCountry,
-    gpsr: product.gpsr,
-    conformity: product.conformity,
-    texts,
-    variants: variants.map((v) => ({ id: v.id, sku: v.sku })),
-  };
+  return inputOf(product, variants, translations);
 }
 
 /**
  * Listing readiness per variant × market: the pure evaluator over the published compliance rule
- * set and market, with each issue's message rendered in the caller's language.
+ * set and market, with each issue's message rendered in the caller's language, the seller's gates
+ * (profile, verification, payouts, market chosen) counted in the status.
  */
 @Injectable()
 export class ReadinessService {
@@ -141,9 +128,10 @@ export class ReadinessService {
     private readonly translator: Translator,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SELLER_GATES) private readonly gates: SellerGates,
+    private readonly uow: UnitOfWork,
   ) {}
 
-  /** Readiness of a saved product (its source texts and stored translations). */
+  /** Readiness of a saved product (its source texts and stored translations), the seller's gates counted. */
   async forProduct(ctx: RequestContext, product: ProductEntity, variants: VariantEntity[], rows: ProductTranslationEntity[], market: PublishedMarket, ruleSet?: PublishedRuleSet): Promise<ReadinessView> {
     return (await this.forProducts(ctx, [{ product, variants, translations: rows }], market, ruleSet))[0];
   }
@@ -151,17 +139,17 @@ export class ReadinessService {
   /** `forProduct` for many of the caller's saved products: the rule set, the market's rules and the seller's gates prepared once. */
   async forProducts(ctx: RequestContext, items: readonly SavedProduct[], market: PublishedMarket, ruleSet?: PublishedRuleSet): Promise<ReadinessView[]> {
     const evaluator = this.evaluator(market, ruleSet ?? (await this.rules.getPublished()));
-    const gates = await this.sellerIssues(ctx);
+    const gates = (await this.sellerIssues(ctx, [market.code])).get(market.code)!;
     const country = this.products.sellerOf(ctx).country;
     const messages = new Map<string, string>();
     return items.map((i) => this.render(ctx, evaluator.evaluate(readinessInput(i), country), gates, messages));
   }
 
   /**
-   * Readiness of saved products of one seller in many markets, unrendered (no viewer): three reads
-   * for all the products (products, variants, translations), each market's rules prepared once.
-   * For batch work — the worker re-evaluating after a change, exports, the benchmark. Products
-   * of other sellers are left out. `reports.get(market)[i]` answers `products[i]`.
+   * Readiness of saved products of one seller in many markets, unrendered (no viewer) and without
+   * the seller's gates: three reads for all the products (products, variants, translations), each
+   * market's rules prepared once. For batch work — the benchmark, exports. Products of other
+   * sellers are left out. `reports.get(market)[i]` answers `products[i]`.
    */
   async evaluateSaved(tx: Reader, seller: { id: string; country: string }, productIds: readonly string[], marketCodes: readonly string[]): Promise<{ products: ProductEntity[]; reports: Map<string, ReadinessReport[]> }> {
     const ids = [...new Set(productIds)];
@@ -222,36 +210,53 @@ export class ReadinessService {
       originCountry: p.originCountry ?? null,
       gpsr: p.gpsr ? (JSON.parse(JSON.stringify(p.gpsr)) as ReadinessProduct['gpsr']) : null,
       conformity: p.conformity?.docUrl ? { docUrl: p.conformity.docUrl } : null,
+      battery: batteryOf(p.battery),
       texts,
       variants: p.variants.map((v) => ({ id: null, sku: v.sku })),
     };
     const ruleSet = await this.rules.getPublished();
     const codes = [...new Set(body.markets.map((m) => m.toUpperCase()))];
-    const gates = await this.sellerIssues(ctx);
     const out: ReadinessView[] = [];
-    for (const code of codes) out.push(this.evaluate(ctx, input, await this.markets.getPublished(code), ruleSet, gates));
+    const markets: PublishedMarket[] = [];
+    for (const code of codes) markets.push(await this.markets.getPublished(code));
+    const gates = await this.sellerIssues(ctx, codes);
+    for (const market of markets) out.push(this.evaluate(ctx, input, market, ruleSet, gates.get(market.code)!));
     return { markets: out };
   }
 
-  private async sellerIssues(ctx: RequestContext): Promise<Issue[]> {
-    return sellerGateIssues(await this.gates.facts(this.products.sellerOf(ctx).id));
+  /** The seller's gates per market asked for (business profile, verification, payouts, market chosen). */
+  async sellerIssues(ctx: RequestContext, markets: string[]): Promise<Map<string, Issue[]>> {
+    const sellerId = this.products.sellerOf(ctx).id;
+    const facts = await this.gates.facts(sellerId, this.uow.reader);
+    const chosen = new Set((await this.uow.reader.find(SellerMarketEntity, { where: { sellerId }, select: { market: true } })).map((m) => m.market));
+    return new Map(markets.map((code) => [code, sellerGateIssues(facts, { code, chosen: chosen.has(code) })]));
   }
 
   private evaluate(ctx: RequestContext, input: ReadinessProduct, market: PublishedMarket, ruleSet: PublishedRuleSet, gates: Issue[]): ReadinessView {
     return this.render(ctx, this.evaluator(market, ruleSet).evaluate(input, this.products.sellerOf(ctx).country), gates);
   }
 
+  /** Messages of issues in the caller's language (a category param is named in that language too). */
+  renderIssue(locale: RequestContext['locale'], i: Issue): IssueView {
+    return { ...i, message: this.issueMessage(locale, i) };
+  }
+
+  private issueMessage(locale: RequestContext['locale'], i: Issue): string {
+    const c = typeof i.params.category === 'string' ? category(i.params.category) : undefined;
+    const params: Record<string, MessageParam> = c ? { ...i.params, category: { text: c.label } } : i.params;
+    return this.translator.render(locale, `readiness.issue.${i.code}`, params);
+  }
+
+  message(locale: RequestContext['locale'], key: string, params: Record<string, MessageParam> = {}): string {
+    return this.translator.render(locale, key, params);
+  }
+
   /** `messages`: rendered messages by code and params, shared by the reports of one batch. */
   private render(ctx: RequestContext, r: ReadinessReport, gates: Issue[], messages = new Map<string, string>()): ReadinessView {
-    // a category is named in the caller's language in the message; params keep the code
-    const named = (params: Issue['params']): Record<string, MessageParam> => {
-      const c = typeof params.category === 'string' ? category(params.category) : undefined;
-      return c ? { ...params, category: { text: c.label } } : params;
-    };
     const message = (i: Issue): string => {
       const key = `${i.code}|${JSON.stringify(i.params)}`;
       let m = messages.get(key);
-      if (m === undefined) messages.set(key, (m = this.translator.render(ctx.locale, `readiness.issue.${i.code}`, named(i.params))));
+      if (m === undefined) messages.set(key, (m = this.issueMessage(ctx.locale, i)));
       return m;
     };
     const issue = (i: Issue): IssueView => ({ ...i, message: message(i) });
@@ -259,12 +264,12 @@ export class ReadinessService {
       market: r.market,
       marketVersion: r.marketVersion,
       ruleSetVersion: r.ruleSetVersion,
-      status: r.status,
+      status: statusOf([...r.issues, ...gates]),
+      productStatus: r.status,
       issues: r.issues.map(issue),
-      variants: r.variants.map((v) => ({ ...v, issues: v.issues.map(issue) })),
+      variants: r.variants.map((v) => ({ ...v, status: statusOf([...r.issues, ...v.issues, ...gates]), issues: v.issues.map(issue) })),
       seller: { status: gates.length ? 'BLOCKED' : 'READY', issues: gates.map(issue) },
       evaluatedAt: this.clock.now().toISOString(),
     };
   }
 }
-

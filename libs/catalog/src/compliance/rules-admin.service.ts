@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
+import { Outbox } from '@app/jobs';
+import { ComplianceRulesPublishedEvent } from '../events';
 import { diffPacks } from '@app/countries';
 import type { PackChange } from '@app/countries';
 import { CLOCK, systemContext } from '@app/kernel';
@@ -46,6 +48,7 @@ export class ComplianceRulesService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -125,6 +128,8 @@ export class ComplianceRulesService {
       targetId: String(next),
       changes: { version: next, previousVersion: previous?.version ?? null, changes: diffPacks(byId(previous?.document), byId(ruleSet)).slice(0, 200) },
     });
+    // stored readiness was evaluated under the previous version: the worker re-evaluates it
+    if (previous) await this.outbox.add(tx, ComplianceRulesPublishedEvent, String(next), { version: next });
     return summary(await tx.findOneOrFail(ComplianceRuleSetVersionEntity, { where: { id } }));
   }
 

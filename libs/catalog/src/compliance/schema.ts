@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { UN_NUMBERS } from './dangerous-goods';
+import type { UnNumber } from './dangerous-goods';
 
 /**
  * Compliance rules as versioned DATA, published by ops like markets and country packs. Rule TYPES
@@ -64,6 +66,39 @@ export const ComplianceRule = z.discriminatedUnion('type', [
     currency: z.string().regex(/^[A-Z]{3}$/),
     /** Excise goods (spirits…) are outside the scheme. */
     excludedCategories: z.array(CategoryCode).max(50).optional(),
+  }).strict(),
+  /**
+   * A flat customs duty per distinct tariff subheading (HS6) in a low-value consignment under a VAT
+   * scheme (EU: EUR 3 per subheading in IOSS parcels, 1 Jul 2026 – 1 Jul 2028). Dates are UTC days;
+   * `effectiveTo` is exclusive.
+   */
+  z.object({
+    ...base,
+    type: z.literal('FLAT_DUTY'),
+    scheme: z.enum(['IOSS', 'UK_LOW_VALUE']),
+    amount: z.string().regex(/^\d{1,6}(\.\d{1,2})?$/),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    effectiveTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  }).strict(),
+  /**
+   * Lithium batteries as dangerous goods, per shipping lane: which UN numbers a lane accepts and its
+   * limits (Wh per cell/battery for Li-ion, grams of lithium for Li-metal). Evaluated on products
+   * that declare a battery.
+   */
+  z.object({
+    ...base,
+    type: z.literal('DG_LITHIUM'),
+    lanes: z.array(
+      z.object({
+        id: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/),
+        accepts: z.array(z.enum(UN_NUMBERS as [UnNumber, ...UnNumber[]])).max(4),
+        maxWhPerCell: z.number().positive().max(100000).optional(),
+        maxWhPerBattery: z.number().positive().max(100000).optional(),
+        maxLithiumGPerCell: z.number().positive().max(100000).optional(),
+        maxLithiumGPerBattery: z.number().positive().max(100000).optional(),
+      }).strict(),
+    ).min(1).max(10),
   }).strict(),
 ]);
 

@@ -42,5 +42,18 @@ export const SEED_COMPLIANCE_RULES: ComplianceRuleSetInput = {
       id: 'gb.vat.low-value', version: 1, type: 'VAT_SCHEME', title: 'UK: VAT at the point of sale on consignments up to GBP 135', sourceUrl: 'https://www.gov.uk/guidance/vat-and-overseas-goods-sold-directly-to-customers-in-the-uk',
       appliesTo: ['gb'], scheme: 'UK_LOW_VALUE', threshold: '135.00', currency: 'GBP', excludedCategories: ['food.spirits'],
     },
+    {
+      id: 'eu.customs.flat-duty', version: 1, type: 'FLAT_DUTY', title: 'EU: EUR 3 customs duty per tariff subheading in low-value (IOSS) parcels, 1 Jul 2026 – 1 Jul 2028',
+      sourceUrl: 'https://www.consilium.europa.eu/en/press/press-releases/',
+      appliesTo: ['eu'], scheme: 'IOSS', amount: '3.00', currency: 'EUR', effectiveFrom: '2026-07-01', effectiveTo: '2028-07-01',
+    },
+    {
+      id: 'any.dg.lithium', version: 1, type: 'DG_LITHIUM', title: 'Lithium batteries by shipping lane (UPU/ICAO postal limits; road courier accepts packed batteries)',
+      sourceUrl: 'https://www.icao.int/safety/DangerousGoods', appliesTo: ['*'],
+      lanes: [
+        { id: 'postal-air', accepts: ['UN3481', 'UN3091'], maxWhPerCell: 20, maxWhPerBattery: 100, maxLithiumGPerCell: 1, maxLithiumGPerBattery: 2 },
+        { id: 'road-courier', accepts: ['UN3480', 'UN3481', 'UN3090', 'UN3091'] },
+      ],
+    },
   ],
 };

@@ -11,7 +11,7 @@ import { catalogError, CatalogErrorCode } from '../errors';
 import { MarketEntity, MarketVersionEntity } from './market.entity';
 import { checkMarket } from './market-checks';
 import type { MarketDocument, MarketInput } from './schema';
-import { MarketPublishedEvent } from '../events';
+import { MarketPublishedEvent, MarketStatusChangedEvent } from '../events';
 
 export interface MarketVersionSummary {
   version: number | null;
@@ -165,6 +165,7 @@ export class MarketsAdminService {
           targetId: code,
           changes: { status: { from: market.status, to: status } },
         });
+        await this.outbox.add(tx, MarketStatusChangedEvent, code, { market: code, status });
       }
       return { code, status };
     });

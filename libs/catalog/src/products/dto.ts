@@ -5,6 +5,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -139,6 +140,17 @@ export class ConformityDto {
   docUrl?: string;
 }
 
+export class BatteryDto {
+  @ApiProperty({ enum: ['li-ion', 'li-metal', 'nimh', 'alkaline'] }) @IsIn(['li-ion', 'li-metal', 'nimh', 'alkaline']) chemistry: 'li-ion' | 'li-metal' | 'nimh' | 'alkaline';
+  @ApiProperty({ enum: ['alone', 'with-equipment', 'in-equipment'], description: 'Shipped alone (UN3480/UN3090), packed with or built into equipment (UN3481/UN3091)' })
+  @IsIn(['alone', 'with-equipment', 'in-equipment'])
+  packing: 'alone' | 'with-equipment' | 'in-equipment';
+  @ApiPropertyOptional({ example: 12, description: 'Watt-hours per cell (Li-ion)' }) @Omittable() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100000) whPerCell?: number;
+  @ApiPropertyOptional({ example: 12, description: 'Watt-hours per battery (Li-ion)' }) @Omittable() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100000) whPerBattery?: number;
+  @ApiPropertyOptional({ example: 0.5, description: 'Grams of lithium per cell (Li-metal)' }) @Omittable() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100000) lithiumGPerCell?: number;
+  @ApiPropertyOptional({ example: 1, description: 'Grams of lithium per battery (Li-metal)' }) @Omittable() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(100000) lithiumGPerBattery?: number;
+}
+
 export class ProductDto {
   @ApiProperty({ example: 'Güneş Kadın Elbise XL 100% pamuk', description: 'At most 200 characters (not bytes)' })
   @IsString()
@@ -212,6 +224,11 @@ export class ProductDto {
   @Omittable()
   @Nested(() => ConformityDto)
   conformity?: ConformityDto;
+
+  @ApiPropertyOptional({ type: BatteryDto, description: 'A battery shipped with the product: dangerous goods, judged per shipping lane' })
+  @Omittable()
+  @Nested(() => BatteryDto)
+  battery?: BatteryDto;
 
   @ApiPropertyOptional({ example: '3 yaşından küçük çocuklar için uygun değildir.', description: 'Safety information and warnings (a legal text)' })
   @Omittable()

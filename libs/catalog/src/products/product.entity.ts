@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { SellerEntity } from '@app/sellers';
+import type { Battery } from '../compliance/dangerous-goods';
 
 export type ProductStatus = 'draft' | 'active' | 'archived';
 
@@ -100,6 +101,10 @@ export class ProductEntity {
   /** Conformity evidence: a link to the declaration of conformity (toys in the EU need one: CE_DOC_MISSING). */
   @Column('jsonb', { nullable: true })
   conformity: Conformity | null;
+
+  /** A battery shipped with the product (chemistry, packing, Wh / lithium grams): dangerous goods by shipping lane. */
+  @Column('jsonb', { nullable: true })
+  battery: Battery | null;
 
   /** Safety information / warnings in the source language: a LEGAL text (no fallback between languages). */
   @Column('text', { name: 'safety_information', nullable: true })

@@ -6,12 +6,14 @@ import { deleteAfterCommit, DOCUMENT_STORAGE, parseContentLocale } from '@app/ke
 import type { DocumentStorage, ErrorDetail, RequestContext, SellerPrincipal } from '@app/kernel';
 import { isUniqueViolation, Reader, Tx, UnitOfWork } from '@app/persistence';
 import { callerSeller, SellerBusinessProfileEntity } from '@app/sellers';
+import type { Battery } from '../compliance/dangerous-goods';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { ProductImageEntity } from '../images/product-image.entity';
 import { checkPrices, checkProblem, productProblems } from './checks';
 import type { ListProductsQueryDto, ProductDto } from './dto';
 import { ProductEntity, ProductStatus, ProductTranslationEntity, searchFold, VariantEntity } from './product.entity';
 import { PricesService } from '../prices/prices.service';
+import { ReadinessTrigger } from '../readiness/trigger';
 import { sourceFields } from './source-fields';
 import { canMove } from './status';
 import { ProductPageView, productView, ProductView } from './views';
@@ -43,6 +45,7 @@ export class ProductsService {
     private readonly countries: CountryRulesService,
     private readonly marketPrices: PricesService,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+    private readonly readiness: ReadinessTrigger,
   ) {}
 
   /** The images of these products, in order. */
@@ -107,6 +110,7 @@ export class ProductsService {
       await this.checkSkus(tx, seller.id, input, null);
       await this.writeVariants(tx, seller.id, product.id, input, minor, currency, []);
       await this.marketPrices.repriceProduct(tx, product.id);
+      await this.readiness.productsChanged(tx, seller.id, [product.id]);
       const saved = await this.owned(ctx, product.id, tx);
       return productView(saved.product, saved.variants, [], ctx.locale);
     });
@@ -136,6 +140,7 @@ export class ProductsService {
       await tx.update(ProductEntity, { id: product.id }, { ...fields, status, currency, sourceLocale });
       await this.writeVariants(tx, seller.id, product.id, input, minor, currency, variants);
       await this.marketPrices.repriceProduct(tx, product.id);
+      await this.readiness.productsChanged(tx, seller.id, [product.id]);
       const saved = await this.owned(ctx, product.id, tx);
       const live = new Set(sourceFields(saved.product, saved.variants).map((f) => f.field));
       const rows = await tx.find(ProductTranslationEntity, { where: { productId: product.id }, select: { id: true, field: true, locale: true } });
@@ -148,9 +153,10 @@ export class ProductsService {
   /** Deletes the product with its variants, translations and images; the image files go once that has committed. */
   async remove(ctx: RequestContext, id: string): Promise<void> {
     const keys = await this.uow.run(async (tx) => {
-      const { product } = await this.owned(ctx, id, tx, true);
+      const { seller, product } = await this.owned(ctx, id, tx, true);
       const images = await this.images(tx, [product.id]);
       await tx.delete(ProductEntity, { id: product.id });
+      await this.readiness.productsChanged(tx, seller.id, [product.id]);
       return images.map((i) => i.storageKey);
     });
     await deleteAfterCommit(this.storage, keys);
@@ -220,6 +226,7 @@ export class ProductsService {
       brand,
       gpsr: input.gpsr ? (JSON.parse(JSON.stringify(input.gpsr)) as ProductEntity['gpsr']) : null,
       conformity: input.conformity?.docUrl ? { docUrl: input.conformity.docUrl } : null,
+      battery: batteryOf(input.battery),
       safetyInformation: input.safetyInformation ?? null,
       searchText: searchFold([input.title, brand ?? '', ...(input.attributes ?? []).map((a) => a.value)].join(' ')),
     };
@@ -276,3 +283,11 @@ export class ProductsService {
 }
 
 export type { ProductStatus };
+
+/** The battery as stored: only the fields given (a plain object, not the DTO instance). */
+export function batteryOf(b: ProductDto['battery']): Battery | null {
+  if (!b) return null;
+  const out: Battery = { chemistry: b.chemistry, packing: b.packing };
+  for (const k of ['whPerCell', 'whPerBattery', 'lithiumGPerCell', 'lithiumGPerBattery'] as const) if (b[k] !== undefined) out[k] = b[k];
+  return out;
+}

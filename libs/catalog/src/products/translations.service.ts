@@ -9,6 +9,7 @@ import { checkProblem } from './checks';
 import type { PutTranslationsDto } from './dto';
 import { ProductTranslationEntity } from './product.entity';
 import type { TranslationStatus } from './product.entity';
+import { ReadinessTrigger } from '../readiness/trigger';
 import { ProductsService } from './products.service';
 import { maxLengthOf, SourceField, sourceFields } from './source-fields';
 
@@ -50,6 +51,7 @@ export class TranslationsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly products: ProductsService,
+    private readonly readiness: ReadinessTrigger,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -88,6 +90,7 @@ export class TranslationsService {
       for (const f of body.fields) {
         await writeTranslation(tx, { productId: product.id, locale, field: f.field, value: f.value, status: f.status ?? 'translated', sourceHash: f.sourceHash, by: ctx.actor?.accountId ?? null, at: now });
       }
+      await this.readiness.productsChanged(tx, product.sellerId, [product.id]);
       return this.view(tx, product.id, product.sourceLocale, [...source.values()]);
     });
   }
@@ -104,6 +107,7 @@ export class TranslationsService {
       const { product } = await this.products.owned(ctx, productId, tx, true);
       if (!locale) throw catalogError(CatalogErrorCode.TRANSLATION_INVALID, {}, [checkProblem('locale', 'INVALID_LOCALE', { value: rawLocale.slice(0, 35) })]);
       await tx.delete(ProductTranslationEntity, { productId: product.id, locale });
+      await this.readiness.productsChanged(tx, product.sellerId, [product.id]);
     });
   }
 }

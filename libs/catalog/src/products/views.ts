@@ -5,6 +5,7 @@ import type { ProductImageEntity } from '../images/product-image.entity';
 import { imageView, ProductImageView } from '../images/views';
 import { category } from '../taxonomy/taxonomy';
 import type { Attribute, Conformity, Gpsr, ProductEntity, VariantEntity } from './product.entity';
+import type { Battery } from '../compliance/dangerous-goods';
 
 export class MoneyView {
   @ApiProperty({ example: '199000', description: 'Integer minor units (ISO 4217 exponent), as a string' }) amountMinor: string;
@@ -54,6 +55,8 @@ export class ProductView {
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'manufacturer and euResponsiblePerson' }) gpsr: Gpsr | null;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, example: { docUrl: 'https://gunes.example.com.tr/doc/toy-42.pdf' }, description: 'Conformity evidence (declaration of conformity URL)' })
   conformity: Conformity | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, example: { chemistry: 'li-ion', packing: 'in-equipment', whPerBattery: 12 }, description: 'A battery shipped with the product' })
+  battery: Battery | null;
   @ApiProperty({ nullable: true }) safetyInformation: string | null;
   @ApiProperty({ type: [VariantView] }) variants: VariantView[];
   @ApiProperty({ type: [ProductImageView], description: 'Images in order (1 = main image): POST …/products/{id}/images' }) images: ProductImageView[];
@@ -104,6 +107,7 @@ export function productView(p: ProductEntity, variants: VariantEntity[], images:
     brand: p.brand,
     gpsr: p.gpsr,
     conformity: p.conformity,
+    battery: p.battery,
     safetyInformation: p.safetyInformation,
     variants: variants.map(variantView),
     images: images.map(imageView),

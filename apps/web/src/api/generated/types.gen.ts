@@ -1660,6 +1660,30 @@ export type ConformityDto = {
     docUrl?: string;
 };
 
+export type BatteryDto = {
+    chemistry: 'li-ion' | 'li-metal' | 'nimh' | 'alkaline';
+    /**
+     * Shipped alone (UN3480/UN3090), packed with or built into equipment (UN3481/UN3091)
+     */
+    packing: 'alone' | 'with-equipment' | 'in-equipment';
+    /**
+     * Watt-hours per cell (Li-ion)
+     */
+    whPerCell?: number;
+    /**
+     * Watt-hours per battery (Li-ion)
+     */
+    whPerBattery?: number;
+    /**
+     * Grams of lithium per cell (Li-metal)
+     */
+    lithiumGPerCell?: number;
+    /**
+     * Grams of lithium per battery (Li-metal)
+     */
+    lithiumGPerBattery?: number;
+};
+
 export type ProductDto = {
     /**
      * At most 200 characters (not bytes)
@@ -1700,6 +1724,10 @@ export type ProductDto = {
     brand?: string;
     gpsr?: GpsrDto;
     conformity?: ConformityDto;
+    /**
+     * A battery shipped with the product: dangerous goods, judged per shipping lane
+     */
+    battery?: BatteryDto;
     /**
      * Safety information and warnings (a legal text)
      */
@@ -1858,6 +1886,12 @@ export type ProductView = {
      * Conformity evidence (declaration of conformity URL)
      */
     conformity: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * A battery shipped with the product
+     */
+    battery: {
         [key: string]: unknown;
     } | null;
     safetyInformation: {
@@ -2293,6 +2327,105 @@ export type MachineFillView = {
     filled: Array<string>;
     skipped: Array<MachineSkippedView>;
     translations: TranslationsView;
+};
+
+export type SellerMarketView = {
+    market: string;
+    /**
+     * In the caller's language
+     */
+    name: string;
+    chosenAt: string;
+    /**
+     * Since when the seller has a ready listing there with every seller gate green
+     */
+    liveSince: string | null;
+};
+
+export type SellerMarketsView = {
+    markets: Array<SellerMarketView>;
+};
+
+export type SellerMarketsDto = {
+    /**
+     * Every market the seller wants to sell in (replaces the previous choice; [] opts out of all)
+     */
+    markets: Array<string>;
+};
+
+export type ReadinessCountsView = {
+    READY: number;
+    READY_WITH_WARNINGS: number;
+    BLOCKED: number;
+};
+
+export type BlockingCodeView = {
+    code: string;
+    /**
+     * Listings (variants) it blocks
+     */
+    count: number;
+    /**
+     * The issue as one of those listings has it, in the caller's language
+     */
+    message: string;
+};
+
+export type ListingsStepView = {
+    /**
+     * Stored readiness of the seller’s variants in this market, by status
+     */
+    counts: ReadinessCountsView;
+    /**
+     * The most frequent blocking issues of the products (seller gates are the other steps), at most 5
+     */
+    topBlockingCodes: Array<BlockingCodeView>;
+};
+
+export type OnboardingStepView = {
+    step: 'BUSINESS_PROFILE' | 'KYC' | 'PAYOUTS' | 'LISTINGS';
+    /**
+     * WAITING: nothing for the seller to do now
+     */
+    status: 'DONE' | 'ACTION_REQUIRED' | 'WAITING' | 'BLOCKED';
+    /**
+     * The gate code (as in readiness issues), null when done
+     */
+    code: string | null;
+    /**
+     * What to do next, in the caller's language; null when done
+     */
+    nextAction: string | null;
+    /**
+     * LISTINGS only
+     */
+    listings?: ListingsStepView;
+};
+
+export type OnboardingMarketView = {
+    market: string;
+    name: string;
+    /**
+     * LIVE: every step done (at least one ready listing and every seller gate green)
+     */
+    status: 'LIVE' | 'NOT_READY';
+    liveSince: string | null;
+    /**
+     * The first step not done; null when live
+     */
+    nextAction: NextActionView | null;
+    steps: Array<OnboardingStepView>;
+};
+
+export type OnboardingView = {
+    /**
+     * The language the messages are in
+     */
+    language: string;
+    /**
+     * One go-live checklist per market the seller chose (PUT /v1/sellers/me/markets)
+     */
+    markets: Array<OnboardingMarketView>;
 };
 
 export type HealthControllerLiveData = {
@@ -6994,3 +7127,121 @@ export type MachineTranslationControllerFillV1Responses = {
 };
 
 export type MachineTranslationControllerFillV1Response = MachineTranslationControllerFillV1Responses[keyof MachineTranslationControllerFillV1Responses];
+
+export type SellerMarketsControllerListV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/sellers/me/markets';
+};
+
+export type SellerMarketsControllerListV1Errors = {
+    /**
+     * Error codes: COMMON_UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: SELLER_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type SellerMarketsControllerListV1Error = SellerMarketsControllerListV1Errors[keyof SellerMarketsControllerListV1Errors];
+
+export type SellerMarketsControllerListV1Responses = {
+    200: SellerMarketsView;
+};
+
+export type SellerMarketsControllerListV1Response = SellerMarketsControllerListV1Responses[keyof SellerMarketsControllerListV1Responses];
+
+export type SellerMarketsControllerChooseV1Data = {
+    body: SellerMarketsDto;
+    path?: never;
+    query?: never;
+    url: '/v1/sellers/me/markets';
+};
+
+export type SellerMarketsControllerChooseV1Errors = {
+    /**
+     * Error codes: COMMON_VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: SELLER_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_MARKET_NOT_AVAILABLE
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type SellerMarketsControllerChooseV1Error = SellerMarketsControllerChooseV1Errors[keyof SellerMarketsControllerChooseV1Errors];
+
+export type SellerMarketsControllerChooseV1Responses = {
+    200: SellerMarketsView;
+};
+
+export type SellerMarketsControllerChooseV1Response = SellerMarketsControllerChooseV1Responses[keyof SellerMarketsControllerChooseV1Responses];
+
+export type OnboardingControllerGetV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/sellers/me/onboarding';
+};
+
+export type OnboardingControllerGetV1Errors = {
+    /**
+     * Error codes: COMMON_UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: SELLER_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OnboardingControllerGetV1Error = OnboardingControllerGetV1Errors[keyof OnboardingControllerGetV1Errors];
+
+export type OnboardingControllerGetV1Responses = {
+    200: OnboardingView;
+};
+
+export type OnboardingControllerGetV1Response = OnboardingControllerGetV1Responses[keyof OnboardingControllerGetV1Responses];

@@ -1,0 +1,79 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { SellerEntity } from '@app/sellers';
+import type { Issue, ReadinessStatus } from '../compliance/evaluate';
+import { MarketEntity } from '../markets/market.entity';
+import { ProductEntity, VariantEntity } from '../products/product.entity';
+
+/**
+ * A market the seller chose to sell in (PUT /v1/sellers/me/markets). `liveSince` is when the seller
+ * first had a listing READY (or READY_WITH_WARNINGS) there with every seller gate green; null while
+ * none is (`seller.ready_in_market` is emitted when it is set).
+ */
+@Entity('catalog_seller_markets')
+export class SellerMarketEntity {
+  @PrimaryColumn('uuid', { name: 'seller_id' })
+  sellerId: string;
+
+  @PrimaryColumn('varchar', { length: 16 })
+  market: string;
+
+  @ManyToOne(() => SellerEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'seller_id', foreignKeyConstraintName: 'fk_catalog_seller_markets_seller' })
+  seller?: SellerEntity;
+
+  @ManyToOne(() => MarketEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'market', referencedColumnName: 'code', foreignKeyConstraintName: 'fk_catalog_seller_markets_market' })
+  marketRow?: MarketEntity;
+
+  @Column('timestamptz', { name: 'chosen_at' })
+  chosenAt: Date;
+
+  @Column('timestamptz', { name: 'live_since', nullable: true })
+  liveSince: Date | null;
+}
+
+/**
+ * Stored readiness of one variant in one market (every enabled market), kept current by the worker
+ * (`catalog.readiness` job). `issues` are the product's, the variant's and the seller's gates, as
+ * codes with params (messages are rendered when read, in the reader's language).
+ */
+@Entity('catalog_listing_readiness')
+@Index('ix_catalog_listing_readiness_seller_market', ['sellerId', 'market', 'status'])
+@Index('ix_catalog_listing_readiness_product', ['productId'])
+@Check('ck_catalog_listing_readiness_status', `"status" IN ('READY', 'READY_WITH_WARNINGS', 'BLOCKED')`)
+export class ListingReadinessEntity {
+  @PrimaryColumn('uuid', { name: 'variant_id' })
+  variantId: string;
+
+  @PrimaryColumn('varchar', { length: 16 })
+  market: string;
+
+  @ManyToOne(() => VariantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'variant_id', foreignKeyConstraintName: 'fk_catalog_listing_readiness_variant' })
+  variant?: VariantEntity;
+
+  @Column('uuid', { name: 'product_id' })
+  productId: string;
+
+  @ManyToOne(() => ProductEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'product_id', foreignKeyConstraintName: 'fk_catalog_listing_readiness_product' })
+  product?: ProductEntity;
+
+  @Column('uuid', { name: 'seller_id' })
+  sellerId: string;
+
+  @Column('varchar', { length: 24 })
+  status: ReadinessStatus;
+
+  @Column('jsonb')
+  issues: Issue[];
+
+  @Column('integer', { name: 'market_version' })
+  marketVersion: number;
+
+  @Column('integer', { name: 'rule_set_version' })
+  ruleSetVersion: number;
+
+  @Column('timestamptz', { name: 'evaluated_at' })
+  evaluatedAt: Date;
+}
