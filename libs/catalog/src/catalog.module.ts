@@ -12,6 +12,11 @@ import { ComplianceRuleSetVersionEntity } from './compliance/rule-set.entity';
 import { ComplianceRulesService } from './compliance/rules-admin.service';
 import { SELLER_GATES, SellersContextGates } from './compliance/seller-gates';
 import { SEED_COMPLIANCE_RULES } from './compliance/seeds';
+import { ImportEntity, ImportErrorEntity, ImportFileEntity } from './imports/import.entity';
+import { ImportProcessor, ImportRepriceJob } from './imports/import.job';
+import { ImportsController, ListingsExportController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
+import { ListingsExportService } from './imports/listings-export';
 import { ListingsService } from './listings/listings.service';
 import { MarketEntity, MarketVersionEntity } from './markets/market.entity';
 import { MarketsAdminService } from './markets/markets-admin.service';
@@ -50,13 +55,14 @@ export class MarketSeeder implements OnApplicationBootstrap {
 /** Catalog localisation: markets as versioned data, sellers' products, per-field translations, listings per market. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity, MarketPriceEntity, PriceOverrideEntity, ComplianceRuleSetVersionEntity]),
+    TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity, MarketPriceEntity, PriceOverrideEntity, ComplianceRuleSetVersionEntity, ImportEntity, ImportFileEntity, ImportErrorEntity]),
     AuditModule,
     CountriesModule,
     FxModule,
     SellersModule,
   ],
-  controllers: [MarketsController, OpsMarketsController, ReadinessController, ProductsController, CategoriesController, PricesController, OpsComplianceRulesController],
+  // ImportsController before ProductsController: `…/products/imports` is not a product id
+  controllers: [ImportsController, ListingsExportController, MarketsController, OpsMarketsController, ReadinessController, ProductsController, CategoriesController, PricesController, OpsComplianceRulesController],
   providers: [
     MarketsService,
     MarketsAdminService,
@@ -70,6 +76,10 @@ export class MarketSeeder implements OnApplicationBootstrap {
     ComplianceRulesService,
     ReadinessService,
     { provide: SELLER_GATES, useClass: SellersContextGates },
+    ImportsService,
+    ImportProcessor,
+    ImportRepriceJob,
+    ListingsExportService,
   ],
   exports: [MarketsService, ProductsService, ListingsService, PricesService, ComplianceRulesService, ReadinessService],
 })

@@ -22,6 +22,12 @@ export enum CatalogErrorCode {
   COMPLIANCE_RULES_INVALID = 'COMPLIANCE_RULES_INVALID',
   COMPLIANCE_DRAFT_NOT_FOUND = 'COMPLIANCE_DRAFT_NOT_FOUND',
   COMPLIANCE_VERSION_NOT_FOUND = 'COMPLIANCE_VERSION_NOT_FOUND',
+  IMPORT_NOT_FOUND = 'CATALOG_IMPORT_NOT_FOUND',
+  IMPORT_FILE_MISSING = 'CATALOG_IMPORT_FILE_MISSING',
+  IMPORT_FILE_TOO_LARGE = 'CATALOG_IMPORT_FILE_TOO_LARGE',
+  IMPORT_NOT_CSV = 'CATALOG_IMPORT_NOT_CSV',
+  IMPORT_HEADER_INVALID = 'CATALOG_IMPORT_HEADER_INVALID',
+  IMPORT_UPLOAD_REJECTED = 'CATALOG_IMPORT_UPLOAD_REJECTED',
 }
 
 export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCatalogue({
@@ -45,6 +51,12 @@ export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCat
   [CatalogErrorCode.TRANSLATION_SOURCE_CHANGED]: { status: 409, description: 'The source text changed after the translation was started (its sourceHash is not the current one): re-read and translate again.' },
   [CatalogErrorCode.CURRENCY_NOT_ENABLED_FOR_MARKET]: { status: 422, description: "A fixed market price is in another currency than the market's (research §6.3 scenario 38): fixed prices are in the currency buyers pay." },
   [CatalogErrorCode.PRICE_OVERRIDE_INVALID]: { status: 422, description: 'A fixed-price body names an unknown SKU, gives both or neither of amount/amountMinor, or an amount that is not positive; details[] lists every variant.' },
+  [CatalogErrorCode.IMPORT_NOT_FOUND]: { status: 404, description: "No such import among the caller's own (other sellers' imports are not revealed)." },
+  [CatalogErrorCode.IMPORT_FILE_MISSING]: { status: 400, description: 'The multipart body has no `file` part.' },
+  [CatalogErrorCode.IMPORT_FILE_TOO_LARGE]: { status: 413, description: 'The import file is larger than CATALOG_IMPORT_MAX_BYTES.' },
+  [CatalogErrorCode.IMPORT_NOT_CSV]: { status: 415, description: 'The file is not a text table (binary bytes: XLSX, PDF, an image…) or cannot be read in its encoding; save it as CSV.' },
+  [CatalogErrorCode.IMPORT_HEADER_INVALID]: { status: 422, description: 'The header row lacks a required column or names an unknown or duplicated one; details[] lists every column.' },
+  [CatalogErrorCode.IMPORT_UPLOAD_REJECTED]: { status: 400, description: 'The multipart body is malformed or has more parts than the route takes.' },
 });
 
 export const catalogError = errorFactory(CATALOG_ERRORS);

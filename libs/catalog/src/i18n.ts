@@ -1,6 +1,8 @@
 import type { ErrorMessages, Translations } from '@app/kernel';
 import { COMPLIANCE_MESSAGES } from './compliance/i18n';
 import type { ComplianceErrorCode, ComplianceMessages } from './compliance/i18n';
+import { IMPORT_MESSAGES } from './imports/i18n';
+import type { ImportErrorCode, ImportMessages } from './imports/i18n';
 import type { CatalogErrorCode } from './errors';
 import type { MarketProblemCode } from './markets/market-checks';
 import type { ProductCheckCode } from './products/checks';
@@ -8,7 +10,7 @@ import type { ProductCheckCode } from './products/checks';
 type TranslationProblemCode = 'SOURCE_LOCALE' | 'UNKNOWN_FIELD' | 'DUPLICATE_FIELD' | 'SOURCE_CHANGED';
 type Prefixed<C extends string, P extends string> = { [K in C as `${P}${K}`]: string };
 
-type CatalogMessages = ErrorMessages<Exclude<CatalogErrorCode, ComplianceErrorCode>> &
+type CatalogMessages = ErrorMessages<Exclude<CatalogErrorCode, ComplianceErrorCode | ImportErrorCode>> &
   Prefixed<MarketProblemCode, 'market.check.'> &
   Prefixed<ProductCheckCode, 'catalog.check.'> &
   Prefixed<TranslationProblemCode, 'catalog.translation.'> &
@@ -361,10 +363,10 @@ const es: CatalogMessages = {
   }),
 };
 
-export const CATALOG_MESSAGES: Translations<CatalogMessages & ComplianceMessages> = {
-  en: { ...en, ...COMPLIANCE_MESSAGES.en },
-  ru: { ...ru, ...COMPLIANCE_MESSAGES.ru },
-  tr: { ...tr, ...COMPLIANCE_MESSAGES.tr },
-  it: { ...it, ...COMPLIANCE_MESSAGES.it },
-  es: { ...es, ...COMPLIANCE_MESSAGES.es },
+export const CATALOG_MESSAGES: Translations<CatalogMessages & ComplianceMessages & ImportMessages> = {
+  en: { ...en, ...COMPLIANCE_MESSAGES.en, ...IMPORT_MESSAGES.en },
+  ru: { ...ru, ...COMPLIANCE_MESSAGES.ru, ...IMPORT_MESSAGES.ru },
+  tr: { ...tr, ...COMPLIANCE_MESSAGES.tr, ...IMPORT_MESSAGES.tr },
+  it: { ...it, ...COMPLIANCE_MESSAGES.it, ...IMPORT_MESSAGES.it },
+  es: { ...es, ...COMPLIANCE_MESSAGES.es, ...IMPORT_MESSAGES.es },
 };

@@ -32,3 +32,8 @@ export type { ComplianceRule, ComplianceRuleSetInput } from './compliance/schema
 export { SEED_COMPLIANCE_RULES } from './compliance/seeds';
 export { SELLER_GATES, sellerGateIssues } from './compliance/seller-gates';
 export type { SellerGates, SellerGateFacts } from './compliance/seller-gates';
+export { ImportsService, IMPORT_MAX_BYTES, CATALOG_IMPORT_JOB } from './imports/imports.service';
+export { ImportProcessor, CATALOG_IMPORT_REPRICE_JOB } from './imports/import.job';
+export { ImportEntity, ImportFileEntity, ImportErrorEntity } from './imports/import.entity';
+export { parseDecimal, detectEncoding, sniffDelimiter, neutraliseFormula } from './imports/csv-format';
+export { ALL_COLUMNS as IMPORT_COLUMNS } from './imports/columns';
