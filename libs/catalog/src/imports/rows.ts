@@ -1,9 +1,8 @@
-import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { validationDetails } from '@app/kernel';
 import type { ErrorDetail, MessageParam } from '@app/kernel';
 import { checkPrices, productProblems } from '../products/checks';
-import { ProductDto } from '../products/dto';
+import { AddressDto, AttributeDto, ConformityDto, DimensionsDto, EconomicOperatorDto, GpsrDto, PriceInputDto, ProductDto, VariantDto } from '../products/dto';
 import type { Attribute, EconomicOperator, Gpsr, ProductEntity, VariantEntity } from '../products/product.entity';
 import { searchFold } from '../products/product.entity';
 import { OPERATOR_PREFIXES, PRODUCT_ATTRIBUTE_PREFIX, PRODUCT_COLUMNS, VARIANT_ATTRIBUTE_PREFIX } from './columns';
@@ -76,9 +75,39 @@ export type GroupOutcome =
 
 const sameBrand = (a: string, b: string) => a.normalize('NFC').trim().toLowerCase() === b.normalize('NFC').trim().toLowerCase();
 
+const make = <T extends object>(C: new () => T, o: object | undefined): T | undefined => (o === undefined ? undefined : Object.assign(new C(), o));
+const attributesOf = (list: unknown) => (Array.isArray(list) ? list.map((a: object) => make(AttributeDto, a)!) : undefined);
+const operatorOf = (o: { address?: object } | undefined) => (o ? make(EconomicOperatorDto, { ...o, address: make(AddressDto, o.address) }) : undefined);
+
+/**
+ * The DTO instances class-transformer's plainToInstance would make of this plain body (the body is
+ * built here from cells: strings and integers only), made directly: plainToInstance costs more than
+ * the validation itself.
+ */
+function toDto(plain: Record<string, unknown>): ProductDto {
+  const gpsr = plain.gpsr as { manufacturer?: object; euResponsiblePerson?: object } | undefined;
+  const variants = (plain.variants as Record<string, unknown>[]).map((v) =>
+    make(VariantDto, { ...v, price: make(PriceInputDto, v.price as object), dimensionsMm: make(DimensionsDto, v.dimensionsMm as object | undefined), attributes: attributesOf(v.attributes) })!,
+  );
+  const dto = make(ProductDto, {
+    ...plain,
+    attributes: attributesOf(plain.attributes),
+    variants,
+    gpsr: gpsr ? make(GpsrDto, { manufacturer: operatorOf(gpsr.manufacturer), euResponsiblePerson: operatorOf(gpsr.euResponsiblePerson) }) : undefined,
+    conformity: make(ConformityDto, plain.conformity as object | undefined),
+  })!;
+  const drop = (o: object) => {
+    for (const [k, v] of Object.entries(o)) if (v === undefined) delete (o as Record<string, unknown>)[k];
+  };
+  drop(dto);
+  variants.forEach(drop);
+  if (dto.gpsr) drop(dto.gpsr);
+  return dto;
+}
+
 /** class-validator exactly as the API's ValidationPipe runs it (whitelist, unknown fields refused). */
-function validateDto(plain: object): { dto: ProductDto; details: ErrorDetail[] } {
-  const dto = plainToInstance(ProductDto, plain, { enableImplicitConversion: false });
+function validateDto(plain: Record<string, unknown>): { dto: ProductDto; details: ErrorDetail[] } {
+  const dto = toDto(plain);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: false });
   return { dto, details: validationDetails(errors) };
 }
