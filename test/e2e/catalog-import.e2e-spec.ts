@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { IMPORT_MAX_BYTES } from '@app/catalog';
 import { signup, startTestApp, TestApp } from '../support/app';
@@ -187,6 +189,19 @@ describe('catalog CSV import (e2e)', () => {
     expect(declared.body).toMatchObject({ encoding: 'windows-1251', encodingDetectedBy: 'declared' });
     await finished(turk, declared.body.id);
     expect((await productBySku(turk, 'TR-DECL')).title).toBe('Платье');
+  }, 60000);
+
+  it('imports the documented example file (every column) as it says', async () => {
+    const res = await upload(turk, readFileSync(join(process.cwd(), 'test/fixtures/catalog/products-import.csv')), 'products-import.csv');
+    expect(res.status).toBe(202);
+    const done = await finished(turk, res.body.id);
+    expect(done).toMatchObject({ status: 'COMPLETE', counts: { read: 3, created: 3, updated: 0, unchanged: 0, failed: 0 } });
+    const dress = await productBySku(turk, 'GUNES-ELBISE-M');
+    expect(dress).toMatchObject({ title: 'Güneş Kadın Elbise 100% pamuk', brand: 'Güneş', hsNational: { US: '6204423010', EU: '62044200' }, attributes: [{ key: 'material', value: '100% pamuk' }] });
+    expect(dress.variants.map((v: { sku: string; weightG: number; price: { amountMinor: string } }) => [v.sku, v.weightG, v.price.amountMinor])).toEqual([['GUNES-ELBISE-S', 450, '199000'], ['GUNES-ELBISE-M', 480, '199000']]);
+    expect(dress.gpsr.euResponsiblePerson).toMatchObject({ name: 'EU Rep GmbH', address: { country: 'DE' } });
+    const toy = await productBySku(turk, 'OYUNCAK-TREN');
+    expect(toy).toMatchObject({ category: { code: 'toys' }, conformity: { docUrl: 'https://oyuncak.example.com.tr/doc/tren.pdf' }, safetyInformation: '3 yaşından küçük çocuklar için uygun değildir.' });
   }, 60000);
 
   it('commits a product only whole: one bad variant row fails its product’s other rows too; comma files work', async () => {
