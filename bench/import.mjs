@@ -26,6 +26,8 @@ import { pipeline } from 'node:stream/promises';
 import os from 'node:os';
 import pg from 'pg';
 
+const { FormData, Blob } = globalThis;
+
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROWS = Number(process.env.BENCH_ROWS ?? 20000);
 const log = (m = '') => process.stdout.write(`${m}\n`);
