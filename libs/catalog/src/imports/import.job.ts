@@ -217,6 +217,12 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       : [];
     const allVariants = productIds.length ? await tx.find(VariantEntity, { where: { productId: In(productIds) }, order: { position: 'ASC' } }) : [];
     const byId = new Map(products.map((p) => [p.id, p]));
+    const variantsOf = new Map<string, VariantEntity[]>();
+    for (const v of allVariants) {
+      const list = variantsOf.get(v.productId);
+      if (list) list.push(v);
+      else variantsOf.set(v.productId, [v]);
+    }
 
     const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0, rows };
     const problems: RowProblem[] = [];
@@ -246,7 +252,7 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
         continue;
       }
       const product = owners.length ? byId.get(owners[0]) : undefined;
-      const existing: Existing | null = product ? { product, variants: allVariants.filter((v) => v.productId === product.id) } : null;
+      const existing: Existing | null = product ? { product, variants: variantsOf.get(product.id) ?? [] } : null;
       const outcome = checkGroup(ctx, g.rows, existing);
       if (!outcome.ok) {
         fail(g, outcome.problems);
@@ -289,15 +295,17 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       }
     }
 
-    if (newProducts.length) await tx.insert(ProductEntity, newProducts);
+    if (newProducts.length) await insertProducts(tx, newProducts);
     for (const p of changedProducts) await tx.update(ProductEntity, { id: p.id }, p.columns);
-    if (newVariants.length) await tx.insert(VariantEntity, newVariants);
+    if (newVariants.length) await insertVariants(tx, newVariants);
     for (const v of changedVariants) await tx.update(VariantEntity, { id: v.id }, v.columns);
     if (changedProducts.length) await this.dropOrphanTranslations(tx, changedProducts.map((p) => p.id));
     if (problems.length) {
-      await tx.insert(
-        ImportErrorEntity,
-        problems.map((p) => ({ importId: job.id, seq: ++seq, row: p.row, column: p.column.slice(0, 64), sku: p.sku?.slice(0, 64) ?? null, code: p.code.slice(0, 64), messageKey: p.messageKey, params: p.params as never })),
+      const list = problems.map((p) => ({ ...p, seq: ++seq }));
+      await tx.query(
+        `INSERT INTO catalog_import_errors (import_id, seq, "row", "column", sku, code, message_key, params)
+         SELECT $1, * FROM unnest($2::int[], $3::int[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::jsonb[])`,
+        [job.id, list.map((p) => p.seq), list.map((p) => p.row), list.map((p) => p.column.slice(0, 64)), list.map((p) => p.sku?.slice(0, 64) ?? null), list.map((p) => p.code.slice(0, 64)), list.map((p) => p.messageKey), list.map((p) => JSON.stringify(p.params))],
       );
     }
     await tx.query(
@@ -323,6 +331,35 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
     }
     if (orphans.length) await tx.delete(ProductTranslationEntity, { id: In(orphans) });
   }
+}
+
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/** Many new products in one statement (column arrays through unnest: one round trip, no per-row SQL building). */
+async function insertProducts(tx: Tx, rows: ProductEntity[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO catalog_products (id, seller_id, status, source_locale, currency, title, description, attributes, category, hs_code, hs_national,
+       origin_country, brand, gpsr, conformity, safety_information, search_text, created_at, updated_at)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::char(3)[], $6::varchar[], $7::text[], $8::jsonb[], $9::varchar[],
+       $10::char(6)[], $11::jsonb[], $12::char(2)[], $13::varchar[], $14::jsonb[], $15::jsonb[], $16::text[], $17::text[], $18::timestamptz[], $19::timestamptz[])`,
+    [
+      rows.map((r) => r.id), rows.map((r) => r.sellerId), rows.map((r) => r.status), rows.map((r) => r.sourceLocale), rows.map((r) => r.currency),
+      rows.map((r) => r.title), rows.map((r) => r.description), rows.map((r) => json(r.attributes)), rows.map((r) => r.category), rows.map((r) => r.hsCode),
+      rows.map((r) => json(r.hsNational)), rows.map((r) => r.originCountry), rows.map((r) => r.brand), rows.map((r) => json(r.gpsr)), rows.map((r) => json(r.conformity)),
+      rows.map((r) => r.safetyInformation), rows.map((r) => r.searchText), rows.map((r) => r.createdAt), rows.map((r) => r.updatedAt),
+    ],
+  );
+}
+
+async function insertVariants(tx: Tx, rows: VariantEntity[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO catalog_variants (id, product_id, seller_id, sku, position, attributes, price_minor, currency, weight_g, length_mm, width_mm, height_mm)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::int[], $6::jsonb[], $7::bigint[], $8::char(3)[], $9::int[], $10::int[], $11::int[], $12::int[])`,
+    [
+      rows.map((r) => r.id), rows.map((r) => r.productId), rows.map((r) => r.sellerId), rows.map((r) => r.sku), rows.map((r) => r.position), rows.map((r) => json(r.attributes)),
+      rows.map((r) => r.priceMinor), rows.map((r) => r.currency), rows.map((r) => r.weightG), rows.map((r) => r.lengthMm), rows.map((r) => r.widthMm), rows.map((r) => r.heightMm),
+    ],
+  );
 }
 
 /** Stores the market prices of products an import created or changed (as a product write through the API does, after the fact). */
