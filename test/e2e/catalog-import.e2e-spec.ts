@@ -223,6 +223,18 @@ describe('catalog CSV import (e2e)', () => {
     expect(rows.map((r) => `${r.row}:${r.column}:${r.code}`)).toEqual(['4:price:INVALID_NUMBER', '2::PRODUCT_ROW_FAILED', '3::PRODUCT_ROW_FAILED']);
   }, 60000);
 
+  it('stops at a line that is no longer CSV (FAILED), keeping the rows before it', async () => {
+    const csv = 'sku,title,category,price\r\nOK-1,Bir,apparel.women,10\r\nOK-2,İki,apparel.women,20\r\nBAD-3,"Üç,apparel.women,30\r\nOK-4,Dört,apparel.women,40\r\n';
+    const res = await upload(other, Buffer.from(csv, 'utf8'));
+    expect(res.status).toBe(202);
+    const done = await finished(other, res.body.id);
+    expect(done).toMatchObject({ status: 'FAILED', counts: { read: 2, created: 2, failed: 0 }, failure: { code: 'CSV_MALFORMED' } });
+    expect(done.failure!.message).toBe('Dosya 4. satırdan itibaren geçerli bir CSV değil (CSV_QUOTE_NOT_CLOSED); önceki satırlar içe aktarıldı.');
+    expect(await productBySku(other, 'OK-2')).toBeDefined();
+    const { rows } = await errorsCsv(other, done.id, 'en');
+    expect(rows.at(-1)).toMatchObject({ row: '4', code: 'CSV_MALFORMED', message: 'The file stops being valid CSV on line 4 (CSV_QUOTE_NOT_CLOSED); the rows before it were imported.' });
+  }, 60000);
+
   it('neutralises formulas in the error file and in the listings export', async () => {
     const header = ['sku', 'title', 'category', 'price'];
     const csv = excelCsv(header, [

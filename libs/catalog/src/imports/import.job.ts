@@ -103,7 +103,14 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
     const bom = job.encodingBy === 'bom' ? (job.encoding === 'utf-8' ? 3 : 2) : 0;
     const parser = Readable.from([content.subarray(bom)])
       .pipe(iconv.decodeStream(job.encoding as ImportEncoding))
-      .pipe(parse({ delimiter: job.delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true }));
+      .pipe(parse({ delimiter: job.delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true, skip_records_with_error: true }));
+    // The first record that is not CSV ends the import (FAILED); the records before it are imported. Skipping it
+    // (instead of failing the stream) keeps the records parsed before it in the same chunk, which a stream error would drop.
+    const stop: { malformed: { errorLine: number; reason: string } | null } = { malformed: null };
+    parser.on('skip', (e: CsvError & { lines?: number }) => {
+      stop.malformed ??= { errorLine: Number(e.lines ?? 0), reason: e.code };
+    });
+    let lastLine = 0;
     let header: Header | undefined;
     let ctx: GroupContext | undefined;
     let dataRows = 0;
@@ -129,6 +136,8 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
     };
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        if (stop.malformed && info.lines >= stop.malformed.errorLine) continue;
+        lastLine = info.lines;
         if (!header) {
           header = parseHeader(record).header;
           ctx = {
@@ -177,6 +186,11 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       }
       await close();
       await flush();
+      const malformed = stop.malformed;
+      if (malformed) {
+        this.logger.warn(`import ${job.id}: malformed CSV after line ${lastLine} (${malformed.reason})`);
+        return { code: 'CSV_MALFORMED', params: { line: lastLine + 1, reason: malformed.reason } };
+      }
       return null;
     } catch (e) {
       // the rows read before the file went wrong are still imported
