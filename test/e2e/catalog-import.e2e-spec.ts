@@ -285,6 +285,8 @@ describe('catalog CSV import (e2e)', () => {
     expect(missing.body.error.code).toBe('CATALOG_IMPORT_FILE_MISSING');
     const json = await request(t.http).post('/v1/sellers/me/products/imports').set(bearer(turk)).send({ file: 'sku' });
     expect(json.status).toBe(415);
+    const notUtf8 = await upload(turk, iconv.encode('sku,title,category,price\nA,Şık,toys,1\n', 'windows-1254'), 'x.csv', { encoding: 'utf-8' });
+    expect(notUtf8.status).toBe(415);
     const encoding = await upload(turk, Buffer.from('sku,title,category,price\n'), 'x.csv', { encoding: 'koi8-r' });
     expect(encoding.status).toBe(400);
   }, 60000);

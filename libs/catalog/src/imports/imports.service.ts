@@ -80,7 +80,9 @@ export class ImportsService {
     const seller = callerSeller(ctx);
     const bytes = file.buffer;
     const detected = detectEncoding(bytes, declared, seller.country);
-    if (bytes.length === 0 || looksBinary(bytes, detected.encoding)) throw catalogError(CatalogErrorCode.IMPORT_NOT_CSV);
+    // declared UTF-8 with bytes that are not UTF-8 cannot be read without losing letters
+    const unreadable = detected.by === 'declared' && detected.encoding === 'utf-8';
+    if (bytes.length === 0 || unreadable || looksBinary(bytes, detected.encoding)) throw catalogError(CatalogErrorCode.IMPORT_NOT_CSV);
     const head = iconv.decode(bytes.subarray(detected.bomBytes, detected.bomBytes + 65536), detected.encoding).replace(/^\uFEFF/, '');
     const firstLine = head.split(/\r\n|\n|\r/, 1)[0];
     const delimiter = sniffDelimiter(firstLine);
