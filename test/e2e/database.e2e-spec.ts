@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { startEmbeddedPostgres } from '@app/persistence';
+import { startEmbeddedPostgres, UnitOfWork } from '@app/persistence';
 import { startTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 
@@ -17,6 +17,20 @@ describe('database', () => {
       expect(sql.upQueries.map((q) => q.query)).toEqual([]);
       const applied = await t.sql.query('SELECT name FROM schema_migrations');
       expect(applied.rowCount).toBeGreaterThan(0);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('gives a reader that cannot write: PostgreSQL refuses a write on its sessions (25006), and a transaction still writes', async () => {
+    const t = await startTestApp();
+    try {
+      const uow = t.app.get(UnitOfWork);
+      await expect(uow.reader.query('CREATE TEMP TABLE reader_probe (x int)')).rejects.toMatchObject({ driverError: { code: '25006' } });
+      await expect(uow.reader.query(`UPDATE schema_migrations SET name = name WHERE false`)).rejects.toMatchObject({ driverError: { code: '25006' } });
+      await expect(uow.reader.query('SELECT 1 AS one')).resolves.toEqual([{ one: 1 }]);
+      await expect(uow.run((tx) => tx.query('CREATE TEMP TABLE writer_probe (x int)'))).resolves.toBeDefined();
+      await expect(uow.statement('SELECT 2 AS two')).resolves.toEqual([{ two: 2 }]);
     } finally {
       await t.close();
     }

@@ -6,16 +6,21 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import request from 'supertest';
-import { startTestApp, TestApp, uniqueEmail } from '../support/app';
+import { signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
+import { startStripeDouble, StripeDouble } from '../doubles/stripe-double';
 import { eventually } from '../support/eventually';
-import { pdfVariant } from '../support/files';
+import { pdfVariant, readablePdf } from '../support/files';
 import { launchChromium, seriousA11yViolations, TestBrowser } from '../support/browser';
+import { submitKyc } from '../support/kyc';
+import { acceptedRegistration } from '../support/registrations';
 
 /**
  * The web app (apps/web) in a real Chromium against the real API on real PostgreSQL: built with
  * Vite as `npm start` builds it, served by the API process, driven like a seller would.
  * Screenshots go to WEB_E2E_SCREENSHOTS when it is set.
  */
+const ADMIN = { email: 'web.admin@ops.example.com', password: 'Web-Admin-Passphrase-1' };
+const REVIEWER = { email: 'web.reviewer@ops.example.com', password: 'Web-Reviewer-Passphrase-2' };
 const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: process.cwd(), encoding: 'utf8', timeout: 120_000 });
 
 let webDir: string;
@@ -23,13 +28,21 @@ let buildOutput: string;
 let t: TestApp;
 let base: string;
 let chromium: TestBrowser;
+let stripe: StripeDouble;
 
 beforeAll(async () => {
   webDir = mkdtempSync(join(tmpdir(), 'ltg-web-'));
   const build = node(['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts', '--outDir', webDir, '--emptyOutDir']);
   buildOutput = `${build.stdout}\n${build.stderr}`;
   if (build.status !== 0) throw new Error(`web build failed:\n${buildOutput}`);
-  t = await startTestApp({ WEB_DIR: webDir });
+  stripe = await startStripeDouble();
+  t = await startTestApp({
+    WEB_DIR: webDir,
+    BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
+    BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
+    STRIPE_SECRET_KEY: stripe.secretKey,
+    STRIPE_API_URL: stripe.url,
+  });
   await t.app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   chromium = await launchChromium();
@@ -38,6 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await chromium?.close();
   await t?.close();
+  await stripe?.close();
   rmSync(webDir, { recursive: true, force: true });
 });
 
@@ -50,6 +64,14 @@ async function textOf(locator: Locator, expected: string | RegExp): Promise<stri
 async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.WEB_E2E_SCREENSHOTS;
   if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** The README's screenshots (docs/screenshots), rewritten by `npm run docs:screenshots`. */
+async function docShot(page: Page, name: string): Promise<void> {
+  if (!process.env.WEB_E2E_DOCS) return;
+  const dir = resolve(process.cwd(), 'docs/screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
@@ -188,6 +210,7 @@ describe('web app in Chromium: a Turkish seller', () => {
     expect(await vkn.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page);
     await shot(page, '3-business-vkn-tr');
+    await docShot(page, 'registration-form');
 
     // the dry run shows every error at once, each next to its field
     await page.getByRole('button', { name: 'Kontrol et' }).click();
@@ -297,7 +320,8 @@ describe('web app in Chromium: a Turkish seller', () => {
     const required = ['tr.vergi_levhasi', 'tr.ticaret_sicil_gazetesi', 'tr.imza_sirkuleri', 'tr.faaliyet_belgesi', 'representative_id'];
     for (const [n, type] of required.entries()) {
       const id = `doc-${type.replace(/[^a-z0-9]/gi, '_')}`;
-      await page.locator(`#${id}-file`).setInputFiles({ name: `${type}.pdf`, mimeType: 'application/pdf', buffer: pdfVariant(n) });
+      const buffer = type === 'tr.vergi_levhasi' ? readablePdf(`Vergi Levhasi - Anadolu Seramik Ltd. Sti. - VKN 4540536920 - ${email}`) : pdfVariant(n);
+      await page.locator(`#${id}-file`).setInputFiles({ name: `${type}.pdf`, mimeType: 'application/pdf', buffer });
       if (type === 'tr.faaliyet_belgesi') await page.locator(`#${id}-issued`).fill(new Date().toISOString().slice(0, 10));
       await page.locator(`form[aria-labelledby="${id}-title"]`).getByRole('button', { name: 'Yükle' }).click();
       await page.getByTestId(`uploaded-${type}`).waitFor();
@@ -312,8 +336,333 @@ describe('web app in Chromium: a Turkish seller', () => {
     expect(kyc.body.documents).toHaveLength(required.length);
   }, 120_000);
 
+  // ---- the ops side of the same story: another browser session, in English, on a laptop ----
+  const opsContexts: BrowserContext[] = [];
+  let reviewer: Page;
+  let adminPage: Page;
+  let caseUrl: string;
+  afterAll(async () => {
+    for (const c of opsContexts) await c.close();
+  });
+
+  /** An ops person on a laptop, in English, in a browser session of their own. */
+  async function opsLogin(account: { email: string; password: string }): Promise<Page> {
+    const context = await chromium.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    opsContexts.push(context);
+    const p = await context.newPage();
+    p.setDefaultTimeout(15_000);
+    await p.goto(`${base}/login`);
+    await p.getByLabel('Email').fill(account.email);
+    await p.getByLabel('Password').fill(account.password);
+    await p.getByRole('button', { name: 'Log in' }).click();
+    await p.waitForURL(`${base}/ops`);
+    return p;
+  }
+
+  it('an ops reviewer finds the case by the company name, opens the tax certificate inline (audited) and asks for a clearer one', async () => {
+    const admin = await adminToken();
+    await request(t.http).post('/v1/ops/accounts').set('Authorization', `Bearer ${admin}`).send({ ...REVIEWER, role: 'ops_reviewer' }).expect(201);
+    reviewer = await opsLogin(REVIEWER);
+    expect(await textOf(reviewer.locator('h1'), 'KYC review queue')).toBe('KYC review queue');
+    // a reviewer does not configure: no country-pack editing offered
+    await expectAccessible(reviewer);
+
+    await reviewer.getByLabel('Search').fill('anadolu seramik');
+    await reviewer.getByRole('button', { name: 'Apply' }).click();
+    await reviewer.waitForURL(/q=anadolu/);
+    await shot(reviewer, '10-ops-queue');
+    const row = reviewer.getByRole('row').filter({ hasText: 'Anadolu Seramik Ltd. Şti.' });
+    expect(await textOf(row.getByRole('cell').nth(2), /Ayşe Yılmaz/)).toMatch(/Ayşe Yılmaz \(Legal representative\)/);
+    expect(await row.getByRole('cell').nth(1).textContent()).toMatch(/^(Türkiye|Turkey)$/);
+    await row.getByRole('link', { name: 'Anadolu Seramik Ltd. Şti.' }).click();
+    await reviewer.waitForURL(/\/ops\/kyc\/[0-9a-f-]{36}$/);
+    caseUrl = reviewer.url();
+    expect(await textOf(reviewer.locator('h1'), 'Anadolu Seramik Ltd. Şti.')).toBe('Anadolu Seramik Ltd. Şti.');
+    expect(await textOf(reviewer.getByTestId('case-status'), 'In review')).toBe('In review');
+    // the checks with their evidence: without a loaded sanctions list nothing is cleared
+    await reviewer.getByRole('article', { name: 'sanctions' }).waitFor();
+    expect(await reviewer.getByRole('article', { name: 'sanctions' }).getByRole('heading').textContent()).toBe('sanctions — needs a look');
+
+    const card = reviewer.getByTestId('document-tr.vergi_levhasi');
+    const label = ((await card.getByRole('heading').textContent()) ?? '').trim();
+    expect(label).toMatch(/vergi levhası/i);
+    await card.getByRole('button', { name: `Open ${label}` }).click();
+    const frame = card.locator('iframe.viewer');
+    await frame.waitFor();
+    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+    expect(await frame.getAttribute('title')).toBe(label);
+    const docId = (await t.sql.query(`SELECT id FROM kyc_documents WHERE type = 'tr.vergi_levhasi' AND case_id = $1`, [caseUrl.split('/').pop()])).rows[0].id;
+    const audit = await request(t.http).get(`/v1/ops/audit?targetId=${docId}`).set('Authorization', `Bearer ${admin}`);
+    expect(audit.body[0]).toMatchObject({ action: 'kyc.document_downloaded', actorRole: 'ops_reviewer' });
+    await expectAccessible(reviewer);
+    await docShot(reviewer, 'kyc-case');
+
+    await reviewer.getByLabel('Request changes').check();
+    await reviewer.getByLabel(label, { exact: true }).selectOption('rejected');
+    await reviewer.getByLabel(`Why ${label} is rejected`).selectOption('DOCUMENT_UNREADABLE');
+    await reviewer.getByLabel('Internal note').fill('stamp illegible on the scan');
+    await reviewer.getByRole('button', { name: 'Record decision' }).click();
+    expect(await textOf(reviewer.locator('.success'), /^Recorded/)).toBe('Recorded. Status: Action required.');
+    expect(await textOf(reviewer.getByTestId('case-status'), 'Action required')).toBe('Action required');
+    await expectAccessible(reviewer);
+  }, 120_000);
+
+  it('the seller sees the request in Turkish (never the internal note) and uploads a new tax certificate', async () => {
+    await page.goto(`${base}/kyc`);
+    expect(await textOf(page.getByTestId('kyc-page-status'), /İşlem gerekli/)).toMatch(/İşlem gerekli/);
+    const levha = page.getByTestId('uploaded-tr.vergi_levhasi');
+    expect(await textOf(levha, /reddedildi/)).toMatch(/reddedildi · Belge okunamıyor; daha net bir tarama yükleyin\.$/);
+    expect(await page.content()).not.toContain('stamp illegible');
+    await expectAccessible(page);
+    await shot(page, '8-kyc-changes-requested-tr');
+
+    const id = 'doc-tr_vergi_levhasi';
+    await page.locator(`#${id}-file`).setInputFiles({ name: 'vergi-levhasi-net.pdf', mimeType: 'application/pdf', buffer: pdfVariant(99) });
+    await page.locator(`form[aria-labelledby="${id}-title"]`).getByRole('button', { name: 'Yükle' }).click();
+    expect(await textOf(page.locator(`form[aria-labelledby="${id}-title"] .success`), /vergi-levhasi-net\.pdf/)).toMatch(/vergi-levhasi-net\.pdf/);
+    await page.getByRole('button', { name: 'İncelemeye gönder' }).click();
+    expect(await textOf(page.locator('.success').last(), /^Gönderildi/)).toBe('Gönderildi. Durum: İnceleniyor.');
+  }, 60_000);
+
+  it('the reviewer approves the resubmitted case (one approval: the Turkish pack asks for no four-eyes review)', async () => {
+    await reviewer.goto(caseUrl);
+    expect(await textOf(reviewer.getByTestId('case-status'), 'In review')).toBe('In review');
+    expect(await textOf(reviewer.getByTestId('four-eyes'), 'One approval')).toBe('One approval');
+    await reviewer.getByLabel('Approve').check();
+    await reviewer.getByRole('button', { name: 'Record decision' }).click();
+    expect(await textOf(reviewer.locator('.success'), /^Recorded/)).toBe('Recorded. Status: Approved.');
+
+    await page.goto(`${base}/home`);
+    expect(await textOf(page.getByTestId('kyc-status'), 'Onaylandı')).toBe('Onaylandı');
+    await expectAccessible(page);
+    await docShot(page, 'seller-home');
+  }, 60_000);
+
+  it('sets up bank-transfer payouts: a wrong IBAN flagged next to its field, then shown masked; ops verify it', async () => {
+    await page.getByRole('link', { name: 'Ödemeler', exact: true }).click();
+    await page.waitForURL(`${base}/payouts`);
+    expect(await textOf(page.getByTestId('payouts-page-status'), 'Henüz kurulmadı')).toBe('Henüz kurulmadı');
+    await page.getByRole('button', { name: 'Ödeme kurulumunu başlat' }).click();
+    await page.getByLabel('Hesap sahibi').fill('Anadolu Seramik Ltd. Şti.');
+    await page.getByLabel('IBAN').fill('TR06 0006 2000 0000 6291 2345 68');
+    await page.getByRole('button', { name: 'Banka hesabını kaydet' }).click();
+    expect(await textOf(page.locator('[data-field="iban"]'), /.+/)).toMatch(/IBAN/);
+    expect(await page.getByLabel('IBAN').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    await page.getByLabel('IBAN').fill('TR06 0006 2000 0000 6291 2345 67');
+    await page.getByRole('button', { name: 'Banka hesabını kaydet' }).click();
+    expect(await textOf(page.locator('.success'), /kaydedildi/)).toBe('Banka hesabı kaydedildi; şimdi inceleme bekliyor.');
+    const masked = await textOf(page.getByTestId('bank-account').locator('.mono'), /\d{4}$/);
+    expect(masked).toMatch(/4567$/);
+    expect(masked).not.toContain('0006 2000');
+    await expectFitsWidth(page);
+    await expectAccessible(page);
+    await shot(page, '9-payouts-bank-tr');
+
+    await reviewer.getByRole('link', { name: 'Bank accounts' }).click();
+    const bankRow = reviewer.getByRole('row').filter({ hasText: 'Anadolu Seramik Ltd. Şti.' });
+    expect(await textOf(bankRow.locator('td.mono'), /4567/)).not.toContain('0006 2000');
+    await expectAccessible(reviewer);
+    // the full number, to compare with the bank letter: on request, and audited
+    await bankRow.getByRole('button', { name: 'Show full number (audited)' }).click();
+    expect(await textOf(bankRow.locator('td.mono'), /^TR\d+$/)).toBe('TR060006200000006291234567');
+    await bankRow.getByRole('button', { name: 'Verify' }).click();
+    expect(await textOf(reviewer.locator('.success'), /^Verified\./)).toMatch(/^Verified\. Anadolu Seramik Ltd\. Şti\. \(.*4567\)$/);
+    await bankRow.waitFor({ state: 'detached' });
+    const payout = await request(t.http).get('/v1/sellers/me/payouts').set('Authorization', `Bearer ${await token()}`);
+    expect(payout.body.bankAccount).toMatchObject({ status: 'verified' });
+  }, 60_000);
+
+  it('an ops admin opens Belgium by cloning the Dutch pack: problems shown where they are, a label edited in five languages, published', async () => {
+    const admin = (adminPage = await opsLogin(ADMIN));
+    await admin.getByRole('link', { name: 'Countries' }).click();
+    expect(await textOf(admin.locator('h1'), 'Country packs')).toBe('Country packs');
+    await admin.getByLabel('Start from').selectOption('NL');
+    await admin.getByLabel('New country code').fill('be');
+    await admin.getByRole('button', { name: 'Clone' }).click();
+    await admin.waitForURL(`${base}/ops/countries/BE/edit?from=NL`);
+    expect(await textOf(admin.locator('h1'), 'Country pack BE')).toBe('Country pack BE');
+    // codes renamed to the new country: the identifier types come from the API's list
+    expect(await admin.locator('#lf-2-id-0-type').inputValue()).toBe('be.kvk');
+
+    // the name label, missing in Spanish: highlighted and counted; publishing waits for it
+    const name = (lang: string) => admin.getByLabel(`name in ${lang}`, { exact: true });
+    await name('en').fill('Belgium');
+    await name('ru').fill('Бельгия');
+    await name('tr').fill('Belçika');
+    await name('it').fill('Belgio');
+    await name('es').fill('');
+    expect(await textOf(admin.getByRole('heading', { name: /^Labels in five languages/ }), /missing/)).toBe('Labels in five languages (1 missing)');
+    expect(await name('es').getAttribute('aria-invalid')).toBe('true');
+    expect(await admin.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
+    await expectAccessible(admin);
+    await name('es').fill('Bélgica');
+
+    // validate: the Dutch bank example is flagged at its field
+    await admin.getByRole('button', { name: 'Validate' }).click();
+    const bankProblem = admin.locator('[data-problem-for="bank.example"]');
+    expect(await textOf(bankProblem, /.+/)).toMatch(/bank\.example/);
+    await shot(admin, '11-pack-editor-problems');
+    await admin.getByLabel('Bank account example').fill('BE68539007547034');
+    await admin.getByRole('button', { name: 'Validate' }).click();
+    await bankProblem.waitFor({ state: 'detached' });
+    // the samples run now: the Dutch ones that no longer hold are pointed at, and removed
+    for (;;) {
+      const failing = admin.locator('.samples [data-problem-for^="samples."]');
+      if ((await failing.count()) === 0) break;
+      await failing.first().locator('xpath=..').getByRole('button', { name: 'Remove this sample' }).click();
+      await admin.getByRole('button', { name: 'Validate' }).click();
+      await admin.locator('.success, .alert').first().waitFor();
+    }
+    expect(await textOf(admin.locator('.success'), /checks out/)).toBe('Everything checks out: ready to publish.');
+    await expectAccessible(admin);
+    await admin.getByRole('button', { name: 'Publish' }).click();
+    expect(await textOf(admin.locator('.success'), /^Published/)).toBe('Published as version 1.');
+
+    const be = await request(t.http).get('/v1/countries/BE').set('Accept-Language', 'es');
+    expect(be.status).toBe(200);
+    expect(be.body).toMatchObject({ country: 'BE', name: 'Bélgica', status: 'enabled' });
+    expect(be.body.legalForms.map((f: { code: string }) => f.code)).toContain('be.bv');
+  }, 120_000);
+
+  it('an ops admin edits the Turkish pack: the diff against the published version shows the edited label', async () => {
+    const admin = adminPage;
+    await admin.goto(`${base}/ops/countries/TR/edit`);
+    expect(await textOf(admin.getByTestId('pack-origin'), /published version/)).toMatch(/^A new draft from published version \d+/);
+    const en = admin.getByLabel('name in en', { exact: true });
+    await en.fill('Türkiye (Republic of)');
+    await admin.getByRole('button', { name: 'Changes against published' }).click();
+    const diff = admin.getByTestId('diff');
+    expect(await textOf(diff.getByRole('row').first(), /name\.en/)).toMatch(/^name\.enchanged"Türkiye""Türkiye \(Republic of\)"$/);
+    // a label changes no requirement: nobody is sent back to re-verification
+    expect(await textOf(admin.getByTestId('impact'), /^Publishing flags/)).toBe('Publishing flags 0 seller(s) for re-verification (by legal form: —).');
+    await admin.getByRole('button', { name: 'Discard draft' }).click();
+    expect(await textOf(admin.locator('.success'), 'Draft discarded.')).toBe('Draft discarded.');
+  }, 60_000);
+
+  it('four eyes: a Russian case needs two different reviewers; the same reviewer cannot approve twice', async () => {
+    const ru = await request(t.http).post('/v1/auth/signup').send({ email: uniqueEmail('ru'), password: 'volga-trading-2026', country: 'RU', locale: 'ru' });
+    const ruToken = ru.body.session.accessToken as string;
+    const registration = acceptedRegistration('RU');
+    await request(t.http).put('/v1/sellers/me/business').set('Authorization', `Bearer ${ruToken}`).send(registration).expect(200);
+    const submitted = await submitKyc(t.http, ruToken, [{ role: 'representative', fullName: 'Иван Петров', nationality: 'RU' }]);
+    expect(submitted.status).toBe('in_review');
+
+    await reviewer.goto(`${base}/ops?q=${encodeURIComponent('Петров')}`);
+    const row = reviewer.getByRole('row').filter({ hasText: 'Иван Петров' });
+    expect(await textOf(row.getByRole('cell').last(), /Four eyes/)).toMatch(/Four eyes: needs two approvals$/);
+    await row.getByRole('link').click();
+    await reviewer.waitForURL(`${base}/ops/kyc/${submitted.caseId}`);
+    expect(await textOf(reviewer.getByTestId('four-eyes'), /Four eyes/)).toBe('Four eyes: needs two approvals');
+    await reviewer.getByLabel('Approve').check();
+    await reviewer.getByRole('button', { name: 'Record decision' }).click();
+    expect(await textOf(reviewer.locator('.success'), /^First approval/)).toBe('First approval recorded: a second reviewer must approve too.');
+    expect(await textOf(reviewer.getByTestId('four-eyes'), /second/)).toBe('Four eyes: waiting for a second reviewer');
+    expect(await textOf(reviewer.getByTestId('case-status'), 'In review')).toBe('In review');
+    // the same person again: refused, in the reviewer's language
+    await reviewer.getByRole('button', { name: 'Record decision' }).click();
+    expect(await textOf(reviewer.getByRole('alert'), /.+/)).toMatch(/.+/);
+    expect(await textOf(reviewer.getByTestId('case-status'), 'In review')).toBe('In review');
+    await expectAccessible(reviewer);
+
+    await adminPage.goto(`${base}/ops/kyc/${submitted.caseId}`);
+    await adminPage.getByLabel('Approve').check();
+    await adminPage.getByRole('button', { name: 'Record decision' }).click();
+    expect(await textOf(adminPage.locator('.success'), /^Recorded/)).toBe('Recorded. Status: Approved.');
+    const audit = await request(t.http).get(`/v1/ops/audit?targetId=${submitted.caseId}`).set('Authorization', `Bearer ${await adminToken()}`);
+    expect(audit.body.map((e: { action: string; actorRole: string }) => `${e.action} ${e.actorRole}`)).toEqual(expect.arrayContaining(['kyc.first_approval ops_reviewer', 'kyc.approve ops_admin']));
+  }, 60_000);
+
+  it('ops read the audit log filtered by action and the webhook inbox', async () => {
+    await reviewer.getByRole('link', { name: 'Audit log' }).click();
+    expect(await textOf(reviewer.locator('h1'), 'Audit log')).toBe('Audit log');
+    await reviewer.getByLabel('Action').fill('kyc.request_changes');
+    await reviewer.getByRole('button', { name: 'Apply' }).click();
+    await reviewer.waitForURL(/action=kyc\.request_changes/);
+    const rows = reviewer.locator('tbody tr');
+    expect(await textOf(rows.first().locator('td').nth(1), 'kyc.request_changes')).toBe('kyc.request_changes');
+    expect(await rows.count()).toBe(1);
+    await rows.first().getByText('Show').click();
+    expect(await textOf(rows.first().locator('pre'), /DOCUMENT_UNREADABLE/)).toMatch(/"internalNote": "stamp illegible on the scan"/);
+    await expectAccessible(reviewer);
+
+    // a Stripe event the worker gave up on (a dead letter), as the inbox stores it
+    const eventId = `evt_web_${Date.now()}`;
+    await t.sql.query(
+      `INSERT INTO webhook_inbox (id, provider, type, account, livemode, event_created, payload, status, outcome, attempts, last_error, received_at)
+       VALUES ($1, 'stripe', 'account.updated', 'acct_web_dead', false, $2, $3, 'dead', 'failed', 8, 'database unavailable', now())`,
+      [eventId, Math.floor(Date.now() / 1000), JSON.stringify({ id: eventId, type: 'account.updated', data: { object: { id: 'acct_web_dead' } } })],
+    );
+    await reviewer.getByRole('link', { name: 'Webhooks' }).click();
+    expect(await textOf(reviewer.locator('h1'), 'Stripe webhook inbox')).toBe('Stripe webhook inbox');
+    const dead = reviewer.getByRole('row').filter({ hasText: eventId });
+    expect(await textOf(dead.getByRole('cell').nth(3), /.+/)).toBe('database unavailable');
+    await dead.getByRole('button', { name: 'Show payload' }).click();
+    expect(await textOf(dead.locator('pre'), /acct_web_dead/)).toMatch(/"type": "account.updated"/);
+    // reviewers read; replaying is for ops_admin
+    expect(await dead.getByRole('button', { name: 'Replay' }).count()).toBe(0);
+    await expectAccessible(reviewer);
+
+    await adminPage.getByRole('link', { name: 'Webhooks' }).click();
+    const row = adminPage.getByRole('row').filter({ hasText: eventId });
+    await row.getByRole('button', { name: 'Replay' }).click();
+    await adminPage.getByRole('row').filter({ hasText: eventId }).waitFor({ state: 'detached' });
+    expect((await t.sql.query('SELECT status, outcome FROM webhook_inbox WHERE id = $1', [eventId])).rows).toEqual([{ status: 'received', outcome: 'replayed' }]);
+    const audit = await request(t.http).get(`/v1/ops/audit?targetId=${eventId}`).set('Authorization', `Bearer ${await adminToken()}`);
+    expect(audit.body[0]).toMatchObject({ action: 'webhook.replayed', actorRole: 'ops_admin' });
+  }, 60_000);
+
+  async function adminToken(): Promise<string> {
+    const res = await request(t.http).post('/v1/auth/login').send(ADMIN);
+    return res.body.accessToken as string;
+  }
+
   async function token(): Promise<string> {
     const res = await request(t.http).post('/v1/auth/login').send({ email, password });
     return res.body.accessToken as string;
   }
+});
+
+describe('web app in Chromium: an Italian seller hands over to Stripe for payouts and comes back', () => {
+  let context: BrowserContext;
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('starts payouts on Stripe, follows the hosted link, returns to the payouts page; an expired link is renewed', async () => {
+    const { payload, token } = await signup(t.http, { country: 'IT', locale: 'it' });
+    await request(t.http).put('/v1/sellers/me/business').set('Authorization', `Bearer ${token}`).send(acceptedRegistration('IT')).expect(200);
+    context = await chromium.browser.newContext({ locale: 'it-IT', viewport: { width: 1024, height: 800 } });
+    // Stripe's hosted onboarding, played by the browser: whatever the seller does there, Stripe sends them back
+    const handedOver: string[] = [];
+    await context.route('https://connect.stripe.com/**', async (route) => {
+      handedOver.push(route.request().url());
+      await route.fulfill({ status: 302, headers: { location: `${base}/payouts/return` } });
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Email').fill(payload.email);
+    await page.getByLabel('Password').fill(payload.password);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.waitForURL(`${base}/home`);
+    await page.getByRole('link', { name: 'Dettagli dei pagamenti' }).click();
+    await page.waitForURL(`${base}/payouts`);
+    expect(await textOf(page.getByTestId('payouts-page-status'), /.+/)).toBe('Non ancora configurati');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Avvia la configurazione' }).click();
+    await page.getByRole('button', { name: 'Continua su Stripe' }).click();
+    await page.waitForURL(`${base}/payouts/return`);
+    expect(handedOver).toHaveLength(1);
+    expect(handedOver[0]).toMatch(/^https:\/\/connect\.stripe\.com\/setup\/e\/acct_/);
+    expect(await textOf(page.getByRole('status'), /Bentornato/)).toBe('Bentornato. Lo stato qui sotto è aggiornato.');
+    expect(await textOf(page.getByTestId('payouts-page-status'), /.+/)).not.toBe('Non ancora configurati');
+    await expectAccessible(page);
+
+    // Stripe sends an expired link to /payouts/refresh: a new link at once
+    await page.goto(`${base}/payouts/refresh`);
+    await page.waitForURL(`${base}/payouts/return`);
+    expect(handedOver).toHaveLength(2);
+    expect(handedOver[1]).not.toBe(handedOver[0]);
+  }, 60_000);
 });

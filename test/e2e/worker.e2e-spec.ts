@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { PURGE_AUTH_STATE_JOB } from '@app/accounts';
-import { JobQueue, Outbox, OutboxRelayJob } from '@app/jobs';
+import { defineEvent, JobQueue, Outbox, OutboxRelayJob } from '@app/jobs';
 import { UnitOfWork } from '@app/persistence';
 import { signup, startTestApp, TestApp } from '../support/app';
 
@@ -64,7 +64,7 @@ describe('outbox relay (e2e)', () => {
     const types = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'].map((n) => `test.${n}`);
     const outbox = t.app.get(Outbox);
     await t.app.get(UnitOfWork).run(async (tx) => {
-      for (const type of types) await outbox.add(tx, { type, aggregateType: 'test', aggregateId: 'order', payload: {} });
+      for (const type of types) await outbox.add(tx, defineEvent<object>()(type, 'test'), 'order', {});
     });
     // one transaction, one millisecond: the time alone cannot order them
     await t.sql.query(`UPDATE outbox_events SET occurred_at = '2026-01-01T00:00:00Z' WHERE type LIKE 'test.%'`);

@@ -1,32 +1,52 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { authControllerLogoutV1, session } from './api/client';
+import { authControllerLogoutV1, session, type Role } from './api/client';
 import { LANGUAGES, useI18n } from './i18n';
 import { BusinessPage } from './pages/BusinessPage';
 import { HomePage } from './pages/HomePage';
 import { KycPage } from './pages/KycPage';
 import { LoginPage } from './pages/LoginPage';
+import { PayoutsPage, PayoutsRefresh } from './pages/PayoutsPage';
 import { SignupPage } from './pages/SignupPage';
+import { detectRole, isOps } from './role';
 
-/** Signed-in state, kept in sync with the API client's token. */
-function useSignedIn(): [boolean, (token: string | null) => void] {
-  const [signedIn, setSignedIn] = useState(() => session.token !== null);
+/** The ops console is its own chunk: sellers never download it. */
+const OpsConsole = lazy(() => import('./ops/OpsConsole'));
+
+interface Signed {
+  signedIn: boolean;
+  role: Role | null;
+}
+
+/** Signed-in state and role, kept in sync with the API client's token. */
+function useSignedIn(): [Signed, (token: string | null, role?: Role | null) => void] {
+  const [state, setState] = useState<Signed>(() => ({ signedIn: session.token !== null, role: session.role }));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   useEffect(() => {
     session.onSignedOut(() => {
-      setSignedIn(false);
+      setState({ signedIn: false, role: null });
       queryClient.clear();
       navigate('/login');
     });
   }, [navigate, queryClient]);
+  // a session from before roles were remembered: ask the API once
+  useEffect(() => {
+    if (!state.signedIn || state.role) return;
+    detectRole()
+      .then((role) => {
+        session.set(session.token, role);
+        setState({ signedIn: true, role });
+      })
+      .catch(() => undefined);
+  }, [state]);
   return [
-    signedIn,
-    (token) => {
-      session.set(token);
+    state,
+    (token, role = null) => {
+      session.set(token, role);
       queryClient.clear();
-      setSignedIn(token !== null);
+      setState({ signedIn: token !== null, role: token ? role : null });
     },
   ];
 }
@@ -55,13 +75,14 @@ function LanguageSwitch() {
   );
 }
 
-function Layout({ signedIn, onLogout, children }: { signedIn: boolean; onLogout: () => void; children: ReactNode }) {
+function Layout({ signed, onLogout, children }: { signed: Signed; onLogout: () => void; children: ReactNode }) {
   const { t } = useI18n();
   const location = useLocation();
   useEffect(() => {
     // a new page: move focus to its heading for keyboard and screen-reader users
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, [location.pathname]);
+  const ops = isOps(signed.role);
   return (
     <>
       <a className="skip" href="#main">
@@ -72,15 +93,29 @@ function Layout({ signedIn, onLogout, children }: { signedIn: boolean; onLogout:
           {t('app.name')}
         </Link>
         <nav aria-label={t('nav.label')}>
-          {signedIn ? (
+          {signed.signedIn && ops ? (
+            <>
+              <NavLink to="/ops" end>
+                {t('nav.opsQueue')}
+              </NavLink>
+              <NavLink to="/ops/bank-accounts">{t('nav.opsBank')}</NavLink>
+              <NavLink to="/ops/webhooks">{t('nav.opsWebhooks')}</NavLink>
+              <NavLink to="/ops/audit">{t('nav.opsAudit')}</NavLink>
+              <NavLink to="/ops/countries">{t('nav.opsCountries')}</NavLink>
+            </>
+          ) : null}
+          {signed.signedIn && !ops ? (
             <>
               <NavLink to="/home">{t('nav.home')}</NavLink>
               <NavLink to="/business">{t('nav.business')}</NavLink>
               <NavLink to="/kyc">{t('nav.kyc')}</NavLink>
-              <button type="button" className="link" onClick={onLogout}>
-                {t('nav.logout')}
-              </button>
+              <NavLink to="/payouts">{t('nav.payouts')}</NavLink>
             </>
+          ) : null}
+          {signed.signedIn ? (
+            <button type="button" className="link" onClick={onLogout}>
+              {t('nav.logout')}
+            </button>
           ) : (
             <>
               <NavLink to="/login">{t('nav.login')}</NavLink>
@@ -90,30 +125,47 @@ function Layout({ signedIn, onLogout, children }: { signedIn: boolean; onLogout:
         </nav>
         <LanguageSwitch />
       </header>
-      <main id="main">{children}</main>
+      <main id="main" className={location.pathname.startsWith('/ops') ? 'wide' : undefined}>
+        {children}
+      </main>
     </>
   );
 }
 
 export function App() {
-  const [signedIn, setToken] = useSignedIn();
+  const { t } = useI18n();
+  const [signed, setToken] = useSignedIn();
   const navigate = useNavigate();
   const logout = async () => {
     await authControllerLogoutV1().catch(() => undefined);
     setToken(null);
     navigate('/login');
   };
-  const signedInOnly = (page: ReactNode) => (signedIn ? page : <Navigate to="/login" replace />);
-  const signedOutOnly = (page: ReactNode) => (signedIn ? <Navigate to="/home" replace /> : page);
+  const ops = isOps(signed.role);
+  const start = !signed.signedIn ? '/login' : ops ? '/ops' : '/home';
+  const sellerOnly = (page: ReactNode) => (!signed.signedIn ? <Navigate to="/login" replace /> : ops ? <Navigate to="/ops" replace /> : page);
+  const signedOutOnly = (page: ReactNode) => (signed.signedIn ? <Navigate to={start} replace /> : page);
+  const opsOnly = (page: ReactNode) => (!signed.signedIn ? <Navigate to="/login" replace /> : !signed.role ? <p role="status">{t('common.loading')}</p> : ops ? page : <Navigate to="/home" replace />);
   return (
-    <Layout signedIn={signedIn} onLogout={() => void logout()}>
+    <Layout signed={signed} onLogout={() => void logout()}>
       <Routes>
-        <Route path="/" element={<Navigate to={signedIn ? '/home' : '/login'} replace />} />
+        <Route path="/" element={<Navigate to={start} replace />} />
         <Route path="/login" element={signedOutOnly(<LoginPage onSignedIn={setToken} />)} />
-        <Route path="/signup" element={signedOutOnly(<SignupPage onSignedIn={setToken} />)} />
-        <Route path="/home" element={signedInOnly(<HomePage />)} />
-        <Route path="/business" element={signedInOnly(<BusinessPage />)} />
-        <Route path="/kyc" element={signedInOnly(<KycPage />)} />
+        <Route path="/signup" element={signedOutOnly(<SignupPage onSignedIn={(token) => setToken(token, 'seller')} />)} />
+        <Route path="/home" element={sellerOnly(<HomePage />)} />
+        <Route path="/business" element={sellerOnly(<BusinessPage />)} />
+        <Route path="/kyc" element={sellerOnly(<KycPage />)} />
+        <Route path="/payouts" element={sellerOnly(<PayoutsPage />)} />
+        <Route path="/payouts/return" element={sellerOnly(<PayoutsPage returned />)} />
+        <Route path="/payouts/refresh" element={sellerOnly(<PayoutsRefresh />)} />
+        <Route
+          path="/ops/*"
+          element={opsOnly(
+            <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+              <OpsConsole admin={signed.role === 'ops_admin'} />
+            </Suspense>,
+          )}
+        />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

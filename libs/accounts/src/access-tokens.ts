@@ -105,7 +105,7 @@ export class AccessTokens {
 
   /** Deletes tokens that expired or were revoked more than a day ago (run by the worker). */
   async purgeExpired(): Promise<number> {
-    const res: [unknown, number] = await this.uow.reader.query(
+    const res = await this.uow.statement<[unknown, number]>(
       `DELETE FROM access_tokens
         WHERE expires_at < $1::timestamptz - interval '1 day' OR revoked_at < $1::timestamptz - interval '1 day'`,
       [this.clock.now()],

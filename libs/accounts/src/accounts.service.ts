@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
 import { Locale, RequestContext, Role } from '@app/kernel';
 import { isUniqueViolation, Tx, UnitOfWork } from '@app/persistence';
+import type { Reader } from '@app/persistence';
 import { AccountEntity } from './entities/account.entity';
 import { authError, AuthErrorCode } from './errors';
 import { hashPassword, normalizeEmail, passwordProblem } from './passwords';
@@ -96,7 +97,7 @@ export class AccountsService {
     return account;
   }
 
-  findByEmail(tx: Tx, email: string): Promise<AccountEntity | null> {
+  findByEmail(tx: Reader, email: string): Promise<AccountEntity | null> {
     return tx.findOne(AccountEntity, { where: { emailNormalized: normalizeEmail(email) } });
   }
 }

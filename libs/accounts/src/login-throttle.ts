@@ -65,12 +65,12 @@ export class LoginThrottle {
   }
 
   async reset(key: string): Promise<void> {
-    await this.uow.reader.query('DELETE FROM login_throttle WHERE key = $1', [key]);
+    await this.uow.statement('DELETE FROM login_throttle WHERE key = $1', [key]);
   }
 
   /** Drops rows whose window and block are both over (run by the worker). */
   async purgeStale(): Promise<number> {
-    const res: [unknown, number] = await this.uow.reader.query(
+    const res = await this.uow.statement<[unknown, number]>(
       `DELETE FROM login_throttle
        WHERE window_started_at < $1::timestamptz - make_interval(secs => $2)
          AND (blocked_until IS NULL OR blocked_until < $1)`,

@@ -1,5 +1,6 @@
 export * from './catalog.module';
 export * from './errors';
+export * from './events';
 export { CATALOG_MESSAGES } from './i18n';
 export { MarketsService } from './markets/markets.service';
 export type { PublishedMarket } from './markets/markets.service';
@@ -20,7 +21,7 @@ export * from './pricing';
 export { PricesService } from './prices/prices.service';
 export type { MarketPriceView, MarketPriceIssue } from './prices/prices.service';
 export { MarketPriceEntity, PriceOverrideEntity } from './prices/market-price.entity';
-export { CatalogRepriceJob, CATALOG_REPRICE_JOB, FX_SNAPSHOT_IMPORTED_EVENT, MARKET_PUBLISHED_EVENT } from './prices/reprice.job';
+export { CatalogRepriceJob, CATALOG_REPRICE_JOB } from './prices/reprice.job';
 export { ComplianceRulesService } from './compliance/rules-admin.service';
 export type { PublishedRuleSet } from './compliance/rules-admin.service';
 export { ReadinessService } from './compliance/readiness.service';

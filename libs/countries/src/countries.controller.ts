@@ -74,7 +74,7 @@ export class CountriesController {
   @ApiOkResponse({ type: CountrySpecView })
   @ApiErrors(CountryErrorCode.NOT_FOUND)
   async spec(@Ctx() ctx: RequestContext, @Param('cc', CountryCodePipe) cc: string): Promise<CountrySpecView> {
-    const pack = await this.rules.published(cc);
+    const pack = await this.rules.getPublished(cc);
     return renderSpec(pack.document, pack.version, pack.country.status, ctx.locale);
   }
 

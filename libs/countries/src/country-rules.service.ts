@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Tx, UnitOfWork } from '@app/persistence';
+import { Reader, Tx, UnitOfWork } from '@app/persistence';
 import { CountryEntity } from './entities/country.entity';
 import { CountryPackVersionEntity } from './entities/country-pack-version.entity';
 import { countryError, CountryErrorCode } from './errors';
@@ -43,27 +43,37 @@ export class CountryRulesService {
     });
   }
 
+  /** {@link published}, read outside any transaction (public API). */
+  getPublished(code: string): Promise<PublishedPack> {
+    return this.published(code, this.uow.reader);
+  }
+
+  /** {@link version}, read outside any transaction. */
+  getVersion(code: string, version: number): Promise<CountryPackVersionEntity> {
+    return this.version(code, version, this.uow.reader);
+  }
+
   /** The version new sellers get. 404 COUNTRY_NOT_FOUND when nothing is published. */
-  async published(code: string, tx: Tx = this.uow.reader): Promise<PublishedPack> {
+  async published(code: string, tx: Reader): Promise<PublishedPack> {
     const country = await tx.findOne(CountryEntity, { where: { code } });
     if (!country) throw countryError(CountryErrorCode.NOT_FOUND, { country: code });
     return this.current(country, tx);
   }
 
-  private async current(country: CountryEntity, tx: Tx): Promise<PublishedPack> {
+  private async current(country: CountryEntity, tx: Reader): Promise<PublishedPack> {
     const version = await this.version(country.code, country.publishedVersion, tx);
     return { country, version: country.publishedVersion, document: version.document };
   }
 
   /** A numbered (published or retired) version; cached, as it never changes. Callers must not mutate it. */
-  async version(code: string, version: number, tx: Tx = this.uow.reader): Promise<CountryPackVersionEntity> {
+  async version(code: string, version: number, tx: Reader): Promise<CountryPackVersionEntity> {
     const key = `${code}:${version}`;
     const cached = this.versions.get(key);
     if (cached) return cached;
     const row = await tx.findOne(CountryPackVersionEntity, { where: { country: code, version } });
     if (!row) throw countryError(CountryErrorCode.VERSION_NOT_FOUND, { country: code, version });
     // only what another transaction committed is shared (a row read inside an open publication may still roll back)
-    if (tx === this.uow.reader || !tx.queryRunner?.isTransactionActive) this.versions.set(key, row);
+    if (tx === this.uow.reader || !(tx as Partial<Tx>).queryRunner?.isTransactionActive) this.versions.set(key, row);
     return row;
   }
 
@@ -71,7 +81,7 @@ export class CountryRulesService {
    * The ID-number rule for citizens of `nationality`, from its published pack; undefined when the
    * country has no published pack or the pack has no rule (older versions lack the field).
    */
-  async personIdNumberRule(nationality: string, tx: Tx = this.uow.reader): Promise<PersonIdNumberCheck | undefined> {
+  async personIdNumberRule(nationality: string, tx: Reader): Promise<PersonIdNumberCheck | undefined> {
     const country = await tx.findOne(CountryEntity, { where: { code: nationality } });
     if (!country) return undefined;
     const pack = (await this.version(nationality, country.publishedVersion, tx)).document;
@@ -84,14 +94,14 @@ export class CountryRulesService {
   }
 
   /** Sign-ups and new profiles: the country must have a published pack and be enabled (else 422). */
-  async openForSellers(code: string, tx: Tx = this.uow.reader): Promise<PublishedPack> {
+  async openForSellers(code: string, tx: Reader): Promise<PublishedPack> {
     const country = await tx.findOne(CountryEntity, { where: { code } });
     if (!country || country.status !== 'enabled') throw countryError(CountryErrorCode.NOT_ENABLED, { country: code });
     return this.current(country, tx);
   }
 
   async checkRegistration(code: string, input: unknown): Promise<{ version: number; check: RegistrationCheck }> {
-    const pack = await this.published(code);
+    const pack = await this.published(code, this.uow.reader);
     return { version: pack.version, check: checkRegistration(pack.document, input) };
   }
 
@@ -101,7 +111,7 @@ export class CountryRulesService {
   }
 
   async validateIdentifier(code: string, type: string, value: string): Promise<IdentifierCheck> {
-    const { document } = await this.published(code);
+    const { document } = await this.published(code, this.uow.reader);
     return checkIdentifier(document, type, value);
   }
 }

@@ -297,7 +297,7 @@ export class OpsCountriesController {
   @ApiErrors(CountryErrorCode.VERSION_NOT_FOUND)
   async version(@Param('cc', CountryCodePipe) cc: string, @Param('version') version: string) {
     if (!/^\d{1,6}$/.test(version)) throw countryError(CountryErrorCode.VERSION_NOT_FOUND, { country: cc, version: version.slice(0, 10) });
-    const row = await this.rules.version(cc, Number(version));
+    const row = await this.rules.getVersion(cc, Number(version));
     return { country: cc, version: row.version, state: row.state, document: row.document };
   }
 

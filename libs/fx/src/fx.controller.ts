@@ -144,6 +144,6 @@ export class FxRatesController {
   @ApiOkResponse({ type: RateView })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, FxErrorCode.NO_SNAPSHOT, FxErrorCode.RATE_UNAVAILABLE)
   rate(@Query() query: RateQuery) {
-    return this.fx.rate({ from: query.from, to: query.to, source: query.source, date: query.date });
+    return this.fx.lookupRate({ from: query.from, to: query.to, source: query.source, date: query.date });
   }
 }

@@ -5,7 +5,7 @@ import { JobHandler, JobProcessor, Outbox } from '@app/jobs';
 import { APP_CONFIG, CLOCK, safeError, targetDaysBetween } from '@app/kernel';
 import type { AppConfig, Clock, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
-import type { Tx } from '@app/persistence';
+import type { Reader, Tx } from '@app/persistence';
 import { FxImportEntity } from './entities/fx-import.entity';
 import { FxSnapshotEntity } from './entities/fx-snapshot.entity';
 import { fxError, FxErrorCode } from './errors';
@@ -14,6 +14,7 @@ import type { FxFeed } from './feed.port';
 import { FX_SOURCES, FxFormatError, parseFxFile } from './parsers';
 import type { FxDay, FxSource, ParsedFxFile, QuoteStyle } from './parsers';
 import { crossRate } from './rates';
+import { FxSnapshotImportedEvent } from './events';
 
 /** The ECB's full history is ~7 MB; nothing an FX source publishes comes near this. */
 export const FX_FILE_MAX_BYTES = 16 * 1024 * 1024;
@@ -147,12 +148,7 @@ export class FxService {
       });
       // Consumers (catalog re-pricing) read the source's latest snapshot; only new content is news.
       if (created > 0) {
-        await this.outbox.add(tx, {
-          type: 'fx.snapshot_imported',
-          aggregateType: 'fx_source',
-          aggregateId: input.source,
-          payload: { source: input.source, importId: id, snapshotIds, lastRateDate: row.lastRateDate, rateKind: parsed.rateKind },
-        });
+        await this.outbox.add(tx, FxSnapshotImportedEvent, input.source, { source: input.source, importId: id, snapshotIds, lastRateDate: row.lastRateDate, rateKind: parsed.rateKind });
       }
       return importView(row, false);
     });
@@ -181,7 +177,7 @@ export class FxService {
   }
 
   /** The snapshot prices use for a source: the latest rate date (on or before `date`), the newest fetched for that day. */
-  async latestSnapshot(source: FxSource, date?: string, tx: Tx = this.uow.reader): Promise<FxSnapshotEntity | null> {
+  async latestSnapshot(source: FxSource, date: string | undefined, tx: Reader): Promise<FxSnapshotEntity | null> {
     const qb = tx.createQueryBuilder(FxSnapshotEntity, 's').where('s.source = :source', { source });
     if (date) qb.andWhere('s.rateDate <= :date', { date });
     return qb.orderBy('s.rateDate', 'DESC').addOrderBy('s.fetchedAt', 'DESC').addOrderBy('s.id', 'DESC').limit(1).getOne();
@@ -193,7 +189,12 @@ export class FxService {
    * from the latest snapshot (RUB at the ECB) is FX.RATE_UNAVAILABLE. `tx`: read in the caller's transaction
    * (a caller inside a transaction must not wait for a second pool connection).
    */
-  async rate(query: RateQuery, tx: Tx = this.uow.reader): Promise<RateResult> {
+  /** {@link rate}, read outside any transaction (public API). */
+  lookupRate(query: RateQuery): Promise<RateResult> {
+    return this.rate(query, this.uow.reader);
+  }
+
+  async rate(query: RateQuery, tx: Reader): Promise<RateResult> {
     const snapshot = await this.latestSnapshot(query.source, query.date, tx);
     if (!snapshot) throw fxError(FxErrorCode.NO_SNAPSHOT, { source: query.source.toUpperCase() });
     const rates = { pivot: snapshot.pivot, quoteStyle: snapshot.quoteStyle as QuoteStyle, quotes: snapshot.quotes };
@@ -241,7 +242,7 @@ export class FxService {
     };
     const freshness = [];
     for (const source of FX_SOURCES) {
-      const latest = await this.latestSnapshot(source);
+      const latest = await this.latestSnapshot(source, undefined, this.uow.reader);
       const age = latest ? targetDaysBetween(latest.rateDate, now) : null;
       freshness.push({ source, snapshotId: latest?.id ?? null, rateDate: latest?.rateDate ?? null, ageTargetDays: age, stale: age === null || age > maxAge });
     }

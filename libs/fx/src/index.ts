@@ -2,6 +2,7 @@ export * from './fx.module';
 export { FxService, FxFetchJob, FX_FETCH_JOB, FX_FILE_MAX_BYTES } from './fx.service';
 export type { ImportResult, RateQuery, RateResult } from './fx.service';
 export * from './errors';
+export * from './events';
 export { FX_MESSAGES } from './i18n';
 export { FX_FEED, HttpFxFeed, FxFeedError } from './feed.port';
 export type { FxFeed } from './feed.port';

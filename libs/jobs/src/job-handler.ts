@@ -1,5 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { RequestContext } from '@app/kernel';
+import type { EventType } from './events';
 
 export const JOB_HANDLER = 'ltg:jobHandler';
 
@@ -11,8 +12,8 @@ export interface JobHandlerOptions {
   retryLimit?: number;
   retryDelaySeconds?: number;
   expireInSeconds?: number;
-  /** Domain events (outbox types, e.g. `kyc.suspended`) this queue receives through pg-boss pub/sub. */
-  subscribeTo?: string[];
+  /** Declared domain events (each context's exported {@link EventType}s) this queue receives through pg-boss pub/sub. */
+  subscribeTo?: readonly EventType[];
 }
 
 /** Implemented by a provider decorated with {@link JobHandler}. Must be idempotent: a job can run twice. */

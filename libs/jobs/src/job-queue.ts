@@ -105,7 +105,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
         },
       );
       if (options.schedule) await this.boss.schedule(name, options.schedule, {}, { tz: 'UTC' });
-      for (const event of options.subscribeTo ?? []) await this.boss.subscribe(event, name);
+      for (const event of options.subscribeTo ?? []) await this.boss.subscribe(event.type, name);
     }
     this.logger.log(`worker processing ${this.handlers.size} queue(s): ${[...this.handlers.keys()].join(', ')}`);
   }

@@ -6,6 +6,7 @@ import type { Clock } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { JobHandler, JobProcessor } from './job-handler';
 import { JobQueue } from './job-queue';
+import type { EventType } from './events';
 
 /**
  * Transactional outbox: a domain event is written in the same transaction as the state change it
@@ -47,12 +48,6 @@ export class OutboxEventEntity {
   deliveredAt: Date | null;
 }
 
-export interface DomainEvent {
-  type: string;
-  aggregateType: string;
-  aggregateId: string;
-  payload: Record<string, unknown>;
-}
 
 export const OUTBOX_RELAY_JOB = 'outbox.relay';
 
@@ -63,15 +58,18 @@ export class Outbox {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Records the event in the caller's transaction and nudges the relay (also in that transaction). */
-  async add(tx: Tx, event: DomainEvent): Promise<string> {
+  /**
+   * Records a declared event (see {@link EventType}) with a payload of its type in the caller's
+   * transaction and nudges the relay (also in that transaction).
+   */
+  async add<P extends object>(tx: Tx, event: EventType<P>, aggregateId: string, payload: P): Promise<string> {
     const id = randomUUID();
     await tx.insert(OutboxEventEntity, {
       id,
       type: event.type,
       aggregateType: event.aggregateType,
-      aggregateId: event.aggregateId,
-      payload: event.payload as never,
+      aggregateId,
+      payload: payload as never,
       occurredAt: this.clock.now(),
       deliveredAt: null,
     });

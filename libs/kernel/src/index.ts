@@ -24,3 +24,4 @@ export * from './http/http-server-edge';
 export * from './http/uploads';
 export * from './http/dto-shapes';
 export * from './xml';
+export * from './lifecycle';

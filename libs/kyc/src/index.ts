@@ -2,6 +2,7 @@ export * from './kyc.module';
 export * from './kyc.service';
 export * from './errors';
 export * from './lifecycle';
+export * from './events';
 export { KYC_MESSAGES } from './i18n';
 export { VendorResultsService } from './vendor-results.service';
 export type { VendorResult, IdentityVerificationProvider } from './verification.port';

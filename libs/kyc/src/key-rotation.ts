@@ -45,7 +45,7 @@ export class KycDocumentsKeyRotation implements EncryptedDataSet {
       const sealed = (await this.storage.get(row.storage_key)).toString('utf8');
       const next = this.cipher.reencrypt(sealed, `kyc-document:${row.id}`);
       if (next) await this.storage.put(row.storage_key, Buffer.from(next));
-      await this.uow.reader.query(`UPDATE kyc_documents SET cipher_key_id = $2 WHERE id = $1`, [row.id, this.cipher.activeKeyId]);
+      await this.uow.statement(`UPDATE kyc_documents SET cipher_key_id = $2 WHERE id = $1`, [row.id, this.cipher.activeKeyId]);
     }
     return rows.length;
   }

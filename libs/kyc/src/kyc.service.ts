@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { conditionApplies, CountryRulesService, declarationsOf, validateWithPack } from '@app/countries';
 import type { CountryPackDocument, PersonIdNumberCheck } from '@app/countries';
 import { Outbox } from '@app/jobs';
-import { CLOCK, FieldCipher } from '@app/kernel';
+import { CLOCK, FieldCipher, IllegalTransition } from '@app/kernel';
 import type { Clock, ErrorDetail, MessageParam, RequestContext, SellerPrincipal } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { Not } from 'typeorm';
@@ -15,7 +15,8 @@ import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { kycError, KycErrorCode } from './errors';
 import { isUuid } from './ids';
-import { assertKycTransition, EDITABLE, IllegalKycTransition, KycStatus, RESETS_APPROVALS, statusName } from './lifecycle';
+import { KYC_STATUS_EVENTS } from './events';
+import { EDITABLE, KYC_CASE_LIFECYCLE, KycStatus, RESETS_APPROVALS, statusName } from './lifecycle';
 import { SANCTIONS_SCREENER } from './sanctions.port';
 import { sellerReason, sellerStatus } from './seller-facing';
 import type { SanctionsScreener } from './sanctions.port';
@@ -127,25 +128,21 @@ export class KycService {
   /** Moves a case through the transition table, recording history and the outbox event. */
   async transition(tx: Tx, kase: KycCaseEntity, to: KycStatus, who: { role: string; accountId?: string | null; reason?: string | null; note?: string | null }) {
     try {
-      assertKycTransition(kase.status, to);
+      await KYC_CASE_LIFECYCLE.move(kase.status, to, async ({ from }) => {
+        const decided = ['approved', 'rejected'].includes(to) ? { decidedAt: this.clock.now() } : {};
+        const approvals = RESETS_APPROVALS.includes(to) ? { firstApprovalBy: null } : {};
+        // a status change decides the case as a whole, a pending re-screening flag included
+        await tx.update(KycCaseEntity, { id: kase.id }, { status: to, reasonCode: who.reason ?? null, reviewRequestedAt: null, ...decided, ...approvals, ...(to === 'submitted' ? { submittedAt: this.clock.now() } : {}) });
+        await this.history(tx, kase.id, from, to, who);
+      });
     } catch (e) {
-      if (e instanceof IllegalKycTransition) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: statusName(e.from), to: statusName(e.to) });
+      if (e instanceof IllegalTransition) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: statusName(e.from as KycStatus), to: statusName(e.to as KycStatus) });
       throw e;
     }
-    const decided = ['approved', 'rejected'].includes(to) ? { decidedAt: this.clock.now() } : {};
-    const approvals = RESETS_APPROVALS.includes(to) ? { firstApprovalBy: null } : {};
-    // a status change decides the case as a whole, a pending re-screening flag included
-    await tx.update(KycCaseEntity, { id: kase.id }, { status: to, reasonCode: who.reason ?? null, reviewRequestedAt: null, ...decided, ...approvals, ...(to === 'submitted' ? { submittedAt: this.clock.now() } : {}) });
-    await this.history(tx, kase.id, kase.status, to, who);
-    const event = ({ submitted: 'kyc.submitted', approved: 'kyc.approved', rejected: 'kyc.rejected', action_required: 'kyc.action_required', suspended: 'kyc.suspended' } as Partial<Record<KycStatus, string>>)[to];
+    const event = KYC_STATUS_EVENTS[to];
     if (event) {
-      await this.outbox.add(tx, {
-        type: event,
-        aggregateType: 'seller',
-        aggregateId: kase.sellerId,
-        // events may reach the seller (notifications): the reason as the seller may read it, never a screening one
-        payload: { caseId: kase.id, sellerId: kase.sellerId, country: kase.country, from: kase.status, to, reasonCode: sellerReason(to, who.reason ?? null) },
-      });
+      // events may reach the seller (notifications): the reason as the seller may read it, never a screening one
+      await this.outbox.add(tx, event, kase.sellerId, { caseId: kase.id, sellerId: kase.sellerId, country: kase.country, from: kase.status, to, reasonCode: sellerReason(to, who.reason ?? null) });
     }
     kase.status = to;
   }

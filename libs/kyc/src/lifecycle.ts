@@ -1,6 +1,8 @@
+import { defineLifecycle } from '@app/kernel';
+
 /**
- * The KYC case lifecycle as a declared transition table. Any other move is an
- * {@link IllegalKycTransition} (a typed error with its own code at the edge).
+ * The KYC case lifecycle as a declared transition table (a kernel {@link defineLifecycle}). Any other
+ * move is the kernel's typed IllegalTransition, rendered as KYC.ILLEGAL_TRANSITION at the edge.
  */
 export const KYC_STATUSES = ['collecting', 'submitted', 'in_review', 'approved', 'rejected', 'action_required', 'suspended', 'superseded'] as const;
 export type KycStatus = (typeof KYC_STATUSES)[number];
@@ -16,19 +18,7 @@ export const KYC_TRANSITIONS: Readonly<Record<KycStatus, readonly KycStatus[]>> 
   superseded: [],
 };
 
-export class IllegalKycTransition extends Error {
-  constructor(
-    readonly from: KycStatus,
-    readonly to: KycStatus,
-  ) {
-    super(`a KYC case cannot move from ${from} to ${to}`);
-    this.name = 'IllegalKycTransition';
-  }
-}
-
-export function assertKycTransition(from: KycStatus, to: KycStatus): void {
-  if (!KYC_TRANSITIONS[from].includes(to)) throw new IllegalKycTransition(from, to);
-}
+export const KYC_CASE_LIFECYCLE = defineLifecycle<KycStatus>('kyc case', KYC_TRANSITIONS);
 
 /**
  * The states an ops decision may start from. Narrower than the transition table: `submitted →

@@ -10,6 +10,8 @@ import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
 import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
+import { KycReverificationRequiredEvent } from './events';
+import { KYC_CASE_LIFECYCLE } from './lifecycle';
 import { DOCUMENT_STORAGE } from './storage';
 import type { DocumentStorage } from './storage';
 
@@ -57,6 +59,7 @@ export class ReverificationOnPublish implements OnModuleInit {
    */
   async reopen(tx: Tx, ctx: RequestContext, old: KycCaseEntity, packVersion: number, reason: string, note: string, keepDocument: (d: KycDocumentEntity) => boolean = () => true): Promise<string> {
     const now = this.clock.now();
+    KYC_CASE_LIFECYCLE.assert(old.status, 'superseded');
     await tx.update(KycCaseEntity, { id: old.id }, { status: 'superseded' });
     const id = randomUUID();
     await tx.insert(KycCaseEntity, {
@@ -104,12 +107,7 @@ export class ReverificationOnPublish implements OnModuleInit {
         occurredAt: now,
       });
     }
-    await this.outbox.add(tx, {
-      type: 'kyc.reverification_required',
-      aggregateType: 'seller',
-      aggregateId: old.sellerId,
-      payload: { sellerId: old.sellerId, previousCaseId: old.id, caseId: id, country: old.country, packVersion, reason },
-    });
+    await this.outbox.add(tx, KycReverificationRequiredEvent, old.sellerId, { sellerId: old.sellerId, previousCaseId: old.id, caseId: id, country: old.country, packVersion, reason });
     return id;
   }
 }

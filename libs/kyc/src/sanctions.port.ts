@@ -1,4 +1,4 @@
-import type { Tx } from '@app/persistence';
+import type { Reader } from '@app/persistence';
 
 /** Screening of a case's subjects (company and people) against the loaded sanctions lists. */
 export const SANCTIONS_SCREENER = Symbol('SANCTIONS_SCREENER');
@@ -29,8 +29,8 @@ export interface SubjectScreening {
 
 export interface SanctionsScreener {
   /**
-   * `tx`: the caller's transaction, when screening is part of one (submission): list reads then use
-   * its connection, so a submission holds one pooled connection, never two.
+   * `db`: the caller's transaction when screening is part of one (submission), so list reads use
+   * its connection and a submission holds one pooled connection, never two; otherwise uow.reader.
    */
-  screen(subjects: ScreeningSubject[], tx?: Tx): Promise<SubjectScreening>;
+  screen(subjects: ScreeningSubject[], db: Reader): Promise<SubjectScreening>;
 }

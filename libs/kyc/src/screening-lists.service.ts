@@ -77,7 +77,7 @@ export class ScreeningListsService {
    * carry no nationality to compare it with, so it does not change the result (`nationalityUsed`).
    */
   async check(ctx: RequestContext, input: { name: string; kind: 'person' | 'entity'; birthDate?: string; nationality?: string }) {
-    const result = await this.screener.screen([{ ref: 'subject', kind: input.kind, name: input.name, ...(input.birthDate ? { birthDate: input.birthDate } : {}) }]);
+    const result = await this.screener.screen([{ ref: 'subject', kind: input.kind, name: input.name, ...(input.birthDate ? { birthDate: input.birthDate } : {}) }], this.uow.reader);
     const id = randomUUID();
     await this.uow.run((tx) =>
       this.audit.record(tx, ctx, {
@@ -145,7 +145,7 @@ export class RescreenApprovedJob implements JobProcessor<{ listId: string }> {
       const result = await this.screener.screen([
         ...(profile ? [{ ref: 'company', kind: 'entity' as const, name: profile.legalName }] : []),
         ...persons.map((p) => ({ ref: `person:${p.id}`, kind: 'person' as const, name: p.fullName, birthDate: p.dateOfBirth })),
-      ]);
+      ], this.uow.reader);
       if (result.decision === 'clear') continue;
       const outcome = await this.uow.run(async (tx) => {
         const current = await tx.findOne(KycCaseEntity, { where: { id: kase.id }, lock: { mode: 'pessimistic_write' } });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@app/persistence';
-import type { Tx } from '@app/persistence';
+import type { Reader } from '@app/persistence';
 import { ScreeningEntryEntity } from './entities/screening-list.entity';
 import type { SanctionsScreener, ScreeningSubject, SubjectScreening } from './sanctions.port';
 import { ListEntry, ScreeningIndex } from './screening';
@@ -18,7 +18,7 @@ export class ListSanctionsScreener implements SanctionsScreener {
 
   constructor(private readonly uow: UnitOfWork) {}
 
-  private async current(db: Tx): Promise<{ key: string; version: string; lists: { id: string; source: string; label: string }[] }> {
+  private async current(db: Reader): Promise<{ key: string; version: string; lists: { id: string; source: string; label: string }[] }> {
     const lists: { id: string; source: string; label: string }[] = await db.query(
       `SELECT DISTINCT ON (source) id, source, label FROM screening_lists ORDER BY source, loaded_at DESC`,
     );
@@ -27,7 +27,7 @@ export class ListSanctionsScreener implements SanctionsScreener {
 
   // A build started on a caller's transaction is awaited by that caller before its transaction ends,
   // so other callers sharing the promise never see the connection go away under it.
-  private index(db: Tx, key: string, lists: { id: string; source: string }[]): Promise<ScreeningIndex> {
+  private index(db: Reader, key: string, lists: { id: string; source: string }[]): Promise<ScreeningIndex> {
     if (this.cache?.key !== key) {
       const build = (async () => {
         const entries: ListEntry[] = [];
@@ -47,8 +47,7 @@ export class ListSanctionsScreener implements SanctionsScreener {
     return this.cache!.index;
   }
 
-  async screen(subjects: ScreeningSubject[], tx?: Tx): Promise<SubjectScreening> {
-    const db = tx ?? this.uow.reader;
+  async screen(subjects: ScreeningSubject[], db: Reader): Promise<SubjectScreening> {
     const { key, version, lists } = await this.current(db);
     if (!lists.length) return { decision: 'review', hits: [], listVersion: 'none' };
     const index = await this.index(db, key, lists);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@app/persistence';
-import type { Tx } from '@app/persistence';
+import type { Reader } from '@app/persistence';
 import type { KycStatus } from './lifecycle';
 
 /**
@@ -19,7 +19,7 @@ export interface KycStanding {
 export class KycStandingReader {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async of(sellerId: string, tx: Tx = this.uow.reader): Promise<KycStanding> {
+  async of(sellerId: string, tx: Reader): Promise<KycStanding> {
     const rows: { id: string; status: KycStatus; reverification: boolean }[] = await tx.query(
       `SELECT c.id, c.status,
               EXISTS (SELECT 1 FROM kyc_cases s WHERE s.seller_id = c.seller_id AND s.status = 'superseded') AS reverification

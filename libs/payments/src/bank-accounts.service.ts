@@ -10,6 +10,7 @@ import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { paymentError, PaymentErrorCode } from './errors';
 import type { ConnectAccountSnapshot } from './ports';
 import { PayoutsService } from './payouts.service';
+import { BANK_ACCOUNT_REVIEW } from './status';
 
 export const REJECTION_REASONS = ['name_mismatch', 'account_closed', 'not_business_account', 'other'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
@@ -90,7 +91,7 @@ export class BankAccountsService {
     const payout = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
     if (!payout) throw paymentError(PaymentErrorCode.SETUP_REQUIRED);
     if (payout.rail !== 'bank_transfer') throw paymentError(PaymentErrorCode.WRONG_RAIL, { rail: payout.rail });
-    const { document } = await this.countries.published(seller.country);
+    const { document } = await this.countries.published(seller.country, this.uow.reader);
 
     const problems: ErrorDetail[] = [];
     const detail = (field: string, code: string, messageKey: string, params: ErrorDetail['params'] = {}) =>
@@ -126,6 +127,8 @@ export class BankAccountsService {
 
     return this.uow.run(async (tx) => {
       const account = await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id }, lock: { mode: 'pessimistic_write' } });
+      const previous = await tx.findOne(BankAccountEntity, { where: { sellerId: seller.id }, lock: { mode: 'pessimistic_write' } });
+      if (previous) BANK_ACCOUNT_REVIEW.assert(previous.status, 'pending_review');
       const row = Object.assign(new BankAccountEntity(), {
         sellerId: seller.id,
         country: seller.country,
@@ -156,17 +159,18 @@ export class BankAccountsService {
     return rows.map((r) => BankAccountsService.view(r, true));
   }
 
-  private async pending(tx: Tx, sellerId: string) {
+  /** The account under review, locked, when the review may move it to `to`. */
+  private async pending(tx: Tx, sellerId: string, to: 'verified' | 'rejected') {
     const row = await tx.findOne(BankAccountEntity, { where: { sellerId }, lock: { mode: 'pessimistic_write' } });
     if (!row) throw paymentError(PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND);
-    if (row.status !== 'pending_review') throw paymentError(PaymentErrorCode.BANK_ACCOUNT_NOT_PENDING, { status: row.status });
+    if (!BANK_ACCOUNT_REVIEW.can(row.status, to)) throw paymentError(PaymentErrorCode.BANK_ACCOUNT_NOT_PENDING, { status: row.status });
     const account = await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId }, lock: { mode: 'pessimistic_write' } });
     return { row, account };
   }
 
   async verify(ctx: RequestContext, sellerId: string): Promise<BankAccountView> {
     return this.uow.run(async (tx) => {
-      const { row, account } = await this.pending(tx, sellerId);
+      const { row, account } = await this.pending(tx, sellerId, 'verified');
       const reviewed = { status: 'verified' as const, reviewedBy: ctx.actor?.accountId ?? null, reviewedAt: this.clock.now(), rejectionReason: null };
       await tx.update(BankAccountEntity, { sellerId }, reviewed);
       await this.payouts.applySnapshot(tx, account, bankSnapshot(row.country, {}, true), 0);
@@ -177,7 +181,7 @@ export class BankAccountsService {
 
   async reject(ctx: RequestContext, sellerId: string, reason: RejectionReason, note?: string): Promise<BankAccountView> {
     return this.uow.run(async (tx) => {
-      const { row, account } = await this.pending(tx, sellerId);
+      const { row, account } = await this.pending(tx, sellerId, 'rejected');
       const reviewed = { status: 'rejected' as const, reviewedBy: ctx.actor?.accountId ?? null, reviewedAt: this.clock.now(), rejectionReason: reason };
       await tx.update(BankAccountEntity, { sellerId }, reviewed);
       await this.payouts.applySnapshot(

@@ -1,20 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobHandler, JobProcessor, Outbox } from '@app/jobs';
-import { KycStandingReader } from '@app/kyc';
+import type { DeliveredOf } from '@app/jobs';
+import { KYC_CASE_EVENTS, KycStandingReader } from '@app/kyc';
 import { UnitOfWork } from '@app/persistence';
 import { PayoutHoldEntity } from './entities/payout-hold.entity';
+import { PayoutsPausedEvent, PayoutsResumedEvent } from './events';
 import { kycBlock } from './gate';
 
 export const COMPLIANCE_HOLD_JOB = 'payments.compliance-hold';
 
-/** Every KYC event that can move a seller's current case (and so the payout gate). */
-export const KYC_EVENTS = ['kyc.submitted', 'kyc.approved', 'kyc.rejected', 'kyc.action_required', 'kyc.suspended', 'kyc.reverification_required'] as const;
-
-interface DomainEventEnvelope {
-  id: string;
-  type: string;
-  payload: { sellerId?: string };
-}
 
 /**
  * Keeps the stored payout hold (`payout_holds`) in step with KYC. An event is only a trigger: the
@@ -25,8 +19,8 @@ interface DomainEventEnvelope {
  * neutral reason code.
  */
 @Injectable()
-@JobHandler({ name: COMPLIANCE_HOLD_JOB, subscribeTo: [...KYC_EVENTS], retryLimit: 10 })
-export class ComplianceHoldJob implements JobProcessor<DomainEventEnvelope> {
+@JobHandler({ name: COMPLIANCE_HOLD_JOB, subscribeTo: KYC_CASE_EVENTS, retryLimit: 10 })
+export class ComplianceHoldJob implements JobProcessor<DeliveredOf<typeof KYC_CASE_EVENTS>> {
   private readonly logger = new Logger('Payouts');
 
   constructor(
@@ -35,7 +29,7 @@ export class ComplianceHoldJob implements JobProcessor<DomainEventEnvelope> {
     private readonly kyc: KycStandingReader,
   ) {}
 
-  async handle(event: DomainEventEnvelope): Promise<void> {
+  async handle(event: DeliveredOf<typeof KYC_CASE_EVENTS>): Promise<void> {
     const sellerId = event.payload?.sellerId;
     if (!sellerId) return;
     await this.uow.run(async (tx) => {
@@ -48,10 +42,10 @@ export class ComplianceHoldJob implements JobProcessor<DomainEventEnvelope> {
       const reason = kycBlock(standing);
       await tx.update(PayoutHoldEntity, { sellerId }, { kycStatus: standing.status, kycCaseId: standing.caseId, held: reason !== null, reason, lastEventId: event.id });
       if (hold.held && !reason) {
-        await this.outbox.add(tx, { type: 'payouts.resumed', aggregateType: 'seller', aggregateId: sellerId, payload: { sellerId, cause: event.id } });
+        await this.outbox.add(tx, PayoutsResumedEvent, sellerId, { sellerId, cause: event.id });
         this.logger.log(`payout hold lifted for seller ${sellerId}`);
       } else if (reason && !hold.held) {
-        await this.outbox.add(tx, { type: 'payouts.paused', aggregateType: 'seller', aggregateId: sellerId, payload: { sellerId, reason, cause: event.id } });
+        await this.outbox.add(tx, PayoutsPausedEvent, sellerId, { sellerId, reason, cause: event.id });
         this.logger.log(`payouts held for seller ${sellerId}: ${reason}`);
       }
     });

@@ -2,6 +2,7 @@ export * from './payments.module';
 export * from './payouts.service';
 export * from './errors';
 export * from './status';
+export * from './events';
 export * from './checklist';
 export { PAYMENTS_MESSAGES } from './i18n';
 export { INBOX_CHANNEL, RECONCILE_EVENTS_JOB, MAX_WEBHOOK_ATTEMPTS, HANDLED_EVENT_TYPES, ReconcileEventsJob, WebhookInboxDrainer } from './webhooks.service';

@@ -16,7 +16,8 @@ import { payoutGate } from './gate';
 import type { BlockingReason, EffectivePayoutStatus } from './gate';
 import { CONNECT_GATEWAY, GatewayError } from './ports';
 import type { ConnectAccountSnapshot, ConnectGateway } from './ports';
-import { canTransition, deriveStatus, IllegalPayoutTransition, PayoutStatus } from './status';
+import { PayoutFailedEvent, PayoutStatusChangedEvent } from './events';
+import { deriveStatus, PAYOUT_LIFECYCLE, PayoutStatus } from './status';
 
 export type Rail = 'stripe_connect' | 'bank_transfer';
 
@@ -88,10 +89,10 @@ export class PayoutsService implements OnModuleInit {
 
   async overview(ctx: RequestContext): Promise<PayoutOverview> {
     const seller = callerSeller(ctx);
-    const kyc = await this.kyc.of(seller.id);
+    const kyc = await this.kyc.of(seller.id, this.uow.reader);
     const account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
     if (account) return this.view(account, kyc);
-    const { document } = await this.countries.published(seller.country);
+    const { document } = await this.countries.published(seller.country, this.uow.reader);
     const choice = this.chooseRail(document);
     const gate = payoutGate(choice.available ? { status: 'not_started', payoutsEnabled: false } : { status: 'unavailable', payoutsEnabled: false, unavailableReason: choice.reason }, kyc);
     return {
@@ -131,7 +132,7 @@ export class PayoutsService implements OnModuleInit {
    */
   async start(ctx: RequestContext, input: { currency?: string }): Promise<PayoutOverview> {
     const seller = callerSeller(ctx);
-    const { document } = await this.countries.published(seller.country);
+    const { document } = await this.countries.published(seller.country, this.uow.reader);
     const choice = this.chooseRail(document);
     if (!choice.available) {
       throw paymentError(PaymentErrorCode.RAIL_UNAVAILABLE, { country: seller.country, reason: choice.message }, [
@@ -147,7 +148,7 @@ export class PayoutsService implements OnModuleInit {
     // read before the transaction below: nothing else should wait on a pool connection while it holds its lock
     const { email } = await this.sellers.contact(seller.id);
 
-    await this.uow.reader.query(
+    await this.uow.statement(
       `INSERT INTO payout_accounts (seller_id, country, rail, status, currency, setup_key)
        VALUES ($1, $2, $3, 'not_started', $4, $5) ON CONFLICT (seller_id) DO NOTHING`,
       [seller.id, seller.country, choice.rail, currency, randomUUID()],
@@ -225,7 +226,7 @@ export class PayoutsService implements OnModuleInit {
   async applySnapshot(tx: Tx, account: PayoutAccountEntity, snapshot: ConnectAccountSnapshot, created: number): Promise<'applied' | 'stale'> {
     if (created > 0 && created < account.lastEventCreated) return 'stale';
     const next = deriveStatus(snapshot);
-    if (!canTransition(account.status, next)) throw new IllegalPayoutTransition(account.status, next);
+    PAYOUT_LIFECYCLE.assert(account.status, next);
     await tx.update(
       PayoutAccountEntity,
       { sellerId: account.sellerId },
@@ -245,6 +246,7 @@ export class PayoutsService implements OnModuleInit {
   async markDisconnected(tx: Tx, account: PayoutAccountEntity, created: number): Promise<'applied' | 'stale'> {
     if (created < account.lastEventCreated) return 'stale';
     if (account.status === 'disconnected') return 'applied';
+    PAYOUT_LIFECYCLE.assert(account.status, 'disconnected');
     await tx.update(PayoutAccountEntity, { sellerId: account.sellerId }, { status: 'disconnected', payoutsEnabled: false, lastEventCreated: created });
     await this.statusChanged(tx, account, 'disconnected');
     return 'applied';
@@ -252,20 +254,10 @@ export class PayoutsService implements OnModuleInit {
 
   async recordPayoutFailure(tx: Tx, account: PayoutAccountEntity, code: string | null): Promise<void> {
     await tx.update(PayoutAccountEntity, { sellerId: account.sellerId }, { lastPayoutFailure: code ?? 'unknown' });
-    await this.outbox.add(tx, {
-      type: 'payouts.payout_failed',
-      aggregateType: 'seller',
-      aggregateId: account.sellerId,
-      payload: { sellerId: account.sellerId, rail: account.rail, failureCode: code },
-    });
+    await this.outbox.add(tx, PayoutFailedEvent, account.sellerId, { sellerId: account.sellerId, rail: account.rail, failureCode: code });
   }
 
   private async statusChanged(tx: Tx, account: PayoutAccountEntity, to: PayoutStatus): Promise<void> {
-    await this.outbox.add(tx, {
-      type: 'payouts.status_changed',
-      aggregateType: 'seller',
-      aggregateId: account.sellerId,
-      payload: { sellerId: account.sellerId, rail: account.rail, from: account.status, to },
-    });
+    await this.outbox.add(tx, PayoutStatusChangedEvent, account.sellerId, { sellerId: account.sellerId, rail: account.rail, from: account.status, to });
   }
 }

@@ -1,3 +1,5 @@
+import { defineLifecycle } from '@app/kernel';
+import type { BankAccountStatus } from './entities/bank-account.entity';
 import type { ConnectAccountSnapshot } from './ports';
 
 export const PAYOUT_STATUSES = ['not_started', 'action_required', 'under_review', 'restricted', 'enabled', 'rejected', 'disconnected'] as const;
@@ -18,18 +20,11 @@ export const PAYOUT_TRANSITIONS: Readonly<Record<PayoutStatus, readonly PayoutSt
   disconnected: [],
 };
 
-export class IllegalPayoutTransition extends Error {
-  constructor(
-    readonly from: PayoutStatus,
-    readonly to: PayoutStatus,
-  ) {
-    super(`payout status cannot move from ${from} to ${to}`);
-    this.name = 'IllegalPayoutTransition';
-  }
-}
+/** Statuses are derived, so a snapshot that leaves the status as it is counts as an allowed (silent) move. */
+export const PAYOUT_LIFECYCLE = defineLifecycle<PayoutStatus>('payout account', PAYOUT_TRANSITIONS, { allowSelf: true });
 
 export function canTransition(from: PayoutStatus, to: PayoutStatus): boolean {
-  return from === to || PAYOUT_TRANSITIONS[from].includes(to);
+  return PAYOUT_LIFECYCLE.can(from, to);
 }
 
 /**
@@ -46,3 +41,13 @@ export function deriveStatus(a: ConnectAccountSnapshot): PayoutStatus {
   if (a.payoutsEnabled && (a.transfers === 'active' || a.transfers === null)) return 'enabled';
   return 'under_review';
 }
+
+/**
+ * Ops review of a seller's bank account (bank-transfer rail). A seller may send new details at any
+ * time, which puts them back in review; only a pending account can be verified or rejected.
+ */
+export const BANK_ACCOUNT_REVIEW = defineLifecycle<BankAccountStatus>(
+  'bank account review',
+  // new details while still in review replace the pending ones (pending_review → pending_review)
+  { pending_review: ['pending_review', 'verified', 'rejected'], verified: ['pending_review'], rejected: ['pending_review'] },
+);

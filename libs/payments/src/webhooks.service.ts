@@ -3,16 +3,16 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { JobHandler, JobProcessor } from '@app/jobs';
-import { APP_CONFIG, CLOCK, PROCESS_ROLE, safeError } from '@app/kernel';
+import { APP_CONFIG, CLOCK, IllegalTransition, PROCESS_ROLE, safeError } from '@app/kernel';
 import type { AppConfig, Clock, ProcessRole, RequestContext } from '@app/kernel';
 import { GroupCommit, isDatabaseGone, Tx, UnitOfWork } from '@app/persistence';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
-import { InboxStatus, WebhookInboxEntity } from './entities/webhook-inbox.entity';
+import { INBOX_LIFECYCLE, InboxStatus, WebhookInboxEntity } from './entities/webhook-inbox.entity';
 import { paymentError, PaymentErrorCode } from './errors';
 import { CONNECT_GATEWAY, MalformedEventError, WebhookSignatureError } from './ports';
 import type { ConnectGateway, WebhookEnvelope } from './ports';
 import { PayoutsService } from './payouts.service';
-import { IllegalPayoutTransition } from './status';
+import { PAYOUT_LIFECYCLE } from './status';
 
 export const INBOX_CHANNEL = 'webhook_inbox';
 export const RECONCILE_EVENTS_JOB = 'payments.reconcile-events';
@@ -108,7 +108,7 @@ export class WebhookInbox {
     const unique = [...first.values()].map((i) => batch[i]);
     let stored: Set<string>;
     try {
-      const rows: { id: string }[] = await this.uow.reader.query(
+      const rows = await this.uow.statement<{ id: string }[]>(
         `WITH ins AS (
            INSERT INTO webhook_inbox (id, provider, type, account, livemode, event_created, payload, status, attempts, received_at, next_attempt_at)
            SELECT e.id, 'stripe', e.type, e.account, e.livemode, e.created, e.payload::jsonb, 'received', 0, $7, $7
@@ -163,6 +163,7 @@ export class WebhookInbox {
       const row = await tx.findOne(WebhookInboxEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw paymentError(PaymentErrorCode.WEBHOOK_EVENT_NOT_FOUND, { id: id.slice(0, 100) });
       const from = row.status;
+      INBOX_LIFECYCLE.assert(from, 'received');
       await tx.update(WebhookInboxEntity, { id }, { status: 'received', attempts: 0, lastError: null, outcome: 'replayed', nextAttemptAt: this.clock.now() });
       await tx.query(`SELECT pg_notify('${INBOX_CHANNEL}', '')`);
       await this.audit.record(tx, ctx, { action: 'webhook.replayed', targetType: 'webhook_event', targetId: id, changes: { status: { from, to: 'received' } } });
@@ -266,9 +267,10 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, OnApplicatio
           result = await this.apply(tx, row);
         } catch (e) {
           // a move the lifecycle forbids (e.g. leaving `disconnected`) will never succeed: park it for ops
-          if (!(e instanceof IllegalPayoutTransition)) throw e;
+          if (!(e instanceof IllegalTransition && e.lifecycle === PAYOUT_LIFECYCLE.name)) throw e;
           result = { status: 'parked', outcome: 'illegal_transition' };
         }
+        INBOX_LIFECYCLE.assert(row.status, result.status);
         await tx.update(
           WebhookInboxEntity,
           { id: row.id },
@@ -288,7 +290,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, OnApplicatio
     const attempts = (attempt[0]?.attempts ?? 0) + 1;
     const delay = this.config.worker.retryDelaySeconds ?? Math.min(2 ** attempts, 300);
     const dead = attempts >= MAX_WEBHOOK_ATTEMPTS;
-    await this.uow.reader.query(
+    await this.uow.statement(
       `UPDATE webhook_inbox SET attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4),
               status = CASE WHEN $5 THEN 'dead' ELSE status END, outcome = CASE WHEN $5 THEN 'failed' ELSE outcome END
         WHERE id = $1 AND status = 'received'`,

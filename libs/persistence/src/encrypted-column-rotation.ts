@@ -50,7 +50,7 @@ export abstract class EncryptedColumnRotation {
     );
     for (const row of rows) {
       const next = this.cipher.reencrypt(row.sealed, context(row.key));
-      if (next) await this.uow.reader.query(`UPDATE ${table} SET ${column} = $3 WHERE ${key} = $1 AND ${column} = $2`, [row.key, row.sealed, next]);
+      if (next) await this.uow.statement(`UPDATE ${table} SET ${column} = $3 WHERE ${key} = $1 AND ${column} = $2`, [row.key, row.sealed, next]);
     }
     return rows.length;
   }

@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 import { SafeTypeOrmLogger } from './typeorm-logger';
-import { UnitOfWork } from './unit-of-work';
+import { READ_ONLY_DATA_SOURCE, UnitOfWork } from './unit-of-work';
 
 export interface PersistenceOptions {
   url: string;
@@ -60,6 +60,18 @@ export function dataSourceOptions(options: PersistenceOptions): DataSourceOption
   };
 }
 
+/** The main DataSource's options (entities included) on sessions with `default_transaction_read_only = on`. */
+export function readOnlyDataSource(main: DataSource): DataSource {
+  const options = main.options as DataSourceOptions & { extra?: Record<string, unknown>; applicationName?: string };
+  return new DataSource({
+    ...options,
+    name: 'read-only',
+    migrationsRun: false,
+    applicationName: `${options.applicationName ?? 'local-to-global'}:read`,
+    extra: { ...options.extra, options: '-c default_transaction_read_only=on' },
+  } as unknown as DataSourceOptions);
+}
+
 /** Arbitrary constant: the advisory lock that serialises migrations across processes. */
 const MIGRATION_LOCK = 7_420_133_001;
 
@@ -95,7 +107,15 @@ export class PersistenceModule {
           },
         }),
       ],
-      providers: [UnitOfWork],
+      providers: [
+        {
+          // a second small pool whose sessions cannot write: what UnitOfWork.reader runs on
+          provide: READ_ONLY_DATA_SOURCE,
+          inject: [DataSource],
+          useFactory: (main: DataSource) => readOnlyDataSource(main).initialize(),
+        },
+        UnitOfWork,
+      ],
       exports: [UnitOfWork],
     };
   }

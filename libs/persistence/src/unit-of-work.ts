@@ -1,8 +1,45 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** A transaction handle. Every write goes through one, obtained from {@link UnitOfWork.run}. */
 export type Tx = EntityManager;
+
+/**
+ * What reading needs and nothing that writes: no save/insert/update/delete, no transaction, no way
+ * back to the DataSource. A function that only reads takes a `Reader`, so it accepts both
+ * `uow.reader` and a caller's `Tx` (read-your-writes inside a transaction), and a caller always
+ * says which one it means: no `tx = this.uow.reader` defaults.
+ */
+export type Reader = Pick<
+  EntityManager,
+  | 'find'
+  | 'findBy'
+  | 'findOne'
+  | 'findOneBy'
+  | 'findOneOrFail'
+  | 'findOneByOrFail'
+  | 'findAndCount'
+  | 'findAndCountBy'
+  | 'count'
+  | 'countBy'
+  | 'exists'
+  | 'existsBy'
+  | 'sum'
+  | 'average'
+  | 'minimum'
+  | 'maximum'
+  | 'query'
+  | 'createQueryBuilder'
+  | 'getId'
+  | 'hasId'
+>;
+
+/**
+ * The reader's own connections: every session runs with `default_transaction_read_only = on`, so
+ * what the type cannot stop (raw SQL, a query builder's `.update()`) fails in PostgreSQL with
+ * SQLSTATE 25006 instead of writing outside a transaction.
+ */
+export const READ_ONLY_DATA_SOURCE = Symbol('READ_ONLY_DATA_SOURCE');
 
 type Isolation = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 
@@ -14,8 +51,15 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadloc
  * failures and deadlocks are retried a few times (the work must be idempotent within its tx).
  */
 @Injectable()
-export class UnitOfWork {
-  constructor(private readonly dataSource: DataSource) {}
+export class UnitOfWork implements OnApplicationShutdown {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(READ_ONLY_DATA_SOURCE) private readonly readOnly: DataSource,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.readOnly.isInitialized) await this.readOnly.destroy();
+  }
 
   async run<T>(work: (tx: Tx) => Promise<T>, options: { isolation?: Isolation; retries?: number } = {}): Promise<T> {
     const retries = options.retries ?? 3;
@@ -34,9 +78,19 @@ export class UnitOfWork {
     }
   }
 
-  /** For reads that need no transaction. */
-  get reader(): EntityManager {
-    return this.dataSource.manager;
+  /** For reads that need no transaction: read-only by type and by session (see {@link Reader}). */
+  get reader(): Reader {
+    return this.readOnly.manager;
+  }
+
+  /**
+   * One write statement in its own implicit transaction, for hot paths where BEGIN/COMMIT would
+   * double the round trips (the webhook intake's batch insert, a throttle reset, an idempotent
+   * `INSERT … ON CONFLICT DO NOTHING`). A statement is atomic on its own; anything needing two
+   * statements uses {@link run}.
+   */
+  async statement<T = unknown>(sql: string, params?: unknown[]): Promise<T> {
+    return (await this.dataSource.query(sql, params)) as T;
   }
 }
 

@@ -8,12 +8,13 @@ const RESERVED = /^\/(v\d+|docs|docs-json|docs-yaml|health)(\/|$|-)/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /**
  * The page itself: revalidated on every load (a new deploy is picked up at once), no third-party
- * anything; scripts and styles only from our own origin.
+ * anything; scripts and styles only from our own origin. `blob:` frames and images: the ops console
+ * shows KYC documents (fetched with the bearer token) inline.
  */
 const HTML_HEADERS = {
   'Cache-Control': 'no-cache',
   'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
 };

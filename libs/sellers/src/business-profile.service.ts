@@ -170,7 +170,7 @@ export class BusinessProfileService implements OnModuleInit {
     const seller = callerSeller(ctx);
     const profile = await this.uow.reader.findOne(SellerBusinessProfileEntity, { where: { sellerId: seller.id } });
     if (!profile) throw sellerError(SellerErrorCode.BUSINESS_PROFILE_NOT_FOUND);
-    return BusinessProfileView.of(profile, (await this.countries.version(profile.country, profile.packVersion)).document);
+    return BusinessProfileView.of(profile, (await this.countries.version(profile.country, profile.packVersion, this.uow.reader)).document);
   }
 
   /**
@@ -182,7 +182,7 @@ export class BusinessProfileService implements OnModuleInit {
    */
   async put(ctx: RequestContext, body: unknown): Promise<BusinessProfileView> {
     const seller = callerSeller(ctx);
-    const pack = await this.countries.openForSellers(seller.country);
+    const pack = await this.countries.openForSellers(seller.country, this.uow.reader);
     const { problems, normalized } = checkRegistration(pack.document, body);
     if (!normalized) {
       // a body of the wrong shape (unknown field, wrong JSON type) is a 400 like on every other

@@ -26,7 +26,11 @@ interface Envelope {
 }
 
 const TOKEN_KEY = 'ltg.token';
+const ROLE_KEY = 'ltg.role';
+export type Role = 'seller' | 'ops_reviewer' | 'ops_admin';
+const ROLES: Role[] = ['seller', 'ops_reviewer', 'ops_admin'];
 let token: string | null = localStorage.getItem(TOKEN_KEY);
+let role: Role | null = ROLES.find((r) => r === localStorage.getItem(ROLE_KEY)) ?? null;
 let language = 'en';
 let onSignedOut: () => void = () => undefined;
 
@@ -34,10 +38,17 @@ export const session = {
   get token() {
     return token;
   },
-  set(accessToken: string | null) {
+  /** The signed-in account's role, as found out after login (the UI's menus; the API enforces it). */
+  get role() {
+    return role;
+  },
+  set(accessToken: string | null, accountRole: Role | null = null) {
     token = accessToken;
+    role = accessToken ? accountRole : null;
     if (accessToken) localStorage.setItem(TOKEN_KEY, accessToken);
     else localStorage.removeItem(TOKEN_KEY);
+    if (role) localStorage.setItem(ROLE_KEY, role);
+    else localStorage.removeItem(ROLE_KEY);
   },
   /** Called when the API says the session is gone (expired or revoked token). */
   onSignedOut(fn: () => void) {

@@ -77,6 +77,9 @@ export function HomePage() {
                 <strong>{t(`payout.status.${payouts.data.status}` as MessageKey)}</strong>
               </p>
               {payouts.data.unavailable && typeof payouts.data.unavailable.message === 'string' ? <p>{payouts.data.unavailable.message}</p> : null}
+              <p>
+                <Link to="/payouts">{t('home.payoutsLink')}</Link>
+              </p>
               <dl className="facts">
                 {payouts.data.rail ? (
                   <>

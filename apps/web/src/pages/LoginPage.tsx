@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, authControllerLoginV1 } from '../api/client';
+import { ApiError, authControllerLoginV1, session, type Role } from '../api/client';
 import { byField, FormAlert, TextField, useErrorMessage, type FieldErrors } from '../forms';
 import { useI18n } from '../i18n';
+import { detectRole, isOps } from '../role';
 
 interface LoginForm {
   email: string;
   password: string;
 }
 
-export function LoginPage({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+export function LoginPage({ onSignedIn }: { onSignedIn: (token: string, role: Role) => void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const errorMessage = useErrorMessage();
@@ -21,9 +22,13 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (token: string) => void 
     setFailure(undefined);
     try {
       const { data } = await authControllerLoginV1({ body });
-      onSignedIn(data.accessToken);
-      navigate('/home');
+      // the role decides the menus and where to land; asked with the new token
+      session.set(data.accessToken);
+      const role = await detectRole();
+      onSignedIn(data.accessToken, role);
+      navigate(isOps(role) ? '/ops' : '/home');
     } catch (e) {
+      session.set(null);
       setFailure({ message: errorMessage(e), fields: e instanceof ApiError ? byField(e.details) : {} });
     }
   });

@@ -62,7 +62,7 @@ export class OpsComplianceRulesController {
   @ApiOperation({ summary: 'The published compliance rule set' })
   @ApiOkResponse({ type: PublishedRuleSetView })
   async published(): Promise<PublishedRuleSetView> {
-    const p = await this.rules.published();
+    const p = await this.rules.getPublished();
     return { version: p.version, document: p.document };
   }
 

@@ -129,7 +129,7 @@ export class ReadinessService {
       texts,
       variants: variants.map((v) => ({ id: v.id, sku: v.sku })),
     };
-    return this.evaluate(ctx, input, market, ruleSet ?? (await this.rules.published()), await this.sellerIssues(ctx));
+    return this.evaluate(ctx, input, market, ruleSet ?? (await this.rules.getPublished()), await this.sellerIssues(ctx));
   }
 
   /** A dry run: a product body (validated like a create, nothing saved) against each market asked for. */
@@ -161,11 +161,11 @@ export class ReadinessService {
       texts,
       variants: p.variants.map((v) => ({ id: null, sku: v.sku })),
     };
-    const ruleSet = await this.rules.published();
+    const ruleSet = await this.rules.getPublished();
     const codes = [...new Set(body.markets.map((m) => m.toUpperCase()))];
     const gates = await this.sellerIssues(ctx);
     const out: ReadinessView[] = [];
-    for (const code of codes) out.push(this.evaluate(ctx, input, await this.markets.published(code), ruleSet, gates));
+    for (const code of codes) out.push(this.evaluate(ctx, input, await this.markets.getPublished(code), ruleSet, gates));
     return { markets: out };
   }
 

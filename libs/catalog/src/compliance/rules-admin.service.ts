@@ -5,7 +5,7 @@ import { diffPacks } from '@app/countries';
 import type { PackChange } from '@app/countries';
 import { CLOCK, systemContext } from '@app/kernel';
 import type { Clock, ErrorDetail, RequestContext } from '@app/kernel';
-import { Tx, UnitOfWork } from '@app/persistence';
+import { Reader, Tx, UnitOfWork } from '@app/persistence';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { checkRuleSet } from './checks';
 import { ComplianceRuleSetVersionEntity } from './rule-set.entity';
@@ -54,7 +54,12 @@ export class ComplianceRulesService {
   }
 
   /** The published rule set readiness evaluates against; none published yet: no rules (version 0). */
-  async published(tx: Tx = this.uow.reader): Promise<PublishedRuleSet> {
+  /** The published rule set, read outside any transaction. */
+  getPublished(): Promise<PublishedRuleSet> {
+    return this.published(this.uow.reader);
+  }
+
+  async published(tx: Reader): Promise<PublishedRuleSet> {
     const row = await tx.findOne(ComplianceRuleSetVersionEntity, { where: { state: 'published' } });
     return row ? { version: row.version as number, document: row.document } : { version: 0, document: { rules: [] } };
   }
@@ -91,7 +96,7 @@ export class ComplianceRulesService {
 
   async validateDraft(): Promise<ErrorDetail[]> {
     const draft = await this.draft();
-    return checkRuleSet(draft.document, (await this.published()).document).problems;
+    return checkRuleSet(draft.document, (await this.published(this.uow.reader)).document).problems;
   }
 
   async publish(ctx: RequestContext): Promise<RuleSetVersionSummary> {

@@ -95,8 +95,8 @@ export class ListingsService {
   ) {}
 
   async content(ctx: RequestContext, productId: string, marketCode: string, rawLocale?: string): Promise<ListingView> {
-    const { product, variants } = await this.products.owned(ctx, productId);
-    const market = await this.markets.published(marketCode);
+    const { product, variants } = await this.products.owned(ctx, productId, this.uow.reader);
+    const market = await this.markets.published(marketCode, this.uow.reader);
     const doc = market.document;
     let requested: ContentLocale | undefined;
     if (rawLocale !== undefined) {

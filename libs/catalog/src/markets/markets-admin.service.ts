@@ -11,6 +11,7 @@ import { catalogError, CatalogErrorCode } from '../errors';
 import { MarketEntity, MarketVersionEntity } from './market.entity';
 import { checkMarket } from './market-checks';
 import type { MarketDocument, MarketInput } from './schema';
+import { MarketPublishedEvent } from '../events';
 
 export interface MarketVersionSummary {
   version: number | null;
@@ -147,7 +148,7 @@ export class MarketsAdminService {
       changes: { version: next, previousVersion: previous?.version ?? null, status: market.status, changes: diffPacks(previous?.document ?? {}, market).slice(0, 200) },
     });
     // Stored prices of this market carry the old rule version: the catalog re-prices them.
-    if (previous) await this.outbox.add(tx, { type: 'catalog.market_published', aggregateType: 'market', aggregateId: code, payload: { market: code, version: next } });
+    if (previous) await this.outbox.add(tx, MarketPublishedEvent, code, { market: code, version: next });
     return summary(await tx.findOneOrFail(MarketVersionEntity, { where: { id } }));
   }
 

@@ -124,7 +124,7 @@ export class MarketsController {
   @ApiOperation({ summary: "Every published market (buyer countries, currency, languages, tax display, units), named in the caller's language" })
   @ApiOkResponse({ type: [MarketView] })
   async list(@Ctx() ctx: RequestContext): Promise<MarketView[]> {
-    return (await this.markets.list()).map((m) => marketView(m, ctx.locale));
+    return (await this.markets.listPublished()).map((m) => marketView(m, ctx.locale));
   }
 
   @Get(':code')
@@ -133,7 +133,7 @@ export class MarketsController {
   @ApiOkResponse({ type: MarketView })
   @ApiErrors(CatalogErrorCode.MARKET_NOT_FOUND)
   async get(@Ctx() ctx: RequestContext, @Param('code', MarketCodePipe) code: string): Promise<MarketView> {
-    return marketView(await this.markets.published(code), ctx.locale);
+    return marketView(await this.markets.getPublished(code), ctx.locale);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@app/persistence';
-import type { Tx } from '@app/persistence';
+import type { Reader } from '@app/persistence';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { MarketEntity, MarketVersionEntity } from './market.entity';
 import type { MarketDocument } from './schema';
@@ -17,7 +17,17 @@ export interface PublishedMarket {
 export class MarketsService {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async list(tx: Tx = this.uow.reader): Promise<PublishedMarket[]> {
+  /** Every published market, read outside any transaction (public API). */
+  listPublished(): Promise<PublishedMarket[]> {
+    return this.list(this.uow.reader);
+  }
+
+  /** One published market, read outside any transaction (public API). */
+  getPublished(code: string): Promise<PublishedMarket> {
+    return this.published(code, this.uow.reader);
+  }
+
+  async list(tx: Reader): Promise<PublishedMarket[]> {
     const markets = await tx.find(MarketEntity, { order: { code: 'ASC' } });
     const versions = await tx.find(MarketVersionEntity, { where: { state: 'published' } });
     const byCode = new Map(versions.map((v) => [v.market, v]));
@@ -28,7 +38,7 @@ export class MarketsService {
   }
 
   /** The published version. 404 MARKET_NOT_FOUND when nothing is published. */
-  async published(code: string, tx: Tx = this.uow.reader): Promise<PublishedMarket> {
+  async published(code: string, tx: Reader): Promise<PublishedMarket> {
     const market = await tx.findOne(MarketEntity, { where: { code } });
     if (!market) throw catalogError(CatalogErrorCode.MARKET_NOT_FOUND, { market: code });
     const row = await tx.findOne(MarketVersionEntity, { where: { market: code, version: market.publishedVersion } });

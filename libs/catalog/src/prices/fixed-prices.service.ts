@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, currencyExponent, fromMinorUnits, MoneyError, toMinorUnits } from '@app/kernel';
 import type { Clock, ErrorDetail, MessageParam, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
-import type { Tx } from '@app/persistence';
+import type { Reader } from '@app/persistence';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { MarketsService } from '../markets/markets.service';
 import { checkProblem } from '../products/checks';
@@ -25,8 +25,8 @@ export class FixedPricesService {
   ) {}
 
   async get(ctx: RequestContext, productId: string, marketCode: string): Promise<ProductPricesView> {
-    const { product } = await this.products.owned(ctx, productId);
-    await this.markets.published(marketCode);
+    const { product } = await this.products.owned(ctx, productId, this.uow.reader);
+    await this.markets.published(marketCode, this.uow.reader);
     return this.view(this.uow.reader, ctx, product.id, marketCode);
   }
 
@@ -86,7 +86,7 @@ export class FixedPricesService {
     });
   }
 
-  private async view(tx: Tx, ctx: RequestContext, productId: string, marketCode: string): Promise<ProductPricesView> {
+  private async view(tx: Reader, ctx: RequestContext, productId: string, marketCode: string): Promise<ProductPricesView> {
     const market = await this.markets.published(marketCode, tx);
     const { variants } = await this.products.owned(ctx, productId, tx);
     const fixed = new Map((await tx.find(PriceOverrideEntity, { where: { productId, marketCode } })).map((o) => [o.variantId, o]));

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { AppError, CLOCK, fromMinorUnits, MoneyError, targetDaysBetween, Translator } from '@app/kernel';
 import type { Clock, Locale } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
-import type { Tx } from '@app/persistence';
+import type { Reader, Tx } from '@app/persistence';
 import { FxErrorCode, FxService } from '@app/fx';
 import type { FxSource } from '@app/fx';
 import { MarketsService } from '../markets/markets.service';
@@ -30,7 +30,7 @@ class FxCache {
   private readonly answers = new Map<string, Promise<FxLookup>>();
   constructor(
     private readonly fx: FxService,
-    private readonly tx: Tx,
+    private readonly tx: Reader,
   ) {}
 
   get(source: FxSource, from: string, to: string): Promise<FxLookup> {
@@ -102,7 +102,7 @@ export class PricesService {
   ) {}
 
   /** Rates read in `tx` (the caller's transaction, or the reader). */
-  newFxCache(tx: Tx = this.uow.reader): FxCache {
+  newFxCache(tx: Reader): FxCache {
     return new FxCache(this.fx, tx);
   }
 
@@ -234,10 +234,10 @@ export class PricesService {
   async repriceMarkets(codes: string[]): Promise<{ products: number; prices: number }> {
     if (!codes.length) return { products: 0, prices: 0 };
     const rows: { product_id: string }[] = await this.uow.reader.query('SELECT DISTINCT product_id FROM catalog_market_prices WHERE market_code = ANY($1) ORDER BY product_id', [codes]);
-    const cache = this.newFxCache();
+    const cache = this.newFxCache(this.uow.reader);
     let prices = 0;
     // one pool connection at a time: rates are read (and cached) before each product's transaction
-    const markets = (await this.markets.list()).filter((m) => codes.includes(m.code));
+    const markets = (await this.markets.list(this.uow.reader)).filter((m) => codes.includes(m.code));
     for (const m of markets) for (const c of await this.sourceCurrencies(m.code)) if (c !== m.document.currency) await cache.get(m.document.fx.source, c, m.document.currency);
     for (const { product_id } of rows) {
       prices += await this.uow.run(async (tx) => {
@@ -255,11 +255,11 @@ export class PricesService {
 
   /** Markets that convert with rates of this FX source. */
   async marketsUsingSource(source: string): Promise<string[]> {
-    return (await this.markets.list()).filter((m) => m.document.fx.source === source).map((m) => m.code);
+    return (await this.markets.list(this.uow.reader)).filter((m) => m.document.fx.source === source).map((m) => m.code);
   }
 
   /** The prices of a product in a market as a listing shows them: computed now, the stored price as `previous`. */
-  async forListing(tx: Tx, market: PublishedMarket, productId: string, variants: VariantEntity[], locale: Locale, displayLocale: string): Promise<Map<string, MarketPriceView>> {
+  async forListing(tx: Reader, market: PublishedMarket, productId: string, variants: VariantEntity[], locale: Locale, displayLocale: string): Promise<Map<string, MarketPriceView>> {
     const stored = new Map((await tx.find(MarketPriceEntity, { where: { productId, marketCode: market.code } })).map((s) => [s.variantId, s]));
     const overrides = new Map((await tx.find(PriceOverrideEntity, { where: { productId, marketCode: market.code } })).map((o) => [o.variantId, o]));
     const rows = await this.compute(market, { id: productId }, variants, stored, overrides, this.newFxCache(tx));

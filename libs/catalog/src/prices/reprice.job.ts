@@ -1,16 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { FxSnapshotImportedEvent } from '@app/fx';
 import { JobHandler, JobProcessor } from '@app/jobs';
+import type { DeliveredOf } from '@app/jobs';
+import { MarketPublishedEvent } from '../events';
 import { PricesService } from './prices.service';
 
 export const CATALOG_REPRICE_JOB = 'catalog.reprice';
-export const MARKET_PUBLISHED_EVENT = 'catalog.market_published';
-export const FX_SNAPSHOT_IMPORTED_EVENT = 'fx.snapshot_imported';
-
-interface DomainEventEnvelope {
-  id: string;
-  type: string;
-  payload: { source?: string; market?: string };
-}
+const REPRICE_ON = [FxSnapshotImportedEvent, MarketPublishedEvent] as const;
+type RepriceTrigger = DeliveredOf<typeof REPRICE_ON>;
 
 /**
  * Re-prices stored market prices when their inputs change outside a product write: a new FX
@@ -19,18 +16,19 @@ interface DomainEventEnvelope {
  * the same prices).
  */
 @Injectable()
-@JobHandler({ name: CATALOG_REPRICE_JOB, subscribeTo: [FX_SNAPSHOT_IMPORTED_EVENT, MARKET_PUBLISHED_EVENT], retryLimit: 5, retryDelaySeconds: 60 })
-export class CatalogRepriceJob implements JobProcessor<DomainEventEnvelope> {
+@JobHandler({ name: CATALOG_REPRICE_JOB, subscribeTo: REPRICE_ON, retryLimit: 5, retryDelaySeconds: 60 })
+export class CatalogRepriceJob implements JobProcessor<RepriceTrigger> {
   private readonly logger = new Logger('Prices');
 
   constructor(private readonly prices: PricesService) {}
 
-  async handle(event: DomainEventEnvelope): Promise<void> {
+  async handle(event: RepriceTrigger): Promise<void> {
+    const payload = event.payload as Partial<RepriceTrigger['payload'] & { source: string; market: string }>;
     const markets =
-      event.type === FX_SNAPSHOT_IMPORTED_EVENT && event.payload?.source
-        ? await this.prices.marketsUsingSource(event.payload.source)
-        : event.type === MARKET_PUBLISHED_EVENT && event.payload?.market
-          ? [event.payload.market]
+      event.type === FxSnapshotImportedEvent.type && payload?.source
+        ? await this.prices.marketsUsingSource(payload.source)
+        : event.type === MarketPublishedEvent.type && payload?.market
+          ? [payload.market]
           : [];
     const done = await this.prices.repriceMarkets(markets);
     this.logger.log(`${event.type}: re-priced ${done.prices} price(s) of ${done.products} product(s) in ${markets.join(', ') || 'no market'}`);

@@ -4,7 +4,7 @@ import { In, Not } from 'typeorm';
 import { CountryRulesService } from '@app/countries';
 import { parseContentLocale } from '@app/kernel';
 import type { ErrorDetail, RequestContext, SellerPrincipal } from '@app/kernel';
-import { isUniqueViolation, Tx, UnitOfWork } from '@app/persistence';
+import { isUniqueViolation, Reader, Tx, UnitOfWork } from '@app/persistence';
 import { callerSeller, SellerBusinessProfileEntity } from '@app/sellers';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { checkPrices, checkProblem, productProblems } from './checks';
@@ -54,7 +54,7 @@ export class ProductsService {
   }
 
   /** The caller's product with its variants; 404 for a product of another seller, as for one that does not exist. */
-  async owned(ctx: RequestContext, id: string, tx: Tx = this.uow.reader, lock = false): Promise<OwnedProduct> {
+  async owned(ctx: RequestContext, id: string, tx: Reader, lock = false): Promise<OwnedProduct> {
     const seller = this.sellerOf(ctx);
     const product = UUID.test(id)
       ? await tx.findOne(ProductEntity, { where: { id, sellerId: seller.id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
@@ -83,7 +83,7 @@ export class ProductsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<ProductView> {
-    const { product, variants } = await this.owned(ctx, id);
+    const { product, variants } = await this.owned(ctx, id, this.uow.reader);
     return productView(product, variants, ctx.locale);
   }
 

@@ -53,7 +53,7 @@ export class TranslationsService {
   ) {}
 
   async get(ctx: RequestContext, productId: string): Promise<TranslationsView> {
-    const { product, variants } = await this.products.owned(ctx, productId);
+    const { product, variants } = await this.products.owned(ctx, productId, this.uow.reader);
     const source = sourceFields(product, variants);
     const rows = await this.uow.reader.find(ProductTranslationEntity, { where: { productId: product.id }, order: { locale: 'ASC', field: 'ASC' } });
     return { productId: product.id, sourceLocale: product.sourceLocale, source, translations: group(rows, source) };

@@ -1,6 +1,18 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { defineLifecycle } from '@app/kernel';
 
 export type InboxStatus = 'received' | 'processed' | 'parked' | 'dead';
+
+/**
+ * An inbox event's lifecycle: the worker takes a `received` event to `processed`, `parked` (nothing
+ * to apply, or nothing it can ever apply) or, after its last failed attempt, `dead`; ops replay puts
+ * any event back to `received` (a replay of a processed one is harmless: stale snapshots are skipped).
+ */
+export const INBOX_LIFECYCLE = defineLifecycle<InboxStatus>(
+  'webhook inbox',
+  { received: ['processed', 'parked', 'dead'], processed: ['received'], parked: ['received'], dead: ['received'] },
+  { allowSelf: true },
+);
 
 /**
  * Every verified processor event, keyed by its id: the unique key is what makes a delivery that
