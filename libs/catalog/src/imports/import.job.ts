@@ -99,7 +99,7 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
   async process(job: ImportEntity, content: Buffer): Promise<{ code: string; params: Record<string, string | number> } | null> {
     const seller = await this.uow.reader.findOneOrFail(SellerEntity, { where: { id: job.sellerId } });
     const profile = await this.uow.reader.findOne(SellerBusinessProfileEntity, { where: { sellerId: job.sellerId } });
-    const pack = await this.countries.published(seller.country);
+    const pack = await this.countries.getPublished(seller.country);
     const bom = job.encodingBy === 'bom' ? (job.encoding === 'utf-8' ? 3 : 2) : 0;
     const parser = Readable.from([content.subarray(bom)])
       .pipe(iconv.decodeStream(job.encoding as ImportEncoding))
@@ -386,7 +386,7 @@ export class ImportRepriceJob implements JobProcessor<{ productIds: string[] }> 
   ) {}
 
   async handle(data: { productIds: string[] }): Promise<void> {
-    const cache = this.prices.newFxCache();
+    const cache = this.prices.newFxCache(this.uow.reader);
     for (const id of data.productIds ?? []) {
       await this.uow.run(async (tx) => {
         const locked = await tx.findOne(ProductEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });

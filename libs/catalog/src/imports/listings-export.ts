@@ -26,7 +26,7 @@ export class ListingsExportService {
 
   async csv(ctx: RequestContext, marketCode: string, delimiter: ',' | ';'): Promise<{ stream: Readable; fileName: string }> {
     const seller = callerSeller(ctx);
-    const market = await this.markets.published(marketCode);
+    const market = await this.markets.getPublished(marketCode);
     const out = safeCsv([...LISTING_EXPORT_COLUMNS], delimiter);
     void (async () => {
       let after: string | null = null;
