@@ -18,7 +18,7 @@ import { sourceFields } from '../products/source-fields';
 import { parseHeader } from './columns';
 import type { Header } from './columns';
 import type { ImportEncoding } from './csv-format';
-import { ImportEntity, ImportErrorEntity, ImportFileEntity } from './import.entity';
+import { IMPORT_LIFECYCLE, ImportEntity, ImportErrorEntity, ImportFileEntity } from './import.entity';
 import { CATALOG_IMPORT_JOB } from './imports.service';
 import { checkGroup, sameProduct, sameVariant } from './rows';
 import type { CsvRow, Existing, GroupContext, RowProblem } from './rows';
@@ -73,19 +73,19 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
 
   async handle(data: { importId: string }): Promise<void> {
     const job = await this.uow.reader.findOne(ImportEntity, { where: { id: data.importId } });
-    if (!job || job.status === 'COMPLETE' || job.status === 'FAILED') return;
+    if (!job || IMPORT_LIFECYCLE.terminal.includes(job.status)) return;
     const file = await this.uow.reader.findOne(ImportFileEntity, { where: { importId: job.id } });
     if (!file) return;
     if (job.status === 'WAITING') {
-      job.status = 'RUNNING';
+      job.status = await IMPORT_LIFECYCLE.move(job.status, 'RUNNING');
       job.startedAt = this.clock.now();
-      await this.uow.run((tx) => tx.update(ImportEntity, { id: job.id }, { status: 'RUNNING', startedAt: job.startedAt }));
+      await this.uow.run((tx) => tx.update(ImportEntity, { id: job.id }, { status: job.status, startedAt: job.startedAt }));
     }
     const started = Date.now();
     const failure = await this.process(job, file.content);
     await this.uow.run(async (tx) => {
       await tx.update(ImportEntity, { id: job.id }, {
-        status: failure ? 'FAILED' : 'COMPLETE',
+        status: await IMPORT_LIFECYCLE.move(job.status, failure ? 'FAILED' : 'COMPLETE'),
         failureCode: failure?.code ?? null,
         failureParams: failure?.params ?? null,
         finishedAt: this.clock.now(),
