@@ -23,6 +23,11 @@ import { SEED_COMPLIANCE_RULES } from './compliance/seeds';
 import { ProductImagesController } from './images/images.controller';
 import { ImagesService } from './images/images.service';
 import { ProductImageEntity } from './images/product-image.entity';
+import { ImportEntity, ImportErrorEntity, ImportFileEntity } from './imports/import.entity';
+import { ImportProcessor, ImportRepriceJob } from './imports/import.job';
+import { ImportsController, ListingsExportController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
+import { ListingsExportService } from './imports/listings-export';
 import { ListingsService } from './listings/listings.service';
 import { MachineTranslationController } from './machine-translation/machine-translation.controller';
 import { machineTranslationFactory, MachineTranslationService } from './machine-translation/machine-translation.service';
@@ -64,13 +69,14 @@ export class MarketSeeder implements OnApplicationBootstrap {
 /** Catalog localisation: markets as versioned data, sellers' products, per-field translations, listings per market, readiness and the go-live checklist. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity, MarketPriceEntity, PriceOverrideEntity, PriceHistoryEntity, ComplianceRuleSetVersionEntity, ProductImageEntity, SellerMarketEntity, ListingReadinessEntity]),
+    TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity, MarketPriceEntity, PriceOverrideEntity, PriceHistoryEntity, ComplianceRuleSetVersionEntity, ProductImageEntity, SellerMarketEntity, ListingReadinessEntity, ImportEntity, ImportFileEntity, ImportErrorEntity]),
     AuditModule,
     CountriesModule,
     FxModule,
     SellersModule,
   ],
-  controllers: [MarketsController, OpsMarketsController, ReadinessController, ProductsController, CategoriesController, PricesController, OpsComplianceRulesController, ProductImagesController, MachineTranslationController, SellerMarketsController, OnboardingController],
+  // ImportsController before ProductsController: `…/products/imports` is not a product id
+  controllers: [ImportsController, ListingsExportController, MarketsController, OpsMarketsController, ReadinessController, ProductsController, CategoriesController, PricesController, OpsComplianceRulesController, ProductImagesController, MachineTranslationController, SellerMarketsController, OnboardingController],
   providers: [
     MarketsService,
     MarketsAdminService,
@@ -90,6 +96,10 @@ export class MarketSeeder implements OnApplicationBootstrap {
     ReadinessStore,
     CatalogReadinessJob,
     OnboardingService,
+    ImportsService,
+    ImportProcessor,
+    ImportRepriceJob,
+    ListingsExportService,
   ],
   exports: [MarketsService, ProductsService, ListingsService, PricesService, ComplianceRulesService, ReadinessService, ReadinessTrigger, ReadinessStore],
 })

@@ -34,6 +34,12 @@ export enum CatalogErrorCode {
   MT_LOCALE_UNSUPPORTED = 'CATALOG_MT_LOCALE_UNSUPPORTED',
   MT_PROVIDER_FAILED = 'CATALOG_MT_PROVIDER_FAILED',
   MARKET_NOT_AVAILABLE = 'CATALOG_MARKET_NOT_AVAILABLE',
+  IMPORT_NOT_FOUND = 'CATALOG_IMPORT_NOT_FOUND',
+  IMPORT_FILE_MISSING = 'CATALOG_IMPORT_FILE_MISSING',
+  IMPORT_FILE_TOO_LARGE = 'CATALOG_IMPORT_FILE_TOO_LARGE',
+  IMPORT_NOT_CSV = 'CATALOG_IMPORT_NOT_CSV',
+  IMPORT_HEADER_INVALID = 'CATALOG_IMPORT_HEADER_INVALID',
+  IMPORT_UPLOAD_REJECTED = 'CATALOG_IMPORT_UPLOAD_REJECTED',
 }
 
 export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCatalogue({
@@ -69,6 +75,12 @@ export const CATALOG_ERRORS: ErrorCatalogue<CatalogErrorCode> = registerErrorCat
   [CatalogErrorCode.MT_NOT_CONFIGURED]: { status: 409, description: 'Machine translation is not configured (MT_PROVIDER=none): nothing is sent out of the service; translate by hand with PUT …/translations/{locale}.' },
   [CatalogErrorCode.MT_LOCALE_UNSUPPORTED]: { status: 422, description: 'The machine-translation provider cannot translate from the source language or into the requested one.' },
   [CatalogErrorCode.MT_PROVIDER_FAILED]: { status: 502, description: 'The machine-translation provider refused or did not answer (authentication, quota, outage); nothing was written. Retry later.' },
+  [CatalogErrorCode.IMPORT_NOT_FOUND]: { status: 404, description: "No such import among the caller's own (other sellers' imports are not revealed)." },
+  [CatalogErrorCode.IMPORT_FILE_MISSING]: { status: 400, description: 'The multipart body has no `file` part.' },
+  [CatalogErrorCode.IMPORT_FILE_TOO_LARGE]: { status: 413, description: 'The import file is larger than CATALOG_IMPORT_MAX_BYTES.' },
+  [CatalogErrorCode.IMPORT_NOT_CSV]: { status: 415, description: 'The file is not a text table (binary bytes: XLSX, PDF, an image…) or cannot be read in its encoding; save it as CSV.' },
+  [CatalogErrorCode.IMPORT_HEADER_INVALID]: { status: 422, description: 'The header row lacks a required column or names an unknown or duplicated one; details[] lists every column.' },
+  [CatalogErrorCode.IMPORT_UPLOAD_REJECTED]: { status: 400, description: 'The multipart body is malformed or has more parts than the route takes.' },
 });
 
 export const catalogError = errorFactory(CATALOG_ERRORS);

@@ -3,6 +3,8 @@ import { COMPLIANCE_MESSAGES } from './compliance/i18n';
 import type { ComplianceErrorCode, ComplianceMessages } from './compliance/i18n';
 import { ONBOARDING_MESSAGES } from './readiness/i18n';
 import type { OnboardingErrorCode, OnboardingMessages } from './readiness/i18n';
+import { IMPORT_MESSAGES } from './imports/i18n';
+import type { ImportErrorCode, ImportMessages } from './imports/i18n';
 import type { CatalogErrorCode } from './errors';
 import { IMAGE_MESSAGES } from './images/i18n';
 import type { ImageErrorCode, ImageMessages } from './images/i18n';
@@ -14,7 +16,7 @@ import type { ProductCheckCode } from './products/checks';
 type TranslationProblemCode = 'SOURCE_LOCALE' | 'UNKNOWN_FIELD' | 'DUPLICATE_FIELD' | 'SOURCE_CHANGED';
 type Prefixed<C extends string, P extends string> = { [K in C as `${P}${K}`]: string };
 
-type CatalogMessages = ErrorMessages<Exclude<CatalogErrorCode, ComplianceErrorCode | ImageErrorCode | MachineTranslationErrorCode | OnboardingErrorCode>> &
+type CatalogMessages = ErrorMessages<Exclude<CatalogErrorCode, ComplianceErrorCode | ImageErrorCode | MachineTranslationErrorCode | OnboardingErrorCode | ImportErrorCode>> &
   Prefixed<MarketProblemCode, 'market.check.'> &
   Prefixed<ProductCheckCode, 'catalog.check.'> &
   Prefixed<TranslationProblemCode, 'catalog.translation.'> &
@@ -387,10 +389,10 @@ const es: CatalogMessages = {
   }),
 };
 
-export const CATALOG_MESSAGES: Translations<CatalogMessages & ComplianceMessages & ImageMessages & MachineTranslationMessages & OnboardingMessages> = {
-  en: { ...en, ...COMPLIANCE_MESSAGES.en, ...IMAGE_MESSAGES.en, ...MACHINE_TRANSLATION_MESSAGES.en, ...ONBOARDING_MESSAGES.en },
-  ru: { ...ru, ...COMPLIANCE_MESSAGES.ru, ...IMAGE_MESSAGES.ru, ...MACHINE_TRANSLATION_MESSAGES.ru, ...ONBOARDING_MESSAGES.ru },
-  tr: { ...tr, ...COMPLIANCE_MESSAGES.tr, ...IMAGE_MESSAGES.tr, ...MACHINE_TRANSLATION_MESSAGES.tr, ...ONBOARDING_MESSAGES.tr },
-  it: { ...it, ...COMPLIANCE_MESSAGES.it, ...IMAGE_MESSAGES.it, ...MACHINE_TRANSLATION_MESSAGES.it, ...ONBOARDING_MESSAGES.it },
-  es: { ...es, ...COMPLIANCE_MESSAGES.es, ...IMAGE_MESSAGES.es, ...MACHINE_TRANSLATION_MESSAGES.es, ...ONBOARDING_MESSAGES.es },
+export const CATALOG_MESSAGES: Translations<CatalogMessages & ComplianceMessages & ImageMessages & MachineTranslationMessages & OnboardingMessages & ImportMessages> = {
+  en: { ...en, ...COMPLIANCE_MESSAGES.en, ...IMAGE_MESSAGES.en, ...MACHINE_TRANSLATION_MESSAGES.en, ...ONBOARDING_MESSAGES.en, ...IMPORT_MESSAGES.en },
+  ru: { ...ru, ...COMPLIANCE_MESSAGES.ru, ...IMAGE_MESSAGES.ru, ...MACHINE_TRANSLATION_MESSAGES.ru, ...ONBOARDING_MESSAGES.ru, ...IMPORT_MESSAGES.ru },
+  tr: { ...tr, ...COMPLIANCE_MESSAGES.tr, ...IMAGE_MESSAGES.tr, ...MACHINE_TRANSLATION_MESSAGES.tr, ...ONBOARDING_MESSAGES.tr, ...IMPORT_MESSAGES.tr },
+  it: { ...it, ...COMPLIANCE_MESSAGES.it, ...IMAGE_MESSAGES.it, ...MACHINE_TRANSLATION_MESSAGES.it, ...ONBOARDING_MESSAGES.it, ...IMPORT_MESSAGES.it },
+  es: { ...es, ...COMPLIANCE_MESSAGES.es, ...IMAGE_MESSAGES.es, ...MACHINE_TRANSLATION_MESSAGES.es, ...ONBOARDING_MESSAGES.es, ...IMPORT_MESSAGES.es },
 };

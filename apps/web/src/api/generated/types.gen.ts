@@ -1344,34 +1344,23 @@ export type KycWebhookReceiptView = {
 
 export type ImportView = {
     id: string;
-    source: 'ecb' | 'cbr' | 'tcmb';
     /**
-     * SHA-256 of the file: the same file again is this import.
+     * WAITING → RUNNING → COMPLETE | FAILED (FAILED: the file could not be read to its end; the rows before were imported)
      */
-    fileSha256: string;
+    status: 'WAITING' | 'RUNNING' | 'COMPLETE' | 'FAILED';
+    fileName: string | null;
+    sizeBytes: number;
+    encoding: string;
     /**
-     * `reference` (ECB, CBR) or the TCMB column taken (`ForexBuying`).
+     * bom: byte order mark; utf8: the bytes are valid UTF-8; declared: the `encoding` field; country: the code page of the seller’s country
      */
-    rateKind: string;
-    firstRateDate: string;
-    lastRateDate: string;
-    /**
-     * One snapshot per rate date in the file, newest first.
-     */
-    snapshotIds: Array<string>;
-    /**
-     * Snapshots this import created (0 for a duplicate).
-     */
-    newSnapshots: number;
-    /**
-     * Currencies in the file without a usable rate (TCMB empty fields).
-     */
-    skipped: Array<string>;
-    fetchedAt: string;
-    /**
-     * True when the same file was imported before (answer 200, nothing changed).
-     */
-    duplicate: boolean;
+    encodingDetectedBy: 'bom' | 'utf8' | 'declared' | 'country';
+    delimiter: ',' | ';' | '\t';
+    counts: ImportCountsView;
+    failure?: ImportFailureView | null;
+    createdAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
 };
 
 export type FreshnessView = {
@@ -1446,6 +1435,44 @@ export type RateView = {
      * TARGET working days since asOf.
      */
     ageTargetDays: number;
+};
+
+export type ImportCountsView = {
+    /**
+     * Data rows read (empty lines are not rows)
+     */
+    read: number;
+    /**
+     * Rows whose variant was created
+     */
+    created: number;
+    /**
+     * Rows whose variant or product changed
+     */
+    updated: number;
+    /**
+     * Rows that were already exactly so (the same file twice: every row)
+     */
+    unchanged: number;
+    /**
+     * Rows not imported; each has at least one line in errors.csv
+     */
+    failed: number;
+};
+
+export type ImportFailureView = {
+    code: string;
+    /**
+     * In the caller's language
+     */
+    message: string;
+};
+
+export type ImportPageView = {
+    items: Array<ImportView>;
+    total: number;
+    limit: number;
+    offset: number;
 };
 
 export type MarketView = {
@@ -5319,6 +5346,250 @@ export type FxRatesControllerRateV1Responses = {
 };
 
 export type FxRatesControllerRateV1Response = FxRatesControllerRateV1Responses[keyof FxRatesControllerRateV1Responses];
+
+export type ImportsControllerListV1Data = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Response language (en, ru, tr, it, es); overrides Accept-Language.
+         */
+        lang?: string;
+        limit?: number;
+        offset?: number;
+    };
+    url: '/v1/sellers/me/products/imports';
+};
+
+export type ImportsControllerListV1Errors = {
+    /**
+     * Error codes: COMMON_VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: SELLER_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ImportsControllerListV1Error = ImportsControllerListV1Errors[keyof ImportsControllerListV1Errors];
+
+export type ImportsControllerListV1Responses = {
+    200: ImportPageView;
+};
+
+export type ImportsControllerListV1Response = ImportsControllerListV1Responses[keyof ImportsControllerListV1Responses];
+
+export type ImportsControllerStartV1Data = {
+    body: {
+        /**
+         * CSV, one row per variant (columns: see README, example: docs/examples/products-import.csv)
+         */
+        file: Blob | File;
+        encoding?: 'utf-8' | 'windows-1251' | 'windows-1254' | 'windows-1252';
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/sellers/me/products/imports';
+};
+
+export type ImportsControllerStartV1Errors = {
+    /**
+     * Error codes: COMMON_VALIDATION_FAILED, CATALOG_IMPORT_FILE_MISSING, CATALOG_IMPORT_UPLOAD_REJECTED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: SELLER_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_IMPORT_FILE_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_IMPORT_NOT_CSV
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_IMPORT_HEADER_INVALID
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ImportsControllerStartV1Error = ImportsControllerStartV1Errors[keyof ImportsControllerStartV1Errors];
+
+export type ImportsControllerStartV1Responses = {
+    /**
+     * Queued (status WAITING).
+     */
+    202: ImportView;
+};
+
+export type ImportsControllerStartV1Response = ImportsControllerStartV1Responses[keyof ImportsControllerStartV1Responses];
+
+export type ImportsControllerGetV1Data = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/products/imports/{id}';
+};
+
+export type ImportsControllerGetV1Errors = {
+    /**
+     * Error codes: COMMON_UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_IMPORT_NOT_FOUND, SELLER_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ImportsControllerGetV1Error = ImportsControllerGetV1Errors[keyof ImportsControllerGetV1Errors];
+
+export type ImportsControllerGetV1Responses = {
+    200: ImportView;
+};
+
+export type ImportsControllerGetV1Response = ImportsControllerGetV1Responses[keyof ImportsControllerGetV1Responses];
+
+export type ImportsControllerErrorsV1Data = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        /**
+         * Response language (en, ru, tr, it, es); overrides Accept-Language.
+         */
+        lang?: string;
+        /**
+         * Default: semicolon for ru, tr, it, es (their spreadsheets expect it), comma for en
+         */
+        delimiter?: 'comma' | 'semicolon';
+    };
+    url: '/v1/sellers/me/products/imports/{id}/errors.csv';
+};
+
+export type ImportsControllerErrorsV1Errors = {
+    /**
+     * Error codes: COMMON_VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: CATALOG_IMPORT_NOT_FOUND, SELLER_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ImportsControllerErrorsV1Error = ImportsControllerErrorsV1Errors[keyof ImportsControllerErrorsV1Errors];
+
+export type ImportsControllerErrorsV1Responses = {
+    /**
+     * CSV (UTF-8 with BOM)
+     */
+    200: string;
+};
+
+export type ImportsControllerErrorsV1Response = ImportsControllerErrorsV1Responses[keyof ImportsControllerErrorsV1Responses];
+
+export type ListingsExportControllerCsvV1Data = {
+    body?: never;
+    path: {
+        market: string;
+    };
+    query?: {
+        /**
+         * Response language (en, ru, tr, it, es); overrides Accept-Language.
+         */
+        lang?: string;
+        /**
+         * Default: semicolon for ru, tr, it, es (their spreadsheets expect it), comma for en
+         */
+        delimiter?: 'comma' | 'semicolon';
+    };
+    url: '/v1/sellers/me/listings/{market}.csv';
+};
+
+export type ListingsExportControllerCsvV1Errors = {
+    /**
+     * Error codes: COMMON_VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: MARKET_NOT_FOUND, SELLER_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ListingsExportControllerCsvV1Error = ListingsExportControllerCsvV1Errors[keyof ListingsExportControllerCsvV1Errors];
+
+export type ListingsExportControllerCsvV1Responses = {
+    /**
+     * CSV (UTF-8 with BOM)
+     */
+    200: string;
+};
+
+export type ListingsExportControllerCsvV1Response = ListingsExportControllerCsvV1Responses[keyof ListingsExportControllerCsvV1Responses];
 
 export type MarketsControllerListV1Data = {
     body?: never;

@@ -1,0 +1,169 @@
+// Catalog CSV import benchmark: rows/s of the product import (POST …/products/imports, then the worker's job) against
+// PostgreSQL COPY of the same rows into a comparable table, in the same run.
+//
+//   node scripts/build-if-changed.mjs api && node bench/import.mjs      # or: npm run bench:import
+//
+// The file is the Turkish Excel export of the golden e2e test: windows-1254, `;`, decimal commas and NBSP thousands,
+// kg/cm, GPSR manufacturer, a variant attribute, one product per row (BENCH_ROWS rows). Phases:
+//   upload     POST the file (encoding, delimiter and header checked, file stored, job queued): HTTP time;
+//   import     the job (ImportProcessor.handle: decode → csv-parse → same validators as the API → batches of whole
+//              products written in transactions), run in-process on the fresh database, every row new;
+//   re-import  the same file again: every row read, checked and found unchanged (nothing written);
+//   COPY       the same rows, as canonical UTF-8 CSV, COPY … FROM STDIN into bench_copy: the product's and the
+//              variant's columns in one table, with a uuid primary key and a unique (seller, sku) index like
+//              catalog_variants'. The floor for "get these rows into PostgreSQL".
+// Targets (issue #12): import ≥ 10,000 rows/s and ≥ 0.3 × COPY. A report, not a test: exit 0 even when missed; 1 on a
+// crash or wrong counts.
+//
+// Environment (all optional):
+//   DATABASE_URL   admin connection; a fresh database ltg_bench_<random> is created beside it and dropped at the end
+//   BENCH_ROWS     rows in the file (default 20000)
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import os from 'node:os';
+import pg from 'pg';
+
+const { FormData, Blob } = globalThis;
+
+const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const ROWS = Number(process.env.BENCH_ROWS ?? 20000);
+const log = (m = '') => process.stdout.write(`${m}\n`);
+
+const HEADER = [
+  'sku', 'title', 'description', 'category', 'price', 'weight_kg', 'length_cm', 'width_cm', 'height_cm', 'hs_code', 'origin_country',
+  'manufacturer_name', 'manufacturer_line1', 'manufacturer_city', 'manufacturer_country', 'manufacturer_email', 'safety_information', 'attr.renk',
+];
+const row = (n) => [
+  `TR-ÇANTA-${String(n).padStart(6, '0')}`, `Şık Kadın Çantası No ${n} — ığüşöç İ`, 'Hakiki deri, el yapımı; İzmir atölyesinde dikildi.', 'apparel.women',
+  n % 2 ? `1\u00a0${String(n % 1000).padStart(3, '0')},50` : `${(n % 900) + 10},90`, '0,8', '30,5', '20', '10', '420222', 'TR',
+  'Güneş Deri A.Ş.', 'Kemeraltı Cd. 5', 'İzmir', 'TR', 'info@gunes-deri.example.com.tr', 'Küçük parçalar içerir.', n % 2 ? 'kırmızı' : 'siyah',
+];
+const cell = (c, d) => (c.includes(d) || /["\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+const csv = (rows, d) => rows.map((r) => r.map((c) => cell(c, d)).join(d)).join('\r\n') + '\r\n';
+
+async function main() {
+  const require = createRequire(import.meta.url);
+  let platform, catalog, iconv, copyFrom;
+  try {
+    platform = require('../dist/libs/platform/src/index.js');
+    catalog = require('../dist/libs/catalog/src/index.js');
+    iconv = require('iconv-lite');
+    copyFrom = require('pg-copy-streams').from;
+  } catch (e) {
+    process.stderr.write(`cannot load the built app: run \`npx nest build api\` first\n${e?.message ?? e}\n`);
+    return 1;
+  }
+  const dbName = `ltg_bench_${randomBytes(5).toString('hex')}`;
+  const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const cleanups = [async () => { await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`); await admin.end(); }];
+  const cleanup = async () => { while (cleanups.length) await Promise.resolve().then(cleanups.pop()).catch((e) => process.stderr.write(`cleanup: ${e?.message ?? e}\n`)); };
+  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  try {
+    const config = platform.loadConfigOrExit({ NODE_ENV: 'test', DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: '10', WORKER_ENABLED: 'false', LOG_LEVEL: 'warn' });
+    const api = await platform.createApi(config, benchUrl, { write: () => undefined });
+    await api.listen(0, '127.0.0.1');
+    cleanups.push(() => api.close());
+    const port = api.getHttpServer().address().port;
+    const call = async (method, path, body, token, form) => {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+        method,
+        headers: { ...(form ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: form ?? (body && JSON.stringify(body)),
+      });
+      const json = await res.json();
+      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+      return json;
+    };
+    const cpus = os.cpus();
+    log('Catalog CSV import benchmark');
+    log(`machine: ${cpus.length} CPU(s) ${cpus[0]?.model ?? ''}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+    const seller = await call('POST', '/v1/auth/signup', { email: 'bench.import@example.com', password: 'bench-password-123', country: 'TR', locale: 'tr' });
+    const token = seller.session.accessToken;
+    const rows = Array.from({ length: ROWS }, (_, i) => row(i + 1));
+    const file = iconv.encode(csv([HEADER, ...rows], ';'), 'windows-1254');
+    log(`file: ${ROWS} rows, ${(file.length / 1048576).toFixed(1)} MiB, windows-1254, ';', decimal commas, one product per row`);
+    log('');
+    const processor = api.get(catalog.ImportProcessor);
+    const db = new pg.Pool({ connectionString: benchUrl, max: 2 });
+    cleanups.push(() => db.end());
+
+    const results = {};
+    // wall time, and the CPU time of this process (the app: the import's JavaScript) — on a busy machine the wall
+    // time mostly measures the wait for a core, the CPU time does not
+    const timed = async (name, fn) => {
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      const out = await fn();
+      const s = (performance.now() - started) / 1000;
+      const used = process.cpuUsage(cpu);
+      const cpuS = (used.user + used.system) / 1e6;
+      results[name] = { s, rate: ROWS / s, cpuS };
+      log(`${name.padEnd(12)} ${s.toFixed(2).padStart(7)} s  ${String(Math.round(ROWS / s)).padStart(8)} rows/s   app CPU ${cpuS.toFixed(2)} s (${Math.round((cpuS * 1e6) / ROWS)} µs/row)`);
+      return out;
+    };
+    const upload = async () => {
+      const form = new FormData();
+      form.append('file', new Blob([file], { type: 'text/csv' }), 'urunler.csv');
+      return call('POST', '/v1/sellers/me/products/imports', undefined, token, form);
+    };
+    const counts = async (id) => (await call('GET', `/v1/sellers/me/products/imports/${id}`, undefined, token)).counts;
+
+    const first = await timed('upload', upload);
+    await timed('import', () => processor.handle({ importId: first.id }));
+    const c1 = await counts(first.id);
+    const second = await upload();
+    await timed('re-import', () => processor.handle({ importId: second.id }));
+    const c2 = await counts(second.id);
+
+    // the same rows as canonical CSV into a comparable table, by COPY
+    await db.query(`CREATE TABLE bench_copy (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(), seller_id uuid NOT NULL, sku varchar(64) COLLATE "C" NOT NULL, title varchar(200) NOT NULL, description text,
+      category varchar(64) NOT NULL, price_minor bigint NOT NULL, currency char(3) NOT NULL DEFAULT 'TRY', weight_g integer, length_mm integer, width_mm integer, height_mm integer,
+      hs_code char(6), origin_country char(2), manufacturer_name varchar(200), manufacturer_line1 varchar(200), manufacturer_city varchar(100), manufacturer_country char(2),
+      manufacturer_email varchar(254), safety_information text, colour varchar(200), created_at timestamptz NOT NULL DEFAULT now())`);
+    await db.query('CREATE UNIQUE INDEX uq_bench_copy_seller_sku ON bench_copy (seller_id, sku)');
+    const sellerId = (await db.query('SELECT id FROM sellers LIMIT 1')).rows[0].id;
+    const decimal = (s) => s.replace(/\u00a0/g, '').replace(',', '.');
+    const canonical = rows.map((r) => [sellerId, r[0], r[1], r[2], r[3], String(Math.round(Number(decimal(r[4])) * 100)), '800', '305', '200', '100', ...r.slice(9)]);
+    const copyCsv = Buffer.from(csv(canonical, ','), 'utf8');
+    const client = await db.connect();
+    try {
+      await timed('COPY', () =>
+        pipeline(
+          Readable.from([copyCsv]),
+          client.query(copyFrom(`COPY bench_copy (seller_id, sku, title, description, category, price_minor, weight_g, length_mm, width_mm, height_mm, hs_code, origin_country,
+            manufacturer_name, manufacturer_line1, manufacturer_city, manufacturer_country, manufacturer_email, safety_information, colour) FROM STDIN WITH (FORMAT csv)`)),
+        ),
+      );
+    } finally {
+      client.release();
+    }
+    const copied = (await db.query('SELECT count(*)::int AS n FROM bench_copy')).rows[0].n;
+
+    log('');
+    const ok = c1.created === ROWS && c1.failed === 0 && c2.unchanged === ROWS && c2.created + c2.updated + c2.failed === 0 && copied === ROWS;
+    log(`counts: import ${JSON.stringify(c1)}; re-import ${JSON.stringify(c2)}; COPY ${copied} rows: ${ok ? 'as expected' : 'WRONG'}`);
+    const ratio = results.import.rate / results.COPY.rate;
+    log(`import ${Math.round(results.import.rate)} rows/s (target ≥ 10,000): ${results.import.rate >= 10000 ? 'PASS' : 'FAIL'}`);
+    log(`import / COPY = ${ratio.toFixed(3)} (target ≥ 0.3): ${ratio >= 0.3 ? 'PASS' : 'FAIL'}`);
+    log(`re-import (nothing written) ${Math.round(results['re-import'].rate)} rows/s; upload ${(results.upload.s * 1000).toFixed(0)} ms`);
+    return ok ? 0 : 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`${e?.stack ?? e}\n`);
+    process.exit(1);
+  },
+);

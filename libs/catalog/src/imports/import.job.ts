@@ -1,0 +1,401 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CsvError, parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { In } from 'typeorm';
+import { CountryRulesService } from '@app/countries';
+import { CLOCK, isStorableText, safeError } from '@app/kernel';
+import type { Clock, MessageParam } from '@app/kernel';
+import { JobHandler, JobProcessor, JobQueue } from '@app/jobs';
+import { isUniqueViolation, UnitOfWork } from '@app/persistence';
+import type { Tx } from '@app/persistence';
+import { SellerBusinessProfileEntity, SellerEntity } from '@app/sellers';
+import { PricesService } from '../prices/prices.service';
+import { ProductEntity, ProductTranslationEntity, VariantEntity } from '../products/product.entity';
+import { ProductsService } from '../products/products.service';
+import { sourceFields } from '../products/source-fields';
+import { parseHeader } from './columns';
+import type { Header } from './columns';
+import type { ImportEncoding } from './csv-format';
+import { IMPORT_LIFECYCLE, ImportEntity, ImportErrorEntity, ImportFileEntity } from './import.entity';
+import { CATALOG_IMPORT_JOB } from './imports.service';
+import { checkGroup, sameProduct, sameVariant } from './rows';
+import type { CsvRow, Existing, GroupContext, RowProblem } from './rows';
+import { ReadinessTrigger } from '../readiness/trigger';
+
+export const CATALOG_IMPORT_REPRICE_JOB = 'catalog.import-reprice';
+
+/** Rows per transaction: whole products only, so no product is ever half written. */
+export const IMPORT_BATCH_ROWS = 1000;
+
+interface Group {
+  key: string;
+  rows: CsvRow[];
+  /** Problems found before the database is asked (cell count, characters, SKU repeated in the file). */
+  problems: RowProblem[];
+}
+
+interface Tally {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  rows: number;
+}
+
+const rowProblem = (r: CsvRow, sku: string | null, column: string, code: string, params: Record<string, MessageParam> = {}): RowProblem => ({
+  row: r.row,
+  column,
+  sku,
+  code,
+  messageKey: `catalog.import.row.${code}`,
+  params: { ...params, column, field: column },
+});
+
+/**
+ * Runs an import: streams the stored file through the decoder and csv-parse, groups consecutive
+ * rows into products and commits them in batches of whole products. A batch's counts, errors and
+ * progress are written in its own transaction, so a second run of the job (crash, retry) resumes
+ * after the last committed batch; rows are upserts by SKU, so the same file twice changes nothing.
+ */
+@Injectable()
+@JobHandler({ name: CATALOG_IMPORT_JOB, retryLimit: 3, retryDelaySeconds: 10, expireInSeconds: 3600 })
+export class ImportProcessor implements JobProcessor<{ importId: string }> {
+  private readonly logger = new Logger('CatalogImport');
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly countries: CountryRulesService,
+    private readonly products: ProductsService,
+    private readonly jobs: JobQueue,
+    private readonly readiness: ReadinessTrigger,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async handle(data: { importId: string }): Promise<void> {
+    const job = await this.uow.reader.findOne(ImportEntity, { where: { id: data.importId } });
+    if (!job || IMPORT_LIFECYCLE.terminal.includes(job.status)) return;
+    const file = await this.uow.reader.findOne(ImportFileEntity, { where: { importId: job.id } });
+    if (!file) return;
+    if (job.status === 'WAITING') {
+      job.status = await IMPORT_LIFECYCLE.move(job.status, 'RUNNING');
+      job.startedAt = this.clock.now();
+      await this.uow.run((tx) => tx.update(ImportEntity, { id: job.id }, { status: job.status, startedAt: job.startedAt }));
+    }
+    const started = Date.now();
+    const failure = await this.process(job, file.content);
+    await this.uow.run(async (tx) => {
+      await tx.update(ImportEntity, { id: job.id }, {
+        status: await IMPORT_LIFECYCLE.move(job.status, failure ? 'FAILED' : 'COMPLETE'),
+        failureCode: failure?.code ?? null,
+        failureParams: failure?.params ?? null,
+        finishedAt: this.clock.now(),
+      });
+      await tx.delete(ImportFileEntity, { importId: job.id });
+    });
+    this.logger.log(`import ${job.id}: ${failure ? `FAILED (${failure.code})` : 'COMPLETE'} in ${Date.now() - started} ms`);
+  }
+
+  /** Reads the whole file; returns why it stopped early, or null. */
+  async process(job: ImportEntity, content: Buffer): Promise<{ code: string; params: Record<string, string | number> } | null> {
+    const seller = await this.uow.reader.findOneOrFail(SellerEntity, { where: { id: job.sellerId } });
+    const profile = await this.uow.reader.findOne(SellerBusinessProfileEntity, { where: { sellerId: job.sellerId } });
+    const pack = await this.countries.getPublished(seller.country);
+    const bom = job.encodingBy === 'bom' ? (job.encoding === 'utf-8' ? 3 : 2) : 0;
+    const parser = Readable.from([content.subarray(bom)])
+      .pipe(iconv.decodeStream(job.encoding as ImportEncoding))
+      .pipe(parse({ delimiter: job.delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true, skip_records_with_error: true }));
+    // The first record that is not CSV ends the import (FAILED); the records before it are imported. Skipping it
+    // (instead of failing the stream) keeps the records parsed before it in the same chunk, which a stream error would drop.
+    const stop: { malformed: { errorLine: number; reason: string } | null } = { malformed: null };
+    parser.on('skip', (e: CsvError & { lines?: number }) => {
+      stop.malformed ??= { errorLine: Number(e.lines ?? 0), reason: e.code };
+    });
+    let lastLine = 0;
+    let header: Header | undefined;
+    let ctx: GroupContext | undefined;
+    let dataRows = 0;
+    let seq = (await this.uow.reader.maximum(ImportErrorEntity, 'seq', { importId: job.id })) ?? 0;
+    const skuRows = new Map<string, number>();
+    const closedKeys = new Map<string, number>();
+    let group: Group | undefined;
+    let batch: Group[] = [];
+    let batchRows = 0;
+    const flush = async () => {
+      if (!batch.length) return;
+      seq = await this.commit(job, ctx!, batch, batchRows, seq);
+      batch = [];
+      batchRows = 0;
+    };
+    const close = async () => {
+      if (!group) return;
+      closedKeys.set(group.key, group.rows[group.rows.length - 1].row);
+      batch.push(group);
+      batchRows += group.rows.length;
+      group = undefined;
+      if (batchRows >= IMPORT_BATCH_ROWS) await flush();
+    };
+    try {
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        if (stop.malformed && info.lines >= stop.malformed.errorLine) continue;
+        lastLine = info.lines;
+        if (!header) {
+          header = parseHeader(record).header;
+          ctx = {
+            header,
+            defaultCurrency: pack.document.currencies.default,
+            defaultSourceLocale: this.products.defaultSourceLocale(seller.country),
+            brands: profile?.brands ?? [],
+          };
+          continue;
+        }
+        if (record.every((c) => c.trim() === '')) continue; // Excel's ";;;;" lines
+        dataRows++;
+        const row: CsvRow = { row: info.lines, cells: record };
+        const skuAt = header.index('sku');
+        const sku = record[skuAt] ?? '';
+        const keyAt = header.index('product_key');
+        const key = (keyAt >= 0 ? record[keyAt]?.trim() : '') || `\u0000${sku}`;
+        if (dataRows <= job.rowsDone) {
+          // committed by an earlier run of this job: only remembered, for the checks across rows
+          if (sku && !skuRows.has(sku)) skuRows.set(sku, row.row);
+          closedKeys.set(key, row.row);
+          continue;
+        }
+        const problems: RowProblem[] = [];
+        const width = header.names.length;
+        if (record.length > width && record.slice(width).some((c) => c.trim() !== '')) {
+          problems.push(rowProblem(row, sku.slice(0, 64) || null, '', 'COLUMN_COUNT', { count: record.length, expected: width }));
+        }
+        const bad = record.findIndex((c) => !isStorableText(c));
+        if (bad >= 0) problems.push(rowProblem(row, null, header.names[bad] ?? '', 'INVALID_CHARACTERS'));
+        if (sku && skuRows.has(sku)) problems.push(rowProblem(row, sku.slice(0, 64), 'sku', 'DUPLICATE_SKU_IN_FILE', { sku, row: skuRows.get(sku)! }));
+        else if (sku) skuRows.set(sku, row.row);
+        if (group && group.key === key) {
+          group.rows.push(row);
+          group.problems.push(...problems);
+          continue;
+        }
+        await close();
+        if (closedKeys.has(key)) {
+          problems.push(rowProblem(row, sku.slice(0, 64) || null, 'product_key', 'PRODUCT_KEY_NOT_CONSECUTIVE', { key: key.replace(/^\u0000/, ''), row: closedKeys.get(key)! }));
+          batch.push({ key: `\u0001${row.row}`, rows: [row], problems });
+          batchRows += 1;
+          continue;
+        }
+        group = { key, rows: [row], problems };
+      }
+      await close();
+      await flush();
+      const malformed = stop.malformed;
+      if (malformed) {
+        this.logger.warn(`import ${job.id}: malformed CSV after line ${lastLine} (${malformed.reason})`);
+        return { code: 'CSV_MALFORMED', params: { line: lastLine + 1, reason: malformed.reason } };
+      }
+      return null;
+    } catch (e) {
+      // the rows read before the file went wrong are still imported
+      await close().catch(() => undefined);
+      await flush();
+      if (e instanceof CsvError) {
+        const line = Number((e as CsvError & { lines?: number }).lines ?? 0);
+        this.logger.warn(`import ${job.id}: malformed CSV at line ${line} (${e.code})`);
+        return { code: 'CSV_MALFORMED', params: { line, reason: e.code } };
+      }
+      this.logger.error({ err: safeError(e) }, `import ${job.id} stopped`);
+      throw e;
+    }
+  }
+
+  /** Commits one batch of whole products (retried once when a concurrent write took a SKU). */
+  private async commit(job: ImportEntity, ctx: GroupContext, groups: Group[], rows: number, seq: number): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.uow.run((tx) => this.write(tx, job, ctx, groups, rows, seq));
+      } catch (e) {
+        if (attempt < 3 && isUniqueViolation(e)) continue;
+        throw e;
+      }
+    }
+  }
+
+  private async write(tx: Tx, job: ImportEntity, ctx: GroupContext, groups: Group[], rows: number, seq: number): Promise<number> {
+    const skuAt = ctx.header.index('sku');
+    const skus = [...new Set(groups.flatMap((g) => g.rows.map((r) => r.cells[skuAt] ?? '')).filter(Boolean))];
+    const hits: { product_id: string; sku: string }[] = skus.length
+      ? await tx.query('SELECT product_id, sku FROM catalog_variants WHERE seller_id = $1 AND sku = ANY($2::varchar[])', [job.sellerId, skus])
+      : [];
+    const productOfSku = new Map(hits.map((h) => [h.sku, h.product_id]));
+    const productIds = [...new Set(hits.map((h) => h.product_id))];
+    const products = productIds.length
+      ? await tx.find(ProductEntity, { where: { id: In(productIds) }, lock: { mode: 'pessimistic_write' }, order: { id: 'ASC' } })
+      : [];
+    const allVariants = productIds.length ? await tx.find(VariantEntity, { where: { productId: In(productIds) }, order: { position: 'ASC' } }) : [];
+    const byId = new Map(products.map((p) => [p.id, p]));
+    const variantsOf = new Map<string, VariantEntity[]>();
+    for (const v of allVariants) {
+      const list = variantsOf.get(v.productId);
+      if (list) list.push(v);
+      else variantsOf.set(v.productId, [v]);
+    }
+
+    const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0, rows };
+    const problems: RowProblem[] = [];
+    const newProducts: ProductEntity[] = [];
+    const newVariants: VariantEntity[] = [];
+    const changedProducts: { id: string; columns: Partial<ProductEntity> }[] = [];
+    const changedVariants: { id: string; columns: Partial<VariantEntity> }[] = [];
+    const touched = new Set<string>();
+    const fail = (g: Group, own: RowProblem[]) => {
+      const failedRows = new Set(own.map((p) => p.row));
+      const firstBad = Math.min(...failedRows);
+      problems.push(...own);
+      for (const r of g.rows) {
+        if (!failedRows.has(r.row)) problems.push(rowProblem(r, (r.cells[skuAt] ?? '').slice(0, 64) || null, '', 'PRODUCT_ROW_FAILED', { row: firstBad }));
+      }
+      tally.failed += g.rows.length;
+    };
+
+    for (const g of groups) {
+      if (g.problems.length) {
+        fail(g, g.problems);
+        continue;
+      }
+      const owners = [...new Set(g.rows.map((r) => productOfSku.get(r.cells[skuAt] ?? '')).filter((p): p is string => !!p))];
+      if (owners.length > 1) {
+        fail(g, g.rows.filter((r) => productOfSku.get(r.cells[skuAt]) && productOfSku.get(r.cells[skuAt]) !== owners[0]).map((r) => rowProblem(r, r.cells[skuAt].slice(0, 64), 'sku', 'SKU_OTHER_PRODUCT', { sku: r.cells[skuAt] })));
+        continue;
+      }
+      const product = owners.length ? byId.get(owners[0]) : undefined;
+      const existing: Existing | null = product ? { product, variants: variantsOf.get(product.id) ?? [] } : null;
+      const outcome = checkGroup(ctx, g.rows, existing);
+      if (!outcome.ok) {
+        fail(g, outcome.problems);
+        continue;
+      }
+      const now = this.clock.now();
+      if (!existing) {
+        const id = randomUUID();
+        newProducts.push(Object.assign(new ProductEntity(), { id, sellerId: job.sellerId, status: 'draft', ...outcome.product, createdAt: now, updatedAt: now }));
+        outcome.variants.forEach((v, i) => newVariants.push(Object.assign(new VariantEntity(), { id: randomUUID(), productId: id, sellerId: job.sellerId, position: i, ...v })));
+        touched.add(id);
+        tally.created += g.rows.length;
+        continue;
+      }
+      const inFile = new Set(outcome.variants.map((v) => v.sku));
+      if (outcome.product.currency !== existing.product.currency && existing.variants.some((v) => !inFile.has(v.sku))) {
+        fail(g, [rowProblem(g.rows[0], (g.rows[0].cells[skuAt] ?? '').slice(0, 64), 'currency', 'CURRENCY_CHANGE_PARTIAL', { currency: outcome.product.currency })]);
+        continue;
+      }
+      const productChanged = !sameProduct(existing.product, outcome.product);
+      if (productChanged) {
+        changedProducts.push({ id: existing.product.id, columns: { ...outcome.product, updatedAt: now } });
+        touched.add(existing.product.id);
+      }
+      const old = new Map(existing.variants.map((v) => [v.sku, v]));
+      let position = existing.variants.reduce((m, v) => Math.max(m, v.position), -1);
+      for (const v of outcome.variants) {
+        const was = old.get(v.sku);
+        if (!was) {
+          newVariants.push(Object.assign(new VariantEntity(), { id: randomUUID(), productId: existing.product.id, sellerId: job.sellerId, position: ++position, ...v }));
+          touched.add(existing.product.id);
+          tally.created++;
+        } else if (!sameVariant(was, v)) {
+          const { sku: _sku, ...columns } = v;
+          changedVariants.push({ id: was.id, columns });
+          touched.add(existing.product.id);
+          tally.updated++;
+        } else if (productChanged) tally.updated++;
+        else tally.unchanged++;
+      }
+    }
+
+    if (newProducts.length) await insertProducts(tx, newProducts);
+    for (const p of changedProducts) await tx.update(ProductEntity, { id: p.id }, p.columns);
+    if (newVariants.length) await insertVariants(tx, newVariants);
+    for (const v of changedVariants) await tx.update(VariantEntity, { id: v.id }, v.columns);
+    if (changedProducts.length) await this.dropOrphanTranslations(tx, changedProducts.map((p) => p.id));
+    if (problems.length) {
+      const list = problems.map((p) => ({ ...p, seq: ++seq }));
+      await tx.query(
+        `INSERT INTO catalog_import_errors (import_id, seq, "row", "column", sku, code, message_key, params)
+         SELECT $1, * FROM unnest($2::int[], $3::int[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::jsonb[])`,
+        [job.id, list.map((p) => p.seq), list.map((p) => p.row), list.map((p) => p.column.slice(0, 64)), list.map((p) => p.sku?.slice(0, 64) ?? null), list.map((p) => p.code.slice(0, 64)), list.map((p) => p.messageKey), list.map((p) => JSON.stringify(p.params))],
+      );
+    }
+    await tx.query(
+      `UPDATE catalog_imports SET rows_read = rows_read + $2, created = created + $3, updated = updated + $4, unchanged = unchanged + $5, failed = failed + $6, rows_done = rows_done + $2 WHERE id = $1`,
+      [job.id, tally.rows, tally.created, tally.updated, tally.unchanged, tally.failed],
+    );
+    job.rowsDone += tally.rows;
+    // market prices of what changed are stored by the worker after the commit (reads compute them meanwhile)
+    if (touched.size) await this.jobs.sendInTx(tx, CATALOG_IMPORT_REPRICE_JOB, { productIds: [...touched] });
+    // stored readiness follows, like any product write (the outbox event in this transaction)
+    await this.readiness.productsChanged(tx, job.sellerId, [...touched]);
+    return seq;
+  }
+
+  /** As a product update through the API: translations of texts that no longer exist, or in the new source language, go. */
+  private async dropOrphanTranslations(tx: Tx, productIds: string[]): Promise<void> {
+    const rows = await tx.find(ProductTranslationEntity, { where: { productId: In(productIds) }, select: { id: true, productId: true, field: true, locale: true } });
+    if (!rows.length) return;
+    const products = await tx.find(ProductEntity, { where: { id: In(productIds) } });
+    const variants = await tx.find(VariantEntity, { where: { productId: In(productIds) } });
+    const orphans: string[] = [];
+    for (const p of products) {
+      const live = new Set(sourceFields(p, variants.filter((v) => v.productId === p.id)).map((f) => f.field));
+      for (const r of rows) if (r.productId === p.id && (!live.has(r.field) || r.locale === p.sourceLocale)) orphans.push(r.id);
+    }
+    if (orphans.length) await tx.delete(ProductTranslationEntity, { id: In(orphans) });
+  }
+}
+
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/** Many new products in one statement (column arrays through unnest: one round trip, no per-row SQL building). */
+async function insertProducts(tx: Tx, rows: ProductEntity[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO catalog_products (id, seller_id, status, source_locale, currency, title, description, attributes, category, hs_code, hs_national,
+       origin_country, brand, gpsr, conformity, safety_information, search_text, created_at, updated_at)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::char(3)[], $6::varchar[], $7::text[], $8::jsonb[], $9::varchar[],
+       $10::char(6)[], $11::jsonb[], $12::char(2)[], $13::varchar[], $14::jsonb[], $15::jsonb[], $16::text[], $17::text[], $18::timestamptz[], $19::timestamptz[])`,
+    [
+      rows.map((r) => r.id), rows.map((r) => r.sellerId), rows.map((r) => r.status), rows.map((r) => r.sourceLocale), rows.map((r) => r.currency),
+      rows.map((r) => r.title), rows.map((r) => r.description), rows.map((r) => json(r.attributes)), rows.map((r) => r.category), rows.map((r) => r.hsCode),
+      rows.map((r) => json(r.hsNational)), rows.map((r) => r.originCountry), rows.map((r) => r.brand), rows.map((r) => json(r.gpsr)), rows.map((r) => json(r.conformity)),
+      rows.map((r) => r.safetyInformation), rows.map((r) => r.searchText), rows.map((r) => r.createdAt), rows.map((r) => r.updatedAt),
+    ],
+  );
+}
+
+async function insertVariants(tx: Tx, rows: VariantEntity[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO catalog_variants (id, product_id, seller_id, sku, position, attributes, price_minor, currency, weight_g, length_mm, width_mm, height_mm)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::int[], $6::jsonb[], $7::bigint[], $8::char(3)[], $9::int[], $10::int[], $11::int[], $12::int[])`,
+    [
+      rows.map((r) => r.id), rows.map((r) => r.productId), rows.map((r) => r.sellerId), rows.map((r) => r.sku), rows.map((r) => r.position), rows.map((r) => json(r.attributes)),
+      rows.map((r) => r.priceMinor), rows.map((r) => r.currency), rows.map((r) => r.weightG), rows.map((r) => r.lengthMm), rows.map((r) => r.widthMm), rows.map((r) => r.heightMm),
+    ],
+  );
+}
+
+/** Stores the market prices of products an import created or changed (as a product write through the API does, after the fact). */
+@Injectable()
+@JobHandler({ name: CATALOG_IMPORT_REPRICE_JOB, retryLimit: 5, retryDelaySeconds: 30 })
+export class ImportRepriceJob implements JobProcessor<{ productIds: string[] }> {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly prices: PricesService,
+  ) {}
+
+  async handle(data: { productIds: string[] }): Promise<void> {
+    const cache = this.prices.newFxCache(this.uow.reader);
+    for (const id of data.productIds ?? []) {
+      await this.uow.run(async (tx) => {
+        const locked = await tx.findOne(ProductEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (locked) await this.prices.repriceProduct(tx, id, undefined, cache);
+      });
+    }
+  }
+}
