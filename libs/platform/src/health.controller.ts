@@ -7,7 +7,7 @@ class HealthView {
   @ApiProperty({ example: 'ok' }) status: 'ok';
 }
 
-class ReadinessView extends HealthView {
+class HealthReadinessView extends HealthView {
   @ApiProperty({ example: { database: 'up' } }) checks: { database: 'up' };
 }
 
@@ -26,9 +26,9 @@ export class HealthController {
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: the database answers' })
-  @ApiOkResponse({ type: ReadinessView })
+  @ApiOkResponse({ type: HealthReadinessView })
   @ApiErrors(CommonErrorCode.SERVICE_UNAVAILABLE)
-  async ready(): Promise<ReadinessView> {
+  async ready(): Promise<HealthReadinessView> {
     try {
       await Promise.race([
         this.dataSource.query('SELECT 1'),

@@ -1,0 +1,190 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useNavigate, useParams } from 'react-router';
+import {
+  ApiError,
+  categoriesControllerListV1,
+  productsControllerCreateV1,
+  productsControllerGetV1,
+  productsControllerUpdateV1,
+  type FieldError,
+  type ProductDto,
+  type ProductView,
+} from '../api/client';
+import { byField, FormAlert, SelectField, TextField, useErrorMessage } from '../forms';
+import { useI18n, type MessageKey } from '../i18n';
+import { exponentOf, minorToDecimal, parseDecimal } from '../money';
+import { Pending, str } from '../ops/common';
+import { ProductTabs } from './ProductTabs';
+
+interface VariantRow {
+  sku: string;
+  price: string;
+}
+interface Values {
+  title: string;
+  description: string;
+  category: string;
+  sourceLocale: string;
+  currency: string;
+  status: ProductView['status'];
+  brand: string;
+  originCountry: string;
+  hsCode: string;
+  variants: VariantRow[];
+}
+const STATUSES: ProductView['status'][] = ['draft', 'active', 'archived'];
+
+function valuesOf(p: ProductView | undefined): Values {
+  if (!p) return { title: '', description: '', category: '', sourceLocale: '', currency: '', status: 'draft', brand: '', originCountry: '', hsCode: '', variants: [{ sku: '', price: '' }] };
+  return {
+    title: p.title,
+    description: str(p.description) ?? '',
+    category: p.category.code,
+    sourceLocale: p.sourceLocale,
+    currency: p.currency,
+    status: p.status,
+    brand: str(p.brand) ?? '',
+    originCountry: str(p.originCountry) ?? '',
+    hsCode: str(p.hsCode) ?? '',
+    variants: p.variants.map((v) => ({ sku: v.sku, price: minorToDecimal(v.price.amountMinor, exponentOf(v.price.currency)) })),
+  };
+}
+
+/**
+ * The product body: what the form edits, and (on an update, which replaces the product) everything the
+ * form does not show carried over from the product as read.
+ */
+function bodyOf(v: Values, before: ProductView | undefined, currency: string): ProductDto {
+  const opt = (key: string, value: string) => (value.trim() ? { [key]: value.trim() } : {});
+  const kept = (key: keyof ProductView) => (before && before[key] !== null && before[key] !== undefined ? { [key]: before[key] } : {});
+  return {
+    title: v.title.trim(),
+    category: v.category,
+    ...opt('description', v.description),
+    ...opt('sourceLocale', v.sourceLocale),
+    ...opt('currency', v.currency),
+    ...opt('brand', v.brand),
+    ...opt('originCountry', v.originCountry.toUpperCase()),
+    ...opt('hsCode', v.hsCode),
+    status: v.status,
+    ...(before ? { attributes: before.attributes.map((a) => ({ key: a.key, value: a.value })) } : {}),
+    ...kept('hsNational'),
+    ...kept('gpsr'),
+    ...kept('conformity'),
+    ...kept('safetyInformation'),
+    variants: v.variants.map((row) => {
+      const old = before?.variants.find((x) => x.sku === row.sku.trim());
+      return {
+        sku: row.sku.trim(),
+        price: { amount: parseDecimal(row.price, exponentOf(currency)) ?? row.price.trim(), currency },
+        ...(old ? { attributes: old.attributes.map((a) => ({ key: a.key, value: a.value })) } : {}),
+        ...(old && typeof old.weightG === 'number' ? { weightG: old.weightG } : {}),
+        ...(old?.dimensionsMm ? { dimensionsMm: old.dimensionsMm } : {}),
+      };
+    }) as ProductDto['variants'],
+  } as ProductDto;
+}
+
+/** Create or edit a product: texts in the seller's language, category, origin, and the variants with SKU and price. */
+export function ProductEditorPage() {
+  const { id } = useParams();
+  const { t, lang, number } = useI18n();
+  const errorMessage = useErrorMessage();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const product = useQuery({ queryKey: ['product', id, lang], enabled: !!id, queryFn: async () => (await productsControllerGetV1({ path: { id: id! } })).data });
+  const categories = useQuery({ queryKey: ['categories', lang], queryFn: async () => (await categoriesControllerListV1()).data });
+  const [result, setResult] = useState<{ ok?: string; message?: string; errors: FieldError[] }>();
+  const form = useForm<Values>({ values: valuesOf(product.data), resetOptions: { keepDirtyValues: false } });
+  const rows = useFieldArray({ control: form.control, name: 'variants' });
+  const currency = (form.watch('currency') || product.data?.currency || '').toUpperCase();
+  const exponent = currency ? exponentOf(currency) : 2;
+
+  const save = form.handleSubmit(async (v) => {
+    setResult(undefined);
+    const local: FieldError[] = v.variants.flatMap((row, i) =>
+      parseDecimal(row.price, exponent) === null ? [{ field: `variants[${i}].price.amount`, code: 'AMOUNT', message: t('catalog.amountInvalid', { digits: number(exponent) }) }] : [],
+    );
+    if (!currency) local.push({ field: 'currency', code: 'REQUIRED', message: t('catalog.currencyRequired') });
+    if (local.length) return setResult({ message: t('catalog.fixFields'), errors: local });
+    try {
+      const body = bodyOf(v, product.data, currency);
+      const { data } = id ? await productsControllerUpdateV1({ path: { id }, body }) : await productsControllerCreateV1({ body });
+      await queryClient.invalidateQueries({ queryKey: ['products'] });
+      await queryClient.invalidateQueries({ queryKey: ['product', data.id] });
+      await queryClient.invalidateQueries({ queryKey: ['translations', data.id] });
+      await queryClient.invalidateQueries({ queryKey: ['listing', data.id] });
+      if (!id) navigate(`/products/${data.id}`, { replace: true });
+      setResult({ ok: t('catalog.saved'), errors: [] });
+    } catch (e) {
+      setResult({ message: errorMessage(e), errors: e instanceof ApiError ? e.details : [] });
+    }
+  });
+
+  if (id && !product.data) return <Pending error={product.error} loading />;
+  const errors = byField(result?.errors ?? []);
+  const shown = (f: string) => f in errors && /^(title|description|category|sourceLocale|currency|status|brand|originCountry|hsCode|variants\[\d+\]\.(sku|price\.amount))$/.test(f);
+  const categoryOptions = [{ value: '', label: t('catalog.chooseCategory') }, ...(categories.data ?? []).map((c) => ({ value: c.code, label: c.label }))];
+
+  return (
+    <section>
+      <h1 tabIndex={-1}>{id ? product.data!.title : t('catalog.products.new')}</h1>
+      {id ? <ProductTabs id={id} /> : null}
+      <form onSubmit={save} noValidate aria-label={t('catalog.editor')}>
+        {result?.message ? <FormAlert message={result.message} extra={(result.errors ?? []).filter((e) => !shown(e.field)).map((e) => e.message)} /> : null}
+        {result?.ok ? (
+          <p className="success" role="status">
+            {result.ok}
+          </p>
+        ) : null}
+        <TextField path="title" label={t('catalog.title')} required maxLength={200} registration={form.register('title')} error={errors.title} />
+        <div className="field">
+          <label htmlFor="f-description">{t('catalog.description')}</label>
+          <textarea id="f-description" rows={4} {...form.register('description')} aria-invalid={errors.description ? true : undefined} />
+          {errors.description ? <p className="error">{errors.description}</p> : null}
+        </div>
+        <SelectField path="category" label={t('catalog.category')} required options={categoryOptions} registration={form.register('category')} error={errors.category} />
+        <SelectField path="status" label={t('catalog.status')} options={STATUSES.map((s) => ({ value: s, label: t(`catalog.status.${s}` as MessageKey) }))} registration={form.register('status')} error={errors.status} />
+        <fieldset>
+          <legend>{t('catalog.origin')}</legend>
+          <TextField path="sourceLocale" label={t('catalog.sourceLocale')} hint={t('catalog.sourceLocaleHint')} autoComplete="off" spellCheck={false} registration={form.register('sourceLocale')} error={errors.sourceLocale} />
+          <TextField path="currency" label={t('home.currency')} hint={t('catalog.currencyHint')} maxLength={3} autoComplete="off" spellCheck={false} registration={form.register('currency')} error={errors.currency} />
+          <TextField path="brand" label={t('catalog.brand')} registration={form.register('brand')} error={errors.brand} />
+          <TextField path="originCountry" label={t('catalog.originCountry')} maxLength={2} autoComplete="off" registration={form.register('originCountry')} error={errors.originCountry} />
+          <TextField path="hsCode" label={t('catalog.hsCode')} inputMode="numeric" autoComplete="off" registration={form.register('hsCode')} error={errors.hsCode} />
+        </fieldset>
+        {rows.fields.map((row, i) => (
+          <fieldset key={row.id}>
+            <legend>{t('catalog.variant', { n: i + 1 })}</legend>
+            <TextField path={`variants[${i}].sku`} label={t('catalog.sku')} required autoComplete="off" spellCheck={false} registration={form.register(`variants.${i}.sku`)} error={errors[`variants[${i}].sku`]} />
+            <TextField
+              path={`variants[${i}].price.amount`}
+              label={t('catalog.priceIn', { currency: currency || '…' })}
+              required
+              inputMode="decimal"
+              autoComplete="off"
+              hint={t('catalog.priceHint', { digits: number(exponent) })}
+              registration={form.register(`variants.${i}.price`)}
+              error={errors[`variants[${i}].price.amount`]}
+            />
+            {rows.fields.length > 1 ? (
+              <button type="button" className="secondary" onClick={() => rows.remove(i)}>
+                {t('catalog.removeVariant')}
+              </button>
+            ) : null}
+          </fieldset>
+        ))}
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => rows.append({ sku: '', price: '' })}>
+            {t('catalog.addVariant')}
+          </button>
+          <button type="submit" disabled={form.formState.isSubmitting}>
+            {t('catalog.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
