@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import request from 'supertest';
+import { targetDaysBetween } from '@app/kernel';
 import { signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
 import { startStripeDouble, StripeDouble } from '../doubles/stripe-double';
 import { eventually } from '../support/eventually';
@@ -664,5 +665,166 @@ describe('web app in Chromium: an Italian seller hands over to Stripe for payout
     await page.waitForURL(`${base}/payouts/return`);
     expect(handedOver).toHaveLength(2);
     expect(handedOver[1]).not.toBe(handedOver[0]);
+  }, 60_000);
+});
+
+/** Today's TARGET day (the last working day on a weekend): an ECB file of that day is fresh. */
+function ecbToday(tryRate: string): Buffer {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6 || targetDaysBetween(d.toISOString().slice(0, 10), now) !== 0) d.setUTCDate(d.getUTCDate() - 1);
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
+  <gesmes:subject>Reference rates</gesmes:subject><gesmes:Sender><gesmes:name>European Central Bank</gesmes:name></gesmes:Sender>
+  <Cube><Cube time='${d.toISOString().slice(0, 10)}'>
+    <Cube currency='USD' rate='1.1225'/><Cube currency='JPY' rate='176.99'/><Cube currency='GBP' rate='0.86915'/><Cube currency='TRY' rate='${tryRate}'/>
+  </Cube></Cube>
+</gesmes:Envelope>`);
+}
+
+describe('web app in Chromium: the catalog, FX rates and markets', () => {
+  let admin: BrowserContext;
+  let seller: BrowserContext;
+  let ops: Page;
+  let page: Page;
+  let productId: string;
+
+  beforeAll(async () => {
+    admin = await chromium.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    seller = await chromium.browser.newContext({ locale: 'tr-TR', viewport: { width: 1024, height: 800 } });
+    ops = await admin.newPage();
+    page = await seller.newPage();
+    ops.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await admin?.close();
+    await seller?.close();
+  });
+
+  it('an ops admin imports today\'s ECB rates through the FX page, with the freshness of each source', async () => {
+    await ops.goto(`${base}/login`);
+    await ops.getByLabel('Email').fill(ADMIN.email);
+    await ops.getByLabel('Password').fill(ADMIN.password);
+    await ops.getByRole('button', { name: 'Log in' }).click();
+    await ops.waitForURL(`${base}/ops`);
+    await ops.getByRole('link', { name: 'FX rates', exact: true }).click();
+    await ops.waitForURL(`${base}/ops/fx`);
+    expect(await textOf(ops.getByTestId('freshness-ecb').locator('td').last(), /.+/)).toBe('No rates yet');
+    await expectAccessible(ops);
+    await ops.getByLabel('Source').first().selectOption('ecb');
+    await ops.getByLabel('File').setInputFiles({ name: 'eurofxref-daily.xml', mimeType: 'text/xml', buffer: ecbToday('54.8310') });
+    await ops.getByRole('button', { name: 'Import', exact: true }).click();
+    expect(await textOf(ops.locator('.success'), /^Imported: 1 new snapshots/)).toMatch(/^Imported: 1 new snapshots/);
+    expect(await textOf(ops.getByTestId('freshness-ecb').locator('td').last(), 'Fresh')).toBe('Fresh');
+    await expectAccessible(ops);
+    await shot(ops, '20-ops-fx-en');
+  }, 60_000);
+
+  it('a Turkish seller creates a product, translates it into Italian and sees the IT listing in EUR with its breakdown and readiness issues', async () => {
+    const { payload } = await signup(t.http, { country: 'TR', locale: 'tr' });
+    await page.goto(`${base}/login`);
+    await page.getByLabel('E-posta').fill(payload.email);
+    await page.getByLabel('Parola').fill(payload.password);
+    await page.getByRole('button', { name: 'Giriş yap' }).click();
+    await page.waitForURL(`${base}/home`);
+    await page.getByRole('link', { name: 'Ürünler', exact: true }).click();
+    await page.waitForURL(`${base}/products`);
+    expect(await textOf(page.locator('h1'), 'Ürünler')).toBe('Ürünler');
+    await page.getByText('Eşleşen ürün yok.').waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Yeni ürün' }).click();
+    await page.waitForURL(`${base}/products/new`);
+    await page.getByLabel('Başlık').fill('Güneş Kadın Elbise');
+    await page.getByLabel('Açıklama').fill('Yazlık pamuklu elbise, İzmir\'de dikildi.');
+    await page.locator('#f-category').selectOption('apparel.women');
+    await page.getByLabel('Para birimi').fill('TRY');
+    await page.getByLabel('Menşe ülke (ISO kodu)').fill('TR');
+    await page.getByLabel('GTİP (HS) kodu').fill('620442');
+    await page.getByLabel(/^Stok kodu/).fill('GUNES-ELBISE-M');
+    const price = page.getByLabel(/TRY cinsinden fiyat/);
+    // more decimals than the currency has: refused next to the field before anything is sent
+    await price.fill('2000,005');
+    await page.getByRole('button', { name: 'Ürünü kaydet' }).click();
+    expect(await textOf(page.locator('[data-field="variants[0].price.amount"]'), /ondalıklı/)).toBe('En fazla 2 ondalıklı bir tutar girin.');
+    await expectAccessible(page);
+    await price.fill('2000,00');
+    await page.getByRole('button', { name: 'Ürünü kaydet' }).click();
+    await page.waitForURL(/\/products\/[0-9a-f-]{36}$/);
+    productId = page.url().split('/').pop()!;
+    expect(await textOf(page.locator('.success'), 'Ürün kaydedildi.')).toBe('Ürün kaydedildi.');
+    expect(await page.getByLabel(/TRY cinsinden fiyat/).inputValue()).toBe('2000.00');
+    const saved = await request(t.http).get(`/v1/sellers/me/products/${productId}`).set('Authorization', `Bearer ${await page.evaluate(() => localStorage.getItem('ltg.token'))}`);
+    expect(saved.body).toMatchObject({ currency: 'TRY', sourceLocale: 'tr', variants: [expect.objectContaining({ sku: 'GUNES-ELBISE-M', price: { amountMinor: '200000', amount: '2000.00', currency: 'TRY' } })] });
+
+    await page.getByRole('link', { name: 'Çeviriler', exact: true }).click();
+    await page.waitForURL(`${base}/products/${productId}/translations`);
+    await page.getByLabel('Çevrilecek dil').selectOption('it');
+    const row = page.getByTestId('translation-title');
+    expect(await textOf(row.locator('td').first(), 'Güneş Kadın Elbise')).toBe('Güneş Kadın Elbise');
+    await page.getByLabel(/^Başlık · /).fill('Abito da donna Güneş');
+    await page.getByLabel(/^Açıklama · /).fill('Abito estivo in cotone, cucito a Smirne.');
+    await page.getByRole('button', { name: 'Çevirileri kaydet' }).click();
+    expect(await textOf(page.locator('.success'), 'Çeviriler kaydedildi.')).toBe('Çeviriler kaydedildi.');
+    expect(await page.getByTestId('outdated-title').count()).toBe(0);
+    await expectAccessible(page);
+    await shot(page, '21-translations-tr');
+
+    await page.getByRole('link', { name: 'Pazarlar ve fiyatlar', exact: true }).click();
+    await page.getByLabel('Pazar').selectOption('IT');
+    const amount = page.getByTestId('price-GUNES-ELBISE-M').getByTestId('price-amount');
+    // 2000 TRY at 54.8310 per EUR, Italian VAT and the x.99 ending: 44,99 € (shown in Turkish formatting)
+    expect(await textOf(amount, /44,99/)).toMatch(/^€44,99$/);
+    const steps = await page.getByTestId('price-GUNES-ELBISE-M').locator('tbody th').allTextContents();
+    expect(steps).toEqual(['Fiyatınız', 'Döviz çevirisi', "Pazarın KDV'si eklendi", 'Yuvarlandı', 'Fiyat sonu']);
+    // the Italian texts are shown for the Italian market
+    await page.getByText('Abito da donna Güneş').waitFor();
+    // readiness: what still blocks the listing, with codes and messages in Turkish
+    await page.getByTestId('readiness-issue').first().waitFor();
+    const issues = await page.getByTestId('readiness-issue').allTextContents();
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues.join(' ')).toMatch(/[A-Z_]{6,}/);
+    await expectAccessible(page);
+    await shot(page, '22-listing-it-tr');
+    await docShot(page, 'listing-preview');
+
+    // a fixed price for Italy replaces the converted one
+    await page.getByLabel(/GUNES-ELBISE-M için EUR sabit fiyat/).fill('39,90');
+    await page.getByRole('button', { name: 'Sabit fiyatları kaydet' }).click();
+    expect(await textOf(page.locator('.success'), 'Sabit fiyatlar kaydedildi.')).toBe('Sabit fiyatlar kaydedildi.');
+    expect(await textOf(amount, /39,90/)).toBe('€39,90');
+  }, 120_000);
+
+  it('marks the Italian title outdated once the Turkish source changes', async () => {
+    await page.getByRole('link', { name: 'Ürün', exact: true }).click();
+    await page.waitForURL(`${base}/products/${productId}`);
+    await page.getByLabel('Başlık').fill('Güneş Kadın Yazlık Elbise');
+    await page.getByRole('button', { name: 'Ürünü kaydet' }).click();
+    expect(await textOf(page.locator('.success'), 'Ürün kaydedildi.')).toBe('Ürün kaydedildi.');
+    await page.getByRole('link', { name: 'Çeviriler', exact: true }).click();
+    await page.getByLabel('Çevrilecek dil').selectOption('it');
+    expect(await textOf(page.getByTestId('outdated-title'), /Güncel değil/)).toMatch(/kaynak metin çeviriden sonra değişti/);
+    expect(await page.getByTestId('outdated-description').count()).toBe(0);
+    await expectAccessible(page);
+  }, 60_000);
+
+  it('an ops admin renames a market, sees the diff and publishes it without writing JSON', async () => {
+    await ops.getByRole('link', { name: 'Markets', exact: true }).click();
+    await ops.waitForURL(`${base}/ops/markets`);
+    await expectAccessible(ops);
+    const before = (await request(t.http).get('/v1/markets/IT')).body.version as number;
+    await ops.goto(`${base}/ops/markets/IT/edit`);
+    expect(await textOf(ops.locator('h1'), 'Market IT')).toBe('Market IT');
+    await ops.getByLabel('Name in English').fill('Italy and San Marino');
+    await ops.getByRole('button', { name: 'Changes against published' }).click();
+    const diff = ops.getByTestId('diff');
+    expect(await textOf(diff, /name\.en/)).toMatch(/Italy and San Marino/);
+    await expectAccessible(ops);
+    await shot(ops, '23-ops-market-en');
+    await ops.getByRole('button', { name: 'Publish' }).click();
+    expect(await textOf(ops.locator('.success'), /\d/)).toMatch(String(before + 1));
+    const published = await request(t.http).get('/v1/markets/IT').set('Accept-Language', 'en');
+    expect(published.body).toMatchObject({ name: 'Italy and San Marino', version: before + 1 });
   }, 60_000);
 });
