@@ -712,8 +712,8 @@ describe('web app in Chromium: the catalog, FX rates and markets', () => {
     await ops.waitForURL(`${base}/ops/fx`);
     expect(await textOf(ops.getByTestId('freshness-ecb').locator('td').last(), /.+/)).toBe('No rates yet');
     await expectAccessible(ops);
-    await ops.getByLabel('Source').first().selectOption('ecb');
-    await ops.getByLabel('File').setInputFiles({ name: 'eurofxref-daily.xml', mimeType: 'text/xml', buffer: ecbToday('54.8310') });
+    await ops.locator('#fx-source').selectOption('ecb');
+    await ops.locator('#fx-file').setInputFiles({ name: 'eurofxref-daily.xml', mimeType: 'text/xml', buffer: ecbToday('54.8310') });
     await ops.getByRole('button', { name: 'Import', exact: true }).click();
     expect(await textOf(ops.locator('.success'), /^Imported: 1 new snapshots/)).toMatch(/^Imported: 1 new snapshots/);
     expect(await textOf(ops.getByTestId('freshness-ecb').locator('td').last(), 'Fresh')).toBe('Fresh');
@@ -751,7 +751,9 @@ describe('web app in Chromium: the catalog, FX rates and markets', () => {
     await expectAccessible(page);
     await price.fill('2000,00');
     await page.getByRole('button', { name: 'Ürünü kaydet' }).click();
-    await page.waitForURL(/\/products\/[0-9a-f-]{36}$/);
+    await Promise.race([page.waitForURL(/\/products\/[0-9a-f-]{36}$/), page.getByRole('alert').waitFor()]);
+    await shot(page, '20-product-created-tr');
+    expect(page.url()).toMatch(/\/products\/[0-9a-f-]{36}$/);
     productId = page.url().split('/').pop()!;
     expect(await textOf(page.locator('.success'), 'Ürün kaydedildi.')).toBe('Ürün kaydedildi.');
     expect(await page.getByLabel(/TRY cinsinden fiyat/).inputValue()).toBe('2000.00');
@@ -822,7 +824,7 @@ describe('web app in Chromium: the catalog, FX rates and markets', () => {
     expect(await textOf(diff, /name\.en/)).toMatch(/Italy and San Marino/);
     await expectAccessible(ops);
     await shot(ops, '23-ops-market-en');
-    await ops.getByRole('button', { name: 'Publish' }).click();
+    await ops.getByRole('button', { name: 'Publish', exact: true }).click();
     expect(await textOf(ops.locator('.success'), /\d/)).toMatch(String(before + 1));
     const published = await request(t.http).get('/v1/markets/IT').set('Accept-Language', 'en');
     expect(published.body).toMatchObject({ name: 'Italy and San Marino', version: before + 1 });

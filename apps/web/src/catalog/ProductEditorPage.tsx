@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import {
   ApiError,
   categoriesControllerListV1,
@@ -96,7 +96,11 @@ export function ProductEditorPage() {
   const queryClient = useQueryClient();
   const product = useQuery({ queryKey: ['product', id, lang], enabled: !!id, queryFn: async () => (await productsControllerGetV1({ path: { id: id! } })).data });
   const categories = useQuery({ queryKey: ['categories', lang], queryFn: async () => (await categoriesControllerListV1()).data });
-  const [result, setResult] = useState<{ ok?: string; message?: string; errors: FieldError[] }>();
+  const location = useLocation();
+  // a new product lands on its own page, still saying it was saved
+  const [result, setResult] = useState<{ ok?: string; message?: string; errors: FieldError[] }>(() =>
+    (location.state as { created?: boolean } | null)?.created ? { ok: t('catalog.saved'), errors: [] } : undefined,
+  );
   const form = useForm<Values>({ values: valuesOf(product.data), resetOptions: { keepDirtyValues: false } });
   const rows = useFieldArray({ control: form.control, name: 'variants' });
   const currency = (form.watch('currency') || product.data?.currency || '').toUpperCase();
@@ -116,8 +120,8 @@ export function ProductEditorPage() {
       await queryClient.invalidateQueries({ queryKey: ['product', data.id] });
       await queryClient.invalidateQueries({ queryKey: ['translations', data.id] });
       await queryClient.invalidateQueries({ queryKey: ['listing', data.id] });
-      if (!id) navigate(`/products/${data.id}`, { replace: true });
       setResult({ ok: t('catalog.saved'), errors: [] });
+      if (!id) await navigate(`/products/${data.id}`, { replace: true, state: { created: true } });
     } catch (e) {
       setResult({ message: errorMessage(e), errors: e instanceof ApiError ? e.details : [] });
     }

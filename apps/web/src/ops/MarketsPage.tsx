@@ -34,8 +34,9 @@ export function MarketsPage({ admin }: { admin: boolean }) {
                 <td>{m.hasDraft ? t('ops.countries.hasDraft') : '—'}</td>
                 {admin ? (
                   <td>
-                    <Link to={`/ops/markets/${m.code}/edit`} aria-label={t('ops.countries.editOf', { country: m.name })}>
+                    <Link to={`/ops/markets/${m.code}/edit`}>
                       {m.hasDraft ? t('ops.countries.editDraft') : t('ops.countries.newDraft')}
+                      <span className="visually-hidden"> ({m.name})</span>
                     </Link>
                   </td>
                 ) : null}
