@@ -798,17 +798,30 @@ describe('web app in Chromium: the catalog, FX rates and markets', () => {
     expect(await textOf(amount, /39,90/)).toBe('€39,90');
   }, 120_000);
 
-  it('marks the Italian title outdated once the Turkish source changes', async () => {
-    await page.getByRole('link', { name: 'Ürün', exact: true }).click();
-    await page.waitForURL(`${base}/products/${productId}`);
-    await page.getByLabel('Başlık').fill('Güneş Kadın Yazlık Elbise');
-    await page.getByRole('button', { name: 'Ürünü kaydet' }).click();
-    expect(await textOf(page.locator('.success'), 'Ürün kaydedildi.')).toBe('Ürün kaydedildi.');
+  it('refuses a translation of a source that changed meanwhile (409 said plainly), then marks the Italian title outdated', async () => {
     await page.getByRole('link', { name: 'Çeviriler', exact: true }).click();
+    await page.waitForURL(`${base}/products/${productId}/translations`);
     await page.getByLabel('Çevrilecek dil').selectOption('it');
+    await page.getByLabel(/^Başlık · /).waitFor();
+    // meanwhile, in another tab, the seller changes the Turkish title
+    const other = await seller.newPage();
+    await other.goto(`${base}/products/${productId}`);
+    await other.getByLabel('Başlık').fill('Güneş Kadın Yazlık Elbise');
+    await other.getByRole('button', { name: 'Ürünü kaydet' }).click();
+    expect(await textOf(other.locator('.success'), 'Ürün kaydedildi.')).toBe('Ürün kaydedildi.');
+    await other.close();
+
+    // the first tab still shows the old source: saving its translation is refused, and the page says why
+    await page.getByLabel(/^Başlık · /).fill('Abito estivo da donna Güneş');
+    await page.getByRole('button', { name: 'Çevirileri kaydet' }).click();
+    expect(await textOf(page.getByRole('alert'), /asıl metin değişti/)).toMatch(/^Siz çevirirken kaynak metin değişti; hiçbir şey kaydedilmedi\. .*asıl metin değişti/);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Güncel kaynağı göster' }).click();
+    expect(await textOf(page.getByTestId('translation-title').locator('td').first(), 'Güneş Kadın Yazlık Elbise')).toBe('Güneş Kadın Yazlık Elbise');
     expect(await textOf(page.getByTestId('outdated-title'), /Güncel değil/)).toMatch(/kaynak metin çeviriden sonra değişti/);
     expect(await page.getByTestId('outdated-description').count()).toBe(0);
     await expectAccessible(page);
+    await shot(page, '23-translation-outdated-tr');
   }, 60_000);
 
   it('an ops admin renames a market, sees the diff and publishes it without writing JSON', async () => {
