@@ -5,6 +5,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import {
   ApiError,
   categoriesControllerListV1,
+  marketsControllerListV1,
   productsControllerCreateV1,
   productsControllerGetV1,
   productsControllerUpdateV1,
@@ -48,7 +49,8 @@ function valuesOf(p: ProductView | undefined): Values {
     brand: str(p.brand) ?? '',
     originCountry: str(p.originCountry) ?? '',
     hsCode: str(p.hsCode) ?? '',
-    variants: p.variants.map((v) => ({ sku: v.sku, price: minorToDecimal(v.price.amountMinor, exponentOf(v.price.currency)) })),
+    // the API's decimal of the integer minor units (its ISO 4217 exponent), or our exact conversion of them
+    variants: p.variants.map((v) => ({ sku: v.sku, price: v.price.amount || minorToDecimal(v.price.amountMinor, exponentOf(v.price.currency)) })),
   };
 }
 
@@ -56,7 +58,7 @@ function valuesOf(p: ProductView | undefined): Values {
  * The product body: what the form edits, and (on an update, which replaces the product) everything the
  * form does not show carried over from the product as read.
  */
-function bodyOf(v: Values, before: ProductView | undefined, currency: string): ProductDto {
+function bodyOf(v: Values, before: ProductView | undefined, currency: string, exponent: number): ProductDto {
   const opt = (key: string, value: string) => (value.trim() ? { [key]: value.trim() } : {});
   const kept = (key: keyof ProductView) => (before && before[key] !== null && before[key] !== undefined ? { [key]: before[key] } : {});
   return {
@@ -78,7 +80,7 @@ function bodyOf(v: Values, before: ProductView | undefined, currency: string): P
       const old = before?.variants.find((x) => x.sku === row.sku.trim());
       return {
         sku: row.sku.trim(),
-        price: { amount: parseDecimal(row.price, exponentOf(currency)) ?? row.price.trim(), currency },
+        price: { amount: parseDecimal(row.price, exponent) ?? row.price.trim(), currency },
         ...(old ? { attributes: old.attributes.map((a) => ({ key: a.key, value: a.value })) } : {}),
         ...(old && typeof old.weightG === 'number' ? { weightG: old.weightG } : {}),
         ...(old?.dimensionsMm ? { dimensionsMm: old.dimensionsMm } : {}),
@@ -98,13 +100,15 @@ export function ProductEditorPage() {
   const categories = useQuery({ queryKey: ['categories', lang], queryFn: async () => (await categoriesControllerListV1()).data });
   const location = useLocation();
   // a new product lands on its own page, still saying it was saved
-  const [result, setResult] = useState<{ ok?: string; message?: string; errors: FieldError[] }>(() =>
+  const [result, setResult] = useState<{ ok?: string; message?: string; errors: FieldError[] } | undefined>(() =>
     (location.state as { created?: boolean } | null)?.created ? { ok: t('catalog.saved'), errors: [] } : undefined,
   );
   const form = useForm<Values>({ values: valuesOf(product.data), resetOptions: { keepDirtyValues: false } });
   const rows = useFieldArray({ control: form.control, name: 'variants' });
   const currency = (form.watch('currency') || product.data?.currency || '').toUpperCase();
-  const exponent = currency ? exponentOf(currency) : 2;
+  const markets = useQuery({ queryKey: ['markets', lang], queryFn: async () => (await marketsControllerListV1()).data });
+  // the API's exponent for the currency when a market uses it (the kernel's ISO 4217 table), else Intl's
+  const exponent = currency ? exponentOf(currency, markets.data?.find((m) => m.currency === currency)?.currencyExponent) : 2;
 
   const save = form.handleSubmit(async (v) => {
     setResult(undefined);
@@ -114,7 +118,7 @@ export function ProductEditorPage() {
     if (!currency) local.push({ field: 'currency', code: 'REQUIRED', message: t('catalog.currencyRequired') });
     if (local.length) return setResult({ message: t('catalog.fixFields'), errors: local });
     try {
-      const body = bodyOf(v, product.data, currency);
+      const body = bodyOf(v, product.data, currency, exponent);
       const { data } = id ? await productsControllerUpdateV1({ path: { id }, body }) : await productsControllerCreateV1({ body });
       await queryClient.invalidateQueries({ queryKey: ['products'] });
       await queryClient.invalidateQueries({ queryKey: ['product', data.id] });

@@ -252,7 +252,7 @@ export function MarketEditorPage() {
         <Link to="/ops/markets">{t('ops.markets.back')}</Link>
       </p>
       <h1 tabIndex={-1}>{t('ops.markets.edit', { market: code })}</h1>
-      <p className="note">{start.data.origin === 'draft' ? t('ops.pack.fromDraft') : t('ops.pack.fromPublished', { version: String(start.data.published) })}</p>
+      <p className="note">{start.data.origin === 'draft' || !dirty ? t('ops.pack.fromDraft') : t('ops.pack.fromPublished', { version: String(start.data.published) })}</p>
       <div className="actions sticky">
         <button type="button" className="secondary" disabled={busy} onClick={() => void onSave()}>
           {t('ops.pack.save')}
