@@ -841,5 +841,15 @@ describe('web app in Chromium: the catalog, FX rates and markets', () => {
     expect(await textOf(ops.locator('.success'), /\d/)).toMatch(String(before + 1));
     const published = await request(t.http).get('/v1/markets/IT').set('Accept-Language', 'en');
     expect(published.body).toMatchObject({ name: 'Italy and San Marino', version: before + 1 });
+
+    // stopping and resuming listings needs no draft
+    await ops.getByRole('link', { name: 'All markets' }).click();
+    await ops.getByRole('button', { name: 'Stop listings (Italy and San Marino)' }).click();
+    expect(await textOf(ops.getByRole('status'), /stopped/)).toBe('Listings for Italy and San Marino are stopped; the data is kept.');
+    expect((await request(t.http).get('/v1/markets/IT')).body.status).toBe('disabled');
+    await expectAccessible(ops);
+    await ops.getByRole('button', { name: 'Allow listings (Italy and San Marino)' }).click();
+    expect(await textOf(ops.getByRole('status'), /again/)).toBe('Sellers can list for Italy and San Marino again.');
+    expect((await request(t.http).get('/v1/markets/IT')).body.status).toBe('enabled');
   }, 60_000);
 });
