@@ -791,6 +791,22 @@ describe('web app in Chromium: the catalog, FX rates and markets', () => {
     await shot(page, '22-listing-it-tr');
     await docShot(page, 'listing-preview');
 
+    // the EU wants a manufacturer (GPSR): given in the product form, the issue goes away
+    expect(issues.join(' ')).toContain('GPSR_MANUFACTURER_MISSING');
+    await page.getByRole('link', { name: 'Ürün', exact: true }).click();
+    await page.locator('#f-gpsr_manufacturer_name').fill('Güneş Tekstil A.Ş.');
+    await page.locator('#f-gpsr_manufacturer_address_line1').fill('Atatürk Caddesi No: 12');
+    await page.locator('#f-gpsr_manufacturer_address_city').fill('İzmir');
+    await page.locator('#f-gpsr_manufacturer_address_country').fill('TR');
+    await page.locator('#f-gpsr_manufacturer_email').fill('info@gunes.example.com');
+    await page.getByRole('button', { name: 'Ürünü kaydet' }).click();
+    expect(await textOf(page.locator('.success'), 'Ürün kaydedildi.')).toBe('Ürün kaydedildi.');
+    await page.getByRole('link', { name: 'Pazarlar ve fiyatlar', exact: true }).click();
+    await page.getByLabel('Pazar').selectOption('IT');
+    await page.getByTestId('readiness-issue').first().waitFor();
+    expect((await page.getByTestId('readiness-issue').allTextContents()).join(' ')).not.toContain('GPSR_MANUFACTURER_MISSING');
+    expect(await textOf(amount, /44,99/)).toBe('€44,99');
+
     // a fixed price for Italy replaces the converted one
     await page.getByLabel(/GUNES-ELBISE-M için EUR sabit fiyat/).fill('39,90');
     await page.getByRole('button', { name: 'Sabit fiyatları kaydet' }).click();

@@ -23,7 +23,19 @@ interface VariantRow {
   sku: string;
   price: string;
 }
+interface Operator {
+  name: string;
+  line1: string;
+  city: string;
+  postalCode: string;
+  country: string;
+  email: string;
+}
 interface Values {
+  safetyInformation: string;
+  manufacturer: Operator;
+  euResponsiblePerson: Operator;
+  docUrl: string;
   title: string;
   description: string;
   category: string;
@@ -37,9 +49,36 @@ interface Values {
 }
 const STATUSES: ProductView['status'][] = ['draft', 'active', 'archived'];
 
+type OperatorView = { name?: string; email?: string; address?: { line1?: string; city?: string; postalCode?: string; country?: string } };
+const operatorOf = (o: OperatorView | undefined): Operator => ({
+  name: o?.name ?? '',
+  line1: o?.address?.line1 ?? '',
+  city: o?.address?.city ?? '',
+  postalCode: o?.address?.postalCode ?? '',
+  country: o?.address?.country ?? '',
+  email: o?.email ?? '',
+});
+/** An economic operator of the GPSR as the API takes it; none when the form leaves it empty. */
+const operatorBody = (o: Operator) =>
+  Object.values(o).some((v) => v.trim())
+    ? {
+        name: o.name.trim(),
+        ...(o.email.trim() ? { email: o.email.trim() } : {}),
+        address: { line1: o.line1.trim(), city: o.city.trim(), country: o.country.trim().toUpperCase(), ...(o.postalCode.trim() ? { postalCode: o.postalCode.trim() } : {}) },
+      }
+    : undefined;
+
 function valuesOf(p: ProductView | undefined): Values {
-  if (!p) return { title: '', description: '', category: '', sourceLocale: '', currency: '', status: 'draft', brand: '', originCountry: '', hsCode: '', variants: [{ sku: '', price: '' }] };
+  const gpsr = (p?.gpsr ?? {}) as { manufacturer?: OperatorView; euResponsiblePerson?: OperatorView };
+  const compliance = {
+    safetyInformation: str(p?.safetyInformation) ?? '',
+    manufacturer: operatorOf(gpsr.manufacturer),
+    euResponsiblePerson: operatorOf(gpsr.euResponsiblePerson),
+    docUrl: str((p?.conformity as { docUrl?: unknown } | null)?.docUrl) ?? '',
+  };
+  if (!p) return { ...compliance, title: '', description: '', category: '', sourceLocale: '', currency: '', status: 'draft', brand: '', originCountry: '', hsCode: '', variants: [{ sku: '', price: '' }] };
   return {
+    ...compliance,
     title: p.title,
     description: str(p.description) ?? '',
     category: p.category.code,
@@ -73,9 +112,13 @@ function bodyOf(v: Values, before: ProductView | undefined, currency: string, ex
     status: v.status,
     ...(before ? { attributes: before.attributes.map((a) => ({ key: a.key, value: a.value })) } : {}),
     ...kept('hsNational'),
-    ...kept('gpsr'),
-    ...kept('conformity'),
-    ...kept('safetyInformation'),
+    ...(() => {
+      const manufacturer = operatorBody(v.manufacturer);
+      const euResponsiblePerson = operatorBody(v.euResponsiblePerson);
+      return manufacturer || euResponsiblePerson ? { gpsr: { ...(manufacturer ? { manufacturer } : {}), ...(euResponsiblePerson ? { euResponsiblePerson } : {}) } } : {};
+    })(),
+    ...opt('safetyInformation', v.safetyInformation),
+    ...(v.docUrl.trim() ? { conformity: { docUrl: v.docUrl.trim() } } : {}),
     variants: v.variants.map((row) => {
       const old = before?.variants.find((x) => x.sku === row.sku.trim());
       return {
@@ -133,7 +176,7 @@ export function ProductEditorPage() {
 
   if (id && !product.data) return <Pending error={product.error} loading />;
   const errors = byField(result?.errors ?? []);
-  const shown = (f: string) => f in errors && /^(title|description|category|sourceLocale|currency|status|brand|originCountry|hsCode|variants\[\d+\]\.(sku|price\.amount))$/.test(f);
+  const shown = (f: string) => f in errors && /^(title|description|category|sourceLocale|currency|status|brand|originCountry|hsCode|safetyInformation|conformity\.docUrl|gpsr\.(manufacturer|euResponsiblePerson)\.(name|email|address\.(line1|city|postalCode|country))|variants\[\d+\]\.(sku|price\.amount))$/.test(f);
   const categoryOptions = [{ value: '', label: t('catalog.chooseCategory') }, ...(categories.data ?? []).map((c) => ({ value: c.code, label: c.label }))];
 
   return (
@@ -162,6 +205,27 @@ export function ProductEditorPage() {
           <TextField path="brand" label={t('catalog.brand')} registration={form.register('brand')} error={errors.brand} />
           <TextField path="originCountry" label={t('catalog.originCountry')} maxLength={2} autoComplete="off" registration={form.register('originCountry')} error={errors.originCountry} />
           <TextField path="hsCode" label={t('catalog.hsCode')} inputMode="numeric" autoComplete="off" registration={form.register('hsCode')} error={errors.hsCode} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('catalog.gpsr')}</legend>
+          <p className="hint">{t('catalog.gpsrIntro')}</p>
+          <div className={`field${errors.safetyInformation ? ' invalid' : ''}`}>
+            <label htmlFor="f-safetyInformation">{t('catalog.field.safetyInformation')}</label>
+            <textarea id="f-safetyInformation" rows={3} {...form.register('safetyInformation')} aria-invalid={errors.safetyInformation ? true : undefined} />
+            {errors.safetyInformation ? <p className="error">{errors.safetyInformation}</p> : null}
+          </div>
+          {(['manufacturer', 'euResponsiblePerson'] as const).map((who) => (
+            <fieldset key={who}>
+              <legend>{t(`catalog.gpsr.${who}`)}</legend>
+              <TextField path={`gpsr.${who}.name`} label={t('catalog.gpsr.name')} registration={form.register(`${who}.name`)} error={errors[`gpsr.${who}.name`]} />
+              <TextField path={`gpsr.${who}.address.line1`} label={t('catalog.gpsr.line1')} registration={form.register(`${who}.line1`)} error={errors[`gpsr.${who}.address.line1`]} />
+              <TextField path={`gpsr.${who}.address.city`} label={t('catalog.gpsr.city')} registration={form.register(`${who}.city`)} error={errors[`gpsr.${who}.address.city`]} />
+              <TextField path={`gpsr.${who}.address.postalCode`} label={t('catalog.gpsr.postalCode')} registration={form.register(`${who}.postalCode`)} error={errors[`gpsr.${who}.address.postalCode`]} />
+              <TextField path={`gpsr.${who}.address.country`} label={t('catalog.gpsr.country')} maxLength={2} registration={form.register(`${who}.country`)} error={errors[`gpsr.${who}.address.country`]} />
+              <TextField path={`gpsr.${who}.email`} label={t('field.email')} type="email" registration={form.register(`${who}.email`)} error={errors[`gpsr.${who}.email`]} />
+            </fieldset>
+          ))}
+          <TextField path="conformity.docUrl" label={t('catalog.docUrl')} type="url" registration={form.register('docUrl')} error={errors['conformity.docUrl']} />
         </fieldset>
         {rows.fields.map((row, i) => (
           <fieldset key={row.id}>
