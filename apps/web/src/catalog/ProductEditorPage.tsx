@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import {
@@ -146,7 +146,9 @@ export function ProductEditorPage() {
   const [result, setResult] = useState<{ ok?: string; message?: string; errors: FieldError[] } | undefined>(() =>
     (location.state as { created?: boolean } | null)?.created ? { ok: t('catalog.saved'), errors: [] } : undefined,
   );
-  const form = useForm<Values>({ values: valuesOf(product.data), resetOptions: { keepDirtyValues: false } });
+  // one values object per product read: the form resets when the product is (re)read, never while typing
+  const values = useMemo(() => valuesOf(product.data), [product.data]);
+  const form = useForm<Values>({ values, resetOptions: { keepDirtyValues: false } });
   const rows = useFieldArray({ control: form.control, name: 'variants' });
   const currency = (form.watch('currency') || product.data?.currency || '').toUpperCase();
   const markets = useQuery({ queryKey: ['markets', lang], queryFn: async () => (await marketsControllerListV1()).data });
