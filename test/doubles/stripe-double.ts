@@ -249,6 +249,15 @@ export interface StripeDoubleOptions {
   connectEventsRequireStripeAccount?: boolean;
   /** Also record `account.updated` events for changes made through POST /v1/accounts/:id. Default true. */
   emitEventsOnApiUpdates?: boolean;
+  /** Port on 127.0.0.1 (default 0: any free port). `npm run stripe:local` uses a fixed one. */
+  port?: number;
+  /**
+   * Serve the hosted onboarding pages locally instead of linking to connect.stripe.com: account
+   * links point at `<double>/hosted/onboarding/<account>/<link>`, a page whose button completes
+   * onboarding (test data), records `account.updated`, delivers it signed to `webhookUrl` when
+   * given (like `stripe listen --forward-to`), and redirects to the link's `return_url`.
+   */
+  hostedOnboarding?: { webhookUrl?: string; webhookSecret?: string };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1154,7 +1163,7 @@ export async function startStripeDouble(options: StripeDoubleOptions = {}): Prom
         object: 'account_link',
         created,
         expires_at: created + 300,
-        url: `https://connect.stripe.com/setup/e/${accountId}/${randomId('', 12)}`,
+        url: options.hostedOnboarding ? `http://127.0.0.1:${port}/hosted/onboarding/${accountId}/${randomId('link_', 16)}` : `https://connect.stripe.com/setup/e/${accountId}/${randomId('', 12)}`,
       };
       st.accountLinks.push({ ...link, type, refresh_url: str(p.refresh_url), return_url: str(p.return_url), collection_options: p.collection_options });
       return { status: 200, body: link };
@@ -1374,7 +1383,48 @@ export async function startStripeDouble(options: StripeDoubleOptions = {}): Prom
     }
   };
 
+  /** The local stand-in for Stripe's hosted onboarding (option `hostedOnboarding`). */
+  const hosted = async (req: IncomingMessage, res: ServerResponse, accountId: string, linkId: string): Promise<void> => {
+    const st = accounts.get(accountId);
+    const link = st?.accountLinks.find((l) => l.url.endsWith(`/${accountId}/${linkId}`));
+    const html = (status: number, body: string) => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(`<!doctype html><meta charset="utf-8"><title>Stripe double: onboarding</title><body style="font-family:sans-serif;max-width:40em;margin:3em auto">${body}</body>`);
+    };
+    if (!st || st.deleted || !link) return html(404, '<h1>Unknown onboarding link</h1>');
+    if (link.expires_at < now() && link.refresh_url) {
+      res.writeHead(303, { location: link.refresh_url });
+      return void res.end();
+    }
+    if ((req.method ?? 'GET').toUpperCase() !== 'POST') {
+      const due = allDue(st.account);
+      return html(
+        200,
+        `<h1>Onboarding for ${accountId}</h1><p>Local Stripe double — no real data is sent anywhere.</p>` +
+          `<p>Due: ${due.length ? due.map((d) => `<code>${d.replace(/[<>&]/g, '')}</code>`).join(', ') : 'nothing'}</p>` +
+          `<form method="post"><button type="submit">Complete onboarding with test data</button></form>`,
+      );
+    }
+    const event = double.updateAccount(accountId, accountPatches.verified(st.account));
+    const forward = options.hostedOnboarding?.webhookUrl;
+    if (forward && options.hostedOnboarding?.webhookSecret) {
+      const { payload, header } = double.signWebhook(event, options.hostedOnboarding.webhookSecret);
+      try {
+        await fetch(forward, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: payload });
+      } catch {
+        // the app may be down: it reconciles from GET /v1/events later
+      }
+    }
+    res.writeHead(303, { location: link.return_url ?? '/' });
+    res.end();
+  };
+
   const server: Server = createServer((req, res) => {
+    const hostedPath = options.hostedOnboarding ? /^\/hosted\/onboarding\/(acct_[A-Za-z0-9]+)\/(link_[A-Za-z0-9]+)$/.exec(new URL(req.url ?? '/', 'http://127.0.0.1').pathname) : null;
+    if (hostedPath) {
+      void hosted(req, res, hostedPath[1], hostedPath[2]);
+      return;
+    }
     void handle(req, res);
   });
   const sockets = new Set<Socket>();
@@ -1384,7 +1434,7 @@ export async function startStripeDouble(options: StripeDoubleOptions = {}): Prom
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
 

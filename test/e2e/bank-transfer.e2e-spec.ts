@@ -90,10 +90,15 @@ describe('bank-transfer payout rail (e2e)', () => {
     expect(JSON.stringify(view)).not.toContain('private person');
   });
 
-  it('refuses bank details on the Stripe rail and before setup', async () => {
-    const { token } = await signup(t.http, { country: 'TR' });
+  it('takes bank details first (no separate start), and says what is missing before the business details', async () => {
+    const { token } = await signup(t.http, { country: 'TR', locale: 'tr' });
     const early = await request(t.http).put('/v1/sellers/me/payouts/bank-account').set(bearer(token!)).send({ holderName: 'X Ltd', iban: TR_IBAN });
-    expect(early.status).toBe(409);
-    expect(early.body.error.code).toBe('PAYOUT_SETUP_REQUIRED');
+    expect(early.status).toBe(422);
+    expect(early.body.error.code).toBe('PAYOUT_BUSINESS_PROFILE_REQUIRED');
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
+    const first = await request(t.http).put('/v1/sellers/me/payouts/bank-account').set(bearer(token!)).send({ holderName: 'Anadolu Tekstil Ltd. Şti.', iban: TR_IBAN });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ status: 'pending_review', currency: 'TRY' });
+    expect((await request(t.http).get('/v1/sellers/me/payouts').set(bearer(token!))).body).toMatchObject({ rail: 'bank_transfer', status: 'under_review', nextAction: { code: 'wait_for_review' } });
   });
 });

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
 import { tippingOff } from '../support/kyc';
+import { eventually } from '../support/eventually';
 import { startSumsubDouble, SumsubDouble } from '../doubles/sumsub-double';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
-import { pdfVariant } from '../support/files';
+import { pdfVariant, ISSUED_TODAY } from '../support/files';
 import { uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'kyc.vendor.admin@ops.example.com', password: 'Kyc-Vendor-Admin-Pass-1' };
@@ -25,6 +26,9 @@ describe('identity verification by Sumsub (e2e)', () => {
     sumsub = await startSumsubDouble();
     t = await startTestApp({
       ...sumsub.env,
+      // results go through the webhook inbox: the worker applies them
+      WORKER_ENABLED: 'true',
+      JOB_RETRY_DELAY_SECONDS: '0',
       BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
       BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
       DOCUMENT_STORAGE_DIR: `.data/test-documents-kv-${process.pid}`,
@@ -55,19 +59,34 @@ describe('identity verification by Sumsub (e2e)', () => {
     await request(t.http)
       .put('/v1/sellers/me/kyc/persons')
       .set(bearer(token!))
-      .send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }] })
+      .send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }], noOwnersAtOrAboveThreshold: true })
       .expect(200);
     for (const type of TR_DOCS) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
     }
     const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token!)).expect(200)).body;
     return { token: token!, sellerId: res.body.seller.id as string, caseId: view.caseId as string, view };
   }
 
-  const deliver = (payload: Record<string, unknown>, opts?: Parameters<SumsubDouble['webhook']>[1]) => {
+  const rawDeliver = (payload: Record<string, unknown>, opts?: Parameters<SumsubDouble['webhook']>[1]) => {
     const { body, headers } = sumsub.webhook(payload, opts);
     // as a string: supertest would serialise a Buffer as JSON; the bytes are the same UTF-8
     return request(t.http).post('/v1/webhooks/kyc/sumsub').set(headers).send(body.toString('utf8'));
+  };
+  /**
+   * Delivers a webhook and, when the intake queued it in the webhook inbox, waits for the worker to
+   * apply it: the answer then carries what applying did (the inbox row's outcome).
+   */
+  const deliver = async (payload: Record<string, unknown>, opts?: Parameters<SumsubDouble['webhook']>[1]) => {
+    const res = await rawDeliver(payload, opts);
+    if (res.status !== 200 || res.body.disposition !== 'queued') return { status: res.status, body: res.body.eventId ? { received: res.body.received, disposition: res.body.disposition } : res.body };
+    expect(res.body.eventId).toMatch(/^sumsub:/);
+    const row = await eventually(
+      async () => (await t.sql.query('SELECT status, outcome FROM webhook_inbox WHERE id = $1', [res.body.eventId])).rows[0],
+      (r) => r && r.status !== 'received',
+    );
+    expect(row.status).toBe('processed');
+    return { status: res.status, body: { received: true, disposition: row.outcome as string } };
   };
   const status = async (caseId: string) => (await t.sql.query('SELECT status FROM kyc_cases WHERE id = $1', [caseId])).rows[0].status as string;
   const submit = (token: string) => request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token));
@@ -151,7 +170,7 @@ describe('identity verification by Sumsub (e2e)', () => {
     const before = await count();
     const payload = sumsub.reviewed(caseId, { answer: 'GREEN' });
 
-    const forged = await deliver(payload, { secret: 'not-the-webhook-secret' }).set('Accept-Language', 'ru');
+    const forged = await rawDeliver(payload, { secret: 'not-the-webhook-secret' }).set('Accept-Language', 'ru');
     expect(forged.status).toBe(400);
     expect(forged.body.error).toMatchObject({ code: 'KYC.VENDOR_SIGNATURE_INVALID', message: 'Подпись вебхука недействительна.' });
     const { body, headers } = sumsub.webhook(payload);
@@ -173,6 +192,48 @@ describe('identity verification by Sumsub (e2e)', () => {
     expect(pending.body).toEqual({ received: true, disposition: 'ignored' });
     expect((await deliver(payload, { alg: 'HMAC_SHA512_HEX' })).body.disposition).toBe('recorded');
     expect(await count()).toBe(before + 1);
+  });
+
+  it('goes through the same webhook inbox as Stripe: listed for ops, retried, dead-lettered and replayed exactly once', async () => {
+    const { caseId } = await seller();
+    const inboxRows = async () => (await t.sql.query(`SELECT count(*)::int AS n FROM webhook_inbox WHERE provider = 'sumsub'`)).rows[0].n as number;
+    const before = await inboxRows();
+    // a forged delivery never reaches the inbox
+    expect((await rawDeliver(sumsub.reviewed(caseId, { answer: 'GREEN' }), { secret: 'forged' })).status).toBe(400);
+    expect(await inboxRows()).toBe(before);
+
+    // applying fails (here: the database refuses the result's row) → retried, then dead
+    await t.sql.query(`ALTER TABLE kyc_vendor_results ADD CONSTRAINT tmp_refuse_results CHECK (outcome <> 'approved') NOT VALID`);
+    const green = sumsub.reviewed(caseId, { answer: 'GREEN', clientComment: 'INTERNAL-ONLY-COMMENT' });
+    const queued = await rawDeliver(green);
+    expect(queued.status).toBe(200);
+    expect(queued.body).toEqual({ received: true, disposition: 'queued', eventId: expect.stringMatching(/^sumsub:/) });
+    const id = queued.body.eventId as string;
+    const dead = await eventually(
+      async () => (await request(t.http).get(`/v1/ops/webhooks?provider=sumsub&status=dead`).set(bearer(admin))).body as { id: string; provider: string; status: string; attempts: number }[],
+      (rows) => rows.some((r) => r.id === id),
+      30000,
+    );
+    expect(dead.find((r) => r.id === id)).toMatchObject({ provider: 'sumsub', type: 'identity.result', status: 'dead', outcome: 'failed', attempts: 6 });
+    expect(await status(caseId)).toBe('collecting');
+    // the inbox keeps the typed result, never the vendor's comments
+    const stored = (await request(t.http).get(`/v1/ops/webhooks/${encodeURIComponent(id)}`).set(bearer(admin)).expect(200)).body;
+    expect(stored.payload).toMatchObject({ provider: 'sumsub', applicantId: caseId, outcome: 'approved' });
+    expect(JSON.stringify(stored)).not.toContain('INTERNAL-ONLY-COMMENT');
+
+    // fixed: ops replay it (audited), the worker applies it once; a redelivery stays a duplicate
+    await t.sql.query('ALTER TABLE kyc_vendor_results DROP CONSTRAINT tmp_refuse_results');
+    await request(t.http).post(`/v1/ops/webhooks/${encodeURIComponent(id)}/replay`).set(bearer(reviewer)).expect(403);
+    expect((await request(t.http).post(`/v1/ops/webhooks/${encodeURIComponent(id)}/replay`).set(bearer(admin)).expect(200)).body).toMatchObject({ id, status: 'received', outcome: 'replayed' });
+    const done = await eventually(
+      async () => (await t.sql.query('SELECT status, outcome FROM webhook_inbox WHERE id = $1', [id])).rows[0],
+      (r) => r.status !== 'received',
+    );
+    expect(done).toEqual({ status: 'processed', outcome: 'recorded' });
+    expect((await t.sql.query('SELECT identity_result FROM kyc_cases WHERE id = $1', [caseId])).rows[0].identity_result).toBe('approved');
+    expect((await rawDeliver(green)).body.disposition).toBe('duplicate');
+    const audit = (await request(t.http).get('/v1/ops/audit?action=webhook.replayed').set(bearer(admin))).body;
+    expect(audit.some((a: { targetId: string }) => a.targetId === id)).toBe(true);
   });
 
   it('documents the webhook in OpenAPI: its receipt and its errors', async () => {

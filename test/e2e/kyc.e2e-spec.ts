@@ -3,7 +3,7 @@ import request from 'supertest';
 import { tippingOff } from '../support/kyc';
 import { startS3Double, S3Double } from '../doubles/s3-double';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
-import { EXE, PNG, pdfVariant } from '../support/files';
+import { EXE, PNG, pdfVariant, ISSUED_TODAY } from '../support/files';
 import { acceptedRegistration, uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'kyc.admin@ops.example.com', password: 'Kyc-Admin-Passphrase-1' };
@@ -37,7 +37,7 @@ describe('KYC/KYB cases (e2e)', () => {
   }
 
   const upload = (token: string, type: string, file: Buffer, name = 'doc.pdf', contentType = 'application/pdf') =>
-    request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', type).attach('file', file, { filename: name, contentType });
+    request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', file, { filename: name, contentType });
 
   async function complete(token: string, docs = TR_COMPANY_DOCS) {
     await request(t.http)
@@ -74,7 +74,9 @@ describe('KYC/KYB cases (e2e)', () => {
     expect(res.body.error.code).toBe('KYC.INCOMPLETE');
     expect(res.body.error.details[0]).toEqual({ field: 'persons', code: 'MISSING_REPRESENTATIVE', message: 'Yasal temsilciyi bildirin.' });
     // the document types by their names in the seller's language, not their codes
-    expect(res.body.error.details[1]).toEqual({ field: 'documents[tr.vergi_levhasi]', code: 'MISSING_DOCUMENT', message: 'Yükleyin: Vergi levhası' });
+    // a company names its owners at or above the pack's threshold, or declares that there are none
+    expect(res.body.error.details[1]).toEqual({ field: 'persons', code: 'MISSING_OWNERS', message: '%25 veya daha fazla paya sahip tüm ortakları bildirin ya da böyle bir kişi olmadığını onaylayın.' });
+    expect(res.body.error.details[2]).toEqual({ field: 'documents[tr.vergi_levhasi]', code: 'MISSING_DOCUMENT', message: 'Yükleyin: Vergi levhası' });
     const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token))).body;
     expect(view.status).toBe('collecting');
     expect(view.checklist.map((c: { message: string }) => c.message)).toContain('Yükleyin: Vergi levhası');
@@ -219,7 +221,7 @@ describe('KYC/KYB cases (e2e)', () => {
     await request(t.http)
       .put('/v1/sellers/me/kyc/persons')
       .set(bearer(token!))
-      .send({ persons: [{ role: 'representative', fullName: 'Щербаков Александр Юрьевич', dateOfBirth: '1979-05-20', nationality: 'RU' }] })
+      .send({ persons: [{ role: 'representative', fullName: 'Щербаков Александр Юрьевич', dateOfBirth: '1979-05-20', nationality: 'RU' }], noOwnersAtOrAboveThreshold: true })
       .expect(200);
     for (const type of ['ru.egrul_extract', 'ru.charter', 'ru.director_appointment', 'representative_id']) expect((await upload(token!, type, pdfVariant(fileCounter++))).status).toBe(201);
     expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).body.status).toBe('in_review');
@@ -446,10 +448,10 @@ describe('KYC re-verification when a country adds a requirement (e2e)', () => {
   it('opens a new case under the new pack version, carrying over persons and documents, and asks only for what is new', async () => {
     const { token, res } = await signup(t.http, { country: 'TR', locale: 'tr' });
     await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
-    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }] }).expect(200);
+    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }], noOwnersAtOrAboveThreshold: true }).expect(200);
     let n = 0;
     for (const type of TR_COMPANY_DOCS) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
     }
     await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!)).expect(200);
     const first = (await request(t.http).get('/v1/ops/kyc/cases?country=TR').set(bearer(admin))).body.find((c: { sellerId: string }) => c.sellerId === res.body.seller.id);
@@ -494,10 +496,10 @@ describe('identity-verification vendor results (e2e)', () => {
   it('applies each result once and never lets a late or reordered result reverse a later decision', async () => {
     const { token } = await signup(t.http, { country: 'TR' });
     await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
-    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }] }).expect(200);
+    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }], noOwnersAtOrAboveThreshold: true }).expect(200);
     let n = 0;
     for (const type of TR_COMPANY_DOCS) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
     }
     const submitted = (await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).body;
     expect(submitted.status).toBe('in_review');
@@ -585,7 +587,7 @@ describe('KYC document dates and expiry (e2e)', () => {
   it('refuses out-of-date documents and re-verifies an approved seller when a document expires', async () => {
     const { token } = await signup(t.http, { country: 'TR', locale: 'tr' });
     await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
-    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }] }).expect(200);
+    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }], noOwnersAtOrAboveThreshold: true }).expect(200);
     const up = (type: string, fields: Record<string, string>, i: number) => {
       let req = request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type);
       for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
@@ -599,7 +601,7 @@ describe('KYC document dates and expiry (e2e)', () => {
 
     const nextYear = `${new Date().getUTCFullYear() + 1}-06-30`;
     let i = 10;
-    for (const type of TR_COMPANY_DOCS) expect((await up(type, type === 'representative_id' ? { expiresOn: nextYear } : {}, i++)).status).toBe(201);
+    for (const type of TR_COMPANY_DOCS) expect((await up(type, type === 'representative_id' ? { expiresOn: nextYear } : { issuedOn: ISSUED_TODAY }, i++)).status).toBe(201);
     const submitted = (await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).body;
     await request(t.http).post(`/v1/ops/kyc/cases/${submitted.caseId}/decisions`).set(bearer(admin)).send({ decision: 'approve' }).expect(200);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { MAX_WEBHOOK_ATTEMPTS } from '@app/payments';
+import { MAX_WEBHOOK_ATTEMPTS } from '@app/jobs';
 import { accountPatches, startStripeDouble, StripeDouble, StripeEventJson } from '../doubles/stripe-double';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/eventually';

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { tippingOff } from '../support/kyc';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
-import { pdfVariant } from '../support/files';
+import { pdfVariant, ISSUED_TODAY } from '../support/files';
 import { acceptedRegistration, uniqueItalianCompany, uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'screening.admin@ops.example.com', password: 'Screening-Admin-Pass-1' };
@@ -28,9 +28,9 @@ describe('sanctions screening in KYC (e2e)', () => {
     await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
     const persons = [{ role: 'representative', fullName: representative, dateOfBirth: '1980-01-15', nationality: 'TR' }];
     if (owner) persons.push({ role: 'owner', fullName: owner, dateOfBirth: '1970-07-01', nationality: 'TR', sharePercent: '60' } as never);
-    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons }).expect(200);
+    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons, ...(owner ? {} : { noOwnersAtOrAboveThreshold: true }) }).expect(200);
     for (const type of TR_DOCS) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
     }
     return { token: token!, sellerId: res.body.seller.id as string };
   }
@@ -71,12 +71,12 @@ describe('sanctions screening in KYC (e2e)', () => {
     const { token, res } = await signup(t.http, { country, locale: country.toLowerCase() });
     const registration = country === 'IT' ? uniqueItalianCompany() : acceptedRegistration(country, form);
     await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(registration).expect(200);
-    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: representative, dateOfBirth: '1982-09-30', nationality: country }] }).expect(200);
+    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: representative, dateOfBirth: '1982-09-30', nationality: country }], noOwnersAtOrAboveThreshold: true }).expect(200);
     const early = await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!));
     expect(early.status).toBe(422);
     expect(early.body.error.details.map((d: { field: string }) => d.field)).toEqual(docs.map((d) => `documents[${d}]`));
     for (const type of docs) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
     }
     expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).body.status).toBe('approved');
     const events = (await t.sql.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 AND type LIKE 'kyc.%' ORDER BY occurred_at`, [res.body.seller.id])).rows.map((r) => r.type);

@@ -308,6 +308,8 @@ describe('web app in Chromium: a Turkish seller', () => {
     await page.getByLabel('Doğum tarihi').fill('1984-03-12');
     expect(await page.getByLabel('Uyruk').inputValue()).toBe('TR');
     await page.getByLabel('Kimlik belgesi numarası').fill('12345678901');
+    // a company without owners at or above the threshold says so (or submission is refused)
+    await page.getByLabel('Şirketin %25 veya daha fazlasına sahip kimse yok (bildirilecek ortak yok)').check();
     await page.getByRole('button', { name: 'Kişileri kaydet' }).click();
     const idError = page.locator('[data-field="persons[0].idDocumentNumber"]');
     expect(await textOf(idError, /.+/)).toMatch(/T\.C\. Kimlik/);

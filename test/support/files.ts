@@ -28,3 +28,5 @@ export function readablePdf(text: string): Buffer {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
+/** An issue date every document type accepts (types with a maximum age require one). */
+export const ISSUED_TODAY = new Date().toISOString().slice(0, 10);

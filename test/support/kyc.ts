@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { TestApp } from './app';
-import { PDF } from './files';
+import { ISSUED_TODAY, PDF } from './files';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -18,13 +18,14 @@ export async function submitKyc(
   const declared = await request(http)
     .put('/v1/sellers/me/kyc/persons')
     .set(bearer(token))
-    .send({ persons: persons.map((p) => ({ dateOfBirth: '1980-01-15', ...p })) });
+    // a company without declared owners declares that no one holds the threshold (the pack's uboThresholdPercent)
+    .send({ persons: persons.map((p) => ({ dateOfBirth: '1980-01-15', ...p })), ...(persons.some((p) => p.role === 'owner') ? {} : { noOwnersAtOrAboveThreshold: true }) });
   if (declared.status !== 200) throw new Error(`persons: ${declared.status} ${JSON.stringify(declared.body)}`);
   const view = await request(http).get('/v1/sellers/me/kyc').set(bearer(token));
   for (const item of view.body.checklist as { item: string; type?: string }[]) {
     if (item.item !== 'document') continue;
     const file = Buffer.concat([PDF, Buffer.from(`% ${randomUUID()}\n`)]);
-    const up = await request(http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', item.type!).attach('file', file, { filename: 'd.pdf', contentType: 'application/pdf' });
+    const up = await request(http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', item.type!).field('issuedOn', ISSUED_TODAY).attach('file', file, { filename: 'd.pdf', contentType: 'application/pdf' });
     if (up.status !== 201) throw new Error(`upload ${item.type}: ${up.status} ${JSON.stringify(up.body)}`);
   }
   const submitted = await request(http).post('/v1/sellers/me/kyc/submit').set(bearer(token));

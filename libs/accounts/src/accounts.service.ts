@@ -6,7 +6,7 @@ import { isUniqueViolation, Tx, UnitOfWork } from '@app/persistence';
 import type { Reader } from '@app/persistence';
 import { AccountEntity } from './entities/account.entity';
 import { authError, AuthErrorCode } from './errors';
-import { hashPassword, normalizeEmail, passwordProblem } from './passwords';
+import { dummyPasswordHash, hashPassword, normalizeEmail, passwordProblem, verifyPassword } from './passwords';
 
 export interface NewAccount {
   email: string;
@@ -99,5 +99,24 @@ export class AccountsService {
 
   findByEmail(tx: Reader, email: string): Promise<AccountEntity | null> {
     return tx.findOne(AccountEntity, { where: { emailNormalized: normalizeEmail(email) } });
+  }
+
+  /** Whether `password` is the account's password (argon2id; as slow for an unknown account). */
+  async passwordMatches(accountId: string, password: string): Promise<boolean> {
+    const account = await this.uow.reader.findOne(AccountEntity, { where: { id: accountId } });
+    if (!account) {
+      await verifyPassword(await dummyPasswordHash(), password);
+      return false;
+    }
+    return verifyPassword(account.passwordHash, password);
+  }
+
+  /**
+   * Deletes an account inside the caller's transaction: its sessions go with it (tokens cascade),
+   * and with the row its email, password hash and language. The audit log keeps only the id.
+   */
+  async erase(tx: Tx, ctx: RequestContext, accountId: string, changes: Record<string, unknown> = {}): Promise<void> {
+    await tx.delete(AccountEntity, { id: accountId });
+    await this.audit.record(tx, ctx, { action: 'account.deleted', targetType: 'account', targetId: accountId, changes: { via: 'self_service', ...changes } });
   }
 }

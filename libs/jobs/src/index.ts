@@ -4,3 +4,7 @@ export { JobQueue } from './job-queue';
 export type { JobsOptions } from './job-queue';
 export { Outbox, OutboxEventEntity, OutboxRelayJob, OUTBOX_RELAY_JOB } from './outbox';
 export * from './events';
+export { WebhookInboxEntity } from './webhook-inbox.entity';
+export type { InboxStatus } from './webhook-inbox.entity';
+export { INBOX_CHANNEL, MAX_WEBHOOK_ATTEMPTS, InboxHandlerFor, WebhookInboxDrainer, WebhookInboxStore, jsonbSafe } from './webhook-inbox';
+export type { InboxDelivery, InboxHandler, InboxOutcome } from './webhook-inbox';

@@ -3,6 +3,8 @@ import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JOBS_OPTIONS, JobQueue, JobsOptions } from './job-queue';
 import { Outbox, OutboxEventEntity, OutboxRelayJob } from './outbox';
+import { WebhookInboxEntity } from './webhook-inbox.entity';
+import { WebhookInboxDrainer, WebhookInboxStore } from './webhook-inbox';
 
 @Global()
 @Module({})
@@ -10,9 +12,9 @@ export class JobsModule {
   static forRoot(options: JobsOptions): DynamicModule {
     return {
       module: JobsModule,
-      imports: [DiscoveryModule, TypeOrmModule.forFeature([OutboxEventEntity])],
-      providers: [{ provide: JOBS_OPTIONS, useValue: options }, JobQueue, Outbox, OutboxRelayJob],
-      exports: [JobQueue, Outbox],
+      imports: [DiscoveryModule, TypeOrmModule.forFeature([OutboxEventEntity, WebhookInboxEntity])],
+      providers: [{ provide: JOBS_OPTIONS, useValue: options }, JobQueue, Outbox, OutboxRelayJob, WebhookInboxStore, WebhookInboxDrainer],
+      exports: [JobQueue, Outbox, WebhookInboxStore, WebhookInboxDrainer],
     };
   }
 }

@@ -19,6 +19,8 @@ export enum KycErrorCode {
   DOCUMENT_OUT_OF_DATE = 'KYC.DOCUMENT_OUT_OF_DATE',
   VENDOR_NOT_CONFIGURED = 'KYC.VENDOR_NOT_CONFIGURED',
   VENDOR_SIGNATURE_INVALID = 'KYC.VENDOR_SIGNATURE_INVALID',
+  ISSUE_DATE_REQUIRED = 'KYC.ISSUE_DATE_REQUIRED',
+  DOCUMENT_ACCEPTED = 'KYC.DOCUMENT_ACCEPTED',
 }
 
 export const KYC_ERRORS: ErrorCatalogue<KycErrorCode> = registerErrorCatalogue({
@@ -40,6 +42,8 @@ export const KYC_ERRORS: ErrorCatalogue<KycErrorCode> = registerErrorCatalogue({
   [KycErrorCode.VENDOR_NOT_CONFIGURED]: { status: 404, description: 'No identity-verification vendor of that name is configured (KYC_PROVIDER); nothing was stored.' },
   [KycErrorCode.VENDOR_SIGNATURE_INVALID]: { status: 400, description: "Missing, malformed or wrong vendor webhook signature (Sumsub: X-Payload-Digest); nothing was stored." },
   [KycErrorCode.FEEDBACK_REQUIRED]: { status: 422, description: 'request_changes needs at least one document or a reason code.' },
+  [KycErrorCode.ISSUE_DATE_REQUIRED]: { status: 422, description: 'The document type has a maximum age in the pack (maxAgeDays): its issue date (issuedOn, YYYY-MM-DD) is required.' },
+  [KycErrorCode.DOCUMENT_ACCEPTED]: { status: 409, description: 'A reviewer already accepted this document: it can no longer be replaced or withdrawn.' },
 });
 
 export const kycError = errorFactory(KYC_ERRORS);

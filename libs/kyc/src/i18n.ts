@@ -5,10 +5,12 @@ import type { KycStatus } from './lifecycle';
 export const KYC_REASON_CODES = ['PACK_REQUIREMENTS_ADDED', 'DOCUMENT_UNREADABLE', 'DOCUMENT_EXPIRED', 'NAME_MISMATCH', 'WRONG_DOCUMENT', 'INFORMATION_INCOMPLETE', 'NOT_ELIGIBLE', 'SANCTIONS_HIT', 'IDENTITY_CHECK_FAILED', 'OTHER'] as const;
 export type KycReasonCode = (typeof KYC_REASON_CODES)[number];
 
-type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode | 'UNDER_REVIEW' as `kyc.reason.${K}`]: string } & { [K in UploadProblem as `kyc.upload.${K}`]: string } & { [K in KycStatus as `kyc.status.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.missing.partners' | 'kyc.person.PARTNER_NOT_PARTNERSHIP' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.ID_NUMBER_INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
+type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode | 'UNDER_REVIEW' as `kyc.reason.${K}`]: string } & { [K in UploadProblem as `kyc.upload.${K}`]: string } & { [K in KycStatus as `kyc.status.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.missing.partners' | 'kyc.missing.owners' | 'kyc.person.OWNERS_AND_NO_OWNERS' | 'kyc.person.PARTNER_NOT_PARTNERSHIP' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.ID_NUMBER_INVALID' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
 
 export const KYC_MESSAGES: Translations<KycMessages> = {
   en: {
+    'error.KYC.ISSUE_DATE_REQUIRED': 'Enter the issue date printed on the document (YYYY-MM-DD, e.g. 2026-11-30): it may be at most {{maxAgeDays}} days old.',
+    'error.KYC.DOCUMENT_ACCEPTED': 'This document was already accepted by our team and can no longer be replaced or removed.',
     'kyc.reason.UNDER_REVIEW': 'Your verification is under review. We will contact you if we need anything more.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'The identity check with our verification partner did not succeed; follow the link to try again.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'There is no identity-verification provider of that name.',
@@ -42,6 +44,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.missing.document': 'Upload: {{document}}',
     'kyc.missing.representative': 'Declare the legal representative.',
     'kyc.missing.partners': 'Declare every partner of the partnership (at least {{min}}).',
+    'kyc.missing.owners': 'Declare every owner holding {{threshold}}% or more, or confirm that no person does.',
+    'kyc.person.OWNERS_AND_NO_OWNERS': 'You declared owners and also that no person holds {{threshold}}% or more; choose one.',
     'kyc.person.PARTNER_NOT_PARTNERSHIP': '{{field}}: partners are declared only for a partnership; declare owners and the representative instead.',
     'kyc.person.ID_NUMBER_INVALID': '{{field}}: this is not a valid {{label}}; please check the number for typos.',
     'kyc.person.NO_REPRESENTATIVE': 'Declare exactly one legal representative.',
@@ -64,6 +68,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'replaced by a new verification',
   },
   ru: {
+    'error.KYC.ISSUE_DATE_REQUIRED': 'Укажите дату выдачи, напечатанную на документе (ГГГГ-ММ-ДД, например 2026-11-30): документ должен быть не старше {{maxAgeDays}} дней.',
+    'error.KYC.DOCUMENT_ACCEPTED': 'Этот документ уже принят нашей командой; заменить или удалить его нельзя.',
     'kyc.reason.UNDER_REVIEW': 'Ваша проверка на рассмотрении. Мы свяжемся с вами, если понадобится что-то ещё.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'Проверка личности у нашего партнёра не пройдена; перейдите по ссылке и попробуйте ещё раз.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'Провайдера проверки личности с таким именем нет.',
@@ -97,6 +103,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.missing.document': 'Загрузите: {{document}}',
     'kyc.missing.representative': 'Укажите законного представителя.',
     'kyc.missing.partners': 'Укажите всех участников товарищества (не менее {{min}}).',
+    'kyc.missing.owners': 'Укажите всех владельцев с долей {{threshold}}% и более или подтвердите, что таких лиц нет.',
+    'kyc.person.OWNERS_AND_NO_OWNERS': 'Вы указали владельцев и одновременно заявили, что никто не владеет долей {{threshold}}% и более; выберите одно.',
     'kyc.person.PARTNER_NOT_PARTNERSHIP': '{{field}}: участники указываются только для товарищества; укажите владельцев и представителя.',
     'kyc.person.ID_NUMBER_INVALID': '{{field}}: это не действительный номер ({{label}}); проверьте, нет ли в нём опечаток.',
     'kyc.person.NO_REPRESENTATIVE': 'Укажите ровно одного законного представителя.',
@@ -119,6 +127,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'заменена новой проверкой',
   },
   tr: {
+    'error.KYC.ISSUE_DATE_REQUIRED': 'Belgede yazan düzenlenme tarihini girin (YYYY-AA-GG, örn. 2026-11-30): belge en fazla {{maxAgeDays}} günlük olabilir.',
+    'error.KYC.DOCUMENT_ACCEPTED': 'Bu belge ekibimiz tarafından zaten kabul edildi; artık değiştirilemez veya kaldırılamaz.',
     'kyc.reason.UNDER_REVIEW': 'Doğrulamanız inceleniyor. Başka bir şeye ihtiyacımız olursa sizinle iletişime geçeceğiz.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'Doğrulama ortağımızdaki kimlik kontrolü başarılı olmadı; bağlantıyı izleyerek yeniden deneyin.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'Bu adda bir kimlik doğrulama sağlayıcısı yok.',
@@ -152,6 +162,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.missing.document': 'Yükleyin: {{document}}',
     'kyc.missing.representative': 'Yasal temsilciyi bildirin.',
     'kyc.missing.partners': 'Ortaklığın tüm ortaklarını bildirin (en az {{min}}).',
+    'kyc.missing.owners': '%{{threshold}} veya daha fazla paya sahip tüm ortakları bildirin ya da böyle bir kişi olmadığını onaylayın.',
+    'kyc.person.OWNERS_AND_NO_OWNERS': 'Hem sahip bildirdiniz hem de kimsenin %{{threshold}} veya daha fazla paya sahip olmadığını beyan ettiniz; birini seçin.',
     'kyc.person.PARTNER_NOT_PARTNERSHIP': '{{field}}: ortaklar yalnızca şahıs ortaklıkları için bildirilir; bunun yerine sahipleri ve temsilciyi bildirin.',
     'kyc.person.ID_NUMBER_INVALID': '{{field}}: geçerli bir {{label}} değil; numarada yazım hatası olup olmadığını kontrol edin.',
     'kyc.person.NO_REPRESENTATIVE': 'Tam olarak bir yasal temsilci bildirin.',
@@ -174,6 +186,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'yeni bir doğrulamayla değiştirildi',
   },
   it: {
+    'error.KYC.ISSUE_DATE_REQUIRED': 'Inserisci la data di rilascio stampata sul documento (AAAA-MM-GG, ad es. 2026-11-30): può avere al massimo {{maxAgeDays}} giorni.',
+    'error.KYC.DOCUMENT_ACCEPTED': 'Questo documento è già stato accettato dal nostro team e non può più essere sostituito o rimosso.',
     'kyc.reason.UNDER_REVIEW': 'La tua verifica è in revisione. Ti contatteremo se ci servirà altro.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'La verifica dell’identità presso il nostro partner non è riuscita; segui il link per riprovare.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'Non esiste un fornitore di verifica dell’identità con questo nome.',
@@ -207,6 +221,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.missing.document': 'Carica: {{document}}',
     'kyc.missing.representative': 'Indica il legale rappresentante.',
     'kyc.missing.partners': 'Indica tutti i soci della società di persone (almeno {{min}}).',
+    'kyc.missing.owners': 'Indica tutti i titolari con una quota pari o superiore al {{threshold}}% oppure conferma che nessuno la raggiunge.',
+    'kyc.person.OWNERS_AND_NO_OWNERS': 'Hai indicato dei titolari e dichiarato anche che nessuno raggiunge il {{threshold}}%; scegli una delle due.',
     'kyc.person.PARTNER_NOT_PARTNERSHIP': '{{field}}: i soci si indicano solo per una società di persone; indica invece i titolari effettivi e il rappresentante.',
     'kyc.person.ID_NUMBER_INVALID': '{{field}}: non è un numero valido ({{label}}); controlla che non contenga errori di battitura.',
     'kyc.person.NO_REPRESENTATIVE': 'Indica esattamente un legale rappresentante.',
@@ -229,6 +245,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'sostituita da una nuova verifica',
   },
   es: {
+    'error.KYC.ISSUE_DATE_REQUIRED': 'Indica la fecha de expedición que figura en el documento (AAAA-MM-DD, p. ej. 2026-11-30): puede tener como máximo {{maxAgeDays}} días.',
+    'error.KYC.DOCUMENT_ACCEPTED': 'Nuestro equipo ya aceptó este documento; ya no se puede sustituir ni retirar.',
     'kyc.reason.UNDER_REVIEW': 'Tu verificación está en revisión. Te contactaremos si necesitamos algo más.',
     'kyc.reason.IDENTITY_CHECK_FAILED': 'La comprobación de identidad con nuestro socio de verificación no ha salido bien; sigue el enlace para volver a intentarlo.',
     'error.KYC.VENDOR_NOT_CONFIGURED': 'No existe ningún proveedor de verificación de identidad con ese nombre.',
@@ -262,6 +280,8 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.missing.document': 'Sube: {{document}}',
     'kyc.missing.representative': 'Indica el representante legal.',
     'kyc.missing.partners': 'Indica todos los socios de la sociedad colectiva (al menos {{min}}).',
+    'kyc.missing.owners': 'Indica todos los titulares con una participación del {{threshold}} % o más, o confirma que nadie la alcanza.',
+    'kyc.person.OWNERS_AND_NO_OWNERS': 'Has indicado titulares y también que nadie alcanza el {{threshold}} %; elige una opción.',
     'kyc.person.PARTNER_NOT_PARTNERSHIP': '{{field}}: los socios solo se indican para una sociedad colectiva; indica en su lugar los titulares reales y el representante.',
     'kyc.person.ID_NUMBER_INVALID': '{{field}}: no es un número válido ({{label}}); comprueba que no tenga errores.',
     'kyc.person.NO_REPRESENTATIVE': 'Indica exactamente un representante legal.',

@@ -2,14 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import type { AppConfig, RequestContext } from '@app/kernel';
 import { Translator } from '@app/kernel';
+import { WebhookInboxStore } from '@app/jobs';
 import { UnitOfWork } from '@app/persistence';
 import { sellerReason } from './seller-facing';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { kycError, KycErrorCode } from './errors';
 import type { KycStatus } from './lifecycle';
 import { SumsubProvider } from './sumsub/sumsub.provider';
-import { VendorResultsService } from './vendor-results.service';
-import type { Disposition } from './vendor-results.service';
+import { vendorResultDelivery } from './vendor-inbox';
 import { IDENTITY_VERIFICATION, ManualReviewProvider, VendorSignatureError, VendorUnavailableError } from './verification.port';
 import type { IdentityVerificationProvider, VendorWebhook } from './verification.port';
 
@@ -30,7 +30,7 @@ export class IdentityVerificationService {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly results: VendorResultsService,
+    private readonly inbox: WebhookInboxStore,
     private readonly translator: Translator,
     @Inject(IDENTITY_VERIFICATION) private readonly provider: IdentityVerificationProvider,
   ) {}
@@ -67,13 +67,13 @@ export class IdentityVerificationService {
   }
 
   /**
-   * A vendor webhook: the signature is verified on the raw bytes before anything is parsed or
-   * stored; results are stored once by their id and applied in the same short transaction
-   * (VendorResultsService), so a redelivery answers `duplicate` and a late one never reverses a
-   * later decision. Events without a decision are acknowledged (`ignored`) so the vendor stops
-   * retrying them.
+   * A vendor webhook, through the same inbox as Stripe's events: the signature is verified on the
+   * raw bytes before anything is parsed or stored, the adapter types the result, and the result is
+   * stored once by its id in the webhook inbox (`queued`; a redelivery answers `duplicate`) — the
+   * worker applies it (VendorResultInboxHandler), retries failures, and ops replay dead ones.
+   * Events without a decision are acknowledged (`ignored`) so the vendor stops retrying them.
    */
-  async receive(providerName: string, rawBody: Buffer | undefined, headers: Record<string, string | string[] | undefined>): Promise<{ received: true; disposition: Disposition | 'ignored' }> {
+  async receive(providerName: string, rawBody: Buffer | undefined, headers: Record<string, string | string[] | undefined>): Promise<{ received: true; disposition: 'queued' | 'duplicate' | 'ignored'; eventId?: string }> {
     if (this.provider.name === 'manual' || providerName !== this.provider.name) throw kycError(KycErrorCode.VENDOR_NOT_CONFIGURED);
     const flat: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(headers)) flat[k.toLowerCase()] = Array.isArray(v) ? v[0] : v;
@@ -87,8 +87,9 @@ export class IdentityVerificationService {
       throw kycError(KycErrorCode.VENDOR_SIGNATURE_INVALID);
     }
     if (hook.kind === 'ignored') return { received: true, disposition: 'ignored' };
-    const disposition = await this.results.apply(hook.result);
-    this.logger.log({ provider: this.provider.name, resultId: hook.result.resultId.slice(0, 16), outcome: hook.result.outcome, disposition }, 'vendor result received');
-    return { received: true, disposition };
+    const delivery = vendorResultDelivery(hook.result);
+    const stored = await this.inbox.submit(delivery);
+    this.logger.log({ provider: this.provider.name, resultId: hook.result.resultId.slice(0, 16), outcome: hook.result.outcome, stored }, 'vendor result received');
+    return { received: true, disposition: stored ? 'queued' : 'duplicate', eventId: delivery.id };
   }
 }

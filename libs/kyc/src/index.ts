@@ -14,3 +14,7 @@ export type { SanctionsScreener, ScreeningSubject, SubjectScreening } from './sa
 export { RescreenApprovedJob } from './screening-lists.service';
 export { KycStandingReader } from './standing';
 export type { KycStanding } from './standing';
+export { compareHolderName } from './holder-name';
+export type { HolderNameComparison } from './holder-name';
+export { SanctionsListFetchJob, ScreeningCoverageReader, SANCTIONS_FETCH_JOB } from './list-fetch';
+export type { ScreeningCoverage } from './list-fetch';

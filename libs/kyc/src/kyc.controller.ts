@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
@@ -13,16 +14,17 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseView, KycDocumentView, KycPersonView, KycQueueItemView, SellerKycView, SubmitResultView } from './kyc.views';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { DOCUMENT_CONTENT_RESPONSE, KycCaseFileView, KycCaseMessageView, KycCaseView, KycDocumentView, KycPersonView, KycQueueItemView, SellerKycView, SubmitResultView } from './kyc.views';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { Response } from 'express';
-import { ApiErrors, BaseQueryDto, ListOf, CommonErrorCode, Consumes, Ctx, Role, Roles, Translator, uploadErrorsInterceptor } from '@app/kernel';
+import { ApiErrors, BaseQueryDto, ListOf, Omittable, CommonErrorCode, Consumes, Ctx, Role, Roles, Translator, uploadErrorsInterceptor } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
 import { CountryRulesService } from '@app/countries';
 import { UnitOfWork } from '@app/persistence';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
+import { KycCaseMessageEntity } from './entities/kyc-case-message.entity';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { kycError, KycErrorCode } from './errors';
 import { KYC_REASON_CODES } from './i18n';
@@ -61,6 +63,13 @@ export class PersonDto {
 
 export class PersonsDto {
   @ApiProperty({ type: [PersonDto], maxItems: 30 }) @ListOf(() => PersonDto, 30) persons: PersonDto[];
+  @ApiPropertyOptional({ description: "Companies: true declares that no person holds the pack's ownership threshold (uboThresholdPercent) or more, instead of declaring owners. A company must do one or the other before submitting; cannot be combined with owners." })
+  @Omittable() @IsBoolean() noOwnersAtOrAboveThreshold?: boolean;
+}
+
+export class CaseMessageDto {
+  @ApiProperty({ example: 'Please upload a signature circular issued in the last six months.', description: 'Shown to the seller as written, as a message from the review team: never paste screening results.' })
+  @Trimmed() @IsString() @IsNotEmpty() @MaxLength(4000) body: string;
 }
 
 export class UploadDto {
@@ -69,6 +78,15 @@ export class UploadDto {
   @ApiPropertyOptional({ example: '2026-11-02', description: 'Issue date printed on the document (registry extracts have a maximum age).' })
   @IsOptional() @IsCalendarDate() issuedOn?: string;
   @ApiPropertyOptional({ example: '2031-05-20', description: 'Expiry date printed on the document (IDs): the verification is renewed when it passes.' })
+  @IsOptional() @IsCalendarDate() expiresOn?: string;
+}
+
+/** A replacement keeps the document's type and person unless given. */
+export class ReplaceDocumentDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() personId?: string;
+  @ApiPropertyOptional({ example: '2026-11-02', description: 'Issue date printed on the document; required for types with a maximum age.' })
+  @IsOptional() @IsCalendarDate() issuedOn?: string;
+  @ApiPropertyOptional({ example: '2031-05-20' })
   @IsOptional() @IsCalendarDate() expiresOn?: string;
 }
 
@@ -177,9 +195,14 @@ export class SellerKycController {
             ? { item: 'representative', message: this.translator.t(ctx.locale, 'kyc.missing.representative') }
             : m.kind === 'partners'
               ? { item: 'partners', message: this.translator.t(ctx.locale, 'kyc.missing.partners', { min: MIN_PARTNERS }) }
-              : { item: 'document', type: m.type, message: this.translator.t(ctx.locale, 'kyc.missing.document', { document: labels.get(m.type!)?.[ctx.locale] ?? m.type }) },
+              : m.kind === 'owners'
+                ? { item: 'owners', message: this.translator.t(ctx.locale, 'kyc.missing.owners', { threshold: m.threshold }) }
+                : { item: 'document', type: m.type, message: this.translator.t(ctx.locale, 'kyc.missing.document', { document: labels.get(m.type!)?.[ctx.locale] ?? m.type }) },
         ),
         documents: documents.map((d) => documentView(d, this.translator, ctx.locale)),
+        noOwnersDeclared: kase.noOwnersDeclaredAt !== null,
+        ...(pack.legalForms.find((f) => f.code === kase.legalForm)?.sellerType === 'company' ? { ownerThresholdPercent: pack.risk.uboThresholdPercent } : {}),
+        messages: (await tx.find(KycCaseMessageEntity, { where: { caseId: kase.id }, order: { sentAt: 'ASC' } })).map((m) => ({ id: m.id, from: 'review_team', body: m.body, sentAt: m.sentAt.toISOString() })),
       };
     });
     // with a vendor: the identity step and its hosted link, minted after the case's transaction
@@ -191,7 +214,7 @@ export class SellerKycController {
   @ApiOkResponse({ type: [KycPersonView] })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.PERSONS_INVALID, KycErrorCode.CASE_LOCKED, KycErrorCode.BUSINESS_PROFILE_REQUIRED)
   async persons(@Ctx() ctx: RequestContext, @Body() body: PersonsDto) {
-    const rows = await this.kyc.setPersons(ctx, body.persons);
+    const rows = await this.kyc.setPersons(ctx, body.persons, body.noOwnersAtOrAboveThreshold === true);
     return rows.map((p) => ({ id: p.id, role: p.role, fullName: p.fullName, dateOfBirth: p.dateOfBirth, nationality: p.nationality, sharePercent: p.sharePercent }));
   }
 
@@ -202,9 +225,30 @@ export class SellerKycController {
   @ApiBody({ schema: { type: 'object', required: ['type', 'file'], properties: { type: { type: 'string' }, personId: { type: 'string', format: 'uuid' }, issuedOn: { type: 'string', format: 'date' }, expiresOn: { type: 'string', format: 'date' }, file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Upload a typed document (PDF, JPEG, PNG judged by its bytes); stored encrypted' })
   @ApiCreatedResponse({ type: KycDocumentView })
-  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.UPLOAD_REJECTED, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, KycErrorCode.DOCUMENT_OUT_OF_DATE, KycErrorCode.CASE_LOCKED)
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.UPLOAD_REJECTED, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, KycErrorCode.ISSUE_DATE_REQUIRED, KycErrorCode.DOCUMENT_OUT_OF_DATE, KycErrorCode.CASE_LOCKED)
   async upload(@Ctx() ctx: RequestContext, @Body() body: UploadDto, @UploadedFile() file?: { buffer: Buffer; size: number }) {
     return documentView(await this.kyc.upload(ctx, body, file), this.translator, ctx.locale);
+  }
+
+  @Put('documents/:id')
+  @Consumes('multipart/form-data')
+  @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { personId: { type: 'string', format: 'uuid' }, issuedOn: { type: 'string', format: 'date' }, expiresOn: { type: 'string', format: 'date' }, file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Replace one of the caller’s documents while the verification is with the seller (collecting or action_required); the answer is the new document' })
+  @ApiOkResponse({ type: KycDocumentView })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.UPLOAD_REJECTED, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_NOT_FOUND, KycErrorCode.DOCUMENT_ACCEPTED, KycErrorCode.ISSUE_DATE_REQUIRED, KycErrorCode.DOCUMENT_OUT_OF_DATE, KycErrorCode.CASE_LOCKED)
+  async replace(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: ReplaceDocumentDto, @UploadedFile() file?: { buffer: Buffer; size: number }) {
+    return documentView(await this.kyc.upload(ctx, body, file, id), this.translator, ctx.locale);
+  }
+
+  @Delete('documents/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Withdraw one of the caller’s documents while the verification is with the seller (never after submission)' })
+  @ApiNoContentResponse()
+  @ApiErrors(KycErrorCode.DOCUMENT_NOT_FOUND, KycErrorCode.DOCUMENT_ACCEPTED, KycErrorCode.CASE_LOCKED)
+  async withdraw(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<void> {
+    await this.kyc.withdraw(ctx, id);
   }
 
   @Get('documents/:id/content')
@@ -259,7 +303,20 @@ export class OpsKycController {
   @ApiErrors(KycErrorCode.CASE_NOT_FOUND)
   async file(@Param('id') id: string) {
     const f = await this.review.file(id);
-    return { ...f, persons: f.persons.map(({ idNumberEncrypted, ...p }) => ({ ...p, hasIdNumber: Boolean(idNumberEncrypted) })) };
+    return {
+      ...f,
+      persons: f.persons.map(({ idNumberEncrypted, ...p }) => ({ ...p, hasIdNumber: Boolean(idNumberEncrypted) })),
+      messages: f.messages.map((m) => ({ id: m.id, authorAccountId: m.authorAccountId, body: m.body, sentAt: m.sentAt.toISOString() })),
+    };
+  }
+
+  @Post('cases/:id/messages')
+  @ApiOperation({ summary: 'Write to the seller about the case (seller-visible, audited; internal notes go with decisions)' })
+  @ApiCreatedResponse({ type: KycCaseMessageView })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.CASE_NOT_FOUND)
+  async message(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: CaseMessageDto) {
+    const m = await this.review.sendMessage(ctx, id, body.body.normalize('NFC'));
+    return { id: m.id, authorAccountId: m.authorAccountId, body: m.body, sentAt: m.sentAt.toISOString() };
   }
 
   @Post('cases/:id/decisions')

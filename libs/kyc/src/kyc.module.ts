@@ -1,18 +1,20 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CountriesModule } from '@app/countries';
 import { APP_CONFIG } from '@app/kernel';
 import type { AppConfig } from '@app/kernel';
-import { SellersModule } from '@app/sellers';
+import { SellerErasure, SellersModule } from '@app/sellers';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycCheckEntity } from './entities/kyc-check.entity';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
 import { KycCaseEventEntity } from './entities/kyc-event.entity';
+import { KycCaseMessageEntity } from './entities/kyc-case-message.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { KycVendorResultEntity } from './entities/kyc-vendor-result.entity';
 import { VendorResultsService } from './vendor-results.service';
+import { VendorResultInboxHandler } from './vendor-inbox';
 import { IDENTITY_VERIFICATION } from './verification.port';
 import { IdentityVerificationService, identityVerificationFactory } from './identity-verification.service';
 import { KycWebhooksController } from './kyc-webhooks.controller';
@@ -29,10 +31,11 @@ import { RescreenApprovedJob, ScreeningListsService } from './screening-lists.se
 import { DOCUMENT_STORAGE, documentStorageFactory } from './storage';
 import { KycDocumentsKeyRotation, KycPersonIdNumbersKeyRotation } from './key-rotation';
 import { KycStandingReader } from './standing';
+import { HttpSanctionsListFeed, SANCTIONS_LIST_FEED, SanctionsListFetchJob, ScreeningCoverageController, ScreeningCoverageReader } from './list-fetch';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([KycCaseEntity, KycPersonEntity, KycDocumentEntity, KycCheckEntity, KycCaseEventEntity, KycVendorResultEntity, ScreeningListEntity, ScreeningEntryEntity]),
+    TypeOrmModule.forFeature([KycCaseEntity, KycPersonEntity, KycDocumentEntity, KycCheckEntity, KycCaseEventEntity, KycCaseMessageEntity, KycVendorResultEntity, ScreeningListEntity, ScreeningEntryEntity]),
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // in memory: the bytes are sniffed, hashed and encrypted before they touch the storage
@@ -42,7 +45,7 @@ import { KycStandingReader } from './standing';
     CountriesModule,
     SellersModule,
   ],
-  controllers: [SellerKycController, OpsKycController, ScreeningListsController, OpsScreeningController, KycWebhooksController],
+  controllers: [SellerKycController, OpsKycController, ScreeningListsController, OpsScreeningController, ScreeningCoverageController, KycWebhooksController],
   providers: [
     KycService,
     KycReviewService,
@@ -53,14 +56,28 @@ import { KycStandingReader } from './standing';
     ScreeningListsService,
     RescreenApprovedJob,
     VendorResultsService,
+    VendorResultInboxHandler,
     IdentityVerificationService,
     KycPersonIdNumbersKeyRotation,
     KycDocumentsKeyRotation,
     KycStandingReader,
+    SanctionsListFetchJob,
+    ScreeningCoverageReader,
+    { provide: SANCTIONS_LIST_FEED, useFactory: () => new HttpSanctionsListFeed() },
     { provide: IDENTITY_VERIFICATION, inject: [APP_CONFIG], useFactory: identityVerificationFactory },
     { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },
     { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: documentStorageFactory },
   ],
-  exports: [KycService, KycStandingReader, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
+  exports: [KycService, KycStandingReader, ScreeningCoverageReader, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
 })
-export class KycModule {}
+export class KycModule implements OnModuleInit {
+  constructor(
+    private readonly erasure: SellerErasure,
+    private readonly kyc: KycService,
+  ) {}
+
+  /** Account deletion: KYC refuses once a verification was submitted, else deletes the draft. */
+  onModuleInit(): void {
+    this.erasure.register({ name: 'kyc', refuse: (tx, id) => this.kyc.refuseErasure(tx, id), erase: (tx, id) => this.kyc.erase(tx, id) });
+  }
+}

@@ -38,7 +38,7 @@ export interface PersonInput {
 /** A partnership has at least two partners (V.O.F., S.n.c., OHG, Kollektif şirket, полное товарищество). */
 export const MIN_PARTNERS = 2;
 
-export type MissingKind = 'representative' | 'partners' | 'document';
+export type MissingKind = 'representative' | 'partners' | 'owners' | 'document';
 
 export interface UploadedFile {
   buffer: Buffer;
@@ -139,6 +139,8 @@ export class KycService {
       if (e instanceof IllegalTransition) throw kycError(KycErrorCode.ILLEGAL_TRANSITION, { from: statusName(e.from as KycStatus), to: statusName(e.to as KycStatus) });
       throw e;
     }
+    // approval accepts every document still pending; those a reviewer rejected stay as decided
+    if (to === 'approved') await tx.update(KycDocumentEntity, { caseId: kase.id, reviewStatus: 'pending' }, { reviewStatus: 'accepted' });
     const event = KYC_STATUS_EVENTS[to];
     if (event) {
       // events may reach the seller (notifications): the reason as the seller may read it, never a screening one
@@ -151,7 +153,12 @@ export class KycService {
     if (!EDITABLE.includes(kase.status)) throw kycError(KycErrorCode.CASE_LOCKED, { status: statusName(sellerStatus(kase.status)) });
   }
 
-  async setPersons(ctx: RequestContext, persons: PersonInput[]): Promise<KycPersonEntity[]> {
+  /**
+   * Replaces the case's persons. `noOwners`: the seller declares that no person holds the pack's
+   * ownership threshold or more (a company's alternative to declaring owners), kept on the case with
+   * its time; declaring owners clears it, and both at once are refused.
+   */
+  async setPersons(ctx: RequestContext, persons: PersonInput[], noOwners = false): Promise<KycPersonEntity[]> {
     const seller = await this.sellerOf(ctx);
     return this.uow.run(async (tx) => {
       const kase = await this.openCase(tx, seller);
@@ -185,9 +192,15 @@ export class KycService {
         }
       });
       if (total > 100) problems.push({ field: 'persons', code: 'SHARES_OVER_100', messageKey: 'kyc.person.SHARES_OVER_100' });
+      if (noOwners && persons.some((p) => p.role === 'owner')) {
+        problems.push({ field: 'noOwnersAtOrAboveThreshold', code: 'OWNERS_AND_NO_OWNERS', messageKey: 'kyc.person.OWNERS_AND_NO_OWNERS', params: { threshold } });
+      }
       const idNumbers = await this.checkIdNumbers(tx, persons, problems);
       if (problems.length) throw kycError(KycErrorCode.PERSONS_INVALID, {}, problems);
 
+      const declaration = { noOwnersDeclaredAt: noOwners ? this.clock.now() : null, noOwnersThresholdPercent: noOwners ? threshold : null };
+      await tx.update(KycCaseEntity, { id: kase.id }, declaration);
+      Object.assign(kase, declaration);
       await tx.delete(KycPersonEntity, { caseId: kase.id });
       const rows = persons.map((p, i) => {
         const id = randomUUID();
@@ -246,23 +259,46 @@ export class KycService {
     return pack.legalForms.find((f) => f.code === legalForm)?.documents ?? [];
   }
 
-  async upload(ctx: RequestContext, input: { type: string; personId?: string; issuedOn?: string; expiresOn?: string }, file: UploadedFile | undefined): Promise<KycDocumentEntity> {
+  /**
+   * Uploads a document into the seller's open case. With `replaces`, the new file takes the place
+   * of one of the case's documents (same type and person unless given) in the same transaction;
+   * the old bytes are deleted from the storage after the commit.
+   */
+  async upload(
+    ctx: RequestContext,
+    input: { type?: string; personId?: string; issuedOn?: string; expiresOn?: string },
+    file: UploadedFile | undefined,
+    replaces?: string,
+  ): Promise<KycDocumentEntity> {
     if (!file) throw kycError(KycErrorCode.FILE_MISSING);
     const { fileTypeFromBuffer } = await import('file-type');
     const detected = await fileTypeFromBuffer(file.buffer);
     if (!detected || !ALLOWED_MEDIA.has(detected.mime)) throw kycError(KycErrorCode.FILE_TYPE_NOT_ALLOWED);
     const seller = await this.sellerOf(ctx);
-    return this.uow.run(async (tx) => {
+    let oldKey: string | null = null;
+    const saved = await this.uow.run(async (tx) => {
       const kase = await this.openCase(tx, seller);
+      let old: KycDocumentEntity | null = null;
+      if (replaces) {
+        old = isUuid(replaces) ? await tx.findOne(KycDocumentEntity, { where: { id: replaces, caseId: kase.id, sellerId: seller.id } }) : null;
+        if (!old) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
+        input = { ...input, type: input.type ?? old.type, personId: input.personId ?? old.personId ?? undefined };
+      }
       this.assertEditable(kase);
+      if (old?.reviewStatus === 'accepted') throw kycError(KycErrorCode.DOCUMENT_ACCEPTED);
+      const type = input.type ?? '';
       const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
       const allowed = this.requiredDocuments(pack, kase.legalForm).map((d) => d.type);
-      if (!allowed.includes(input.type)) throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type: input.type, allowed: allowed.join(', ') });
+      if (!allowed.includes(type)) throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type, allowed: allowed.join(', ') });
       const today = this.clock.now().toISOString().slice(0, 10);
-      const maxAgeDays = pack.documentTypes.find((d) => d.code === input.type)?.maxAgeDays;
+      const maxAgeDays = pack.documentTypes.find((d) => d.code === type)?.maxAgeDays;
+      // a maximum age can only be enforced on a known issue date: it is required for such types
+      if (maxAgeDays && !input.issuedOn) {
+        throw kycError(KycErrorCode.ISSUE_DATE_REQUIRED, { maxAgeDays }, [{ field: 'issuedOn', code: 'REQUIRED', messageKey: 'error.KYC.ISSUE_DATE_REQUIRED', params: { maxAgeDays } }]);
+      }
       const tooOld = input.issuedOn && maxAgeDays && Date.parse(input.issuedOn) < Date.parse(today) - maxAgeDays * 86_400_000;
       if ((input.expiresOn && input.expiresOn <= today) || tooOld || (input.issuedOn && input.issuedOn > today)) {
-        throw kycError(KycErrorCode.DOCUMENT_OUT_OF_DATE, { type: input.type });
+        throw kycError(KycErrorCode.DOCUMENT_OUT_OF_DATE, { type });
       }
       if (input.personId && !(await tx.exists(KycPersonEntity, { where: { id: input.personId, caseId: kase.id } }))) {
         throw kycError(KycErrorCode.PERSON_NOT_FOUND);
@@ -274,7 +310,7 @@ export class KycService {
         id,
         caseId: kase.id,
         sellerId: seller.id,
-        type: input.type,
+        type,
         personId: input.personId ?? null,
         mediaType: detected.mime,
         size: file.size,
@@ -287,9 +323,69 @@ export class KycService {
         uploadedAt: this.clock.now(),
         cipherKeyId: this.cipher.activeKeyId,
       });
+      if (old) {
+        await tx.delete(KycDocumentEntity, { id: old.id });
+        oldKey = old.storageKey;
+      }
       await tx.insert(KycDocumentEntity, doc);
       return doc;
     });
+    if (oldKey) await this.dropStored(oldKey);
+    return saved;
+  }
+
+  /**
+   * Withdraws a document while the case is still with the seller (collecting, or sent back with
+   * action_required); never after submission, and never one a reviewer accepted.
+   */
+  async withdraw(ctx: RequestContext, id: string): Promise<void> {
+    const seller = await this.sellerOf(ctx);
+    const key = await this.uow.run(async (tx) => {
+      const doc = isUuid(id) ? await tx.findOne(KycDocumentEntity, { where: { id, sellerId: seller.id } }) : null;
+      if (!doc) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
+      const kase = await tx.findOne(KycCaseEntity, { where: { id: doc.caseId }, lock: { mode: 'pessimistic_write' } });
+      if (!kase || kase.status === 'superseded') throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
+      this.assertEditable(kase);
+      if (doc.reviewStatus === 'accepted') throw kycError(KycErrorCode.DOCUMENT_ACCEPTED);
+      await tx.delete(KycDocumentEntity, { id: doc.id });
+      return doc.storageKey;
+    });
+    await this.dropStored(key);
+  }
+
+  /** Deletes stored bytes after the commit; a failure leaves an orphan (encrypted, unreferenced), never a broken row. */
+  private async dropStored(key: string): Promise<void> {
+    try {
+      await this.storage.delete(key);
+    } catch {
+      // the row is gone; the bytes are unreadable without it (bound to its id) and can be swept later
+    }
+  }
+
+  /**
+   * Account deletion (sellers' SellerErasure): a seller who ever submitted a verification keeps its
+   * records (HAS_KYC_HISTORY); otherwise the open draft case, its persons and documents go, and the
+   * stored files after the commit.
+   */
+  async refuseErasure(tx: Tx, sellerId: string): Promise<string | null> {
+    const rows: { n: number }[] = await tx.query(`SELECT count(*)::int AS n FROM kyc_cases WHERE seller_id = $1 AND (submitted_at IS NOT NULL OR status <> 'collecting')`, [sellerId]);
+    return rows[0].n > 0 ? 'HAS_KYC_HISTORY' : null;
+  }
+
+  async erase(tx: Tx, sellerId: string): Promise<() => Promise<void>> {
+    const docs = await tx.find(KycDocumentEntity, { where: { sellerId } });
+    const cases = await tx.find(KycCaseEntity, { where: { sellerId } });
+    for (const c of cases) {
+      await tx.delete(KycPersonEntity, { caseId: c.id });
+      await tx.delete(KycCheckEntity, { caseId: c.id });
+      await tx.delete(KycCaseEventEntity, { caseId: c.id });
+    }
+    await tx.delete(KycDocumentEntity, { sellerId });
+    await tx.query('DELETE FROM kyc_vendor_results WHERE case_id = ANY($1::uuid[])', [cases.map((c) => c.id)]);
+    await tx.delete(KycCaseEntity, { sellerId });
+    return async () => {
+      for (const d of docs) await this.dropStored(d.storageKey);
+    };
   }
 
   /** Decrypted bytes of a document; callers decide who may read (owner or ops) and audit ops reads. */
@@ -311,7 +407,7 @@ export class KycService {
    * uploaded. A conditional document counts when the business profile, as it is now, declares
    * what it depends on (a brand; VAT registration as the pinned pack defines it).
    */
-  async missing(tx: Tx, kase: KycCaseEntity): Promise<{ kind: MissingKind; type?: string }[]> {
+  async missing(tx: Tx, kase: KycCaseEntity): Promise<{ kind: MissingKind; type?: string; threshold?: number }[]> {
     const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
     const persons = await tx.find(KycPersonEntity, { where: { caseId: kase.id } });
     const docs = await tx.find(KycDocumentEntity, { where: { caseId: kase.id } });
@@ -320,8 +416,14 @@ export class KycService {
       pack.legalForms.find((f) => f.code === kase.legalForm),
       profile ?? { identifiers: {} },
     );
-    const out: { kind: MissingKind; type?: string }[] = [];
+    const out: { kind: MissingKind; type?: string; threshold?: number }[] = [];
     if (!persons.some((p) => p.role === 'representative')) out.push({ kind: 'representative' });
+    // a company names its owners at or above the threshold, or declares that there are none
+    const company = pack.legalForms.find((f) => f.code === kase.legalForm)?.sellerType === 'company';
+    const threshold = pack.risk.uboThresholdPercent;
+    // "no one holds 25 % or more" also covers a threshold of 50 %, not one of 10 %
+    const declaredNone = kase.noOwnersDeclaredAt !== null && (kase.noOwnersThresholdPercent ?? Infinity) <= threshold;
+    if (company && !persons.some((p) => p.role === 'owner') && !declaredNone) out.push({ kind: 'owners', threshold });
     if (this.isPartnership(pack, kase.legalForm) && persons.filter((p) => p.role === 'partner').length < MIN_PARTNERS) out.push({ kind: 'partners' });
     for (const req of this.requiredDocuments(pack, kase.legalForm)) {
       if (!req.required || !conditionApplies(req.condition, declared)) continue;
@@ -355,6 +457,8 @@ export class KycService {
               ? { field: 'persons', code: 'MISSING_REPRESENTATIVE', messageKey: 'kyc.missing.representative' }
               : m.kind === 'partners'
                 ? { field: 'persons', code: 'MISSING_PARTNERS', messageKey: 'kyc.missing.partners', params: { min: MIN_PARTNERS } }
+                : m.kind === 'owners'
+                ? { field: 'persons', code: 'MISSING_OWNERS', messageKey: 'kyc.missing.owners', params: { threshold: m.threshold! } }
                 : { field: `documents[${m.type}]`, code: 'MISSING_DOCUMENT', messageKey: 'kyc.missing.document', params: { document: documentName(m.type!) } },
           ),
         );

@@ -29,7 +29,7 @@ export class KycDocumentView {
 }
 
 export class ChecklistEntryView {
-  @ApiProperty({ enum: ['representative', 'partners', 'document'] }) item: string;
+  @ApiProperty({ enum: ['representative', 'partners', 'owners', 'document'], description: 'owners: a company declares its owners at or above the threshold, or that there are none.' }) item: string;
   @ApiPropertyOptional({ example: 'tr.imza_sirkuleri' }) type?: string;
   @ApiProperty({ description: "What is missing, in the caller's language." }) message: string;
 }
@@ -41,6 +41,13 @@ export class IdentityVerificationView {
   @ApiPropertyOptional({ type: LocalizedReasonView }) reason?: LocalizedReasonView;
 }
 
+export class ReviewTeamMessageView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['review_team'], description: 'Always the review team as a whole (never a reviewer’s name).' }) from: string;
+  @ApiProperty({ description: 'As the review team wrote it.' }) body: string;
+  @ApiProperty() sentAt: string;
+}
+
 export class SellerKycView {
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: SELLER_KYC_STATUSES, description: 'As the seller may read it: a suspended case reads in_review.' }) status: string;
@@ -48,6 +55,9 @@ export class SellerKycView {
   @ApiPropertyOptional({ type: LocalizedReasonView }) reason?: LocalizedReasonView;
   @ApiProperty({ type: [ChecklistEntryView], description: 'What is still missing before submitting.' }) checklist: ChecklistEntryView[];
   @ApiProperty({ type: [KycDocumentView] }) documents: KycDocumentView[];
+  @ApiProperty({ description: 'Companies: the seller declared that no person holds the ownership threshold or more (instead of declaring owners).' }) noOwnersDeclared: boolean;
+  @ApiPropertyOptional({ example: 25, description: 'Companies: owners holding this share (percent) or more are declared, or the seller declares that there are none.' }) ownerThresholdPercent?: number;
+  @ApiProperty({ type: [ReviewTeamMessageView], description: 'Messages from the review team about this case, oldest first.' }) messages: ReviewTeamMessageView[];
   @ApiPropertyOptional({ type: IdentityVerificationView, description: 'Only when an identity-verification vendor is configured (KYC_PROVIDER).' })
   identityVerification?: IdentityVerificationView;
 }
@@ -80,6 +90,8 @@ export class KycCaseView {
   @ApiProperty({ nullable: true, description: 'Set when re-screening found a new fuzzy match on an approved case.' }) reviewRequestedAt: string | null;
   @ApiProperty({ nullable: true }) identityProvider: string | null;
   @ApiProperty({ nullable: true, enum: ['approved', 'rejected', 'retry'] }) identityResult: string | null;
+  @ApiProperty({ nullable: true, description: 'When the seller declared that no person holds the ownership threshold or more (companies without declared owners).' }) noOwnersDeclaredAt: string | null;
+  @ApiProperty({ nullable: true, example: 25, description: 'The threshold (percent) that declaration was made against.' }) noOwnersThresholdPercent: number | null;
   @ApiProperty({ nullable: true }) submittedAt: string | null;
   @ApiProperty({ nullable: true }) decidedAt: string | null;
   @ApiProperty() createdAt: string;
@@ -111,8 +123,52 @@ export class KycCheckView {
   @ApiProperty() checkedAt: string;
 }
 
+class SellerAccountView {
+  @ApiProperty({ example: 'ayse@anadolu.example' }) email: string;
+  @ApiProperty({ example: 'tr' }) locale: string;
+  @ApiProperty({ example: 'active' }) status: string;
+  @ApiProperty() createdAt: string;
+}
+
+class SellerBusinessView {
+  @ApiProperty({ example: 'tr.ltd_sti' }) legalForm: string;
+  @ApiProperty({ enum: ['individual', 'company', 'partnership'] }) sellerType: string;
+  @ApiProperty({ example: 'Anadolu Tekstil Ltd. Şti.' }) legalName: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Identifiers by type (personal data: never logged).' }) identifiers: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) registeredAddress: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) shipFrom: Record<string, unknown>;
+  @ApiProperty({ example: '+905321234567' }) phone: string;
+  @ApiProperty({ nullable: true }) website: string | null;
+  @ApiProperty({ type: 'object', properties: { firstName: { type: 'string' }, lastName: { type: 'string' } } }) representative: { firstName: string; lastName: string };
+  @ApiProperty({ type: [String] }) brands: string[];
+  @ApiProperty({ nullable: true }) vatRegistered: boolean | null;
+  @ApiProperty() packVersion: number;
+  @ApiProperty() reverificationRequired: boolean;
+  @ApiProperty() checkedAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+/** The seller as a reviewer sees them (from the sellers' read model, SellerDirectory). */
+export class KycCaseSellerView {
+  @ApiProperty({ format: 'uuid' }) sellerId: string;
+  @ApiProperty({ enum: ['onboarding', 'active', 'suspended'] }) status: string;
+  @ApiProperty({ example: 'TR' }) country: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: SellerAccountView }) account: SellerAccountView;
+  @ApiProperty({ type: SellerBusinessView, nullable: true }) business: SellerBusinessView | null;
+}
+
+export class KycCaseMessageView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'The ops account that wrote it (the seller reads "review team").' }) authorAccountId: string;
+  @ApiProperty({ description: 'Seller-visible text.' }) body: string;
+  @ApiProperty() sentAt: string;
+}
+
 export class KycCaseFileView {
   @ApiProperty({ type: KycCaseView }) case: KycCaseView;
+  @ApiProperty({ type: KycCaseSellerView, nullable: true, description: 'The seller’s account and business profile.' }) seller: KycCaseSellerView | null;
+  @ApiProperty({ type: [KycCaseMessageView], description: 'Messages to the seller (seller-visible; internal notes are in history).' }) messages: KycCaseMessageView[];
   @ApiProperty({ type: [KycCheckView] }) checks: KycCheckView[];
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Documents with review status (no content).' }) documents: object[];
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Persons; ID numbers are never returned (hasIdNumber).' }) persons: object[];

@@ -72,6 +72,9 @@ export class ReverificationOnPublish implements OnModuleInit {
       reasonCode: reason,
       fourEyes: old.fourEyes,
       firstApprovalBy: null,
+      // the seller's declaration that no one holds the ownership threshold carries over with the persons
+      noOwnersDeclaredAt: old.noOwnersDeclaredAt,
+      noOwnersThresholdPercent: old.noOwnersThresholdPercent,
       submittedAt: null,
       decidedAt: null,
     });

@@ -1,12 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
-import type { RequestContext } from '@app/kernel';
+import { CLOCK } from '@app/kernel';
+import type { Clock, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
+import { SellerDirectory } from '@app/sellers';
 import { In } from 'typeorm';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycCheckEntity } from './entities/kyc-check.entity';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
 import { KycCaseEventEntity } from './entities/kyc-event.entity';
+import { KycCaseMessageEntity } from './entities/kyc-case-message.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { kycError, KycErrorCode } from './errors';
 import { isUuid } from './ids';
@@ -68,6 +72,8 @@ export class KycReviewService {
     private readonly uow: UnitOfWork,
     private readonly kyc: KycService,
     private readonly audit: AuditService,
+    private readonly sellers: SellerDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -122,13 +128,31 @@ export class KycReviewService {
   async file(id: string) {
     const kase = isUuid(id) ? await this.uow.reader.findOne(KycCaseEntity, { where: { id } }) : null;
     if (!kase) throw kycError(KycErrorCode.CASE_NOT_FOUND);
-    const [checks, documents, persons, history] = [
+    const [checks, documents, persons, history, messages, seller] = [
       await this.uow.reader.find(KycCheckEntity, { where: { caseId: id }, order: { checkedAt: 'ASC' } }),
       await this.uow.reader.find(KycDocumentEntity, { where: { caseId: id }, order: { uploadedAt: 'ASC' } }),
       await this.uow.reader.find(KycPersonEntity, { where: { caseId: id } }),
       await this.uow.reader.find(KycCaseEventEntity, { where: { caseId: id }, order: { occurredAt: 'ASC' } }),
+      await this.uow.reader.find(KycCaseMessageEntity, { where: { caseId: id }, order: { sentAt: 'ASC' } }),
+      // the seller's account and business profile through the sellers' read model (not their entities)
+      (await this.sellers.reviewProfile(kase.sellerId)) ?? null,
     ];
-    return { case: kase, checks, documents, persons, history };
+    return { case: kase, seller, checks, documents, persons, history, messages };
+  }
+
+  /**
+   * A message from the review team to the seller (audited, without its text): stored apart from the
+   * internal notes, and shown to the seller as written, so nothing is ever added to it automatically.
+   */
+  async sendMessage(ctx: RequestContext, id: string, body: string): Promise<KycCaseMessageEntity> {
+    return this.uow.run(async (tx) => {
+      const kase = isUuid(id) ? await tx.findOne(KycCaseEntity, { where: { id } }) : null;
+      if (!kase) throw kycError(KycErrorCode.CASE_NOT_FOUND);
+      const message = Object.assign(new KycCaseMessageEntity(), { id: randomUUID(), caseId: id, authorAccountId: ctx.actor!.accountId, body, sentAt: this.clock.now() });
+      await tx.insert(KycCaseMessageEntity, message);
+      await this.audit.record(tx, ctx, { action: 'kyc.message_sent', targetType: 'kyc_case', targetId: id, changes: { messageId: message.id, length: body.length } });
+      return message;
+    });
   }
 
   async decide(ctx: RequestContext, id: string, d: Decision): Promise<KycCaseEntity> {

@@ -46,38 +46,41 @@ export class VendorResultsService {
   ) {}
 
   async apply(result: VendorResult): Promise<Disposition> {
-    return this.uow.run(async (tx) => {
-      const inserted: unknown[] = await tx.query(
-        `INSERT INTO kyc_vendor_results (provider, result_id, case_id, outcome, decided_at, disposition, received_at)
-         VALUES ($1, $2, NULL, $3, $4, 'pending', $5) ON CONFLICT DO NOTHING RETURNING result_id`,
-        [result.provider, result.resultId, result.outcome, result.decidedAt, this.clock.now()],
-      );
-      if (!inserted.length) return 'duplicate';
-      const record = (disposition: Disposition, caseId: string | null = null) =>
-        tx.update(KycVendorResultEntity, { provider: result.provider, resultId: result.resultId }, { disposition, caseId }).then(() => disposition);
+    return this.uow.run((tx) => this.applyIn(tx, result));
+  }
 
-      const kase = isUuid(result.applicantId)
-        ? await tx.findOne(KycCaseEntity, { where: { id: result.applicantId }, lock: { mode: 'pessimistic_write' } })
-        : null;
-      if (!kase) return record('unknown_applicant');
-      if (kase.decidedAt && result.decidedAt <= kase.decidedAt) return record('late', kase.id);
-      const tracked = this.provider.name !== 'manual' && result.provider === this.provider.name;
-      // an identity result older than the one the case holds never replaces it
-      if (tracked && kase.identityDecidedAt && result.decidedAt <= kase.identityDecidedAt) return record('late', kase.id);
-      // only ops lift a suspension or a rejection; a vendor's rejection after an approval suspends
-      if (kase.status === 'suspended' || kase.status === 'rejected') return record('not_applicable', kase.id);
-      if (tracked && (EDITABLE.includes(kase.status) || (kase.status === 'in_review' && result.outcome === 'approved' && !(await this.onlyIdentityOutstanding(tx, kase))))) {
-        await this.remember(tx, kase, result);
-        return record('recorded', kase.id);
-      }
-      const target: KycStatus =
-        result.outcome === 'approved' ? 'approved' : result.outcome === 'retry' ? 'action_required' : kase.status === 'approved' ? 'suspended' : 'rejected';
-      if (!KYC_TRANSITIONS[kase.status].includes(target)) return record('not_applicable', kase.id);
-      await this.kyc.transition(tx, kase, target, { role: `vendor:${result.provider}`, reason: result.reasonCode ?? null });
-      await tx.update(KycCaseEntity, { id: kase.id }, { decidedAt: result.decidedAt });
-      if (tracked) await this.remember(tx, kase, result);
-      return record('applied', kase.id);
-    });
+  /** {@link apply} in the caller's transaction (the webhook inbox's worker, which holds the inbox row's lock). */
+  async applyIn(tx: Tx, result: VendorResult): Promise<Disposition> {
+    const inserted: unknown[] = await tx.query(
+      `INSERT INTO kyc_vendor_results (provider, result_id, case_id, outcome, decided_at, disposition, received_at)
+       VALUES ($1, $2, NULL, $3, $4, 'pending', $5) ON CONFLICT DO NOTHING RETURNING result_id`,
+      [result.provider, result.resultId, result.outcome, result.decidedAt, this.clock.now()],
+    );
+    if (!inserted.length) return 'duplicate';
+    const record = (disposition: Disposition, caseId: string | null = null) =>
+      tx.update(KycVendorResultEntity, { provider: result.provider, resultId: result.resultId }, { disposition, caseId }).then(() => disposition);
+
+    const kase = isUuid(result.applicantId)
+      ? await tx.findOne(KycCaseEntity, { where: { id: result.applicantId }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!kase) return record('unknown_applicant');
+    if (kase.decidedAt && result.decidedAt <= kase.decidedAt) return record('late', kase.id);
+    const tracked = this.provider.name !== 'manual' && result.provider === this.provider.name;
+    // an identity result older than the one the case holds never replaces it
+    if (tracked && kase.identityDecidedAt && result.decidedAt <= kase.identityDecidedAt) return record('late', kase.id);
+    // only ops lift a suspension or a rejection; a vendor's rejection after an approval suspends
+    if (kase.status === 'suspended' || kase.status === 'rejected') return record('not_applicable', kase.id);
+    if (tracked && (EDITABLE.includes(kase.status) || (kase.status === 'in_review' && result.outcome === 'approved' && !(await this.onlyIdentityOutstanding(tx, kase))))) {
+      await this.remember(tx, kase, result);
+      return record('recorded', kase.id);
+    }
+    const target: KycStatus =
+      result.outcome === 'approved' ? 'approved' : result.outcome === 'retry' ? 'action_required' : kase.status === 'approved' ? 'suspended' : 'rejected';
+    if (!KYC_TRANSITIONS[kase.status].includes(target)) return record('not_applicable', kase.id);
+    await this.kyc.transition(tx, kase, target, { role: `vendor:${result.provider}`, reason: result.reasonCode ?? null });
+    await tx.update(KycCaseEntity, { id: kase.id }, { decidedAt: result.decidedAt });
+    if (tracked) await this.remember(tx, kase, result);
+    return record('applied', kase.id);
   }
 
   /** Keeps a vendor result as the case's identity check (applicant id, outcome, reason, decision time). */

@@ -4,13 +4,14 @@ import { CountryRulesService, validateIdentifier } from '@app/countries';
 import { CLOCK, FieldCipher } from '@app/kernel';
 import type { Clock, ErrorDetail, RequestContext } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
-import { callerSeller } from '@app/sellers';
+import { callerSeller, SellerDirectory } from '@app/sellers';
+import { compareHolderName } from '@app/kyc';
+import type { HolderNameComparison } from '@app/kyc';
 import { BankAccountEntity, BankAccountStatus } from './entities/bank-account.entity';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { paymentError, PaymentErrorCode } from './errors';
 import type { ConnectAccountSnapshot } from './ports';
-import { PayoutsService } from './payouts.service';
-import { BANK_ACCOUNT_REVIEW } from './status';
+import { PayoutsService, railUnavailable } from './payouts.service';
 
 export const REJECTION_REASONS = ['name_mismatch', 'account_closed', 'not_business_account', 'other'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
@@ -33,7 +34,13 @@ export interface BankAccountView {
   rejectionReason: string | null;
   submittedAt: string;
   reviewedAt: string | null;
+  /** Ops views: the holder name against the seller's legal name, and why the details need a look. */
+  holderNameCheck?: { legalName: string | null; result: HolderNameComparison };
+  reviewReasons?: BankReviewReason[];
 }
+
+/** Why bank details need a reviewer's attention (ops only). */
+export type BankReviewReason = 'HOLDER_NAME_MISMATCH';
 
 const none = { currentlyDue: [], eventuallyDue: [], pastDue: [], pendingVerification: [], errors: [], disabledReason: null, currentDeadline: null };
 const bankSnapshot = (country: string, over: Partial<ConnectAccountSnapshot['requirements']>, payoutsEnabled = false): ConnectAccountSnapshot => ({
@@ -65,8 +72,16 @@ export class BankAccountsService {
     private readonly payouts: PayoutsService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
+    private readonly sellers: SellerDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The ops view: the holder name compared with the legal name (read from the sellers' directory); a mismatch is a review reason. */
+  private async reviewView(b: BankAccountEntity): Promise<BankAccountView> {
+    const legalName = await this.sellers.legalName(b.sellerId);
+    const result = compareHolderName(b.holderName, legalName);
+    return { ...BankAccountsService.view(b, true), holderNameCheck: { legalName, result }, reviewReasons: result === 'match' ? [] : ['HOLDER_NAME_MISMATCH'] };
+  }
 
   static view(b: BankAccountEntity, withSeller = false): BankAccountView {
     return {
@@ -88,17 +103,23 @@ export class BankAccountsService {
 
   async submit(ctx: RequestContext, input: BankAccountInput): Promise<BankAccountView> {
     const seller = callerSeller(ctx);
-    const payout = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
-    if (!payout) throw paymentError(PaymentErrorCode.SETUP_REQUIRED);
-    if (payout.rail !== 'bank_transfer') throw paymentError(PaymentErrorCode.WRONG_RAIL, { rail: payout.rail });
-    const { document } = await this.countries.published(seller.country, this.uow.reader);
+    // bank details may come first: the country's rail decides, a separate "start" is never needed
+    const { document, choice } = await this.payouts.railFor(seller.country);
+    if (!choice.available) throw railUnavailable(seller.country, choice);
+    if (choice.rail !== 'bank_transfer') {
+      throw paymentError(PaymentErrorCode.WRONG_RAIL, { rail: { t: `payouts.rail.${choice.rail}` } }, [
+        { field: 'rail', code: 'START_ONBOARDING', messageKey: 'payouts.next.start_onboarding' },
+      ]);
+    }
+    let payout = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
+    if (payout && payout.rail !== 'bank_transfer') payout = await this.payouts.followRail(seller.id, 'bank_transfer');
 
     const problems: ErrorDetail[] = [];
     const detail = (field: string, code: string, messageKey: string, params: ErrorDetail['params'] = {}) =>
       problems.push({ field, code, messageKey, params: { field, ...params } });
     const holderName = typeof input.holderName === 'string' ? input.holderName.trim().normalize('NFC') : '';
     if (holderName.length < 2) detail('holderName', 'REQUIRED', 'country.check.REQUIRED');
-    const currency = (input.currency ?? payout.currency).toUpperCase();
+    const currency = (input.currency ?? payout?.currency ?? document.currencies.payout[0]).toUpperCase();
     if (!document.currencies.payout.includes(currency)) {
       detail('currency', 'CURRENCY_NOT_ALLOWED', 'country.check.NOT_ALLOWED', { allowed: document.currencies.payout.join(', ') });
     }
@@ -124,11 +145,10 @@ export class BankAccountsService {
       detail('iban', 'NOT_SUPPORTED', 'country.check.NOT_ALLOWED', { allowed: bank.type });
     }
     if (problems.length || !number) throw paymentError(PaymentErrorCode.BANK_ACCOUNT_INVALID, {}, problems);
+    if (!payout) await this.payouts.start(ctx, { currency });
 
     return this.uow.run(async (tx) => {
       const account = await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id }, lock: { mode: 'pessimistic_write' } });
-      const previous = await tx.findOne(BankAccountEntity, { where: { sellerId: seller.id }, lock: { mode: 'pessimistic_write' } });
-      if (previous) BANK_ACCOUNT_REVIEW.assert(previous.status, 'pending_review');
       const row = Object.assign(new BankAccountEntity(), {
         sellerId: seller.id,
         country: seller.country,
@@ -156,32 +176,35 @@ export class BankAccountsService {
       order: { submittedAt: 'ASC' },
       take: limit,
     });
-    return rows.map((r) => BankAccountsService.view(r, true));
+    const out: BankAccountView[] = [];
+    for (const r of rows) out.push(await this.reviewView(r));
+    return out;
   }
 
-  /** The account under review, locked, when the review may move it to `to`. */
-  private async pending(tx: Tx, sellerId: string, to: 'verified' | 'rejected') {
+  private async pending(tx: Tx, sellerId: string) {
     const row = await tx.findOne(BankAccountEntity, { where: { sellerId }, lock: { mode: 'pessimistic_write' } });
     if (!row) throw paymentError(PaymentErrorCode.BANK_ACCOUNT_NOT_FOUND);
-    if (!BANK_ACCOUNT_REVIEW.can(row.status, to)) throw paymentError(PaymentErrorCode.BANK_ACCOUNT_NOT_PENDING, { status: row.status });
+    if (row.status !== 'pending_review') throw paymentError(PaymentErrorCode.BANK_ACCOUNT_NOT_PENDING, { status: row.status });
     const account = await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId }, lock: { mode: 'pessimistic_write' } });
     return { row, account };
   }
 
   async verify(ctx: RequestContext, sellerId: string): Promise<BankAccountView> {
     return this.uow.run(async (tx) => {
-      const { row, account } = await this.pending(tx, sellerId, 'verified');
+      const { row, account } = await this.pending(tx, sellerId);
       const reviewed = { status: 'verified' as const, reviewedBy: ctx.actor?.accountId ?? null, reviewedAt: this.clock.now(), rejectionReason: null };
       await tx.update(BankAccountEntity, { sellerId }, reviewed);
       await this.payouts.applySnapshot(tx, account, bankSnapshot(row.country, {}, true), 0);
-      await this.audit.record(tx, ctx, { action: 'payouts.bank_account_verified', targetType: 'seller', targetId: sellerId, changes: { masked: row.numberMasked } });
-      return BankAccountsService.view({ ...row, ...reviewed }, true);
+      const view = await this.reviewView(Object.assign(new BankAccountEntity(), row, reviewed));
+      // verifying despite a holder-name mismatch is a reviewer's decision, and the audit says so
+      await this.audit.record(tx, ctx, { action: 'payouts.bank_account_verified', targetType: 'seller', targetId: sellerId, changes: { masked: row.numberMasked, holderName: view.holderNameCheck!.result } });
+      return view;
     });
   }
 
   async reject(ctx: RequestContext, sellerId: string, reason: RejectionReason, note?: string): Promise<BankAccountView> {
     return this.uow.run(async (tx) => {
-      const { row, account } = await this.pending(tx, sellerId, 'rejected');
+      const { row, account } = await this.pending(tx, sellerId);
       const reviewed = { status: 'rejected' as const, reviewedBy: ctx.actor?.accountId ?? null, reviewedAt: this.clock.now(), rejectionReason: reason };
       await tx.update(BankAccountEntity, { sellerId }, reviewed);
       await this.payouts.applySnapshot(
@@ -192,7 +215,7 @@ export class BankAccountsService {
       );
       // the internal note stays in the audit log; the seller sees only the reason code, translated
       await this.audit.record(tx, ctx, { action: 'payouts.bank_account_rejected', targetType: 'seller', targetId: sellerId, changes: { reason, ...(note ? { note } : {}) } });
-      return BankAccountsService.view({ ...row, ...reviewed }, true);
+      return this.reviewView(Object.assign(new BankAccountEntity(), row, reviewed));
     });
   }
 

@@ -27,6 +27,14 @@ export interface PayoutsResumed {
   cause: string;
 }
 
+/** The seller's payout account moved to the country's current rail (pack or deployment changed); state kept. */
+export interface PayoutRailChanged {
+  sellerId: string;
+  from: 'stripe_connect' | 'bank_transfer';
+  to: 'stripe_connect' | 'bank_transfer';
+}
+
+export const PayoutRailChangedEvent = defineEvent<PayoutRailChanged>()('payouts.rail_changed', 'seller');
 export const PayoutStatusChangedEvent = defineEvent<PayoutStatusChanged>()('payouts.status_changed', 'seller');
 export const PayoutFailedEvent = defineEvent<PayoutFailed>()('payouts.payout_failed', 'seller');
 export const PayoutsPausedEvent = defineEvent<PayoutsPaused>()('payouts.paused', 'seller');

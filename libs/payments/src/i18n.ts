@@ -3,11 +3,25 @@ import type { ChecklistTask } from './checklist';
 import type { RejectionReason } from './bank-accounts.service';
 import type { PaymentErrorCode } from './errors';
 import type { BlockingReason } from './gate';
+import type { NextAction } from './next-action';
+import type { Rail } from './payouts.service';
 
-type PaymentMessages = ErrorMessages<PaymentErrorCode> & { [K in ChecklistTask as `payouts.task.${K}`]: string } & { 'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': string; 'payouts.reason.detail': string; 'payouts.pending_verification': string } & { [K in RejectionReason as `payouts.bank.rejection.${K}`]: string } & { [K in BlockingReason as `payouts.block.${K}`]: string };
+type PaymentMessages = ErrorMessages<PaymentErrorCode> & { [K in ChecklistTask as `payouts.task.${K}`]: string } & { 'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED': string; 'payouts.reason.detail': string; 'payouts.pending_verification': string } & { [K in RejectionReason as `payouts.bank.rejection.${K}`]: string } & { [K in BlockingReason as `payouts.block.${K}`]: string } & { [K in NextAction as `payouts.next.${K}`]: string } & { [K in Rail as `payouts.rail.${K}` | `payouts.reason.not_configured.${K}`]: string };
 
 export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
   en: {
+    'payouts.next.complete_business_profile': 'Enter your business details first.',
+    'payouts.next.start_onboarding': 'Open the payout onboarding to add your bank and business details.',
+    'payouts.next.continue_onboarding': 'Continue the payout onboarding: some details are still missing.',
+    'payouts.next.add_bank_account': 'Add the bank account your payouts should go to.',
+    'payouts.next.complete_verification': 'Complete your identity verification.',
+    'payouts.next.wait_for_review': 'Nothing to do for now: we are checking your details.',
+    'payouts.next.contact_support': 'Contact support to continue.',
+    'payouts.next.none': 'Nothing to do for now.',
+    'payouts.rail.stripe_connect': 'payouts through Stripe',
+    'payouts.rail.bank_transfer': 'bank transfer',
+    'payouts.reason.not_configured.stripe_connect': 'Payouts through Stripe are not configured on this service yet. Nothing to do for now: you can set them up as soon as they are available.',
+    'payouts.reason.not_configured.bank_transfer': 'Payouts by bank transfer are not configured on this service yet.',
     'payouts.block.SANCTIONS_POLICY': 'Payouts are not available for sellers from this country.',
     'payouts.block.PAYOUT_RAIL_NOT_CONFIGURED': 'Payouts are not available yet for sellers from this country.',
     'payouts.block.PAYOUT_NOT_SET_UP': 'Set up payouts to receive your money.',
@@ -53,6 +67,18 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.pending_verification': 'Submitted and being verified; nothing to do for now.',
   },
   ru: {
+    'payouts.next.complete_business_profile': 'Сначала укажите данные о компании.',
+    'payouts.next.start_onboarding': 'Откройте настройку выплат, чтобы указать банковские и деловые данные.',
+    'payouts.next.continue_onboarding': 'Продолжите настройку выплат: ещё не все данные указаны.',
+    'payouts.next.add_bank_account': 'Укажите банковский счёт для выплат.',
+    'payouts.next.complete_verification': 'Пройдите проверку личности и компании.',
+    'payouts.next.wait_for_review': 'Сейчас ничего делать не нужно: мы проверяем ваши данные.',
+    'payouts.next.contact_support': 'Чтобы продолжить, обратитесь в поддержку.',
+    'payouts.next.none': 'Сейчас ничего делать не нужно.',
+    'payouts.rail.stripe_connect': 'выплаты через Stripe',
+    'payouts.rail.bank_transfer': 'банковский перевод',
+    'payouts.reason.not_configured.stripe_connect': 'Выплаты через Stripe в этом сервисе ещё не настроены. Сейчас ничего делать не нужно: вы сможете настроить их, как только они станут доступны.',
+    'payouts.reason.not_configured.bank_transfer': 'Выплаты банковским переводом в этом сервисе ещё не настроены.',
     'payouts.block.SANCTIONS_POLICY': 'Выплаты продавцам из этой страны недоступны.',
     'payouts.block.PAYOUT_RAIL_NOT_CONFIGURED': 'Выплаты продавцам из этой страны пока недоступны.',
     'payouts.block.PAYOUT_NOT_SET_UP': 'Настройте выплаты, чтобы получать деньги.',
@@ -98,6 +124,18 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.pending_verification': 'Отправлено и проверяется; пока ничего делать не нужно.',
   },
   tr: {
+    'payouts.next.complete_business_profile': 'Önce işletme bilgilerinizi girin.',
+    'payouts.next.start_onboarding': 'Banka ve işletme bilgilerinizi eklemek için ödeme kurulumunu açın.',
+    'payouts.next.continue_onboarding': 'Ödeme kurulumuna devam edin: bazı bilgiler hâlâ eksik.',
+    'payouts.next.add_bank_account': 'Ödemelerinizin gönderileceği banka hesabını ekleyin.',
+    'payouts.next.complete_verification': 'Kimlik doğrulamanızı tamamlayın.',
+    'payouts.next.wait_for_review': 'Şu an yapmanız gereken bir şey yok: bilgilerinizi kontrol ediyoruz.',
+    'payouts.next.contact_support': 'Devam etmek için destek ekibiyle iletişime geçin.',
+    'payouts.next.none': 'Şu an yapmanız gereken bir şey yok.',
+    'payouts.rail.stripe_connect': 'Stripe üzerinden ödeme',
+    'payouts.rail.bank_transfer': 'banka havalesi',
+    'payouts.reason.not_configured.stripe_connect': 'Stripe üzerinden ödemeler bu hizmette henüz yapılandırılmadı. Şu an yapmanız gereken bir şey yok: kullanılabilir olduğunda kurabilirsiniz.',
+    'payouts.reason.not_configured.bank_transfer': 'Banka havalesiyle ödemeler bu hizmette henüz yapılandırılmadı.',
     'payouts.block.SANCTIONS_POLICY': 'Bu ülkedeki satıcılara ödeme yapılamıyor.',
     'payouts.block.PAYOUT_RAIL_NOT_CONFIGURED': 'Bu ülkedeki satıcılar için ödemeler henüz kullanılamıyor.',
     'payouts.block.PAYOUT_NOT_SET_UP': 'Paranızı almak için ödemeleri ayarlayın.',
@@ -143,6 +181,18 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.pending_verification': 'Gönderildi ve doğrulanıyor; şimdilik yapmanız gereken bir şey yok.',
   },
   it: {
+    'payouts.next.complete_business_profile': 'Inserisci prima i dati della tua impresa.',
+    'payouts.next.start_onboarding': 'Apri la configurazione dei pagamenti per inserire i dati bancari e dell’impresa.',
+    'payouts.next.continue_onboarding': 'Continua la configurazione dei pagamenti: mancano ancora alcuni dati.',
+    'payouts.next.add_bank_account': 'Aggiungi il conto bancario su cui ricevere i pagamenti.',
+    'payouts.next.complete_verification': 'Completa la verifica dell’identità.',
+    'payouts.next.wait_for_review': 'Per ora non devi fare nulla: stiamo controllando i tuoi dati.',
+    'payouts.next.contact_support': 'Contatta l’assistenza per continuare.',
+    'payouts.next.none': 'Per ora non devi fare nulla.',
+    'payouts.rail.stripe_connect': 'pagamenti tramite Stripe',
+    'payouts.rail.bank_transfer': 'bonifico bancario',
+    'payouts.reason.not_configured.stripe_connect': 'I pagamenti tramite Stripe non sono ancora configurati su questo servizio. Per ora non devi fare nulla: potrai attivarli appena saranno disponibili.',
+    'payouts.reason.not_configured.bank_transfer': 'I pagamenti tramite bonifico non sono ancora configurati su questo servizio.',
     'payouts.block.SANCTIONS_POLICY': 'I pagamenti non sono disponibili per i venditori di questo paese.',
     'payouts.block.PAYOUT_RAIL_NOT_CONFIGURED': 'I pagamenti non sono ancora disponibili per i venditori di questo paese.',
     'payouts.block.PAYOUT_NOT_SET_UP': 'Configura i pagamenti per ricevere il tuo denaro.',
@@ -188,6 +238,18 @@ export const PAYMENTS_MESSAGES: Translations<PaymentMessages> = {
     'payouts.pending_verification': 'Inviato e in verifica; per ora non devi fare nulla.',
   },
   es: {
+    'payouts.next.complete_business_profile': 'Introduce primero los datos de tu empresa.',
+    'payouts.next.start_onboarding': 'Abre la configuración de cobros para añadir tus datos bancarios y de empresa.',
+    'payouts.next.continue_onboarding': 'Continúa la configuración de cobros: aún faltan algunos datos.',
+    'payouts.next.add_bank_account': 'Añade la cuenta bancaria en la que quieres recibir los cobros.',
+    'payouts.next.complete_verification': 'Completa la verificación de identidad.',
+    'payouts.next.wait_for_review': 'Por ahora no tienes que hacer nada: estamos revisando tus datos.',
+    'payouts.next.contact_support': 'Contacta con el servicio de atención para continuar.',
+    'payouts.next.none': 'Por ahora no tienes que hacer nada.',
+    'payouts.rail.stripe_connect': 'cobros a través de Stripe',
+    'payouts.rail.bank_transfer': 'transferencia bancaria',
+    'payouts.reason.not_configured.stripe_connect': 'Los cobros a través de Stripe aún no están configurados en este servicio. Por ahora no tienes que hacer nada: podrás configurarlos en cuanto estén disponibles.',
+    'payouts.reason.not_configured.bank_transfer': 'Los cobros por transferencia bancaria aún no están configurados en este servicio.',
     'payouts.block.SANCTIONS_POLICY': 'Los pagos no están disponibles para vendedores de este país.',
     'payouts.block.PAYOUT_RAIL_NOT_CONFIGURED': 'Los pagos aún no están disponibles para vendedores de este país.',
     'payouts.block.PAYOUT_NOT_SET_UP': 'Configura los pagos para recibir tu dinero.',

@@ -5,7 +5,7 @@ export * from './status';
 export * from './events';
 export * from './checklist';
 export { PAYMENTS_MESSAGES } from './i18n';
-export { INBOX_CHANNEL, RECONCILE_EVENTS_JOB, MAX_WEBHOOK_ATTEMPTS, HANDLED_EVENT_TYPES, ReconcileEventsJob, WebhookInboxDrainer } from './webhooks.service';
+export { RECONCILE_EVENTS_JOB, HANDLED_EVENT_TYPES, ReconcileEventsJob, StripeInboxHandler } from './webhooks.service';
 export { StripeWebhookRoute } from './stripe-webhook.route';
 export { STRIPE_API_VERSION } from './stripe/stripe-connect.gateway';
 export type { ConnectAccountSnapshot, RequirementsSnapshot } from './ports';

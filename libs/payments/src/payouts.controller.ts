@@ -6,11 +6,12 @@ import { Type } from 'class-transformer';
 import { ApiErrors, BaseQueryDto, CommonErrorCode, Ctx, Public, Role, Roles, Translator } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
 import { CountryErrorCode } from '@app/countries';
-import type { WebhookInboxEntity } from './entities/webhook-inbox.entity';
+import type { WebhookInboxEntity } from '@app/jobs';
 import { BankAccountsService, REJECTION_REASONS } from './bank-accounts.service';
 import type { RejectionReason } from './bank-accounts.service';
 import { paymentError, PaymentErrorCode } from './errors';
 import { BLOCKING_REASONS, EFFECTIVE_PAYOUT_STATUSES } from './gate';
+import { NEXT_ACTION_ENDPOINTS, NEXT_ACTIONS } from './next-action';
 import { PAYOUT_STATUSES } from './status';
 import { PayoutOverview, PayoutsService } from './payouts.service';
 import { WebhookInbox } from './webhooks.service';
@@ -54,9 +55,18 @@ class BlockingReasonView {
   @ApiProperty({ description: "In the caller's language.", example: 'Waiting for identity verification.' }) message: string;
 }
 
+class NextActionView {
+  @ApiProperty({ enum: NEXT_ACTIONS, example: 'add_bank_account' }) code: string;
+  @ApiProperty({ description: "In the caller's language.", example: 'Add the bank account your payouts should go to.' }) message: string;
+  @ApiPropertyOptional({ example: 'PUT /v1/sellers/me/payouts/bank-account', description: 'The request that does it (absent when there is nothing to call).' }) endpoint?: string;
+}
+
 export class PayoutOverviewView {
   @ApiProperty({ example: 'IT' }) country: string;
-  @ApiProperty({ enum: ['stripe_connect', 'bank_transfer'], nullable: true }) rail: string | null;
+  @ApiProperty({ enum: ['stripe_connect', 'bank_transfer'], nullable: true, description: "The country's payout rail (its pack's first); null when the country has none (e.g. RU)." }) rail: string | null;
+  @ApiProperty({ description: 'Whether this deployment runs the rail (false: "not configured", e.g. stripe_connect without STRIPE_SECRET_KEY; status is then `unavailable`).' }) railConfigured: boolean;
+  @ApiProperty({ type: NextActionView, description: 'What to do next, from the first call: start_onboarding (opens hosted onboarding; the first link also starts the setup), add_bank_account (bank details may be sent first), wait_for_review, complete_verification, …' })
+  nextAction: NextActionView;
   @ApiProperty({
     enum: EFFECTIVE_PAYOUT_STATUSES,
     description: 'One status: the payout setup stage while the rail is not ready; then `enabled` only when the seller’s identity verification is approved too, otherwise `on_hold`.',
@@ -73,6 +83,11 @@ export class PayoutOverviewView {
   bankAccount?: { holderName: string; numberMasked: string; currency: string; status: string; rejectionReason: string | null; rejectionMessage?: string };
 }
 
+class HolderNameCheckView {
+  @ApiProperty({ nullable: true, example: 'Anadolu Tekstil Ltd. Şti.' }) legalName: string | null;
+  @ApiProperty({ enum: ['match', 'mismatch', 'no_legal_name'] }) result: string;
+}
+
 class BankAccountReviewView {
   @ApiPropertyOptional({ format: 'uuid', description: 'Present in ops views.' }) sellerId?: string;
   @ApiProperty({ example: 'TR' }) country: string;
@@ -83,6 +98,9 @@ class BankAccountReviewView {
   @ApiProperty({ nullable: true, enum: REJECTION_REASONS }) rejectionReason: string | null;
   @ApiProperty() submittedAt: string;
   @ApiProperty({ nullable: true }) reviewedAt: string | null;
+  @ApiPropertyOptional({ type: HolderNameCheckView, description: 'Ops views: the holder name compared with the seller’s legal name (case, accents, legal-form words, word order and script ignored).' })
+  holderNameCheck?: HolderNameCheckView;
+  @ApiPropertyOptional({ enum: ['HOLDER_NAME_MISMATCH'], isArray: true, description: 'Ops views: why the details need a look.' }) reviewReasons?: string[];
 }
 
 class BankAccountNumberView {
@@ -97,13 +115,14 @@ class WebhookReceiptView {
 }
 
 class WebhookEventView {
-  @ApiProperty({ example: 'evt_1PQ…' }) id: string;
+  @ApiProperty({ example: 'evt_1PQ…', description: 'Stripe: the event id; identity vendors: provider:result id.' }) id: string;
+  @ApiProperty({ enum: ['stripe', 'sumsub'] }) provider: string;
   @ApiProperty({ example: 'account.updated' }) type: string;
   @ApiProperty({ nullable: true, example: 'acct_1PQ…' }) account: string | null;
   @ApiProperty() livemode: boolean;
-  @ApiProperty({ description: 'When Stripe created the event.' }) eventCreated: string;
+  @ApiProperty({ description: 'When the provider created the event (an identity vendor: when it decided).' }) eventCreated: string;
   @ApiProperty({ enum: ['received', 'processed', 'parked', 'dead'] }) status: string;
-  @ApiProperty({ nullable: true, example: 'applied', description: 'What processing did (applied, stale, unknown_account, unhandled_type, malformed, …).' }) outcome: string | null;
+  @ApiProperty({ nullable: true, example: 'applied', description: 'What processing did (Stripe: applied, stale, unknown_account, unhandled_type, malformed, …; identity vendors: applied, recorded, duplicate, late, not_applicable, unknown_applicant, malformed).' }) outcome: string | null;
   @ApiProperty() attempts: number;
   @ApiProperty({ nullable: true }) lastError: string | null;
   @ApiProperty() receivedAt: string;
@@ -148,6 +167,12 @@ export class SellerPayoutsController {
         : {}),
       country: o.country,
       rail: o.rail,
+      railConfigured: o.railConfigured,
+      nextAction: {
+        code: o.nextAction,
+        message: this.translator.t(ctx.locale, `payouts.next.${o.nextAction}`),
+        ...(NEXT_ACTION_ENDPOINTS[o.nextAction] ? { endpoint: NEXT_ACTION_ENDPOINTS[o.nextAction] } : {}),
+      },
       status: o.status,
       ...(o.railStatus ? { railStatus: o.railStatus } : {}),
       ...(o.unavailable ? { unavailable: { reason: o.unavailable.reason, message: String(this.translator.param(ctx.locale, o.unavailable.message)) } } : {}),
@@ -185,17 +210,17 @@ export class SellerPayoutsController {
 
   @Post('onboarding-link')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A fresh hosted onboarding link for the caller’s own connected account' })
+  @ApiOperation({ summary: 'A fresh hosted onboarding link for the caller’s own connected account (the first call also starts the setup)' })
   @ApiOkResponse({ type: OnboardingLinkView })
-  @ApiErrors(PaymentErrorCode.SETUP_REQUIRED, PaymentErrorCode.WRONG_RAIL, PaymentErrorCode.PROCESSOR_UNAVAILABLE)
+  @ApiErrors(PaymentErrorCode.RAIL_UNAVAILABLE, PaymentErrorCode.BUSINESS_PROFILE_REQUIRED, PaymentErrorCode.SETUP_REQUIRED, PaymentErrorCode.WRONG_RAIL, PaymentErrorCode.PROCESSOR_UNAVAILABLE, PaymentErrorCode.PROCESSOR_REFUSED)
   link(@Ctx() ctx: RequestContext): Promise<OnboardingLinkView> {
     return this.payouts.onboardingLink(ctx);
   }
 
   @Put('bank-account')
-  @ApiOperation({ summary: 'Bank-transfer rail: submit bank details (validated by the country rules, stored encrypted, reviewed by ops)' })
+  @ApiOperation({ summary: 'Bank-transfer rail: submit bank details (validated by the country rules, stored encrypted, reviewed by ops); may come first — it starts the setup' })
   @ApiOkResponse({ type: BankAccountReviewView })
-  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, PaymentErrorCode.BANK_ACCOUNT_INVALID, PaymentErrorCode.SETUP_REQUIRED, PaymentErrorCode.WRONG_RAIL)
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, PaymentErrorCode.BANK_ACCOUNT_INVALID, PaymentErrorCode.RAIL_UNAVAILABLE, PaymentErrorCode.BUSINESS_PROFILE_REQUIRED, PaymentErrorCode.WRONG_RAIL)
   async bankAccount(@Ctx() ctx: RequestContext, @Body() body: BankAccountDto) {
     return this.banks.submit(ctx, body);
   }
@@ -271,11 +296,13 @@ export class WebhooksController {
 class WebhookListQuery extends BaseQueryDto {
   @ApiPropertyOptional({ enum: ['received', 'processed', 'parked', 'dead'] }) @IsOptional() @IsIn(['received', 'processed', 'parked', 'dead']) status?: 'received' | 'processed' | 'parked' | 'dead';
   @ApiPropertyOptional({ example: 'account.updated' }) @IsOptional() @IsString() @Matches(/^[a-z0-9_.]{1,100}$/) type?: string;
+  @ApiPropertyOptional({ enum: ['stripe', 'sumsub'], description: 'Whose events: Stripe or the identity-verification vendor.' }) @IsOptional() @IsIn(['stripe', 'sumsub']) provider?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 const inboxView = (r: WebhookInboxEntity, withPayload = false) => ({
   id: r.id,
+  provider: r.provider,
   type: r.type,
   account: r.account,
   livemode: r.livemode,
@@ -300,7 +327,7 @@ export class OpsWebhooksController {
   @ApiOkResponse({ type: [WebhookEventView] })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED)
   async list(@Query() q: WebhookListQuery) {
-    return (await this.inbox.list({ status: q.status, type: q.type, limit: q.limit ?? 50 })).map((r) => inboxView(r));
+    return (await this.inbox.list({ status: q.status, type: q.type, provider: q.provider, limit: q.limit ?? 50 })).map((r) => inboxView(r));
   }
 
   @Get(':id')

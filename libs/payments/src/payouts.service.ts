@@ -1,22 +1,24 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CountryRulesService, countryName, PayoutRailReadiness } from '@app/countries';
 import type { CountryPackDocument } from '@app/countries';
 import { Outbox } from '@app/jobs';
 import { KycStandingReader } from '@app/kyc';
 import type { KycStanding } from '@app/kyc';
-import { APP_CONFIG } from '@app/kernel';
-import type { AppConfig, MessageParam, RequestContext } from '@app/kernel';
+import { APP_CONFIG, CLOCK } from '@app/kernel';
+import type { AppConfig, Clock, MessageParam, RequestContext } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { callerSeller, SellerBusinessProfileEntity, SellerDirectory } from '@app/sellers';
 import { buildChecklist, ChecklistItem } from './checklist';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { paymentError, PaymentErrorCode } from './errors';
 import { payoutGate } from './gate';
+import { nextAction } from './next-action';
+import type { NextAction } from './next-action';
 import type { BlockingReason, EffectivePayoutStatus } from './gate';
 import { CONNECT_GATEWAY, GatewayError } from './ports';
 import type { ConnectAccountSnapshot, ConnectGateway } from './ports';
-import { PayoutFailedEvent, PayoutStatusChangedEvent } from './events';
+import { PayoutFailedEvent, PayoutRailChangedEvent, PayoutStatusChangedEvent } from './events';
 import { deriveStatus, PAYOUT_LIFECYCLE, PayoutStatus } from './status';
 
 export type Rail = 'stripe_connect' | 'bank_transfer';
@@ -37,12 +39,21 @@ const bankTransferPending = (country: string): ConnectAccountSnapshot => ({
 
 export type RailChoice =
   | { available: true; rail: Rail; alternatives: Rail[] }
-  | { available: false; reason: 'SANCTIONS_POLICY' | 'PAYOUT_RAIL_NOT_CONFIGURED'; message: MessageParam };
+  | { available: false; rail: Rail | null; reason: 'SANCTIONS_POLICY' | 'PAYOUT_RAIL_NOT_CONFIGURED'; message: MessageParam };
+
+/** 422 with the country's own reason (RU: the sanctions policy) or "not configured": never "start the setup first". */
+export function railUnavailable(country: string, choice: Extract<RailChoice, { available: false }>) {
+  return paymentError(PaymentErrorCode.RAIL_UNAVAILABLE, { country, reason: choice.message }, [
+    { field: 'country', code: choice.reason, messageKey: 'payouts.reason.detail', params: { reason: choice.message } },
+  ]);
+}
 
 export interface PayoutOverview {
   sellerId?: string;
   country: string;
   rail: Rail | null;
+  /** Whether this deployment can run `rail` (false: "not configured", e.g. stripe_connect without STRIPE_SECRET_KEY). */
+  railConfigured: boolean;
   /** The one status the seller sees (see payoutGate): never `enabled` while KYC or the rail holds payouts. */
   status: EffectivePayoutStatus;
   /** The payout account's own status (transition table); absent before setup. */
@@ -53,15 +64,19 @@ export interface PayoutOverview {
   payoutsEnabled: boolean;
   /** Why payouts are not flowing; the first explains `status`. */
   blockingReasons: BlockingReason[];
+  /** What to do next (derived from the first blocking reason). */
+  nextAction: NextAction;
 }
 
 /**
- * Payout setup for sellers: which rail their country's pack allows (and this deployment has
- * configured), creating the processor account exactly once, onboarding links, and applying
+ * Payout setup for sellers: which rail their country's pack names (and whether this deployment
+ * runs it), creating the processor account exactly once, onboarding links, and applying
  * processor snapshots through the status transition table (with an outbox event per change).
  */
 @Injectable()
 export class PayoutsService implements OnModuleInit {
+  private readonly logger = new Logger('Payouts');
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly countries: CountryRulesService,
@@ -71,6 +86,7 @@ export class PayoutsService implements OnModuleInit {
     private readonly sellers: SellerDirectory,
     @Inject(CONNECT_GATEWAY) private readonly gateway: ConnectGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Tells the country packs which rails this deployment runs (ops are warned when a pack names one it does not). */
@@ -79,41 +95,63 @@ export class PayoutsService implements OnModuleInit {
     this.railReadiness.register('bank_transfer', () => ({ configured: true }));
   }
 
-  /** The pack's rails in order of preference, minus those this deployment cannot run. */
+  railConfigured(rail: Rail): boolean {
+    return rail !== 'stripe_connect' || this.gateway.configured;
+  }
+
+  /**
+   * The country's rail: the pack's first. When this deployment cannot run it (stripe_connect
+   * without keys) the rail is reported as not configured — never silently swapped for another
+   * rail the seller would then be pinned to.
+   */
   chooseRail(pack: CountryPackDocument): RailChoice {
-    if (!pack.payouts.available) return { available: false, reason: pack.payouts.reason, message: { text: pack.payouts.explanation } };
-    const usable = pack.payouts.rails.filter((r) => r !== 'stripe_connect' || this.gateway.configured);
-    if (!usable.length) return { available: false, reason: 'PAYOUT_RAIL_NOT_CONFIGURED', message: { t: 'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED' } };
-    return { available: true, rail: usable[0], alternatives: usable.slice(1) };
+    if (!pack.payouts.available) return { available: false, rail: null, reason: pack.payouts.reason, message: { text: pack.payouts.explanation } };
+    const [rail, ...alternatives] = pack.payouts.rails;
+    if (!rail) return { available: false, rail: null, reason: 'PAYOUT_RAIL_NOT_CONFIGURED', message: { t: 'payouts.reason.PAYOUT_RAIL_NOT_CONFIGURED' } };
+    if (!this.railConfigured(rail)) return { available: false, rail, reason: 'PAYOUT_RAIL_NOT_CONFIGURED', message: { t: `payouts.reason.not_configured.${rail}` } };
+    return { available: true, rail, alternatives };
   }
 
   async overview(ctx: RequestContext): Promise<PayoutOverview> {
     const seller = callerSeller(ctx);
-    const kyc = await this.kyc.of(seller.id, this.uow.reader);
-    const account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
-    if (account) return this.view(account, kyc);
     const { document } = await this.countries.published(seller.country, this.uow.reader);
     const choice = this.chooseRail(document);
+    const hasProfile = await this.uow.reader.exists(SellerBusinessProfileEntity, { where: { sellerId: seller.id } });
+    let account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
+    if (account && choice.available && account.rail !== choice.rail) account = await this.followRail(account.sellerId, choice.rail);
+    const kyc = await this.kyc.of(seller.id, this.uow.reader);
+    if (account && choice.available) return this.view(account, kyc, { hasProfile });
+    // no account yet, or its rail cannot run here (keys removed, pack changed): its state is kept, the view says why
+    return this.notStarted(seller.country, document, choice, kyc, hasProfile, account ?? undefined);
+  }
+
+  private notStarted(country: string, document: CountryPackDocument, choice: RailChoice, kyc: KycStanding, hasProfile: boolean, kept?: PayoutAccountEntity): PayoutOverview {
     const gate = payoutGate(choice.available ? { status: 'not_started', payoutsEnabled: false } : { status: 'unavailable', payoutsEnabled: false, unavailableReason: choice.reason }, kyc);
+    const checklist =
+      choice.available && choice.rail === 'bank_transfer' ? buildChecklist(bankTransferPending(country).requirements).map((i) => ({ ...i, messageKey: `payouts.task.${i.task}` })) : [];
     return {
-      country: seller.country,
-      rail: choice.available ? choice.rail : null,
+      ...(kept ? { sellerId: kept.sellerId, railStatus: kept.status } : {}),
+      country,
+      rail: choice.rail,
+      railConfigured: choice.available || (choice.rail !== null && this.railConfigured(choice.rail)),
       status: gate.status,
       ...(choice.available ? {} : { unavailable: { reason: choice.reason, message: choice.message } }),
-      currency: document.currencies.payout[0] ?? null,
-      checklist: [],
+      currency: kept?.currency ?? document.currencies.payout[0] ?? null,
+      checklist,
       payoutsEnabled: gate.payoutsEnabled,
       blockingReasons: gate.blockingReasons,
+      nextAction: nextAction({ rail: choice.rail, first: gate.blockingReasons[0], hasBusinessProfile: hasProfile }),
     };
   }
 
   /** The account as the seller sees it, through the payout gate (rail state + the seller's KYC standing). */
-  view(account: PayoutAccountEntity, kyc: KycStanding): PayoutOverview {
+  view(account: PayoutAccountEntity, kyc: KycStanding, extra: { hasProfile?: boolean } = {}): PayoutOverview {
     const gate = payoutGate({ status: account.status, payoutsEnabled: account.payoutsEnabled }, kyc);
     return {
       sellerId: account.sellerId,
       country: account.country,
       rail: account.rail,
+      railConfigured: this.railConfigured(account.rail),
       status: gate.status,
       railStatus: account.status,
       currency: account.currency,
@@ -122,23 +160,69 @@ export class PayoutsService implements OnModuleInit {
         : [],
       payoutsEnabled: gate.payoutsEnabled,
       blockingReasons: gate.blockingReasons,
+      nextAction: nextAction({ rail: account.rail, first: gate.blockingReasons[0], hasBusinessProfile: extra.hasProfile ?? true }),
     };
+  }
+
+  /**
+   * The rail follows the pack and the deployment: when the country's rail is no longer the one the
+   * seller's account was set up on (Stripe configured after an earlier fallback, a pack that changed
+   * its rail), the account moves to it. Nothing is lost: the Stripe account id and the bank details
+   * stay, and the new rail's status is rebuilt from what that rail already knows. This is the one
+   * write of a status outside PAYOUT_LIFECYCLE: a rail change starts the new rail's own setup, it is
+   * not a move along the old rail's table (whose `disconnected`, for one, is final for THAT rail).
+   */
+  async followRail(sellerId: string, rail: Rail): Promise<PayoutAccountEntity> {
+    return this.uow.run(async (tx) => {
+      const account = await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId }, lock: { mode: 'pessimistic_write' } });
+      if (account.rail === rail) return account;
+      let next: { status: PayoutStatus; payoutsEnabled: boolean; requirements: ConnectAccountSnapshot['requirements'] | null };
+      if (rail === 'bank_transfer') {
+        const rows: { status: 'pending_review' | 'verified' | 'rejected'; rejection_reason: string | null }[] = await tx.query(
+          'SELECT status, rejection_reason FROM payout_bank_accounts WHERE seller_id = $1',
+          [sellerId],
+        );
+        const bank = rows[0];
+        const requirements = !bank
+          ? bankTransferPending(account.country).requirements
+          : bank.status === 'verified'
+            ? noRequirements()
+            : bank.status === 'pending_review'
+              ? { ...noRequirements(), pendingVerification: ['external_account'] }
+              : { ...noRequirements(), currentlyDue: ['external_account'], errors: [{ requirement: 'external_account', code: `bank_account_${bank.rejection_reason ?? 'other'}` }] };
+        const snapshot: ConnectAccountSnapshot = { ...bankTransferPending(account.country), detailsSubmitted: Boolean(bank), payoutsEnabled: bank?.status === 'verified', requirements };
+        next = { status: deriveStatus(snapshot), payoutsEnabled: snapshot.payoutsEnabled, requirements };
+      } else {
+        // Stripe's state is read again when the seller next opens onboarding (refreshStripe)
+        next = { status: 'not_started', payoutsEnabled: false, requirements: null };
+      }
+      await tx.update(
+        PayoutAccountEntity,
+        { sellerId },
+        { rail, status: next.status, payoutsEnabled: next.payoutsEnabled, requirements: next.requirements as never, futureRequirements: null as never, disabledReason: null },
+      );
+      await this.outbox.add(tx, PayoutRailChangedEvent, sellerId, { sellerId, from: account.rail, to: rail });
+      if (next.status !== account.status) await this.statusChanged(tx, { ...account, rail } as PayoutAccountEntity, next.status);
+      return tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId } });
+    });
+  }
+
+  /** The country's rail for this seller, or the localised refusal (RU: the pack's reason; stripe_connect without keys: not configured). */
+  async railFor(country: string): Promise<{ document: CountryPackDocument; choice: RailChoice }> {
+    const { document } = await this.countries.published(country, this.uow.reader);
+    return { document, choice: this.chooseRail(document) };
   }
 
   /**
    * Starts the setup on the country's rail. Idempotent: two concurrent clicks, a retry after a
    * timeout, or a crash between the processor's answer and our commit all end with ONE processor
-   * account (row lock + an idempotency key fixed per seller before the first call).
+   * account (an idempotency key fixed per seller before the first call; the call itself runs
+   * outside any transaction).
    */
   async start(ctx: RequestContext, input: { currency?: string }): Promise<PayoutOverview> {
     const seller = callerSeller(ctx);
-    const { document } = await this.countries.published(seller.country, this.uow.reader);
-    const choice = this.chooseRail(document);
-    if (!choice.available) {
-      throw paymentError(PaymentErrorCode.RAIL_UNAVAILABLE, { country: seller.country, reason: choice.message }, [
-        { field: 'country', code: choice.reason, messageKey: 'payouts.reason.detail', params: { reason: choice.message } },
-      ]);
-    }
+    const { document, choice } = await this.railFor(seller.country);
+    if (!choice.available) throw railUnavailable(seller.country, choice);
     const currency = (input.currency ?? document.currencies.payout[0]).toUpperCase();
     if (!document.currencies.payout.includes(currency)) {
       throw paymentError(PaymentErrorCode.CURRENCY_NOT_ALLOWED, { currency, country: countryName(seller.country), allowed: document.currencies.payout.join(', ') });
@@ -153,21 +237,26 @@ export class PayoutsService implements OnModuleInit {
        VALUES ($1, $2, $3, 'not_started', $4, $5) ON CONFLICT (seller_id) DO NOTHING`,
       [seller.id, seller.country, choice.rail, currency, randomUUID()],
     );
-    return this.uow.run(async (tx) => {
-      const account = await tx.findOne(PayoutAccountEntity, { where: { sellerId: seller.id }, lock: { mode: 'pessimistic_write' } });
-      if (!account) throw paymentError(PaymentErrorCode.SETUP_REQUIRED);
-      if (account.rail === 'bank_transfer') {
+    const existing = await this.uow.reader.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } });
+    if (existing.rail !== choice.rail) await this.followRail(seller.id, choice.rail);
+    if (choice.rail === 'stripe_connect') await this.refreshStripe(seller.id);
+    const account = await this.uow.reader.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } });
+    if (account.rail === 'bank_transfer') {
+      return this.uow.run(async (tx) => {
         // bank transfer: the seller submits bank details, ops verify them
-        if (account.status === 'not_started') {
-          await this.applySnapshot(tx, account, bankTransferPending(seller.country), 0);
-          return this.view(await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } }), await this.kyc.of(seller.id, tx));
-        }
-        return this.view(account, await this.kyc.of(seller.id, tx));
-      }
-      if (account.stripeAccountId) return this.view(account, await this.kyc.of(seller.id, tx));
-      let snapshot: ConnectAccountSnapshot;
+        const locked = await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id }, lock: { mode: 'pessimistic_write' } });
+        if (locked.status === 'not_started') await this.applySnapshot(tx, locked, bankTransferPending(seller.country), 0);
+        return this.view(await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } }), await this.kyc.of(seller.id, tx));
+      });
+    }
+    if (account.stripeAccountId) return this.view(account, await this.kyc.of(seller.id, this.uow.reader));
+    // The connected account is created OUTSIDE any transaction (no row lock held while Stripe answers).
+    // One account per seller however the calls race: clicks in this process share one call
+    // (singleFlight), and every call, from any process or retry, carries the idempotency key fixed
+    // for this seller before the first call, so Stripe answers them all with the same account.
+    const snapshot = await this.singleFlight(`connect-account:${seller.id}`, async () => {
       try {
-        snapshot = await this.gateway.createAccount(
+        return await this.gateway.createAccount(
           {
             country: seller.country,
             email,
@@ -190,18 +279,68 @@ export class PayoutsService implements OnModuleInit {
       } catch (e) {
         throw this.gatewayFailure(e);
       }
-      account.stripeAccountId = snapshot.id;
-      await tx.update(PayoutAccountEntity, { sellerId: seller.id }, { stripeAccountId: snapshot.id });
-      await this.applySnapshot(tx, account, snapshot, 0);
+    });
+    return this.uow.run(async (tx) => {
+      const locked = await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked.stripeAccountId) {
+        locked.stripeAccountId = snapshot.id;
+        await tx.update(PayoutAccountEntity, { sellerId: seller.id }, { stripeAccountId: snapshot.id });
+        await this.applySnapshot(tx, locked, snapshot, 0);
+      } else if (locked.stripeAccountId !== snapshot.id) {
+        // cannot happen under one idempotency key; if it ever does, the first stored account stays
+        this.logger.warn(`seller ${seller.id}: Stripe answered account ${snapshot.id}, ${locked.stripeAccountId} is kept`);
+      }
       return this.view(await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId: seller.id } }), await this.kyc.of(seller.id, tx));
     });
   }
 
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  /** Concurrent callers with the same key share one run of `work`. */
+  private singleFlight<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const started = work().finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, started);
+    return started;
+  }
+
+  /**
+   * A Stripe account that came back to the stripe_connect rail (status `not_started` with an
+   * account id): its current state is read from Stripe, outside any transaction, then applied.
+   */
+  private async refreshStripe(sellerId: string): Promise<void> {
+    const account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId } });
+    if (!account || account.rail !== 'stripe_connect' || !account.stripeAccountId || account.status !== 'not_started') return;
+    let snapshot: ConnectAccountSnapshot | null;
+    try {
+      snapshot = await this.gateway.retrieveAccount(account.stripeAccountId);
+    } catch (e) {
+      throw this.gatewayFailure(e);
+    }
+    if (!snapshot) return;
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    await this.uow.run(async (tx) => {
+      const locked = await tx.findOneOrFail(PayoutAccountEntity, { where: { sellerId }, lock: { mode: 'pessimistic_write' } });
+      if (locked.rail === 'stripe_connect') await this.applySnapshot(tx, locked, snapshot, Math.max(now, locked.lastEventCreated));
+    });
+  }
+
+  /**
+   * A fresh hosted onboarding link. The first one also starts the setup (creates the connected
+   * account), so a seller never needs a separate call before it.
+   */
   async onboardingLink(ctx: RequestContext): Promise<{ url: string; expiresAt: string }> {
     const seller = callerSeller(ctx);
-    const account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
-    if (!account) throw paymentError(PaymentErrorCode.SETUP_REQUIRED);
-    if (account.rail !== 'stripe_connect' || !account.stripeAccountId) throw paymentError(PaymentErrorCode.WRONG_RAIL, { rail: account.rail });
+    const { choice } = await this.railFor(seller.country);
+    if (!choice.available) throw railUnavailable(seller.country, choice);
+    if (choice.rail !== 'stripe_connect') throw paymentError(PaymentErrorCode.WRONG_RAIL, { rail: { t: `payouts.rail.${choice.rail}` } });
+    let account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
+    if (!account?.stripeAccountId || account.rail !== 'stripe_connect') {
+      await this.start(ctx, {});
+      account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
+    }
+    if (!account?.stripeAccountId) throw paymentError(PaymentErrorCode.SETUP_REQUIRED);
     try {
       const link = await this.gateway.createOnboardingLink(account.stripeAccountId, {
         returnUrl: `${this.config.sellerAppUrl}/payouts/return`,

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CountryErrorCode, REGISTRATION_BODY } from '@app/countries';
 import { BusinessProfileService, BusinessProfileView } from './business-profile.service';
 import { AuthErrorCode } from '@app/accounts';
 import { ApiErrors, CommonErrorCode, Ctx, Public, Role, Roles } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
-import { ListSellersQueryDto, SellerView, SignupDto, SignupView } from './dto';
+import { DeleteAccountDto, EligibilityQueryDto, EligibilityView, ListSellersQueryDto, SellerView, SignupDto, SignupView } from './dto';
 import { SellerErrorCode } from './errors';
 import { SellersService } from './sellers.service';
 
@@ -18,9 +18,18 @@ export class SignupController {
   @Post('signup')
   @ApiOperation({ summary: 'Create a seller account (and sign it in)' })
   @ApiCreatedResponse({ type: SignupView })
-  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, AuthErrorCode.EMAIL_TAKEN, AuthErrorCode.WEAK_PASSWORD, CountryErrorCode.NOT_ENABLED)
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, AuthErrorCode.EMAIL_TAKEN, AuthErrorCode.WEAK_PASSWORD, CountryErrorCode.NOT_ENABLED, SellerErrorCode.NOT_ELIGIBLE)
   signup(@Ctx() ctx: RequestContext, @Body() body: SignupDto): Promise<SignupView> {
     return this.sellers.signup(ctx, body);
+  }
+
+  @Public()
+  @Get('signup/eligibility')
+  @ApiOperation({ summary: 'Before signing up: can a seller of this kind (or legal form) register in the country? Lists its legal forms with eligibility, and why not.' })
+  @ApiOkResponse({ type: EligibilityView })
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, CountryErrorCode.NOT_ENABLED)
+  eligibility(@Ctx() ctx: RequestContext, @Query() q: EligibilityQueryDto): Promise<EligibilityView> {
+    return this.sellers.eligibility(ctx, q);
   }
 }
 
@@ -48,6 +57,15 @@ export class SellersController {
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, CountryErrorCode.REGISTRATION_INVALID, CountryErrorCode.NOT_ENABLED, CountryErrorCode.IDENTIFIER_IN_USE, SellerErrorCode.SELLER_NOT_FOUND)
   putBusiness(@Ctx() ctx: RequestContext, @Body() body: unknown): Promise<BusinessProfileView> {
     return this.business.put(ctx, body);
+  }
+
+  @Delete('me')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete the caller’s seller account (password-confirmed; only before a verification was submitted). Personal data and sessions are removed; audited.' })
+  @ApiNoContentResponse()
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, SellerErrorCode.PASSWORD_INCORRECT, SellerErrorCode.HAS_KYC_HISTORY, SellerErrorCode.SELLER_NOT_FOUND)
+  async deleteMe(@Ctx() ctx: RequestContext, @Body() body: DeleteAccountDto): Promise<void> {
+    await this.sellers.deleteOwnAccount(ctx, body.password);
   }
 
   @Get('me')

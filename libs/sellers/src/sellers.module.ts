@@ -9,12 +9,13 @@ import { SellerEntity } from './seller.entity';
 import { OpsSellersController, SellersController, SignupController } from './sellers.controller';
 import { SellersService } from './sellers.service';
 import { SellerDirectory } from './seller-directory';
+import { SellerErasure } from './erasure';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SellerEntity, SellerBusinessProfileEntity, SellerIdentifierEntity]), AccountsModule, CountriesModule],
   controllers: [SignupController, SellersController, OpsSellersController],
-  providers: [SellersService, BusinessProfileService, SellerDirectory],
-  exports: [SellersService, SellerDirectory],
+  providers: [SellersService, BusinessProfileService, SellerDirectory, SellerErasure],
+  exports: [SellersService, SellerDirectory, SellerErasure],
 })
 export class SellersModule implements OnModuleInit {
   constructor(private readonly tokens: AccessTokens) {}

@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { ApiError, sellerKycControllerViewV1, sellerPayoutsControllerGetV1, sellersControllerMeV1 } from '../api/client';
+import { ApiError, sellerKycControllerViewV1, sellerPayoutsControllerGetV1, sellerPayoutsControllerLinkV1, sellersControllerMeV1 } from '../api/client';
 import { useErrorMessage } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
 
@@ -10,6 +10,11 @@ export function HomePage() {
   const me = useQuery({ queryKey: ['me', lang], queryFn: async () => (await sellersControllerMeV1()).data });
   const kyc = useQuery({ queryKey: ['kyc', lang], queryFn: async () => (await sellerKycControllerViewV1()).data });
   const payouts = useQuery({ queryKey: ['payouts', lang], queryFn: async () => (await sellerPayoutsControllerGetV1()).data });
+  // hosted onboarding (Stripe): a fresh single-use link, opened at once, never stored
+  const onboarding = useMutation({
+    mutationFn: async () => (await sellerPayoutsControllerLinkV1()).data,
+    onSuccess: (link) => window.location.assign(link.url),
+  });
   const needsProfile = kyc.error instanceof ApiError && kyc.error.code === 'KYC.BUSINESS_PROFILE_REQUIRED';
 
   return (
@@ -24,7 +29,10 @@ export function HomePage() {
           <dt>{t('field.country')}</dt>
           <dd>{countryName(me.data.country)}</dd>
           <dt>{t('home.accountStatus')}</dt>
-          <dd data-testid="seller-status">{t(`seller.status.${me.data.status}` as MessageKey)}</dd>
+          <dd data-testid="seller-status">
+            {t(`seller.status.${me.data.status}` as MessageKey)}
+            {me.data.statusMessage ? <span className="hint"> — {me.data.statusMessage}</span> : null}
+          </dd>
           <dt>{t('home.since')}</dt>
           <dd>{date(me.data.createdAt)}</dd>
         </dl>
@@ -77,6 +85,20 @@ export function HomePage() {
                 <strong>{t(`payout.status.${payouts.data.status}` as MessageKey)}</strong>
               </p>
               {payouts.data.unavailable && typeof payouts.data.unavailable.message === 'string' ? <p>{payouts.data.unavailable.message}</p> : null}
+              <p data-testid="payout-next">{payouts.data.nextAction.message}</p>
+              {payouts.data.nextAction.code === 'start_onboarding' || payouts.data.nextAction.code === 'continue_onboarding' ? (
+                <p>
+                  <button type="button" onClick={() => onboarding.mutate()} disabled={onboarding.isPending}>
+                    {t('home.openOnboarding')}
+                  </button>
+                </p>
+              ) : null}
+              {payouts.data.nextAction.code === 'complete_business_profile' ? (
+                <p>
+                  <Link to="/business">{t('home.fillProfile')}</Link>
+                </p>
+              ) : null}
+              {onboarding.error ? <p className="alert" role="alert">{errorMessage(onboarding.error)}</p> : null}
               <p>
                 <Link to="/payouts">{t('home.payoutsLink')}</Link>
               </p>

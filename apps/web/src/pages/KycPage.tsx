@@ -44,8 +44,9 @@ export function KycPage() {
   const [submitted, setSubmitted] = useState<Result>();
 
   const rep = business.data?.representative as { firstName?: string; lastName?: string } | undefined;
-  const form = useForm<{ persons: PersonRow[] }>({
+  const form = useForm<{ persons: PersonRow[]; noOwners: boolean }>({
     values: {
+      noOwners: kyc.data?.noOwnersDeclared ?? false,
       persons: [{ role: 'representative', fullName: [rep?.firstName, rep?.lastName].filter(Boolean).join(' '), dateOfBirth: '', nationality: cc ?? '', idDocumentNumber: '', sharePercent: '' }],
     },
     resetOptions: { keepDirtyValues: true },
@@ -74,7 +75,7 @@ export function KycPage() {
   const editable = kyc.data.status === 'collecting' || kyc.data.status === 'action_required';
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['kyc'] });
 
-  const savePersons = form.handleSubmit(async ({ persons: list }) => {
+  const savePersons = form.handleSubmit(async ({ persons: list, noOwners }) => {
     setPersons(undefined);
     try {
       const body = list.map((p) => ({
@@ -85,7 +86,9 @@ export function KycPage() {
         ...(p.idDocumentNumber.trim() ? { idDocumentNumber: p.idDocumentNumber.trim() } : {}),
         ...(p.role === 'owner' && p.sharePercent.trim() ? { sharePercent: p.sharePercent.trim() } : {}),
       }));
-      const { data } = await sellerKycControllerPersonsV1({ body: { persons: body } });
+      // a company without declared owners declares that nobody holds the threshold (the server refuses both at once)
+      const declare = kyc.data?.ownerThresholdPercent !== undefined && noOwners && !list.some((p) => p.role === 'owner');
+      const { data } = await sellerKycControllerPersonsV1({ body: { persons: body, ...(declare ? { noOwnersAtOrAboveThreshold: true } : {}) } });
       setPersons({ ok: t('kyc.personsSaved', { count: number(data.length) }) });
       await refresh();
     } catch (e) {
@@ -174,6 +177,12 @@ export function KycPage() {
             </fieldset>
           );
         })}
+        {kyc.data.ownerThresholdPercent !== undefined ? (
+          <div className="field checkbox">
+            <input id="f-noOwners" type="checkbox" disabled={!editable} {...form.register('noOwners')} />
+            <label htmlFor="f-noOwners">{t('kyc.noOwners', { threshold: number(kyc.data.ownerThresholdPercent) })}</label>
+          </div>
+        ) : null}
         <div className="actions">
           <button type="button" className="secondary" disabled={!editable} onClick={() => rows.append({ role: 'owner', fullName: '', dateOfBirth: '', nationality: cc ?? '', idDocumentNumber: '', sharePercent: '' })}>
             {t('kyc.addPerson')}

@@ -65,6 +65,11 @@ export const CONFIG_VARIABLES = [
   { name: 'SUMSUB_SECRET_KEY', kind: { type: 'string', minLength: 1 }, description: 'Secret key signing Sumsub API requests (`X-App-Access-Sig`); required when KYC_PROVIDER=sumsub.', secret: true },
   { name: 'SUMSUB_WEBHOOK_SECRET', kind: { type: 'string', minLength: 1 }, description: 'Secret of the Sumsub webhook (`X-Payload-Digest`); required when KYC_PROVIDER=sumsub.', secret: true },
   { name: 'SUMSUB_LEVEL_NAME', kind: { type: 'string', minLength: 1, pattern: /^[\w .-]{1,100}$/, patternHint: 'a Sumsub level name (letters, digits, space, _ . -)' }, description: 'Sumsub verification level sellers are sent through; required when KYC_PROVIDER=sumsub.' },
+  { name: 'SANCTIONS_FETCH_ENABLED', kind: { type: 'bool' }, default: 'false', description: 'Let the worker download the official sanctions lists (OFAC SDN + ALT CSV, EU consolidated XML, UN consolidated XML) daily at 05:15 UTC and load each changed one like an ops upload (re-screening approved sellers). Off: ops load files with `POST /v1/ops/screening-lists`.' },
+  { name: 'SANCTIONS_OFAC_SDN_URL', kind: { type: 'http-url' }, default: 'https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV', description: 'Where the scheduled fetch downloads OFAC\'s SDN.CSV.' },
+  { name: 'SANCTIONS_OFAC_ALT_URL', kind: { type: 'http-url' }, default: 'https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ALT.CSV', description: 'Where the scheduled fetch downloads OFAC\'s ALT.CSV (aliases of SDN entries).' },
+  { name: 'SANCTIONS_EU_URL', kind: { type: 'http-url' }, default: 'https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw', description: 'Where the scheduled fetch downloads the EU consolidated financial sanctions list (XML 1.1).' },
+  { name: 'SANCTIONS_UN_URL', kind: { type: 'http-url' }, default: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml', description: 'Where the scheduled fetch downloads the UN Security Council consolidated list (XML).' },
   { name: 'FX_FETCH_ENABLED', kind: { type: 'bool' }, default: 'false', description: 'Let the worker download the official FX files (ECB, Bank of Russia, TCMB) on weekdays at 16:30 UTC and import them like an ops upload. Off: ops upload files with `POST /v1/ops/fx/imports`.' },
   { name: 'FX_ECB_URL', kind: { type: 'http-url' }, default: 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml', description: 'Where the scheduled fetch downloads the ECB daily reference rates XML.' },
   { name: 'FX_CBR_URL', kind: { type: 'http-url' }, default: 'https://www.cbr.ru/scripts/XML_daily.asp', description: 'Where the scheduled fetch downloads the Bank of Russia XML_daily (windows-1251).' },
@@ -97,6 +102,8 @@ export interface AppConfig {
   dataEncryptionKeys?: string;
   /** Identity verification: the built-in manual review, or a vendor with its settings. */
   kyc: { provider: 'manual' | 'sumsub'; sumsub?: { apiUrl: string; appToken: string; secretKey: string; webhookSecret: string; levelName: string } };
+  /** Sanctions lists: the optional scheduled fetch of the official files. */
+  screening: { fetchEnabled: boolean; urls: { ofacSdn: string; ofacAlt: string; eu: string; un: string } };
   /** FX rate imports: the optional scheduled fetch of the official files, and the staleness shown to ops. */
   fx: { fetchEnabled: boolean; urls: { ecb: string; cbr: string; tcmb: string }; maxAgeTargetDays: number };
   documents: {
@@ -230,6 +237,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         values.KYC_PROVIDER === 'sumsub'
           ? { apiUrl: get('SUMSUB_API_URL'), appToken: get('SUMSUB_APP_TOKEN'), secretKey: get('SUMSUB_SECRET_KEY'), webhookSecret: get('SUMSUB_WEBHOOK_SECRET'), levelName: get('SUMSUB_LEVEL_NAME') }
           : undefined,
+    },
+    screening: {
+      fetchEnabled: get('SANCTIONS_FETCH_ENABLED'),
+      urls: { ofacSdn: get('SANCTIONS_OFAC_SDN_URL'), ofacAlt: get('SANCTIONS_OFAC_ALT_URL'), eu: get('SANCTIONS_EU_URL'), un: get('SANCTIONS_UN_URL') },
     },
     fx: {
       fetchEnabled: get('FX_FETCH_ENABLED'),

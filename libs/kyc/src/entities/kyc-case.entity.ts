@@ -71,6 +71,17 @@ export class KycCaseEntity {
   @Column('timestamptz', { name: 'identity_decided_at', nullable: true })
   identityDecidedAt: Date | null;
 
+  /**
+   * The seller declared that no person holds the pack's ownership threshold or more (companies must
+   * either declare such owners or make this declaration); cleared when owners are declared.
+   */
+  @Column('timestamptz', { name: 'no_owners_declared_at', nullable: true })
+  noOwnersDeclaredAt: Date | null;
+
+  /** The threshold the declaration was made against: it covers a pack version whose threshold is the same or higher. */
+  @Column('smallint', { name: 'no_owners_threshold_percent', nullable: true })
+  noOwnersThresholdPercent: number | null;
+
   @Column('timestamptz', { name: 'submitted_at', nullable: true })
   submittedAt: Date | null;
 

@@ -10,6 +10,9 @@ export type HealthView = {
 
 export type HealthReadinessView = {
     status: string;
+    /**
+     * `screeningLists: none_loaded`: no sanctions list is loaded, so screening clears nobody (every KYC submission waits for a reviewer); the service stays ready, but says so.
+     */
     checks: {
         [key: string]: unknown;
     };
@@ -441,6 +444,14 @@ export type SignupDto = {
      * Preferred language; defaults to the request language (?lang, Accept-Language), else the first of the country pack's sellerLocales.
      */
     locale?: 'en' | 'ru' | 'tr' | 'it' | 'es';
+    /**
+     * What kind of seller signs up. When the country has no eligible legal form for it, sign-up is refused (422 SELLER.NOT_ELIGIBLE) before an account exists; see GET /v1/auth/signup/eligibility.
+     */
+    sellerType?: 'individual' | 'company' | 'partnership';
+    /**
+     * The legal form the seller will register (a code of the country's pack); refused when it is not eligible.
+     */
+    legalForm?: string;
 };
 
 export type SellerView = {
@@ -449,7 +460,14 @@ export type SellerView = {
     email: string;
     country: string;
     locale: 'en' | 'ru' | 'tr' | 'it' | 'es';
+    /**
+     * `active` once the seller can sell (verification approved and payouts enabled); `suspended` while an active seller cannot (a verification or payout item is open); `onboarding` before.
+     */
     status: 'onboarding' | 'active' | 'suspended';
+    /**
+     * What the status means, in the caller's language (neutral: never why a review happens).
+     */
+    statusMessage?: string;
     createdAt: string;
 };
 
@@ -459,6 +477,40 @@ export type SignupView = {
      * A session, so the new seller is signed in at once.
      */
     session: TokenView;
+};
+
+export type EligibleLegalFormView = {
+    code: string;
+    /**
+     * In the caller's language.
+     */
+    label: string;
+    sellerType: 'individual' | 'company' | 'partnership';
+    eligible: boolean;
+};
+
+export type EligibilityReasonView = {
+    /**
+     * The pack's reason code (or NO_LEGAL_FORM_FOR_TYPE, UNKNOWN_LEGAL_FORM).
+     */
+    code: string;
+    /**
+     * In the caller's language.
+     */
+    message: string;
+};
+
+export type EligibilityView = {
+    country: string;
+    /**
+     * Whether a seller of this kind can register in the country at all.
+     */
+    eligible: boolean;
+    /**
+     * The legal forms of the asked seller type (all when none was asked).
+     */
+    legalForms: Array<EligibleLegalFormView>;
+    reason?: EligibilityReasonView;
 };
 
 export type BusinessProfileView = {
@@ -501,6 +553,25 @@ export type BusinessProfileView = {
     checkedAt: string;
 };
 
+export type DeleteAccountDto = {
+    /**
+     * The account password, to confirm.
+     */
+    password: string;
+};
+
+export type NextActionView = {
+    code: 'complete_business_profile' | 'start_onboarding' | 'continue_onboarding' | 'add_bank_account' | 'complete_verification' | 'wait_for_review' | 'contact_support' | 'none';
+    /**
+     * In the caller's language.
+     */
+    message: string;
+    /**
+     * The request that does it (absent when there is nothing to call).
+     */
+    endpoint?: string;
+};
+
 export type BlockingReasonView = {
     code: 'SANCTIONS_POLICY' | 'PAYOUT_RAIL_NOT_CONFIGURED' | 'PAYOUT_NOT_SET_UP' | 'PAYOUT_DETAILS_REQUIRED' | 'PAYOUT_DETAILS_IN_REVIEW' | 'PAYOUT_RESTRICTED' | 'PAYOUT_REFUSED' | 'PAYOUT_DISCONNECTED' | 'KYC_NOT_STARTED' | 'KYC_ACTION_REQUIRED' | 'KYC_PENDING' | 'KYC_REVERIFICATION' | 'KYC_UNDER_REVIEW' | 'KYC_REJECTED';
     /**
@@ -519,7 +590,18 @@ export type ChecklistItemView = {
 
 export type PayoutOverviewView = {
     country: string;
+    /**
+     * The country's payout rail (its pack's first); null when the country has none (e.g. RU).
+     */
     rail: 'stripe_connect' | 'bank_transfer';
+    /**
+     * Whether this deployment runs the rail (false: "not configured", e.g. stripe_connect without STRIPE_SECRET_KEY; status is then `unavailable`).
+     */
+    railConfigured: boolean;
+    /**
+     * What to do next, from the first call: start_onboarding (opens hosted onboarding; the first link also starts the setup), add_bank_account (bank details may be sent first), wait_for_review, complete_verification, …
+     */
+    nextAction: NextActionView;
     /**
      * One status: the payout setup stage while the rail is not ready; then `enabled` only when the seller’s identity verification is approved too, otherwise `on_hold`.
      */
@@ -587,6 +669,13 @@ export type BankAccountDto = {
     currency?: string;
 };
 
+export type HolderNameCheckView = {
+    legalName: {
+        [key: string]: unknown;
+    } | null;
+    result: 'match' | 'mismatch' | 'no_legal_name';
+};
+
 export type BankAccountReviewView = {
     /**
      * Present in ops views.
@@ -602,6 +691,14 @@ export type BankAccountReviewView = {
     reviewedAt: {
         [key: string]: unknown;
     } | null;
+    /**
+     * Ops views: the holder name compared with the seller’s legal name (case, accents, legal-form words, word order and script ignored).
+     */
+    holderNameCheck?: HolderNameCheckView;
+    /**
+     * Ops views: why the details need a look.
+     */
+    reviewReasons?: Array<'HOLDER_NAME_MISMATCH'>;
 };
 
 export type WebhookReceiptView = {
@@ -613,19 +710,23 @@ export type WebhookReceiptView = {
 };
 
 export type WebhookEventView = {
+    /**
+     * Stripe: the event id; identity vendors: provider:result id.
+     */
     id: string;
+    provider: 'stripe' | 'sumsub';
     type: string;
     account: {
         [key: string]: unknown;
     } | null;
     livemode: boolean;
     /**
-     * When Stripe created the event.
+     * When the provider created the event (an identity vendor: when it decided).
      */
     eventCreated: string;
     status: 'received' | 'processed' | 'parked' | 'dead';
     /**
-     * What processing did (applied, stale, unknown_account, unhandled_type, malformed, …).
+     * What processing did (Stripe: applied, stale, unknown_account, unhandled_type, malformed, …; identity vendors: applied, recorded, duplicate, late, not_applicable, unknown_applicant, malformed).
      */
     outcome: {
         [key: string]: unknown;
@@ -678,7 +779,10 @@ export type LocalizedReasonView = {
 };
 
 export type ChecklistEntryView = {
-    item: 'representative' | 'partners' | 'document';
+    /**
+     * owners: a company declares its owners at or above the threshold, or that there are none.
+     */
+    item: 'representative' | 'partners' | 'owners' | 'document';
     type?: string;
     /**
      * What is missing, in the caller's language.
@@ -723,6 +827,19 @@ export type KycDocumentView = {
     uploadedAt: string;
 };
 
+export type ReviewTeamMessageView = {
+    id: string;
+    /**
+     * Always the review team as a whole (never a reviewer’s name).
+     */
+    from: 'review_team';
+    /**
+     * As the review team wrote it.
+     */
+    body: string;
+    sentAt: string;
+};
+
 export type IdentityVerificationView = {
     provider: string;
     status: 'not_started' | 'pending' | 'approved' | 'rejected' | 'retry';
@@ -749,6 +866,18 @@ export type SellerKycView = {
      */
     checklist: Array<ChecklistEntryView>;
     documents: Array<KycDocumentView>;
+    /**
+     * Companies: the seller declared that no person holds the ownership threshold or more (instead of declaring owners).
+     */
+    noOwnersDeclared: boolean;
+    /**
+     * Companies: owners holding this share (percent) or more are declared, or the seller declares that there are none.
+     */
+    ownerThresholdPercent?: number;
+    /**
+     * Messages from the review team about this case, oldest first.
+     */
+    messages: Array<ReviewTeamMessageView>;
     /**
      * Only when an identity-verification vendor is configured (KYC_PROVIDER).
      */
@@ -778,6 +907,10 @@ export type PersonDto = {
 
 export type PersonsDto = {
     persons: Array<PersonDto>;
+    /**
+     * Companies: true declares that no person holds the pack's ownership threshold (uboThresholdPercent) or more, instead of declaring owners. A company must do one or the other before submitting; cannot be combined with owners.
+     */
+    noOwnersAtOrAboveThreshold?: boolean;
 };
 
 export type KycPersonView = {
@@ -832,6 +965,18 @@ export type KycQueueItemView = {
         [key: string]: unknown;
     } | null;
     identityResult: 'approved' | 'rejected' | 'retry';
+    /**
+     * When the seller declared that no person holds the ownership threshold or more (companies without declared owners).
+     */
+    noOwnersDeclaredAt: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * The threshold (percent) that declaration was made against.
+     */
+    noOwnersThresholdPercent: {
+        [key: string]: unknown;
+    } | null;
     submittedAt: {
         [key: string]: unknown;
     } | null;
@@ -884,6 +1029,18 @@ export type KycCaseView = {
         [key: string]: unknown;
     } | null;
     identityResult: 'approved' | 'rejected' | 'retry';
+    /**
+     * When the seller declared that no person holds the ownership threshold or more (companies without declared owners).
+     */
+    noOwnersDeclaredAt: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * The threshold (percent) that declaration was made against.
+     */
+    noOwnersThresholdPercent: {
+        [key: string]: unknown;
+    } | null;
     submittedAt: {
         [key: string]: unknown;
     } | null;
@@ -892,6 +1049,69 @@ export type KycCaseView = {
     } | null;
     createdAt: string;
     updatedAt: string;
+};
+
+export type SellerAccountView = {
+    email: string;
+    locale: string;
+    status: string;
+    createdAt: string;
+};
+
+export type SellerBusinessView = {
+    legalForm: string;
+    sellerType: 'individual' | 'company' | 'partnership';
+    legalName: string;
+    /**
+     * Identifiers by type (personal data: never logged).
+     */
+    identifiers: {
+        [key: string]: string;
+    };
+    registeredAddress: {
+        [key: string]: unknown;
+    };
+    shipFrom: {
+        [key: string]: unknown;
+    };
+    phone: string;
+    website: {
+        [key: string]: unknown;
+    } | null;
+    representative: {
+        firstName?: string;
+        lastName?: string;
+    };
+    brands: Array<string>;
+    vatRegistered: {
+        [key: string]: unknown;
+    } | null;
+    packVersion: number;
+    reverificationRequired: boolean;
+    checkedAt: string;
+    updatedAt: string;
+};
+
+export type KycCaseSellerView = {
+    sellerId: string;
+    status: 'onboarding' | 'active' | 'suspended';
+    country: string;
+    createdAt: string;
+    account: SellerAccountView;
+    business: SellerBusinessView | null;
+};
+
+export type KycCaseMessageView = {
+    id: string;
+    /**
+     * The ops account that wrote it (the seller reads "review team").
+     */
+    authorAccountId: string;
+    /**
+     * Seller-visible text.
+     */
+    body: string;
+    sentAt: string;
 };
 
 export type KycCheckView = {
@@ -912,6 +1132,14 @@ export type KycCheckView = {
 
 export type KycCaseFileView = {
     case: KycCaseView;
+    /**
+     * The seller’s account and business profile.
+     */
+    seller: KycCaseSellerView | null;
+    /**
+     * Messages to the seller (seller-visible; internal notes are in history).
+     */
+    messages: Array<KycCaseMessageView>;
     checks: Array<KycCheckView>;
     /**
      * Documents with review status (no content).
@@ -931,6 +1159,13 @@ export type KycCaseFileView = {
     history: Array<{
         [key: string]: unknown;
     }>;
+};
+
+export type CaseMessageDto = {
+    /**
+     * Shown to the seller as written, as a message from the review team: never paste screening results.
+     */
+    body: string;
 };
 
 export type DocumentFeedbackDto = {
@@ -1032,12 +1267,59 @@ export type ScreeningCheckView = {
     hits: Array<ScreeningHitView>;
 };
 
+export type LatestListView = {
+    id: string;
+    label: string;
+    entryCount: number;
+    /**
+     * When this version was loaded: the last successful load of the list.
+     */
+    loadedAt: string;
+    /**
+     * Loaded by ops (POST /v1/ops/screening-lists) or by the scheduled fetch.
+     */
+    origin: 'upload' | 'fetch';
+};
+
+export type CoverageSourceView = {
+    source: 'ofac_sdn' | 'eu_consolidated' | 'un_consolidated';
+    loaded: boolean;
+    latest: LatestListView | null;
+};
+
+export type CoverageFetchView = {
+    /**
+     * SANCTIONS_FETCH_ENABLED
+     */
+    enabled: boolean;
+    schedule: string;
+    /**
+     * The configured official URLs (SANCTIONS_*_URL).
+     */
+    urls: {
+        [key: string]: string;
+    };
+};
+
+export type ScreeningCoverageView = {
+    /**
+     * no_lists_loaded: screening clears nobody, so every submission goes to review until a list is loaded.
+     */
+    status: 'screening' | 'no_lists_loaded';
+    sources: Array<CoverageSourceView>;
+    fetch: CoverageFetchView;
+};
+
 export type KycWebhookReceiptView = {
     received: true;
     /**
-     * What the result did: moved the case, was kept as the identity check, was already known, came after a later decision, does not fit the case, names no case of ours, or carried no decision.
+     * queued: stored in the webhook inbox, applied by the worker (its outcome: GET /v1/ops/webhooks?provider=sumsub); duplicate: already stored; ignored: the event carried no decision.
      */
-    disposition: 'applied' | 'recorded' | 'duplicate' | 'late' | 'not_applicable' | 'unknown_applicant' | 'ignored';
+    disposition: 'queued' | 'duplicate' | 'ignored';
+    /**
+     * The webhook-inbox event (queued or duplicate): GET /v1/ops/webhooks/{eventId}.
+     */
+    eventId?: string;
 };
 
 export type ImportView = {
@@ -3086,7 +3368,7 @@ export type SignupControllerSignupV1Errors = {
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: AUTH.WEAK_PASSWORD, COUNTRY_NOT_ENABLED
+     * Error codes: AUTH.WEAK_PASSWORD, COUNTRY_NOT_ENABLED, SELLER.NOT_ELIGIBLE
      */
     422: ErrorEnvelopeDto;
     /**
@@ -3102,6 +3384,47 @@ export type SignupControllerSignupV1Responses = {
 };
 
 export type SignupControllerSignupV1Response = SignupControllerSignupV1Responses[keyof SignupControllerSignupV1Responses];
+
+export type SignupControllerEligibilityV1Data = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * Response language (en, ru, tr, it, es); overrides Accept-Language.
+         */
+        lang?: string;
+        /**
+         * Country of establishment, ISO 3166-1 alpha-2.
+         */
+        country: string;
+        sellerType?: 'individual' | 'company' | 'partnership';
+        legalForm?: string;
+    };
+    url: '/v1/auth/signup/eligibility';
+};
+
+export type SignupControllerEligibilityV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COUNTRY_NOT_ENABLED
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type SignupControllerEligibilityV1Error = SignupControllerEligibilityV1Errors[keyof SignupControllerEligibilityV1Errors];
+
+export type SignupControllerEligibilityV1Responses = {
+    200: EligibilityView;
+};
+
+export type SignupControllerEligibilityV1Response = SignupControllerEligibilityV1Responses[keyof SignupControllerEligibilityV1Responses];
 
 export type SellersControllerGetBusinessV1Data = {
     body?: never;
@@ -3218,6 +3541,48 @@ export type SellersControllerPutBusinessV1Responses = {
 };
 
 export type SellersControllerPutBusinessV1Response = SellersControllerPutBusinessV1Responses[keyof SellersControllerPutBusinessV1Responses];
+
+export type SellersControllerDeleteMeV1Data = {
+    body: DeleteAccountDto;
+    path?: never;
+    query?: never;
+    url: '/v1/sellers/me';
+};
+
+export type SellersControllerDeleteMeV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: SELLER.PASSWORD_INCORRECT
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: SELLER.NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: SELLER.HAS_KYC_HISTORY
+     */
+    409: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type SellersControllerDeleteMeV1Error = SellersControllerDeleteMeV1Errors[keyof SellersControllerDeleteMeV1Errors];
+
+export type SellersControllerDeleteMeV1Responses = {
+    204: void;
+};
+
+export type SellersControllerDeleteMeV1Response = SellersControllerDeleteMeV1Responses[keyof SellersControllerDeleteMeV1Responses];
 
 export type SellersControllerMeV1Data = {
     body?: never;
@@ -3420,9 +3785,17 @@ export type SellerPayoutsControllerLinkV1Errors = {
      */
     415: ErrorEnvelopeDto;
     /**
+     * Error codes: PAYOUT_RAIL_UNAVAILABLE, PAYOUT_BUSINESS_PROFILE_REQUIRED
+     */
+    422: ErrorEnvelopeDto;
+    /**
      * Error codes: COMMON.INTERNAL
      */
     500: ErrorEnvelopeDto;
+    /**
+     * Error codes: PAYOUT_PROCESSOR_REFUSED
+     */
+    502: ErrorEnvelopeDto;
     /**
      * Error codes: PAYOUT_PROCESSOR_UNAVAILABLE
      */
@@ -3458,7 +3831,7 @@ export type SellerPayoutsControllerBankAccountV1Errors = {
      */
     403: ErrorEnvelopeDto;
     /**
-     * Error codes: PAYOUT_SETUP_REQUIRED, PAYOUT_WRONG_RAIL
+     * Error codes: PAYOUT_WRONG_RAIL
      */
     409: ErrorEnvelopeDto;
     /**
@@ -3470,7 +3843,7 @@ export type SellerPayoutsControllerBankAccountV1Errors = {
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: PAYOUT_BANK_ACCOUNT_INVALID
+     * Error codes: PAYOUT_BANK_ACCOUNT_INVALID, PAYOUT_RAIL_UNAVAILABLE, PAYOUT_BUSINESS_PROFILE_REQUIRED
      */
     422: ErrorEnvelopeDto;
     /**
@@ -3534,6 +3907,10 @@ export type OpsWebhooksControllerListV1Data = {
         lang?: string;
         status?: 'received' | 'processed' | 'parked' | 'dead';
         type?: string;
+        /**
+         * Whose events: Stripe or the identity-verification vendor.
+         */
+        provider?: 'stripe' | 'sumsub';
         limit?: number;
     };
     url: '/v1/ops/webhooks';
@@ -3954,7 +4331,7 @@ export type SellerKycControllerUploadV1Errors = {
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC.DOCUMENT_TYPE_NOT_REQUIRED, KYC.DOCUMENT_OUT_OF_DATE
+     * Error codes: KYC.DOCUMENT_TYPE_NOT_REQUIRED, KYC.ISSUE_DATE_REQUIRED, KYC.DOCUMENT_OUT_OF_DATE
      */
     422: ErrorEnvelopeDto;
     /**
@@ -3970,6 +4347,107 @@ export type SellerKycControllerUploadV1Responses = {
 };
 
 export type SellerKycControllerUploadV1Response = SellerKycControllerUploadV1Responses[keyof SellerKycControllerUploadV1Responses];
+
+export type SellerKycControllerWithdrawV1Data = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/kyc/documents/{id}';
+};
+
+export type SellerKycControllerWithdrawV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.DOCUMENT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.DOCUMENT_ACCEPTED, KYC.CASE_LOCKED
+     */
+    409: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type SellerKycControllerWithdrawV1Error = SellerKycControllerWithdrawV1Errors[keyof SellerKycControllerWithdrawV1Errors];
+
+export type SellerKycControllerWithdrawV1Responses = {
+    204: void;
+};
+
+export type SellerKycControllerWithdrawV1Response = SellerKycControllerWithdrawV1Responses[keyof SellerKycControllerWithdrawV1Responses];
+
+export type SellerKycControllerReplaceV1Data = {
+    body: {
+        personId?: string;
+        issuedOn?: string;
+        expiresOn?: string;
+        file: Blob | File;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/sellers/me/kyc/documents/{id}';
+};
+
+export type SellerKycControllerReplaceV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED, KYC.FILE_MISSING, KYC.UPLOAD_REJECTED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.DOCUMENT_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.DOCUMENT_ACCEPTED, KYC.CASE_LOCKED
+     */
+    409: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.FILE_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.FILE_TYPE_NOT_ALLOWED
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.ISSUE_DATE_REQUIRED, KYC.DOCUMENT_OUT_OF_DATE
+     */
+    422: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type SellerKycControllerReplaceV1Error = SellerKycControllerReplaceV1Errors[keyof SellerKycControllerReplaceV1Errors];
+
+export type SellerKycControllerReplaceV1Responses = {
+    200: KycDocumentView;
+};
+
+export type SellerKycControllerReplaceV1Response = SellerKycControllerReplaceV1Responses[keyof SellerKycControllerReplaceV1Responses];
 
 export type SellerKycControllerContentV1Data = {
     body?: never;
@@ -4154,6 +4632,54 @@ export type OpsKycControllerFileV1Responses = {
 };
 
 export type OpsKycControllerFileV1Response = OpsKycControllerFileV1Responses[keyof OpsKycControllerFileV1Responses];
+
+export type OpsKycControllerMessageV1Data = {
+    body: CaseMessageDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/ops/kyc/cases/{id}/messages';
+};
+
+export type OpsKycControllerMessageV1Errors = {
+    /**
+     * Error codes: COMMON.VALIDATION_FAILED
+     */
+    400: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: KYC.CASE_NOT_FOUND
+     */
+    404: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.PAYLOAD_TOO_LARGE
+     */
+    413: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type OpsKycControllerMessageV1Error = OpsKycControllerMessageV1Errors[keyof OpsKycControllerMessageV1Errors];
+
+export type OpsKycControllerMessageV1Responses = {
+    201: KycCaseMessageView;
+};
+
+export type OpsKycControllerMessageV1Response = OpsKycControllerMessageV1Responses[keyof OpsKycControllerMessageV1Responses];
 
 export type OpsKycControllerDecideV1Data = {
     body: DecisionDto;
@@ -4381,6 +4907,36 @@ export type OpsScreeningControllerCheckV1Responses = {
 };
 
 export type OpsScreeningControllerCheckV1Response = OpsScreeningControllerCheckV1Responses[keyof OpsScreeningControllerCheckV1Responses];
+
+export type ScreeningCoverageControllerGetV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/ops/screening/coverage';
+};
+
+export type ScreeningCoverageControllerGetV1Errors = {
+    /**
+     * Error codes: COMMON.UNAUTHENTICATED
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.FORBIDDEN
+     */
+    403: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON.INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type ScreeningCoverageControllerGetV1Error = ScreeningCoverageControllerGetV1Errors[keyof ScreeningCoverageControllerGetV1Errors];
+
+export type ScreeningCoverageControllerGetV1Responses = {
+    200: ScreeningCoverageView;
+};
+
+export type ScreeningCoverageControllerGetV1Response = ScreeningCoverageControllerGetV1Responses[keyof ScreeningCoverageControllerGetV1Responses];
 
 export type KycWebhooksControllerReceiveV1Data = {
     body?: never;

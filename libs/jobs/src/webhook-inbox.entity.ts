@@ -15,8 +15,9 @@ export const INBOX_LIFECYCLE = defineLifecycle<InboxStatus>(
 );
 
 /**
- * Every verified processor event, keyed by its id: the unique key is what makes a delivery that
- * arrives twice (or 50 times, to several API processes) a no-op.
+ * Every verified webhook event of every provider (Stripe, identity vendors), keyed by its id: the
+ * unique key is what makes a delivery that arrives twice (or 50 times, to several API processes) a
+ * no-op. The row is also the queue (see WebhookInboxDrainer) and the dead-letter store.
  */
 @Entity('webhook_inbox')
 @Index('ix_webhook_inbox_status_received', ['status', 'receivedAt'])
@@ -26,8 +27,9 @@ export class WebhookInboxEntity {
   @PrimaryColumn('varchar', { length: 255 })
   id: string;
 
+  /** stripe · sumsub: which InboxHandler applies it. */
   @Column('varchar', { length: 20 })
-  provider: 'stripe';
+  provider: string;
 
   @Column('varchar', { length: 100 })
   type: string;
@@ -38,7 +40,7 @@ export class WebhookInboxEntity {
   @Column('boolean')
   livemode: boolean;
 
-  /** The processor's `created` (unix seconds). */
+  /** The provider's time of the event (unix seconds). */
   @Column('bigint', { name: 'event_created', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   eventCreated: number;
 
@@ -48,7 +50,7 @@ export class WebhookInboxEntity {
   @Column('varchar', { length: 16 })
   status: InboxStatus;
 
-  /** applied · stale · unknown_account · unhandled_type · test_mode_on_live · illegal_transition · malformed · replayed · failed */
+  /** The handler's outcome (Stripe: applied · stale · unknown_account · unhandled_type · …; identity vendors: applied · recorded · late · …), or replayed · failed · no_handler */
   @Column('varchar', { length: 40, nullable: true })
   outcome: string | null;
 
