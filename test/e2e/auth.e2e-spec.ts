@@ -39,6 +39,29 @@ describe('accounts and roles (e2e)', () => {
     expect(rows[0].password_hash).not.toContain(payload.password);
   });
 
+  it('tells any signed-in principal who it is at /v1/auth/me, and refuses anyone else in their language', async () => {
+    const { res, payload } = await signup(t.http, { email: uniqueEmail('Kemal'), country: 'TR', locale: 'tr' });
+    const seller = await request(t.http).get('/v1/auth/me').set('Authorization', `Bearer ${res.body.session.accessToken}`);
+    expect(seller.status).toBe(200);
+    expect(seller.body).toEqual({ accountId: expect.any(String), email: payload.email, role: 'seller', locale: 'tr' });
+    expect(seller.body.accountId).toBe(
+      (await t.sql.query('SELECT id FROM accounts WHERE email_normalized = $1', [payload.email.toLowerCase()])).rows[0].id,
+    );
+
+    const adminToken = await login(t.http, ADMIN.email, ADMIN.password);
+    const admin = await request(t.http).get('/v1/auth/me').set('Authorization', `Bearer ${adminToken}`);
+    expect(admin.status).toBe(200);
+    expect(admin.body).toMatchObject({ email: ADMIN.email, role: 'ops_admin' });
+
+    const anonymous = await request(t.http).get('/v1/auth/me').set('Accept-Language', 'tr');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe('COMMON.UNAUTHENTICATED');
+    const revoked = await request(t.http).get('/v1/auth/me').set('Authorization', 'Bearer ltg_at_not-a-token').set('Accept-Language', 'ru');
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error.code).toBe('AUTH.TOKEN_INVALID');
+    expect(revoked.body.error.message).toMatch(/[А-Яа-яЁё]/);
+  });
+
   it('treats emails case-insensitively and answers a duplicate with 409', async () => {
     const email = uniqueEmail('Case');
     expect((await signup(t.http, { email })).res.status).toBe(201);

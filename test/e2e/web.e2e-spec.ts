@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import request from 'supertest';
+import { targetDaysBetween } from '@app/kernel';
 import { signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
 import { startStripeDouble, StripeDouble } from '../doubles/stripe-double';
 import { eventually } from '../support/eventually';
@@ -666,5 +667,210 @@ describe('web app in Chromium: an Italian seller hands over to Stripe for payout
     await page.waitForURL(`${base}/payouts/return`);
     expect(handedOver).toHaveLength(2);
     expect(handedOver[1]).not.toBe(handedOver[0]);
+  }, 60_000);
+});
+
+/** Today's TARGET day (the last working day on a weekend): an ECB file of that day is fresh. */
+function ecbToday(tryRate: string): Buffer {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6 || targetDaysBetween(d.toISOString().slice(0, 10), now) !== 0) d.setUTCDate(d.getUTCDate() - 1);
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
+  <gesmes:subject>Reference rates</gesmes:subject><gesmes:Sender><gesmes:name>European Central Bank</gesmes:name></gesmes:Sender>
+  <Cube><Cube time='${d.toISOString().slice(0, 10)}'>
+    <Cube currency='USD' rate='1.1225'/><Cube currency='JPY' rate='176.99'/><Cube currency='GBP' rate='0.86915'/><Cube currency='TRY' rate='${tryRate}'/>
+  </Cube></Cube>
+</gesmes:Envelope>`);
+}
+
+describe('web app in Chromium: the catalog, FX rates and markets', () => {
+  let admin: BrowserContext;
+  let seller: BrowserContext;
+  let ops: Page;
+  let page: Page;
+  let productId: string;
+
+  beforeAll(async () => {
+    admin = await chromium.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    seller = await chromium.browser.newContext({ locale: 'tr-TR', viewport: { width: 1024, height: 800 } });
+    ops = await admin.newPage();
+    page = await seller.newPage();
+    ops.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await admin?.close();
+    await seller?.close();
+  });
+
+  it('an ops admin imports today\'s ECB rates through the FX page, with the freshness of each source', async () => {
+    await ops.goto(`${base}/login`);
+    await ops.getByLabel('Email').fill(ADMIN.email);
+    await ops.getByLabel('Password').fill(ADMIN.password);
+    await ops.getByRole('button', { name: 'Log in' }).click();
+    await ops.waitForURL(`${base}/ops`);
+    await ops.getByRole('link', { name: 'FX rates', exact: true }).click();
+    await ops.waitForURL(`${base}/ops/fx`);
+    expect(await textOf(ops.getByTestId('freshness-ecb').locator('td').last(), /.+/)).toBe('No rates yet');
+    await expectAccessible(ops);
+    await ops.locator('#fx-source').selectOption('ecb');
+    await ops.locator('#fx-file').setInputFiles({ name: 'eurofxref-daily.xml', mimeType: 'text/xml', buffer: ecbToday('54.8310') });
+    await ops.getByRole('button', { name: 'Import', exact: true }).click();
+    expect(await textOf(ops.locator('.success'), /^Imported: 1 new snapshots/)).toMatch(/^Imported: 1 new snapshots/);
+    expect(await textOf(ops.getByTestId('freshness-ecb').locator('td').last(), 'Fresh')).toBe('Fresh');
+    await expectAccessible(ops);
+    await shot(ops, '20-ops-fx-en');
+  }, 60_000);
+
+  it('a Turkish seller creates a product, translates it into Italian and sees the IT listing in EUR with its breakdown and readiness issues', async () => {
+    const { payload } = await signup(t.http, { country: 'TR', locale: 'tr' });
+    await page.goto(`${base}/login`);
+    await page.getByLabel('E-posta').fill(payload.email);
+    await page.getByLabel('Parola').fill(payload.password);
+    await page.getByRole('button', { name: 'Giriş yap' }).click();
+    await page.waitForURL(`${base}/home`);
+    await page.getByRole('link', { name: 'Ürünler', exact: true }).click();
+    await page.waitForURL(`${base}/products`);
+    expect(await textOf(page.locator('h1'), 'Ürünler')).toBe('Ürünler');
+    await page.getByText('Eşleşen ürün yok.').waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Yeni ürün' }).click();
+    await page.waitForURL(`${base}/products/new`);
+    await page.getByLabel('Başlık').fill('Güneş Kadın Elbise');
+    await page.getByLabel('Açıklama').fill('Yazlık pamuklu elbise, İzmir\'de dikildi.');
+    await page.locator('#f-category').selectOption('apparel.women');
+    await page.getByLabel('Para birimi').fill('TRY');
+    await page.getByLabel('Menşe ülke (ISO kodu)').fill('TR');
+    await page.getByLabel('GTİP (HS) kodu').fill('620442');
+    await page.getByLabel(/^Stok kodu/).fill('GUNES-ELBISE-M');
+    const price = page.getByLabel(/TRY cinsinden fiyat/);
+    // more decimals than the currency has: refused next to the field before anything is sent
+    await price.fill('2000,005');
+    await page.getByRole('button', { name: 'Ürünü kaydet' }).click();
+    expect(await textOf(page.locator('[data-field="variants[0].price.amount"]'), /ondalıklı/)).toBe('En fazla 2 ondalıklı bir tutar girin.');
+    await expectAccessible(page);
+    await price.fill('2000,00');
+    await page.getByRole('button', { name: 'Ürünü kaydet' }).click();
+    await page.waitForURL(/\/products\/[0-9a-f-]{36}$/);
+    await shot(page, '20-product-created-tr');
+    productId = page.url().split('/').pop()!;
+    expect(await textOf(page.locator('.success'), 'Ürün kaydedildi.')).toBe('Ürün kaydedildi.');
+    expect(await page.getByLabel(/TRY cinsinden fiyat/).inputValue()).toBe('2000.00');
+    const saved = await request(t.http).get(`/v1/sellers/me/products/${productId}`).set('Authorization', `Bearer ${await page.evaluate(() => localStorage.getItem('ltg.token'))}`);
+    expect(saved.body).toMatchObject({ currency: 'TRY', sourceLocale: 'tr', variants: [expect.objectContaining({ sku: 'GUNES-ELBISE-M', price: { amountMinor: '200000', amount: '2000.00', currency: 'TRY' } })] });
+
+    await page.getByRole('link', { name: 'Çeviriler', exact: true }).click();
+    await page.waitForURL(`${base}/products/${productId}/translations`);
+    await page.getByLabel('Çevrilecek dil').selectOption('it');
+    const row = page.getByTestId('translation-title');
+    expect(await textOf(row.locator('td').first(), 'Güneş Kadın Elbise')).toBe('Güneş Kadın Elbise');
+    await page.getByLabel(/^Başlık · /).fill('Abito da donna Güneş');
+    await page.getByLabel(/^Açıklama · /).fill('Abito estivo in cotone, cucito a Smirne.');
+    await page.getByRole('button', { name: 'Çevirileri kaydet' }).click();
+    expect(await textOf(page.locator('.success'), 'Çeviriler kaydedildi.')).toBe('Çeviriler kaydedildi.');
+    expect(await page.getByTestId('outdated-title').count()).toBe(0);
+    await expectAccessible(page);
+    await shot(page, '21-translations-tr');
+
+    await page.getByRole('link', { name: 'Pazarlar ve fiyatlar', exact: true }).click();
+    await page.getByLabel('Pazar').selectOption('IT');
+    const amount = page.getByTestId('price-GUNES-ELBISE-M').getByTestId('price-amount');
+    // 2000 TRY at 54.8310 per EUR, Italian VAT and the x.99 ending: 44,99 € (shown in Turkish formatting)
+    expect(await textOf(amount, /44,99/)).toMatch(/^€44,99$/);
+    const steps = await page.getByTestId('price-GUNES-ELBISE-M').locator('tbody th').allTextContents();
+    expect(steps).toEqual(['Fiyatınız', 'Döviz çevirisi', "Pazarın KDV'si eklendi", 'Yuvarlandı', 'Fiyat sonu']);
+    // the Italian texts are shown for the Italian market
+    await page.getByText('Abito da donna Güneş').waitFor();
+    // readiness: what still blocks the listing, with codes and messages in Turkish
+    await page.getByTestId('readiness-issue').first().waitFor();
+    const issues = await page.getByTestId('readiness-issue').allTextContents();
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues.join(' ')).toMatch(/[A-Z_]{6,}/);
+    await expectAccessible(page);
+    await shot(page, '22-listing-it-tr');
+    await docShot(page, 'listing-preview');
+
+    // the EU wants a manufacturer (GPSR): given in the product form, the issue goes away
+    expect(issues.join(' ')).toContain('GPSR_MANUFACTURER_MISSING');
+    await page.getByRole('link', { name: 'Ürün', exact: true }).click();
+    await page.locator('#f-gpsr_manufacturer_name').fill('Güneş Tekstil A.Ş.');
+    await page.locator('#f-gpsr_manufacturer_address_line1').fill('Atatürk Caddesi No: 12');
+    await page.locator('#f-gpsr_manufacturer_address_city').fill('İzmir');
+    await page.locator('#f-gpsr_manufacturer_address_country').fill('TR');
+    await page.locator('#f-gpsr_manufacturer_email').fill('info@gunes.example.com');
+    await page.getByRole('button', { name: 'Ürünü kaydet' }).click();
+    expect(await textOf(page.locator('.success'), 'Ürün kaydedildi.')).toBe('Ürün kaydedildi.');
+    const withGpsr = await request(t.http).get(`/v1/sellers/me/products/${productId}`).set('Authorization', `Bearer ${await page.evaluate(() => localStorage.getItem('ltg.token'))}`);
+    expect(withGpsr.body.gpsr).toEqual({ manufacturer: { name: 'Güneş Tekstil A.Ş.', email: 'info@gunes.example.com', address: { line1: 'Atatürk Caddesi No: 12', city: 'İzmir', country: 'TR' } } });
+    await page.getByRole('link', { name: 'Pazarlar ve fiyatlar', exact: true }).click();
+    await page.getByLabel('Pazar').selectOption('IT');
+    await page.getByTestId('readiness-issue').first().waitFor();
+    const after = await eventually(async () => (await page.getByTestId('readiness-issue').allTextContents()).join(' '), (text) => !text.includes('GPSR_MANUFACTURER_MISSING'));
+    expect(after).not.toContain('GPSR_MANUFACTURER_MISSING');
+    expect(after).toContain('GPSR_EU_RP_MISSING');
+    expect(await textOf(amount, /44,99/)).toBe('€44,99');
+
+    // a fixed price for Italy replaces the converted one
+    await page.getByLabel(/GUNES-ELBISE-M için EUR sabit fiyat/).fill('39,90');
+    await page.getByRole('button', { name: 'Sabit fiyatları kaydet' }).click();
+    expect(await textOf(page.locator('.success'), 'Sabit fiyatlar kaydedildi.')).toBe('Sabit fiyatlar kaydedildi.');
+    expect(await textOf(amount, /39,90/)).toBe('€39,90');
+  }, 120_000);
+
+  it('refuses a translation of a source that changed meanwhile (409 said plainly), then marks the Italian title outdated', async () => {
+    await page.getByRole('link', { name: 'Çeviriler', exact: true }).click();
+    await page.waitForURL(`${base}/products/${productId}/translations`);
+    await page.getByLabel('Çevrilecek dil').selectOption('it');
+    await page.getByLabel(/^Başlık · /).waitFor();
+    // meanwhile, in another tab, the seller changes the Turkish title
+    const other = await seller.newPage();
+    await other.goto(`${base}/products/${productId}`);
+    await other.getByLabel('Başlık').fill('Güneş Kadın Yazlık Elbise');
+    await other.getByRole('button', { name: 'Ürünü kaydet' }).click();
+    expect(await textOf(other.locator('.success'), 'Ürün kaydedildi.')).toBe('Ürün kaydedildi.');
+    await other.close();
+
+    // the first tab still shows the old source: saving its translation is refused, and the page says why
+    await page.getByLabel(/^Başlık · /).fill('Abito estivo da donna Güneş');
+    await page.getByRole('button', { name: 'Çevirileri kaydet' }).click();
+    expect(await textOf(page.getByRole('alert'), /asıl metin değişti/)).toMatch(/^Siz çevirirken kaynak metin değişti; hiçbir şey kaydedilmedi\. .*asıl metin değişti/);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Güncel kaynağı göster' }).click();
+    expect(await textOf(page.getByTestId('translation-title').locator('td').first(), 'Güneş Kadın Yazlık Elbise')).toBe('Güneş Kadın Yazlık Elbise');
+    expect(await textOf(page.getByTestId('outdated-title'), /Güncel değil/)).toMatch(/kaynak metin çeviriden sonra değişti/);
+    expect(await page.getByTestId('outdated-description').count()).toBe(0);
+    await expectAccessible(page);
+    await shot(page, '23-translation-outdated-tr');
+  }, 60_000);
+
+  it('an ops admin renames a market, sees the diff and publishes it without writing JSON', async () => {
+    await ops.getByRole('link', { name: 'Markets', exact: true }).click();
+    await ops.waitForURL(`${base}/ops/markets`);
+    await expectAccessible(ops);
+    const before = (await request(t.http).get('/v1/markets/IT')).body.version as number;
+    await ops.goto(`${base}/ops/markets/IT/edit`);
+    expect(await textOf(ops.locator('h1'), 'Market IT')).toBe('Market IT');
+    await ops.getByLabel('Name in English').fill('Italy and San Marino');
+    await ops.getByRole('button', { name: 'Changes against published' }).click();
+    const diff = ops.getByTestId('diff');
+    expect(await textOf(diff, /name\.en/)).toMatch(/Italy and San Marino/);
+    await expectAccessible(ops);
+    await shot(ops, '23-ops-market-en');
+    await ops.getByRole('button', { name: 'Publish', exact: true }).click();
+    expect(await textOf(ops.locator('.success'), /\d/)).toMatch(String(before + 1));
+    const published = await request(t.http).get('/v1/markets/IT').set('Accept-Language', 'en');
+    expect(published.body).toMatchObject({ name: 'Italy and San Marino', version: before + 1 });
+
+    // stopping and resuming listings needs no draft
+    await ops.getByRole('link', { name: 'All markets' }).click();
+    await ops.getByRole('button', { name: 'Stop listings (Italy and San Marino)' }).click();
+    expect(await textOf(ops.getByRole('status'), /stopped/)).toBe('Listings for Italy and San Marino are stopped; the data is kept.');
+    expect((await request(t.http).get('/v1/markets/IT')).body.status).toBe('disabled');
+    await expectAccessible(ops);
+    await ops.getByRole('button', { name: 'Allow listings (Italy and San Marino)' }).click();
+    expect(await textOf(ops.getByRole('status'), /again/)).toBe('Sellers can list for Italy and San Marino again.');
+    expect((await request(t.http).get('/v1/markets/IT')).body.status).toBe('enabled');
   }, 60_000);
 });

@@ -13,6 +13,8 @@ import { detectRole, isOps } from './role';
 
 /** The ops console is its own chunk: sellers never download it. */
 const OpsConsole = lazy(() => import('./ops/OpsConsole'));
+/** So is the catalog: a seller finishing KYC does not download it first. */
+const CatalogPages = lazy(() => import('./catalog/CatalogPages'));
 
 interface Signed {
   signedIn: boolean;
@@ -102,6 +104,8 @@ function Layout({ signed, onLogout, children }: { signed: Signed; onLogout: () =
               <NavLink to="/ops/webhooks">{t('nav.opsWebhooks')}</NavLink>
               <NavLink to="/ops/audit">{t('nav.opsAudit')}</NavLink>
               <NavLink to="/ops/countries">{t('nav.opsCountries')}</NavLink>
+              <NavLink to="/ops/markets">{t('nav.opsMarkets')}</NavLink>
+              <NavLink to="/ops/fx">{t('nav.opsFx')}</NavLink>
             </>
           ) : null}
           {signed.signedIn && !ops ? (
@@ -110,6 +114,7 @@ function Layout({ signed, onLogout, children }: { signed: Signed; onLogout: () =
               <NavLink to="/business">{t('nav.business')}</NavLink>
               <NavLink to="/kyc">{t('nav.kyc')}</NavLink>
               <NavLink to="/payouts">{t('nav.payouts')}</NavLink>
+              <NavLink to="/products">{t('nav.products')}</NavLink>
             </>
           ) : null}
           {signed.signedIn ? (
@@ -158,6 +163,14 @@ export function App() {
         <Route path="/payouts" element={sellerOnly(<PayoutsPage />)} />
         <Route path="/payouts/return" element={sellerOnly(<PayoutsPage returned />)} />
         <Route path="/payouts/refresh" element={sellerOnly(<PayoutsRefresh />)} />
+        <Route
+          path="/products/*"
+          element={sellerOnly(
+            <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+              <CatalogPages />
+            </Suspense>,
+          )}
+        />
         <Route
           path="/ops/*"
           element={opsOnly(

@@ -65,6 +65,16 @@ describe('web app messages', () => {
       ...enumOf('BankAccountReviewView', 'rejectionReason').map((s) => `ops.bankReason.${s}`),
       ...enumOf('WebhookEventView', 'status').map((s) => `ops.webhookStatus.${s}`),
       ...enumOf('PackChangeView', 'change').map((s) => `ops.pack.change.${s}`),
+      ...enumOf('MarketChangeView', 'change').map((s) => `ops.pack.change.${s}`),
+      // the catalog and FX
+      ...enumOf('ProductView', 'status').map((s) => `catalog.status.${s}`),
+      ...enumOf('LocalisedTextView', 'status').map((s) => `catalog.translationStatus.${s}`),
+      ...enumOf('LocalisedTextView', 'state').map((s) => `catalog.textState.${s}`),
+      ...enumOf('MarketPriceDoc', 'outcome').map((s) => `catalog.priceOutcome.${s}`),
+      ...enumOf('MarketPriceDoc', 'source').map((s) => `catalog.priceSource.${s}`),
+      ...enumOf('ReadinessView', 'status').map((s) => `catalog.readiness.${s}`),
+      ...enumOf('IssueView', 'severity').map((s) => `catalog.severity.${s}`),
+      ...enumOf('SnapshotView', 'source').map((s) => `ops.fx.source.${s}`),
     ];
     expect(expected.length).toBeGreaterThan(50);
     expect(expected.filter((k) => !(k in catalogues.en))).toEqual([]);

@@ -1,16 +1,28 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, CommonErrorCode, Ctx, Public } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
 import type { AuthenticatedRequest } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginDto, TokenView } from './dto';
+import { AccountsService } from './accounts.service';
+import { LoginDto, MeView, TokenView } from './dto';
 import { AuthErrorCode } from './errors';
 
 @ApiTags('auth')
 @Controller({ path: 'auth', version: '1' })
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in account (seller or ops): id, email, role and preferred language' })
+  @ApiOkResponse({ type: MeView })
+  @ApiErrors(CommonErrorCode.UNAUTHENTICATED, AuthErrorCode.TOKEN_INVALID)
+  async me(@Ctx() ctx: RequestContext): Promise<MeView> {
+    return MeView.of(await this.accounts.get(ctx.actor!.accountId));
+  }
 
   @Public()
   @Post('login')

@@ -31,6 +31,18 @@ export class TokenView implements IssuedToken {
   @ApiProperty({ example: '2026-11-24T10:00:00.000Z' }) expiresAt: string;
 }
 
+/** Who the bearer token belongs to: what a client needs to pick its menus and language. */
+export class MeView {
+  @ApiProperty({ format: 'uuid' }) accountId: string;
+  @ApiProperty({ example: 'seller@example.com' }) email: string;
+  @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty({ enum: SUPPORTED_LOCALES, example: 'tr', description: 'The account\'s preferred language' }) locale: Locale;
+
+  static of(a: AccountEntity): MeView {
+    return { accountId: a.id, email: a.email, role: a.role, locale: a.locale };
+  }
+}
+
 export class CreateOpsAccountDto {
   @ApiProperty({ example: 'reviewer@ops.example.com' })
   @Transform(trim)

@@ -8,7 +8,7 @@ class HealthView {
   @ApiProperty({ example: 'ok' }) status: 'ok';
 }
 
-class ReadinessView extends HealthView {
+class HealthReadinessView extends HealthView {
   @ApiProperty({
     example: { database: 'up', screeningLists: 'loaded' },
     description: '`screeningLists: none_loaded`: no sanctions list is loaded, so screening clears nobody (every KYC submission waits for a reviewer); the service stays ready, but says so.',
@@ -34,9 +34,9 @@ export class HealthController {
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: the database answers (and whether any sanctions list is loaded)' })
-  @ApiOkResponse({ type: ReadinessView })
+  @ApiOkResponse({ type: HealthReadinessView })
   @ApiErrors(CommonErrorCode.SERVICE_UNAVAILABLE)
-  async ready(): Promise<ReadinessView> {
+  async ready(): Promise<HealthReadinessView> {
     try {
       await Promise.race([
         this.dataSource.query('SELECT 1'),

@@ -54,12 +54,20 @@ export const session = {
   onSignedOut(fn: () => void) {
     onSignedOut = fn;
   },
+  /** The API said the token is no longer valid: forget it and tell the app. */
+  expired() {
+    this.set(null);
+    onSignedOut();
+  },
 };
 
 /** The API answers (messages, labels, country names) in this language. */
 export function setApiLanguage(lang: string): void {
   language = lang;
 }
+
+/** The language the API is asked to answer in (uploads outside the generated client send it too). */
+export const apiLanguage = () => language;
 
 client.setConfig({ baseUrl: '', throwOnError: true });
 
@@ -73,10 +81,7 @@ client.interceptors.error.use((error, response) => {
   if (error instanceof ApiError) return error;
   if (!response) return new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
   const envelope = (typeof error === 'object' && error !== null ? error : {}) as Envelope;
-  if (response.status === 401 && token) {
-    session.set(null);
-    onSignedOut();
-  }
+  if (response.status === 401 && token) session.expired();
   return new ApiError(
     response.status,
     envelope.error?.code ?? `HTTP_${response.status}`,

@@ -3,6 +3,9 @@ import { AuditPage } from './AuditPage';
 import { BankAccountsPage } from './BankAccountsPage';
 import { CasePage } from './CasePage';
 import { CountriesPage } from './CountriesPage';
+import { FxPage } from './FxPage';
+import { MarketEditorPage } from './MarketEditorPage';
+import { MarketsPage } from './MarketsPage';
 import { PackEditorPage } from './PackEditorPage';
 import { QueuePage } from './QueuePage';
 import { WebhooksPage } from './WebhooksPage';
@@ -21,6 +24,9 @@ export default function OpsConsole({ admin }: { admin: boolean }) {
       <Route path="audit" element={<AuditPage />} />
       <Route path="countries" element={<CountriesPage admin={admin} />} />
       <Route path="countries/:cc/edit" element={admin ? <PackEditorPage /> : <Navigate to="/ops/countries" replace />} />
+      <Route path="markets" element={<MarketsPage admin={admin} />} />
+      <Route path="markets/:code/edit" element={admin ? <MarketEditorPage /> : <Navigate to="/ops/markets" replace />} />
+      <Route path="fx" element={<FxPage admin={admin} />} />
       <Route path="*" element={<Navigate to="/ops" replace />} />
     </Routes>
   );

@@ -8,11 +8,11 @@ import {
   countriesControllerSpecV1,
   sellerKycControllerPersonsV1,
   sellerKycControllerSubmitV1,
-  sellerKycControllerUploadV1,
   sellerKycControllerViewV1,
   sellersControllerGetBusinessV1,
   type FieldError,
 } from '../api/client';
+import { uploadWithProgress } from '../api/upload';
 import { byField, FormAlert, SelectField, TextField, useErrorMessage } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
 import { readSpec } from '../spec';
@@ -40,6 +40,7 @@ export function KycPage() {
   const countries = useQuery({ queryKey: ['countries', lang], queryFn: async () => (await countriesControllerListV1()).data });
   const [persons, setPersons] = useState<Result>();
   const [uploads, setUploads] = useState<Record<string, Result>>({});
+  const [progress, setProgress] = useState<Record<string, number>>({});
   const [submitted, setSubmitted] = useState<Result>();
 
   const rep = business.data?.representative as { firstName?: string; lastName?: string } | undefined;
@@ -98,12 +99,21 @@ export function KycPage() {
   const upload = async (type: string, file: File | undefined, issuedOn: string) => {
     if (!file) return setUploads((u) => ({ ...u, [type]: { message: t('kyc.chooseFile'), errors: [] } }));
     setUploads(({ [type]: _, ...rest }) => rest);
+    const body = new FormData();
+    body.set('type', type);
+    if (issuedOn) body.set('issuedOn', issuedOn);
+    body.set('file', file);
+    const track = (fraction: number) => setProgress((p) => ({ ...p, [type]: fraction }));
+    track(0);
     try {
-      await sellerKycControllerUploadV1({ body: { type, file, ...(issuedOn ? { issuedOn } : {}) } });
+      // the one call outside the generated client: it reports upload progress (the generated one cannot)
+      await uploadWithProgress('/v1/sellers/me/kyc/documents', body, track);
       setUploads((u) => ({ ...u, [type]: { ok: t('kyc.uploaded', { name: file.name }) } }));
       await refresh();
     } catch (e) {
       setUploads((u) => ({ ...u, [type]: { message: errorMessage(e), errors: e instanceof ApiError ? e.details : [] } }));
+    } finally {
+      setProgress(({ [type]: _, ...rest }) => rest);
     }
   };
 
@@ -237,7 +247,10 @@ export function KycPage() {
                 </p>
               </div>
             ) : null}
-            <button type="submit" className="secondary" disabled={!editable}>
+            {progress[d.type] !== undefined ? (
+              <progress max={1} value={progress[d.type]} aria-label={t('upload.progressOf', { name: d.label })} data-testid={`progress-${d.type}`} />
+            ) : null}
+            <button type="submit" className="secondary" disabled={!editable || progress[d.type] !== undefined}>
               {t('kyc.upload')}
             </button>
           </form>

@@ -8,7 +8,7 @@ export type HealthView = {
     status: string;
 };
 
-export type ReadinessView = {
+export type HealthReadinessView = {
     status: string;
     /**
      * `screeningLists: none_loaded`: no sanctions list is loaded, so screening clears nobody (every KYC submission waits for a reviewer); the service stays ready, but says so.
@@ -84,6 +84,16 @@ export type AuditEntryView = {
         [key: string]: unknown;
     };
     requestId: string;
+};
+
+export type MeView = {
+    accountId: string;
+    email: string;
+    role: 'seller' | 'ops_reviewer' | 'ops_admin';
+    /**
+     * The account's preferred language
+     */
+    locale: 'en' | 'ru' | 'tr' | 'it' | 'es';
 };
 
 export type LoginDto = {
@@ -1784,6 +1794,93 @@ export type ReadinessPreviewDto = {
     translations?: Array<PreviewTranslationDto>;
 };
 
+export type IssueView = {
+    /**
+     * Stable code
+     */
+    code: string;
+    severity: 'BLOCKER' | 'WARNING' | 'INFO';
+    category: 'CONTENT' | 'TRANSLATION' | 'COMPLIANCE' | 'LOGISTICS' | 'TAX' | 'AVAILABILITY' | 'SELLER';
+    /**
+     * Product fields to fix
+     */
+    fields: Array<string>;
+    /**
+     * The content locale concerned
+     */
+    locale?: string;
+    params: {
+        [key: string]: unknown;
+    };
+    /**
+     * The compliance rule (or market.<code>.locales for the market’s languages)
+     */
+    ruleId: string;
+    /**
+     * Version of the rule (of the market for language rules)
+     */
+    ruleVersion: string;
+    /**
+     * The legal source
+     */
+    sourceUrl?: string;
+    /**
+     * In the caller's language
+     */
+    message: string;
+};
+
+export type VariantReadinessView = {
+    /**
+     * null in a preview (nothing is saved)
+     */
+    variantId: string | null;
+    sku: string;
+    /**
+     * Counting the product’s issues, the variant’s own and the seller’s gates
+     */
+    status: 'READY' | 'READY_WITH_WARNINGS' | 'BLOCKED';
+    /**
+     * Issues of this variant only
+     */
+    issues: Array<IssueView>;
+};
+
+export type SellerGatesView = {
+    /**
+     * The seller’s own gates (the market chosen aside, the same in every market)
+     */
+    status: 'READY' | 'BLOCKED';
+    issues: Array<IssueView>;
+};
+
+export type ReadinessView = {
+    market: string;
+    marketVersion: number;
+    /**
+     * Version of the compliance rule set evaluated
+     */
+    ruleSetVersion: number;
+    /**
+     * BLOCKED if any BLOCKER of the product or of the seller's gates; READY_WITH_WARNINGS if any WARNING
+     */
+    status: 'READY' | 'READY_WITH_WARNINGS' | 'BLOCKED';
+    /**
+     * The product alone, without the seller’s gates
+     */
+    productStatus: 'READY' | 'READY_WITH_WARNINGS' | 'BLOCKED';
+    /**
+     * Issues of the product (they apply to every variant), blockers first
+     */
+    issues: Array<IssueView>;
+    variants: Array<VariantReadinessView>;
+    /**
+     * The seller’s own gates (business profile, verification, payouts, the market chosen), counted in `status`; category SELLER
+     */
+    seller: SellerGatesView;
+    evaluatedAt: string;
+};
+
 export type ReadinessPreviewView = {
     markets: Array<ReadinessView>;
 };
@@ -2498,7 +2595,7 @@ export type HealthControllerReadyErrors = {
 export type HealthControllerReadyError = HealthControllerReadyErrors[keyof HealthControllerReadyErrors];
 
 export type HealthControllerReadyResponses = {
-    200: ReadinessView;
+    200: HealthReadinessView;
 };
 
 export type HealthControllerReadyResponse = HealthControllerReadyResponses[keyof HealthControllerReadyResponses];
@@ -2572,6 +2669,32 @@ export type AuditControllerListV1Responses = {
 };
 
 export type AuditControllerListV1Response = AuditControllerListV1Responses[keyof AuditControllerListV1Responses];
+
+export type AuthControllerMeV1Data = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/me';
+};
+
+export type AuthControllerMeV1Errors = {
+    /**
+     * Error codes: COMMON_UNAUTHENTICATED, AUTH_TOKEN_INVALID
+     */
+    401: ErrorEnvelopeDto;
+    /**
+     * Error codes: COMMON_INTERNAL
+     */
+    500: ErrorEnvelopeDto;
+};
+
+export type AuthControllerMeV1Error = AuthControllerMeV1Errors[keyof AuthControllerMeV1Errors];
+
+export type AuthControllerMeV1Responses = {
+    200: MeView;
+};
+
+export type AuthControllerMeV1Response = AuthControllerMeV1Responses[keyof AuthControllerMeV1Responses];
 
 export type AuthControllerLoginV1Data = {
     body: LoginDto;
