@@ -10,7 +10,7 @@ import { catalogError, CatalogErrorCode } from '../errors';
 import { MarketCodePipe } from '../markets/markets.controller';
 import { IMPORT_ENCODINGS } from './csv-format';
 import type { ImportEncoding } from './csv-format';
-import { IMPORT_MAX_BYTES, ImportPageView, ImportsService, ImportView } from './imports.service';
+import { IMPORT_MAX_BYTES, ImportPageView, ImportsService, ProductImportView } from './imports.service';
 import { ListingsExportService } from './listings-export';
 
 /** Catalog imports: the kernel's upload edge with the catalog's codes. */
@@ -71,7 +71,7 @@ export class ImportsController {
     },
   })
   @ApiOperation({ summary: 'Import products from CSV (UTF-8, windows-1251/1254; `,` or `;`): upsert by SKU, processed by the worker; errors per row in errors.csv' })
-  @ApiAcceptedResponse({ type: ImportView, description: 'Queued (status WAITING).' })
+  @ApiAcceptedResponse({ type: ProductImportView, description: 'Queued (status WAITING).' })
   @ApiErrors(
     CommonErrorCode.VALIDATION_FAILED,
     CatalogErrorCode.IMPORT_FILE_MISSING,
@@ -81,7 +81,7 @@ export class ImportsController {
     CatalogErrorCode.IMPORT_UPLOAD_REJECTED,
     SellerErrorCode.SELLER_NOT_FOUND,
   )
-  start(@Ctx() ctx: RequestContext, @Body() body: StartImportDto, @UploadedFile() file?: { buffer: Buffer; originalname?: string }): Promise<ImportView> {
+  start(@Ctx() ctx: RequestContext, @Body() body: StartImportDto, @UploadedFile() file?: { buffer: Buffer; originalname?: string }): Promise<ProductImportView> {
     if (!file) throw catalogError(CatalogErrorCode.IMPORT_FILE_MISSING);
     return this.imports.start(ctx, file, body.encoding);
   }
@@ -96,9 +96,9 @@ export class ImportsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One import: status and counts {read, created, updated, unchanged, failed}' })
-  @ApiOkResponse({ type: ImportView })
+  @ApiOkResponse({ type: ProductImportView })
   @ApiErrors(CatalogErrorCode.IMPORT_NOT_FOUND, SellerErrorCode.SELLER_NOT_FOUND)
-  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ImportView> {
+  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ProductImportView> {
     return this.imports.get(ctx, id);
   }
 

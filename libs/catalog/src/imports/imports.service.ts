@@ -33,7 +33,7 @@ export class ImportFailureView {
   @ApiProperty({ description: "In the caller's language" }) message: string;
 }
 
-export class ImportView {
+export class ProductImportView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: IMPORT_STATUSES, description: 'WAITING → RUNNING → COMPLETE | FAILED (FAILED: the file could not be read to its end; the rows before were imported)' }) status: string;
   @ApiProperty({ nullable: true, type: String }) fileName: string | null;
@@ -49,7 +49,7 @@ export class ImportView {
 }
 
 export class ImportPageView {
-  @ApiProperty({ type: [ImportView] }) items: ImportView[];
+  @ApiProperty({ type: [ProductImportView] }) items: ProductImportView[];
   @ApiProperty() total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
@@ -76,7 +76,7 @@ export class ImportsService {
    * Checks what can be checked at once — the bytes are text, the header names known columns — and
    * queues the import. Everything else is per row, in the worker.
    */
-  async start(ctx: RequestContext, file: { buffer: Buffer; originalname?: string }, declared?: ImportEncoding): Promise<ImportView> {
+  async start(ctx: RequestContext, file: { buffer: Buffer; originalname?: string }, declared?: ImportEncoding): Promise<ProductImportView> {
     const seller = callerSeller(ctx);
     const bytes = file.buffer;
     const detected = detectEncoding(bytes, declared, seller.country);
@@ -125,7 +125,7 @@ export class ImportsService {
     return this.view(ctx, entity);
   }
 
-  async get(ctx: RequestContext, id: string): Promise<ImportView> {
+  async get(ctx: RequestContext, id: string): Promise<ProductImportView> {
     return this.view(ctx, await this.owned(ctx, id));
   }
 
@@ -172,7 +172,7 @@ export class ImportsService {
     return row;
   }
 
-  private view(ctx: RequestContext, e: ImportEntity): ImportView {
+  private view(ctx: RequestContext, e: ImportEntity): ProductImportView {
     return {
       id: e.id,
       status: e.status,

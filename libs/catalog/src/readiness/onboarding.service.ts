@@ -66,7 +66,7 @@ export class OnboardingStepView {
   @ApiProperty({ type: ListingsStepView, required: false, description: 'LISTINGS only' }) listings?: ListingsStepView;
 }
 
-export class NextActionView {
+export class OnboardingNextActionView {
   @ApiProperty({ enum: ['BUSINESS_PROFILE', 'KYC', 'PAYOUTS', 'LISTINGS'] }) step: StepName;
   @ApiProperty() message: string;
 }
@@ -76,7 +76,7 @@ export class OnboardingMarketView {
   @ApiProperty({ example: 'İtalya' }) name: string;
   @ApiProperty({ enum: ['LIVE', 'NOT_READY'], description: 'LIVE: every step done (at least one ready listing and every seller gate green)' }) status: 'LIVE' | 'NOT_READY';
   @ApiProperty({ nullable: true, type: String }) liveSince: string | null;
-  @ApiProperty({ type: NextActionView, nullable: true, description: 'The first step not done; null when live' }) nextAction: NextActionView | null;
+  @ApiProperty({ type: OnboardingNextActionView, nullable: true, description: 'The first step not done; null when live' }) nextAction: OnboardingNextActionView | null;
   @ApiProperty({ type: [OnboardingStepView] }) steps: OnboardingStepView[];
 }
 

@@ -1354,23 +1354,34 @@ export type KycWebhookReceiptView = {
 
 export type ImportView = {
     id: string;
+    source: 'ecb' | 'cbr' | 'tcmb';
     /**
-     * WAITING → RUNNING → COMPLETE | FAILED (FAILED: the file could not be read to its end; the rows before were imported)
+     * SHA-256 of the file: the same file again is this import.
      */
-    status: 'WAITING' | 'RUNNING' | 'COMPLETE' | 'FAILED';
-    fileName: string | null;
-    sizeBytes: number;
-    encoding: string;
+    fileSha256: string;
     /**
-     * bom: byte order mark; utf8: the bytes are valid UTF-8; declared: the `encoding` field; country: the code page of the seller’s country
+     * `reference` (ECB, CBR) or the TCMB column taken (`ForexBuying`).
      */
-    encodingDetectedBy: 'bom' | 'utf8' | 'declared' | 'country';
-    delimiter: ',' | ';' | '\t';
-    counts: ImportCountsView;
-    failure?: ImportFailureView | null;
-    createdAt: string;
-    startedAt: string | null;
-    finishedAt: string | null;
+    rateKind: string;
+    firstRateDate: string;
+    lastRateDate: string;
+    /**
+     * One snapshot per rate date in the file, newest first.
+     */
+    snapshotIds: Array<string>;
+    /**
+     * Snapshots this import created (0 for a duplicate).
+     */
+    newSnapshots: number;
+    /**
+     * Currencies in the file without a usable rate (TCMB empty fields).
+     */
+    skipped: Array<string>;
+    fetchedAt: string;
+    /**
+     * True when the same file was imported before (answer 200, nothing changed).
+     */
+    duplicate: boolean;
 };
 
 export type FreshnessView = {
@@ -1478,8 +1489,29 @@ export type ImportFailureView = {
     message: string;
 };
 
+export type ProductImportView = {
+    id: string;
+    /**
+     * WAITING → RUNNING → COMPLETE | FAILED (FAILED: the file could not be read to its end; the rows before were imported)
+     */
+    status: 'WAITING' | 'RUNNING' | 'COMPLETE' | 'FAILED';
+    fileName: string | null;
+    sizeBytes: number;
+    encoding: string;
+    /**
+     * bom: byte order mark; utf8: the bytes are valid UTF-8; declared: the `encoding` field; country: the code page of the seller’s country
+     */
+    encodingDetectedBy: 'bom' | 'utf8' | 'declared' | 'country';
+    delimiter: ',' | ';' | '\t';
+    counts: ImportCountsView;
+    failure?: ImportFailureView | null;
+    createdAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+};
+
 export type ImportPageView = {
-    items: Array<ImportView>;
+    items: Array<ProductImportView>;
     total: number;
     limit: number;
     offset: number;
@@ -2477,6 +2509,11 @@ export type SellerMarketsDto = {
     markets: Array<string>;
 };
 
+export type OnboardingNextActionView = {
+    step: 'BUSINESS_PROFILE' | 'KYC' | 'PAYOUTS' | 'LISTINGS';
+    message: string;
+};
+
 export type ReadinessCountsView = {
     READY: number;
     READY_WITH_WARNINGS: number;
@@ -2537,7 +2574,7 @@ export type OnboardingMarketView = {
     /**
      * The first step not done; null when live
      */
-    nextAction: NextActionView | null;
+    nextAction: OnboardingNextActionView | null;
     steps: Array<OnboardingStepView>;
 };
 
@@ -5569,7 +5606,7 @@ export type ImportsControllerStartV1Responses = {
     /**
      * Queued (status WAITING).
      */
-    202: ImportView;
+    202: ProductImportView;
 };
 
 export type ImportsControllerStartV1Response = ImportsControllerStartV1Responses[keyof ImportsControllerStartV1Responses];
@@ -5605,7 +5642,7 @@ export type ImportsControllerGetV1Errors = {
 export type ImportsControllerGetV1Error = ImportsControllerGetV1Errors[keyof ImportsControllerGetV1Errors];
 
 export type ImportsControllerGetV1Responses = {
-    200: ImportView;
+    200: ProductImportView;
 };
 
 export type ImportsControllerGetV1Response = ImportsControllerGetV1Responses[keyof ImportsControllerGetV1Responses];
