@@ -75,3 +75,29 @@ export type PersonRole = (typeof PERSON_ROLES)[number];
 /** Sanctions lists ops may load (by upload or the scheduled fetch). */
 export const LIST_SOURCES = ['ofac_sdn', 'eu_consolidated', 'un_consolidated'] as const;
 export type ListSource = (typeof LIST_SOURCES)[number];
+
+/** The review queue's filter (ops). */
+export interface QueueFilter {
+  status: KycStatus;
+  country?: string;
+  olderThanHours?: number;
+  limit: number;
+  flagged?: boolean;
+  reason?: ReviewReason;
+  sellerId?: string;
+  q?: string;
+}
+
+/** A file received by a multipart route (held in memory: sniffed, hashed and encrypted before storage). */
+export interface UploadedFile {
+  buffer: Buffer;
+  size: number;
+}
+
+/** What the seller says about an upload (a replacement keeps the old document's type and person unless given). */
+export interface UploadInput {
+  type?: string;
+  personId?: string;
+  issuedOn?: string;
+  expiresOn?: string;
+}

@@ -6,6 +6,7 @@ import { UnitOfWork } from '@app/persistence';
 import type { Tx } from '@app/persistence';
 import { callerSeller } from '@app/sellers';
 import { KycErrorCode } from './codes';
+import type { UploadedFile, UploadInput } from './codes';
 import { assertEditable, KycCasesService, requiredDocuments } from './cases.service';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
@@ -13,19 +14,6 @@ import { KycPersonEntity } from './entities/kyc-person.entity';
 import { kycError } from './errors';
 import { isUuid } from './ids';
 import { documentView } from './views';
-
-export interface UploadedFile {
-  buffer: Buffer;
-  size: number;
-}
-
-/** What the seller says about an upload (a replacement keeps the old document's type and person unless given). */
-export interface UploadInput {
-  type?: string;
-  personId?: string;
-  issuedOn?: string;
-  expiresOn?: string;
-}
 
 const ALLOWED_MEDIA = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 

@@ -4,8 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { BaseQueryDto, ListOf, Omittable } from '@app/kernel';
 import { KYC_REASON_CODES, KYC_STATUSES, OPS_DECISIONS, PERSON_ROLES, REVIEW_REASONS } from './codes';
-import type { KycReasonCode, KycStatus, OpsDecision, PersonRole, ReviewReason } from './codes';
-import type { QueueFilter } from './review.service';
+import type { KycReasonCode, KycStatus, OpsDecision, PersonRole, QueueFilter, ReviewReason } from './codes';
 
 /** Request bodies and queries of the KYC routes (validated by the global ValidationPipe). */
 

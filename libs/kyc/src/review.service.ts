@@ -13,7 +13,7 @@ import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycCaseMessageEntity } from './entities/kyc-case-message.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { KycErrorCode, REVIEW_REASONS } from './codes';
-import type { KycReasonCode, KycStatus, OpsDecision, ReviewReason } from './codes';
+import type { KycReasonCode, KycStatus, OpsDecision, QueueFilter, ReviewReason } from './codes';
 import { kycError } from './errors';
 import { isUuid } from './ids';
 import { OPS_DECISION_FROM, statusName } from './lifecycle';
@@ -36,16 +36,6 @@ const REASON_SQL: Record<ReviewReason, string> = {
   RISK_POLICY: check('risk_policy', "'review', 'fail'"),
 };
 
-export interface QueueFilter {
-  status: KycStatus;
-  country?: string;
-  olderThanHours?: number;
-  limit: number;
-  flagged?: boolean;
-  reason?: ReviewReason;
-  sellerId?: string;
-  q?: string;
-}
 
 export type QueueItem = KycCaseEntity & {
   legalName: string | null;
