@@ -8,6 +8,7 @@ import type { SubmissionCheck } from './submission-check';
 
 export type { CheckFinding, SubmissionCheck, SubmissionContext } from './submission-check';
 export { CompletenessCheck, DuplicateSellerCheck, IdentifiersCheck, IdentityCheck, RiskPolicyCheck, SanctionsCheck };
+export { identityFinding } from './identity.check';
 
 /**
  * The automated checks a submission runs, in this order, each stored as a kyc_checks row of its
