@@ -7,7 +7,7 @@ import { CLOCK, IllegalTransition } from '@app/kernel';
 import type { Clock, SellerPrincipal } from '@app/kernel';
 import type { Tx } from '@app/persistence';
 import { Not } from 'typeorm';
-import { SellerBusinessProfileEntity } from '@app/sellers';
+import { SellerDirectory } from '@app/sellers';
 import { KycErrorCode, MIN_PARTNERS } from './codes';
 import type { KycStatus, MissingItem } from './codes';
 import { KycCaseEntity } from './entities/kyc-case.entity';
@@ -48,6 +48,7 @@ export class KycCasesService {
   constructor(
     private readonly countries: CountryRulesService,
     private readonly outbox: Outbox,
+    private readonly sellers: SellerDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -61,7 +62,7 @@ export class KycCasesService {
     const current = () => tx.findOne(KycCaseEntity, { where: { sellerId: seller.id, status: Not('superseded' as KycStatus) }, lock: { mode: 'pessimistic_write' } });
     const existing = await current();
     if (existing) return existing;
-    const profile = await tx.findOne(SellerBusinessProfileEntity, { where: { sellerId: seller.id } });
+    const profile = await this.sellers.businessProfile(seller.id, tx);
     if (!profile) throw kycError(KycErrorCode.BUSINESS_PROFILE_REQUIRED);
     const pack = await this.countries.published(seller.country, tx);
     const id = randomUUID();
@@ -147,7 +148,7 @@ export class KycCasesService {
     const pack = await this.pack(tx, kase);
     const persons = await tx.find(KycPersonEntity, { where: { caseId: kase.id } });
     const docs = await tx.find(KycDocumentEntity, { where: { caseId: kase.id } });
-    const profile = await tx.findOne(SellerBusinessProfileEntity, { where: { sellerId: kase.sellerId } });
+    const profile = await this.sellers.businessProfile(kase.sellerId, tx);
     const declared = declarationsOf(
       pack.legalForms.find((f) => f.code === kase.legalForm),
       profile ?? { identifiers: {} },

@@ -6,7 +6,7 @@ import { CLOCK } from '@app/kernel';
 import type { Clock, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
 import type { Tx } from '@app/persistence';
-import { SellerBusinessProfileEntity } from '@app/sellers';
+import { SellerDirectory } from '@app/sellers';
 import { ScreeningErrorCode } from './codes';
 import type { ListSource } from './codes';
 import { screeningError } from './errors';
@@ -122,6 +122,7 @@ export class RescreenApprovedJob implements JobProcessor<{ listId: string }> {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly cases: KycCasesService,
+    private readonly sellers: SellerDirectory,
     @Inject(SANCTIONS_SCREENER) private readonly screener: SanctionsScreener,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -140,7 +141,7 @@ export class RescreenApprovedJob implements JobProcessor<{ listId: string }> {
     let suspended = 0;
     let flagged = 0;
     for (const kase of approved) {
-      const profile = await this.uow.reader.findOne(SellerBusinessProfileEntity, { where: { sellerId: kase.sellerId } });
+      const profile = await this.sellers.businessProfile(kase.sellerId, this.uow.reader);
       const persons = await this.uow.reader.find(KycPersonEntity, { where: { caseId: kase.id } });
       const result = await this.screener.screen([
         ...(profile ? [{ ref: 'company', kind: 'entity' as const, name: profile.legalName }] : []),

@@ -4,7 +4,7 @@ import { CLOCK, Translator } from '@app/kernel';
 import type { Clock, ErrorDetail, MessageParam, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
 import type { Tx } from '@app/persistence';
-import { callerSeller, SellerBusinessProfileEntity } from '@app/sellers';
+import { callerSeller, SellerDirectory } from '@app/sellers';
 import { KycErrorCode, MIN_PARTNERS } from './codes';
 import { assertEditable, KycCasesService } from './cases.service';
 import { SUBMISSION_CHECKS } from './checks';
@@ -25,6 +25,7 @@ export class KycSubmissionService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly cases: KycCasesService,
+    private readonly sellers: SellerDirectory,
     private readonly translator: Translator,
     @Inject(SANCTIONS_SCREENER) private readonly screener: SanctionsScreener,
     @Inject(IDENTITY_VERIFICATION) private readonly identity: IdentityVerificationProvider,
@@ -76,12 +77,14 @@ export class KycSubmissionService {
    * for it (a vendor's RETRY) and none holds it.
    */
   private async runChecks(tx: Tx, kase: KycCaseEntity): Promise<KycCaseEntity> {
+    const profile = await this.sellers.businessProfile(kase.sellerId, tx);
+    if (!profile) throw kycError(KycErrorCode.BUSINESS_PROFILE_REQUIRED);
     const context: SubmissionContext = {
       tx,
       kase,
       pack: await this.cases.pack(tx, kase),
       packRef: `pack:${kase.country}@${kase.packVersion}`,
-      profile: await tx.findOneOrFail(SellerBusinessProfileEntity, { where: { sellerId: kase.sellerId } }),
+      profile,
       persons: await tx.find(KycPersonEntity, { where: { caseId: kase.id } }),
       missing: () => this.cases.missing(tx, kase),
       screener: this.screener,

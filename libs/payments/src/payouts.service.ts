@@ -9,7 +9,7 @@ import { APP_CONFIG, CLOCK } from '@app/kernel';
 import type { AppConfig, Clock, MessageParam, RequestContext } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
 import type { Reader } from '@app/persistence';
-import { callerSeller, SellerBusinessProfileEntity, SellerDirectory } from '@app/sellers';
+import { callerSeller, SellerDirectory } from '@app/sellers';
 import { buildChecklist, ChecklistItem } from './checklist';
 import { PayoutAccountEntity } from './entities/payout-account.entity';
 import { paymentError, PaymentErrorCode } from './errors';
@@ -117,7 +117,7 @@ export class PayoutsService implements OnModuleInit {
     const seller = callerSeller(ctx);
     const { document } = await this.countries.published(seller.country, this.uow.reader);
     const choice = this.chooseRail(document);
-    const hasProfile = await this.uow.reader.exists(SellerBusinessProfileEntity, { where: { sellerId: seller.id } });
+    const hasProfile = (await this.sellers.businessProfile(seller.id, this.uow.reader)) !== null;
     let account = await this.uow.reader.findOne(PayoutAccountEntity, { where: { sellerId: seller.id } });
     if (account && choice.available && account.rail !== choice.rail) account = await this.followRail(account.sellerId, choice.rail);
     const kyc = await this.kyc.of(seller.id, this.uow.reader);
@@ -241,7 +241,7 @@ export class PayoutsService implements OnModuleInit {
     if (!document.currencies.payout.includes(currency)) {
       throw paymentError(PaymentErrorCode.CURRENCY_NOT_ALLOWED, { currency, country: countryName(seller.country), allowed: document.currencies.payout.join(', ') });
     }
-    const profile = await this.uow.reader.findOne(SellerBusinessProfileEntity, { where: { sellerId: seller.id } });
+    const profile = await this.sellers.businessProfile(seller.id, this.uow.reader);
     if (!profile) throw paymentError(PaymentErrorCode.BUSINESS_PROFILE_REQUIRED);
     // read before the transaction below: nothing else should wait on a pool connection while it holds its lock
     const { email } = await this.sellers.contact(seller.id);

@@ -8,7 +8,7 @@ export * from './business-profile.service';
 export { SellerBusinessProfileEntity, SellerIdentifierEntity } from './business-profile.entity';
 export { callerSeller } from './caller-seller';
 export { SellerDirectory } from './seller-directory';
-export type { SellerContact, SellerReviewProfile, SellerStanding } from './seller-directory';
+export type { SellerBusinessProfile, SellerContact, SellerReviewProfile, SellerStanding } from './seller-directory';
 export { SellerErasure } from './erasure';
 export type { ErasureParticipant } from './erasure';
 export { eligibility } from './eligibility';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Locale } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
 import type { Reader } from '@app/persistence';
+import { SellerBusinessProfileEntity } from './business-profile.entity';
 import { sellerError, SellerErrorCode } from './errors';
 
 export interface SellerContact {
@@ -33,6 +34,25 @@ export interface SellerReviewProfile {
     checkedAt: string;
     updatedAt: string;
   } | null;
+}
+
+/** The business profile as other contexts may read it (KYC checks, payout prefill, catalog brand and source-language defaults). */
+export interface SellerBusinessProfile {
+  readonly sellerId: string;
+  readonly country: string;
+  readonly legalForm: string;
+  readonly sellerType: 'individual' | 'company' | 'partnership';
+  readonly legalName: string;
+  readonly identifiers: Readonly<Record<string, string>>;
+  readonly registeredAddress: Readonly<Record<string, unknown>>;
+  readonly shipFrom: Readonly<Record<string, unknown>>;
+  readonly phone: string;
+  readonly website: string | null;
+  readonly representative: { readonly firstName: string; readonly lastName: string };
+  readonly brands: readonly string[];
+  readonly vatRegistered: boolean | null;
+  readonly packVersion: number;
+  readonly reverificationRequired: boolean;
 }
 
 export interface SellerStanding {
@@ -108,6 +128,32 @@ export class SellerDirectory {
             updatedAt: iso(r.updated_at),
           }
         : null,
+    };
+  }
+
+  /**
+   * The seller's business profile, null before one was submitted. `db`: the caller's transaction when
+   * the read belongs to one (a KYC submission), else `uow.reader`.
+   */
+  async businessProfile(sellerId: string, db: Reader): Promise<SellerBusinessProfile | null> {
+    const p = await db.findOne(SellerBusinessProfileEntity, { where: { sellerId } });
+    if (!p) return null;
+    return {
+      sellerId: p.sellerId,
+      country: p.country,
+      legalForm: p.legalForm,
+      sellerType: p.sellerType,
+      legalName: p.legalName,
+      identifiers: { ...p.identifiers },
+      registeredAddress: { ...p.registeredAddress },
+      shipFrom: { ...p.shipFrom },
+      phone: p.phone,
+      website: p.website,
+      representative: { ...p.representative },
+      brands: [...p.brands],
+      vatRegistered: p.vatRegistered,
+      packVersion: p.packVersion,
+      reverificationRequired: p.reverificationRequired,
     };
   }
 

@@ -10,7 +10,7 @@ import type { Clock, MessageParam } from '@app/kernel';
 import { JobHandler, JobProcessor, JobQueue } from '@app/jobs';
 import { isUniqueViolation, UnitOfWork } from '@app/persistence';
 import type { Tx } from '@app/persistence';
-import { SellerBusinessProfileEntity, SellerEntity } from '@app/sellers';
+import { SellerDirectory } from '@app/sellers';
 import { PricesService } from '../prices/prices.service';
 import { ProductEntity, ProductTranslationEntity, VariantEntity } from '../products/product.entity';
 import { ProductsService } from '../products/products.service';
@@ -70,6 +70,7 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
     private readonly products: ProductsService,
     private readonly jobs: JobQueue,
     private readonly readiness: ReadinessTrigger,
+    private readonly sellers: SellerDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -99,8 +100,9 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
 
   /** Reads the whole file; returns why it stopped early, or null. */
   async process(job: ImportEntity, content: Buffer): Promise<{ code: string; params: Record<string, string | number> } | null> {
-    const seller = await this.uow.reader.findOneOrFail(SellerEntity, { where: { id: job.sellerId } });
-    const profile = await this.uow.reader.findOne(SellerBusinessProfileEntity, { where: { sellerId: job.sellerId } });
+    const seller = await this.sellers.standing(job.sellerId, this.uow.reader);
+    if (!seller) return { code: 'INTERNAL', params: {} }; // the seller is gone (a deleted account cascades its imports away)
+    const profile = await this.sellers.businessProfile(job.sellerId, this.uow.reader);
     const pack = await this.countries.getPublished(seller.country);
     const bom = job.encodingBy === 'bom' ? (job.encoding === 'utf-8' ? 3 : 2) : 0;
     const parser = Readable.from([content.subarray(bom)])
@@ -146,7 +148,7 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
             header,
             defaultCurrency: pack.document.currencies.default,
             defaultSourceLocale: this.products.defaultSourceLocale(seller.country),
-            brands: profile?.brands ?? [],
+            brands: [...(profile?.brands ?? [])],
           };
           continue;
         }

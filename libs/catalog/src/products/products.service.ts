@@ -5,7 +5,7 @@ import { CountryRulesService } from '@app/countries';
 import { deleteAfterCommit, DOCUMENT_STORAGE, parseContentLocale } from '@app/kernel';
 import type { DocumentStorage, ErrorDetail, RequestContext, SellerPrincipal } from '@app/kernel';
 import { isUniqueViolation, Reader, Tx, UnitOfWork } from '@app/persistence';
-import { callerSeller, SellerBusinessProfileEntity } from '@app/sellers';
+import { callerSeller, SellerDirectory } from '@app/sellers';
 import type { Battery } from '../compliance/dangerous-goods';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { ProductImageEntity } from '../images/product-image.entity';
@@ -46,6 +46,7 @@ export class ProductsService {
     private readonly marketPrices: PricesService,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     private readonly readiness: ReadinessTrigger,
+    private readonly sellers: SellerDirectory,
   ) {}
 
   /** The images of these products, in order. */
@@ -209,7 +210,7 @@ export class ProductsService {
     if (problems.length) throw catalogError(CatalogErrorCode.PRODUCT_INVALID, {}, problems);
     let brand: string | null = null;
     if (input.brand !== undefined) {
-      const profile = await tx.findOne(SellerBusinessProfileEntity, { where: { sellerId: seller.id } });
+      const profile = await this.sellers.businessProfile(seller.id, tx);
       const declared = (profile?.brands ?? []).find((b) => sameBrand(b, input.brand!));
       // refused, not warned: a brand on a listing needs the trademark documents that declaring it in KYC asks for
       if (!declared) throw catalogError(CatalogErrorCode.BRAND_NOT_DECLARED, { brand: input.brand });

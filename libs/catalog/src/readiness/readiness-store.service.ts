@@ -5,7 +5,7 @@ import { CLOCK } from '@app/kernel';
 import type { Clock } from '@app/kernel';
 import { Outbox } from '@app/jobs';
 import { Tx, UnitOfWork } from '@app/persistence';
-import { SellerEntity } from '@app/sellers';
+import { SellerDirectory } from '@app/sellers';
 import { evaluateReadiness, statusOf } from '../compliance/evaluate';
 import type { Issue, ReadinessStatus } from '../compliance/evaluate';
 import { readinessInput } from '../compliance/input';
@@ -35,6 +35,7 @@ export class ReadinessStore {
     private readonly markets: MarketsService,
     private readonly rules: ComplianceRulesService,
     @Inject(SELLER_GATES) private readonly gates: SellerGates,
+    private readonly sellers: SellerDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -56,7 +57,7 @@ export class ReadinessStore {
       const markets = (await this.markets.list(tx)).filter((m) => m.status === 'enabled');
       const ruleSet = await this.rules.published(tx);
       const rules = { version: ruleSet.version, rules: ruleSet.document.rules };
-      const seller = await tx.findOne(SellerEntity, { where: { id: sellerId } });
+      const seller = await this.sellers.standing(sellerId, tx);
       if (!seller) return 0;
       const chosen = await tx.find(SellerMarketEntity, { where: { sellerId } });
       const chosenCodes = new Set(chosen.map((c) => c.market));

@@ -1,6 +1,6 @@
 import type { CountryPackDocument } from '@app/countries';
 import type { Tx } from '@app/persistence';
-import type { SellerBusinessProfileEntity } from '@app/sellers';
+import type { SellerBusinessProfile } from '@app/sellers';
 import type { CheckResult, KycReasonCode, MissingItem } from '../codes';
 import type { KycCaseEntity } from '../entities/kyc-case.entity';
 import type { KycPersonEntity } from '../entities/kyc-person.entity';
@@ -14,7 +14,7 @@ export interface SubmissionContext {
   readonly pack: CountryPackDocument;
   /** `pack:<country>@<version>`: the rule version of checks that follow the pinned pack. */
   readonly packRef: string;
-  readonly profile: SellerBusinessProfileEntity;
+  readonly profile: SellerBusinessProfile;
   readonly persons: readonly KycPersonEntity[];
   /** The case's checklist of what is still missing (KycCasesService.missing). */
   missing(): Promise<MissingItem[]>;
