@@ -94,7 +94,8 @@ function LocaleEditor({ data, locale, sourceName, targetName }: { data: Translat
       await queryClient.invalidateQueries({ queryKey: ['listing', data.productId] });
     } catch (e) {
       const notConfigured = e instanceof ApiError && e.code === 'CATALOG_MT_NOT_CONFIGURED';
-      setMachine({ error: notConfigured ? `${t('catalog.translations.machineOff')} ${errorMessage(e)}` : errorMessage(e), notConfigured });
+      // the API's own 409, in the seller's language: machine translation is off here, nothing was sent out
+      setMachine({ error: errorMessage(e), notConfigured });
     } finally {
       setSaving(false);
     }
