@@ -370,6 +370,8 @@ describe('web app in Chromium: a Turkish seller', () => {
     // a reviewer does not configure: no country-pack editing offered
     await expectAccessible(reviewer);
 
+    // which sanctions lists screening runs against: none loaded here, said plainly
+    expect(await textOf(reviewer.getByTestId('coverage-status'), /No list is loaded/)).toMatch(/every submission goes to review/);
     await reviewer.getByLabel('Search').fill('anadolu seramik');
     await reviewer.getByRole('button', { name: 'Apply' }).click();
     await reviewer.waitForURL(/q=anadolu/);
@@ -400,12 +402,22 @@ describe('web app in Chromium: a Turkish seller', () => {
     await expectAccessible(reviewer);
     await docShot(reviewer, 'kyc-case');
 
+    // the seller's account and business profile, and a message to the seller from "the review team"
+    const sellerBlock = reviewer.getByTestId('case-seller');
+    expect(await textOf(sellerBlock, /4540536920/)).toMatch(/0454053692000015/);
+    expect(await sellerBlock.textContent()).toMatch(/Ayşe Yılmaz/);
+    await reviewer.getByLabel('Message to the seller').fill('Lütfen vergi levhasının kaşesi okunur bir taramasını yükleyin.');
+    await reviewer.getByRole('button', { name: 'Send message' }).click();
+    expect(await textOf(reviewer.locator('.success'), /Message sent/)).toBe('Message sent to the seller.');
+    expect(await textOf(reviewer.getByTestId('case-messages'), /kaşesi okunur/)).toMatch(/kaşesi okunur/);
+    await expectAccessible(reviewer);
+
     await reviewer.getByLabel('Request changes').check();
     await reviewer.getByLabel(label, { exact: true }).selectOption('rejected');
     await reviewer.getByLabel(`Why ${label} is rejected`).selectOption('DOCUMENT_UNREADABLE');
     await reviewer.getByLabel('Internal note').fill('stamp illegible on the scan');
     await reviewer.getByRole('button', { name: 'Record decision' }).click();
-    expect(await textOf(reviewer.locator('.success'), /^Recorded/)).toBe('Recorded. Status: Action required.');
+    expect(await textOf(reviewer.locator('.decision .success'), /^Recorded/)).toBe('Recorded. Status: Action required.');
     expect(await textOf(reviewer.getByTestId('case-status'), 'Action required')).toBe('Action required');
     await expectAccessible(reviewer);
   }, 120_000);
@@ -416,6 +428,7 @@ describe('web app in Chromium: a Turkish seller', () => {
     const levha = page.getByTestId('uploaded-tr.vergi_levhasi');
     expect(await textOf(levha, /reddedildi/)).toMatch(/reddedildi · Belge okunamıyor; daha net bir tarama yükleyin\.$/);
     expect(await page.content()).not.toContain('stamp illegible');
+    expect(await textOf(page.getByTestId('kyc-messages'), /kaşesi okunur/)).toMatch(/^İnceleme ekibi, .*Lütfen vergi levhasının kaşesi okunur bir taramasını yükleyin\.$/);
     await expectAccessible(page);
     await shot(page, '8-kyc-changes-requested-tr');
 
