@@ -10,7 +10,7 @@ import { targetDaysBetween } from '@app/kernel';
 import { signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
 import { startStripeDouble, StripeDouble } from '../doubles/stripe-double';
 import { eventually } from '../support/eventually';
-import { pdfVariant, readablePdf } from '../support/files';
+import { pdfVariant, PNG, readablePdf } from '../support/files';
 import { launchChromium, seriousA11yViolations, TestBrowser } from '../support/browser';
 import { submitKyc } from '../support/kyc';
 import { acceptedRegistration } from '../support/registrations';
@@ -1001,5 +1001,22 @@ describe('web app in Chromium: a Turkish seller goes for Italy and the UK (go-li
     expect(await textOf(page.getByTestId('mt-not-configured'), /.+/)).toBe('Bu hizmette makine çevirisi yapılandırılmamış; alanları kendiniz çevirin.');
     await expectAccessible(page);
     await shot(page, '32-mt-not-configured-tr');
+
+    // the product's images: uploaded with a progress bar, described, deleted
+    await page.getByRole('link', { name: 'Ürün', exact: true }).click();
+    const images = page.locator('section[aria-labelledby="images-title"]');
+    await images.getByText('Henüz görsel yok.').waitFor();
+    await page.locator('#image-file').setInputFiles({ name: 'tren.png', mimeType: 'image/png', buffer: PNG });
+    await images.getByRole('button', { name: 'Görsel ekle' }).click();
+    expect(await textOf(images.locator('.success'), /tren\.png/)).toBe('Yüklendi: tren.png');
+    await page.getByTestId('image-1').locator('img').waitFor();
+    await page.getByLabel('Alternatif metin (tr)').fill('Ahşap tren seti, kutusunda');
+    await images.getByRole('button', { name: /^Alternatif metni kaydet/ }).click();
+    expect(await textOf(images.locator('.success'), /kaydedildi/)).toBe('Alternatif metin kaydedildi.');
+    expect(await page.getByTestId('image-1').locator('img').getAttribute('alt')).toBe('Ahşap tren seti, kutusunda');
+    await expectAccessible(page);
+    await shot(page, '33-product-images-tr');
+    await images.getByRole('button', { name: /^Sil/ }).click();
+    await images.getByText('Henüz görsel yok.').waitFor();
   }, 60_000);
 });
