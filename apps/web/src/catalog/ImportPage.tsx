@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import {
   importsControllerErrorsV1,
@@ -35,6 +35,14 @@ export function ImportPage() {
     queryFn: async () => (await importsControllerGetV1({ path: { id: current! } })).data,
     refetchInterval: (q) => (q.state.data && !running(q.state.data.status) ? false : 1000),
   });
+  const finished = job.data && !running(job.data.status) ? job.data.status : undefined;
+  useEffect(() => {
+    // the job ended: the recent imports and the products show what it did
+    if (!finished) return;
+    void queryClient.invalidateQueries({ queryKey: ['imports'] });
+    void queryClient.invalidateQueries({ queryKey: ['products'] });
+    void queryClient.invalidateQueries({ queryKey: ['onboarding'] });
+  }, [finished, current, queryClient]);
   const recent = useQuery({ queryKey: ['imports', lang], queryFn: async () => (await importsControllerListV1({ query: { limit: 5 } })).data });
   const markets = useQuery({ queryKey: ['markets', lang], queryFn: async () => (await marketsControllerListV1()).data });
 
