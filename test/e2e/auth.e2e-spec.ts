@@ -55,10 +55,10 @@ describe('accounts and roles (e2e)', () => {
 
     const anonymous = await request(t.http).get('/v1/auth/me').set('Accept-Language', 'tr');
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body.error.code).toBe('COMMON.UNAUTHENTICATED');
+    expect(anonymous.body.error.code).toBe('COMMON_UNAUTHENTICATED');
     const revoked = await request(t.http).get('/v1/auth/me').set('Authorization', 'Bearer ltg_at_not-a-token').set('Accept-Language', 'ru');
     expect(revoked.status).toBe(401);
-    expect(revoked.body.error.code).toBe('AUTH.TOKEN_INVALID');
+    expect(revoked.body.error.code).toBe('AUTH_TOKEN_INVALID');
     expect(revoked.body.error.message).toMatch(/[А-Яа-яЁё]/);
   });
 

@@ -150,7 +150,8 @@ describe('listing readiness and compliance rules (e2e)', () => {
     const bare = await request(t.http).post('/v1/sellers/me/products/readiness/preview').set(bearer(turk)).send({ product: { ...toy('TOY-P2'), conformity: undefined }, markets: ['US'] });
     expect(bare.status).toBe(200);
     expect(bare.body.markets[0].issues).toEqual(expect.arrayContaining([
-      expect.objectContaining({ code: 'TRANSLATION_REQUIRED', severity: 'BLOCKER', locale: 'en-US', params: { field: 'title', locale: 'en-US' } }),
+      // the field and the language by their names in the seller's language, never `title` or `en-US`
+      expect.objectContaining({ code: 'TRANSLATION_REQUIRED', severity: 'BLOCKER', locale: 'en-US', params: { field: 'title', locale: 'en-US' }, message: expect.stringMatching(/^Başlık alanının çevirisi gerekli \((?!en-US)[^()]*İngilizce[^()]*\)\.$/) }),
       expect.objectContaining({ code: 'CE_DOC_MISSING', severity: 'WARNING', ruleId: 'any.ce.toys-doc', params: { category: 'toys' }, message: 'Oyuncaklar ürünleri için uygunluk beyanının bağlantısını ekleyin.' }),
     ]));
     expect((await request(t.http).get('/v1/sellers/me/products').set(bearer(turk))).body.total).toBe(before);

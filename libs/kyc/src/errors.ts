@@ -1,27 +1,7 @@
 import { ErrorCatalogue, errorFactory, registerErrorCatalogue } from '@app/kernel';
+import { KycErrorCode, ScreeningErrorCode } from './codes';
 
-export enum KycErrorCode {
-  CASE_NOT_FOUND = 'KYC_CASE_NOT_FOUND',
-  BUSINESS_PROFILE_REQUIRED = 'KYC_BUSINESS_PROFILE_REQUIRED',
-  CASE_LOCKED = 'KYC_CASE_LOCKED',
-  ILLEGAL_TRANSITION = 'KYC_ILLEGAL_TRANSITION',
-  DOCUMENT_TYPE_NOT_REQUIRED = 'KYC_DOCUMENT_TYPE_NOT_REQUIRED',
-  DOCUMENT_NOT_FOUND = 'KYC_DOCUMENT_NOT_FOUND',
-  FILE_TOO_LARGE = 'KYC_FILE_TOO_LARGE',
-  FILE_TYPE_NOT_ALLOWED = 'KYC_FILE_TYPE_NOT_ALLOWED',
-  FILE_MISSING = 'KYC_FILE_MISSING',
-  UPLOAD_REJECTED = 'KYC_UPLOAD_REJECTED',
-  PERSONS_INVALID = 'KYC_PERSONS_INVALID',
-  PERSON_NOT_FOUND = 'KYC_PERSON_NOT_FOUND',
-  INCOMPLETE = 'KYC_INCOMPLETE',
-  SAME_REVIEWER = 'KYC_SAME_REVIEWER',
-  FEEDBACK_REQUIRED = 'KYC_FEEDBACK_REQUIRED',
-  DOCUMENT_OUT_OF_DATE = 'KYC_DOCUMENT_OUT_OF_DATE',
-  VENDOR_NOT_CONFIGURED = 'KYC_VENDOR_NOT_CONFIGURED',
-  VENDOR_SIGNATURE_INVALID = 'KYC_VENDOR_SIGNATURE_INVALID',
-  ISSUE_DATE_REQUIRED = 'KYC_ISSUE_DATE_REQUIRED',
-  DOCUMENT_ACCEPTED = 'KYC_DOCUMENT_ACCEPTED',
-}
+/** KYC's error catalogue: each code (codes.ts) with its HTTP status, exhaustive by type. */
 
 export const KYC_ERRORS: ErrorCatalogue<KycErrorCode> = registerErrorCatalogue({
   [KycErrorCode.CASE_NOT_FOUND]: { status: 404, description: 'No such KYC case (or not yours).' },
@@ -48,10 +28,6 @@ export const KYC_ERRORS: ErrorCatalogue<KycErrorCode> = registerErrorCatalogue({
 
 export const kycError = errorFactory(KYC_ERRORS);
 
-export enum ScreeningErrorCode {
-  LIST_FORMAT = 'SCREENING_LIST_FORMAT',
-  LIST_EMPTY = 'SCREENING_LIST_EMPTY',
-}
 export const SCREENING_ERRORS: ErrorCatalogue<ScreeningErrorCode> = registerErrorCatalogue({
   [ScreeningErrorCode.LIST_FORMAT]: { status: 422, description: 'The uploaded file is not a list in the named format.' },
   [ScreeningErrorCode.LIST_EMPTY]: { status: 422, description: 'The uploaded list has no entries.' },

@@ -1,6 +1,6 @@
 import { defineEvent } from '@app/jobs';
 import type { EventType } from '@app/jobs';
-import type { KycStatus } from './lifecycle';
+import type { KycStatus } from './codes';
 
 /**
  * The events KYC publishes through the outbox. They may reach the seller (notifications), so a

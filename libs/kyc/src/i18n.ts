@@ -1,9 +1,5 @@
 import type { ErrorMessages, Translations, UploadProblem } from '@app/kernel';
-import type { KycErrorCode, ScreeningErrorCode } from './errors';
-import type { KycStatus } from './lifecycle';
-
-export const KYC_REASON_CODES = ['PACK_REQUIREMENTS_ADDED', 'DOCUMENT_UNREADABLE', 'DOCUMENT_EXPIRED', 'NAME_MISMATCH', 'WRONG_DOCUMENT', 'INFORMATION_INCOMPLETE', 'NOT_ELIGIBLE', 'SANCTIONS_HIT', 'IDENTITY_CHECK_FAILED', 'OTHER'] as const;
-export type KycReasonCode = (typeof KYC_REASON_CODES)[number];
+import type { KycErrorCode, KycReasonCode, KycStatus, ScreeningErrorCode } from './codes';
 
 type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode | 'UNDER_REVIEW' as `kyc.reason.${K}`]: string } & { [K in UploadProblem as `kyc.upload.${K}`]: string } & { [K in KycStatus as `kyc.status.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.missing.partners' | 'kyc.missing.owners' | 'kyc.person.OWNERS_AND_NO_OWNERS' | 'kyc.person.PARTNER_NOT_PARTNERSHIP' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.ID_NUMBER_INVALID' | 'kyc.person.ID_DOCUMENT_TYPE_NOT_ALLOWED' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
 

@@ -1,22 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import type { AppConfig, RequestContext } from '@app/kernel';
+import type { RequestContext } from '@app/kernel';
 import { Translator } from '@app/kernel';
 import { WebhookInboxStore } from '@app/jobs';
 import { UnitOfWork } from '@app/persistence';
 import { sellerReason } from './seller-facing';
 import { KycCaseEntity } from './entities/kyc-case.entity';
-import { kycError, KycErrorCode } from './errors';
-import type { KycStatus } from './lifecycle';
-import { SumsubProvider } from './sumsub/sumsub.provider';
+import { KycErrorCode } from './codes';
+import type { KycStatus } from './codes';
+import { kycError } from './errors';
 import { vendorResultDelivery } from './vendor-inbox';
-import { IDENTITY_VERIFICATION, ManualReviewProvider, VendorSignatureError, VendorUnavailableError } from './verification.port';
+import { IDENTITY_VERIFICATION, VendorSignatureError, VendorUnavailableError } from './verification.port';
 import type { IdentityVerificationProvider, VendorWebhook } from './verification.port';
-
-/** The provider KYC_PROVIDER names (config is validated at boot: sumsub comes with its settings). */
-export function identityVerificationFactory(config: AppConfig): IdentityVerificationProvider {
-  return config.kyc.provider === 'sumsub' && config.kyc.sumsub ? new SumsubProvider(config.kyc.sumsub) : new ManualReviewProvider();
-}
 
 export type IdentityStatus = 'not_started' | 'pending' | 'approved' | 'retry' | 'rejected';
 

@@ -1,9 +1,11 @@
 export * from './kyc.module';
-export * from './kyc.service';
+export * from './codes';
 export * from './errors';
 export * from './lifecycle';
 export * from './events';
 export { KYC_MESSAGES } from './i18n';
+export { SUBMISSION_CHECKS, CompletenessCheck, DuplicateSellerCheck, IdentifiersCheck, IdentityCheck, RiskPolicyCheck, SanctionsCheck } from './checks';
+export type { CheckFinding, SubmissionCheck, SubmissionContext } from './checks';
 export { VendorResultsService } from './vendor-results.service';
 export type { VendorResult, IdentityVerificationProvider } from './verification.port';
 export { IDENTITY_VERIFICATION, ManualReviewProvider } from './verification.port';

@@ -2,7 +2,7 @@ import { Controller, Headers, HttpCode, Param, Post, Req } from '@nestjs/common'
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiErrors, Public } from '@app/kernel';
-import { KycErrorCode } from './errors';
+import { KycErrorCode } from './codes';
 import { IdentityVerificationService } from './identity-verification.service';
 
 class KycWebhookReceiptView {

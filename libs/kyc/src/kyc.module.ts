@@ -1,11 +1,11 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CountriesModule } from '@app/countries';
 import { APP_CONFIG } from '@app/kernel';
 import type { AppConfig } from '@app/kernel';
-import { SellerErasure, SellersModule } from '@app/sellers';
+import { SellersModule } from '@app/sellers';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycCheckEntity } from './entities/kyc-check.entity';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
@@ -15,12 +15,18 @@ import { KycPersonEntity } from './entities/kyc-person.entity';
 import { KycVendorResultEntity } from './entities/kyc-vendor-result.entity';
 import { VendorResultsService } from './vendor-results.service';
 import { VendorResultInboxHandler } from './vendor-inbox';
-import { IDENTITY_VERIFICATION } from './verification.port';
-import { IdentityVerificationService, identityVerificationFactory } from './identity-verification.service';
+import { IdentityVerificationService } from './identity-verification.service';
+import { IdentityVerificationProviderFactory } from './identity-vendor.provider';
 import { KycWebhooksController } from './kyc-webhooks.controller';
 import { ScreeningEntryEntity, ScreeningListEntity } from './entities/screening-list.entity';
-import { OpsKycController, SellerKycController, UploadErrorsInterceptor } from './kyc.controller';
-import { KycService } from './kyc.service';
+import { OpsKycController, SellerKycController } from './kyc.controller';
+import { UploadErrorsInterceptor } from './upload-errors';
+import { KycCasesService } from './cases.service';
+import { KycPersonsService } from './persons.service';
+import { KycDocumentsService } from './documents.service';
+import { KycSubmissionService } from './submission.service';
+import { KycSellerViewService } from './seller-view.service';
+import { KycErasure } from './erasure';
 import { DocumentExpiryJob } from './expiry.job';
 import { KycReviewService } from './review.service';
 import { ReverificationOnPublish } from './reverification';
@@ -46,7 +52,12 @@ import { HttpSanctionsListFeed, SANCTIONS_LIST_FEED, SanctionsListFetchJob, Scre
   ],
   controllers: [SellerKycController, OpsKycController, ScreeningListsController, OpsScreeningController, ScreeningCoverageController, KycWebhooksController],
   providers: [
-    KycService,
+    KycCasesService,
+    KycPersonsService,
+    KycDocumentsService,
+    KycSubmissionService,
+    KycSellerViewService,
+    KycErasure,
     KycReviewService,
     ReverificationOnPublish,
     DocumentExpiryJob,
@@ -63,19 +74,9 @@ import { HttpSanctionsListFeed, SANCTIONS_LIST_FEED, SanctionsListFetchJob, Scre
     SanctionsListFetchJob,
     ScreeningCoverageReader,
     { provide: SANCTIONS_LIST_FEED, useFactory: () => new HttpSanctionsListFeed() },
-    { provide: IDENTITY_VERIFICATION, inject: [APP_CONFIG], useFactory: identityVerificationFactory },
+    IdentityVerificationProviderFactory,
     { provide: SANCTIONS_SCREENER, useExisting: ListSanctionsScreener },
   ],
-  exports: [KycService, KycStandingReader, ScreeningCoverageReader, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
+  exports: [KycStandingReader, ScreeningCoverageReader, VendorResultsService, KycPersonIdNumbersKeyRotation, KycDocumentsKeyRotation],
 })
-export class KycModule implements OnModuleInit {
-  constructor(
-    private readonly erasure: SellerErasure,
-    private readonly kyc: KycService,
-  ) {}
-
-  /** Account deletion: KYC refuses once a verification was submitted, else deletes the draft. */
-  onModuleInit(): void {
-    this.erasure.register({ name: 'kyc', refuse: (tx, id) => this.kyc.refuseErasure(tx, id), erase: (tx, id) => this.kyc.erase(tx, id) });
-  }
-}
+export class KycModule {}

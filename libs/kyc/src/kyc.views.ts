@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { KYC_STATUSES } from './lifecycle';
+import { KYC_STATUSES } from './codes';
 import { SELLER_KYC_STATUSES } from './seller-facing';
 
 /** Response shapes of the KYC routes, for the OpenAPI document. */

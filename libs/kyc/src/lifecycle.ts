@@ -1,12 +1,10 @@
 import { defineLifecycle } from '@app/kernel';
+import type { KycStatus, OpsDecision } from './codes';
 
 /**
  * The KYC case lifecycle as a declared transition table (a kernel {@link defineLifecycle}). Any other
  * move is the kernel's typed IllegalTransition, rendered as KYC_ILLEGAL_TRANSITION at the edge.
  */
-export const KYC_STATUSES = ['collecting', 'submitted', 'in_review', 'approved', 'rejected', 'action_required', 'suspended', 'superseded'] as const;
-export type KycStatus = (typeof KYC_STATUSES)[number];
-
 export const KYC_TRANSITIONS: Readonly<Record<KycStatus, readonly KycStatus[]>> = {
   collecting: ['submitted', 'superseded'],
   submitted: ['in_review', 'approved'],
@@ -26,9 +24,6 @@ export const KYC_CASE_LIFECYCLE = defineLifecycle<KycStatus>('kyc case', KYC_TRA
  * transaction), so a reviewer always decides a case that is in review (or suspended), or suspends
  * an approved one.
  */
-export const OPS_DECISIONS = ['approve', 'reject', 'request_changes', 'suspend'] as const;
-export type OpsDecision = (typeof OPS_DECISIONS)[number];
-
 export const OPS_DECISION_FROM: Readonly<Record<OpsDecision, readonly KycStatus[]>> = {
   approve: ['in_review', 'suspended'],
   reject: ['in_review', 'suspended'],

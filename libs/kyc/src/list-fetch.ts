@@ -6,8 +6,9 @@ import type { JobProcessor } from '@app/jobs';
 import { APP_CONFIG, CLOCK, Role, Roles, safeError } from '@app/kernel';
 import type { AppConfig, Clock, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
-import { LIST_SOURCES, ScreeningListsService } from './screening-lists.service';
-import type { ListSource } from './screening-lists.service';
+import { LIST_SOURCES } from './codes';
+import type { ListSource } from './codes';
+import { ScreeningListsService } from './screening-lists.service';
 
 export const SANCTIONS_FETCH_JOB = 'kyc.fetch-sanctions-lists';
 /** The official files are large (the EU XML is tens of MB); the same ceiling as an ops upload. */

@@ -12,21 +12,20 @@ import { KycDocumentEntity } from './entities/kyc-document.entity';
 import { KycCaseEventEntity } from './entities/kyc-event.entity';
 import { KycCaseMessageEntity } from './entities/kyc-case-message.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
-import { kycError, KycErrorCode } from './errors';
+import { KycErrorCode, REVIEW_REASONS } from './codes';
+import type { KycReasonCode, KycStatus, OpsDecision, QueueFilter, ReviewReason } from './codes';
+import { kycError } from './errors';
 import { isUuid } from './ids';
-import type { KycReasonCode } from './i18n';
 import { OPS_DECISION_FROM, statusName } from './lifecycle';
-import type { OpsDecision } from './lifecycle';
-import type { KycStatus } from './lifecycle';
-import { KycService } from './kyc.service';
+import { KycCasesService } from './cases.service';
+import { KycDocumentsService } from './documents.service';
+import { caseMessageView } from './views';
 
 /**
  * Why a case needs a person, as triage codes for ops (never shown to sellers), each an SQL
  * condition on case `c` over the checks of its latest submission (or any, before a submission) and
  * its flags, so the queue's filter and its labels can never disagree.
  */
-export const REVIEW_REASONS = ['SCREENING_POSSIBLE_MATCH', 'VENDOR_RED', 'DUPLICATE_DOCUMENT', 'RISK_POLICY'] as const;
-export type ReviewReason = (typeof REVIEW_REASONS)[number];
 const since = `(c.submitted_at IS NULL OR k.checked_at >= c.submitted_at)`;
 const check = (kind: string, results: string) => `EXISTS (SELECT 1 FROM kyc_checks k WHERE k.case_id = c.id AND k.kind = '${kind}' AND k.result IN (${results}) AND ${since})`;
 const REASON_SQL: Record<ReviewReason, string> = {
@@ -37,16 +36,6 @@ const REASON_SQL: Record<ReviewReason, string> = {
   RISK_POLICY: check('risk_policy', "'review', 'fail'"),
 };
 
-export interface QueueFilter {
-  status: KycStatus;
-  country?: string;
-  olderThanHours?: number;
-  limit: number;
-  flagged?: boolean;
-  reason?: ReviewReason;
-  sellerId?: string;
-  q?: string;
-}
 
 export type QueueItem = KycCaseEntity & {
   legalName: string | null;
@@ -70,7 +59,8 @@ export interface Decision {
 export class KycReviewService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly kyc: KycService,
+    private readonly cases: KycCasesService,
+    private readonly documents: KycDocumentsService,
     private readonly audit: AuditService,
     private readonly sellers: SellerDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -125,6 +115,7 @@ export class KycReviewService {
     });
   }
 
+  /** The case file as a reviewer reads it (ID numbers never leave: hasIdNumber). */
   async file(id: string) {
     const kase = isUuid(id) ? await this.uow.reader.findOne(KycCaseEntity, { where: { id } }) : null;
     if (!kase) throw kycError(KycErrorCode.CASE_NOT_FOUND);
@@ -137,15 +128,24 @@ export class KycReviewService {
       // the seller's account and business profile through the sellers' read model (not their entities)
       (await this.sellers.reviewProfile(kase.sellerId)) ?? null,
     ];
-    return { case: kase, seller, checks, documents, persons, history, messages };
+    return {
+      case: kase,
+      seller,
+      checks,
+      documents,
+      persons: persons.map(({ idNumberEncrypted, ...p }) => ({ ...p, hasIdNumber: Boolean(idNumberEncrypted) })),
+      history,
+      messages: messages.map(caseMessageView),
+    };
   }
 
   /**
    * A message from the review team to the seller (audited, without its text): stored apart from the
    * internal notes, and shown to the seller as written, so nothing is ever added to it automatically.
    */
-  async sendMessage(ctx: RequestContext, id: string, body: string): Promise<KycCaseMessageEntity> {
-    return this.uow.run(async (tx) => {
+  async sendMessage(ctx: RequestContext, id: string, text: string) {
+    const body = text.normalize('NFC');
+    const sent = await this.uow.run(async (tx) => {
       const kase = isUuid(id) ? await tx.findOne(KycCaseEntity, { where: { id } }) : null;
       if (!kase) throw kycError(KycErrorCode.CASE_NOT_FOUND);
       const message = Object.assign(new KycCaseMessageEntity(), { id: randomUUID(), caseId: id, authorAccountId: ctx.actor!.accountId, body, sentAt: this.clock.now() });
@@ -153,6 +153,7 @@ export class KycReviewService {
       await this.audit.record(tx, ctx, { action: 'kyc.message_sent', targetType: 'kyc_case', targetId: id, changes: { messageId: message.id, length: body.length } });
       return message;
     });
+    return caseMessageView(sent);
   }
 
   async decide(ctx: RequestContext, id: string, d: Decision): Promise<KycCaseEntity> {
@@ -174,26 +175,26 @@ export class KycReviewService {
         if (kase.fourEyes && !kase.firstApprovalBy) {
           // first of two approvals: recorded, the case stays where it is for a different reviewer
           await tx.update(KycCaseEntity, { id }, { firstApprovalBy: ctx.actor!.accountId });
-          await this.kyc.history(tx, id, kase.status, kase.status, { ...who, reason: 'FIRST_APPROVAL' });
+          await this.cases.history(tx, id, kase.status, kase.status, { ...who, reason: 'FIRST_APPROVAL' });
           outcome = 'first_approval';
         } else {
           if (kase.fourEyes && kase.firstApprovalBy === ctx.actor!.accountId) throw kycError(KycErrorCode.SAME_REVIEWER);
           if (clearing) {
             // the possible match is not the seller: the flag goes, and its matches count as cleared
             await tx.update(KycCaseEntity, { id }, { reviewRequestedAt: null, firstApprovalBy: null });
-            await this.kyc.history(tx, id, 'approved', 'approved', { ...who, reason: 'SANCTIONS_REVIEW_CLEARED' });
+            await this.cases.history(tx, id, 'approved', 'approved', { ...who, reason: 'SANCTIONS_REVIEW_CLEARED' });
             outcome = 'review_cleared';
-          } else await this.kyc.transition(tx, kase, target, who);
+          } else await this.cases.transition(tx, kase, target, who);
         }
       } else if (d.decision === 'suspend') {
         // the kyc.suspended outbox event pauses payouts; a pending re-screening flag is thereby decided
         await tx.update(KycCaseEntity, { id }, { reviewRequestedAt: null });
-        await this.kyc.transition(tx, kase, 'suspended', { ...who, reason: d.reasonCode ?? 'OTHER' });
+        await this.cases.transition(tx, kase, 'suspended', { ...who, reason: d.reasonCode ?? 'OTHER' });
       } else if (d.decision === 'reject') {
-        await this.kyc.transition(tx, kase, 'rejected', { ...who, reason: d.reasonCode ?? 'OTHER' });
+        await this.cases.transition(tx, kase, 'rejected', { ...who, reason: d.reasonCode ?? 'OTHER' });
       } else {
         if (!d.reasonCode && !(d.documents ?? []).some((x) => x.status === 'rejected')) throw kycError(KycErrorCode.FEEDBACK_REQUIRED);
-        await this.kyc.transition(tx, kase, 'action_required', { ...who, reason: d.reasonCode ?? 'INFORMATION_INCOMPLETE' });
+        await this.cases.transition(tx, kase, 'action_required', { ...who, reason: d.reasonCode ?? 'INFORMATION_INCOMPLETE' });
       }
       await this.audit.record(tx, ctx, {
         action: `kyc.${outcome}`,
@@ -210,6 +211,6 @@ export class KycReviewService {
     const doc = isUuid(documentId) ? await this.uow.reader.findOne(KycDocumentEntity, { where: { id: documentId } }) : null;
     if (!doc) throw kycError(KycErrorCode.DOCUMENT_NOT_FOUND);
     await this.uow.run((tx) => this.audit.record(tx, ctx, { action: 'kyc.document_downloaded', targetType: 'kyc_document', targetId: doc.id, changes: { caseId: doc.caseId, type: doc.type } }));
-    return { doc, bytes: await this.kyc.content(doc) };
+    return { doc, bytes: await this.documents.content(doc) };
   }
 }

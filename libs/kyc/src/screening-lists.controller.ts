@@ -5,11 +5,11 @@ import { IsIn, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, Ma
 import { Transform } from 'class-transformer';
 import { ApiErrors, CommonErrorCode, Consumes, Ctx, Role, Roles, UploadLimit } from '@app/kernel';
 import type { RequestContext } from '@app/kernel';
-import { kycError, KycErrorCode } from './errors';
-import { UploadErrorsInterceptor } from './kyc.controller';
-import { ScreeningErrorCode } from './errors';
-import { LIST_SOURCES, ScreeningListsService } from './screening-lists.service';
-import type { ListSource } from './screening-lists.service';
+import { KycErrorCode, LIST_SOURCES, ScreeningErrorCode } from './codes';
+import type { ListSource } from './codes';
+import { kycError } from './errors';
+import { UploadErrorsInterceptor } from './upload-errors';
+import { ScreeningListsService } from './screening-lists.service';
 
 /** Sanctions lists are large (the EU consolidated XML is tens of MB). */
 const LIST_MAX_BYTES = 200 * 1024 * 1024;

@@ -7,19 +7,19 @@ import type { Clock, RequestContext } from '@app/kernel';
 import { UnitOfWork } from '@app/persistence';
 import type { Tx } from '@app/persistence';
 import { SellerBusinessProfileEntity } from '@app/sellers';
-import { ScreeningErrorCode, screeningError } from './errors';
+import { ScreeningErrorCode } from './codes';
+import type { ListSource } from './codes';
+import { screeningError } from './errors';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycCheckEntity } from './entities/kyc-check.entity';
 import { KycPersonEntity } from './entities/kyc-person.entity';
 import { ScreeningEntryEntity, ScreeningListEntity } from './entities/screening-list.entity';
-import { KycService } from './kyc.service';
+import { KycCasesService } from './cases.service';
 import { SANCTIONS_SCREENER } from './sanctions.port';
 import type { SanctionsScreener, SubjectScreening } from './sanctions.port';
 import { ListEntry, ListFormatError, parseEuConsolidated, parseOfacSdn, parseUnConsolidated } from './screening';
 
 
-export const LIST_SOURCES = ['ofac_sdn', 'eu_consolidated', 'un_consolidated'] as const;
-export type ListSource = (typeof LIST_SOURCES)[number];
 export const RESCREEN_JOB = 'kyc.rescreen-approved';
 
 /** Ops load public sanctions lists; each load is a new version and triggers re-screening. */
@@ -121,7 +121,7 @@ export class RescreenApprovedJob implements JobProcessor<{ listId: string }> {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly kyc: KycService,
+    private readonly cases: KycCasesService,
     @Inject(SANCTIONS_SCREENER) private readonly screener: SanctionsScreener,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -167,12 +167,12 @@ export class RescreenApprovedJob implements JobProcessor<{ listId: string }> {
           checkedAt: this.clock.now(),
         });
         if (blocking) {
-          await this.kyc.transition(tx, current, 'suspended', { role: 'system', reason: 'SANCTIONS_HIT', note });
+          await this.cases.transition(tx, current, 'suspended', { role: 'system', reason: 'SANCTIONS_HIT', note });
           return 'suspended';
         }
         // a possible match: reviewed without holding payouts; a new review needs its own approvals
         await tx.update(KycCaseEntity, { id: current.id }, { reviewRequestedAt: this.clock.now(), firstApprovalBy: null });
-        await this.kyc.history(tx, current.id, 'approved', 'approved', { role: 'system', reason: 'SANCTIONS_REVIEW', note });
+        await this.cases.history(tx, current.id, 'approved', 'approved', { role: 'system', reason: 'SANCTIONS_REVIEW', note });
         return 'flagged';
       });
       if (outcome === 'suspended') suspended++;

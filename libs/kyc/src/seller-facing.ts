@@ -1,4 +1,4 @@
-import type { KycStatus } from './lifecycle';
+import type { KycStatus } from './codes';
 
 /**
  * What a SELLER may read of their KYC case. Screening must never be tipped off: no list, match or

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@app/persistence';
 import type { Reader } from '@app/persistence';
-import type { KycStatus } from './lifecycle';
+import type { KycStatus } from './codes';
 
 /**
  * Where a seller stands in KYC, for other contexts (payouts): the status of the seller's current

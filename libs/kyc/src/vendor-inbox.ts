@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { InboxHandlerFor } from '@app/jobs';
 import type { InboxDelivery, InboxHandler, InboxOutcome, WebhookInboxEntity } from '@app/jobs';
 import type { Tx } from '@app/persistence';
-import { KYC_REASON_CODES } from './i18n';
+import { KYC_REASON_CODES } from './codes';
 import { VendorResultsService } from './vendor-results.service';
 import type { VendorResult } from './verification.port';
 

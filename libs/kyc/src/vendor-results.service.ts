@@ -7,8 +7,8 @@ import { KycCaseEntity } from './entities/kyc-case.entity';
 import { KycCheckEntity } from './entities/kyc-check.entity';
 import { KycVendorResultEntity } from './entities/kyc-vendor-result.entity';
 import { EDITABLE, KYC_TRANSITIONS } from './lifecycle';
-import type { KycStatus } from './lifecycle';
-import { KycService } from './kyc.service';
+import type { KycStatus } from './codes';
+import { KycCasesService } from './cases.service';
 import { IDENTITY_VERIFICATION } from './verification.port';
 import type { IdentityVerificationProvider, VendorResult } from './verification.port';
 import { isUuid } from './ids';
@@ -40,7 +40,7 @@ export type Disposition = 'applied' | 'recorded' | 'duplicate' | 'late' | 'not_a
 export class VendorResultsService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly kyc: KycService,
+    private readonly cases: KycCasesService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(IDENTITY_VERIFICATION) private readonly provider: IdentityVerificationProvider,
   ) {}
@@ -77,7 +77,7 @@ export class VendorResultsService {
     const target: KycStatus =
       result.outcome === 'approved' ? 'approved' : result.outcome === 'retry' ? 'action_required' : kase.status === 'approved' ? 'suspended' : 'rejected';
     if (!KYC_TRANSITIONS[kase.status].includes(target)) return record('not_applicable', kase.id);
-    await this.kyc.transition(tx, kase, target, { role: `vendor:${result.provider}`, reason: result.reasonCode ?? null });
+    await this.cases.transition(tx, kase, target, { role: `vendor:${result.provider}`, reason: result.reasonCode ?? null });
     await tx.update(KycCaseEntity, { id: kase.id }, { decidedAt: result.decidedAt });
     if (tracked) await this.remember(tx, kase, result);
     return record('applied', kase.id);

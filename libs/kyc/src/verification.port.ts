@@ -1,4 +1,4 @@
-import type { KycReasonCode } from './i18n';
+import type { KycReasonCode } from './codes';
 
 /**
  * Identity-verification vendors (Sumsub / Onfido / Persona style): create an applicant for a case,

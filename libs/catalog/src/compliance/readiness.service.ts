@@ -1,9 +1,10 @@
+import '../field-labels';
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { CLOCK, parseContentLocale, Translator } from '@app/kernel';
+import { CLOCK, fieldLabel, parseContentLocale, Translator } from '@app/kernel';
 import type { Clock, MessageParam, RequestContext } from '@app/kernel';
 import { catalogError, CatalogErrorCode } from '../errors';
 import type { Candidate } from '../listings/resolve';
@@ -21,6 +22,15 @@ import { SellerMarketEntity } from '../readiness/readiness.entity';
 import { ComplianceRulesService, PublishedRuleSet } from './rules-admin.service';
 import { SELLER_GATES, sellerGateIssues } from './seller-gates';
 import type { SellerGates } from './seller-gates';
+
+/** A content language (BCP 47) by its name in the viewer's language; the tag itself when Intl does not know it. */
+function languageName(viewer: string, tag: string): string {
+  try {
+    return new Intl.DisplayNames([viewer], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
 
 export class IssueView {
   @ApiProperty({ example: 'GPSR_EU_RP_MISSING', description: 'Stable code' }) code: string;
@@ -241,9 +251,17 @@ export class ReadinessService {
     return { ...i, message: this.issueMessage(locale, i) };
   }
 
+  /**
+   * A category, a product field and a content language are named in the viewer's language (the
+   * params keep the codes): "Açıklama İtalyanca dilinde gerekli", never "description … it".
+   */
   private issueMessage(locale: RequestContext['locale'], i: Issue): string {
+    const params: Record<string, MessageParam> = { ...i.params };
     const c = typeof i.params.category === 'string' ? category(i.params.category) : undefined;
-    const params: Record<string, MessageParam> = c ? { ...i.params, category: { text: c.label } } : i.params;
+    if (c) params.category = { text: c.label };
+    const field = typeof i.params.field === 'string' ? fieldLabel(i.params.field) : undefined;
+    if (field) params.field = field;
+    if (typeof i.params.locale === 'string') params.locale = languageName(locale, i.params.locale);
     return this.translator.render(locale, `readiness.issue.${i.code}`, params);
   }
 

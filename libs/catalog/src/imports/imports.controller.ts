@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ApiErrors, BaseQueryDto, CommonErrorCode, Consumes, Ctx, Role, Roles, uploadErrorsInterceptor, UploadLimit } from '@app/kernel';
@@ -103,9 +103,9 @@ export class ImportsController {
   }
 
   @Get(':id/errors.csv')
-  @ApiProduces('text/csv')
   @ApiOperation({ summary: "The import's error file: row, column, sku, code and a message in the caller's language (formula-safe cells)" })
-  @ApiOkResponse({ description: 'CSV (UTF-8 with BOM)', schema: { type: 'string' } })
+  // the CSV is the success body only: errors stay JSON envelopes (no @ApiProduces, which would claim them as CSV)
+  @ApiOkResponse({ description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, CatalogErrorCode.IMPORT_NOT_FOUND, SellerErrorCode.SELLER_NOT_FOUND)
   async errors(@Ctx() ctx: RequestContext, @Param('id') id: string, @Query() q: CsvQuery): Promise<StreamableFile> {
     return csvFile(await this.imports.errorsCsv(ctx, id, delimiterOf(q, ctx.locale)));
@@ -119,9 +119,9 @@ export class ListingsExportController {
   constructor(private readonly exports: ListingsExportService) {}
 
   @Get(':market.csv')
-  @ApiProduces('text/csv')
   @ApiOperation({ summary: "The caller's listings in a market as CSV, one line per variant: title in the market's language, market price, readiness, blocking codes (streamed; formula-safe cells)" })
-  @ApiOkResponse({ description: 'CSV (UTF-8 with BOM)', schema: { type: 'string' } })
+  // the CSV is the success body only: errors stay JSON envelopes (no @ApiProduces, which would claim them as CSV)
+  @ApiOkResponse({ description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, CatalogErrorCode.MARKET_NOT_FOUND, SellerErrorCode.SELLER_NOT_FOUND)
   async csv(@Ctx() ctx: RequestContext, @Param('market', MarketCodePipe) market: string, @Query() q: CsvQuery): Promise<StreamableFile> {
     return csvFile(await this.exports.csv(ctx, market, delimiterOf(q, ctx.locale)));

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { KycStatus } from '../lifecycle';
+import type { KycStatus } from '../codes';
 
 /** One KYC/KYB case per seller at a time (a new one on re-verification), pinned to a country-pack version. */
 @Entity('kyc_cases')

@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-
-export type CheckResult = 'pass' | 'review' | 'fail';
+import type { CheckResult } from '../codes';
 
 /** One automated check of a submission, with its evidence and the rule/list version it used. */
 @Entity('kyc_checks')

@@ -1,6 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-
-export type DocumentReviewStatus = 'pending' | 'accepted' | 'rejected';
+import type { DocumentReviewStatus } from '../codes';
 
 /** An uploaded document: metadata here, encrypted bytes in the document storage. */
 @Entity('kyc_documents')

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { KycReasonCode } from '../i18n';
+import type { KycReasonCode } from '../codes';
 import { VendorSignatureError, VendorUnavailableError } from '../verification.port';
 import type { IdentityVerificationProvider, VendorOutcome, VendorWebhook } from '../verification.port';
 
