@@ -10,7 +10,7 @@ import { targetDaysBetween } from '@app/kernel';
 import { signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
 import { startStripeDouble, StripeDouble } from '../doubles/stripe-double';
 import { eventually } from '../support/eventually';
-import { pdfVariant, readablePdf } from '../support/files';
+import { pdfVariant, PNG, readablePdf } from '../support/files';
 import { launchChromium, seriousA11yViolations, TestBrowser } from '../support/browser';
 import { submitKyc } from '../support/kyc';
 import { acceptedRegistration } from '../support/registrations';
@@ -186,7 +186,7 @@ describe('web app in Chromium: a Turkish seller', () => {
     expect(await textOf(page.locator('h1'), 'Satıcı hesabınız')).toBe('Satıcı hesabınız');
     expect(await textOf(page.getByTestId('kyc-status'), 'Doğrulama, işletme bilgileriniz kaydedildiğinde başlar.')).toBe('Doğrulama, işletme bilgileriniz kaydedildiğinde başlar.');
     expect(await textOf(page.getByTestId('payout-status'), 'Henüz kurulmadı')).toBe('Henüz kurulmadı');
-    await page.getByText('(TRY)').waitFor();
+    await page.getByText('Türk lirası (TRY)').waitFor();
     await expectAccessible(page);
     await expectFitsWidth(page);
     await shot(page, '2-home-tr');
@@ -256,7 +256,7 @@ describe('web app in Chromium: a Turkish seller', () => {
     await page.getByRole('link', { name: 'Genel bakış', exact: true }).click();
     expect(await textOf(page.getByTestId('kyc-status'), 'Belgeler toplanıyor')).toBe('Belgeler toplanıyor');
     await page.getByText('Hâlâ gerekenler').waitFor();
-    const turkish = (await page.locator('article').first().locator('li').allTextContents()).join(' ');
+    const turkish = (await page.getByTestId('kyc-card').locator('li').allTextContents()).join(' ');
     expect(turkish).toMatch(/Vergi levhası/);
     await page.getByLabel('Dil').selectOption('en');
     expect(await textOf(page.locator('h1'), 'Your seller account')).toBe('Your seller account');
@@ -264,7 +264,7 @@ describe('web app in Chromium: a Turkish seller', () => {
     expect(await textOf(page.getByTestId('kyc-status'), 'Collecting documents')).toBe('Collecting documents');
     // the checklist comes from the API, now in English
     await page.getByText('Still needed').waitFor();
-    const checklist = await page.locator('article').first().locator('li').allTextContents();
+    const checklist = await page.getByTestId('kyc-card').locator('li').allTextContents();
     expect(checklist.length).toBeGreaterThan(0);
     expect(checklist.join(' ')).toMatch(/legal representative/);
     expect(checklist.join(' ')).not.toBe(turkish);
@@ -370,6 +370,8 @@ describe('web app in Chromium: a Turkish seller', () => {
     // a reviewer does not configure: no country-pack editing offered
     await expectAccessible(reviewer);
 
+    // which sanctions lists screening runs against: none loaded here, said plainly
+    expect(await textOf(reviewer.getByTestId('coverage-status'), /No list is loaded/)).toMatch(/every submission goes to review/);
     await reviewer.getByLabel('Search').fill('anadolu seramik');
     await reviewer.getByRole('button', { name: 'Apply' }).click();
     await reviewer.waitForURL(/q=anadolu/);
@@ -400,12 +402,22 @@ describe('web app in Chromium: a Turkish seller', () => {
     await expectAccessible(reviewer);
     await docShot(reviewer, 'kyc-case');
 
+    // the seller's account and business profile, and a message to the seller from "the review team"
+    const sellerBlock = reviewer.getByTestId('case-seller');
+    expect(await textOf(sellerBlock, /4540536920/)).toMatch(/0454053692000015/);
+    expect(await sellerBlock.textContent()).toMatch(/Ayşe Yılmaz/);
+    await reviewer.getByLabel('Message to the seller').fill('Lütfen vergi levhasının kaşesi okunur bir taramasını yükleyin.');
+    await reviewer.getByRole('button', { name: 'Send message' }).click();
+    expect(await textOf(reviewer.locator('.success'), /Message sent/)).toBe('Message sent to the seller.');
+    expect(await textOf(reviewer.getByTestId('case-messages'), /kaşesi okunur/)).toMatch(/kaşesi okunur/);
+    await expectAccessible(reviewer);
+
     await reviewer.getByLabel('Request changes').check();
     await reviewer.getByLabel(label, { exact: true }).selectOption('rejected');
     await reviewer.getByLabel(`Why ${label} is rejected`).selectOption('DOCUMENT_UNREADABLE');
     await reviewer.getByLabel('Internal note').fill('stamp illegible on the scan');
     await reviewer.getByRole('button', { name: 'Record decision' }).click();
-    expect(await textOf(reviewer.locator('.success'), /^Recorded/)).toBe('Recorded. Status: Action required.');
+    expect(await textOf(reviewer.locator('.decision .success'), /^Recorded/)).toBe('Recorded. Status: Action required.');
     expect(await textOf(reviewer.getByTestId('case-status'), 'Action required')).toBe('Action required');
     await expectAccessible(reviewer);
   }, 120_000);
@@ -416,6 +428,7 @@ describe('web app in Chromium: a Turkish seller', () => {
     const levha = page.getByTestId('uploaded-tr.vergi_levhasi');
     expect(await textOf(levha, /reddedildi/)).toMatch(/reddedildi · Belge okunamıyor; daha net bir tarama yükleyin\.$/);
     expect(await page.content()).not.toContain('stamp illegible');
+    expect(await textOf(page.getByTestId('kyc-messages'), /kaşesi okunur/)).toMatch(/^İnceleme ekibi, .*Lütfen vergi levhasının kaşesi okunur bir taramasını yükleyin\.$/);
     await expectAccessible(page);
     await shot(page, '8-kyc-changes-requested-tr');
 
@@ -438,7 +451,6 @@ describe('web app in Chromium: a Turkish seller', () => {
     await page.goto(`${base}/home`);
     expect(await textOf(page.getByTestId('kyc-status'), 'Onaylandı')).toBe('Onaylandı');
     await expectAccessible(page);
-    await docShot(page, 'seller-home');
   }, 60_000);
 
   it('sets up bank-transfer payouts: a wrong IBAN flagged next to its field, then shown masked; ops verify it', async () => {
@@ -872,5 +884,139 @@ describe('web app in Chromium: the catalog, FX rates and markets', () => {
     await ops.getByRole('button', { name: 'Allow listings (Italy and San Marino)' }).click();
     expect(await textOf(ops.getByRole('status'), /again/)).toBe('Sellers can list for Italy and San Marino again.');
     expect((await request(t.http).get('/v1/markets/IT')).body.status).toBe('enabled');
+  }, 60_000);
+});
+
+describe('web app in Chromium: a Turkish seller goes for Italy and the UK (go-live checklist, CSV import, machine translation)', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let worker: TestApp;
+
+  beforeAll(async () => {
+    // the import runs in the background worker: a worker process beside the API, on the same database
+    worker = await startTestApp({ WORKER_ENABLED: 'true' }, t.db);
+    context = await chromium.browser.newContext({ locale: 'tr-TR', viewport: { width: 1024, height: 800 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await worker?.sql.end();
+    await worker?.app.close();
+  });
+
+  it('chooses IT and GB as target markets; the home page is the checklist of what is left per market, in Turkish, from at most 3 calls', async () => {
+    const { payload } = await signup(t.http, { country: 'TR', locale: 'tr' });
+    await page.goto(`${base}/login`);
+    await page.getByLabel('E-posta').fill(payload.email);
+    await page.getByLabel('Parola').fill(payload.password);
+    await page.getByRole('button', { name: 'Giriş yap' }).click();
+    await page.waitForURL(`${base}/home`);
+
+    // the calls made before the checklist can paint: those sent before the onboarding answer arrives
+    await page.goto('about:blank');
+    const calls: string[] = [];
+    let beforePaint = -1;
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/v1/')) calls.push(path);
+    });
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname === '/v1/sellers/me/onboarding' && beforePaint < 0) beforePaint = calls.length;
+    });
+    await page.goto(`${base}/home`);
+    expect(await textOf(page.getByTestId('golive-none'), /hedef pazar seçmediniz/)).toMatch(/Henüz hedef pazar seçmediniz/);
+    expect(beforePaint).toBeGreaterThan(0);
+    expect(beforePaint).toBeLessThanOrEqual(3);
+    await expectAccessible(page);
+
+    await page.locator('#market-IT').check();
+    await page.locator('#market-GB').check();
+    await page.getByRole('button', { name: 'Hedef pazarları kaydet' }).click();
+    expect(await textOf(page.locator('.success'), 'Hedef pazarlar kaydedildi.')).toBe('Hedef pazarlar kaydedildi.');
+    const chosen = await request(t.http).get('/v1/sellers/me/markets').set('Authorization', `Bearer ${await page.evaluate(() => localStorage.getItem('ltg.token'))}`);
+    expect(chosen.body.markets.map((m: { market: string }) => m.market)).toEqual(['GB', 'IT']);
+
+    for (const market of ['IT', 'GB']) {
+      const card = page.getByTestId(`golive-${market}`);
+      expect(await textOf(card.getByTestId(`golive-${market}-status`), 'Henüz satışta değil')).toBe('Henüz satışta değil');
+      // what is left, step by step, in Turkish: the profile first (the API's words), then KYC, payouts, a listing
+      expect(await textOf(card.getByTestId(`golive-${market}-BUSINESS_PROFILE`), /İşlem gerekli/)).toMatch(/^İşletme bilgileri: İşlem gerekli — .*işletme profilinizi tamamlayın/);
+      expect(await textOf(card.getByTestId(`golive-${market}-next`), /Sıradaki adım/)).toMatch(/^Sıradaki adım: .*İşletme bilgilerini aç$/);
+      expect(await textOf(card.getByTestId(`golive-${market}-KYC`), /^Doğrulama \(KYC\): /)).toMatch(/^Doğrulama \(KYC\): /);
+      expect(await textOf(card.getByTestId(`golive-${market}-PAYOUTS`), /^Ödemeler: /)).toMatch(/^Ödemeler: /);
+      expect(await textOf(card.getByTestId(`golive-${market}-LISTINGS`), /pazarında satış yapmak için bir ürün ekleyin/)).toMatch(/^Ürün listelemeleri: İşlem gerekli — /);
+      expect(await textOf(card.getByTestId(`golive-${market}-counts`), /.+/)).toBe('Listelemeler: 0 hazır, 0 uyarılarla hazır, 0 engelli');
+    }
+    await expectAccessible(page);
+    await shot(page, '30-golive-tr');
+    await page.getByTestId('golive-IT').getByRole('link', { name: 'İşletme bilgilerini aç' }).first().click();
+    await page.waitForURL(`${base}/business`);
+  }, 90_000);
+
+  it('imports products from CSV: polled to COMPLETE with its counts, the refused rows in errors.csv; the listings export downloads per market', async () => {
+    await page.getByRole('link', { name: 'Ürünler', exact: true }).click();
+    await page.getByRole('link', { name: "CSV'den içe aktar" }).click();
+    await page.waitForURL(`${base}/products/import`);
+    expect(await textOf(page.locator('h1'), 'CSV içe ve dışa aktarma')).toBe('CSV içe ve dışa aktarma');
+    await expectAccessible(page);
+    await page.locator('#import-file').setInputFiles(resolve(process.cwd(), 'test/fixtures/catalog/products-import.csv'));
+    await page.getByRole('button', { name: 'Yükle ve içe aktar' }).click();
+    expect(await eventually(async () => ((await page.getByTestId('import-status').textContent()) ?? '').trim(), (s) => s === 'Tamamlandı', 30_000)).toBe('Tamamlandı');
+    expect(await page.getByTestId('count-read').textContent()).toBe('3');
+    // no business profile yet, so its brand is not declared: the dress (two rows) is refused, the toy train imported
+    expect(await page.getByTestId('count-created').textContent()).toBe('1');
+    expect(await page.getByTestId('count-failed').textContent()).toBe('2');
+    const [errors] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'errors.csv dosyasını indir' }).click()]);
+    const errorsCsv = readFileSync((await errors.path())!, 'utf8');
+    expect(errorsCsv).toContain('BRAND_NOT_DECLARED');
+    expect(errorsCsv).toContain('markası işletme profilinizde beyan edilmemiş');
+    await expectAccessible(page);
+    await shot(page, '31-import-complete-tr');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^İtalya için listeleme CSV/ }).click()]);
+    expect(download.suggestedFilename()).toBe('listings-IT.csv');
+
+    // back home: the listings step counts the imported variants (stored readiness, by the worker)
+    await page.getByRole('link', { name: 'Genel bakış', exact: true }).click();
+    const counts = await eventually(
+      async () => {
+        await page.reload();
+        return ((await page.getByTestId('golive-IT-counts').textContent()) ?? '').trim();
+      },
+      (s) => !s.startsWith('Listelemeler: 0 hazır, 0 uyarılarla hazır, 0 engelli'),
+      30_000,
+    );
+    expect(counts).toMatch(/^Listelemeler: \d+ hazır, \d+ uyarılarla hazır, [1-9]\d* engelli$/);
+    await expectAccessible(page);
+    await docShot(page, 'seller-home');
+  }, 120_000);
+
+  it('the machine-translate button says plainly that machine translation is not configured (409, in Turkish)', async () => {
+    await page.getByRole('link', { name: 'Ürünler', exact: true }).click();
+    await page.getByRole('link', { name: 'Ahşap tren seti' }).click();
+    await page.getByRole('link', { name: 'Çeviriler', exact: true }).click();
+    await page.getByLabel('Çevrilecek dil').selectOption('it');
+    await page.getByRole('button', { name: /makine çevirisi yap$/ }).click();
+    expect(await textOf(page.getByTestId('mt-not-configured'), /.+/)).toBe('Bu hizmette makine çevirisi yapılandırılmamış; alanları kendiniz çevirin.');
+    await expectAccessible(page);
+    await shot(page, '32-mt-not-configured-tr');
+
+    // the product's images: uploaded with a progress bar, described, deleted
+    await page.getByRole('link', { name: 'Ürün', exact: true }).click();
+    const images = page.locator('section[aria-labelledby="images-title"]');
+    await images.getByText('Henüz görsel yok.').waitFor();
+    await page.locator('#image-file').setInputFiles({ name: 'tren.png', mimeType: 'image/png', buffer: PNG });
+    await images.getByRole('button', { name: 'Görsel ekle' }).click();
+    expect(await textOf(images.locator('.success'), /tren\.png/)).toBe('Yüklendi: tren.png');
+    await page.getByTestId('image-1').locator('img').waitFor();
+    await page.getByLabel('Alternatif metin (tr)').fill('Ahşap tren seti, kutusunda');
+    await images.getByRole('button', { name: /^Alternatif metni kaydet/ }).click();
+    expect(await textOf(images.locator('.success'), /kaydedildi/)).toBe('Alternatif metin kaydedildi.');
+    expect(await page.getByTestId('image-1').locator('img').getAttribute('alt')).toBe('Ahşap tren seti, kutusunda');
+    await expectAccessible(page);
+    await shot(page, '33-product-images-tr');
+    await images.getByRole('button', { name: /^Sil/ }).click();
+    await images.getByText('Henüz görsel yok.').waitFor();
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { ImportPage } from './ImportPage';
 import { ListingPage } from './ListingPage';
 import { ProductEditorPage } from './ProductEditorPage';
 import { ProductsPage } from './ProductsPage';
@@ -10,6 +11,7 @@ export default function CatalogPages() {
     <Routes>
       <Route index element={<ProductsPage />} />
       <Route path="new" element={<ProductEditorPage />} />
+      <Route path="import" element={<ImportPage />} />
       <Route path=":id" element={<ProductEditorPage />} />
       <Route path=":id/translations" element={<TranslationsPage />} />
       <Route path=":id/markets" element={<ListingPage />} />

@@ -17,6 +17,7 @@ import { byField, FormAlert, SelectField, TextField, useErrorMessage } from '../
 import { useI18n, type MessageKey } from '../i18n';
 import { exponentOf, minorToDecimal, parseDecimal } from '../money';
 import { Pending, str } from '../ops/common';
+import { ProductImages } from './ProductImages';
 import { ProductTabs } from './ProductTabs';
 
 interface VariantRow {
@@ -259,6 +260,7 @@ export function ProductEditorPage() {
           </button>
         </div>
       </form>
+      {id ? <ProductImages productId={id} locale={product.data!.sourceLocale} /> : null}
     </section>
   );
 }

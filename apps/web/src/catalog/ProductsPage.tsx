@@ -47,6 +47,9 @@ export function ProductsPage() {
       <p>
         <Link to="/products/new" className="button">
           {t('catalog.products.new')}
+        </Link>{' '}
+        <Link to="/products/import" className="button secondary">
+          {t('import.link')}
         </Link>
       </p>
       <form className="filters" onSubmit={apply} role="search" aria-label={t('ops.filters')}>

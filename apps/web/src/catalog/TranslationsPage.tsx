@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import {
   ApiError,
+  machineTranslationControllerFillV1,
   marketsControllerListV1,
   productsControllerGetTranslationsV1,
   productsControllerPutTranslationsV1,
@@ -78,6 +79,27 @@ function LocaleEditor({ data, locale, sourceName, targetName }: { data: Translat
   );
   const [result, setResult] = useState<{ ok?: string; message?: string; stale?: boolean; extra?: string[] }>();
   const [saving, setSaving] = useState(false);
+  const [machine, setMachine] = useState<{ ok?: string; error?: string; notConfigured?: boolean }>();
+
+  /** The provider fills the empty and outdated fields (status machine); legal texts are never sent. */
+  const translateByMachine = async () => {
+    setMachine(undefined);
+    setResult(undefined);
+    setSaving(true);
+    try {
+      const { data: filled } = await machineTranslationControllerFillV1({ path: { id: data.productId, locale } });
+      const fields = filled.translations.translations.find((x) => x.locale === locale)?.fields ?? [];
+      setDrafts((d) => ({ ...d, ...Object.fromEntries(fields.filter((f) => filled.filled.includes(f.field) && f.field in d).map((f) => [f.field, { value: f.value, status: f.status }])) }));
+      setMachine({ ok: t('catalog.translations.machineDone', { count: filled.filled.length, skipped: filled.skipped.length }) });
+      await queryClient.invalidateQueries({ queryKey: ['listing', data.productId] });
+    } catch (e) {
+      const notConfigured = e instanceof ApiError && e.code === 'CATALOG_MT_NOT_CONFIGURED';
+      // the API's own 409, in the seller's language: machine translation is off here, nothing was sent out
+      setMachine({ error: errorMessage(e), notConfigured });
+    } finally {
+      setSaving(false);
+    }
+  };
 
   const save = async () => {
     setResult(undefined);
@@ -107,6 +129,24 @@ function LocaleEditor({ data, locale, sourceName, targetName }: { data: Translat
       }}
       aria-label={t('catalog.translations.title')}
     >
+      <div className="actions">
+        <button type="button" className="secondary" disabled={saving} onClick={() => void translateByMachine()} aria-describedby="mt-hint">
+          {t('catalog.translations.machine', { language: targetName })}
+        </button>
+      </div>
+      <p className="hint" id="mt-hint">
+        {t('catalog.translations.machineHint')}
+      </p>
+      {machine?.error ? (
+        <div data-testid={machine.notConfigured ? 'mt-not-configured' : 'mt-error'}>
+          <FormAlert message={machine.error} />
+        </div>
+      ) : null}
+      {machine?.ok ? (
+        <p className="success" role="status">
+          {machine.ok}
+        </p>
+      ) : null}
       {result?.message ? <FormAlert message={result.message} extra={result.extra} /> : null}
       {result?.stale ? (
         <p>

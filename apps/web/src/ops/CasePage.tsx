@@ -2,7 +2,18 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
-import { ApiError, countriesControllerSpecV1, opsKycControllerDecideV1, opsKycControllerDownloadV1, opsKycControllerFileV1, opsKycControllerQueueV1, type DecisionDto, type KycCheckView } from '../api/client';
+import {
+  ApiError,
+  countriesControllerSpecV1,
+  opsKycControllerDecideV1,
+  opsKycControllerDownloadV1,
+  opsKycControllerFileV1,
+  opsKycControllerMessageV1,
+  opsKycControllerQueueV1,
+  type DecisionDto,
+  type KycCaseFileView,
+  type KycCheckView,
+} from '../api/client';
 import { FormAlert, SelectField, useErrorMessage } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
 import { readSpec } from '../spec';
@@ -78,7 +89,7 @@ export function CasePage() {
   const legalForm = spec.data ? readSpec(spec.data).legalForms.find((f) => f.code === kase.legalForm) : undefined;
   const docLabel = (type: string) => legalForm?.documents.find((d) => d.type === type)?.label ?? type;
   const s = summary.data;
-  const title = str(s?.legalName) ?? t('ops.case.title');
+  const title = file.data.seller?.business?.legalName ?? str(s?.legalName) ?? t('ops.case.title');
 
   return (
     <section>
@@ -116,6 +127,8 @@ export function CasePage() {
         <dt>{t('ops.case.fourEyes')}</dt>
         <dd data-testid="four-eyes">{kase.fourEyes ? t(`ops.fourEyes.${s?.fourEyesState ?? (kase.firstApprovalBy ? 'awaiting_second_approval' : 'awaiting_first_approval')}` as MessageKey) : t('ops.fourEyes.not_required')}</dd>
       </dl>
+
+      <SellerBlock seller={file.data.seller} />
 
       <h2>{t('ops.case.checks')}</h2>
       {file.data.checks.length === 0 ? <p>{t('ops.case.noChecks')}</p> : null}
@@ -168,6 +181,8 @@ export function CasePage() {
           </li>
         ))}
       </ol>
+
+      <Messages caseId={id} messages={file.data.messages} />
 
       <Decision caseId={id} status={kase.status} documents={documents} docLabel={docLabel} />
     </section>
@@ -393,6 +408,134 @@ function Decision({ caseId, status, documents, docLabel }: { caseId: string; sta
       </div>
       <button type="submit" disabled={form.formState.isSubmitting}>
         {t('ops.decision.submit')}
+      </button>
+    </form>
+  );
+}
+
+type CaseSeller = KycCaseFileView['seller'];
+
+/** Who the seller is: the account and the business profile as saved (identifiers, addresses, representative). */
+function SellerBlock({ seller }: { seller: CaseSeller }) {
+  const { t, date, countryName } = useI18n();
+  if (!seller) return null;
+  const b = seller.business;
+  const address = (a: Record<string, unknown> | undefined) =>
+    a ? ['line1', 'line2', 'postalCode', 'city', 'region'].map((k) => str(a[k])).filter(Boolean).join(', ') + (str(a.country) ? ` (${countryName(str(a.country)!)})` : '') : '—';
+  return (
+    <section className="card" aria-labelledby="seller-block-title" data-testid="case-seller">
+      <h2 id="seller-block-title">{t('ops.case.seller')}</h2>
+      <dl className="facts">
+        <dt>{t('field.email')}</dt>
+        <dd>{seller.account.email}</dd>
+        <dt>{t('ops.case.accountLanguage')}</dt>
+        <dd>{new Intl.DisplayNames([seller.account.locale], { type: 'language' }).of(seller.account.locale) ?? seller.account.locale}</dd>
+        <dt>{t('home.accountStatus')}</dt>
+        <dd>{t(`seller.status.${seller.status}` as MessageKey)}</dd>
+        <dt>{t('home.since')}</dt>
+        <dd>{date(seller.createdAt)}</dd>
+        {b ? (
+          <>
+            <dt>{t('ops.case.legalName')}</dt>
+            <dd>{b.legalName}</dd>
+            {Object.entries(b.identifiers).map(([type, value]) => (
+              <div key={type} className="contents">
+                <dt>
+                  <code>{type}</code>
+                </dt>
+                <dd className="mono">{value}</dd>
+              </div>
+            ))}
+            <dt>{t('ops.case.registeredAddress')}</dt>
+            <dd>{address(b.registeredAddress)}</dd>
+            <dt>{t('ops.case.phone')}</dt>
+            <dd>{b.phone}</dd>
+            {str(b.website) ? (
+              <>
+                <dt>{t('ops.case.website')}</dt>
+                <dd>{str(b.website)}</dd>
+              </>
+            ) : null}
+            <dt>{t('ops.case.representative')}</dt>
+            <dd>{[b.representative.firstName, b.representative.lastName].filter(Boolean).join(' ') || '—'}</dd>
+            {b.brands.length ? (
+              <>
+                <dt>{t('ops.case.brands')}</dt>
+                <dd>{b.brands.join(', ')}</dd>
+              </>
+            ) : null}
+          </>
+        ) : (
+          <>
+            <dt>{t('ops.case.legalName')}</dt>
+            <dd>{t('ops.case.noBusiness')}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+/** Messages to the seller: shown to them as written, from "the review team" (never screening results: no tipping-off). */
+function Messages({ caseId, messages }: { caseId: string; messages: KycCaseFileView['messages'] }) {
+  const { t, lang } = useI18n();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const [body, setBody] = useState('');
+  const [result, setResult] = useState<{ ok?: string; error?: string; extra?: string[] }>();
+  const [sending, setSending] = useState(false);
+  const send = async () => {
+    setResult(undefined);
+    if (!body.trim()) return setResult({ error: t('ops.message.empty') });
+    setSending(true);
+    try {
+      await opsKycControllerMessageV1({ path: { id: caseId }, body: { body: body.trim() } });
+      setBody('');
+      setResult({ ok: t('ops.message.sent') });
+      await queryClient.invalidateQueries({ queryKey: ['ops', 'case', caseId] });
+    } catch (e) {
+      setResult({ error: errorMessage(e), extra: e instanceof ApiError ? e.details.map((d) => d.message) : [] });
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <form
+      className="card"
+      aria-labelledby="messages-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      <h2 id="messages-title">{t('ops.message.title')}</h2>
+      {messages.length ? (
+        <ul className="messages" data-testid="case-messages">
+          {messages.map((m) => (
+            <li key={m.id}>
+              <p className="note">{new Date(m.sentAt).toLocaleString(lang)}</p>
+              {m.body}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('ops.message.none')}</p>
+      )}
+      {result?.error ? <FormAlert message={result.error} extra={result.extra} /> : null}
+      {result?.ok ? (
+        <p className="success" role="status">
+          {result.ok}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor="case-message">{t('ops.message.label')}</label>
+        <textarea id="case-message" rows={3} value={body} maxLength={4000} aria-describedby="case-message-hint" onChange={(e) => setBody(e.target.value)} />
+        <p className="hint" id="case-message-hint">
+          {t('ops.message.hint')}
+        </p>
+      </div>
+      <button type="submit" className="secondary" disabled={sending}>
+        {t('ops.message.send')}
       </button>
     </form>
   );

@@ -51,8 +51,9 @@ export function CountriesPage({ admin }: { admin: boolean }) {
                 <td>{c.hasDraft ? t('ops.countries.hasDraft') : '—'}</td>
                 {admin ? (
                   <td>
-                    <Link to={`/ops/countries/${c.country}/edit`} aria-label={t('ops.countries.editOf', { country: c.name })}>
+                    <Link to={`/ops/countries/${c.country}/edit`}>
                       {c.hasDraft ? t('ops.countries.editDraft') : t('ops.countries.newDraft')}
+                      <span className="visually-hidden"> ({c.name})</span>
                     </Link>
                   </td>
                 ) : null}

@@ -5,6 +5,7 @@ import { opsKycControllerQueueV1, type KycQueueItemView, type OpsKycControllerQu
 import { SelectField, TextField } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
 import { Pending, str, Table } from './common';
+import { ScreeningCoverage } from './ScreeningCoverage';
 
 type Query = NonNullable<OpsKycControllerQueueV1Data['query']>;
 const STATUSES: KycQueueItemView['status'][] = ['in_review', 'submitted', 'action_required', 'collecting', 'approved', 'rejected', 'suspended', 'superseded'];
@@ -105,6 +106,7 @@ export function QueuePage() {
           </Table>
         )
       ) : null}
+      <ScreeningCoverage />
     </section>
   );
 }

@@ -138,6 +138,24 @@ export function KycPage() {
       <p data-testid="kyc-page-status">
         {t('home.kyc')}: <strong>{t(`kyc.status.${kyc.data.status}` as MessageKey)}</strong>
       </p>
+      {kyc.data.messages.length ? (
+        <section aria-labelledby="kyc-messages-title" className="card">
+          <h2 id="kyc-messages-title">{t('kyc.messages')}</h2>
+          <ul className="messages" data-testid="kyc-messages">
+            {kyc.data.messages.map((m) => (
+              <li key={m.id}>
+                <p className="note">{t('kyc.messageFrom', { date: date(m.sentAt) })}</p>
+                {m.body}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {kyc.data.noOwnersDeclared && kyc.data.ownerThresholdPercent !== undefined ? (
+        <p className="note" data-testid="no-owners-declared">
+          {t('kyc.noOwnersDeclared', { threshold: number(kyc.data.ownerThresholdPercent) })}
+        </p>
+      ) : null}
       {kyc.data.checklist.length ? (
         <ul aria-label={t('home.stillNeeded')}>
           {kyc.data.checklist.map((c, i) => (
