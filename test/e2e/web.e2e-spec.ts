@@ -1013,6 +1013,8 @@ describe('web app in Chromium: a Turkish seller goes for Italy and the UK (go-li
     await page.getByLabel('Alternatif metin (tr)').fill('Ahşap tren seti, kutusunda');
     await images.getByRole('button', { name: /^Alternatif metni kaydet/ }).click();
     expect(await textOf(images.locator('.success'), /kaydedildi/)).toBe('Alternatif metin kaydedildi.');
+    // the list is read again after the save: wait for the new alt text rather than reading the old one
+    await page.getByTestId('image-1').locator('img[alt="Ahşap tren seti, kutusunda"]').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('image-1').locator('img').getAttribute('alt')).toBe('Ahşap tren seti, kutusunda');
     await expectAccessible(page);
     await shot(page, '33-product-images-tr');
