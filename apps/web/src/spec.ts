@@ -18,6 +18,9 @@ export interface DocumentSpec {
   required: boolean;
   condition: string;
   maxAgeDays?: number;
+  /** Whose document it is: upload it with that person's id (personId). */
+  person?: 'representative' | 'each_person';
+  dates?: { issuedOn?: { required: boolean; label?: string }; expiresOn?: { required: boolean; label?: string } };
 }
 
 export interface LegalFormSpec {

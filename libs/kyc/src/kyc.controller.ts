@@ -25,6 +25,7 @@ import type { RequestContext } from '@app/kernel';
 import { CountryRulesService } from '@app/countries';
 import { UnitOfWork } from '@app/persistence';
 import { KycDocumentEntity } from './entities/kyc-document.entity';
+import { KycPersonEntity } from './entities/kyc-person.entity';
 import { KycCaseMessageEntity } from './entities/kyc-case-message.entity';
 import { KycCaseEntity } from './entities/kyc-case.entity';
 import { kycError, KycErrorCode } from './errors';
@@ -85,10 +86,11 @@ export class CaseMessageDto {
 
 export class UploadDto {
   @ApiProperty({ example: 'tr.vergi_levhasi' }) @IsString() @Matches(/^[a-z][a-z0-9_.-]{1,63}$/) type: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() personId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "Whose document it is (an id from the KYC view's persons): required for the types the spec binds to a person (documents[].person; representative_id: the legal representative)." })
+  @IsOptional() @IsUUID() personId?: string;
   @ApiPropertyOptional({ example: '2026-11-02', description: 'Issue date printed on the document (registry extracts have a maximum age).' })
   @IsOptional() @IsCalendarDate() issuedOn?: string;
-  @ApiPropertyOptional({ example: '2031-05-20', description: 'Expiry date printed on the document (IDs): the verification is renewed when it passes.' })
+  @ApiPropertyOptional({ example: '2031-05-20', description: "Expiry date printed on the document (IDs): the verification is renewed when it passes; required where the spec says dates.expiresOn.required." })
   @IsOptional() @IsCalendarDate() expiresOn?: string;
 }
 
@@ -157,6 +159,8 @@ function reasonView<K extends string = 'code'>(code: string, t: Translator, loca
   return { [key]: code, message: t.t(locale, `kyc.reason.${code}`) } as Record<K, string> & { message: string };
 }
 
+const personView = (p: KycPersonEntity) => ({ id: p.id, role: p.role, fullName: p.fullName, dateOfBirth: p.dateOfBirth, nationality: p.nationality, sharePercent: p.sharePercent, idDocumentType: p.idDocumentType });
+
 const documentView = (d: KycDocumentEntity, t: Translator, locale: RequestContext['locale']) => ({
   id: d.id,
   type: d.type,
@@ -194,6 +198,7 @@ export class SellerKycController {
       const documents = await tx.find(KycDocumentEntity, { where: { caseId: kase.id }, order: { uploadedAt: 'ASC' } });
       const pack = (await this.countries.version(kase.country, kase.packVersion, tx)).document;
       const labels = new Map<string, Record<string, string>>(pack.documentTypes.map((d) => [d.code, d.label]));
+      const persons = new Map(pack.documentTypes.flatMap((d) => (d.person ? [[d.code, d.person] as const] : [])));
       const missing = await this.kyc.missing(tx, kase);
       const reason = sellerReason(kase.status, kase.reasonCode);
       return {
@@ -208,9 +213,15 @@ export class SellerKycController {
               ? { item: 'partners', message: this.translator.t(ctx.locale, 'kyc.missing.partners', { min: MIN_PARTNERS }) }
               : m.kind === 'owners'
                 ? { item: 'owners', message: this.translator.t(ctx.locale, 'kyc.missing.owners', { threshold: m.threshold }) }
-                : { item: 'document', type: m.type, message: this.translator.t(ctx.locale, 'kyc.missing.document', { document: labels.get(m.type!)?.[ctx.locale] ?? m.type }) },
+                : {
+                    item: 'document',
+                    type: m.type,
+                    ...(persons.has(m.type!) ? { person: persons.get(m.type!) } : {}),
+                    message: this.translator.t(ctx.locale, 'kyc.missing.document', { document: labels.get(m.type!)?.[ctx.locale] ?? m.type }),
+                  },
         ),
         documents: documents.map((d) => documentView(d, this.translator, ctx.locale)),
+        persons: (await tx.find(KycPersonEntity, { where: { caseId: kase.id }, order: { role: 'ASC', fullName: 'ASC' } })).map(personView),
         noOwnersDeclared: kase.noOwnersDeclaredAt !== null,
         ...(pack.legalForms.find((f) => f.code === kase.legalForm)?.sellerType === 'company' ? { ownerThresholdPercent: pack.risk.uboThresholdPercent } : {}),
         messages: (await tx.find(KycCaseMessageEntity, { where: { caseId: kase.id }, order: { sentAt: 'ASC' } })).map((m) => ({ id: m.id, from: 'review_team', body: m.body, sentAt: m.sentAt.toISOString() })),
@@ -226,7 +237,7 @@ export class SellerKycController {
   @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.PERSONS_INVALID, KycErrorCode.CASE_LOCKED, KycErrorCode.BUSINESS_PROFILE_REQUIRED)
   async persons(@Ctx() ctx: RequestContext, @Body() body: PersonsDto) {
     const rows = await this.kyc.setPersons(ctx, body.persons, body.noOwnersAtOrAboveThreshold === true);
-    return rows.map((p) => ({ id: p.id, role: p.role, fullName: p.fullName, dateOfBirth: p.dateOfBirth, nationality: p.nationality, sharePercent: p.sharePercent, idDocumentType: p.idDocumentType }));
+    return rows.map(personView);
   }
 
   @Post('documents')
@@ -236,7 +247,7 @@ export class SellerKycController {
   @ApiBody({ schema: { type: 'object', required: ['type', 'file'], properties: { type: { type: 'string' }, personId: { type: 'string', format: 'uuid' }, issuedOn: { type: 'string', format: 'date' }, expiresOn: { type: 'string', format: 'date' }, file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Upload a typed document (PDF, JPEG, PNG judged by its bytes); stored encrypted' })
   @ApiCreatedResponse({ type: KycDocumentView })
-  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.UPLOAD_REJECTED, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, KycErrorCode.ISSUE_DATE_REQUIRED, KycErrorCode.DOCUMENT_OUT_OF_DATE, KycErrorCode.CASE_LOCKED)
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.UPLOAD_REJECTED, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, KycErrorCode.ISSUE_DATE_REQUIRED, KycErrorCode.EXPIRY_DATE_REQUIRED, KycErrorCode.DOCUMENT_PERSON_REQUIRED, KycErrorCode.PERSON_NOT_FOUND, KycErrorCode.DOCUMENT_OUT_OF_DATE, KycErrorCode.CASE_LOCKED)
   async upload(@Ctx() ctx: RequestContext, @Body() body: UploadDto, @UploadedFile() file?: { buffer: Buffer; size: number }) {
     return documentView(await this.kyc.upload(ctx, body, file), this.translator, ctx.locale);
   }
@@ -248,7 +259,7 @@ export class SellerKycController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { personId: { type: 'string', format: 'uuid' }, issuedOn: { type: 'string', format: 'date' }, expiresOn: { type: 'string', format: 'date' }, file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Replace one of the caller’s documents while the verification is with the seller (collecting or action_required); the answer is the new document' })
   @ApiOkResponse({ type: KycDocumentView })
-  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.UPLOAD_REJECTED, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_NOT_FOUND, KycErrorCode.DOCUMENT_ACCEPTED, KycErrorCode.ISSUE_DATE_REQUIRED, KycErrorCode.DOCUMENT_OUT_OF_DATE, KycErrorCode.CASE_LOCKED)
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, KycErrorCode.FILE_MISSING, KycErrorCode.UPLOAD_REJECTED, KycErrorCode.FILE_TOO_LARGE, KycErrorCode.FILE_TYPE_NOT_ALLOWED, KycErrorCode.DOCUMENT_NOT_FOUND, KycErrorCode.DOCUMENT_ACCEPTED, KycErrorCode.ISSUE_DATE_REQUIRED, KycErrorCode.EXPIRY_DATE_REQUIRED, KycErrorCode.DOCUMENT_PERSON_REQUIRED, KycErrorCode.PERSON_NOT_FOUND, KycErrorCode.DOCUMENT_OUT_OF_DATE, KycErrorCode.CASE_LOCKED)
   async replace(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: ReplaceDocumentDto, @UploadedFile() file?: { buffer: Buffer; size: number }) {
     return documentView(await this.kyc.upload(ctx, body, file, id), this.translator, ctx.locale);
   }

@@ -200,9 +200,15 @@ export class KycService {
       const declaration = { noOwnersDeclaredAt: noOwners ? this.clock.now() : null, noOwnersThresholdPercent: noOwners ? threshold : null };
       await tx.update(KycCaseEntity, { id: kase.id }, declaration);
       Object.assign(kase, declaration);
+      // a person declared again (same role, name and birth date) keeps their id, so the documents bound to them (personId) stay theirs
+      const before = await tx.find(KycPersonEntity, { where: { caseId: kase.id } });
+      const keyOf = (p: { role: string; fullName: string; dateOfBirth: string }) => `${p.role}|${p.fullName.trim().normalize('NFC')}|${p.dateOfBirth}`;
+      const kept = new Map(before.map((p) => [keyOf(p), p.id]));
       await tx.delete(KycPersonEntity, { caseId: kase.id });
       const rows = persons.map((p, i) => {
-        const id = randomUUID();
+        const key = keyOf(p);
+        const id = kept.get(key) ?? randomUUID();
+        kept.delete(key);
         return Object.assign(new KycPersonEntity(), {
           id,
           caseId: kase.id,
@@ -356,17 +362,29 @@ export class KycService {
       throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type: known ? { text: known } : docType, allowed: joined(allowed) });
     }
     const today = this.clock.now().toISOString().slice(0, 10);
-    const maxAgeDays = pack.documentTypes.find((d) => d.code === docType)?.maxAgeDays;
+    const rule = pack.documentTypes.find((d) => d.code === docType);
+    const maxAgeDays = rule?.maxAgeDays;
     // a maximum age can only be enforced on a known issue date: it is required for such types
     if (maxAgeDays && !input.issuedOn) {
       throw kycError(KycErrorCode.ISSUE_DATE_REQUIRED, { maxAgeDays }, [{ field: 'issuedOn', code: 'REQUIRED', messageKey: 'error.KYC_ISSUE_DATE_REQUIRED', params: { maxAgeDays } }]);
+    }
+    // the dates the spec says the document states (dates.expiresOn.required)
+    if (rule?.expiresOn === 'required' && !input.expiresOn) {
+      throw kycError(KycErrorCode.EXPIRY_DATE_REQUIRED, {}, [{ field: 'expiresOn', code: 'REQUIRED', messageKey: 'error.KYC_EXPIRY_DATE_REQUIRED' }]);
     }
     const tooOld = input.issuedOn && maxAgeDays && Date.parse(input.issuedOn) < Date.parse(today) - maxAgeDays * 86_400_000;
     if ((input.expiresOn && input.expiresOn <= today) || tooOld || (input.issuedOn && input.issuedOn > today)) {
       throw kycError(KycErrorCode.DOCUMENT_OUT_OF_DATE, { type: docType });
     }
-    if (personId && !(await tx.exists(KycPersonEntity, { where: { id: personId, caseId: kase.id } }))) {
-      throw kycError(KycErrorCode.PERSON_NOT_FOUND);
+    const person = personId ? await tx.findOne(KycPersonEntity, { where: { id: personId, caseId: kase.id } }) : null;
+    if (personId && !person) throw kycError(KycErrorCode.PERSON_NOT_FOUND);
+    // whose document it is (the spec's documents[].person): the legal representative's, or one of the declared persons'
+    if (rule?.person) {
+      const messageKey = `kyc.documentPerson.${rule.person}`;
+      if (!person) throw kycError(KycErrorCode.DOCUMENT_PERSON_REQUIRED, {}, [{ field: 'personId', code: 'REQUIRED', messageKey }]);
+      if (rule.person === 'representative' && person.role !== 'representative') {
+        throw kycError(KycErrorCode.DOCUMENT_PERSON_REQUIRED, {}, [{ field: 'personId', code: 'WRONG_ROLE', messageKey }]);
+      }
     }
     return { kase, old, type: docType, personId };
   }
