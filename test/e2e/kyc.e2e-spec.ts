@@ -328,6 +328,7 @@ describe('KYC/KYB cases (e2e)', () => {
     const a = await turkishCompany();
     const b = await turkishCompany();
     const shared = pdfVariant(999_999);
+    await complete(a.token, []); // the representative first: their ID names them
     const docA = (await upload(a.token, 'representative_id', shared)).body;
     expect((await request(t.http).get(`/v1/sellers/me/kyc/documents/${docA.id}/content`).set(bearer(a.token))).body).toEqual(shared);
     expect((await request(t.http).get(`/v1/sellers/me/kyc/documents/${docA.id}/content`).set(bearer(b.token))).status).toBe(404);

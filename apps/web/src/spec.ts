@@ -57,6 +57,7 @@ export interface FieldSpec {
   label: string;
   help?: string;
   example?: string;
+  maxLength?: number;
   fields?: FieldSpec[];
 }
 

@@ -111,6 +111,7 @@ class QueuePersonView {
 /** A queue item: the case, who the seller is, why it is in review, how long it waited, where four-eyes stands (ops only). */
 export class KycQueueItemView extends KycCaseView {
   @ApiProperty({ nullable: true, example: 'Anadolu Tekstil Ltd. Şti.' }) legalName: string | null;
+  @ApiProperty({ nullable: true, example: 'Anadolu Home', description: 'The trading name, when the seller declared one.' }) tradingName: string | null;
   @ApiProperty({ example: 'ayse@anadolu.example' }) sellerEmail: string;
   @ApiProperty({ type: [QueuePersonView] }) persons: QueuePersonView[];
   @ApiProperty({ enum: ['SCREENING_POSSIBLE_MATCH', 'VENDOR_RED', 'DUPLICATE_DOCUMENT', 'RISK_POLICY'], isArray: true, description: 'Why a person must look, from the latest submission’s checks and the case’s flags.' })
@@ -136,9 +137,10 @@ class SellerAccountView {
 }
 
 class SellerBusinessView {
-  @ApiProperty({ example: 'tr.ltd_sti' }) legalForm: string;
+  @ApiProperty({ example: 'tr.ltd' }) legalForm: string;
   @ApiProperty({ enum: ['individual', 'company', 'partnership'] }) sellerType: string;
   @ApiProperty({ example: 'Anadolu Tekstil Ltd. Şti.' }) legalName: string;
+  @ApiProperty({ nullable: true, example: 'Anadolu Home', description: 'The name the business trades under, when it differs from the registered name.' }) tradingName: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Identifiers by type (personal data: never logged).' }) identifiers: Record<string, string>;
   @ApiProperty({ type: 'object', additionalProperties: true }) registeredAddress: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: true }) shipFrom: Record<string, unknown>;

@@ -19,9 +19,14 @@ export interface Address {
   country: string;
 }
 
+/** The longest trading name accepted (characters). */
+export const TRADING_NAME_MAX_LENGTH = 200;
+
 export interface Registration {
   legalForm: string;
   legalName: string;
+  /** The name the business trades under when it differs from the registered name (optional). */
+  tradingName?: string;
   identifiers: Record<string, string>;
   registeredAddress: Address;
   phone: string;
@@ -260,7 +265,7 @@ function checkFields(pack: CountryPackDocument, input: unknown): RegistrationChe
   const problems: Problems = [];
   if (!isObject(input)) return { problems: [{ ...detail('', 'BODY_NOT_OBJECT'), messageKey: 'validation.BODY_NOT_OBJECT' }] };
 
-  const known = new Set(['legalForm', 'legalName', 'identifiers', 'registeredAddress', 'phone', 'website', 'shipFrom', 'representative', 'brands', 'vatRegistered']);
+  const known = new Set(['legalForm', 'legalName', 'tradingName', 'identifiers', 'registeredAddress', 'phone', 'website', 'shipFrom', 'representative', 'brands', 'vatRegistered']);
   for (const key of Object.keys(input)) if (!known.has(key)) problems.push(detail(key, 'UNKNOWN_FIELD'));
 
   let form: LegalFormRule | undefined;
@@ -275,6 +280,7 @@ function checkFields(pack: CountryPackDocument, input: unknown): RegistrationChe
   }
 
   const legalName = text(problems, 'legalName', input.legalName, { min: 2, max: 200, required: true, name: true });
+  const tradingName = text(problems, 'tradingName', input.tradingName, { min: 2, max: TRADING_NAME_MAX_LENGTH, required: false, name: true });
   const ids = form ? identifiers(problems, input.identifiers, form, pack) : {};
   const registeredAddress = address(problems, 'registeredAddress', input.registeredAddress, pack, [pack.country]);
   const shipFrom =
@@ -324,6 +330,7 @@ function checkFields(pack: CountryPackDocument, input: unknown): RegistrationChe
       legalForm: form.code,
       sellerType: form.sellerType,
       legalName,
+      ...(tradingName ? { tradingName } : {}),
       identifiers: ids,
       registeredAddress,
       phone,

@@ -536,6 +536,12 @@ export type BusinessProfileView = {
     legalForm: string;
     sellerType: 'individual' | 'company' | 'partnership';
     legalName: string;
+    /**
+     * The name the business trades under, when it differs from the registered name.
+     */
+    tradingName: {
+        [key: string]: unknown;
+    } | null;
     identifiers: {
         [key: string]: unknown;
     };
@@ -1026,6 +1032,12 @@ export type KycQueueItemView = {
     legalName: {
         [key: string]: unknown;
     } | null;
+    /**
+     * The trading name, when the seller declared one.
+     */
+    tradingName: {
+        [key: string]: unknown;
+    } | null;
     sellerEmail: string;
     persons: Array<QueuePersonView>;
     /**
@@ -1100,6 +1112,12 @@ export type SellerBusinessView = {
     legalForm: string;
     sellerType: 'individual' | 'company' | 'partnership';
     legalName: string;
+    /**
+     * The name the business trades under, when it differs from the registered name.
+     */
+    tradingName: {
+        [key: string]: unknown;
+    } | null;
     /**
      * Identifiers by type (personal data: never logged).
      */
@@ -3015,6 +3033,10 @@ export type CountriesControllerValidateRegistrationV1Data = {
     body: {
         legalForm: string;
         legalName: string;
+        /**
+         * The name the business trades under, when it differs from the registered name (optional).
+         */
+        tradingName?: string;
         identifiers: {
             [key: string]: string;
         };
@@ -3840,6 +3862,10 @@ export type SellersControllerPutBusinessV1Data = {
     body: {
         legalForm: string;
         legalName: string;
+        /**
+         * The name the business trades under, when it differs from the registered name (optional).
+         */
+        tradingName?: string;
         identifiers: {
             [key: string]: string;
         };
