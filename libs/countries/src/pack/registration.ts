@@ -90,6 +90,16 @@ function text(problems: Problems, field: string, value: unknown, opts: { min?: n
   return undefined;
 }
 
+/** A region as compared: case, accents, the Turkish dotted/dotless i, punctuation and spacing aside (İzmir = izmir = IZMIR, Malaga = Málaga). */
+const foldRegion = (s: string): string =>
+  s
+    .replace(/ı/g, 'i')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
 function address(problems: Problems, field: string, value: unknown, pack: CountryPackDocument, mustBeCountry: readonly string[]): Address | undefined {
   if (!isObject(value)) {
     problems.push(detail(field, value === undefined ? 'REQUIRED' : 'WRONG_TYPE'));
@@ -105,8 +115,10 @@ function address(problems: Problems, field: string, value: unknown, pack: Countr
   let region = text(problems, `${field}.region`, value.region, { max: 100, required: pack.address.regionRequired && country === pack.country });
   // a closed list of regions (IT province codes, US states): a code or a name, stored as the code
   if (region && country === pack.country && pack.address.regions) {
-    const wanted = region.toLocaleUpperCase();
-    const match = pack.address.regions.find((r) => r.code.toUpperCase() === wanted || r.name.toLocaleUpperCase() === wanted);
+    const wanted = foldRegion(region);
+    const match =
+      pack.address.regions.find((r) => foldRegion(r.code) === wanted) ??
+      pack.address.regions.find((r) => [r.name, ...(r.aliases ?? [])].some((n) => foldRegion(n) === wanted));
     if (match) region = match.code;
     else {
       problems.push(detail(`${field}.region`, 'UNKNOWN_REGION', { example: `${pack.address.regions[0].code} (${pack.address.regions[0].name})` }));
