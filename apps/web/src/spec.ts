@@ -58,6 +58,8 @@ export interface FieldSpec {
   help?: string;
   example?: string;
   maxLength?: number;
+  /** A closed list (legal forms, regions): the value sent and the label shown. */
+  options?: { value: string; label: string }[];
   fields?: FieldSpec[];
 }
 

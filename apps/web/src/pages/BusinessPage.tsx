@@ -253,7 +253,20 @@ export function BusinessPage() {
           <legend>{t('business.address')}</legend>
           {parts.address
             .filter((f) => !f.value)
-            .map((f) => (
+            .map((f) => {
+              // a closed list in the spec (IT, ES and TR provinces, US states): chosen, not typed
+              const options = parts.fields.get(`registeredAddress.${f.name}`)?.options;
+              return options ? (
+                <SelectField
+                  key={f.name}
+                  path={`registeredAddress.${f.name}`}
+                  label={addressLabel(f)}
+                  required={f.required}
+                  registration={register(`registeredAddress.${f.name}`)}
+                  error={errors[`registeredAddress.${f.name}`]}
+                  options={[{ value: '', label: t('business.chooseOption') }, ...options]}
+                />
+              ) : (
               <TextField
                 key={f.name}
                 path={`registeredAddress.${f.name}`}
@@ -264,7 +277,8 @@ export function BusinessPage() {
                 registration={register(`registeredAddress.${f.name}`)}
                 error={errors[`registeredAddress.${f.name}`]}
               />
-            ))}
+              );
+            })}
         </fieldset>
 
         <fieldset>
