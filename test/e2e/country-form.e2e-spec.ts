@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { SEED_PACKS } from '@app/countries';
-import { startTestApp, TestApp } from '../support/app';
+import { signup, startTestApp, TestApp } from '../support/app';
+import { acceptedRegistration } from '../support/registrations';
 
 /*
  * A front end built ONLY from GET /v1/countries/{cc}: a generic renderer turns the spec into form
@@ -186,6 +187,50 @@ describe('a registration form rendered from the country spec alone (e2e)', () =>
     expect(byName.body.errors).toEqual([]);
     const unknown = await request(t.http).post('/v1/countries/IT/registrations/validate').set('Accept-Language', 'it').send({ ...sample, registeredAddress: { ...sample.registeredAddress, region: 'Lombardia' } });
     expect(unknown.body.errors).toEqual([{ field: 'registeredAddress.region', code: 'UNKNOWN_REGION', message: 'Provincia (Sede legale): scegli un valore dall\'elenco, ad esempio AG (Agrigento).' }]);
+  });
+
+  it('lists the Spanish and Turkish provinces: a code, a name or an alias in any case or accents, stored as the code', async () => {
+    const es = (await request(t.http).get('/v1/countries/ES').set('Accept-Language', 'es')).body;
+    const province = renderForm(es, 'es.sl').get('registeredAddress.region')!;
+    expect(province).toMatchObject({ type: 'select', required: true });
+    expect(province.options).toHaveLength(52); // 50 provinces, Ceuta and Melilla
+    expect(province.options).toEqual(expect.arrayContaining([{ value: 'SE', label: 'Sevilla' }, { value: 'CE', label: 'Ceuta' }, { value: 'ML', label: 'Melilla' }]));
+    const tr = (await request(t.http).get('/v1/countries/TR').set('Accept-Language', 'tr')).body;
+    const il = renderForm(tr, 'tr.ltd').get('registeredAddress.region')!;
+    expect(il.options).toHaveLength(81);
+    expect(il.options).toEqual(expect.arrayContaining([{ value: '01', label: 'Adana' }, { value: '34', label: 'İstanbul' }, { value: '81', label: 'Düzce' }]));
+
+    const validate = async (cc: string, form: string, region: string, lang: string) => {
+      const sample = acceptedRegistration(cc, form) as Record<string, Record<string, unknown>>;
+      return (await request(t.http).post(`/v1/countries/${cc}/registrations/validate`).set('Accept-Language', lang).send({ ...sample, registeredAddress: { ...sample.registeredAddress, region } })).body.errors;
+    };
+    for (const region of ['SE', 'se', 'Sevilla', 'Málaga', 'malaga', 'Alacant', 'Vizcaya', 'Illes Balears']) expect({ region, errors: await validate('ES', 'es.sl', region, 'es') }).toEqual({ region, errors: [] });
+    for (const region of ['35', 'İzmir', 'izmir', 'IZMIR', 'Istanbul', 'şanlıurfa', 'İçel']) expect({ region, errors: await validate('TR', 'tr.ltd', region, 'tr') }).toEqual({ region, errors: [] });
+    expect(await validate('ES', 'es.sl', 'Andalucía', 'es')).toEqual([
+      { field: 'registeredAddress.region', code: 'UNKNOWN_REGION', message: expect.stringMatching(/^Provincia \(Domicilio social\): .*A \(Alicante\)/) },
+    ]);
+    expect((await validate('TR', 'tr.ltd', 'Ege', 'tr'))[0]).toMatchObject({ field: 'registeredAddress.region', code: 'UNKNOWN_REGION' });
+
+    // stored as the code, with the trading name beside the legal name
+    const { token } = await signup(t.http, { country: 'ES', locale: 'es' });
+    const body = acceptedRegistration('ES', 'es.sl') as Record<string, Record<string, unknown>>;
+    const saved = await request(t.http).put('/v1/sellers/me/business').set('Authorization', `Bearer ${token}`).send({ ...body, tradingName: '  Triana Cerámica ', registeredAddress: { ...body.registeredAddress, region: 'sevilla' } });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ tradingName: 'Triana Cerámica', registeredAddress: { region: 'SE' } });
+    expect((await request(t.http).get('/v1/sellers/me/business').set('Authorization', `Bearer ${token}`)).body.tradingName).toBe('Triana Cerámica');
+  });
+
+  it('offers the trading name as an optional field with its label, help and limit in every language', async () => {
+    const labels: Record<string, string> = { en: 'Trading name', ru: 'Торговое название', tr: 'İşletme adı', it: 'Nome commerciale', es: 'Nombre comercial' };
+    for (const [lang, label] of Object.entries(labels)) {
+      const spec = (await request(t.http).get('/v1/countries/ES').set('Accept-Language', lang)).body;
+      const paths = spec.fields.map((f: Control) => f.path);
+      expect(paths.indexOf('tradingName')).toBe(paths.indexOf('legalName') + 1);
+      expect(spec.fields.find((f: Control) => f.path === 'tradingName')).toMatchObject({ label, type: 'text', required: false, minLength: 2, maxLength: 200, help: expect.any(String) });
+    }
+    const sample = acceptedRegistration('ES', 'es.sl');
+    const long = await request(t.http).post('/v1/countries/ES/registrations/validate').set('Accept-Language', 'it').send({ ...sample, tradingName: 'x'.repeat(201) });
+    expect(long.body.errors).toEqual([{ field: 'tradingName', code: 'TOO_LONG', message: 'Il campo Nome commerciale deve contenere al massimo 200 caratteri.' }]);
   });
 
   it('shows only public sources, none of them a repository path, each titled by its publisher', async () => {

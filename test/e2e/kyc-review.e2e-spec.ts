@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
-import { ISSUED_TODAY, pdfVariant } from '../support/files';
-import { tippingOff } from '../support/kyc';
+import { pdfVariant } from '../support/files';
+import { tippingOff, uploadDocument } from '../support/kyc';
 import { uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'kyc.review.admin@ops.example.com', password: 'Kyc-Review-Admin-Pass-1' };
@@ -31,8 +31,10 @@ describe('KYC review on one screen (e2e)', () => {
     const email = uniqueEmail('kyc.review.seller');
     const { token, res } = await signup(t.http, { country: 'TR', locale: 'tr', email });
     await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send({ ...uniqueTurkishCompany(), legalName: LEGAL_NAME }).expect(200);
+    // the representative first: their ID names them (the tests below declare the rest)
+    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [representative] }).expect(200);
     for (const type of TR_DOCS) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(1000 + n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      expect((await uploadDocument(t.http, token!, type, pdfVariant(1000 + n++))).status).toBe(201);
     }
     return { token: token!, sellerId: res.body.seller.id as string, email };
   }

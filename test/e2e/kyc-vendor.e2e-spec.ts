@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
-import { tippingOff } from '../support/kyc';
+import { tippingOff, uploadDocument } from '../support/kyc';
 import { eventually } from '../support/eventually';
 import { startSumsubDouble, SumsubDouble } from '../doubles/sumsub-double';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
-import { pdfVariant, ISSUED_TODAY } from '../support/files';
+import { pdfVariant } from '../support/files';
 import { uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'kyc.vendor.admin@ops.example.com', password: 'Kyc-Vendor-Admin-Pass-1' };
@@ -62,7 +62,7 @@ describe('identity verification by Sumsub (e2e)', () => {
       .send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }], noOwnersAtOrAboveThreshold: true })
       .expect(200);
     for (const type of TR_DOCS) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      expect((await uploadDocument(t.http, token!, type, pdfVariant(n++))).status).toBe(201);
     }
     const view = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token!)).expect(200)).body;
     return { token: token!, sellerId: res.body.seller.id as string, caseId: view.caseId as string, view };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import request from 'supertest';
-import { tippingOff } from '../support/kyc';
+import { tippingOff, uploadDocument } from '../support/kyc';
 import { startS3Double, S3Double } from '../doubles/s3-double';
 import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
 import { EXE, PNG, pdfVariant, ISSUED_TODAY } from '../support/files';
@@ -36,8 +36,13 @@ describe('KYC/KYB cases (e2e)', () => {
     return { token: token!, sellerId: res.body.seller.id as string };
   }
 
-  const upload = (token: string, type: string, file: Buffer, name = 'doc.pdf', contentType = 'application/pdf') =>
-    request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', file, { filename: name, contentType });
+  /** Uploads as a seller would; the representative's ID names the declared representative (personId) once there is one. */
+  const upload = async (token: string, type: string, file: Buffer, name = 'doc.pdf', contentType = 'application/pdf') => {
+    let req = request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', type).field('issuedOn', ISSUED_TODAY);
+    const rep = type === 'representative_id' ? (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token))).body.persons?.find((p: { role: string }) => p.role === 'representative') : undefined;
+    if (rep) req = req.field('personId', rep.id);
+    return req.attach('file', file, { filename: name, contentType });
+  };
 
   async function complete(token: string, docs = TR_COMPANY_DOCS) {
     await request(t.http)
@@ -60,8 +65,35 @@ describe('KYC/KYB cases (e2e)', () => {
     const unasked = await upload(token, 'es.escritura', pdfVariant(1));
     expect(unasked.status).toBe(422);
     expect(unasked.body.error.code).toBe('KYC_DOCUMENT_TYPE_NOT_REQUIRED');
+    // the representative's ID is a person's document: it names the legal representative (personId), never nobody or an owner
+    const nobody = await upload(token, 'representative_id', PNG, 'id.png', 'image/png');
+    expect(nobody.status).toBe(422);
+    expect(nobody.body.error).toMatchObject({
+      code: 'KYC_DOCUMENT_PERSON_REQUIRED',
+      message: 'Belgenin kime ait olduğunu belirtin: sahibi olan kişiyi seçin.',
+      details: [{ field: 'personId', code: 'REQUIRED', message: 'Bu belge yasal temsilciye aittir: bildirdiğiniz yasal temsilciyi seçin.' }],
+    });
+    const declared = await request(t.http)
+      .put('/v1/sellers/me/kyc/persons')
+      .set(bearer(token))
+      .send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }, { role: 'owner', fullName: 'Mehmet Öztürk', dateOfBirth: '1970-07-01', nationality: 'TR', sharePercent: '60' }] })
+      .expect(200);
+    const ownerId = declared.body.find((p: { role: string }) => p.role === 'owner').id;
+    const owners = await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).set('Accept-Language', 'es').field('type', 'representative_id').field('personId', ownerId).attach('file', PNG, { filename: 'id.png', contentType: 'image/png' });
+    expect(owners.status).toBe(422);
+    expect(owners.body.error.details).toEqual([{ field: 'personId', code: 'WRONG_ROLE', message: 'Este documento es del representante legal: elige el representante legal que declaraste.' }]);
+    const checklist = (await request(t.http).get('/v1/sellers/me/kyc').set(bearer(token))).body.checklist;
+    expect(checklist.find((c: { type?: string }) => c.type === 'representative_id')).toMatchObject({ item: 'document', person: 'representative' });
     const png = await upload(token, 'representative_id', PNG, 'id.png', 'image/png');
     expect(png.status).toBe(201);
+    expect(png.body.personId).toBe(declared.body.find((p: { role: string }) => p.role === 'representative').id);
+    // declaring the same representative again keeps their id, so their document stays theirs
+    const again = await request(t.http)
+      .put('/v1/sellers/me/kyc/persons')
+      .set(bearer(token))
+      .send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }], noOwnersAtOrAboveThreshold: true })
+      .expect(200);
+    expect(again.body[0].id).toBe(png.body.personId);
     expect(png.body).toMatchObject({ type: 'representative_id', mediaType: 'image/png', reviewStatus: 'pending', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const { rows } = await t.sql.query('SELECT count(*)::int AS n FROM kyc_documents');
     expect(rows[0].n).toBe(1);
@@ -296,6 +328,7 @@ describe('KYC/KYB cases (e2e)', () => {
     const a = await turkishCompany();
     const b = await turkishCompany();
     const shared = pdfVariant(999_999);
+    await complete(a.token, []); // the representative first: their ID names them
     const docA = (await upload(a.token, 'representative_id', shared)).body;
     expect((await request(t.http).get(`/v1/sellers/me/kyc/documents/${docA.id}/content`).set(bearer(a.token))).body).toEqual(shared);
     expect((await request(t.http).get(`/v1/sellers/me/kyc/documents/${docA.id}/content`).set(bearer(b.token))).status).toBe(404);
@@ -451,7 +484,7 @@ describe('KYC re-verification when a country adds a requirement (e2e)', () => {
     await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }], noOwnersAtOrAboveThreshold: true }).expect(200);
     let n = 0;
     for (const type of TR_COMPANY_DOCS) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      expect((await uploadDocument(t.http, token!, type, pdfVariant(n++))).status).toBe(201);
     }
     await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!)).expect(200);
     const first = (await request(t.http).get('/v1/ops/kyc/cases?country=TR').set(bearer(admin))).body.find((c: { sellerId: string }) => c.sellerId === res.body.seller.id);
@@ -499,7 +532,7 @@ describe('identity-verification vendor results (e2e)', () => {
     await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }], noOwnersAtOrAboveThreshold: true }).expect(200);
     let n = 0;
     for (const type of TR_COMPANY_DOCS) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      expect((await uploadDocument(t.http, token!, type, pdfVariant(n++))).status).toBe(201);
     }
     const submitted = (await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).body;
     expect(submitted.status).toBe('in_review');
@@ -587,7 +620,8 @@ describe('KYC document dates and expiry (e2e)', () => {
   it('refuses out-of-date documents and re-verifies an approved seller when a document expires', async () => {
     const { token } = await signup(t.http, { country: 'TR', locale: 'tr' });
     await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
-    await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }], noOwnersAtOrAboveThreshold: true }).expect(200);
+    const declared = await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }], noOwnersAtOrAboveThreshold: true }).expect(200);
+    const personId = declared.body[0].id as string;
     const up = (type: string, fields: Record<string, string>, i: number) => {
       let req = request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type);
       for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
@@ -601,7 +635,7 @@ describe('KYC document dates and expiry (e2e)', () => {
 
     const nextYear = `${new Date().getUTCFullYear() + 1}-06-30`;
     let i = 10;
-    for (const type of TR_COMPANY_DOCS) expect((await up(type, type === 'representative_id' ? { expiresOn: nextYear } : { issuedOn: ISSUED_TODAY }, i++)).status).toBe(201);
+    for (const type of TR_COMPANY_DOCS) expect((await up(type, type === 'representative_id' ? { expiresOn: nextYear, personId } : { issuedOn: ISSUED_TODAY }, i++)).status).toBe(201);
     const submitted = (await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).body;
     await request(t.http).post(`/v1/ops/kyc/cases/${submitted.caseId}/decisions`).set(bearer(admin)).send({ decision: 'approve' }).expect(200);
 
@@ -614,6 +648,36 @@ describe('KYC document dates and expiry (e2e)', () => {
     expect(view).toMatchObject({ status: 'collecting', reason: { code: 'DOCUMENT_EXPIRED', message: 'Belgenin süresi geçmiş; güncel bir belge yükleyin.' } });
     expect(view.checklist.map((c: { type?: string }) => c.type)).toEqual(['representative_id']);
     expect(view.documents).toHaveLength(TR_COMPANY_DOCS.length - 1);
+  });
+
+  it('asks for the expiry date where the pack says the document states one (dates.expiresOn.required)', async () => {
+    const [latest] = (await request(t.http).get('/v1/ops/countries/TR/versions').set(bearer(admin))).body;
+    const current = (await request(t.http).get(`/v1/ops/countries/TR/versions/${latest.version}`).set(bearer(admin))).body.document;
+    const next = structuredClone(current);
+    next.documentTypes.find((d: { code: string }) => d.code === 'representative_id').expiresOn = 'required';
+    await request(t.http).put('/v1/ops/countries/TR/draft').set(bearer(admin)).send(next).expect(200);
+    await request(t.http).post('/v1/ops/countries/TR/draft/publish').set(bearer(admin)).expect(200);
+    const spec = (await request(t.http).get('/v1/countries/TR').set('Accept-Language', 'it')).body;
+    const idDoc = spec.legalForms.find((f: { code: string }) => f.code === 'tr.ltd').documents.find((d: { type: string }) => d.type === 'representative_id');
+    expect(idDoc).toMatchObject({ person: 'representative', dates: { expiresOn: { required: true } } });
+
+    const { token } = await signup(t.http, { country: 'TR', locale: 'it' });
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(token!)).send(uniqueTurkishCompany()).expect(200);
+    const declared = await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons: [{ role: 'representative', fullName: 'Ayşe Yılmaz', dateOfBirth: '1984-03-12', nationality: 'TR' }], noOwnersAtOrAboveThreshold: true }).expect(200);
+    const post = () => request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', 'representative_id').field('personId', declared.body[0].id);
+    const undated = await post().attach('file', pdfVariant(500), { filename: 'd.pdf', contentType: 'application/pdf' });
+    expect(undated.status).toBe(422);
+    expect(undated.body.error).toMatchObject({
+      code: 'KYC_EXPIRY_DATE_REQUIRED',
+      message: 'Inserisci la data di scadenza stampata sul documento (AAAA-MM-GG, ad es. 2031-05-20).',
+      details: [{ field: 'expiresOn', code: 'REQUIRED', message: 'Inserisci la data di scadenza stampata sul documento (AAAA-MM-GG, ad es. 2031-05-20).' }],
+    });
+    const dated = await post().field('expiresOn', `${new Date().getUTCFullYear() + 2}-03-31`).attach('file', pdfVariant(501), { filename: 'd.pdf', contentType: 'application/pdf' });
+    expect(dated.status).toBe(201);
+    // a replacement states it again
+    const replaced = await request(t.http).put(`/v1/sellers/me/kyc/documents/${dated.body.id}`).set(bearer(token!)).attach('file', pdfVariant(502), { filename: 'd.pdf', contentType: 'application/pdf' });
+    expect(replaced.status).toBe(422);
+    expect(replaced.body.error.details.map((d: { field: string }) => d.field)).toEqual(['expiresOn']);
   });
 
   it('tells sellers nothing about screening: no list name, screening word, entry id or matched name in any response they could read', async () => {

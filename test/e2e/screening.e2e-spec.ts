@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
-import { tippingOff } from '../support/kyc';
+import { tippingOff, uploadDocument } from '../support/kyc';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
-import { pdfVariant, ISSUED_TODAY } from '../support/files';
+import { pdfVariant } from '../support/files';
 import { acceptedRegistration, uniqueItalianCompany, uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'screening.admin@ops.example.com', password: 'Screening-Admin-Pass-1' };
@@ -30,7 +30,7 @@ describe('sanctions screening in KYC (e2e)', () => {
     if (owner) persons.push({ role: 'owner', fullName: owner, dateOfBirth: '1970-07-01', nationality: 'TR', sharePercent: '60' } as never);
     await request(t.http).put('/v1/sellers/me/kyc/persons').set(bearer(token!)).send({ persons, ...(owner ? {} : { noOwnersAtOrAboveThreshold: true }) }).expect(200);
     for (const type of TR_DOCS) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      expect((await uploadDocument(t.http, token!, type, pdfVariant(n++))).status).toBe(201);
     }
     return { token: token!, sellerId: res.body.seller.id as string };
   }
@@ -76,7 +76,7 @@ describe('sanctions screening in KYC (e2e)', () => {
     expect(early.status).toBe(422);
     expect(early.body.error.details.map((d: { field: string }) => d.field)).toEqual(docs.map((d) => `documents[${d}]`));
     for (const type of docs) {
-      await request(t.http).post('/v1/sellers/me/kyc/documents').set(bearer(token!)).field('type', type).field('issuedOn', ISSUED_TODAY).attach('file', pdfVariant(n++), { filename: 'd.pdf', contentType: 'application/pdf' }).expect(201);
+      expect((await uploadDocument(t.http, token!, type, pdfVariant(n++))).status).toBe(201);
     }
     expect((await request(t.http).post('/v1/sellers/me/kyc/submit').set(bearer(token!))).body.status).toBe('approved');
     const events = (await t.sql.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 AND type LIKE 'kyc.%' ORDER BY occurred_at`, [res.body.seller.id])).rows.map((r) => r.type);

@@ -229,7 +229,7 @@ describe('web app in Chromium: a Turkish seller', () => {
     await page.getByLabel('MERSİS numarası (Merkezi Sicil Kayıt Sistemi, 16 haneli)').fill('0454053692000015');
     await page.getByLabel('Cadde/sokak ve numara').fill('Atatürk Caddesi No: 5');
     await page.getByLabel('Şehir / ilçe').fill('Kadıköy');
-    await page.getByLabel(/^İl( \*)?$/).fill('İstanbul');
+    await page.getByLabel(/^İl( \*)?$/).selectOption({ label: 'İstanbul' }); // the spec's province list
     await page.getByLabel('Posta kodu').fill('34710');
     await page.getByLabel('Telefon').fill('+90 501 234 56 78');
     await page.getByLabel('Yetkilinin adı').fill('Ayşe');
@@ -247,7 +247,7 @@ describe('web app in Chromium: a Turkish seller', () => {
       legalForm: 'tr.ltd',
       legalName: 'Anadolu Seramik Ltd. Şti.',
       identifiers: { 'tr.vkn': '4540536920', 'tr.mersis': '0454053692000015' },
-      registeredAddress: { line1: 'Atatürk Caddesi No: 5', city: 'Kadıköy', region: 'İstanbul', postalCode: '34710', country: 'TR' },
+      registeredAddress: { line1: 'Atatürk Caddesi No: 5', city: 'Kadıköy', region: '34', postalCode: '34710', country: 'TR' },
       representative: { firstName: 'Ayşe', lastName: 'Yılmaz' },
     });
   }, 120_000);

@@ -22,15 +22,36 @@ export async function submitKyc(
     .send({ persons: persons.map((p) => ({ dateOfBirth: '1980-01-15', ...p })), ...(persons.some((p) => p.role === 'owner') ? {} : { noOwnersAtOrAboveThreshold: true }) });
   if (declared.status !== 200) throw new Error(`persons: ${declared.status} ${JSON.stringify(declared.body)}`);
   const view = await request(http).get('/v1/sellers/me/kyc').set(bearer(token));
-  for (const item of view.body.checklist as { item: string; type?: string }[]) {
+  for (const item of view.body.checklist as { item: string; type?: string; person?: string }[]) {
     if (item.item !== 'document') continue;
     const file = Buffer.concat([PDF, Buffer.from(`% ${randomUUID()}\n`)]);
-    const up = await request(http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', item.type!).field('issuedOn', ISSUED_TODAY).attach('file', file, { filename: 'd.pdf', contentType: 'application/pdf' });
+    let req = request(http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', item.type!).field('issuedOn', ISSUED_TODAY);
+    // a person's document (the representative's ID) names whose it is
+    if (item.person) req = req.field('personId', representativeId(view.body));
+    const up = await req.attach('file', file, { filename: 'd.pdf', contentType: 'application/pdf' });
     if (up.status !== 201) throw new Error(`upload ${item.type}: ${up.status} ${JSON.stringify(up.body)}`);
   }
   const submitted = await request(http).post('/v1/sellers/me/kyc/submit').set(bearer(token));
   if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   return submitted.body;
+}
+
+/** The id of the legal representative declared on the seller's KYC view (`GET /v1/sellers/me/kyc`). */
+export function representativeId(view: { persons?: { id: string; role: string }[] }): string {
+  const rep = view.persons?.find((p) => p.role === 'representative');
+  if (!rep) throw new Error('no representative declared');
+  return rep.id;
+}
+
+/**
+ * Uploads one document as a seller would, with its issue date and, for a person's document
+ * (`representative_id`), the representative's id read from the KYC view.
+ */
+export async function uploadDocument(http: TestApp['http'], token: string, type: string, file: Buffer, extra: Record<string, string> = {}) {
+  let req = request(http).post('/v1/sellers/me/kyc/documents').set(bearer(token)).field('type', type).field('issuedOn', ISSUED_TODAY);
+  if (type === 'representative_id' && !('personId' in extra)) req = req.field('personId', representativeId((await request(http).get('/v1/sellers/me/kyc').set(bearer(token))).body));
+  for (const [k, v] of Object.entries(extra)) req = req.field(k, v);
+  return req.attach('file', file, { filename: 'd.pdf', contentType: 'application/pdf' });
 }
 
 /** An ops decision on the seller's current case (by case id). */

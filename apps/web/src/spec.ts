@@ -18,6 +18,9 @@ export interface DocumentSpec {
   required: boolean;
   condition: string;
   maxAgeDays?: number;
+  /** Whose document it is: upload it with that person's id (personId). */
+  person?: 'representative' | 'each_person';
+  dates?: { issuedOn?: { required: boolean; label?: string }; expiresOn?: { required: boolean; label?: string } };
 }
 
 export interface LegalFormSpec {
@@ -54,6 +57,9 @@ export interface FieldSpec {
   label: string;
   help?: string;
   example?: string;
+  maxLength?: number;
+  /** A closed list (legal forms, regions): the value sent and the label shown. */
+  options?: { value: string; label: string }[];
   fields?: FieldSpec[];
 }
 

@@ -4,6 +4,7 @@ import { ApiErrors, APP_CONFIG, CommonErrorCode, Ctx, Public, Translator } from 
 import type { AppConfig, RequestContext } from '@app/kernel';
 import { CountryRulesService } from './country-rules.service';
 import { BRAND_MAX_LENGTH, BRANDS_MAX } from './pack/declarations';
+import { TRADING_NAME_MAX_LENGTH } from './pack/registration';
 import { ValidateIdentifierDto } from './dto';
 import { countryError, CountryErrorCode } from './errors';
 import { CountrySpecView, CountrySummaryView, IdentifierValidationView, RegistrationValidationView, renderSpec } from './views';
@@ -23,6 +24,7 @@ export const REGISTRATION_BODY = {
   properties: {
     legalForm: { type: 'string', example: 'es.sl' },
     legalName: { type: 'string', example: 'Cerámicas Triana S.L.' },
+    tradingName: { type: 'string', minLength: 2, maxLength: TRADING_NAME_MAX_LENGTH, example: 'Triana Cerámica', description: 'The name the business trades under, when it differs from the registered name (optional).' },
     identifiers: { type: 'object', additionalProperties: { type: 'string' }, example: { 'es.cif': 'B79110482' } },
     registeredAddress: {
       type: 'object',

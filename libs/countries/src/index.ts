@@ -7,7 +7,7 @@ export * from './errors';
 export { COUNTRIES_MESSAGES } from './i18n';
 export { REGISTRATION_BODY } from './countries.controller';
 export type { Registration, RegistrationCheck, Address } from './pack/registration';
-export { checkRegistration } from './pack/registration';
+export { checkRegistration, TRADING_NAME_MAX_LENGTH } from './pack/registration';
 export { checkPack } from './pack/pack-checks';
 export { diffPacks } from './pack/diff';
 export type { PackChange } from './pack/diff';

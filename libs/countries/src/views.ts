@@ -6,6 +6,7 @@ import type { CountryPackDocument, Label } from './pack/schema';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { FIELD_HELP, FIELD_LABELS, fill, registrationFieldLabel, SPEC_TEXTS } from './pack/fields';
 import { personIdDocumentsOf } from './pack/person-ids';
+import { TRADING_NAME_MAX_LENGTH } from './pack/registration';
 import { IDENTIFIER_NORMALIZATION, IDENTIFIER_PATTERNS } from './identifiers/formats';
 import { countryName } from './country-names';
 
@@ -122,6 +123,7 @@ export function renderSpec(pack: CountryPackDocument, version: number, status: s
       options: pack.legalForms.map((f) => ({ value: f.code, label: l(f.label, locale), eligible: f.eligibility.allowed })),
     },
     { path: 'legalName', name: 'legalName', label: l(FIELD_LABELS.legalName, locale), type: 'text', required: true, minLength: 2, maxLength: 200 },
+    { path: 'tradingName', name: 'tradingName', label: l(FIELD_LABELS.tradingName, locale), type: 'text', required: false, minLength: 2, maxLength: TRADING_NAME_MAX_LENGTH, help: l(FIELD_HELP.tradingName, locale) },
     {
       path: 'identifiers',
       name: 'identifiers',

@@ -110,17 +110,29 @@ export class KycDocumentsService {
       throw kycError(KycErrorCode.DOCUMENT_TYPE_NOT_REQUIRED, { type: known ? { text: known } : docType, allowed: joined(allowed) });
     }
     const today = this.clock.now().toISOString().slice(0, 10);
-    const maxAgeDays = pack.documentTypes.find((d) => d.code === docType)?.maxAgeDays;
+    const rule = pack.documentTypes.find((d) => d.code === docType);
+    const maxAgeDays = rule?.maxAgeDays;
     // a maximum age can only be enforced on a known issue date: it is required for such types
     if (maxAgeDays && !input.issuedOn) {
       throw kycError(KycErrorCode.ISSUE_DATE_REQUIRED, { maxAgeDays }, [{ field: 'issuedOn', code: 'REQUIRED', messageKey: 'error.KYC_ISSUE_DATE_REQUIRED', params: { maxAgeDays } }]);
+    }
+    // the dates the spec says the document states (dates.expiresOn.required)
+    if (rule?.expiresOn === 'required' && !input.expiresOn) {
+      throw kycError(KycErrorCode.EXPIRY_DATE_REQUIRED, {}, [{ field: 'expiresOn', code: 'REQUIRED', messageKey: 'error.KYC_EXPIRY_DATE_REQUIRED' }]);
     }
     const tooOld = input.issuedOn && maxAgeDays && Date.parse(input.issuedOn) < Date.parse(today) - maxAgeDays * 86_400_000;
     if ((input.expiresOn && input.expiresOn <= today) || tooOld || (input.issuedOn && input.issuedOn > today)) {
       throw kycError(KycErrorCode.DOCUMENT_OUT_OF_DATE, { type: docType });
     }
-    if (personId && !(await tx.exists(KycPersonEntity, { where: { id: personId, caseId: kase.id } }))) {
-      throw kycError(KycErrorCode.PERSON_NOT_FOUND);
+    const person = personId ? await tx.findOne(KycPersonEntity, { where: { id: personId, caseId: kase.id } }) : null;
+    if (personId && !person) throw kycError(KycErrorCode.PERSON_NOT_FOUND);
+    // whose document it is (the spec's documents[].person): the legal representative's, or one of the declared persons'
+    if (rule?.person) {
+      const messageKey = `kyc.documentPerson.${rule.person}`;
+      if (!person) throw kycError(KycErrorCode.DOCUMENT_PERSON_REQUIRED, {}, [{ field: 'personId', code: 'REQUIRED', messageKey }]);
+      if (rule.person === 'representative' && person.role !== 'representative') {
+        throw kycError(KycErrorCode.DOCUMENT_PERSON_REQUIRED, {}, [{ field: 'personId', code: 'WRONG_ROLE', messageKey }]);
+      }
     }
     return { kase, old, type: docType, personId };
   }

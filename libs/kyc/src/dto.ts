@@ -55,16 +55,17 @@ export class CaseMessageDto {
 
 export class UploadDto {
   @ApiProperty({ example: 'tr.vergi_levhasi' }) @IsString() @Matches(/^[a-z][a-z0-9_.-]{1,63}$/) type: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() personId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "Whose document it is (an id from the KYC view's persons): required for the types the spec binds to a person (documents[].person; representative_id: the legal representative)." })
+  @IsOptional() @IsUUID() personId?: string;
   @ApiPropertyOptional({ example: '2026-11-02', description: 'Issue date printed on the document (registry extracts have a maximum age).' })
   @IsOptional() @IsCalendarDate() issuedOn?: string;
-  @ApiPropertyOptional({ example: '2031-05-20', description: 'Expiry date printed on the document (IDs): the verification is renewed when it passes.' })
+  @ApiPropertyOptional({ example: '2031-05-20', description: 'Expiry date printed on the document (IDs): the verification is renewed when it passes; required where the spec says dates.expiresOn.required.' })
   @IsOptional() @IsCalendarDate() expiresOn?: string;
 }
 
 /** A replacement keeps the document's type and person unless given. */
 export class ReplaceDocumentDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() personId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "Whose document it is (an id from the KYC view's persons): required for the types the spec binds to a person." }) @IsOptional() @IsUUID() personId?: string;
   @ApiPropertyOptional({ example: '2026-11-02', description: 'Issue date printed on the document; required for types with a maximum age.' })
   @IsOptional() @IsCalendarDate() issuedOn?: string;
   @ApiPropertyOptional({ example: '2031-05-20' })

@@ -23,6 +23,8 @@ export const KYC_ERRORS: ErrorCatalogue<KycErrorCode> = registerErrorCatalogue({
   [KycErrorCode.VENDOR_SIGNATURE_INVALID]: { status: 400, description: "Missing, malformed or wrong vendor webhook signature (Sumsub: X-Payload-Digest); nothing was stored." },
   [KycErrorCode.FEEDBACK_REQUIRED]: { status: 422, description: 'request_changes needs at least one document or a reason code.' },
   [KycErrorCode.ISSUE_DATE_REQUIRED]: { status: 422, description: 'The document type has a maximum age in the pack (maxAgeDays): its issue date (issuedOn, YYYY-MM-DD) is required.' },
+  [KycErrorCode.EXPIRY_DATE_REQUIRED]: { status: 422, description: "The pack says the document type states its expiry date (documentTypes[].expiresOn = required; the spec's dates.expiresOn.required): expiresOn (YYYY-MM-DD) is required; details[] names expiresOn." },
+  [KycErrorCode.DOCUMENT_PERSON_REQUIRED]: { status: 422, description: "The document type is a person's (the spec's documents[].person: representative = the legal representative's, each_person = one of the declared persons): personId must name such a person of the case; details[] names personId (REQUIRED, or WRONG_ROLE for a person of another role)." },
   [KycErrorCode.DOCUMENT_ACCEPTED]: { status: 409, description: 'A reviewer already accepted this document: it can no longer be replaced or withdrawn.' },
 });
 

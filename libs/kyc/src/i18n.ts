@@ -1,10 +1,14 @@
 import type { ErrorMessages, Translations, UploadProblem } from '@app/kernel';
 import type { KycErrorCode, KycReasonCode, KycStatus, ScreeningErrorCode } from './codes';
 
-type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode | 'UNDER_REVIEW' as `kyc.reason.${K}`]: string } & { [K in UploadProblem as `kyc.upload.${K}`]: string } & { [K in KycStatus as `kyc.status.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.missing.partners' | 'kyc.missing.owners' | 'kyc.person.OWNERS_AND_NO_OWNERS' | 'kyc.person.PARTNER_NOT_PARTNERSHIP' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.ID_NUMBER_INVALID' | 'kyc.person.ID_DOCUMENT_TYPE_NOT_ALLOWED' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED', string>;
+type KycMessages = ErrorMessages<KycErrorCode> & ErrorMessages<ScreeningErrorCode> & { [K in KycReasonCode | 'UNDER_REVIEW' as `kyc.reason.${K}`]: string } & { [K in UploadProblem as `kyc.upload.${K}`]: string } & { [K in KycStatus as `kyc.status.${K}`]: string } & Record<'kyc.missing.document' | 'kyc.missing.representative' | 'kyc.missing.partners' | 'kyc.missing.owners' | 'kyc.person.OWNERS_AND_NO_OWNERS' | 'kyc.person.PARTNER_NOT_PARTNERSHIP' | 'kyc.person.BIRTH_DATE_OUT_OF_RANGE' | 'kyc.person.ID_NUMBER_INVALID' | 'kyc.person.ID_DOCUMENT_TYPE_NOT_ALLOWED' | 'kyc.person.NO_REPRESENTATIVE' | 'kyc.person.SHARES_OVER_100' | 'kyc.person.SHARE_REQUIRED' | 'kyc.documentPerson.representative' | 'kyc.documentPerson.each_person', string>;
 
 export const KYC_MESSAGES: Translations<KycMessages> = {
   en: {
+    'error.KYC_EXPIRY_DATE_REQUIRED': 'Enter the expiry date printed on the document (YYYY-MM-DD, e.g. 2031-05-20).',
+    'error.KYC_DOCUMENT_PERSON_REQUIRED': 'Say whose document this is: choose the person it belongs to.',
+    'kyc.documentPerson.representative': 'This document belongs to the legal representative: choose the legal representative you declared.',
+    'kyc.documentPerson.each_person': 'This document belongs to one of the persons you declared: choose that person.',
     'error.KYC_ISSUE_DATE_REQUIRED': 'Enter the issue date printed on the document (YYYY-MM-DD, e.g. 2026-11-30): it may be at most {{maxAgeDays}} days old.',
     'error.KYC_DOCUMENT_ACCEPTED': 'This document was already accepted by our team and can no longer be replaced or removed.',
     'kyc.reason.UNDER_REVIEW': 'Your verification is under review. We will contact you if we need anything more.',
@@ -65,6 +69,10 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'replaced by a new verification',
   },
   ru: {
+    'error.KYC_EXPIRY_DATE_REQUIRED': 'Укажите срок действия, напечатанный на документе (ГГГГ-ММ-ДД, например 2031-05-20).',
+    'error.KYC_DOCUMENT_PERSON_REQUIRED': 'Укажите, чей это документ: выберите лицо, которому он принадлежит.',
+    'kyc.documentPerson.representative': 'Это документ законного представителя: выберите указанного вами законного представителя.',
+    'kyc.documentPerson.each_person': 'Это документ одного из указанных вами лиц: выберите это лицо.',
     'error.KYC_ISSUE_DATE_REQUIRED': 'Укажите дату выдачи, напечатанную на документе (ГГГГ-ММ-ДД, например 2026-11-30): документ должен быть не старше {{maxAgeDays}} дней.',
     'error.KYC_DOCUMENT_ACCEPTED': 'Этот документ уже принят нашей командой; заменить или удалить его нельзя.',
     'kyc.reason.UNDER_REVIEW': 'Ваша проверка на рассмотрении. Мы свяжемся с вами, если понадобится что-то ещё.',
@@ -125,6 +133,10 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'заменена новой проверкой',
   },
   tr: {
+    'error.KYC_EXPIRY_DATE_REQUIRED': 'Belgede yazan geçerlilik tarihini girin (YYYY-AA-GG, örn. 2031-05-20).',
+    'error.KYC_DOCUMENT_PERSON_REQUIRED': 'Belgenin kime ait olduğunu belirtin: sahibi olan kişiyi seçin.',
+    'kyc.documentPerson.representative': 'Bu belge yasal temsilciye aittir: bildirdiğiniz yasal temsilciyi seçin.',
+    'kyc.documentPerson.each_person': 'Bu belge bildirdiğiniz kişilerden birine aittir: o kişiyi seçin.',
     'error.KYC_ISSUE_DATE_REQUIRED': 'Belgede yazan düzenlenme tarihini girin (YYYY-AA-GG, örn. 2026-11-30): belge en fazla {{maxAgeDays}} günlük olabilir.',
     'error.KYC_DOCUMENT_ACCEPTED': 'Bu belge ekibimiz tarafından zaten kabul edildi; artık değiştirilemez veya kaldırılamaz.',
     'kyc.reason.UNDER_REVIEW': 'Doğrulamanız inceleniyor. Başka bir şeye ihtiyacımız olursa sizinle iletişime geçeceğiz.',
@@ -185,6 +197,10 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'yeni bir doğrulamayla değiştirildi',
   },
   it: {
+    'error.KYC_EXPIRY_DATE_REQUIRED': 'Inserisci la data di scadenza stampata sul documento (AAAA-MM-GG, ad es. 2031-05-20).',
+    'error.KYC_DOCUMENT_PERSON_REQUIRED': 'Indica di chi è il documento: scegli la persona a cui appartiene.',
+    'kyc.documentPerson.representative': 'Questo documento è del legale rappresentante: scegli il legale rappresentante che hai indicato.',
+    'kyc.documentPerson.each_person': 'Questo documento è di una delle persone che hai indicato: scegli quella persona.',
     'error.KYC_ISSUE_DATE_REQUIRED': 'Inserisci la data di rilascio stampata sul documento (AAAA-MM-GG, ad es. 2026-11-30): può avere al massimo {{maxAgeDays}} giorni.',
     'error.KYC_DOCUMENT_ACCEPTED': 'Questo documento è già stato accettato dal nostro team e non può più essere sostituito o rimosso.',
     'kyc.reason.UNDER_REVIEW': 'La tua verifica è in revisione. Ti contatteremo se ci servirà altro.',
@@ -245,6 +261,10 @@ export const KYC_MESSAGES: Translations<KycMessages> = {
     'kyc.status.superseded': 'sostituita da una nuova verifica',
   },
   es: {
+    'error.KYC_EXPIRY_DATE_REQUIRED': 'Indica la fecha de caducidad que figura en el documento (AAAA-MM-DD, p. ej. 2031-05-20).',
+    'error.KYC_DOCUMENT_PERSON_REQUIRED': 'Indica de quién es el documento: elige la persona a la que pertenece.',
+    'kyc.documentPerson.representative': 'Este documento es del representante legal: elige el representante legal que declaraste.',
+    'kyc.documentPerson.each_person': 'Este documento es de una de las personas que declaraste: elige esa persona.',
     'error.KYC_ISSUE_DATE_REQUIRED': 'Indica la fecha de expedición que figura en el documento (AAAA-MM-DD, p. ej. 2026-11-30): puede tener como máximo {{maxAgeDays}} días.',
     'error.KYC_DOCUMENT_ACCEPTED': 'Nuestro equipo ya aceptó este documento; ya no se puede sustituir ni retirar.',
     'kyc.reason.UNDER_REVIEW': 'Tu verificación está en revisión. Te contactaremos si necesitamos algo más.',

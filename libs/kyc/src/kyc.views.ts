@@ -31,6 +31,8 @@ export class KycDocumentView {
 export class ChecklistEntryView {
   @ApiProperty({ enum: ['representative', 'partners', 'owners', 'document'], description: 'owners: a company declares its owners at or above the threshold, or that there are none.' }) item: string;
   @ApiPropertyOptional({ example: 'tr.imza_sirkuleri' }) type?: string;
+  @ApiPropertyOptional({ enum: ['representative', 'each_person'], description: "A person's document: upload it with the personId of the legal representative (representative) or of the declared person it belongs to (each_person)." })
+  person?: string;
   @ApiProperty({ description: "What is missing, in the caller's language." }) message: string;
 }
 
@@ -48,20 +50,6 @@ export class ReviewTeamMessageView {
   @ApiProperty() sentAt: string;
 }
 
-export class SellerKycView {
-  @ApiProperty({ format: 'uuid' }) caseId: string;
-  @ApiProperty({ enum: SELLER_KYC_STATUSES, description: 'As the seller may read it: a suspended case reads in_review.' }) status: string;
-  @ApiProperty({ description: 'The country-pack version the case follows.' }) packVersion: number;
-  @ApiPropertyOptional({ type: LocalizedReasonView }) reason?: LocalizedReasonView;
-  @ApiProperty({ type: [ChecklistEntryView], description: 'What is still missing before submitting.' }) checklist: ChecklistEntryView[];
-  @ApiProperty({ type: [KycDocumentView] }) documents: KycDocumentView[];
-  @ApiProperty({ description: 'Companies: the seller declared that no person holds the ownership threshold or more (instead of declaring owners).' }) noOwnersDeclared: boolean;
-  @ApiPropertyOptional({ example: 25, description: 'Companies: owners holding this share (percent) or more are declared, or the seller declares that there are none.' }) ownerThresholdPercent?: number;
-  @ApiProperty({ type: [ReviewTeamMessageView], description: 'Messages from the review team about this case, oldest first.' }) messages: ReviewTeamMessageView[];
-  @ApiPropertyOptional({ type: IdentityVerificationView, description: 'Only when an identity-verification vendor is configured (KYC_PROVIDER).' })
-  identityVerification?: IdentityVerificationView;
-}
-
 export class KycPersonView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['representative', 'owner', 'director', 'partner'] }) role: string;
@@ -71,6 +59,22 @@ export class KycPersonView {
   @ApiProperty({ nullable: true, example: '50.00', description: 'Ownership share as a decimal string.' }) sharePercent: string | null;
   @ApiProperty({ nullable: true, example: 'passport', description: 'The kind of identity document given (personIdDocuments of the country spec); the number itself is never returned.' }) idDocumentType: string | null;
 }
+
+export class SellerKycView {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ enum: SELLER_KYC_STATUSES, description: 'As the seller may read it: a suspended case reads in_review.' }) status: string;
+  @ApiProperty({ description: 'The country-pack version the case follows.' }) packVersion: number;
+  @ApiPropertyOptional({ type: LocalizedReasonView }) reason?: LocalizedReasonView;
+  @ApiProperty({ type: [ChecklistEntryView], description: 'What is still missing before submitting.' }) checklist: ChecklistEntryView[];
+  @ApiProperty({ type: [KycDocumentView] }) documents: KycDocumentView[];
+  @ApiProperty({ type: [KycPersonView], description: "The persons declared so far; a person's document (the spec's documents[].person) is uploaded with their id as personId." }) persons: KycPersonView[];
+  @ApiProperty({ description: 'Companies: the seller declared that no person holds the ownership threshold or more (instead of declaring owners).' }) noOwnersDeclared: boolean;
+  @ApiPropertyOptional({ example: 25, description: 'Companies: owners holding this share (percent) or more are declared, or the seller declares that there are none.' }) ownerThresholdPercent?: number;
+  @ApiProperty({ type: [ReviewTeamMessageView], description: 'Messages from the review team about this case, oldest first.' }) messages: ReviewTeamMessageView[];
+  @ApiPropertyOptional({ type: IdentityVerificationView, description: 'Only when an identity-verification vendor is configured (KYC_PROVIDER).' })
+  identityVerification?: IdentityVerificationView;
+}
+
 
 export class SubmitResultView {
   @ApiProperty({ format: 'uuid' }) caseId: string;
@@ -107,6 +111,7 @@ class QueuePersonView {
 /** A queue item: the case, who the seller is, why it is in review, how long it waited, where four-eyes stands (ops only). */
 export class KycQueueItemView extends KycCaseView {
   @ApiProperty({ nullable: true, example: 'Anadolu Tekstil Ltd. Şti.' }) legalName: string | null;
+  @ApiProperty({ nullable: true, example: 'Anadolu Home', description: 'The trading name, when the seller declared one.' }) tradingName: string | null;
   @ApiProperty({ example: 'ayse@anadolu.example' }) sellerEmail: string;
   @ApiProperty({ type: [QueuePersonView] }) persons: QueuePersonView[];
   @ApiProperty({ enum: ['SCREENING_POSSIBLE_MATCH', 'VENDOR_RED', 'DUPLICATE_DOCUMENT', 'RISK_POLICY'], isArray: true, description: 'Why a person must look, from the latest submission’s checks and the case’s flags.' })
@@ -132,9 +137,10 @@ class SellerAccountView {
 }
 
 class SellerBusinessView {
-  @ApiProperty({ example: 'tr.ltd_sti' }) legalForm: string;
+  @ApiProperty({ example: 'tr.ltd' }) legalForm: string;
   @ApiProperty({ enum: ['individual', 'company', 'partnership'] }) sellerType: string;
   @ApiProperty({ example: 'Anadolu Tekstil Ltd. Şti.' }) legalName: string;
+  @ApiProperty({ nullable: true, example: 'Anadolu Home', description: 'The name the business trades under, when it differs from the registered name.' }) tradingName: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Identifiers by type (personal data: never logged).' }) identifiers: Record<string, string>;
   @ApiProperty({ type: 'object', additionalProperties: true }) registeredAddress: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: true }) shipFrom: Record<string, unknown>;

@@ -87,9 +87,15 @@ export class KycPersonsService {
       const declaration = { noOwnersDeclaredAt: noOwners ? this.clock.now() : null, noOwnersThresholdPercent: noOwners ? threshold : null };
       await tx.update(KycCaseEntity, { id: kase.id }, declaration);
       Object.assign(kase, declaration);
+      // a person declared again (same role, name and birth date) keeps their id, so the documents bound to them (personId) stay theirs
+      const before = await tx.find(KycPersonEntity, { where: { caseId: kase.id } });
+      const keyOf = (p: { role: string; fullName: string; dateOfBirth: string }) => `${p.role}|${p.fullName.trim().normalize('NFC')}|${p.dateOfBirth}`;
+      const kept = new Map(before.map((p) => [keyOf(p), p.id]));
       await tx.delete(KycPersonEntity, { caseId: kase.id });
       const rows = persons.map((p, i) => {
-        const id = randomUUID();
+        const key = keyOf(p);
+        const id = kept.get(key) ?? randomUUID();
+        kept.delete(key);
         return Object.assign(new KycPersonEntity(), {
           id,
           caseId: kase.id,

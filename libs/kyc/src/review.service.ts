@@ -39,6 +39,7 @@ const REASON_SQL: Record<ReviewReason, string> = {
 
 export type QueueItem = KycCaseEntity & {
   legalName: string | null;
+  tradingName: string | null;
   sellerEmail: string;
   persons: { role: string; fullName: string }[];
   reviewReasons: ReviewReason[];
@@ -88,12 +89,12 @@ export class KycReviewService {
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
       qb.andWhere(
-        `(p.legal_name ILIKE :like OR a.email ILIKE :like OR EXISTS (SELECT 1 FROM kyc_persons kp WHERE kp.case_id = c.id AND kp.full_name ILIKE :like))`,
+        `(p.legal_name ILIKE :like OR p.trading_name ILIKE :like OR a.email ILIKE :like OR EXISTS (SELECT 1 FROM kyc_persons kp WHERE kp.case_id = c.id AND kp.full_name ILIKE :like))`,
         { like },
       );
     }
     for (const reason of REVIEW_REASONS) qb.addSelect(`(${REASON_SQL[reason]})`, `r_${reason}`);
-    qb.addSelect('p.legal_name', 'legal_name').addSelect('a.email', 'email');
+    qb.addSelect('p.legal_name', 'legal_name').addSelect('p.trading_name', 'trading_name').addSelect('a.email', 'email');
     const { entities, raw } = await qb.orderBy('c.submittedAt', 'ASC', 'NULLS LAST').addOrderBy('c.createdAt', 'ASC').limit(filter.limit).getRawAndEntities();
     const rawById = new Map((raw as Record<string, unknown>[]).map((r) => [r.c_id as string, r]));
     const persons = entities.length ? await this.uow.reader.find(KycPersonEntity, { where: { caseId: In(entities.map((c) => c.id)) } }) : [];
@@ -105,6 +106,7 @@ export class KycReviewService {
       return {
         ...c,
         legalName: (r.legal_name as string | null) ?? null,
+        tradingName: (r.trading_name as string | null) ?? null,
         sellerEmail: r.email as string,
         persons: persons.filter((p) => p.caseId === c.id).map((p) => ({ role: p.role, fullName: p.fullName })),
         reviewReasons,

@@ -35,7 +35,7 @@ export const documentView = (d: KycDocumentEntity, t: Translator, locale: Locale
 export const personView = (p: KycPersonEntity) => ({ id: p.id, role: p.role, fullName: p.fullName, dateOfBirth: p.dateOfBirth, nationality: p.nationality, sharePercent: p.sharePercent, idDocumentType: p.idDocumentType });
 
 /** The seller's checklist entries, in their language; documents named by their label in the pinned pack. */
-export const checklistView = (missing: MissingItem[], labels: Map<string, Record<string, string>>, t: Translator, locale: Locale) =>
+export const checklistView = (missing: MissingItem[], labels: Map<string, Record<string, string>>, t: Translator, locale: Locale, persons: Map<string, string> = new Map()) =>
   missing.map((m) =>
     m.kind === 'representative'
       ? { item: 'representative', message: t.t(locale, 'kyc.missing.representative') }
@@ -43,7 +43,13 @@ export const checklistView = (missing: MissingItem[], labels: Map<string, Record
         ? { item: 'partners', message: t.t(locale, 'kyc.missing.partners', { min: MIN_PARTNERS }) }
         : m.kind === 'owners'
           ? { item: 'owners', message: t.t(locale, 'kyc.missing.owners', { threshold: m.threshold }) }
-          : { item: 'document', type: m.type, message: t.t(locale, 'kyc.missing.document', { document: labels.get(m.type!)?.[locale] ?? m.type }) },
+          : {
+              item: 'document',
+              type: m.type,
+              // a person's document: uploaded with the personId of the person it belongs to
+              ...(persons.has(m.type!) ? { person: persons.get(m.type!) } : {}),
+              message: t.t(locale, 'kyc.missing.document', { document: labels.get(m.type!)?.[locale] ?? m.type }),
+            },
   );
 
 /** A review-team message as the seller reads it (never a reviewer's name). */

@@ -25,6 +25,10 @@ export class SellerBusinessProfileEntity {
   @Column('varchar', { name: 'legal_name', length: 200 })
   legalName: string;
 
+  /** The name the business trades under, when it differs from the registered one (TRADING_NAME_MAX_LENGTH). */
+  @Column('varchar', { name: 'trading_name', length: 200, nullable: true })
+  tradingName: string | null;
+
   /** Normalised identifiers by type (tax IDs: personal data, never logged). */
   @Column('jsonb')
   identifiers: Record<string, string>;

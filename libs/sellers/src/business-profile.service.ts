@@ -38,14 +38,15 @@ const UPSERT = `
   profile AS (
     INSERT INTO seller_business_profiles AS p (seller_id, country, legal_form, seller_type, legal_name, identifiers,
       registered_address, ship_from, phone, website, representative, brands, vat_registered, pack_version,
-      reverification_required, reverification_reason, checked_at, updated_at)
-    VALUES ($1, $2, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, false, NULL, $17, now())
+      reverification_required, reverification_reason, checked_at, updated_at, trading_name)
+    VALUES ($1, $2, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, false, NULL, $17, now(), $18)
     ON CONFLICT (seller_id) DO UPDATE SET country = EXCLUDED.country, legal_form = EXCLUDED.legal_form,
       seller_type = EXCLUDED.seller_type, legal_name = EXCLUDED.legal_name, identifiers = EXCLUDED.identifiers,
       registered_address = EXCLUDED.registered_address, ship_from = EXCLUDED.ship_from, phone = EXCLUDED.phone,
       website = EXCLUDED.website, representative = EXCLUDED.representative, brands = EXCLUDED.brands,
       vat_registered = EXCLUDED.vat_registered, pack_version = EXCLUDED.pack_version,
-      reverification_required = false, reverification_reason = NULL, checked_at = EXCLUDED.checked_at, updated_at = now()
+      reverification_required = false, reverification_reason = NULL, checked_at = EXCLUDED.checked_at, updated_at = now(),
+      trading_name = EXCLUDED.trading_name
     RETURNING p.*
   )
   SELECT profile.*,
@@ -59,6 +60,7 @@ interface ProfileRow {
   legal_form: string;
   seller_type: 'individual' | 'company' | 'partnership';
   legal_name: string;
+  trading_name: string | null;
   identifiers: Record<string, string>;
   registered_address: Address;
   ship_from: Address;
@@ -81,6 +83,7 @@ const profileOf = (r: ProfileRow): SellerBusinessProfileEntity =>
     legalForm: r.legal_form,
     sellerType: r.seller_type,
     legalName: r.legal_name,
+    tradingName: r.trading_name,
     identifiers: r.identifiers,
     registeredAddress: r.registered_address,
     shipFrom: r.ship_from,
@@ -101,6 +104,7 @@ export class BusinessProfileView {
   @ApiProperty({ example: 'es.sl' }) legalForm: string;
   @ApiProperty({ enum: ['individual', 'company', 'partnership'] }) sellerType: string;
   @ApiProperty({ example: 'Cerámicas Triana S.L.' }) legalName: string;
+  @ApiProperty({ nullable: true, example: 'Triana Cerámica', description: 'The name the business trades under, when it differs from the registered name.' }) tradingName: string | null;
   @ApiProperty({ example: { 'es.cif': 'B79110482' } }) identifiers: Record<string, string>;
   @ApiProperty({ type: 'object', additionalProperties: true }) registeredAddress: Address;
   @ApiProperty({ type: 'object', additionalProperties: true }) shipFrom: Address;
@@ -123,6 +127,7 @@ export class BusinessProfileView {
       legalForm: p.legalForm,
       sellerType: p.sellerType,
       legalName: p.legalName,
+      tradingName: p.tradingName,
       identifiers: p.identifiers,
       registeredAddress: p.registeredAddress,
       shipFrom: p.shipFrom,
@@ -210,6 +215,7 @@ export class BusinessProfileService implements OnModuleInit {
         normalized.vatRegistered ?? null,
         pack.version,
         this.clock.now(),
+        normalized.tradingName ?? null,
       ]).then((result: (ProfileRow & { taken: string[] | null })[]) => {
         // another seller of the country holds one of the numbers: nothing of this request is kept
         const taken = result[0]?.taken;

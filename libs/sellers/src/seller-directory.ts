@@ -21,6 +21,7 @@ export interface SellerReviewProfile {
     legalForm: string;
     sellerType: string;
     legalName: string;
+    tradingName: string | null;
     identifiers: Record<string, string>;
     registeredAddress: Record<string, unknown>;
     shipFrom: Record<string, unknown>;
@@ -90,12 +91,12 @@ export class SellerDirectory {
   async reviewProfile(sellerId: string): Promise<SellerReviewProfile | undefined> {
     type Business = NonNullable<SellerReviewProfile['business']>;
     type Row = { id: string; status: SellerReviewProfile['status']; country: string; created_at: Date; email: string; locale: Locale; account_status: string; account_created_at: Date;
-      has_profile: boolean; legal_form: string; seller_type: string; legal_name: string; identifiers: Business['identifiers']; registered_address: Business['registeredAddress'];
+      has_profile: boolean; legal_form: string; seller_type: string; legal_name: string; trading_name: string | null; identifiers: Business['identifiers']; registered_address: Business['registeredAddress'];
       ship_from: Business['shipFrom']; phone: string; website: string | null; representative: Business['representative']; brands: string[]; vat_registered: boolean | null;
       pack_version: number; reverification_required: boolean; checked_at: Date; updated_at: Date };
     const rows: Row[] = await this.uow.reader.query(
       `SELECT s.id, s.status, s.country, s.created_at, a.email, a.locale, a.status AS account_status, a.created_at AS account_created_at,
-              p.seller_id IS NOT NULL AS has_profile, p.legal_form, p.seller_type, p.legal_name, p.identifiers, p.registered_address, p.ship_from,
+              p.seller_id IS NOT NULL AS has_profile, p.legal_form, p.seller_type, p.legal_name, p.trading_name, p.identifiers, p.registered_address, p.ship_from,
               p.phone, p.website, p.representative, p.brands, p.vat_registered, p.pack_version, p.reverification_required, p.checked_at, p.updated_at
          FROM sellers s JOIN accounts a ON a.id = s.account_id LEFT JOIN seller_business_profiles p ON p.seller_id = s.id WHERE s.id = $1`,
       [sellerId],
@@ -114,6 +115,7 @@ export class SellerDirectory {
             legalForm: r.legal_form,
             sellerType: r.seller_type,
             legalName: r.legal_name,
+            tradingName: r.trading_name,
             identifiers: r.identifiers,
             registeredAddress: r.registered_address,
             shipFrom: r.ship_from,

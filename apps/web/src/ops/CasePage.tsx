@@ -106,6 +106,12 @@ export function CasePage() {
             <dd>{s.sellerEmail}</dd>
           </>
         ) : null}
+        {str(s?.tradingName) ? (
+          <>
+            <dt>{(spec.data && readSpec(spec.data).fields.get('tradingName')?.label) ?? t('business.tradingName')}</dt>
+            <dd data-testid="case-trading-name">{str(s?.tradingName)}</dd>
+          </>
+        ) : null}
         <dt>{t('field.country')}</dt>
         <dd>{countryName(kase.country)}</dd>
         <dt>{t('business.legalForm')}</dt>

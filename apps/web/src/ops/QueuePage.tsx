@@ -84,6 +84,7 @@ export function QueuePage() {
                 <tr key={c.id}>
                   <td>
                     <Link to={`/ops/kyc/${c.id}`}>{str(c.legalName) ?? c.sellerEmail}</Link>
+                    {str(c.tradingName) ? <div className="note">{str(c.tradingName)}</div> : null}
                     <div className="note">{c.sellerEmail}</div>
                   </td>
                   <td>{countryName(c.country)}</td>

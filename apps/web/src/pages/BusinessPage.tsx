@@ -18,6 +18,7 @@ import { identifierKey, legalFormLabel, readSpec, type AddressFieldSpec } from '
 interface BusinessForm {
   legalForm: string;
   legalName: string;
+  tradingName: string;
   identifiers: Record<string, string>;
   registeredAddress: Record<string, string>;
   phone: string;
@@ -53,7 +54,7 @@ export function BusinessPage() {
   });
 
   const { register, handleSubmit, watch, reset, getValues, formState } = useForm<BusinessForm>({
-    defaultValues: { legalForm: '', legalName: '', identifiers: {}, registeredAddress: {}, phone: '', website: '', representative: { firstName: '', lastName: '' }, vatRegistered: false, brands: '' },
+    defaultValues: { legalForm: '', legalName: '', tradingName: '', identifiers: {}, registeredAddress: {}, phone: '', website: '', representative: { firstName: '', lastName: '' }, vatRegistered: false, brands: '' },
   });
   const [outcome, setOutcome] = useState<Outcome>();
   /** Errors found while typing (one identifier at a time), until the next full check. */
@@ -68,6 +69,7 @@ export function BusinessPage() {
     reset({
       legalForm: p.legalForm,
       legalName: p.legalName,
+      tradingName: typeof p.tradingName === 'string' ? p.tradingName : '',
       identifiers: Object.fromEntries(Object.entries(p.identifiers as Record<string, string>).map(([k, v]) => [identifierKey(k), v])),
       registeredAddress: p.registeredAddress as Record<string, string>,
       phone: p.phone,
@@ -102,6 +104,7 @@ export function BusinessPage() {
     return {
       legalForm: v.legalForm,
       legalName: v.legalName.trim(),
+      ...(v.tradingName.trim() ? { tradingName: v.tradingName.trim() } : {}),
       identifiers,
       registeredAddress: address,
       phone: v.phone.trim(),
@@ -158,7 +161,7 @@ export function BusinessPage() {
   };
 
   const errors: FieldErrors = { ...(outcome?.kind === 'failed' ? byField(outcome.errors) : {}), ...liveErrors };
-  const shown = new Set<string>(['legalForm', 'legalName', 'phone', 'website', 'brands', 'vatRegistered', 'representative.firstName', 'representative.lastName']);
+  const shown = new Set<string>(['legalForm', 'legalName', 'tradingName', 'phone', 'website', 'brands', 'vatRegistered', 'representative.firstName', 'representative.lastName']);
   for (const id of legalForm?.identifiers ?? []) shown.add(`identifiers[${id.type}]`);
   for (const f of parts.address) if (!f.value) shown.add(`registeredAddress.${f.name}`);
   const elsewhere = outcome?.kind === 'failed' ? outcome.errors.filter((e) => !shown.has(e.field)).map((e) => e.message) : [];
@@ -204,6 +207,16 @@ export function BusinessPage() {
             ]}
           />
           <TextField path="legalName" label={labelOf('legalName', t('business.legalName'))} required autoComplete="organization" registration={register('legalName')} error={errors.legalName} />
+          {parts.fields.get('tradingName') ? (
+            <TextField
+              path="tradingName"
+              label={parts.fields.get('tradingName')!.label}
+              hint={parts.fields.get('tradingName')!.help}
+              maxLength={parts.fields.get('tradingName')!.maxLength}
+              registration={register('tradingName')}
+              error={errors.tradingName}
+            />
+          ) : null}
           {legalForm?.identifiers.map((id) => {
             const registration = register(`identifiers.${identifierKey(id.type)}`);
             return (
@@ -240,7 +253,20 @@ export function BusinessPage() {
           <legend>{t('business.address')}</legend>
           {parts.address
             .filter((f) => !f.value)
-            .map((f) => (
+            .map((f) => {
+              // a closed list in the spec (IT, ES and TR provinces, US states): chosen, not typed
+              const options = parts.fields.get(`registeredAddress.${f.name}`)?.options;
+              return options ? (
+                <SelectField
+                  key={f.name}
+                  path={`registeredAddress.${f.name}`}
+                  label={addressLabel(f)}
+                  required={f.required}
+                  registration={register(`registeredAddress.${f.name}`)}
+                  error={errors[`registeredAddress.${f.name}`]}
+                  options={[{ value: '', label: t('business.chooseOption') }, ...options]}
+                />
+              ) : (
               <TextField
                 key={f.name}
                 path={`registeredAddress.${f.name}`}
@@ -251,7 +277,8 @@ export function BusinessPage() {
                 registration={register(`registeredAddress.${f.name}`)}
                 error={errors[`registeredAddress.${f.name}`]}
               />
-            ))}
+              );
+            })}
         </fieldset>
 
         <fieldset>

@@ -96,12 +96,14 @@ export function KycPage() {
     }
   });
 
-  const upload = async (type: string, file: File | undefined, issuedOn: string) => {
+  const upload = async (type: string, file: File | undefined, issuedOn: string, expiresOn = '', personId = '') => {
     if (!file) return setUploads((u) => ({ ...u, [type]: { message: t('kyc.chooseFile'), errors: [] } }));
     setUploads(({ [type]: _, ...rest }) => rest);
     const body = new FormData();
     body.set('type', type);
     if (issuedOn) body.set('issuedOn', issuedOn);
+    if (expiresOn) body.set('expiresOn', expiresOn);
+    if (personId) body.set('personId', personId);
     body.set('file', file);
     const track = (fraction: number) => setProgress((p) => ({ ...p, [type]: fraction }));
     track(0);
@@ -226,7 +228,7 @@ export function KycPage() {
               e.preventDefault();
               const data = new FormData(e.currentTarget);
               const file = data.get('file');
-              void upload(d.type, file instanceof File && file.size > 0 ? file : undefined, String(data.get('issuedOn') ?? ''));
+              void upload(d.type, file instanceof File && file.size > 0 ? file : undefined, String(data.get('issuedOn') ?? ''), String(data.get('expiresOn') ?? ''), String(data.get('personId') ?? ''));
             }}
           >
             <h3 id={`${id}-title`}>
@@ -263,6 +265,32 @@ export function KycPage() {
                 <p className="hint" id={`${id}-age`}>
                   {t('kyc.maxAge', { days: number(d.maxAgeDays) })}
                 </p>
+              </div>
+            ) : null}
+            {d.dates?.expiresOn?.required ? (
+              <div className="field">
+                <label htmlFor={`${id}-expires`}>{t('kyc.expiresOn')}</label>
+                <input id={`${id}-expires`} name="expiresOn" type="date" required disabled={!editable} />
+              </div>
+            ) : null}
+            {d.person ? (
+              <div className="field">
+                <label htmlFor={`${id}-person`}>{t('kyc.documentPerson')}</label>
+                {/* a person's document names whose it is: the legal representative, or one of the declared persons */}
+                <select id={`${id}-person`} name="personId" required disabled={!editable} aria-describedby={kyc.data.persons.length === 0 ? `${id}-person-hint` : undefined}>
+                  {kyc.data.persons
+                    .filter((p) => d.person !== 'representative' || p.role === 'representative')
+                    .map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.fullName} · {t(`kyc.role.${p.role}` as MessageKey)}
+                      </option>
+                    ))}
+                </select>
+                {kyc.data.persons.length === 0 ? (
+                  <p className="hint" id={`${id}-person-hint`}>
+                    {t('kyc.declarePersonFirst')}
+                  </p>
+                ) : null}
               </div>
             ) : null}
             {progress[d.type] !== undefined ? (

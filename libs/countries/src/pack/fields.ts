@@ -11,7 +11,7 @@ import type { CountryPackDocument, Label } from './schema';
 export const FIELD_LABELS = {
   legalForm: { en: 'Legal form', ru: 'Организационно-правовая форма', tr: 'Şirket türü', it: 'Forma giuridica', es: 'Forma jurídica' },
   legalName: { en: 'Registered name', ru: 'Полное наименование', tr: 'Ticaret unvanı', it: 'Ragione sociale', es: 'Razón social' },
-  tradingName: { en: 'Trading name', ru: 'Торговое название', tr: 'Marka adı', it: 'Nome commerciale', es: 'Nombre comercial' },
+  tradingName: { en: 'Trading name', ru: 'Торговое название', tr: 'İşletme adı', it: 'Nome commerciale', es: 'Nombre comercial' },
   identifiers: { en: 'Tax and registry numbers', ru: 'Налоговые и регистрационные номера', tr: 'Vergi ve sicil numaraları', it: 'Numeri fiscali e di registro', es: 'Números fiscales y registrales' },
   registeredAddress: { en: 'Registered address', ru: 'Юридический адрес', tr: 'Kayıtlı adres', it: 'Sede legale', es: 'Domicilio social' },
   shipFrom: { en: 'Dispatch address', ru: 'Адрес отправки', tr: 'Gönderim adresi', it: 'Indirizzo di spedizione', es: 'Dirección de envío' },
@@ -35,6 +35,13 @@ export type FieldName = keyof typeof FIELD_LABELS;
 
 /** Help texts of the spec, one per field that needs one, in every language. `{{example}}` is filled in. */
 export const FIELD_HELP = {
+  tradingName: {
+    en: 'Only if you trade under another name than the registered one; buyers see it.',
+    ru: 'Только если вы работаете под другим названием, чем зарегистрированное; его видят покупатели.',
+    tr: 'Yalnızca kayıtlı unvandan farklı bir adla satış yapıyorsanız; alıcılar bu adı görür.',
+    it: 'Solo se operi con un nome diverso da quello registrato; gli acquirenti lo vedono.',
+    es: 'Solo si operas con un nombre distinto del registrado; los compradores lo ven.',
+  },
   phone: {
     en: 'With the country code, for example {{example}}.',
     ru: 'С кодом страны, например {{example}}.',

@@ -19,9 +19,14 @@ export interface Address {
   country: string;
 }
 
+/** The longest trading name accepted (characters). */
+export const TRADING_NAME_MAX_LENGTH = 200;
+
 export interface Registration {
   legalForm: string;
   legalName: string;
+  /** The name the business trades under when it differs from the registered name (optional). */
+  tradingName?: string;
   identifiers: Record<string, string>;
   registeredAddress: Address;
   phone: string;
@@ -85,6 +90,16 @@ function text(problems: Problems, field: string, value: unknown, opts: { min?: n
   return undefined;
 }
 
+/** A region as compared: case, accents, the Turkish dotted/dotless i, punctuation and spacing aside (İzmir = izmir = IZMIR, Malaga = Málaga). */
+const foldRegion = (s: string): string =>
+  s
+    .replace(/ı/g, 'i')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
 function address(problems: Problems, field: string, value: unknown, pack: CountryPackDocument, mustBeCountry: readonly string[]): Address | undefined {
   if (!isObject(value)) {
     problems.push(detail(field, value === undefined ? 'REQUIRED' : 'WRONG_TYPE'));
@@ -100,8 +115,10 @@ function address(problems: Problems, field: string, value: unknown, pack: Countr
   let region = text(problems, `${field}.region`, value.region, { max: 100, required: pack.address.regionRequired && country === pack.country });
   // a closed list of regions (IT province codes, US states): a code or a name, stored as the code
   if (region && country === pack.country && pack.address.regions) {
-    const wanted = region.toLocaleUpperCase();
-    const match = pack.address.regions.find((r) => r.code.toUpperCase() === wanted || r.name.toLocaleUpperCase() === wanted);
+    const wanted = foldRegion(region);
+    const match =
+      pack.address.regions.find((r) => foldRegion(r.code) === wanted) ??
+      pack.address.regions.find((r) => [r.name, ...(r.aliases ?? [])].some((n) => foldRegion(n) === wanted));
     if (match) region = match.code;
     else {
       problems.push(detail(`${field}.region`, 'UNKNOWN_REGION', { example: `${pack.address.regions[0].code} (${pack.address.regions[0].name})` }));
@@ -260,7 +277,7 @@ function checkFields(pack: CountryPackDocument, input: unknown): RegistrationChe
   const problems: Problems = [];
   if (!isObject(input)) return { problems: [{ ...detail('', 'BODY_NOT_OBJECT'), messageKey: 'validation.BODY_NOT_OBJECT' }] };
 
-  const known = new Set(['legalForm', 'legalName', 'identifiers', 'registeredAddress', 'phone', 'website', 'shipFrom', 'representative', 'brands', 'vatRegistered']);
+  const known = new Set(['legalForm', 'legalName', 'tradingName', 'identifiers', 'registeredAddress', 'phone', 'website', 'shipFrom', 'representative', 'brands', 'vatRegistered']);
   for (const key of Object.keys(input)) if (!known.has(key)) problems.push(detail(key, 'UNKNOWN_FIELD'));
 
   let form: LegalFormRule | undefined;
@@ -275,6 +292,7 @@ function checkFields(pack: CountryPackDocument, input: unknown): RegistrationChe
   }
 
   const legalName = text(problems, 'legalName', input.legalName, { min: 2, max: 200, required: true, name: true });
+  const tradingName = text(problems, 'tradingName', input.tradingName, { min: 2, max: TRADING_NAME_MAX_LENGTH, required: false, name: true });
   const ids = form ? identifiers(problems, input.identifiers, form, pack) : {};
   const registeredAddress = address(problems, 'registeredAddress', input.registeredAddress, pack, [pack.country]);
   const shipFrom =
@@ -324,6 +342,7 @@ function checkFields(pack: CountryPackDocument, input: unknown): RegistrationChe
       legalForm: form.code,
       sellerType: form.sellerType,
       legalName,
+      ...(tradingName ? { tradingName } : {}),
       identifiers: ids,
       registeredAddress,
       phone,

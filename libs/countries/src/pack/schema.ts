@@ -188,7 +188,15 @@ export const AddressRules = z
     regionRequired: z.boolean().describe('Whether a region (province, state) must be given.'),
     regionLabel: Label.optional().describe('The region field label, in every language.'),
     regions: z
-      .array(z.object({ code: z.string().trim().min(1).max(10).describe('The code written in addresses (MI, TX).'), name: z.string().trim().min(1).max(100).describe('Its name.') }).strict())
+      .array(
+        z
+          .object({
+            code: z.string().trim().min(1).max(10).describe('The code written in addresses (MI, TX).'),
+            name: z.string().trim().min(1).max(100).describe('Its name.'),
+            aliases: z.array(z.string().trim().min(1).max(100)).max(5).optional().describe('Other names written in addresses (co-official or older names: Alacant, Vizcaya, İçel); accepted and stored as the code.'),
+          })
+          .strict(),
+      )
       .max(120)
       .optional()
       .describe('Where addresses name the region by a code from a closed list: the list (a region of this country must be one of the codes, or a name, stored as the code).'),

@@ -1,3 +1,4 @@
+import { ES_PROVINCES } from './regions';
 import type { CountryPackInput } from '../pack/schema';
 
 /**
@@ -32,7 +33,7 @@ const SOCIEDAD_DOCUMENTS = [
 
 export const ES: CountryPackInput = {
   country: 'ES',
-  seedRevision: 3,
+  seedRevision: 4,
   name: { en: 'Spain', ru: 'Испания', tr: 'İspanya', it: 'Spagna', es: 'España' },
   sellerLocales: ['es'],
   currencies: { default: 'EUR', payout: ['EUR'] },
@@ -142,6 +143,7 @@ export const ES: CountryPackInput = {
     },
     regionRequired: true,
     regionLabel: { en: 'Province', ru: 'Провинция', tr: 'İl', it: 'Provincia', es: 'Provincia' },
+    regions: ES_PROVINCES,
   },
   phone: { sameCountryOnly: false, example: '+34 612 34 56 78' },
   bank: { type: 'iban', ibanCountry: 'ES', example: 'ES9121000418450200051332' },

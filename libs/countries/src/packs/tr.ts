@@ -1,3 +1,4 @@
+import { TR_PROVINCES } from './regions';
 import type { CountryPackInput } from '../pack/schema';
 
 /**
@@ -44,7 +45,7 @@ const COMPANY_DOCUMENTS = [
 
 export const TR: CountryPackInput = {
   country: 'TR',
-  seedRevision: 3,
+  seedRevision: 4,
   name: { en: 'Türkiye', ru: 'Турция', tr: 'Türkiye', it: 'Turchia', es: 'Turquía' },
   sellerLocales: ['tr'],
   currencies: { default: 'TRY', payout: ['TRY'] },
@@ -229,6 +230,7 @@ export const TR: CountryPackInput = {
     },
     regionRequired: true,
     regionLabel: { en: 'Province (il)', ru: 'Провинция (ил)', tr: 'İl', it: 'Provincia (il)', es: 'Provincia (il)' },
+    regions: TR_PROVINCES,
   },
   phone: { sameCountryOnly: false, example: '+90 501 234 56 78' },
   bank: { type: 'iban', ibanCountry: 'TR', example: 'TR060006200000006291234567' },

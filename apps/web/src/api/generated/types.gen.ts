@@ -536,6 +536,12 @@ export type BusinessProfileView = {
     legalForm: string;
     sellerType: 'individual' | 'company' | 'partnership';
     legalName: string;
+    /**
+     * The name the business trades under, when it differs from the registered name.
+     */
+    tradingName: {
+        [key: string]: unknown;
+    } | null;
     identifiers: {
         [key: string]: unknown;
     };
@@ -805,6 +811,10 @@ export type ChecklistEntryView = {
     item: 'representative' | 'partners' | 'owners' | 'document';
     type?: string;
     /**
+     * A person's document: upload it with the personId of the legal representative (representative) or of the declared person it belongs to (each_person).
+     */
+    person?: 'representative' | 'each_person';
+    /**
      * What is missing, in the caller's language.
      */
     message: string;
@@ -847,6 +857,26 @@ export type KycDocumentView = {
     uploadedAt: string;
 };
 
+export type KycPersonView = {
+    id: string;
+    role: 'representative' | 'owner' | 'director' | 'partner';
+    fullName: string;
+    dateOfBirth: string;
+    nationality: string;
+    /**
+     * Ownership share as a decimal string.
+     */
+    sharePercent: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * The kind of identity document given (personIdDocuments of the country spec); the number itself is never returned.
+     */
+    idDocumentType: {
+        [key: string]: unknown;
+    } | null;
+};
+
 export type ReviewTeamMessageView = {
     id: string;
     /**
@@ -886,6 +916,10 @@ export type SellerKycView = {
      */
     checklist: Array<ChecklistEntryView>;
     documents: Array<KycDocumentView>;
+    /**
+     * The persons declared so far; a person's document (the spec's documents[].person) is uploaded with their id as personId.
+     */
+    persons: Array<KycPersonView>;
     /**
      * Companies: the seller declared that no person holds the ownership threshold or more (instead of declaring owners).
      */
@@ -935,26 +969,6 @@ export type PersonsDto = {
      * Companies: true declares that no person holds the pack's ownership threshold (uboThresholdPercent) or more, instead of declaring owners. A company must do one or the other before submitting; cannot be combined with owners.
      */
     noOwnersAtOrAboveThreshold?: boolean;
-};
-
-export type KycPersonView = {
-    id: string;
-    role: 'representative' | 'owner' | 'director' | 'partner';
-    fullName: string;
-    dateOfBirth: string;
-    nationality: string;
-    /**
-     * Ownership share as a decimal string.
-     */
-    sharePercent: {
-        [key: string]: unknown;
-    } | null;
-    /**
-     * The kind of identity document given (personIdDocuments of the country spec); the number itself is never returned.
-     */
-    idDocumentType: {
-        [key: string]: unknown;
-    } | null;
 };
 
 export type SubmitResultView = {
@@ -1016,6 +1030,12 @@ export type KycQueueItemView = {
     createdAt: string;
     updatedAt: string;
     legalName: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * The trading name, when the seller declared one.
+     */
+    tradingName: {
         [key: string]: unknown;
     } | null;
     sellerEmail: string;
@@ -1092,6 +1112,12 @@ export type SellerBusinessView = {
     legalForm: string;
     sellerType: 'individual' | 'company' | 'partnership';
     legalName: string;
+    /**
+     * The name the business trades under, when it differs from the registered name.
+     */
+    tradingName: {
+        [key: string]: unknown;
+    } | null;
     /**
      * Identifiers by type (personal data: never logged).
      */
@@ -3007,6 +3033,10 @@ export type CountriesControllerValidateRegistrationV1Data = {
     body: {
         legalForm: string;
         legalName: string;
+        /**
+         * The name the business trades under, when it differs from the registered name (optional).
+         */
+        tradingName?: string;
         identifiers: {
             [key: string]: string;
         };
@@ -3832,6 +3862,10 @@ export type SellersControllerPutBusinessV1Data = {
     body: {
         legalForm: string;
         legalName: string;
+        /**
+         * The name the business trades under, when it differs from the registered name (optional).
+         */
+        tradingName?: string;
         identifiers: {
             [key: string]: string;
         };
@@ -4699,7 +4733,7 @@ export type SellerKycControllerUploadV1Errors = {
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC_DOCUMENT_TYPE_NOT_REQUIRED, KYC_ISSUE_DATE_REQUIRED, KYC_DOCUMENT_OUT_OF_DATE
+     * Error codes: KYC_DOCUMENT_TYPE_NOT_REQUIRED, KYC_ISSUE_DATE_REQUIRED, KYC_EXPIRY_DATE_REQUIRED, KYC_DOCUMENT_PERSON_REQUIRED, KYC_PERSON_NOT_FOUND, KYC_DOCUMENT_OUT_OF_DATE
      */
     422: ErrorEnvelopeDto;
     /**
@@ -4800,7 +4834,7 @@ export type SellerKycControllerReplaceV1Errors = {
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: KYC_ISSUE_DATE_REQUIRED, KYC_DOCUMENT_OUT_OF_DATE
+     * Error codes: KYC_ISSUE_DATE_REQUIRED, KYC_EXPIRY_DATE_REQUIRED, KYC_DOCUMENT_PERSON_REQUIRED, KYC_PERSON_NOT_FOUND, KYC_DOCUMENT_OUT_OF_DATE
      */
     422: ErrorEnvelopeDto;
     /**
