@@ -769,7 +769,8 @@ describe('web app in Chromium: the catalog, FX rates and markets', () => {
     await shot(page, '20-product-created-tr');
     productId = page.url().split('/').pop()!;
     expect(await textOf(page.locator('.success'), 'Ürün kaydedildi.')).toBe('Ürün kaydedildi.');
-    expect(await page.getByLabel(/TRY cinsinden fiyat/).inputValue()).toBe('2000.00');
+    // the form is reset from the saved product after the save (the typed '2000,00' becomes the canonical '2000.00')
+    expect(await eventually(() => page.getByLabel(/TRY cinsinden fiyat/).inputValue(), (v) => v === '2000.00', 10_000)).toBe('2000.00');
     const saved = await request(t.http).get(`/v1/sellers/me/products/${productId}`).set('Authorization', `Bearer ${await page.evaluate(() => localStorage.getItem('ltg.token'))}`);
     expect(saved.body).toMatchObject({ currency: 'TRY', sourceLocale: 'tr', variants: [expect.objectContaining({ sku: 'GUNES-ELBISE-M', price: { amountMinor: '200000', amount: '2000.00', currency: 'TRY' } })] });
 
