@@ -128,16 +128,14 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     return this.boss.send(name, data, {
       id: randomUUID(),
       singletonKey: options.singletonKey,
-      db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: (await tx.query(text, values)) as unknown[] }) },
+      db: inTransaction(tx),
     });
   }
 
   /** Publishes an event to every queue subscribed to it, inside the caller's transaction. */
   async publishInTx(tx: { query(sql: string, params?: unknown[]): Promise<unknown> }, event: string, data: object): Promise<void> {
     await this.ensureStarted();
-    await this.boss.publish(event, data, {
-      db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: (await tx.query(text, values)) as unknown[] }) },
-    });
+    await this.boss.publish(event, data, { db: inTransaction(tx) });
   }
 
   /** Subscribes a queue to a published event type (pg-boss pub/sub). */
@@ -168,3 +166,19 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
+/**
+ * pg-boss's `db` option on the caller's transaction. pg-boss may run several statements at once
+ * (publish sends to every subscribed queue with Promise.allSettled), but a transaction is ONE
+ * connection: the statements are queued here, one after the other, instead of being handed to the
+ * pg client while it is still busy (deprecated in pg 8, an error in pg 9).
+ */
+function inTransaction(tx: { query(sql: string, params?: unknown[]): Promise<unknown> }): { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    executeSql(text: string, values?: unknown[]) {
+      const run = tail.then(() => tx.query(text, values));
+      tail = run.catch(() => undefined);
+      return run.then((rows) => ({ rows: rows as unknown[] }));
+    },
+  };
+}
