@@ -16,7 +16,7 @@ import {
 } from '../api/client';
 import { FormAlert, useErrorMessage } from '../forms';
 import { LANGUAGES, useI18n, type MessageKey } from '../i18n';
-import { Json, Pending, Table } from './common';
+import { DiffTable, Json, Pending, Table } from './common';
 
 type Doc = Record<string, unknown> & {
   name?: Record<string, string>;
@@ -281,32 +281,7 @@ export function MarketEditorPage() {
       {diff ? (
         <section className="card" aria-labelledby="diff-title">
           <h2 id="diff-title">{t('ops.pack.diffTitle', { version: String(start.data.published) })}</h2>
-          {diff.length === 0 ? (
-            <p>{t('ops.pack.noChanges')}</p>
-          ) : (
-            <Table label={t('ops.pack.diffTitle', { version: String(start.data.published) })}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ops.pack.where')}</th>
-                  <th scope="col">{t('ops.pack.change')}</th>
-                  <th scope="col">{t('ops.pack.before')}</th>
-                  <th scope="col">{t('ops.pack.after')}</th>
-                </tr>
-              </thead>
-              <tbody data-testid="diff">
-                {diff.map((c) => (
-                  <tr key={`${c.path}-${c.change}`} className={`diff-${c.change}`}>
-                    <td>
-                      <code>{c.path}</code>
-                    </td>
-                    <td>{t(`ops.pack.change.${c.change}` as MessageKey)}</td>
-                    <td>{c.from === undefined ? '—' : <span className="mono">{JSON.stringify(c.from)}</span>}</td>
-                    <td>{c.to === undefined ? '—' : <span className="mono">{JSON.stringify(c.to)}</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
+          <DiffTable label={t('ops.pack.diffTitle', { version: String(start.data.published) })} diff={diff} />
         </section>
       ) : null}
       {form}

@@ -18,7 +18,7 @@ import {
 } from '../api/client';
 import { FormAlert, useErrorMessage } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
-import { Pending, Table } from './common';
+import { DiffTable, Pending, Table } from './common';
 import { clonePack, describe, dotted, emptyLabel, findLabels, getIn, PACK_LANGS, placeOf, problemPath, setIn, type Doc, type Path } from './pack';
 
 interface Problem {
@@ -278,32 +278,7 @@ export function PackEditorPage() {
               {t('ops.pack.impact', { count: impact.sellers, forms: impact.byLegalForm.map((f) => `${f.legalForm} (${f.sellers})`).join(', ') || '—' })}
             </p>
           ) : null}
-          {diff.length === 0 ? (
-            <p>{t('ops.pack.noChanges')}</p>
-          ) : (
-            <Table label={t('ops.pack.diffTitle', { version: String(start.data.published) })}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ops.pack.where')}</th>
-                  <th scope="col">{t('ops.pack.change')}</th>
-                  <th scope="col">{t('ops.pack.before')}</th>
-                  <th scope="col">{t('ops.pack.after')}</th>
-                </tr>
-              </thead>
-              <tbody data-testid="diff">
-                {diff.map((c) => (
-                  <tr key={`${c.path}-${c.change}`} className={`diff-${c.change}`}>
-                    <td>
-                      <code>{c.path}</code>
-                    </td>
-                    <td>{t(`ops.pack.change.${c.change}` as MessageKey)}</td>
-                    <td>{c.from === undefined ? '—' : <span className="mono">{JSON.stringify(c.from)}</span>}</td>
-                    <td>{c.to === undefined ? '—' : <span className="mono">{JSON.stringify(c.to)}</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
+          <DiffTable label={t('ops.pack.diffTitle', { version: String(start.data.published) })} diff={diff} />
         </section>
       ) : null}
 

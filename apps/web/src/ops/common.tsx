@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useErrorMessage } from '../forms';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 
 /** Loading and error states of a page's queries, in one place. */
 export function Pending({ error, loading }: { error: unknown; loading: boolean }) {
@@ -30,4 +30,42 @@ export function Table({ label, children }: { label: string; children: ReactNode 
 /** Evidence and payloads: whatever the API stored, readable. */
 export function Json({ value }: { value: unknown }) {
   return <pre className="json">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+/** One change between two versions of a published document (country pack, market), as the diff routes return it. */
+export interface VersionChange {
+  path: string;
+  change: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+/** The changes of a draft against the published version: one table for every versioned-document editor. */
+export function DiffTable({ label, diff }: { label: string; diff: readonly VersionChange[] }) {
+  const { t } = useI18n();
+  if (diff.length === 0) return <p>{t('ops.pack.noChanges')}</p>;
+  return (
+    <Table label={label}>
+      <thead>
+        <tr>
+          <th scope="col">{t('ops.pack.where')}</th>
+          <th scope="col">{t('ops.pack.change')}</th>
+          <th scope="col">{t('ops.pack.before')}</th>
+          <th scope="col">{t('ops.pack.after')}</th>
+        </tr>
+      </thead>
+      <tbody data-testid="diff">
+        {diff.map((c) => (
+          <tr key={`${c.path}-${c.change}`} className={`diff-${c.change}`}>
+            <td>
+              <code>{c.path}</code>
+            </td>
+            <td>{t(`ops.pack.change.${c.change}` as MessageKey)}</td>
+            <td>{c.from === undefined ? '—' : <span className="mono">{JSON.stringify(c.from)}</span>}</td>
+            <td>{c.to === undefined ? '—' : <span className="mono">{JSON.stringify(c.to)}</span>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
 }
