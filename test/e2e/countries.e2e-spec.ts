@@ -268,6 +268,11 @@ describe('country rule packs (e2e)', () => {
       const race = await Promise.all([put(d.token!, srl(1234503, 'MI-1234599')), put(e.token!, srl(1234504, 'MI-1234599'))]);
       expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
       expect(race.find((r) => r.status === 409)!.body.error.message).toMatch(/REA/);
+      // the loser's statement was aborted after it had inserted its own P.IVA: nothing of it stays
+      const loser = race[0].status === 409 ? { token: d.token!, serial: 1234503 } : { token: e.token!, serial: 1234504 };
+      expect((await request(t.http).get('/v1/sellers/me/business').set(bearer(loser.token))).status).toBe(404);
+      const h = await signup(t.http, { country: 'IT' });
+      await put(h.token!, srl(loser.serial, 'MI-1234598')).expect(200);
 
       // one seller sending its registration eight times at once: all 200, one profile, its numbers kept once
       const f = await signup(t.http, { country: 'IT' });
@@ -654,20 +659,25 @@ describe('country rule packs (e2e)', () => {
 
     it('disables and re-enables a country: new sign-ups refused in the caller language, existing sellers untouched', async () => {
       const existing = await signup(t.http, { country: 'ES' });
+      // registering first: this process's view of ES now says "enabled", so the refusal below must come from
+      // the write itself re-checking the country, as it would in another API process
+      await request(t.http).put('/v1/sellers/me/business').set(bearer(existing.token!)).send(esRegistration('A28017895')).expect(200);
       await request(t.http).post('/v1/ops/countries/ES/disable').set(bearer(admin)).expect(200);
       try {
         const refused = await request(t.http).post('/v1/auth/signup').set('Accept-Language', 'ru').send({ email: uniqueEmail('es'), password: 'Flamenco-Passphrase', country: 'ES' });
         expect(refused.status).toBe(422);
         expect(refused.body.error).toMatchObject({ code: 'COUNTRY_NOT_ENABLED', message: 'Продавцы из страны Испания сейчас не могут зарегистрироваться.' });
-        const profile = await request(t.http).put('/v1/sellers/me/business').set(bearer(existing.token!)).send(esRegistration('A28017895'));
+        const profile = await request(t.http).put('/v1/sellers/me/business').set(bearer(existing.token!)).send({ ...esRegistration('A28017895'), legalName: 'Refused S.L.' });
         expect(profile.status).toBe(422);
         expect(profile.body.error.code).toBe('COUNTRY_NOT_ENABLED');
+        expect((await request(t.http).get('/v1/sellers/me/business').set(bearer(existing.token!))).body.legalName).not.toBe('Refused S.L.');
         expect((await request(t.http).get('/v1/sellers/me').set(bearer(existing.token!))).status).toBe(200);
         expect((await request(t.http).get('/v1/countries/ES')).body.status).toBe('disabled');
       } finally {
         await request(t.http).post('/v1/ops/countries/ES/enable').set(bearer(admin)).expect(200);
       }
       expect((await signup(t.http, { country: 'ES' })).res.status).toBe(201);
+      await request(t.http).put('/v1/sellers/me/business').set(bearer(existing.token!)).send(esRegistration('A28017895')).expect(200);
       const audit = (await request(t.http).get('/v1/ops/audit?targetType=country&targetId=ES').set(bearer(admin))).body.map((e: { action: string }) => e.action);
       expect(audit).toEqual(expect.arrayContaining(['country.disabled', 'country.enabled', 'country.published']));
     });

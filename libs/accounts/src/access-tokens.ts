@@ -61,11 +61,19 @@ export class AccessTokens {
 
   private readonly extensions: PrincipalExtension[] = [];
   private sql?: string;
+  private name?: string;
 
   /** Called by other contexts' modules at start-up (see {@link PrincipalExtension}). */
   extendPrincipal(extension: PrincipalExtension): void {
     this.extensions.push(extension);
     this.sql = undefined;
+    this.name = undefined;
+  }
+
+  /** Named by the text: contexts extend the principal at start-up, and one name must never mean two texts. */
+  private statementName(): string {
+    this.name ??= `accounts.authenticate.${createHash('sha1').update(this.query()).digest('hex').slice(0, 12)}`;
+    return this.name;
   }
 
   private query(): string {
@@ -79,7 +87,9 @@ export class AccessTokens {
 
   async authenticate(token: string): Promise<AuthenticatedAccount | undefined> {
     if (!token.startsWith(PREFIX) || token.length > 200) return undefined;
-    const rows: ({ token_id: string; account_id: string; role: Role; locale: Locale } & Record<string, unknown>)[] = await this.uow.reader.query(
+    // prepared: every authenticated request runs it, and PostgreSQL then plans it once per connection
+    const rows = await this.uow.preparedRead<{ token_id: string; account_id: string; role: Role; locale: Locale } & Record<string, unknown>>(
+      this.statementName(),
       this.query(),
       [hashToken(token), this.clock.now()],
     );

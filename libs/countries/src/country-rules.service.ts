@@ -93,6 +93,55 @@ export class CountryRulesService {
     };
   }
 
+  /**
+   * Each country's status and current version as this process last saw them, for
+   * {@link openForSellersSeen}. Never trusted for a write on its own: see there.
+   */
+  private readonly seen = new Map<string, CountryEntity>();
+
+  /**
+   * Like {@link openForSellers}, but from this process's last view of the country (read on first use
+   * and when it said "disabled"), which saves a round trip on the registration path. The caller's write
+   * must confirm that view in the same statement — a `gate` CTE made by {@link countryGateCte}, writing only
+   * when the row says enabled at the version checked against — and hand the row it got to
+   * {@link observe}; a publication or a disable by another process is then seen by the first write
+   * after it, never missed, with no TTL and no cross-process notification.
+   */
+  async openForSellersSeen(code: string): Promise<PublishedPack> {
+    let country = this.seen.get(code);
+    if (!country || country.status !== 'enabled') {
+      country = (await this.uow.reader.findOne(CountryEntity, { where: { code } })) ?? undefined;
+      if (country) this.seen.set(code, country);
+    }
+    if (!country || country.status !== 'enabled') throw countryError(CountryErrorCode.NOT_ENABLED, { country: code });
+    return this.current(country, this.uow.reader);
+  }
+
+  /**
+   * Re-reads the country's row when a {@link openForSellersSeen} view is about to be used for an
+   * answer no statement confirms (e.g. a 422 for a body the pack refused): true when the view was
+   * still current (enabled, at `version`).
+   */
+  async confirmSeen(code: string, version: number): Promise<boolean> {
+    const country = await this.uow.reader.findOne(CountryEntity, { where: { code } });
+    if (!country) this.seen.delete(code);
+    else this.seen.set(code, country);
+    return country?.status === 'enabled' && country.publishedVersion === version;
+  }
+
+  /**
+   * Records what a statement's gate CTE (see {@link countryGateCte}) found; true when it matched
+   * the view {@link openForSellersSeen} gave (enabled, at `version`). Unknown country: forgotten.
+   */
+  observe(code: string, version: number, gate: { status: string; published_version: number } | undefined): boolean {
+    if (!gate) {
+      this.seen.delete(code);
+      return false;
+    }
+    this.seen.set(code, Object.assign(new CountryEntity(), { code, status: gate.status, publishedVersion: gate.published_version }));
+    return gate.status === 'enabled' && gate.published_version === version;
+  }
+
   /** Sign-ups and new profiles: the country must have a published pack and be enabled (else 422). */
   async openForSellers(code: string, tx: Reader): Promise<PublishedPack> {
     const country = await tx.findOne(CountryEntity, { where: { code } });
@@ -115,3 +164,10 @@ export class CountryRulesService {
     return checkIdentifier(document, type, value);
   }
 }
+
+/**
+ * The body of a CTE yielding the country's `status` and `published_version` (no row when unknown),
+ * for a write that must only happen while the country is open at the version it was checked against
+ * (see {@link CountryRulesService.openForSellersSeen}). `code` is the SQL parameter, e.g. `'$2'`.
+ */
+export const countryGateCte = (code: string): string => `SELECT status, published_version FROM countries WHERE code = ${code}`;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 /** A transaction handle. Every write goes through one, obtained from {@link UnitOfWork.run}. */
 export type Tx = EntityManager;
@@ -120,10 +120,59 @@ export class UnitOfWork implements OnApplicationShutdown {
   async statement<T = unknown>(sql: string, params?: unknown[]): Promise<T> {
     return (await this.dataSource.query(sql, params)) as T;
   }
+
+  /**
+   * {@link statement} sent as the named prepared statement `name`: PostgreSQL parses and plans it once
+   * per connection instead of on every call (the registration write is a CTE whose planning cost
+   * more than its execution). Rows come back as `pg` returns them. `name` must be unique per SQL text.
+   */
+  preparedStatement<T = unknown>(name: string, sql: string, params: unknown[]): Promise<T[]> {
+    return prepared<T>(this.dataSource, name, sql, params);
+  }
+
+  /** {@link preparedStatement} on the reader's read-only connections (the per-request token lookup). */
+  preparedRead<T = unknown>(name: string, sql: string, params: unknown[]): Promise<T[]> {
+    return prepared<T>(this.readOnly, name, sql, params);
+  }
+}
+
+/**
+ * One named statement on a pooled connection, through TypeORM's query runner (pool, release) but
+ * `pg`'s own prepared-statement cache, which TypeORM's `query` does not expose. Failures are
+ * QueryFailedError (with `driverError`) and logged without parameters, as TypeORM's queries are.
+ */
+async function prepared<T>(ds: DataSource, name: string, sql: string, params: unknown[]): Promise<T[]> {
+  const runner = ds.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
+    const started = Date.now();
+    try {
+      const { rows } = await client.query({ name, text: sql, values: params });
+      const took = Date.now() - started;
+      const slow = ds.options.maxQueryExecutionTime;
+      if (slow && took > slow) ds.logger.logQuerySlow(took, sql);
+      return rows;
+    } catch (e) {
+      ds.logger.logQueryError(e as Error, sql);
+      throw new QueryFailedError(sql, params, e as Error);
+    }
+  } finally {
+    await runner.release();
+  }
 }
 
 /** True when a database error is a unique-constraint violation of the named constraint. */
 export function isUniqueViolation(e: unknown, constraint?: string): boolean {
   const driver = ((e as { driverError?: unknown }).driverError ?? e) as { code?: string; constraint?: string };
   return driver?.code === '23505' && (!constraint || driver.constraint === constraint);
+}
+
+/**
+ * The refusal a single statement raised through `ltg_refuse(code, detail)` (SQLSTATE LT409, see the
+ * RefuseFunction migration): the statement was aborted, so nothing it wrote stays. Undefined for
+ * any other error.
+ */
+export function refusalOf(e: unknown): { code: string; detail: string } | undefined {
+  const driver = ((e as { driverError?: unknown }).driverError ?? e) as { code?: string; message?: string; detail?: string };
+  return driver?.code === 'LT409' ? { code: driver.message ?? '', detail: driver.detail ?? '' } : undefined;
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { countryError, CountryErrorCode, CountryPublications, CountryRulesService, checkRegistration, isVatRegistered } from '@app/countries';
+import { countryError, CountryErrorCode, countryGateCte, CountryPublications, CountryRulesService, checkRegistration, isVatRegistered } from '@app/countries';
 import type { Address, CountryPackDocument } from '@app/countries';
 import { CLOCK, commonError, CommonErrorCode } from '@app/kernel';
 import type { Clock, RequestContext } from '@app/kernel';
-import { UnitOfWork } from '@app/persistence';
+import { refusalOf, UnitOfWork } from '@app/persistence';
 import { SellerBusinessProfileEntity } from './business-profile.entity';
 import { callerSeller } from './caller-seller';
 import { sellerError, SellerErrorCode } from './errors';
@@ -13,33 +13,41 @@ import { sellerError, SellerErrorCode } from './errors';
 const SHAPE_PROBLEMS = new Set(['UNKNOWN_FIELD', 'WRONG_TYPE', 'BODY_NOT_OBJECT']);
 
 /**
- * The registration write in one statement (one round trip inside the transaction):
+ * The registration write: ONE autocommit statement (no BEGIN/COMMIT round trips), atomic on its own.
+ * - `gate`/`open`: the country's row; every write happens only while it is enabled at the pack version
+ *   the body was checked against (the caller's view of it may be stale: see `openForSellersSeen`).
  * - `claimed`: the seller's identifiers, inserted or kept. A number another seller holds is neither
  *   inserted nor updated (the DO UPDATE's WHERE is false for it), so it is missing from `claimed` and
  *   reported in `taken`; a concurrent PUT by the SAME seller waits for the other and then finds its own
- *   row, which it claims: no false "in use by another seller".
+ *   row, which it claims: no false "in use by another seller". Also under a race with another seller,
+ *   whose insert this one waits for.
  * - `released`: the seller's numbers that are no longer in the profile.
  * - `profile`: the upsert of the profile itself, RETURNING what the view needs (no re-read).
- * When `taken` is not empty the caller throws, and the transaction rolls everything back.
+ * When `taken` is not empty, `ltg_refuse` aborts the statement: nothing of it stays.
  */
 const UPSERT = `
-  WITH wanted(type, value) AS (SELECT * FROM unnest($3::varchar[], $4::varchar[])),
+  WITH gate AS (${countryGateCte('$2::bpchar')}),
+  open AS (SELECT 1 FROM gate WHERE status = 'enabled' AND published_version = $16::int),
+  wanted(type, value) AS (SELECT * FROM unnest($3::varchar[], $4::varchar[]) WHERE EXISTS (SELECT 1 FROM open)),
   claimed AS (
     INSERT INTO seller_identifiers (country, type, value, seller_id)
-    SELECT $2, type, value, $1 FROM wanted
+    SELECT $2::bpchar, type, value, $1::uuid FROM wanted
     ON CONFLICT (country, type, value) DO UPDATE SET seller_id = EXCLUDED.seller_id
       WHERE seller_identifiers.seller_id = EXCLUDED.seller_id
     RETURNING type, value
   ),
   released AS (
     DELETE FROM seller_identifiers si
-     WHERE si.seller_id = $1 AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.type = si.type AND w.value = si.value)
+     WHERE si.seller_id = $1::uuid AND EXISTS (SELECT 1 FROM open)
+       AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.type = si.type AND w.value = si.value)
   ),
   profile AS (
     INSERT INTO seller_business_profiles AS p (seller_id, country, legal_form, seller_type, legal_name, identifiers,
       registered_address, ship_from, phone, website, representative, brands, vat_registered, pack_version,
       reverification_required, reverification_reason, checked_at, updated_at, trading_name)
-    VALUES ($1, $2, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, false, NULL, $17, now(), $18)
+    SELECT $1::uuid, $2::bpchar, $5::varchar, $6::varchar, $7::varchar, $8::jsonb, $9::jsonb, $10::jsonb, $11::varchar,
+      $12::varchar, $13::jsonb, $14::jsonb, $15::boolean, $16::int, false, NULL, $17::timestamptz, now(), $18::varchar
+     WHERE EXISTS (SELECT 1 FROM open)
     ON CONFLICT (seller_id) DO UPDATE SET country = EXCLUDED.country, legal_form = EXCLUDED.legal_form,
       seller_type = EXCLUDED.seller_type, legal_name = EXCLUDED.legal_name, identifiers = EXCLUDED.identifiers,
       registered_address = EXCLUDED.registered_address, ship_from = EXCLUDED.ship_from, phone = EXCLUDED.phone,
@@ -48,11 +56,17 @@ const UPSERT = `
       reverification_required = false, reverification_reason = NULL, checked_at = EXCLUDED.checked_at, updated_at = now(),
       trading_name = EXCLUDED.trading_name
     RETURNING p.*
+  ),
+  taken AS (
+    SELECT array_agg(w.type ORDER BY w.type) AS types FROM wanted w
+     WHERE NOT EXISTS (SELECT 1 FROM claimed c WHERE c.type = w.type AND c.value = w.value)
   )
-  SELECT profile.*,
-         (SELECT array_agg(w.type ORDER BY w.type) FROM wanted w
-           WHERE NOT EXISTS (SELECT 1 FROM claimed c WHERE c.type = w.type AND c.value = w.value)) AS taken
-    FROM profile`;
+  SELECT gate.status AS gate_status, gate.published_version AS gate_version, profile.*,
+         CASE WHEN taken.types IS NOT NULL THEN ltg_refuse('IDENTIFIER_IN_USE', taken.types[1]) END AS refused
+    FROM gate CROSS JOIN taken LEFT JOIN profile ON true`;
+
+/** Attempts when the country's current version moved between the check and the write (a publication). */
+const MAX_ATTEMPTS = 3;
 
 interface ProfileRow {
   seller_id: string;
@@ -75,6 +89,8 @@ interface ProfileRow {
   checked_at: Date;
   updated_at: Date;
 }
+
+type UpsertRow = ProfileRow & { gate_status: string; gate_version: number };
 
 const profileOf = (r: ProfileRow): SellerBusinessProfileEntity =>
   Object.assign(new SellerBusinessProfileEntity(), {
@@ -183,46 +199,55 @@ export class BusinessProfileService implements OnModuleInit {
    * body has the wrong shape, otherwise 422), refuses a
    * disabled country (422 COUNTRY_NOT_ENABLED) and an identifier another seller of the country
    * already registered (409 naming the identifier, without saying who), then stores it pinned to the
-   * pack version. Identifiers and profile are written by one statement in one transaction (see {@link UPSERT}).
+   * pack version. Identifiers and profile are written by one autocommit statement (see {@link UPSERT}).
    */
   async put(ctx: RequestContext, body: unknown): Promise<BusinessProfileView> {
     const seller = callerSeller(ctx);
-    const pack = await this.countries.openForSellers(seller.country, this.uow.reader);
-    const { problems, normalized } = checkRegistration(pack.document, body);
-    if (!normalized) {
-      // a body of the wrong shape (unknown field, wrong JSON type) is a 400 like on every other
-      // route; business-rule problems alone are a 422. Either way every problem is listed.
-      if (problems.some((p) => SHAPE_PROBLEMS.has(p.code))) throw commonError(CommonErrorCode.VALIDATION_FAILED, {}, problems);
-      throw countryError(CountryErrorCode.REGISTRATION_INVALID, { country: seller.country }, problems);
+    for (let attempt = 1; ; attempt++) {
+      const pack = await this.countries.openForSellersSeen(seller.country);
+      const { problems, normalized } = checkRegistration(pack.document, body);
+      if (!normalized) {
+        // checked against this process's view of the current version: make sure it still is before refusing
+        if (attempt < MAX_ATTEMPTS && !(await this.countries.confirmSeen(seller.country, pack.version))) continue;
+        // a body of the wrong shape (unknown field, wrong JSON type) is a 400 like on every other
+        // route; business-rule problems alone are a 422. Either way every problem is listed.
+        if (problems.some((p) => SHAPE_PROBLEMS.has(p.code))) throw commonError(CommonErrorCode.VALIDATION_FAILED, {}, problems);
+        throw countryError(CountryErrorCode.REGISTRATION_INVALID, { country: seller.country }, problems);
+      }
+      const pairs = Object.entries(normalized.identifiers);
+      let rows: UpsertRow[];
+      try {
+        rows = await this.uow.preparedStatement<UpsertRow>('sellers.register', UPSERT, [
+          seller.id,
+          seller.country,
+          pairs.map(([t]) => t),
+          pairs.map(([, v]) => v),
+          normalized.legalForm,
+          normalized.sellerType,
+          normalized.legalName,
+          normalized.identifiers,
+          normalized.registeredAddress,
+          normalized.shipFrom ?? normalized.registeredAddress,
+          normalized.phone,
+          normalized.website ?? null,
+          normalized.representative,
+          JSON.stringify(normalized.brands),
+          normalized.vatRegistered ?? null,
+          pack.version,
+          this.clock.now(),
+          normalized.tradingName ?? null,
+        ]);
+      } catch (e) {
+        // another seller of the country holds one of the numbers: the statement was aborted, nothing kept
+        const refusal = refusalOf(e);
+        if (refusal?.code === 'IDENTIFIER_IN_USE') throw countryError(CountryErrorCode.IDENTIFIER_IN_USE, { type: refusal.detail });
+        throw e;
+      }
+      const row = rows[0];
+      const gate = row && { status: row.gate_status, published_version: row.gate_version };
+      if (this.countries.observe(seller.country, pack.version, gate)) return BusinessProfileView.of(profileOf(row), pack.document);
+      // nothing was written: the country was disabled, or a newer version was published meanwhile
+      if (gate?.status !== 'enabled' || attempt >= MAX_ATTEMPTS) throw countryError(CountryErrorCode.NOT_ENABLED, { country: seller.country });
     }
-    const pairs = Object.entries(normalized.identifiers);
-    const rows: (ProfileRow & { taken: string[] | null })[] = await this.uow.run((tx) =>
-      tx.query(UPSERT, [
-        seller.id,
-        seller.country,
-        pairs.map(([t]) => t),
-        pairs.map(([, v]) => v),
-        normalized.legalForm,
-        normalized.sellerType,
-        normalized.legalName,
-        normalized.identifiers,
-        normalized.registeredAddress,
-        normalized.shipFrom ?? normalized.registeredAddress,
-        normalized.phone,
-        normalized.website ?? null,
-        normalized.representative,
-        JSON.stringify(normalized.brands),
-        normalized.vatRegistered ?? null,
-        pack.version,
-        this.clock.now(),
-        normalized.tradingName ?? null,
-      ]).then((result: (ProfileRow & { taken: string[] | null })[]) => {
-        // another seller of the country holds one of the numbers: nothing of this request is kept
-        const taken = result[0]?.taken;
-        if (taken?.length) throw countryError(CountryErrorCode.IDENTIFIER_IN_USE, { type: taken[0] });
-        return result;
-      }),
-    );
-    return BusinessProfileView.of(profileOf(rows[0]), pack.document);
   }
 }

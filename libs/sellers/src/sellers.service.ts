@@ -4,6 +4,7 @@ import { AccessTokens, AccountsService } from '@app/accounts';
 import { CountryRulesService, countryName } from '@app/countries';
 import type { SellerType } from '@app/countries';
 import { RequestContext, Role, Translator } from '@app/kernel';
+import type { Locale } from '@app/kernel';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { EligibilityView, SellerView, SignupDto, SignupView } from './dto';
 import { eligibility } from './eligibility';
@@ -70,12 +71,17 @@ export class SellersService {
   }
 
   async getForAccount(ctx: RequestContext): Promise<SellerView> {
-    const seller = await this.uow.reader.findOne(SellerEntity, {
-      where: { accountId: ctx.actor?.accountId },
-      relations: { account: true },
-    });
-    if (!seller?.account) throw sellerError(SellerErrorCode.SELLER_NOT_FOUND);
-    const view = SellerView.of(seller as SellerEntity & { account: NonNullable<SellerEntity['account']> });
+    // one prepared statement (TypeORM's findOne with a relation sends two: a DISTINCT id query, then the join)
+    const [row] = await this.uow.preparedRead<{ id: string; account_id: string; country: string; status: SellerStatus; created_at: Date; email: string; locale: Locale }>(
+      'sellers.me',
+      `SELECT s.id, s.account_id, s.country, s.status, s.created_at, a.email, a.locale
+         FROM sellers s JOIN accounts a ON a.id = s.account_id WHERE s.account_id = $1`,
+      [ctx.actor?.accountId],
+    );
+    if (!row) throw sellerError(SellerErrorCode.SELLER_NOT_FOUND);
+    const view = SellerView.of(
+      Object.assign(new SellerEntity(), { id: row.id, accountId: row.account_id, country: row.country, status: row.status, createdAt: row.created_at, account: { email: row.email, locale: row.locale } }),
+    );
     return Object.assign(view, { statusMessage: this.translator.t(ctx.locale, `seller.status.${view.status}`) });
   }
 
