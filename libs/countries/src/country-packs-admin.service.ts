@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
 import { CLOCK, RequestContext, systemContext } from '@app/kernel';
 import type { Clock, ErrorDetail } from '@app/kernel';
 import { Between } from 'typeorm';
 import { AuditEntryEntity } from '@app/audit';
 import { countryName } from './country-names';
-import { Tx, UnitOfWork } from '@app/persistence';
+import { Tx, UnitOfWork, VersionedDocuments, versionSummary } from '@app/persistence';
+import type { VersionSummary } from '@app/persistence';
 import { CountryEntity } from './entities/country.entity';
 import { CountryPackVersionEntity } from './entities/country-pack-version.entity';
 import { countryError, CountryErrorCode } from './errors';
@@ -18,16 +18,6 @@ import { CountryPackDocument, withoutLegacyFields } from './pack/schema';
 import type { CountryPackInput } from './pack/schema';
 import { PayoutRailReadiness } from './payout-rails';
 import { CountryPublications } from './publications';
-
-export interface VersionSummary {
-  version: number | null;
-  state: string;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  publishedBy: string | null;
-  publishedAt: string | null;
-}
 
 /** A save or publication that went through, with what ops should know about it (messages rendered at the edge). */
 export interface VersionResult extends VersionSummary {
@@ -56,14 +46,11 @@ export interface StatusChange {
   by: string | null;
 }
 
-const summary = (v: CountryPackVersionEntity): VersionSummary => ({
-  version: v.version,
-  state: v.state,
-  createdBy: v.createdBy,
-  createdAt: v.createdAt.toISOString(),
-  updatedAt: v.updatedAt.toISOString(),
-  publishedBy: v.publishedBy,
-  publishedAt: v.publishedAt?.toISOString() ?? null,
+/** Every country's pack versions, with the mechanics every versioned document shares. */
+const VERSIONS = new VersionedDocuments<CountryPackDocument, CountryPackVersionEntity>(CountryPackVersionEntity, {
+  table: 'country_pack_versions',
+  key: { property: 'country', column: 'country' },
+  lockName: 'country-pack',
 });
 
 /** Ops' side of the rules: drafts, checks, publication, enabling — every change audited. */
@@ -113,11 +100,6 @@ export class CountryPacksAdminService {
     return dropped.map((d) => ({ field: d.field, code: 'STATUS_IGNORED', messageKey: 'country.warning.STATUS_IGNORED', params: { field: d.field, country: countryName(code) } }));
   }
 
-  /** Serialises changes to one country's pack across processes, for the transaction's duration. */
-  private lock(tx: Tx, code: string): Promise<unknown> {
-    return tx.query("SELECT pg_advisory_xact_lock(hashtext('country-pack:' || $1))", [code]);
-  }
-
   async overview(): Promise<{ country: string; status: string | null; publishedVersion: number | null; hasDraft: boolean; name: string; payoutRails: { rail: string; configured: boolean }[]; warnings: ErrorDetail[] }[]> {
     const rows: { country: string; status: string | null; published_version: number | null; has_draft: boolean; name: string; payouts: CountryPackDocument['payouts'] | null }[] =
       await this.uow.reader.query(
@@ -148,23 +130,8 @@ export class CountryPacksAdminService {
     const schemaProblems = problems.filter((p) => p.code === 'SCHEMA' || (p.code === 'UNKNOWN_COUNTRY' && p.field === 'country'));
     if (!pack || schemaProblems.length) throw countryError(CountryErrorCode.PACK_INVALID, {}, schemaProblems);
     return this.uow.run(async (tx) => {
-      await this.lock(tx, code);
-      const now = this.clock.now();
-      const existing = await tx.findOne(CountryPackVersionEntity, { where: { country: code, state: 'draft' } });
-      if (existing) {
-        await tx.update(CountryPackVersionEntity, { id: existing.id }, { document: pack as never, updatedAt: now, createdBy: ctx.actor?.accountId ?? null });
-      } else {
-        await tx.insert(CountryPackVersionEntity, {
-          id: randomUUID(),
-          country: code,
-          version: null,
-          state: 'draft',
-          document: pack as never,
-          createdBy: ctx.actor?.accountId ?? null,
-          updatedAt: now,
-        });
-      }
-      const base = await tx.findOne(CountryPackVersionEntity, { where: { country: code, state: 'published' } });
+      await VERSIONS.lock(tx, code);
+      const { draft, base } = await VERSIONS.saveDraft(tx, code, pack, ctx.actor?.accountId ?? null, this.clock.now());
       const warnings = [...this.legacyWarnings(code, dropped), ...this.railWarnings(pack)];
       await this.audit.record(tx, ctx, {
         action: 'country.draft_saved',
@@ -172,21 +139,20 @@ export class CountryPacksAdminService {
         targetId: code,
         changes: { against: base?.version ?? null, changes: diffPacks(withoutLegacyFields(base?.document ?? {}).input, pack).slice(0, 200), ...(warnings.length ? { warnings: warnings.map((w) => w.code) } : {}) },
       });
-      return { ...summary(await tx.findOneOrFail(CountryPackVersionEntity, { where: { country: code, state: 'draft' } })), warnings };
+      return { ...versionSummary(draft), warnings };
     });
   }
 
   async draft(code: string): Promise<CountryPackVersionEntity> {
-    const draft = await this.uow.reader.findOne(CountryPackVersionEntity, { where: { country: code, state: 'draft' } });
+    const draft = await VERSIONS.draft(this.uow.reader, code);
     if (!draft) throw countryError(CountryErrorCode.DRAFT_NOT_FOUND, { country: code });
     return draft;
   }
 
   async discardDraft(ctx: RequestContext, code: string): Promise<void> {
     await this.uow.run(async (tx) => {
-      await this.lock(tx, code);
-      const res = await tx.delete(CountryPackVersionEntity, { country: code, state: 'draft' });
-      if (!res.affected) throw countryError(CountryErrorCode.DRAFT_NOT_FOUND, { country: code });
+      await VERSIONS.lock(tx, code);
+      if (!(await VERSIONS.discardDraft(tx, code))) throw countryError(CountryErrorCode.DRAFT_NOT_FOUND, { country: code });
       await this.audit.record(tx, ctx, { action: 'country.draft_discarded', targetType: 'country', targetId: code });
     });
   }
@@ -207,8 +173,8 @@ export class CountryPacksAdminService {
   /** Draft → the published version new sellers get; the previous one is retired (and kept). */
   async publish(ctx: RequestContext, code: string): Promise<VersionResult> {
     return this.uow.run(async (tx) => {
-      await this.lock(tx, code);
-      const draft = await tx.findOne(CountryPackVersionEntity, { where: { country: code, state: 'draft' } });
+      await VERSIONS.lock(tx, code);
+      const draft = await VERSIONS.draft(tx, code);
       if (!draft) throw countryError(CountryErrorCode.DRAFT_NOT_FOUND, { country: code });
       const { pack, problems } = checkPack(draft.document);
       if (!pack || problems.length) throw countryError(CountryErrorCode.PACK_INVALID, {}, problems);
@@ -222,14 +188,7 @@ export class CountryPacksAdminService {
    * for the first time is opened (enabled), which the audit entry records as a status change.
    */
   private async publishDocument(tx: Tx, ctx: RequestContext, code: string, pack: CountryPackDocument, draftId?: string): Promise<VersionResult> {
-    const now = this.clock.now();
-    const previous = await tx.findOne(CountryPackVersionEntity, { where: { country: code, state: 'published' } });
-    const [{ next }] = await tx.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM country_pack_versions WHERE country = $1', [code]);
-    if (previous) await tx.update(CountryPackVersionEntity, { id: previous.id }, { state: 'retired' });
-    const id = draftId ?? randomUUID();
-    const fields = { version: next as number, state: 'published' as const, document: pack as never, publishedBy: ctx.actor?.accountId ?? null, publishedAt: now, updatedAt: now };
-    if (draftId) await tx.update(CountryPackVersionEntity, { id }, fields);
-    else await tx.insert(CountryPackVersionEntity, { id, country: code, createdBy: ctx.actor?.accountId ?? null, ...fields });
+    const { published, previous, version: next } = await VERSIONS.publish(tx, code, pack, ctx.actor?.accountId ?? null, this.clock.now(), draftId);
     const existing = await tx.findOne(CountryEntity, { where: { code } });
     if (existing) await tx.update(CountryEntity, { code }, { publishedVersion: next });
     else await tx.insert(CountryEntity, { code, status: 'enabled', publishedVersion: next });
@@ -254,7 +213,7 @@ export class CountryPacksAdminService {
         ...(warnings.length ? { warnings: warnings.map((w) => ({ code: w.code, field: w.field })) } : {}),
       },
     });
-    return { ...summary(await tx.findOneOrFail(CountryPackVersionEntity, { where: { id } })), countryStatus, warnings };
+    return { ...versionSummary(published), countryStatus, warnings };
   }
 
   /**
@@ -266,11 +225,11 @@ export class CountryPacksAdminService {
     const { pack, problems } = checkPack(draft.document);
     if (!pack) throw countryError(CountryErrorCode.PACK_INVALID, {}, problems);
     return this.uow.run(async (tx) => {
-      const published = await tx.findOne(CountryPackVersionEntity, { where: { country: code, state: 'published' } });
+      const published = await VERSIONS.published(tx, code);
       if (!published) return { country: code, against: null, tightenedLegalForms: [], sellers: 0, byLegalForm: [] };
       const tightened = tightenedLegalForms(published.document, pack);
-      const [{ next }] = await tx.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM country_pack_versions WHERE country = $1', [code]);
-      const impact = await this.publications.impact(tx, { country: code, version: next as number, previousVersion: published.version, tightenedLegalForms: tightened });
+      const next = await VERSIONS.nextVersion(tx, code);
+      const impact = await this.publications.impact(tx, { country: code, version: next, previousVersion: published.version, tightenedLegalForms: tightened });
       const byLegalForm = [...impact].map(([legalForm, ids]) => ({ legalForm, sellers: ids.size, ...(withIds ? { sellerIds: [...ids].sort() } : {}) }));
       return { country: code, against: published.version, tightenedLegalForms: tightened, sellers: new Set([...impact.values()].flatMap((ids) => [...ids])).size, byLegalForm };
     });
@@ -278,7 +237,7 @@ export class CountryPacksAdminService {
 
   async setStatus(ctx: RequestContext, code: string, status: 'enabled' | 'disabled'): Promise<{ country: string; status: string }> {
     return this.uow.run(async (tx) => {
-      await this.lock(tx, code);
+      await VERSIONS.lock(tx, code);
       const country = await tx.findOne(CountryEntity, { where: { code } });
       if (!country) throw countryError(CountryErrorCode.NO_PUBLISHED_PACK, { country: code });
       if (country.status !== status) {
@@ -295,9 +254,9 @@ export class CountryPacksAdminService {
   }
 
   async versions(code: string): Promise<VersionSummary[]> {
-    const rows = await this.uow.reader.find(CountryPackVersionEntity, { where: { country: code }, order: { version: 'DESC' } });
+    const rows = await VERSIONS.all(this.uow.reader, code);
     if (!rows.length) throw countryError(CountryErrorCode.NOT_FOUND, { country: code });
-    return rows.map(summary);
+    return rows.map(versionSummary);
   }
 
   /**
@@ -311,8 +270,7 @@ export class CountryPacksAdminService {
         const draft = await this.draft(code);
         return { document: draft.document, at: this.clock.now() };
       }
-      const n = Number(v);
-      const row = Number.isInteger(n) ? await this.uow.reader.findOne(CountryPackVersionEntity, { where: { country: code, version: n } }) : null;
+      const row = await VERSIONS.numbered(this.uow.reader, Number(v), code);
       if (!row) throw countryError(CountryErrorCode.VERSION_NOT_FOUND, { country: code, version: v });
       return { document: row.document, at: row.publishedAt ?? row.createdAt };
     };
@@ -351,8 +309,8 @@ export class CountryPacksAdminService {
         throw new Error(`seed pack ${input.country} is invalid: ${problems.map((p) => `${p.field} ${p.code} ${JSON.stringify(p.params)}`).join('; ')}`);
       }
       await this.uow.run(async (tx) => {
-        await this.lock(tx, pack.country);
-        const any = await tx.count(CountryPackVersionEntity, { where: { country: pack.country } });
+        await VERSIONS.lock(tx, pack.country);
+        const any = await VERSIONS.count(tx, pack.country);
         if (any === 0) {
           await this.publishDocument(tx, ctx, pack.country, pack);
           seeded.push(pack.country);
@@ -368,10 +326,10 @@ export class CountryPacksAdminService {
 
   /** Offers a newer seed revision as a draft (see {@link seed}); true when it did. */
   private async offerSeed(tx: Tx, ctx: RequestContext, pack: CountryPackDocument): Promise<boolean> {
-    const published = await tx.findOne(CountryPackVersionEntity, { where: { country: pack.country, state: 'published' } });
+    const published = await VERSIONS.published(tx, pack.country);
     const revision = pack.seedRevision ?? 1;
     if (!published || revision <= (published.document.seedRevision ?? 1)) return false;
-    if (await tx.findOne(CountryPackVersionEntity, { where: { country: pack.country, state: 'draft' } })) return false;
+    if (await VERSIONS.draft(tx, pack.country)) return false;
     // the offer changes rules, never whether the country is open (status is not pack content)
     const draft: CountryPackDocument = pack;
     const [{ offered }] = await tx.query(
@@ -381,15 +339,7 @@ export class CountryPacksAdminService {
     if (offered) return false; // ops discarded this revision once: not again
     const changes = diffPacks(published.document, draft).filter((c) => c.path !== 'seedRevision');
     if (!changes.length) return false;
-    await tx.insert(CountryPackVersionEntity, {
-      id: randomUUID(),
-      country: pack.country,
-      version: null,
-      state: 'draft',
-      document: draft as never,
-      createdBy: null,
-      updatedAt: this.clock.now(),
-    });
+    await VERSIONS.insertDraft(tx, pack.country, draft, null, this.clock.now());
     await this.audit.record(tx, ctx, {
       action: 'country.seed_offered',
       targetType: 'country',

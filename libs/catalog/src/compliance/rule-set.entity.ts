@@ -1,7 +1,9 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Entity, Index } from 'typeorm';
+import { DocumentVersionColumns } from '@app/persistence';
+import type { DocumentVersionState } from '@app/persistence';
 import type { ComplianceRuleSetDocument } from './schema';
 
-export type RuleSetVersionState = 'draft' | 'published' | 'retired';
+export type RuleSetVersionState = DocumentVersionState;
 
 /**
  * Every version of the compliance rule set, kept forever: a readiness report names the rule-set
@@ -14,32 +16,4 @@ export type RuleSetVersionState = 'draft' | 'published' | 'retired';
 @Index('uq_compliance_rule_set_versions_live', ['state'], { unique: true, where: `"state" IN ('draft', 'published')` })
 @Check('ck_compliance_rule_set_versions_state', `"state" IN ('draft', 'published', 'retired')`)
 @Check('ck_compliance_rule_set_versions_numbered', `("state" = 'draft') = ("version" IS NULL)`)
-export class ComplianceRuleSetVersionEntity {
-  @PrimaryColumn('uuid')
-  id: string;
-
-  /** 1, 2, 3 … assigned at publication; null while a draft. */
-  @Column('integer', { nullable: true })
-  version: number | null;
-
-  @Column('varchar', { length: 16 })
-  state: RuleSetVersionState;
-
-  @Column('jsonb')
-  document: ComplianceRuleSetDocument;
-
-  @Column('uuid', { name: 'created_by', nullable: true })
-  createdBy: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Column('timestamptz', { name: 'updated_at' })
-  updatedAt: Date;
-
-  @Column('uuid', { name: 'published_by', nullable: true })
-  publishedBy: string | null;
-
-  @Column('timestamptz', { name: 'published_at', nullable: true })
-  publishedAt: Date | null;
-}
+export class ComplianceRuleSetVersionEntity extends DocumentVersionColumns<ComplianceRuleSetDocument> {}

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
 import { Outbox } from '@app/jobs';
 import { ComplianceRulesPublishedEvent } from '../events';
@@ -7,32 +6,23 @@ import { diffPacks } from '@app/countries';
 import type { PackChange } from '@app/countries';
 import { CLOCK, systemContext } from '@app/kernel';
 import type { Clock, ErrorDetail, RequestContext } from '@app/kernel';
-import { Reader, Tx, UnitOfWork } from '@app/persistence';
+import { Reader, Tx, UnitOfWork, VersionedDocuments, versionSummary } from '@app/persistence';
+import type { VersionSummary } from '@app/persistence';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { checkRuleSet } from './checks';
 import { ComplianceRuleSetVersionEntity } from './rule-set.entity';
 import type { ComplianceRuleSetDocument, ComplianceRuleSetInput } from './schema';
 
-export interface RuleSetVersionSummary {
-  version: number | null;
-  state: string;
+export interface RuleSetVersionSummary extends VersionSummary {
   rules: number;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  publishedBy: string | null;
-  publishedAt: string | null;
 }
 
-const summary = (v: ComplianceRuleSetVersionEntity): RuleSetVersionSummary => ({
-  version: v.version,
-  state: v.state,
-  rules: v.document.rules.length,
-  createdBy: v.createdBy,
-  createdAt: v.createdAt.toISOString(),
-  updatedAt: v.updatedAt.toISOString(),
-  publishedBy: v.publishedBy,
-  publishedAt: v.publishedAt?.toISOString() ?? null,
+const summary = (v: ComplianceRuleSetVersionEntity): RuleSetVersionSummary => ({ ...versionSummary(v), rules: v.document.rules.length });
+
+/** The rule set's versions (one document, no key), with the mechanics every versioned document shares. */
+const VERSIONS = new VersionedDocuments<ComplianceRuleSetDocument, ComplianceRuleSetVersionEntity>(ComplianceRuleSetVersionEntity, {
+  table: 'compliance_rule_set_versions',
+  lockName: 'compliance-rule-set',
 });
 
 export interface PublishedRuleSet {
@@ -52,23 +42,18 @@ export class ComplianceRulesService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private lock(tx: Tx): Promise<unknown> {
-    return tx.query("SELECT pg_advisory_xact_lock(hashtext('compliance-rule-set'))");
-  }
-
-  /** The published rule set readiness evaluates against; none published yet: no rules (version 0). */
-  /** The published rule set, read outside any transaction. */
+  /** The published rule set readiness evaluates against, read outside any transaction; none published yet: no rules (version 0). */
   getPublished(): Promise<PublishedRuleSet> {
     return this.published(this.uow.reader);
   }
 
   async published(tx: Reader): Promise<PublishedRuleSet> {
-    const row = await tx.findOne(ComplianceRuleSetVersionEntity, { where: { state: 'published' } });
+    const row = await VERSIONS.published(tx);
     return row ? { version: row.version as number, document: row.document } : { version: 0, document: { rules: [] } };
   }
 
   async draft(): Promise<ComplianceRuleSetVersionEntity> {
-    const draft = await this.uow.reader.findOne(ComplianceRuleSetVersionEntity, { where: { state: 'draft' } });
+    const draft = await VERSIONS.draft(this.uow.reader);
     if (!draft) throw catalogError(CatalogErrorCode.COMPLIANCE_DRAFT_NOT_FOUND);
     return draft;
   }
@@ -78,22 +63,15 @@ export class ComplianceRulesService {
     const schemaProblems = problems.filter((p) => p.code === 'SCHEMA');
     if (!ruleSet || schemaProblems.length) throw catalogError(CatalogErrorCode.COMPLIANCE_RULES_INVALID, {}, schemaProblems);
     return this.uow.run(async (tx) => {
-      await this.lock(tx);
-      const now = this.clock.now();
-      const existing = await tx.findOne(ComplianceRuleSetVersionEntity, { where: { state: 'draft' } });
-      if (existing) {
-        await tx.update(ComplianceRuleSetVersionEntity, { id: existing.id }, { document: ruleSet as never, updatedAt: now, createdBy: ctx.actor?.accountId ?? null });
-      } else {
-        await tx.insert(ComplianceRuleSetVersionEntity, { id: randomUUID(), version: null, state: 'draft', document: ruleSet as never, createdBy: ctx.actor?.accountId ?? null, updatedAt: now });
-      }
-      const base = await tx.findOne(ComplianceRuleSetVersionEntity, { where: { state: 'published' } });
+      await VERSIONS.lock(tx);
+      const { draft, base } = await VERSIONS.saveDraft(tx, undefined, ruleSet, ctx.actor?.accountId ?? null, this.clock.now());
       await this.audit.record(tx, ctx, {
         action: 'compliance_rules.draft_saved',
         targetType: 'compliance_rule_set',
         targetId: 'draft',
         changes: { against: base?.version ?? null, changes: diffPacks(byId(base?.document), byId(ruleSet)).slice(0, 200) },
       });
-      return summary(await tx.findOneOrFail(ComplianceRuleSetVersionEntity, { where: { state: 'draft' } }));
+      return summary(draft);
     });
   }
 
@@ -104,8 +82,8 @@ export class ComplianceRulesService {
 
   async publish(ctx: RequestContext): Promise<RuleSetVersionSummary> {
     return this.uow.run(async (tx) => {
-      await this.lock(tx);
-      const draft = await tx.findOne(ComplianceRuleSetVersionEntity, { where: { state: 'draft' } });
+      await VERSIONS.lock(tx);
+      const draft = await VERSIONS.draft(tx);
       if (!draft) throw catalogError(CatalogErrorCode.COMPLIANCE_DRAFT_NOT_FOUND);
       const { ruleSet, problems } = checkRuleSet(draft.document, (await this.published(tx)).document);
       if (!ruleSet || problems.length) throw catalogError(CatalogErrorCode.COMPLIANCE_RULES_INVALID, {}, problems);
@@ -114,14 +92,7 @@ export class ComplianceRulesService {
   }
 
   private async publishDocument(tx: Tx, ctx: RequestContext, ruleSet: ComplianceRuleSetDocument, draftId?: string): Promise<RuleSetVersionSummary> {
-    const now = this.clock.now();
-    const previous = await tx.findOne(ComplianceRuleSetVersionEntity, { where: { state: 'published' } });
-    const [{ next }] = await tx.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM compliance_rule_set_versions');
-    if (previous) await tx.update(ComplianceRuleSetVersionEntity, { id: previous.id }, { state: 'retired' });
-    const id = draftId ?? randomUUID();
-    const fields = { version: next as number, state: 'published' as const, document: ruleSet as never, publishedBy: ctx.actor?.accountId ?? null, publishedAt: now, updatedAt: now };
-    if (draftId) await tx.update(ComplianceRuleSetVersionEntity, { id }, fields);
-    else await tx.insert(ComplianceRuleSetVersionEntity, { id, createdBy: ctx.actor?.accountId ?? null, ...fields });
+    const { published, previous, version: next } = await VERSIONS.publish(tx, undefined, ruleSet, ctx.actor?.accountId ?? null, this.clock.now(), draftId);
     await this.audit.record(tx, ctx, {
       action: 'compliance_rules.published',
       targetType: 'compliance_rule_set',
@@ -130,18 +101,18 @@ export class ComplianceRulesService {
     });
     // stored readiness was evaluated under the previous version: the worker re-evaluates it
     if (previous) await this.outbox.add(tx, ComplianceRulesPublishedEvent, String(next), { version: next });
-    return summary(await tx.findOneOrFail(ComplianceRuleSetVersionEntity, { where: { id } }));
+    return summary(published);
   }
 
   async versions(): Promise<RuleSetVersionSummary[]> {
-    return (await this.uow.reader.find(ComplianceRuleSetVersionEntity, { order: { version: 'DESC' } })).map(summary);
+    return (await VERSIONS.all(this.uow.reader)).map(summary);
   }
 
   /** `from`/`to` are version numbers or `draft`; rules are compared by id (`rules.<id>.<path>`). */
   async diff(from: string, to: string): Promise<PackChange[]> {
     const load = async (v: string) => {
       if (v === 'draft') return (await this.draft()).document;
-      const row = await this.uow.reader.findOne(ComplianceRuleSetVersionEntity, { where: { version: Number(v) } });
+      const row = await VERSIONS.numbered(this.uow.reader, Number(v));
       if (!row) throw catalogError(CatalogErrorCode.COMPLIANCE_VERSION_NOT_FOUND, { version: v });
       return row.document;
     };
@@ -153,8 +124,8 @@ export class ComplianceRulesService {
     const { ruleSet, problems } = checkRuleSet(input);
     if (!ruleSet || problems.length) throw new Error(`seed compliance rules are invalid: ${problems.map((p) => `${p.field} ${p.code}`).join('; ')}`);
     const seeded = await this.uow.run(async (tx) => {
-      await this.lock(tx);
-      if ((await tx.count(ComplianceRuleSetVersionEntity)) > 0) return false;
+      await VERSIONS.lock(tx);
+      if ((await VERSIONS.count(tx)) > 0) return false;
       await this.publishDocument(tx, systemContext('seed'), ruleSet);
       return true;
     });

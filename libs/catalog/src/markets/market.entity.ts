@@ -1,7 +1,9 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { DocumentVersionColumns } from '@app/persistence';
+import type { DocumentVersionState } from '@app/persistence';
 import type { MarketDocument } from './schema';
 
-export type MarketVersionState = 'draft' | 'published' | 'retired';
+export type MarketVersionState = DocumentVersionState;
 
 /**
  * Every version of every market, kept forever (a price or listing can name the version it was
@@ -12,37 +14,9 @@ export type MarketVersionState = 'draft' | 'published' | 'retired';
 @Index('uq_market_versions_draft', ['market'], { unique: true, where: `"state" = 'draft'` })
 @Check('ck_market_versions_state', `"state" IN ('draft', 'published', 'retired')`)
 @Check('ck_market_versions_numbered', `("state" = 'draft') = ("version" IS NULL)`)
-export class MarketVersionEntity {
-  @PrimaryColumn('uuid')
-  id: string;
-
+export class MarketVersionEntity extends DocumentVersionColumns<MarketDocument> {
   @Column('varchar', { length: 16 })
   market: string;
-
-  /** 1, 2, 3 … assigned at publication; null while a draft. */
-  @Column('integer', { nullable: true })
-  version: number | null;
-
-  @Column('varchar', { length: 16 })
-  state: MarketVersionState;
-
-  @Column('jsonb')
-  document: MarketDocument;
-
-  @Column('uuid', { name: 'created_by', nullable: true })
-  createdBy: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Column('timestamptz', { name: 'updated_at' })
-  updatedAt: Date;
-
-  @Column('uuid', { name: 'published_by', nullable: true })
-  publishedBy: string | null;
-
-  @Column('timestamptz', { name: 'published_at', nullable: true })
-  publishedAt: Date | null;
 }
 
 /** A market ops have published, and whether sellers may list for it. */

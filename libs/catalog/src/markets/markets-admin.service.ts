@@ -1,36 +1,25 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/audit';
 import { diffPacks } from '@app/countries';
 import type { PackChange } from '@app/countries';
 import { CLOCK, systemContext } from '@app/kernel';
 import type { Clock, ErrorDetail, RequestContext } from '@app/kernel';
 import { Outbox } from '@app/jobs';
-import { Tx, UnitOfWork } from '@app/persistence';
+import { Tx, UnitOfWork, VersionedDocuments, versionSummary } from '@app/persistence';
+import type { VersionSummary } from '@app/persistence';
 import { catalogError, CatalogErrorCode } from '../errors';
 import { MarketEntity, MarketVersionEntity } from './market.entity';
 import { checkMarket } from './market-checks';
 import type { MarketDocument, MarketInput } from './schema';
 import { MarketPublishedEvent, MarketStatusChangedEvent } from '../events';
 
-export interface MarketVersionSummary {
-  version: number | null;
-  state: string;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  publishedBy: string | null;
-  publishedAt: string | null;
-}
+export type MarketVersionSummary = VersionSummary;
 
-const summary = (v: MarketVersionEntity): MarketVersionSummary => ({
-  version: v.version,
-  state: v.state,
-  createdBy: v.createdBy,
-  createdAt: v.createdAt.toISOString(),
-  updatedAt: v.updatedAt.toISOString(),
-  publishedBy: v.publishedBy,
-  publishedAt: v.publishedAt?.toISOString() ?? null,
+/** Every market's versions (draft → published → retired), with the mechanics every versioned document shares. */
+const VERSIONS = new VersionedDocuments<MarketDocument, MarketVersionEntity>(MarketVersionEntity, {
+  table: 'market_versions',
+  key: { property: 'market', column: 'market' },
+  lockName: 'market',
 });
 
 /** Ops' side of markets: drafts, checks, publication, enabling — every change audited. Same shape as country packs. */
@@ -44,11 +33,6 @@ export class MarketsAdminService {
     private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  /** Serialises changes to one market across processes, for the transaction's duration. */
-  private lock(tx: Tx, code: string): Promise<unknown> {
-    return tx.query("SELECT pg_advisory_xact_lock(hashtext('market:' || $1))", [code]);
-  }
 
   async overview(): Promise<{ code: string; status: string | null; publishedVersion: number | null; hasDraft: boolean; name: string }[]> {
     const rows: { code: string; status: string | null; published_version: number | null; has_draft: boolean; name: string }[] = await this.uow.reader.query(
@@ -69,44 +53,28 @@ export class MarketsAdminService {
     const schemaProblems = problems.filter((p) => p.code === 'SCHEMA');
     if (!market || schemaProblems.length) throw catalogError(CatalogErrorCode.MARKET_INVALID, {}, schemaProblems);
     return this.uow.run(async (tx) => {
-      await this.lock(tx, code);
-      const now = this.clock.now();
-      const existing = await tx.findOne(MarketVersionEntity, { where: { market: code, state: 'draft' } });
-      if (existing) {
-        await tx.update(MarketVersionEntity, { id: existing.id }, { document: market as never, updatedAt: now, createdBy: ctx.actor?.accountId ?? null });
-      } else {
-        await tx.insert(MarketVersionEntity, {
-          id: randomUUID(),
-          market: code,
-          version: null,
-          state: 'draft',
-          document: market as never,
-          createdBy: ctx.actor?.accountId ?? null,
-          updatedAt: now,
-        });
-      }
-      const base = await tx.findOne(MarketVersionEntity, { where: { market: code, state: 'published' } });
+      await VERSIONS.lock(tx, code);
+      const { draft, base } = await VERSIONS.saveDraft(tx, code, market, ctx.actor?.accountId ?? null, this.clock.now());
       await this.audit.record(tx, ctx, {
         action: 'market.draft_saved',
         targetType: 'market',
         targetId: code,
         changes: { against: base?.version ?? null, changes: diffPacks(base?.document ?? {}, market).slice(0, 200) },
       });
-      return summary(await tx.findOneOrFail(MarketVersionEntity, { where: { market: code, state: 'draft' } }));
+      return versionSummary(draft);
     });
   }
 
   async draft(code: string): Promise<MarketVersionEntity> {
-    const draft = await this.uow.reader.findOne(MarketVersionEntity, { where: { market: code, state: 'draft' } });
+    const draft = await VERSIONS.draft(this.uow.reader, code);
     if (!draft) throw catalogError(CatalogErrorCode.MARKET_DRAFT_NOT_FOUND, { market: code });
     return draft;
   }
 
   async discardDraft(ctx: RequestContext, code: string): Promise<void> {
     await this.uow.run(async (tx) => {
-      await this.lock(tx, code);
-      const res = await tx.delete(MarketVersionEntity, { market: code, state: 'draft' });
-      if (!res.affected) throw catalogError(CatalogErrorCode.MARKET_DRAFT_NOT_FOUND, { market: code });
+      await VERSIONS.lock(tx, code);
+      if (!(await VERSIONS.discardDraft(tx, code))) throw catalogError(CatalogErrorCode.MARKET_DRAFT_NOT_FOUND, { market: code });
       await this.audit.record(tx, ctx, { action: 'market.draft_discarded', targetType: 'market', targetId: code });
     });
   }
@@ -118,8 +86,8 @@ export class MarketsAdminService {
   /** Draft → the published version listings use; the previous one is retired (and kept). */
   async publish(ctx: RequestContext, code: string): Promise<MarketVersionSummary> {
     return this.uow.run(async (tx) => {
-      await this.lock(tx, code);
-      const draft = await tx.findOne(MarketVersionEntity, { where: { market: code, state: 'draft' } });
+      await VERSIONS.lock(tx, code);
+      const draft = await VERSIONS.draft(tx, code);
       if (!draft) throw catalogError(CatalogErrorCode.MARKET_DRAFT_NOT_FOUND, { market: code });
       const { market, problems } = checkMarket(draft.document);
       if (!market || problems.length) throw catalogError(CatalogErrorCode.MARKET_INVALID, {}, problems);
@@ -129,13 +97,7 @@ export class MarketsAdminService {
 
   private async publishDocument(tx: Tx, ctx: RequestContext, code: string, market: MarketDocument, draftId?: string): Promise<MarketVersionSummary> {
     const now = this.clock.now();
-    const previous = await tx.findOne(MarketVersionEntity, { where: { market: code, state: 'published' } });
-    const [{ next }] = await tx.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM market_versions WHERE market = $1', [code]);
-    if (previous) await tx.update(MarketVersionEntity, { id: previous.id }, { state: 'retired' });
-    const id = draftId ?? randomUUID();
-    const fields = { version: next as number, state: 'published' as const, document: market as never, publishedBy: ctx.actor?.accountId ?? null, publishedAt: now, updatedAt: now };
-    if (draftId) await tx.update(MarketVersionEntity, { id }, fields);
-    else await tx.insert(MarketVersionEntity, { id, market: code, createdBy: ctx.actor?.accountId ?? null, ...fields });
+    const { published, previous, version: next } = await VERSIONS.publish(tx, code, market, ctx.actor?.accountId ?? null, now, draftId);
     await tx.query(
       `INSERT INTO markets (code, status, published_version, updated_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (code) DO UPDATE SET status = EXCLUDED.status, published_version = EXCLUDED.published_version, updated_at = EXCLUDED.updated_at`,
@@ -149,12 +111,12 @@ export class MarketsAdminService {
     });
     // Stored prices of this market carry the old rule version: the catalog re-prices them.
     if (previous) await this.outbox.add(tx, MarketPublishedEvent, code, { market: code, version: next });
-    return summary(await tx.findOneOrFail(MarketVersionEntity, { where: { id } }));
+    return versionSummary(published);
   }
 
   async setStatus(ctx: RequestContext, code: string, status: 'enabled' | 'disabled'): Promise<{ code: string; status: string }> {
     return this.uow.run(async (tx) => {
-      await this.lock(tx, code);
+      await VERSIONS.lock(tx, code);
       const market = await tx.findOne(MarketEntity, { where: { code } });
       if (!market) throw catalogError(CatalogErrorCode.MARKET_NOT_PUBLISHED, { market: code });
       if (market.status !== status) {
@@ -172,16 +134,16 @@ export class MarketsAdminService {
   }
 
   async versions(code: string): Promise<MarketVersionSummary[]> {
-    const rows = await this.uow.reader.find(MarketVersionEntity, { where: { market: code }, order: { version: 'DESC' } });
+    const rows = await VERSIONS.all(this.uow.reader, code);
     if (!rows.length) throw catalogError(CatalogErrorCode.MARKET_NOT_FOUND, { market: code });
-    return rows.map(summary);
+    return rows.map(versionSummary);
   }
 
   /** `from`/`to` are version numbers or `draft`. */
   async diff(code: string, from: string, to: string): Promise<PackChange[]> {
     const load = async (v: string) => {
       if (v === 'draft') return (await this.draft(code)).document;
-      const row = await this.uow.reader.findOne(MarketVersionEntity, { where: { market: code, version: Number(v) } });
+      const row = await VERSIONS.numbered(this.uow.reader, Number(v), code);
       if (!row) throw catalogError(CatalogErrorCode.MARKET_VERSION_NOT_FOUND, { market: code, version: v });
       return row.document;
     };
@@ -201,8 +163,8 @@ export class MarketsAdminService {
         throw new Error(`seed market ${input.code} is invalid: ${problems.map((p) => `${p.field} ${p.code} ${JSON.stringify(p.params)}`).join('; ')}`);
       }
       await this.uow.run(async (tx) => {
-        await this.lock(tx, market.code);
-        if ((await tx.count(MarketVersionEntity, { where: { market: market.code } })) > 0) return;
+        await VERSIONS.lock(tx, market.code);
+        if ((await VERSIONS.count(tx, market.code)) > 0) return;
         await this.publishDocument(tx, ctx, market.code, market);
         seeded.push(market.code);
       });
