@@ -14,9 +14,9 @@ import {
   type FieldError,
   type MarketChangeView,
 } from '../api/client';
-import { FormAlert, useErrorMessage } from '../forms';
+import { FormAlert } from '../forms';
 import { LANGUAGES, useI18n, type MessageKey } from '../i18n';
-import { DiffTable, Json, Pending, Table } from './common';
+import { DiffTable, Json, Pending, ProblemList, Table, useDraftActions } from './common';
 
 type Doc = Record<string, unknown> & {
   name?: Record<string, string>;
@@ -39,7 +39,6 @@ const unlist = (text: string) =>
 export function MarketEditorPage() {
   const { code = '' } = useParams();
   const { t, lang } = useI18n();
-  const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const start = useQuery({
     queryKey: ['ops', 'market-start', code],
@@ -57,10 +56,8 @@ export function MarketEditorPage() {
   });
   const [doc, setDoc] = useState<Doc>();
   const [dirty, setDirty] = useState(false);
-  const [problems, setProblems] = useState<FieldError[]>();
-  const [status, setStatus] = useState<{ ok?: string; error?: string }>();
+  const { problems, setProblems, status, setStatus, busy, run } = useDraftActions();
   const [diff, setDiff] = useState<MarketChangeView[]>();
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (start.data && !doc) {
       setDoc(start.data.doc);
@@ -77,28 +74,7 @@ export function MarketEditorPage() {
   const shownAt = new Set<string>();
   const at = (field: string): ReactNode => {
     shownAt.add(field);
-    const here = (problems ?? []).filter((p) => p.field === field || p.field.startsWith(`${field}.`));
-    return here.length ? (
-      <ul className="problems" data-problem-for={field}>
-        {here.map((p) => (
-          <li key={`${p.field}-${p.code}-${p.message}`} className="error">
-            {p.message}
-          </li>
-        ))}
-      </ul>
-    ) : null;
-  };
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setStatus(undefined);
-    try {
-      await fn();
-    } catch (e) {
-      if (e instanceof ApiError && e.details.length) setProblems(e.details);
-      setStatus({ error: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
+    return <ProblemList field={field} problems={(problems ?? []).filter((p) => p.field === field || p.field.startsWith(`${field}.`))} />;
   };
   const save = async () => {
     await opsMarketsControllerSaveDraftV1({ path: { code }, body: doc });

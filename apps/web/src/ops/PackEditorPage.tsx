@@ -16,9 +16,9 @@ import {
   type DraftImpactView,
   type PackChangeView,
 } from '../api/client';
-import { FormAlert, useErrorMessage } from '../forms';
+import { FormAlert } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
-import { DiffTable, Pending, Table } from './common';
+import { DiffTable, Pending, ProblemList, Table, useDraftActions } from './common';
 import { clonePack, describe, dotted, emptyLabel, findLabels, getIn, PACK_LANGS, placeOf, problemPath, setIn, type Doc, type Path } from './pack';
 
 interface Problem {
@@ -87,17 +87,14 @@ export function PackEditorPage() {
   const [search] = useSearchParams();
   const from = search.get('from');
   const { t, lang } = useI18n();
-  const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const start = useQuery({ queryKey: ['ops', 'pack-start', cc, from], queryFn: () => loadStart(cc, from), staleTime: Infinity, gcTime: 0 });
   const types = useQuery({ queryKey: ['ops', 'identifier-types', lang], queryFn: async () => (await opsCountriesControllerIdentifierTypesV1()).data });
   const [doc, setDoc] = useState<Doc>();
   const [dirty, setDirty] = useState(false);
-  const [problems, setProblems] = useState<Problem[]>();
-  const [status, setStatus] = useState<{ ok?: string; error?: string }>();
+  const { problems, setProblems, status, setStatus, busy, run } = useDraftActions<Problem>();
   const [diff, setDiff] = useState<PackChangeView[]>();
   const [impact, setImpact] = useState<DraftImpactView>();
-  const [busy, setBusy] = useState(false);
   const [onlyMissing, setOnlyMissing] = useState(false);
 
   useEffect(() => {
@@ -147,31 +144,8 @@ export function PackEditorPage() {
   samples.forEach((_, i) => places.add(`samples.${i}`));
   const located = (problems ?? []).map((p) => ({ ...p, place: placeOf(problemPath(doc, p.field), places) }));
   const at = (place: string) => located.filter((p) => p.place === place);
-  const ProblemsAt = ({ place }: { place: string }) => {
-    const here = at(place);
-    return here.length ? (
-      <ul className="problems" data-problem-for={place}>
-        {here.map((p) => (
-          <li key={`${p.field}-${p.code}`} className="error">
-            {p.message}
-          </li>
-        ))}
-      </ul>
-    ) : null;
-  };
+  const ProblemsAt = ({ place }: { place: string }) => <ProblemList field={place} problems={at(place)} />;
 
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setStatus(undefined);
-    try {
-      await fn();
-    } catch (e) {
-      if (e instanceof ApiError && e.details.length) setProblems(e.details);
-      setStatus({ error: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
   const save = async () => {
     await opsCountriesControllerSaveDraftV1({ path: { cc }, body: doc });
     setDirty(false);

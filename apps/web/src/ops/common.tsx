@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { ApiError, type FieldError } from '../api/client';
 import { useErrorMessage } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
 
@@ -68,4 +69,42 @@ export function DiffTable({ label, diff }: { label: string; diff: readonly Versi
       </tbody>
     </Table>
   );
+}
+
+/**
+ * The state every draft editor (country pack, market) keeps around its actions: the problems the API reported,
+ * the last outcome, and whether an action runs. `run` clears the outcome, and on failure shows the API's field
+ * problems next to their fields and its message in the alert.
+ */
+export function useDraftActions<P extends FieldError = FieldError>() {
+  const errorMessage = useErrorMessage();
+  const [problems, setProblems] = useState<P[]>();
+  const [status, setStatus] = useState<{ ok?: string; error?: string }>();
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setStatus(undefined);
+    try {
+      await fn();
+    } catch (e) {
+      if (e instanceof ApiError && e.details.length) setProblems(e.details as P[]);
+      setStatus({ error: errorMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { problems, setProblems, status, setStatus, busy, run };
+}
+
+/** The problems reported for one field of a draft, next to it. */
+export function ProblemList({ field, problems }: { field: string; problems: readonly FieldError[] }) {
+  return problems.length ? (
+    <ul className="problems" data-problem-for={field}>
+      {problems.map((p) => (
+        <li key={`${p.field}-${p.code}-${p.message}`} className="error">
+          {p.message}
+        </li>
+      ))}
+    </ul>
+  ) : null;
 }
