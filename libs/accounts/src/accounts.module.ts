@@ -4,7 +4,7 @@ import { AuditModule } from '@app/audit';
 import { AccessTokens } from './access-tokens';
 import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
-import { AuthGuard } from './auth.guard';
+import { AuthGuard, RequestAuthenticator } from './auth.guard';
 import { AuthService } from './auth.service';
 import { BootstrapOpsAdmin } from './bootstrap-ops-admin';
 import { AccessTokenEntity } from './entities/access-token.entity';
@@ -17,7 +17,7 @@ import { OpsAccountsController } from './ops-accounts.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([AccountEntity, AccessTokenEntity, LoginThrottleEntity]), AuditModule],
   controllers: [AuthController, OpsAccountsController],
-  providers: [AccountsService, AuthService, AccessTokens, LoginThrottle, AuthGuard, BootstrapOpsAdmin, PurgeAuthStateJob],
-  exports: [AccountsService, AccessTokens, AuthGuard],
+  providers: [AccountsService, AuthService, AccessTokens, LoginThrottle, RequestAuthenticator, AuthGuard, BootstrapOpsAdmin, PurgeAuthStateJob],
+  exports: [AccountsService, AccessTokens, RequestAuthenticator, AuthGuard],
 })
 export class AccountsModule {}

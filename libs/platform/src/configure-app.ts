@@ -4,6 +4,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, declaredLengthLimit, FastRouteServer, HttpServerEdge, requestContextMiddleware } from '@app/kernel';
 import { StripeWebhookRoute } from '@app/payments';
+import { RegisterBusinessRoute, SellerMeRoute } from '@app/sellers';
 import { decorateOpenApi } from './openapi';
 import { serveWebApp } from './web-app';
 
@@ -24,8 +25,9 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   express.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true });
   express.useBodyParser('urlencoded', { limit: config.bodyLimitBytes, extended: false });
   express.enableVersioning({ type: VersioningType.URI, prefix: 'v' });
-  // High-volume machine endpoints answered ahead of Express (same envelope, ids, languages, logs).
-  app.get(FastRouteServer).install(app.getHttpServer(), [app.get(StripeWebhookRoute)]);
+  // High-volume endpoints answered ahead of Express (same envelope, ids, languages, logs): the
+  // processor's webhooks, the seller's registration and GET /v1/sellers/me (see bench/registration.mjs)
+  app.get(FastRouteServer).install(app.getHttpServer(), [app.get(StripeWebhookRoute), app.get(RegisterBusinessRoute), app.get(SellerMeRoute)]);
   // timeouts, and requests Node's HTTP parser refuses before any route sees them, in the envelope
   app.get(HttpServerEdge).install(app.getHttpServer());
   serveWebApp(express, config.webDir);

@@ -12,3 +12,4 @@ export type { SellerBusinessProfile, SellerContact, SellerReviewProfile, SellerS
 export { SellerErasure } from './erasure';
 export type { ErasureParticipant } from './erasure';
 export { eligibility } from './eligibility';
+export { RegisterBusinessRoute, SellerMeRoute } from './fast-routes';

@@ -10,12 +10,13 @@ import { OpsSellersController, SellersController, SignupController } from './sel
 import { SellersService } from './sellers.service';
 import { SellerDirectory } from './seller-directory';
 import { SellerErasure } from './erasure';
+import { RegisterBusinessRoute, SellerMeRoute } from './fast-routes';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SellerEntity, SellerBusinessProfileEntity, SellerIdentifierEntity]), AccountsModule, CountriesModule],
   controllers: [SignupController, SellersController, OpsSellersController],
-  providers: [SellersService, BusinessProfileService, SellerDirectory, SellerErasure],
-  exports: [SellersService, SellerDirectory, SellerErasure],
+  providers: [SellersService, BusinessProfileService, SellerDirectory, SellerErasure, RegisterBusinessRoute, SellerMeRoute],
+  exports: [SellersService, SellerDirectory, SellerErasure, RegisterBusinessRoute, SellerMeRoute],
 })
 export class SellersModule implements OnModuleInit {
   constructor(private readonly tokens: AccessTokens) {}

@@ -11,6 +11,7 @@ import { negotiateLocale } from '../i18n/locales';
 import { ErrorRenderer } from './error-filter';
 import { requestIdFrom } from './request-context.middleware';
 import { safeError } from './safe-error';
+import { inspectInput } from './validation';
 
 export interface FastRouteRequest {
   /** The body exactly as received (never parsed before the route sees it). */
@@ -21,13 +22,17 @@ export interface FastRouteRequest {
 
 /**
  * A route served straight from the HTTP server, ahead of Express and the Nest pipeline (router,
- * guards, pipes, interceptors, body parsers). Only for public, high-volume machine endpoints whose
- * work is "verify the raw bytes, store, answer" — today the processor's webhooks. Everything a
- * caller can observe stays the same as on Nest routes: request id, language negotiation, body
- * limit, 415 for other media types, the one error envelope, one log line per request.
+ * guards, pipes, interceptors, body parsers), which cost about as much CPU per request as the
+ * route's own work (measured in bench/registration.mjs). Only for high-volume endpoints: the
+ * processor's webhooks, and the seller's registration and `GET /v1/sellers/me`. The same path is
+ * also declared as a Nest route (OpenAPI, and the variants a fast route leaves to Express: a
+ * trailing slash, HEAD). Everything a caller can observe stays the same as on Nest routes: request
+ * id, language negotiation (and the account's language once a route authenticated the caller),
+ * body limit, 415 for other media types, 400 for malformed JSON ({@link parseJsonBody}), the one
+ * error envelope, one log line per request.
  */
 export interface FastRoute {
-  readonly method: 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT';
   /** Exact path, without query string (a trailing slash or other variants go to Express). */
   readonly path: string;
   /** Accepted media types (charset, when given, must be utf-8). */
@@ -78,15 +83,19 @@ export class FastRouteServer {
     const { locale, explicit } = negotiateLocale(lang, req.headers['accept-language']);
     const ctx: RequestContext = { requestId, locale, localeExplicit: explicit, ip: req.socket.remoteAddress };
     res.setHeader('X-Request-Id', requestId);
-    res.setHeader('Content-Language', locale);
+    // the body's language follows Accept-Language (and the caller's account): caches must key on both
+    res.setHeader('Vary', 'Accept-Language, Authorization');
     let failure: unknown;
     try {
       const body = await this.readBody(route, req);
       const result = await route.handle({ body, headers: req.headers, ctx });
+      res.setHeader('Content-Language', ctx.locale);
       this.send(res, result.status, result.body);
     } catch (e) {
       failure = e;
-      const rendered = this.renderer.render(e, { method: req.method ?? 'POST', path: route.path, requestId, locale });
+      // a route that authenticated the caller may have switched ctx.locale to the account's language
+      res.setHeader('Content-Language', ctx.locale);
+      const rendered = this.renderer.render(e, { method: req.method ?? 'POST', path: route.path, requestId, locale: ctx.locale });
       if (rendered.status >= 500) this.logger.error({ err: safeError(e), requestId }, 'request failed with %s', rendered.error.code);
       if (!res.headersSent && !res.destroyed) {
         for (const [name, value] of Object.entries(rendered.headers)) res.setHeader(name, value);
@@ -139,4 +148,32 @@ export class FastRouteServer {
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     this.logger[level]({ req, res, responseTime: Date.now() - started }, err && status >= 500 ? 'request errored' : 'request completed');
   }
+}
+
+/**
+ * A JSON request body as the Nest routes' body parser reads it, before authentication: strict (an
+ * object or an array at the top), no body is `{}`, anything else 400 COMMON_MALFORMED_REQUEST.
+ * Then, after authentication (so details speak the account's language), {@link inspectJsonBody}.
+ */
+export function parseJsonBody(body: Buffer): unknown {
+  if (!body.length) return {};
+  const text = body.toString('utf8');
+  const first = /^[\x20\x09\x0a\x0d]*(.)/.exec(text)?.[1];
+  if (first !== '{' && first !== '[') throw commonError(CommonErrorCode.MALFORMED_REQUEST);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw commonError(CommonErrorCode.MALFORMED_REQUEST);
+  }
+}
+
+/**
+ * What the Nest routes' validation pipe checks in every body before any DTO ({@link inspectInput}:
+ * NUL and lone surrogates, depth, prototype keys, huge arrays): 400 COMMON_VALIDATION_FAILED with
+ * field details.
+ */
+export function inspectJsonBody<T>(value: T): T {
+  const problems = inspectInput(value);
+  if (problems.length > 0) throw commonError(CommonErrorCode.VALIDATION_FAILED, {}, problems);
+  return value;
 }
