@@ -5,3 +5,4 @@ export * from './typeorm-logger';
 export { MIGRATIONS } from './migrations';
 export * from './group-commit';
 export * from './encrypted-column-rotation';
+export * from './copy';
