@@ -28,20 +28,81 @@ export interface BreakdownShape {
   json: string;
 }
 
-/** Shapes met by this process, by their JSON: the digest is computed once per shape. */
-const idsByJson = new Map<string, string>();
-const MAX_SHAPES = 10_000;
+/**
+ * Shapes met by this process, as a trie over the shape's parts (step, currency, then its detail's keys
+ * and values in order): finding the shape of a price costs a few map lookups of short strings, not a
+ * JSON string and a digest per price. Detail values are strings (`PriceStep`); anything else falls
+ * back to the shape's JSON as the key.
+ */
+interface ShapeNode {
+  next: Map<string, ShapeNode>;
+  shape?: BreakdownShape;
+}
+let root: ShapeNode = { next: new Map() };
+let nodes = 0;
+const MAX_NODES = 200_000;
+const byJson = new Map<string, BreakdownShape>();
 
 const digestId = (json: string): string => {
   const h = createHash('sha256').update(json).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 };
 
+const child = (n: ShapeNode, key: string): ShapeNode => {
+  let c = n.next.get(key);
+  if (!c) {
+    n.next.set(key, (c = { next: new Map() }));
+    nodes++;
+  }
+  return c;
+};
+
+/** The shape of `steps` as stored: values blanked, per-price details emptied. */
+const shapeOf = (steps: readonly PriceStep[]): PriceStep[] =>
+  steps.map((s) => (s.detail ? { step: s.step, value: '', currency: s.currency, detail: OWN_DETAIL_STEPS.has(s.step) ? {} : s.detail } : { step: s.step, value: '', currency: s.currency }));
+
+const made = (steps: readonly PriceStep[]): BreakdownShape => {
+  const json = JSON.stringify(shapeOf(steps));
+  return { id: digestId(json), json };
+};
+
+/** The shape of `steps`, from the trie (built on first sight). */
+function findShape(steps: readonly PriceStep[]): BreakdownShape {
+  if (nodes >= MAX_NODES) {
+    root = { next: new Map() };
+    nodes = 0;
+  }
+  let n = root;
+  for (const s of steps) {
+    n = child(child(n, s.step), s.currency);
+    const d = s.detail;
+    if (!d) n = child(n, '-');
+    else if (OWN_DETAIL_STEPS.has(s.step)) n = child(n, '*');
+    else {
+      const keys = Object.keys(d);
+      n = child(n, `#${keys.length}`);
+      for (const k of keys) {
+        const v: unknown = d[k];
+        if (typeof v !== 'string') {
+          const shape = made(steps);
+          let known = byJson.get(shape.json);
+          if (!known) {
+            if (byJson.size >= 10_000) byJson.clear();
+            byJson.set(shape.json, (known = shape));
+          }
+          return known;
+        }
+        n = child(child(n, k), v);
+      }
+    }
+  }
+  return (n.shape ??= made(steps));
+}
+
 /** Splits a breakdown into its shape (collected in `shapes`, by id) and the price's own part. */
 export function splitBreakdown(steps: readonly PriceStep[], shapes: Map<string, BreakdownShape>): SplitBreakdown {
   if (!steps.length) return { shapeId: null, values: [], details: null };
   const values: string[] = new Array<string>(steps.length);
-  const shape: PriceStep[] = new Array<PriceStep>(steps.length);
   let details: (Record<string, string> | null)[] | null = null;
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i];
@@ -49,17 +110,11 @@ export function splitBreakdown(steps: readonly PriceStep[], shapes: Map<string, 
     if (s.detail && OWN_DETAIL_STEPS.has(s.step)) {
       details ??= new Array<Record<string, string> | null>(steps.length).fill(null);
       details[i] = s.detail;
-      shape[i] = { step: s.step, value: '', currency: s.currency, detail: {} };
-    } else shape[i] = s.detail ? { step: s.step, value: '', currency: s.currency, detail: s.detail } : { step: s.step, value: '', currency: s.currency };
+    }
   }
-  const json = JSON.stringify(shape);
-  let id = idsByJson.get(json);
-  if (!id) {
-    if (idsByJson.size >= MAX_SHAPES) idsByJson.clear();
-    idsByJson.set(json, (id = digestId(json)));
-  }
-  if (!shapes.has(id)) shapes.set(id, { id, json });
-  return { shapeId: id, values, details };
+  const shape = findShape(steps);
+  if (!shapes.has(shape.id)) shapes.set(shape.id, shape);
+  return { shapeId: shape.id, values, details };
 }
 
 /** A stored shape, as read back (`catalog_price_breakdowns.steps`); its details are shared by every price using it. */

@@ -75,11 +75,20 @@ interface StoredPriceRow {
   computed_at: Date;
 }
 
+/** A price to store, with the stored row it replaces (none: new). */
+export interface PriceChange {
+  row: MarketPriceRow;
+  before: MarketPriceRow | undefined;
+}
+
 /** The stored columns of a market price, in COPY order. */
 const STAGE_COLUMNS =
   'variant_id, market_code, product_id, amount_minor, currency, outcome, source, breakdown_id, breakdown_values, breakdown_details, issues, fx_snapshot_id, fx_source, fx_path, rule_version, pipeline_version, source_amount_minor, source_currency, computed_at';
-/** The session's staging table for `store` (the price table's columns and types, no indexes; emptied at every commit). */
-const STAGE_TABLE = 'CREATE TEMP TABLE IF NOT EXISTS catalog_market_prices_stage (LIKE catalog_market_prices) ON COMMIT DELETE ROWS';
+/**
+ * The session's staging table for `store`: the price table's columns and types (no indexes), and whether
+ * the row goes to the price history too; emptied at every commit.
+ */
+const STAGE_TABLE = 'CREATE TEMP TABLE IF NOT EXISTS catalog_market_prices_stage (LIKE catalog_market_prices, history boolean NOT NULL) ON COMMIT DELETE ROWS';
 
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
 /** A text[] literal (decimal strings go bare, anything else quoted). */
@@ -87,13 +96,15 @@ const textArray = (values: readonly string[]): string => `{${values.map((v) => (
 const nullable = (v: string | null): string => (v === null ? COPY_NULL : copyText(v));
 
 /** COPY text-format lines of `rows`, COPY_CHUNK rows a chunk, collecting their breakdown shapes into `shapes`. */
-function* copyLines(rows: readonly MarketPriceRow[], shapes: Map<string, BreakdownShape>): Generator<string> {
+function* copyLines(changes: readonly PriceChange[], shapes: Map<string, BreakdownShape>): Generator<string> {
   let lastDate: Date | undefined;
   let lastIso = '';
-  for (let i = 0; i < rows.length; i += COPY_CHUNK) {
+  for (let i = 0; i < changes.length; i += COPY_CHUNK) {
     let chunk = '';
-    for (let j = i; j < Math.min(i + COPY_CHUNK, rows.length); j++) {
-      const r = rows[j];
+    for (let j = i; j < Math.min(i + COPY_CHUNK, changes.length); j++) {
+      const { row: r, before } = changes[j];
+      // a price whose amount changed (or is new) is appended to the history: the Omnibus lowest-30-day price
+      const history = r.amountMinor !== null && (!before || before.amountMinor !== r.amountMinor || before.currency !== r.currency);
       const b = splitBreakdown(r.breakdown as PriceStep[], shapes);
       if (r.computedAt !== lastDate) {
         lastDate = r.computedAt;
@@ -103,7 +114,7 @@ function* copyLines(rows: readonly MarketPriceRow[], shapes: Map<string, Breakdo
         `${r.variantId}\t${copyText(r.marketCode)}\t${r.productId}\t${r.amountMinor ?? COPY_NULL}\t${copyText(r.currency)}\t${copyText(r.outcome)}\t${copyText(r.source)}\t` +
         `${b.shapeId ?? COPY_NULL}\t${copyText(textArray(b.values))}\t${b.details ? copyText(JSON.stringify(b.details)) : COPY_NULL}\t${r.issues.length ? copyText(JSON.stringify(r.issues)) : '[]'}\t` +
         `${r.fxSnapshotId ?? COPY_NULL}\t${nullable(r.fxSource)}\t${copyText(JSON.stringify(r.fxPath))}\t${copyText(r.ruleVersion)}\t${copyText(r.pipelineVersion)}\t` +
-        `${r.sourceAmountMinor}\t${copyText(r.sourceCurrency)}\t${lastIso}\n`;
+        `${r.sourceAmountMinor}\t${copyText(r.sourceCurrency)}\t${lastIso}\t${history ? 't' : 'f'}\n`;
     }
     yield chunk;
   }
@@ -370,7 +381,7 @@ export class PricesService {
     const codes = markets.map((m) => m.code);
     const stored = await this.storedPrices(tx, ids, codes);
     const overrides = await this.overridesOf(tx, ids, codes);
-    const changed: MarketPriceRow[] = [];
+    const changed: PriceChange[] = [];
     let computed = 0;
     for (const market of markets) {
       const byVariant = stored.get(market.code) ?? new Map<string, MarketPriceRow>();
@@ -378,7 +389,10 @@ export class PricesService {
       const rows = this.computeMany(market, variants, byVariant, fixed, await this.ratesFor(market, variants, fixed, cache));
       computed += rows.length;
       // a row returned as stored is unchanged: nothing to write
-      for (const r of rows) if (byVariant.get(r.variantId) !== r) changed.push(r);
+      for (const r of rows) {
+        const before = byVariant.get(r.variantId);
+        if (before !== r) changed.push({ row: r, before });
+      }
     }
     await this.store(tx, changed);
     return computed;
@@ -451,18 +465,20 @@ export class PricesService {
   /**
    * Stores computed prices: the rows are COPYed into a session temp table (`ON COMMIT DELETE ROWS`),
    * then ONE statement writes the breakdown shapes they use (`catalog_price_breakdowns`, by content,
-   * existing ones kept), appends the prices whose amount changed (or are new) to
-   * `catalog_price_history` (the CTE reads the rows as they were before it: the Omnibus lowest-30-day
-   * price) and upserts `catalog_market_prices`. Measured on 500,000 prices: binding the rows as a
-   * JSON parameter (`jsonb_to_recordset`) cost PostgreSQL more than writing them.
+   * existing ones kept), appends the prices whose amount changed from `before` (or are new) to
+   * `catalog_price_history` (the Omnibus lowest-30-day price) and upserts `catalog_market_prices`.
+   * `before` is the stored row read in this transaction after the product was locked (every caller
+   * locks it), so it is the row the upsert replaces. Measured on 500,000 prices: binding the rows as a
+   * JSON parameter (`jsonb_to_recordset`) cost PostgreSQL more than writing them, and comparing with
+   * the stored rows in SQL (a join the planner, without statistics on the stage, got wrong) about as much.
    */
-  async store(tx: Tx, rows: readonly MarketPriceRow[]): Promise<void> {
-    if (!rows.length) return;
+  async store(tx: Tx, changes: readonly PriceChange[]): Promise<void> {
+    if (!changes.length) return;
     // the stage is empty at the start of every transaction; a second store in the same one empties it first
     await tx.query(this.staged.has(tx) ? `${STAGE_TABLE}; TRUNCATE catalog_market_prices_stage` : STAGE_TABLE);
     this.staged.add(tx);
     const shapes = new Map<string, BreakdownShape>();
-    await copyInto(tx, `COPY catalog_market_prices_stage (${STAGE_COLUMNS}) FROM STDIN`, copyLines(rows, shapes));
+    await copyInto(tx, `COPY catalog_market_prices_stage (${STAGE_COLUMNS}, history) FROM STDIN`, copyLines(changes, shapes));
     await tx.query(
       `WITH shapes AS (
          INSERT INTO catalog_price_breakdowns (id, steps)
@@ -470,9 +486,7 @@ export class PricesService {
          ON CONFLICT (id) DO NOTHING
        ), history AS (
          INSERT INTO catalog_price_history (variant_id, market_code, effective_from, amount_minor, currency)
-         SELECT t.variant_id, t.market_code, t.computed_at, t.amount_minor, t.currency
-           FROM catalog_market_prices_stage t LEFT JOIN catalog_market_prices p ON p.variant_id = t.variant_id AND p.market_code = t.market_code
-          WHERE t.amount_minor IS NOT NULL AND (p.amount_minor IS DISTINCT FROM t.amount_minor OR p.currency IS DISTINCT FROM t.currency)
+         SELECT variant_id, market_code, computed_at, amount_minor, currency FROM catalog_market_prices_stage WHERE history
          ON CONFLICT DO NOTHING
        )
        INSERT INTO catalog_market_prices (${STAGE_COLUMNS})
