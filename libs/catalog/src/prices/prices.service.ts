@@ -451,15 +451,25 @@ export class PricesService {
 
   /** The breakdown shapes of stored rows, by id: from memory, the ones not met yet in one query. */
   private async shapes(tx: Reader, rows: readonly { breakdown_id: string | null }[]): Promise<Map<string, readonly PriceStep[]>> {
+    const out = new Map<string, readonly PriceStep[]>();
     const missing = new Set<string>();
-    for (const r of rows) if (r.breakdown_id !== null && !this.shapeCache.has(r.breakdown_id)) missing.add(r.breakdown_id);
+    for (const r of rows) {
+      if (r.breakdown_id === null || out.has(r.breakdown_id)) continue;
+      const known = this.shapeCache.get(r.breakdown_id);
+      if (known) out.set(r.breakdown_id, known);
+      else missing.add(r.breakdown_id);
+    }
     if (missing.size) {
       const found: { id: string; steps: PriceStep[] }[] = await tx.query('SELECT id, steps FROM catalog_price_breakdowns WHERE id = ANY($1::uuid[])', [[...missing]]);
-      if (this.shapeCache.size + found.length > MAX_SHAPES) this.shapeCache.clear();
-      for (const f of found) this.shapeCache.set(f.id, freezeShape(f.steps));
       if (found.length !== missing.size) throw new Error(`stored prices refer to ${missing.size - found.length} missing breakdown shape(s)`);
+      if (this.shapeCache.size + found.length > MAX_SHAPES) this.shapeCache.clear();
+      for (const f of found) {
+        const shape = freezeShape(f.steps);
+        this.shapeCache.set(f.id, shape);
+        out.set(f.id, shape);
+      }
     }
-    return this.shapeCache;
+    return out;
   }
 
   /**
