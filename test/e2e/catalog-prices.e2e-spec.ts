@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { CatalogRepriceJob, SEED_MARKETS } from '@app/catalog';
+import { CatalogRepriceJob, PricesService, SEED_MARKETS } from '@app/catalog';
+import { UnitOfWork } from '@app/persistence';
 import { targetDaysBetween } from '@app/kernel';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { uniqueTurkishCompany } from '../support/registrations';
@@ -211,5 +212,25 @@ describe('catalog market prices (e2e)', () => {
     await t.sql.query(`UPDATE fx_snapshots SET rate_date = $1 WHERE source = 'cbr'`, [STALE]);
     const kz = await priceOf(russian, rubId, 'KZ');
     expect(kz).toMatchObject({ outcome: 'frozen', amountMinor: '1599000', issues: [expect.objectContaining({ code: 'PRICE_FX_STALE', severity: 'WARNING' })] });
+  });
+  it('two stores in one transaction: the second finds the stage emptied, both changes reach the price and its history', async () => {
+    const history = async () => (await t.sql.query(`SELECT h.amount_minor FROM catalog_price_history h JOIN catalog_variants v ON v.id = h.variant_id WHERE v.product_id = $1 AND h.market_code = 'IT' ORDER BY h.effective_from`, [dressId])).rows.map((r) => r.amount_minor as string);
+    const before = await history();
+    const prices = t.app.get(PricesService);
+    await t.app.get(UnitOfWork).run(async (tx) => {
+      await tx.query('UPDATE catalog_variants SET price_minor = price_minor + 50000 WHERE product_id = $1', [dressId]);
+      await prices.repriceProduct(tx, dressId, ['IT']);
+      await new Promise((r) => setTimeout(r, 5)); // a later computed_at: a second history row
+      await tx.query('UPDATE catalog_variants SET price_minor = price_minor + 50000 WHERE product_id = $1', [dressId]);
+      await prices.repriceProduct(tx, dressId, ['IT']);
+    });
+    const after = await history();
+    expect(after).toHaveLength(before.length + 2);
+    const [first, second] = after.slice(-2);
+    expect(BigInt(first)).toBeGreaterThan(BigInt(before.at(-1)!));
+    expect(BigInt(second)).toBeGreaterThan(BigInt(first));
+    expect(await stored(dressId, 'IT')).toMatchObject({ outcome: 'priced', amount_minor: second });
+    const price = await priceOf(turk, dressId, 'IT');
+    expect(price).toMatchObject({ amountMinor: second, breakdown: [expect.objectContaining({ step: 'source', currency: 'TRY' }), expect.objectContaining({ step: 'fx' }), expect.objectContaining({ step: 'vat_gross_up' }), expect.objectContaining({ step: 'rounding' }), expect.objectContaining({ step: 'price_ending' })] });
   });
 });

@@ -38,7 +38,7 @@ import { MarketsController, OpsMarketsController } from './markets/markets.contr
 import { MarketsService } from './markets/markets.service';
 import { SEED_MARKETS } from './markets/seeds';
 import { FixedPricesService } from './prices/fixed-prices.service';
-import { MarketPriceEntity, PriceHistoryEntity, PriceOverrideEntity } from './prices/market-price.entity';
+import { MarketPriceEntity, PriceBreakdownEntity, PriceHistoryEntity, PriceOverrideEntity } from './prices/market-price.entity';
 import { PricesController } from './prices/prices.controller';
 import { PricesService } from './prices/prices.service';
 import { CatalogRepriceJob } from './prices/reprice.job';
@@ -69,7 +69,7 @@ export class MarketSeeder implements OnApplicationBootstrap {
 /** Catalog localisation: markets as versioned data, sellers' products, per-field translations, listings per market, readiness and the go-live checklist. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity, MarketPriceEntity, PriceOverrideEntity, PriceHistoryEntity, ComplianceRuleSetVersionEntity, ProductImageEntity, SellerMarketEntity, ListingReadinessEntity, ImportEntity, ImportFileEntity, ImportErrorEntity]),
+    TypeOrmModule.forFeature([MarketEntity, MarketVersionEntity, ProductEntity, VariantEntity, ProductTranslationEntity, MarketPriceEntity, PriceBreakdownEntity, PriceOverrideEntity, PriceHistoryEntity, ComplianceRuleSetVersionEntity, ProductImageEntity, SellerMarketEntity, ListingReadinessEntity, ImportEntity, ImportFileEntity, ImportErrorEntity]),
     AuditModule,
     CountriesModule,
     FxModule,

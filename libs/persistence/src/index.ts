@@ -6,3 +6,4 @@ export { MIGRATIONS } from './migrations';
 export * from './group-commit';
 export * from './encrypted-column-rotation';
 export * from './versioned-documents';
+export * from './copy';

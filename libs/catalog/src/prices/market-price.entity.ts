@@ -1,7 +1,22 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { VariantEntity } from '../products/product.entity';
+import type { PriceStep } from '../pricing/pipeline';
 
 const bigintString = { to: (v: unknown) => v, from: (v: string | null) => v };
+
+/**
+ * The shared part of stored price breakdowns: the steps with their values blanked (`value: ''`) and,
+ * for steps whose detail is per price, `detail: {}`. Addressed by content (a digest of the steps), so
+ * the same shape is one row however many prices use it; immutable, never updated.
+ */
+@Entity('catalog_price_breakdowns')
+export class PriceBreakdownEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('jsonb')
+  steps: PriceStep[];
+}
 
 /**
  * The stored market price of one variant in one market: the last result of the price pipeline
@@ -40,8 +55,26 @@ export class MarketPriceEntity {
   @Column('varchar', { length: 16 })
   source: string;
 
-  @Column('jsonb', { default: [] })
-  breakdown: unknown[];
+  /**
+   * The breakdown is stored in two parts (`breakdown.ts`): what is the same for every price of a market
+   * version, FX snapshot and currency pair — steps, currencies, the rate and its snapshot, VAT, rounding
+   * and ending rules — once in `catalog_price_breakdowns` (by content); and each step's value, with the
+   * details that are the price's own (hysteresis, floor guard, stale-FX freeze), here. Null: no steps.
+   */
+  @ManyToOne(() => PriceBreakdownEntity)
+  @JoinColumn({ name: 'breakdown_id', foreignKeyConstraintName: 'fk_catalog_market_prices_breakdown' })
+  breakdownShape?: PriceBreakdownEntity;
+
+  @Column('uuid', { name: 'breakdown_id', nullable: true })
+  breakdownId: string | null;
+
+  /** Each step's value (decimal strings), in the order of the shape's steps. */
+  @Column('text', { name: 'breakdown_values', array: true, default: () => "'{}'" })
+  breakdownValues: string[];
+
+  /** The details that are this price's own, by step index (null elsewhere); null when there are none. */
+  @Column('jsonb', { name: 'breakdown_details', nullable: true })
+  breakdownDetails: (Record<string, string> | null)[] | null;
 
   @Column('jsonb', { default: [] })
   issues: unknown[];
@@ -72,6 +105,9 @@ export class MarketPriceEntity {
   @Column('timestamptz', { name: 'computed_at' })
   computedAt: Date;
 }
+
+/** A stored market price as the pricing code uses it: the row with its breakdown put back together. */
+export type MarketPriceRow = Omit<MarketPriceEntity, 'variant' | 'breakdownShape' | 'breakdownId' | 'breakdownValues' | 'breakdownDetails'> & { breakdown: PriceStep[] };
 
 /** A seller's fixed price for one variant in one market, in the market's currency (no FX, no rounding). */
 @Entity('catalog_price_overrides')
