@@ -23,7 +23,14 @@ interface Rule {
   /** The arguments class-validator passes its validators; `object` and `value` are set before each call. */
   args: ValidationArguments;
   validators: ValidatorConstraintInterface[];
+  /** Built-in rules that depend on the value alone remember their last string (an import repeats most cells). */
+  memo: boolean;
+  lastValue: string | undefined;
+  lastPass: boolean;
 }
+
+/** class-validator's own rules whose answer depends on the value and the decorator's constraints only. */
+const PURE_RULES = new Set(['isString', 'minLength', 'maxLength', 'matches', 'isEmail', 'isUrl', 'isIn', 'isISO31661Alpha2', 'isInt', 'isNumber', 'min', 'max']);
 
 interface PropertyPlan {
   name: string;
@@ -59,7 +66,8 @@ function planOf(target: Target): ClassPlan {
       throw new Error(`dto-check: async constraint on ${target.name}.${m.propertyName}`);
     }
     const args: ValidationArguments = { targetName: target.name, property: m.propertyName, object: {}, value: undefined, constraints: m.constraints };
-    return { each: m.each, validateIf: m.validateIf, args, validators: validators.map((c) => c.instance) };
+    const memo = !m.each && validators.length > 0 && validators.every((c) => PURE_RULES.has(c.name));
+    return { each: m.each, validateIf: m.validateIf, args, validators: validators.map((c) => c.instance), memo, lastValue: undefined, lastPass: false };
   };
   const properties = Object.keys(grouped).map((name): PropertyPlan => {
     const list = grouped[name];
@@ -83,16 +91,29 @@ const isCollection = (v: unknown): v is unknown[] | Set<unknown> | Map<unknown, 
 function rulesPass(object: object, value: unknown, rules: Rule[]): boolean {
   for (const r of rules) {
     if (r.validateIf && !r.validateIf(object, value)) continue;
-    const args = r.args;
-    args.object = object;
-    args.value = value;
-    for (const v of r.validators) {
-      if (!r.each || !isCollection(value)) {
-        if (!v.validate(value, args)) return false;
-      } else {
-        const items = Array.isArray(value) ? value : [...(value as Set<unknown> | Map<unknown, unknown>).values()];
-        for (const item of items) if (!v.validate(item, args)) return false;
+    if (r.memo && typeof value === 'string') {
+      if (value !== r.lastValue) {
+        r.lastPass = validatorsPass(r, object, value);
+        r.lastValue = value;
       }
+      if (!r.lastPass) return false;
+      continue;
+    }
+    if (!validatorsPass(r, object, value)) return false;
+  }
+  return true;
+}
+
+function validatorsPass(r: Rule, object: object, value: unknown): boolean {
+  const args = r.args;
+  args.object = object;
+  args.value = value;
+  for (const v of r.validators) {
+    if (!r.each || !isCollection(value)) {
+      if (!v.validate(value, args)) return false;
+    } else {
+      const items = Array.isArray(value) ? value : [...(value as Set<unknown> | Map<unknown, unknown>).values()];
+      for (const item of items) if (!v.validate(item, args)) return false;
     }
   }
   return true;

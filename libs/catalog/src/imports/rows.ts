@@ -114,6 +114,20 @@ interface MeasureColumn {
   column: string;
   at: number;
   factor: 1 | 10 | 1000;
+  /** Cells already read in this file (a catalogue repeats its weights and sizes): the value, or null for not a measure. */
+  seen: Map<string, number | null>;
+}
+
+/** Pure parses remembered per file, up to a bound. */
+const MEMO_LIMIT = 4096;
+function remembered<T>(memo: Map<string, T>, key: string, parse: (key: string) => T): T {
+  let value = memo.get(key);
+  if (value === undefined && !memo.has(key)) {
+    value = parse(key);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, value);
+  }
+  return value as T;
 }
 interface AttributeColumn {
   key: string;
@@ -125,6 +139,8 @@ interface AttributeColumn {
 interface ColumnPlan {
   sku: number;
   price: number;
+  /** Price cells already read in this file, as parseDecimal reads them. */
+  prices: Map<string, string | null>;
   product: Record<ProductColumn, number>;
   /** Per role: whether any of its columns is in the file, and its columns in OPERATOR_PARTS order. */
   operators: Record<keyof typeof OPERATOR_PREFIXES, { present: boolean; columns: string[]; at: number[] }>;
@@ -141,7 +157,7 @@ const columnPlans = new WeakMap<Header, ColumnPlan>();
 function columnPlan(header: Header): ColumnPlan {
   let plan = columnPlans.get(header);
   if (plan) return plan;
-  const measure = (column: string, factor: 1 | 10 | 1000): MeasureColumn => ({ column, at: header.index(column), factor });
+  const measure = (column: string, factor: 1 | 10 | 1000): MeasureColumn => ({ column, at: header.index(column), factor, seen: new Map() });
   const unit = (base: 'length' | 'width' | 'height') =>
     header.has(`${base}_cm`) ? measure(`${base}_cm`, 10) : header.has(`${base}_mm`) ? measure(`${base}_mm`, 1) : undefined;
   const operator = (role: keyof typeof OPERATOR_PREFIXES) => {
@@ -151,6 +167,7 @@ function columnPlan(header: Header): ColumnPlan {
   plan = {
     sku: header.index('sku'),
     price: header.index('price'),
+    prices: new Map(),
     product: Object.fromEntries(PRODUCT_COLUMNS.map((c) => [c, header.index(c)])) as Record<ProductColumn, number>,
     operators: { manufacturer: operator('manufacturer'), euResponsiblePerson: operator('euResponsiblePerson') },
     weight: header.has('weight_kg') ? measure('weight_kg', 1000) : header.has('weight_g') ? measure('weight_g', 1) : undefined,
@@ -252,7 +269,7 @@ export function checkGroup(ctx: GroupContext, rows: CsvRow[], existing: Existing
   const measure = (r: CsvRow, col: MeasureColumn): number | undefined | null => {
     const v = cell(r, col.at)!;
     if (v === '') return undefined;
-    const n = scaleToInteger(v, col.factor);
+    const n = remembered(col.seen, v, (cell) => scaleToInteger(cell, col.factor));
     if (n === null) problem(r, col.column, 'INVALID_NUMBER', 'catalog.import.row.INVALID_NUMBER', { value: v.slice(0, 40) });
     return n;
   };
@@ -264,7 +281,7 @@ export function checkGroup(ctx: GroupContext, rows: CsvRow[], existing: Existing
     let amount: string | undefined;
     if (priceCell === '') problem(r, 'price', 'REQUIRED', 'validation.REQUIRED');
     else {
-      const parsed = parseDecimal(priceCell);
+      const parsed = remembered(plan.prices, priceCell, parseDecimal);
       if (parsed === null) problem(r, 'price', 'INVALID_NUMBER', 'catalog.import.row.INVALID_NUMBER', { value: priceCell.slice(0, 40) });
       else amount = parsed;
     }
