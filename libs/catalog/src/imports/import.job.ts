@@ -380,8 +380,9 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
 }
 
 /**
- * Many new products in one statement: the rows travel as ONE json parameter read by json_to_recordset (JSON.stringify
- * is native; pg's escaping of one text array per column cost more JavaScript than the check of the rows).
+ * Many new products in one statement: the rows travel as ONE jsonb parameter read by jsonb_to_recordset. JSON.stringify
+ * is native (pg's escaping of one text array per column cost ~4× the JavaScript, and PostgreSQL parsed 19 array
+ * literals before executing); `json_to_recordset` took twice as long as jsonb's to turn the rows into records.
  */
 async function insertProducts(tx: Tx, rows: ProductEntity[]): Promise<void> {
   await tx.query(
@@ -389,7 +390,7 @@ async function insertProducts(tx: Tx, rows: ProductEntity[]): Promise<void> {
        origin_country, brand, gpsr, conformity, safety_information, search_text, created_at, updated_at)
      SELECT "id", "sellerId", "status", "sourceLocale", "currency", "title", "description", "attributes", "category", "hsCode", "hsNational",
        "originCountry", "brand", "gpsr", "conformity", "safetyInformation", "searchText", "createdAt", "updatedAt"
-     FROM json_to_recordset($1::json) AS r("id" uuid, "sellerId" uuid, "status" varchar, "sourceLocale" varchar, "currency" char(3), "title" varchar,
+     FROM jsonb_to_recordset($1::jsonb) AS r("id" uuid, "sellerId" uuid, "status" varchar, "sourceLocale" varchar, "currency" char(3), "title" varchar,
        "description" text, "attributes" jsonb, "category" varchar, "hsCode" char(6), "hsNational" jsonb, "originCountry" char(2), "brand" varchar,
        "gpsr" jsonb, "conformity" jsonb, "safetyInformation" text, "searchText" text, "createdAt" timestamptz, "updatedAt" timestamptz)`,
     [JSON.stringify(rows)],
@@ -400,7 +401,7 @@ async function insertVariants(tx: Tx, rows: VariantEntity[]): Promise<void> {
   await tx.query(
     `INSERT INTO catalog_variants (id, product_id, seller_id, sku, position, attributes, price_minor, currency, weight_g, length_mm, width_mm, height_mm)
      SELECT "id", "productId", "sellerId", "sku", "position", "attributes", "priceMinor", "currency", "weightG", "lengthMm", "widthMm", "heightMm"
-     FROM json_to_recordset($1::json) AS r("id" uuid, "productId" uuid, "sellerId" uuid, "sku" varchar, "position" int, "attributes" jsonb,
+     FROM jsonb_to_recordset($1::jsonb) AS r("id" uuid, "productId" uuid, "sellerId" uuid, "sku" varchar, "position" int, "attributes" jsonb,
        "priceMinor" bigint, "currency" char(3), "weightG" int, "lengthMm" int, "widthMm" int, "heightMm" int)`,
     [JSON.stringify(rows)],
   );
