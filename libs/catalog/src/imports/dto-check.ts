@@ -23,9 +23,9 @@ interface Rule {
   /** The arguments class-validator passes its validators; `object` and `value` are set before each call. */
   args: ValidationArguments;
   validators: ValidatorConstraintInterface[];
-  /** Built-in rules that depend on the value alone remember their last string (an import repeats most cells). */
+  /** Built-in rules that depend on the value alone remember their last string or number (an import repeats most cells). */
   memo: boolean;
-  lastValue: string | undefined;
+  lastValue: string | number | undefined;
   lastPass: boolean;
 }
 
@@ -91,7 +91,7 @@ const isCollection = (v: unknown): v is unknown[] | Set<unknown> | Map<unknown, 
 function rulesPass(object: object, value: unknown, rules: Rule[]): boolean {
   for (const r of rules) {
     if (r.validateIf && !r.validateIf(object, value)) continue;
-    if (r.memo && typeof value === 'string') {
+    if (r.memo && (typeof value === 'string' || typeof value === 'number')) {
       if (value !== r.lastValue) {
         r.lastPass = validatorsPass(r, object, value);
         r.lastValue = value;
@@ -138,7 +138,7 @@ function nestedPass(value: unknown, count: number): boolean {
 function objectPass(object: object): boolean {
   const plan = planOf(object.constructor as Target);
   if (plan.empty) return false;
-  for (const key of Object.keys(object)) if (!plan.known.has(key)) return false;
+  for (const key in object) if (Object.hasOwn(object, key) && !plan.known.has(key)) return false;
   for (const p of plan.properties) {
     const value = (object as Record<string, unknown>)[p.name];
     let skip = false;
