@@ -23,7 +23,7 @@ import type { ImportEncoding } from './csv-format';
 import { IMPORT_LIFECYCLE, ImportEntity, ImportErrorEntity, ImportFileEntity } from './import.entity';
 import { CATALOG_IMPORT_JOB } from './imports.service';
 import { checkGroup, sameProduct, sameVariant } from './rows';
-import type { CsvRow, Existing, GroupContext, GroupOutcome, RowProblem } from './rows';
+import type { CsvRow, Existing, GroupContext, GroupOutcome, ProductColumns, RowProblem, VariantColumns } from './rows';
 import { ReadinessTrigger } from '../readiness/trigger';
 
 export const CATALOG_IMPORT_REPRICE_JOB = 'catalog.import-reprice';
@@ -39,6 +39,10 @@ interface Group {
   /** The group checked as a new product (what it is unless one of its SKUs exists), before its batch's transaction. */
   asNew?: GroupOutcome;
 }
+
+/** A product row to insert (the columns as the API's create writes them). */
+type NewProduct = ProductColumns & { id: string; sellerId: string; status: 'draft'; createdAt: Date; updatedAt: Date };
+type NewVariant = VariantColumns & { id: string; productId: string; sellerId: string; position: number };
 
 interface Tally {
   created: number;
@@ -270,8 +274,8 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
 
     const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0, rows };
     const problems: RowProblem[] = [];
-    const newProducts: ProductEntity[] = [];
-    const newVariants: VariantEntity[] = [];
+    const newProducts: NewProduct[] = [];
+    const newVariants: NewVariant[] = [];
     const changedProducts: { id: string; columns: Partial<ProductEntity> }[] = [];
     const changedVariants: { id: string; columns: Partial<VariantEntity> }[] = [];
     const touched = new Set<string>();
@@ -290,7 +294,7 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
         fail(g, g.problems);
         continue;
       }
-      const owners = [...new Set(g.rows.map((r) => productOfSku.get(r.cells[skuAt] ?? '')).filter((p): p is string => !!p))];
+      const owners = productOfSku.size ? [...new Set(g.rows.map((r) => productOfSku.get(r.cells[skuAt] ?? '')).filter((p): p is string => !!p))] : [];
       if (owners.length > 1) {
         fail(g, g.rows.filter((r) => productOfSku.get(r.cells[skuAt]) && productOfSku.get(r.cells[skuAt]) !== owners[0]).map((r) => rowProblem(r, r.cells[skuAt].slice(0, 64), 'sku', 'SKU_OTHER_PRODUCT', { sku: r.cells[skuAt] })));
         continue;
@@ -305,8 +309,8 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       const now = this.clock.now();
       if (!existing) {
         const id = randomUUID();
-        newProducts.push(Object.assign(new ProductEntity(), { id, sellerId: job.sellerId, status: 'draft', ...outcome.product, createdAt: now, updatedAt: now }));
-        outcome.variants.forEach((v, i) => newVariants.push(Object.assign(new VariantEntity(), { id: randomUUID(), productId: id, sellerId: job.sellerId, position: i, ...v })));
+        newProducts.push({ id, sellerId: job.sellerId, status: 'draft', ...outcome.product, createdAt: now, updatedAt: now });
+        outcome.variants.forEach((v, i) => newVariants.push({ id: randomUUID(), productId: id, sellerId: job.sellerId, position: i, ...v }));
         touched.add(id);
         tally.created += g.rows.length;
         continue;
@@ -326,7 +330,7 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       for (const v of outcome.variants) {
         const was = old.get(v.sku);
         if (!was) {
-          newVariants.push(Object.assign(new VariantEntity(), { id: randomUUID(), productId: existing.product.id, sellerId: job.sellerId, position: ++position, ...v }));
+          newVariants.push({ id: randomUUID(), productId: existing.product.id, sellerId: job.sellerId, position: ++position, ...v });
           touched.add(existing.product.id);
           tally.created++;
         } else if (!sameVariant(was, v)) {
@@ -384,7 +388,7 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
  * is native (pg's escaping of one text array per column cost ~4× the JavaScript, and PostgreSQL parsed 19 array
  * literals before executing); `json_to_recordset` took twice as long as jsonb's to turn the rows into records.
  */
-async function insertProducts(tx: Tx, rows: ProductEntity[]): Promise<void> {
+async function insertProducts(tx: Tx, rows: NewProduct[]): Promise<void> {
   await tx.query(
     `INSERT INTO catalog_products (id, seller_id, status, source_locale, currency, title, description, attributes, category, hs_code, hs_national,
        origin_country, brand, gpsr, conformity, safety_information, search_text, created_at, updated_at)
@@ -397,7 +401,7 @@ async function insertProducts(tx: Tx, rows: ProductEntity[]): Promise<void> {
   );
 }
 
-async function insertVariants(tx: Tx, rows: VariantEntity[]): Promise<void> {
+async function insertVariants(tx: Tx, rows: NewVariant[]): Promise<void> {
   await tx.query(
     `INSERT INTO catalog_variants (id, product_id, seller_id, sku, position, attributes, price_minor, currency, weight_g, length_mm, width_mm, height_mm)
      SELECT "id", "productId", "sellerId", "sku", "position", "attributes", "priceMinor", "currency", "weightG", "lengthMm", "widthMm", "heightMm"
