@@ -97,7 +97,12 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
               await processor.handle(job.data, systemContext(`job:${job.id}`));
               results.push({ id: job.id, status: 'completed' });
             } catch (err) {
-              this.logger.warn({ err: safeError(err), job: job.id, queue: name }, `job ${name} failed; pg-boss will retry`);
+              // retryCount is 0 on the first attempt; the queue allows retryLimit retries after it
+              const last = job.retryCount >= (options.retryLimit ?? 5);
+              this.logger.warn({ err: safeError(err), job: job.id, queue: name }, last ? `job ${name} failed on its last attempt` : `job ${name} failed; pg-boss will retry`);
+              if (last && processor.exhausted) {
+                await processor.exhausted(job.data, err).catch((e: unknown) => this.logger.error({ err: safeError(e), job: job.id, queue: name }, `job ${name}: exhausted() failed`));
+              }
               results.push({ id: job.id, status: 'failed', output: { error: (err as Error)?.name ?? 'Error' } });
             }
           }

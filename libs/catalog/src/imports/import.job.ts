@@ -106,6 +106,26 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
     this.logger.log(`import ${job.id}: ${failure ? `FAILED (${failure.code})` : 'COMPLETE'} in ${Date.now() - started} ms`);
   }
 
+  /**
+   * The job failed on its last attempt (pg-boss retries used up): the import must not stay RUNNING (or WAITING) for
+   * ever. It ends FAILED with the stable code INTERNAL ("stopped because of an error on our side; the rows before it
+   * were imported"), keeping the counts of the batches already committed.
+   */
+  async exhausted(data: { importId: string }): Promise<void> {
+    await this.uow.run(async (tx) => {
+      const job = await tx.findOne(ImportEntity, { where: { id: data.importId }, lock: { mode: 'pessimistic_write' } });
+      if (!job || IMPORT_LIFECYCLE.terminal.includes(job.status)) return;
+      await tx.update(ImportEntity, { id: job.id }, {
+        status: await IMPORT_LIFECYCLE.move(job.status, 'FAILED'),
+        failureCode: 'INTERNAL',
+        failureParams: {},
+        finishedAt: this.clock.now(),
+      });
+      await tx.delete(ImportFileEntity, { importId: job.id });
+    });
+    this.logger.error(`import ${data.importId}: FAILED (INTERNAL) after its last attempt`);
+  }
+
   /** Reads the whole file; returns why it stopped early, or null. */
   async process(job: ImportEntity, content: Buffer): Promise<{ code: string; params: Record<string, string | number> } | null> {
     const seller = await this.sellers.standing(job.sellerId, this.uow.reader);
