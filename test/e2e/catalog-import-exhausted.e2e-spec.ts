@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { ImportProcessor } from '@app/catalog';
+import { CATALOG_IMPORT_JOB, ImportProcessor } from '@app/catalog';
 import { signup, startTestApp, TestApp } from '../support/app';
+import { eventually } from '../support/eventually';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -50,4 +51,26 @@ describe('catalog import whose job ran out of retries (e2e)', () => {
     await processor.exhausted({ importId: id });
     expect(await read(id)).toEqual(done);
   });
+
+  it('is what the worker does once the import job has failed on every attempt', async () => {
+    const id = await upload();
+    // a job that throws on every attempt: the stored import names an encoding nobody can decode
+    await t.sql.query("UPDATE catalog_imports SET encoding = 'no-such-encoding' WHERE id = $1", [id]);
+    const worker = await startTestApp({ WORKER_ENABLED: 'true', JOB_RETRY_DELAY_SECONDS: '0' }, t.db);
+    try {
+      const failed = await eventually(() => read(id), (b) => b.status === 'FAILED', 60000);
+      expect(failed).toMatchObject({ status: 'FAILED', failure: { code: 'INTERNAL' } });
+      // it was pg-boss's last attempt that ended it: the first and all the queue's retries threw
+      const job = await eventually(
+        async () => (await t.sql.query("SELECT state, retry_count AS tries, retry_limit AS limit FROM pgboss.job WHERE name = $1 AND data->>'importId' = $2", [CATALOG_IMPORT_JOB, id])).rows[0],
+        (j) => j?.state === 'failed',
+      );
+      // (the job carries the retry limit its queue had when it was sent; a queue a worker has not configured yet has pg-boss's default)
+      expect(job.state).toBe('failed');
+      expect(job.limit).toBeGreaterThan(0);
+      expect(job.tries).toBe(job.limit);
+    } finally {
+      await worker.close();
+    }
+  }, 90000);
 });
