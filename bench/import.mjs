@@ -24,6 +24,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 
 const { FormData, Blob } = globalThis;
@@ -95,17 +96,34 @@ async function main() {
     cleanups.push(() => db.end());
 
     const results = {};
+    /** CPU seconds (user + system) of the PostgreSQL backends serving the bench database (Linux /proc; 0 elsewhere). */
+    const pgCpuSeconds = async () => {
+      const pids = (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map((r) => r.pid);
+      let ticks = 0;
+      for (const pid of pids) {
+        try {
+          const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+          ticks += Number(f[11]) + Number(f[12]); // utime, stime; USER_HZ = 100
+        } catch {
+          // gone, or not Linux
+        }
+      }
+      return ticks / 100;
+    };
     // wall time, and the CPU time of this process (the app: the import's JavaScript) — on a busy machine the wall
     // time mostly measures the wait for a core, the CPU time does not
     const timed = async (name, fn) => {
+      const load = os.loadavg()[0];
+      const pg0 = await pgCpuSeconds();
       const started = performance.now();
       const cpu = process.cpuUsage();
       const out = await fn();
       const s = (performance.now() - started) / 1000;
       const used = process.cpuUsage(cpu);
       const cpuS = (used.user + used.system) / 1e6;
-      results[name] = { s, rate: ROWS / s, cpuS };
-      log(`${name.padEnd(12)} ${s.toFixed(2).padStart(7)} s  ${String(Math.round(ROWS / s)).padStart(8)} rows/s   app CPU ${cpuS.toFixed(2)} s (${Math.round((cpuS * 1e6) / ROWS)} µs/row)`);
+      const pgS = Math.max(0, (await pgCpuSeconds()) - pg0);
+      results[name] = { s, rate: ROWS / s, cpuS, pgS };
+      log(`${name.padEnd(12)} ${s.toFixed(2).padStart(7)} s  ${String(Math.round(ROWS / s)).padStart(8)} rows/s   app CPU ${cpuS.toFixed(2)} s (${Math.round((cpuS * 1e6) / ROWS)} µs/row), PostgreSQL CPU ${pgS.toFixed(2)} s  (load ${load.toFixed(1)})`);
       return out;
     };
     const upload = async () => {

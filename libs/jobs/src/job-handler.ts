@@ -19,6 +19,12 @@ export interface JobHandlerOptions {
 /** Implemented by a provider decorated with {@link JobHandler}. Must be idempotent: a job can run twice. */
 export interface JobProcessor<T = unknown> {
   handle(data: T, ctx: RequestContext): Promise<void>;
+  /**
+   * Called once when `handle` failed on the job's last attempt (its retries are used up; pg-boss will not run it
+   * again), so state the job owns can be moved to a terminal state instead of waiting for ever. Not called when the
+   * last attempt expires or its worker dies.
+   */
+  exhausted?(data: T, error: unknown): Promise<void>;
 }
 
 /** Marks a provider as the processor of one queue. The worker discovers it at start-up. */

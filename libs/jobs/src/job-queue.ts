@@ -89,7 +89,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       // back-to-back while they come back full; idle workers poll every 2 s as a backstop to NOTIFY.
       await this.boss.work<unknown>(
         name,
-        { batchSize: BATCH_SIZE, localConcurrency: this.options.concurrency, perJobResults: true, burstWhenBatchFull: true, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 10 },
+        { batchSize: BATCH_SIZE, localConcurrency: this.options.concurrency, perJobResults: true, includeMetadata: true, burstWhenBatchFull: true, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 10 },
         async (jobs) => {
           const results: { id: string; status: 'completed' | 'failed'; output?: object }[] = [];
           for (const job of jobs) {
@@ -97,7 +97,13 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
               await processor.handle(job.data, systemContext(`job:${job.id}`));
               results.push({ id: job.id, status: 'completed' });
             } catch (err) {
-              this.logger.warn({ err: safeError(err), job: job.id, queue: name }, `job ${name} failed; pg-boss will retry`);
+              // retryCount is 0 on the first attempt; pg-boss retries while retryCount < the job's own retryLimit
+              // (includeMetadata: the job's own limit, which is the queue's at the time it was sent)
+              const last = job.retryCount >= ((job as { retryLimit?: number }).retryLimit ?? options.retryLimit ?? 5);
+              this.logger.warn({ err: safeError(err), job: job.id, queue: name }, last ? `job ${name} failed on its last attempt` : `job ${name} failed; pg-boss will retry`);
+              if (last && processor.exhausted) {
+                await processor.exhausted(job.data, err).catch((e: unknown) => this.logger.error({ err: safeError(e), job: job.id, queue: name }, `job ${name}: exhausted() failed`));
+              }
               results.push({ id: job.id, status: 'failed', output: { error: (err as Error)?.name ?? 'Error' } });
             }
           }

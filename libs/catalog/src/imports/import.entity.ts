@@ -6,7 +6,7 @@ export const IMPORT_STATUSES = ['WAITING', 'RUNNING', 'COMPLETE', 'FAILED'] as c
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** An import's lifecycle: queued, processed by the worker, then done (every row accounted for) or stopped by a malformed file. */
-export const IMPORT_LIFECYCLE = defineLifecycle<ImportStatus>('catalog import', { WAITING: ['RUNNING'], RUNNING: ['COMPLETE', 'FAILED'], COMPLETE: [], FAILED: [] });
+export const IMPORT_LIFECYCLE = defineLifecycle<ImportStatus>('catalog import', { WAITING: ['RUNNING', 'FAILED'], RUNNING: ['COMPLETE', 'FAILED'], COMPLETE: [], FAILED: [] });
 
 /**
  * A seller's product import: the job's state and counts. Rows are committed in batches; each batch

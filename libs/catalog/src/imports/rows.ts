@@ -5,9 +5,10 @@ import { checkPrices, productProblems } from '../products/checks';
 import { AddressDto, AttributeDto, ConformityDto, DimensionsDto, EconomicOperatorDto, GpsrDto, PriceInputDto, ProductDto, VariantDto } from '../products/dto';
 import type { Attribute, EconomicOperator, Gpsr, ProductEntity, VariantEntity } from '../products/product.entity';
 import { searchFold } from '../products/product.entity';
-import { OPERATOR_PREFIXES, PRODUCT_ATTRIBUTE_PREFIX, PRODUCT_COLUMNS, VARIANT_ATTRIBUTE_PREFIX } from './columns';
+import { OPERATOR_PARTS, OPERATOR_PREFIXES, PRODUCT_ATTRIBUTE_PREFIX, PRODUCT_COLUMNS, VARIANT_ATTRIBUTE_PREFIX } from './columns';
 import type { Header } from './columns';
 import { parseDecimal, scaleToInteger } from './csv-format';
+import { compileDtoCheck } from './dto-check';
 
 /** One data row of the file: its spreadsheet row number (the header is row 1) and its cells. */
 export interface CsvRow {
@@ -79,40 +80,106 @@ const make = <T extends object>(C: new () => T, o: object | undefined): T | unde
 const attributesOf = (list: unknown) => (Array.isArray(list) ? list.map((a: object) => make(AttributeDto, a)!) : undefined);
 const operatorOf = (o: { address?: object } | undefined) => (o ? make(EconomicOperatorDto, { ...o, address: make(AddressDto, o.address) }) : undefined);
 
+/** The options of the API's ValidationPipe (libs/kernel/src/http/validation.ts). */
+const PIPE_OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: false } as const;
+const productDtoValid = compileDtoCheck(ProductDto);
+
 /**
- * The DTO instances class-transformer's plainToInstance would make of this plain body (the body is
- * built here from cells: strings and integers only), made directly: plainToInstance costs more than
- * the validation itself.
+ * class-validator exactly as the API's ValidationPipe runs it (whitelist, unknown fields refused). The body
+ * is made here as the DTO instances class-transformer's plainToInstance would make (cells give strings and
+ * integers only). A body the compiled check passes has no errors; any other is validated by class-validator
+ * itself, so every detail comes from the API's own validation.
  */
-function toDto(plain: Record<string, unknown>): ProductDto {
-  const gpsr = plain.gpsr as { manufacturer?: object; euResponsiblePerson?: object } | undefined;
-  const variants = (plain.variants as Record<string, unknown>[]).map((v) =>
-    make(VariantDto, { ...v, price: make(PriceInputDto, v.price as object), dimensionsMm: make(DimensionsDto, v.dimensionsMm as object | undefined), attributes: attributesOf(v.attributes) })!,
-  );
-  const dto = make(ProductDto, {
-    ...plain,
-    attributes: attributesOf(plain.attributes),
-    variants,
-    gpsr: gpsr ? make(GpsrDto, { manufacturer: operatorOf(gpsr.manufacturer), euResponsiblePerson: operatorOf(gpsr.euResponsiblePerson) }) : undefined,
-    conformity: make(ConformityDto, plain.conformity as object | undefined),
-  })!;
-  const drop = (o: object) => {
-    for (const [k, v] of Object.entries(o)) if (v === undefined) delete (o as Record<string, unknown>)[k];
-  };
-  drop(dto);
-  variants.forEach(drop);
-  if (dto.gpsr) drop(dto.gpsr);
-  return dto;
+function validationProblems(dto: ProductDto): ErrorDetail[] {
+  if (productDtoValid(dto)) return [];
+  return validationDetails(validateSync(dto, PIPE_OPTIONS));
 }
 
-/** class-validator exactly as the API's ValidationPipe runs it (whitelist, unknown fields refused). */
-function validateDto(plain: Record<string, unknown>): { dto: ProductDto; details: ErrorDetail[] } {
-  const dto = toDto(plain);
-  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: false });
-  return { dto, details: validationDetails(errors) };
+/** What `JSON.parse(JSON.stringify(v))` gives for a validated DTO value (objects of strings and integers): undefined keys left out. */
+function jsonCopy<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x: unknown) => (x === undefined ? null : jsonCopy(x))) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) out[k] = jsonCopy(x);
+  }
+  return out as T;
 }
 
 const OPERATOR_FIELD: Record<string, string> = { name: 'name', email: 'email', url: 'url', 'address.line1': 'line1', 'address.line2': 'line2', 'address.city': 'city', 'address.postalCode': 'postal_code', 'address.region': 'region', 'address.country': 'country', address: 'line1' };
+
+type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
+interface MeasureColumn {
+  column: string;
+  at: number;
+  factor: 1 | 10 | 1000;
+  /** Cells already read in this file (a catalogue repeats its weights and sizes): the value, or null for not a measure. */
+  seen: Map<string, number | null>;
+}
+
+/** Pure parses remembered per file, up to a bound. */
+const MEMO_LIMIT = 4096;
+function remembered<T>(memo: Map<string, T>, key: string, parse: (key: string) => T): T {
+  let value = memo.get(key);
+  if (value === undefined && !memo.has(key)) {
+    value = parse(key);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, value);
+  }
+  return value as T;
+}
+interface AttributeColumn {
+  key: string;
+  column: string;
+  at: number;
+}
+
+/** Where the columns of one header are: worked out once per file, not once per row. */
+interface ColumnPlan {
+  sku: number;
+  price: number;
+  /** Price cells already read in this file, as parseDecimal reads them. */
+  prices: Map<string, string | null>;
+  product: Record<ProductColumn, number>;
+  /** Per role: whether any of its columns is in the file, and its columns in OPERATOR_PARTS order. */
+  operators: Record<keyof typeof OPERATOR_PREFIXES, { present: boolean; columns: string[]; at: number[] }>;
+  weight?: MeasureColumn;
+  length?: MeasureColumn;
+  width?: MeasureColumn;
+  height?: MeasureColumn;
+  productAttributes: AttributeColumn[];
+  variantAttributes: AttributeColumn[];
+}
+
+const columnPlans = new WeakMap<Header, ColumnPlan>();
+
+function columnPlan(header: Header): ColumnPlan {
+  let plan = columnPlans.get(header);
+  if (plan) return plan;
+  const measure = (column: string, factor: 1 | 10 | 1000): MeasureColumn => ({ column, at: header.index(column), factor, seen: new Map() });
+  const unit = (base: 'length' | 'width' | 'height') =>
+    header.has(`${base}_cm`) ? measure(`${base}_cm`, 10) : header.has(`${base}_mm`) ? measure(`${base}_mm`, 1) : undefined;
+  const operator = (role: keyof typeof OPERATOR_PREFIXES) => {
+    const columns = OPERATOR_PARTS.map((part) => `${OPERATOR_PREFIXES[role]}${part}`);
+    return { present: columns.some((c) => header.has(c)), columns, at: columns.map((c) => header.index(c)) };
+  };
+  plan = {
+    sku: header.index('sku'),
+    price: header.index('price'),
+    prices: new Map(),
+    product: Object.fromEntries(PRODUCT_COLUMNS.map((c) => [c, header.index(c)])) as Record<ProductColumn, number>,
+    operators: { manufacturer: operator('manufacturer'), euResponsiblePerson: operator('euResponsiblePerson') },
+    weight: header.has('weight_kg') ? measure('weight_kg', 1000) : header.has('weight_g') ? measure('weight_g', 1) : undefined,
+    length: unit('length'),
+    width: unit('width'),
+    height: unit('height'),
+    productAttributes: header.productAttributeKeys.map((key) => ({ key, column: `${PRODUCT_ATTRIBUTE_PREFIX}${key}`, at: header.index(`${PRODUCT_ATTRIBUTE_PREFIX}${key}`) })),
+    variantAttributes: header.variantAttributeKeys.map((key) => ({ key, column: `${VARIANT_ATTRIBUTE_PREFIX}${key}`, at: header.index(`${VARIANT_ATTRIBUTE_PREFIX}${key}`) })),
+  };
+  columnPlans.set(header, plan);
+  return plan;
+}
 
 /**
  * Checks one product (consecutive rows with one product key) against the SAME rules as
@@ -122,36 +189,31 @@ const OPERATOR_FIELD: Record<string, string> = { name: 'name', email: 'email', u
  */
 export function checkGroup(ctx: GroupContext, rows: CsvRow[], existing: Existing | null): GroupOutcome {
   const { header } = ctx;
+  const plan = columnPlan(header);
   const problems: RowProblem[] = [];
   const first = rows[0];
-  const skuAt = header.index('sku');
-  const skuOf = (r: CsvRow) => r.cells[skuAt] ?? '';
+  const skuOf = (r: CsvRow) => r.cells[plan.sku] ?? '';
   const problem = (r: CsvRow, column: string, code: string, messageKey: string, params: Record<string, MessageParam> = {}) =>
     problems.push({ row: r.row, column, sku: skuOf(r) || null, code, messageKey, params: { ...params, column, field: column } });
-  const raw = (r: CsvRow, column: string): string | undefined => {
-    const i = header.index(column);
-    return i < 0 ? undefined : (r.cells[i] ?? '');
-  };
-  const cell = (r: CsvRow, column: string): string | undefined => {
-    const v = raw(r, column);
-    return v === undefined ? undefined : v.trim();
-  };
+  /** A cell, trimmed; undefined when the file has no such column. */
+  const cell = (r: CsvRow, at: number): string | undefined => (at < 0 ? undefined : (r.cells[at] ?? '').trim());
   /** A product-level cell: the first row's; later rows may leave it empty or repeat it. */
-  const productCell = (column: string): string | undefined => {
-    const value = cell(first, column);
+  const productCell = (column: string, at: number): string | undefined => {
+    const value = cell(first, at);
     if (value === undefined) return undefined;
-    for (const r of rows.slice(1)) {
-      const other = cell(r, column)!;
-      if (other !== '' && other !== value) problem(r, column, 'PRODUCT_FIELD_CONFLICT', 'catalog.import.row.PRODUCT_FIELD_CONFLICT', { row: first.row });
+    for (let i = 1; i < rows.length; i++) {
+      const other = cell(rows[i], at)!;
+      if (other !== '' && other !== value) problem(rows[i], column, 'PRODUCT_FIELD_CONFLICT', 'catalog.import.row.PRODUCT_FIELD_CONFLICT', { row: first.row });
     }
     return value;
   };
+  const column = (name: ProductColumn) => productCell(name, plan.product[name]);
   const opt = (v: string | undefined, keep: () => string | null | undefined): string | undefined =>
     v === undefined ? (keep() ?? undefined) : v === '' ? undefined : v;
   const old = existing?.product;
 
-  const currency = (productCell('currency') || old?.currency || ctx.defaultCurrency).toUpperCase();
-  const hsNationalCell = productCell('hs_national');
+  const currency = (column('currency') || old?.currency || ctx.defaultCurrency).toUpperCase();
+  const hsNationalCell = column('hs_national');
   let hsNational: Record<string, string> | undefined = old && Object.keys(old.hsNational).length ? old.hsNational : undefined;
   if (hsNationalCell !== undefined) {
     hsNational = undefined;
@@ -170,106 +232,111 @@ export function checkGroup(ctx: GroupContext, rows: CsvRow[], existing: Existing
   }
 
   const operator = (role: keyof typeof OPERATOR_PREFIXES): EconomicOperator | undefined => {
-    const prefix = OPERATOR_PREFIXES[role];
-    const columns = ['name', 'line1', 'line2', 'city', 'postal_code', 'region', 'country', 'email', 'url'].map((p) => `${prefix}${p}`);
-    if (!columns.some((c) => header.has(c))) return old?.gpsr?.[role];
-    const v = (part: string) => {
-      const value = productCell(`${prefix}${part}`);
+    const { present, columns, at } = plan.operators[role];
+    if (!present) return old?.gpsr?.[role];
+    const v = (k: number) => {
+      const value = productCell(columns[k], at[k]);
       return value === undefined || value === '' ? undefined : value;
     };
-    if (columns.every((c) => !productCell(c))) return undefined;
-    const country = v('country');
+    let given = false;
+    for (let k = 0; k < columns.length && !given; k++) given = !!productCell(columns[k], at[k]);
+    if (!given) return undefined;
+    // parts in OPERATOR_PARTS order: name, line1, line2, city, postal_code, region, country, email, url
+    const country = v(6);
     return {
-      name: v('name')!,
-      address: { line1: v('line1')!, line2: v('line2'), city: v('city')!, postalCode: v('postal_code'), region: v('region'), country: country?.toUpperCase() as string },
-      email: v('email'),
-      url: v('url'),
+      name: v(0)!,
+      address: { line1: v(1)!, line2: v(2), city: v(3)!, postalCode: v(4), region: v(5), country: country?.toUpperCase() as string },
+      email: v(7),
+      url: v(8),
     };
   };
   const manufacturer = operator('manufacturer');
   const euResponsiblePerson = operator('euResponsiblePerson');
 
   let productAttributes: Attribute[] | undefined = old?.attributes;
-  if (header.productAttributeKeys.length) {
-    const given = header.productAttributeKeys.map((key) => ({ key, value: productCell(`${PRODUCT_ATTRIBUTE_PREFIX}${key}`) ?? '' })).filter((a) => a.value !== '');
+  if (plan.productAttributes.length) {
+    const given: Attribute[] = [];
+    for (const a of plan.productAttributes) {
+      const value = productCell(a.column, a.at) ?? '';
+      if (value !== '') given.push({ key: a.key, value });
+    }
     const kept = (old?.attributes ?? []).filter((a) => !header.productAttributeKeys.includes(a.key));
-    productAttributes = [...kept, ...given];
+    productAttributes = kept.length ? [...kept, ...given] : given;
   }
 
-  const oldVariants = new Map((existing?.variants ?? []).map((v) => [v.sku, v]));
-  const unitColumn = (base: string): { column: string; factor: 1 | 10 | 1000 } | undefined => {
-    if (base === 'weight') return header.has('weight_kg') ? { column: 'weight_kg', factor: 1000 } : header.has('weight_g') ? { column: 'weight_g', factor: 1 } : undefined;
-    return header.has(`${base}_cm`) ? { column: `${base}_cm`, factor: 10 } : header.has(`${base}_mm`) ? { column: `${base}_mm`, factor: 1 } : undefined;
-  };
-  const weightCol = unitColumn('weight');
-  const dimCols = { length: unitColumn('length'), width: unitColumn('width'), height: unitColumn('height') };
+  const oldVariants = existing ? new Map(existing.variants.map((v) => [v.sku, v])) : undefined;
   /** A measure cell: a whole number of g/mm (kg/cm may have 3/1 decimals); `null` marks a cell that is not one (reported). */
-  const measure = (r: CsvRow, col: { column: string; factor: 1 | 10 | 1000 }): number | undefined | null => {
-    const v = cell(r, col.column)!;
+  const measure = (r: CsvRow, col: MeasureColumn): number | undefined | null => {
+    const v = cell(r, col.at)!;
     if (v === '') return undefined;
-    const n = scaleToInteger(v, col.factor);
+    const n = remembered(col.seen, v, (cell) => scaleToInteger(cell, col.factor));
     if (n === null) problem(r, col.column, 'INVALID_NUMBER', 'catalog.import.row.INVALID_NUMBER', { value: v.slice(0, 40) });
     return n;
   };
 
   const variants = rows.map((r) => {
-    const sku = raw(r, 'sku') ?? '';
-    const was = oldVariants.get(sku);
-    const priceCell = cell(r, 'price')!;
+    const sku = r.cells[plan.sku] ?? '';
+    const was = oldVariants?.get(sku);
+    const priceCell = cell(r, plan.price)!;
     let amount: string | undefined;
     if (priceCell === '') problem(r, 'price', 'REQUIRED', 'validation.REQUIRED');
     else {
-      const parsed = parseDecimal(priceCell);
+      const parsed = remembered(plan.prices, priceCell, parseDecimal);
       if (parsed === null) problem(r, 'price', 'INVALID_NUMBER', 'catalog.import.row.INVALID_NUMBER', { value: priceCell.slice(0, 40) });
       else amount = parsed;
     }
-    const weight = weightCol ? measure(r, weightCol) : (was?.weightG ?? undefined);
+    const weight = plan.weight ? measure(r, plan.weight) : (was?.weightG ?? undefined);
     let dimensionsMm: { length?: number; width?: number; height?: number } | undefined;
-    if (dimCols.length || dimCols.width || dimCols.height) {
-      const d = { length: dimCols.length && measure(r, dimCols.length), width: dimCols.width && measure(r, dimCols.width), height: dimCols.height && measure(r, dimCols.height) };
-      dimensionsMm = d.length === undefined && d.width === undefined && d.height === undefined ? undefined : { length: d.length ?? undefined, width: d.width ?? undefined, height: d.height ?? undefined };
+    if (plan.length || plan.width || plan.height) {
+      const length = plan.length && measure(r, plan.length);
+      const width = plan.width && measure(r, plan.width);
+      const height = plan.height && measure(r, plan.height);
+      dimensionsMm = length === undefined && width === undefined && height === undefined ? undefined : { length: length ?? undefined, width: width ?? undefined, height: height ?? undefined };
     } else if (was && was.lengthMm !== null) dimensionsMm = { length: was.lengthMm, width: was.widthMm ?? undefined, height: was.heightMm ?? undefined };
     let attributes: Attribute[] | undefined = was?.attributes;
-    if (header.variantAttributeKeys.length) {
-      const given = header.variantAttributeKeys.map((key) => ({ key, value: cell(r, `${VARIANT_ATTRIBUTE_PREFIX}${key}`) ?? '' })).filter((a) => a.value !== '');
-      attributes = [...(was?.attributes ?? []).filter((a) => !header.variantAttributeKeys.includes(a.key)), ...given];
+    if (plan.variantAttributes.length) {
+      const given: Attribute[] = [];
+      for (const a of plan.variantAttributes) {
+        const value = cell(r, a.at) ?? '';
+        if (value !== '') given.push({ key: a.key, value });
+      }
+      const kept = (was?.attributes ?? []).filter((a) => !header.variantAttributeKeys.includes(a.key));
+      attributes = kept.length ? [...kept, ...given] : given;
     }
-    return {
-      sku,
-      price: { amount: amount ?? (priceCell === '' ? undefined : '0'), currency },
-      ...(weight !== undefined && weight !== null ? { weightG: weight } : {}),
-      ...(dimensionsMm ? { dimensionsMm } : {}),
-      ...(attributes?.length ? { attributes } : {}),
-    };
+    const variant = new VariantDto();
+    variant.sku = sku;
+    variant.price = Object.assign(new PriceInputDto(), { amount: amount ?? (priceCell === '' ? undefined : '0'), currency });
+    if (weight !== undefined && weight !== null) variant.weightG = weight;
+    if (dimensionsMm) variant.dimensionsMm = make(DimensionsDto, dimensionsMm)!;
+    if (attributes?.length) variant.attributes = attributesOf(attributes);
+    return variant;
   });
 
-  const plain: Record<string, unknown> = {
-    title: opt(productCell('title'), () => old?.title),
-    description: opt(productCell('description'), () => old?.description),
-    category: opt(productCell('category'), () => old?.category),
-    currency,
-    sourceLocale: opt(productCell('source_locale'), () => old?.sourceLocale),
-    attributes: productAttributes?.length ? productAttributes : undefined,
-    variants,
-    hsCode: opt(productCell('hs_code'), () => old?.hsCode),
-    hsNational,
-    originCountry: opt(productCell('origin_country')?.toUpperCase(), () => old?.originCountry),
-    brand: opt(productCell('brand'), () => old?.brand),
-    gpsr: manufacturer || euResponsiblePerson ? JSON.parse(JSON.stringify({ manufacturer, euResponsiblePerson })) : undefined,
-    conformity: (() => {
-      const doc = opt(productCell('conformity_doc_url'), () => old?.conformity?.docUrl);
-      return doc ? { docUrl: doc } : undefined;
-    })(),
-    safetyInformation: opt(productCell('safety_information'), () => old?.safetyInformation),
-  };
-  for (const k of Object.keys(plain)) if (plain[k] === undefined) delete plain[k];
-
-  const { dto, details } = validateDto(plain);
-  const all = details.length ? details : productProblems(dto);
-  if (!details.length) {
-    const { prices, problems: priceProblems } = checkPrices(dto, currency);
-    all.push(...prices.precision, ...priceProblems);
+  // the body in the order of the API's JSON (fields left unset stay undefined, as plainToInstance leaves them)
+  const dto = new ProductDto();
+  const body = dto as unknown as Record<string, unknown>;
+  body.title = opt(column('title'), () => old?.title);
+  body.description = opt(column('description'), () => old?.description);
+  body.category = opt(column('category'), () => old?.category);
+  dto.currency = currency;
+  body.sourceLocale = opt(column('source_locale'), () => old?.sourceLocale);
+  if (productAttributes?.length) dto.attributes = attributesOf(productAttributes);
+  dto.variants = variants;
+  body.hsCode = opt(column('hs_code'), () => old?.hsCode);
+  body.hsNational = hsNational;
+  body.originCountry = opt(column('origin_country')?.toUpperCase(), () => old?.originCountry);
+  body.brand = opt(column('brand'), () => old?.brand);
+  if (manufacturer || euResponsiblePerson) {
+    dto.gpsr = Object.assign(new GpsrDto(), { manufacturer: operatorOf(manufacturer), euResponsiblePerson: operatorOf(euResponsiblePerson) });
   }
+  const doc = opt(column('conformity_doc_url'), () => old?.conformity?.docUrl);
+  if (doc) dto.conformity = Object.assign(new ConformityDto(), { docUrl: doc });
+  body.safetyInformation = opt(column('safety_information'), () => old?.safetyInformation);
+
+  const details = validationProblems(dto);
+  const all = details.length ? details : productProblems(dto);
+  const checked = details.length ? undefined : checkPrices(dto, currency);
+  if (checked) all.push(...checked.prices.precision, ...checked.problems);
   let brand: string | null = null;
   if (!all.length && dto.brand !== undefined) {
     const declared = ctx.brands.find((b) => sameBrand(b, dto.brand!));
@@ -282,22 +349,23 @@ export function checkGroup(ctx: GroupContext, rows: CsvRow[], existing: Existing
   }
   if (problems.length) return { ok: false, problems: onePerCell(problems) };
 
-  const minor = checkPrices(dto, currency).prices.minor;
+  const minor = checked!.prices.minor;
+  const attributeValues = dto.attributes ?? [];
   return {
     ok: true,
     product: {
       title: dto.title,
       description: dto.description?.length ? dto.description : null,
-      attributes: (dto.attributes ?? []).map((a) => ({ key: a.key, value: a.value })),
+      attributes: attributeValues.map((a) => ({ key: a.key, value: a.value })),
       category: dto.category,
       hsCode: dto.hsCode ?? null,
       hsNational: dto.hsNational ?? {},
       originCountry: dto.originCountry ?? null,
       brand,
-      gpsr: dto.gpsr ? (JSON.parse(JSON.stringify(dto.gpsr)) as Gpsr) : null,
+      gpsr: dto.gpsr ? jsonCopy(dto.gpsr as Gpsr) : null,
       conformity: dto.conformity?.docUrl ? { docUrl: dto.conformity.docUrl } : null,
       safetyInformation: dto.safetyInformation ?? null,
-      searchText: searchFold([dto.title, brand ?? '', ...(dto.attributes ?? []).map((a) => a.value)].join(' ')),
+      searchText: searchFold([dto.title, brand ?? '', ...attributeValues.map((a) => a.value)].join(' ')),
       sourceLocale: dto.sourceLocale ?? old?.sourceLocale ?? ctx.defaultSourceLocale,
       currency,
     },
@@ -363,15 +431,15 @@ export function sameProduct(a: ProductEntity, b: ProductColumns): boolean {
   return (
     a.title === b.title && a.description === b.description && a.category === b.category && a.hsCode === b.hsCode && a.originCountry === b.originCountry &&
     a.brand === b.brand && a.safetyInformation === b.safetyInformation && a.sourceLocale === b.sourceLocale && a.currency === b.currency &&
-    a.searchText === b.searchText && stable(a.attributes) === stable(b.attributes) && stable(a.hsNational) === stable(b.hsNational) &&
-    stable(a.gpsr) === stable(b.gpsr) && stable(a.conformity) === stable(b.conformity)
+    a.searchText === b.searchText && sameJson(a.attributes, b.attributes) && sameJson(a.hsNational, b.hsNational) &&
+    sameJson(a.gpsr, b.gpsr) && sameJson(a.conformity, b.conformity)
   );
 }
 
 export function sameVariant(a: VariantEntity, b: VariantColumns): boolean {
   return (
     String(a.priceMinor) === b.priceMinor && a.currency === b.currency && a.weightG === b.weightG && a.lengthMm === b.lengthMm &&
-    a.widthMm === b.widthMm && a.heightMm === b.heightMm && stable(a.attributes) === stable(b.attributes)
+    a.widthMm === b.widthMm && a.heightMm === b.heightMm && sameJson(a.attributes, b.attributes)
   );
 }
 
@@ -384,4 +452,34 @@ export function stable(v: unknown): string {
     return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${stable(o[k])}`).join(',')}}`;
   }
   return JSON.stringify(v);
+}
+
+/** What JSON writes as `null`. */
+const isNullish = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v));
+
+/**
+ * `stable(a) === stable(b)` without building either string: the change check of every row of a re-import.
+ * null and undefined are alike, a key whose value is undefined is no key, key order does not count.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (isNullish(a) || isNullish(b)) return isNullish(a) && isNullish(b);
+  if (typeof a !== 'object' || typeof b !== 'object') {
+    if (typeof a === 'string' && typeof b === 'string') return a === b;
+    return typeof a !== 'object' && typeof b !== 'object' && JSON.stringify(a) === JSON.stringify(b);
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(x, k) || x[k] === undefined) continue;
+    keys++;
+    if (!Object.hasOwn(y, k) || y[k] === undefined || !sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (Object.hasOwn(y, k) && y[k] !== undefined) keys--;
+  return keys === 0;
 }
