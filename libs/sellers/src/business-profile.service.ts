@@ -22,7 +22,8 @@ const SHAPE_PROBLEMS = new Set(['UNKNOWN_FIELD', 'WRONG_TYPE', 'BODY_NOT_OBJECT'
  *   row, which it claims: no false "in use by another seller". Also under a race with another seller,
  *   whose insert this one waits for.
  * - `released`: the seller's numbers that are no longer in the profile.
- * - `profile`: the upsert of the profile itself, RETURNING what the view needs (no re-read).
+ * - `profile`: the upsert of the profile itself. The view is built from what was written (no re-read,
+ *   and no stored JSON sent back to be parsed again).
  * When `taken` is not empty, `ltg_refuse` aborts the statement: nothing of it stays.
  */
 const UPSERT = `
@@ -55,65 +56,24 @@ const UPSERT = `
       vat_registered = EXCLUDED.vat_registered, pack_version = EXCLUDED.pack_version,
       reverification_required = false, reverification_reason = NULL, checked_at = EXCLUDED.checked_at, updated_at = now(),
       trading_name = EXCLUDED.trading_name
-    RETURNING p.*
+    RETURNING 1
   ),
   taken AS (
     SELECT array_agg(w.type ORDER BY w.type) AS types FROM wanted w
      WHERE NOT EXISTS (SELECT 1 FROM claimed c WHERE c.type = w.type AND c.value = w.value)
   )
-  SELECT gate.status AS gate_status, gate.published_version AS gate_version, profile.*,
+  SELECT gate.status AS gate_status, gate.published_version AS gate_version, (SELECT count(*) FROM profile)::int AS written,
          CASE WHEN taken.types IS NOT NULL THEN ltg_refuse('IDENTIFIER_IN_USE', taken.types[1]) END AS refused
     FROM gate CROSS JOIN taken LEFT JOIN profile ON true`;
 
 /** Attempts when the country's current version moved between the check and the write (a publication). */
 const MAX_ATTEMPTS = 3;
 
-interface ProfileRow {
-  seller_id: string;
-  country: string;
-  legal_form: string;
-  seller_type: 'individual' | 'company' | 'partnership';
-  legal_name: string;
-  trading_name: string | null;
-  identifiers: Record<string, string>;
-  registered_address: Address;
-  ship_from: Address;
-  phone: string;
-  website: string | null;
-  representative: { firstName: string; lastName: string };
-  brands: string[];
-  vat_registered: boolean | null;
-  pack_version: number;
-  reverification_required: boolean;
-  reverification_reason: string | null;
-  checked_at: Date;
-  updated_at: Date;
+interface UpsertRow {
+  gate_status: string;
+  gate_version: number;
+  written: number;
 }
-
-type UpsertRow = ProfileRow & { gate_status: string; gate_version: number };
-
-const profileOf = (r: ProfileRow): SellerBusinessProfileEntity =>
-  Object.assign(new SellerBusinessProfileEntity(), {
-    sellerId: r.seller_id,
-    country: r.country,
-    legalForm: r.legal_form,
-    sellerType: r.seller_type,
-    legalName: r.legal_name,
-    tradingName: r.trading_name,
-    identifiers: r.identifiers,
-    registeredAddress: r.registered_address,
-    shipFrom: r.ship_from,
-    phone: r.phone,
-    website: r.website,
-    representative: r.representative,
-    brands: r.brands,
-    vatRegistered: r.vat_registered,
-    packVersion: r.pack_version,
-    reverificationRequired: r.reverification_required,
-    reverificationReason: r.reverification_reason,
-    checkedAt: r.checked_at,
-    updatedAt: r.updated_at,
-  });
 
 export class BusinessProfileView {
   @ApiProperty({ example: 'ES' }) country: string;
@@ -215,6 +175,7 @@ export class BusinessProfileService implements OnModuleInit {
         throw countryError(CountryErrorCode.REGISTRATION_INVALID, { country: seller.country }, problems);
       }
       const pairs = Object.entries(normalized.identifiers);
+      const now = this.clock.now();
       let rows: UpsertRow[];
       try {
         rows = await this.uow.preparedStatement<UpsertRow>('sellers.register', UPSERT, [
@@ -234,7 +195,7 @@ export class BusinessProfileService implements OnModuleInit {
           JSON.stringify(normalized.brands),
           normalized.vatRegistered ?? null,
           pack.version,
-          this.clock.now(),
+          now,
           normalized.tradingName ?? null,
         ]);
       } catch (e) {
@@ -245,7 +206,30 @@ export class BusinessProfileService implements OnModuleInit {
       }
       const row = rows[0];
       const gate = row && { status: row.gate_status, published_version: row.gate_version };
-      if (this.countries.observe(seller.country, pack.version, gate)) return BusinessProfileView.of(profileOf(row), pack.document);
+      if (this.countries.observe(seller.country, pack.version, gate) && row.written === 1) {
+        // exactly what the statement stored (see UPSERT)
+        const stored = Object.assign(new SellerBusinessProfileEntity(), {
+          sellerId: seller.id,
+          country: seller.country,
+          legalForm: normalized.legalForm,
+          sellerType: normalized.sellerType,
+          legalName: normalized.legalName,
+          tradingName: normalized.tradingName ?? null,
+          identifiers: normalized.identifiers,
+          registeredAddress: normalized.registeredAddress,
+          shipFrom: normalized.shipFrom ?? normalized.registeredAddress,
+          phone: normalized.phone,
+          website: normalized.website ?? null,
+          representative: normalized.representative,
+          brands: normalized.brands,
+          vatRegistered: normalized.vatRegistered ?? null,
+          packVersion: pack.version,
+          reverificationRequired: false,
+          reverificationReason: null,
+          checkedAt: now,
+        });
+        return BusinessProfileView.of(stored, pack.document);
+      }
       // nothing was written: the country was disabled, or a newer version was published meanwhile
       if (gate?.status !== 'enabled' || attempt >= MAX_ATTEMPTS) throw countryError(CountryErrorCode.NOT_ENABLED, { country: seller.country });
     }
