@@ -83,6 +83,24 @@ describe('the seller routes served ahead of Express behave like the Nest routes 
     expect((await request(t.http).get('/v1/sellers/me').set(bearer(admin))).status).toBe(403);
   });
 
+  it('a token revoked after a registration gets 401 from the next one, whatever the body, and nothing is written', async () => {
+    const seller = await signup(t.http, { country: 'IT', locale: 'ru' });
+    const body = uniqueItalianCompany();
+    // this process now remembers the caller: the next PUT does not look the token up, its statement checks it
+    await request(t.http).put('/v1/sellers/me/business').set(bearer(seller.token!)).send(body).expect(200);
+    await request(t.http).post('/v1/auth/logout').set(bearer(seller.token!)).expect(204);
+    const after = await request(t.http).put('/v1/sellers/me/business').set(bearer(seller.token!)).set('Accept-Language', 'es').send({ ...body, legalName: 'After Logout S.r.l.' });
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('AUTH_TOKEN_INVALID');
+    expect(after.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
+    expect(after.headers['content-language']).toBe('es');
+    for (const bad of [{}, { ...body, legalName: 'x\u0000' }]) {
+      expect((await request(t.http).put('/v1/sellers/me/business').set(bearer(seller.token!)).send(bad)).status).toBe(401);
+    }
+    const again = await login(t.http, seller.payload.email, seller.payload.password);
+    expect((await request(t.http).get('/v1/sellers/me/business').set(bearer(again)).expect(200)).body.legalName).toBe(body.legalName);
+  });
+
   it('logs one line per request without the token or the body', async () => {
     const seller = await signup(t.http, { country: 'IT' });
     const before = t.logs.length;

@@ -9,6 +9,16 @@ import { AccessTokenEntity } from './entities/access-token.entity';
 const PREFIX = 'ltg_at_';
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * SQL (a boolean expression) for a statement acting on a principal remembered from an earlier request
+ * (see RequestAuthenticator.authenticateForWrite): true when the token with hash `hash` still
+ * authenticates account `account` at `now` — not revoked, not expired, the account active. The
+ * arguments are SQL parameters, e.g. `'$19'`.
+ */
+export const tokenStillValidSql = (hash: string, now: string, account: string): string =>
+  `EXISTS (SELECT 1 FROM access_tokens t JOIN accounts a ON a.id = t.account_id
+            WHERE t.token_hash = ${hash} AND t.revoked_at IS NULL AND t.expires_at > ${now} AND a.id = ${account} AND a.status = 'active')`;
+
 export interface IssuedToken {
   accessToken: string;
   tokenType: 'Bearer';

@@ -137,27 +137,29 @@ export class UnitOfWork implements OnApplicationShutdown {
 }
 
 /**
- * One named statement on a pooled connection, through TypeORM's query runner (pool, release) but
- * `pg`'s own prepared-statement cache, which TypeORM's `query` does not expose. Failures are
- * QueryFailedError (with `driverError`) and logged without parameters, as TypeORM's queries are.
+ * One named statement on a pooled connection: the data source's own `pg` pool (as TypeORM's query
+ * runner takes it, without building a runner per call) and `pg`'s prepared-statement cache, which
+ * TypeORM's `query` does not expose. Failures are QueryFailedError (with `driverError`) and logged
+ * without parameters, as TypeORM's queries are.
  */
 async function prepared<T>(ds: DataSource, name: string, sql: string, params: unknown[]): Promise<T[]> {
-  const runner = ds.createQueryRunner();
+  type PgClient = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
+  const driver = ds.driver as unknown as { obtainMasterConnection(): Promise<[PgClient, (err?: unknown) => void]> };
+  const [client, release] = await driver.obtainMasterConnection();
+  const started = Date.now();
   try {
-    const client = (await runner.connect()) as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
-    const started = Date.now();
-    try {
-      const { rows } = await client.query({ name, text: sql, values: params });
-      const took = Date.now() - started;
-      const slow = ds.options.maxQueryExecutionTime;
-      if (slow && took > slow) ds.logger.logQuerySlow(took, sql);
-      return rows;
-    } catch (e) {
-      ds.logger.logQueryError(e as Error, sql);
-      throw new QueryFailedError(sql, params, e as Error);
-    }
-  } finally {
-    await runner.release();
+    const { rows } = await client.query({ name, text: sql, values: params });
+    release();
+    const took = Date.now() - started;
+    const slow = ds.options.maxQueryExecutionTime;
+    if (slow && took > slow) ds.logger.logQuerySlow(took, sql);
+    return rows;
+  } catch (e) {
+    // a statement's error (it has an SQLSTATE) leaves the connection usable; anything else destroys it
+    const sqlState = (e as { code?: unknown })?.code;
+    release(typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState) ? undefined : e);
+    ds.logger.logQueryError(e as Error, sql);
+    throw new QueryFailedError(sql, params, e as Error);
   }
 }
 

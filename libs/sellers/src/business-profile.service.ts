@@ -2,6 +2,8 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { countryError, CountryErrorCode, countryGateCte, CountryPublications, CountryRulesService, checkRegistration, isVatRegistered } from '@app/countries';
 import type { Address, CountryPackDocument } from '@app/countries';
+import { tokenStillValidSql } from '@app/accounts';
+import type { TokenProof } from '@app/accounts';
 import { CLOCK, commonError, CommonErrorCode } from '@app/kernel';
 import type { Clock, RequestContext } from '@app/kernel';
 import { refusalOf, UnitOfWork } from '@app/persistence';
@@ -16,6 +18,8 @@ const SHAPE_PROBLEMS = new Set(['UNKNOWN_FIELD', 'WRONG_TYPE', 'BODY_NOT_OBJECT'
  * The registration write: ONE autocommit statement (no BEGIN/COMMIT round trips), atomic on its own.
  * - `gate`/`open`: the country's row; every write happens only while it is enabled at the pack version
  *   the body was checked against (the caller's view of it may be stale: see `openForSellersSeen`).
+ * - `auth`: when the caller's principal was remembered rather than looked up (a fast-route PUT, see
+ *   RequestAuthenticator.authenticateForWrite), its token must still authenticate it, or nothing is written.
  * - `claimed`: the seller's identifiers, inserted or kept. A number another seller holds is neither
  *   inserted nor updated (the DO UPDATE's WHERE is false for it), so it is missing from `claimed` and
  *   reported in `taken`; a concurrent PUT by the SAME seller waits for the other and then finds its own
@@ -28,7 +32,8 @@ const SHAPE_PROBLEMS = new Set(['UNKNOWN_FIELD', 'WRONG_TYPE', 'BODY_NOT_OBJECT'
  */
 const UPSERT = `
   WITH gate AS (${countryGateCte('$2::bpchar')}),
-  open AS (SELECT 1 FROM gate WHERE status = 'enabled' AND published_version = $16::int),
+  auth AS (SELECT $19::varchar IS NULL OR ${tokenStillValidSql('$19::varchar', '$17::timestamptz', '$20::uuid')} AS ok),
+  open AS (SELECT 1 FROM gate, auth WHERE status = 'enabled' AND published_version = $16::int AND auth.ok),
   wanted(type, value) AS (SELECT * FROM unnest($3::varchar[], $4::varchar[]) WHERE EXISTS (SELECT 1 FROM open)),
   claimed AS (
     INSERT INTO seller_identifiers (country, type, value, seller_id)
@@ -63,6 +68,7 @@ const UPSERT = `
      WHERE NOT EXISTS (SELECT 1 FROM claimed c WHERE c.type = w.type AND c.value = w.value)
   )
   SELECT gate.status AS gate_status, gate.published_version AS gate_version, (SELECT count(*) FROM profile)::int AS written,
+         (SELECT ok FROM auth) AS authorized,
          CASE WHEN taken.types IS NOT NULL THEN ltg_refuse('IDENTIFIER_IN_USE', taken.types[1]) END AS refused
     FROM gate CROSS JOIN taken LEFT JOIN profile ON true`;
 
@@ -73,6 +79,7 @@ interface UpsertRow {
   gate_status: string;
   gate_version: number;
   written: number;
+  authorized: boolean;
 }
 
 export class BusinessProfileView {
@@ -161,7 +168,7 @@ export class BusinessProfileService implements OnModuleInit {
    * already registered (409 naming the identifier, without saying who), then stores it pinned to the
    * pack version. Identifiers and profile are written by one autocommit statement (see {@link UPSERT}).
    */
-  async put(ctx: RequestContext, body: unknown): Promise<BusinessProfileView> {
+  async put(ctx: RequestContext, body: unknown, token?: TokenProof): Promise<BusinessProfileView> {
     const seller = callerSeller(ctx);
     for (let attempt = 1; ; attempt++) {
       const pack = await this.countries.openForSellersSeen(seller.country);
@@ -169,6 +176,7 @@ export class BusinessProfileService implements OnModuleInit {
       if (!normalized) {
         // checked against this process's view of the current version: make sure it still is before refusing
         if (attempt < MAX_ATTEMPTS && !(await this.countries.confirmSeen(seller.country, pack.version))) continue;
+        await token?.confirm(); // a revoked token gets 401, never a 4xx about the body
         // a body of the wrong shape (unknown field, wrong JSON type) is a 400 like on every other
         // route; business-rule problems alone are a 422. Either way every problem is listed.
         if (problems.some((p) => SHAPE_PROBLEMS.has(p.code))) throw commonError(CommonErrorCode.VALIDATION_FAILED, {}, problems);
@@ -197,6 +205,8 @@ export class BusinessProfileService implements OnModuleInit {
           pack.version,
           now,
           normalized.tradingName ?? null,
+          token && !token.confirmed ? token.tokenHash : null,
+          token?.accountId ?? null,
         ]);
       } catch (e) {
         // another seller of the country holds one of the numbers: the statement was aborted, nothing kept
@@ -205,6 +215,7 @@ export class BusinessProfileService implements OnModuleInit {
         throw e;
       }
       const row = rows[0];
+      if (row && !row.authorized) token!.refused();
       const gate = row && { status: row.gate_status, published_version: row.gate_version };
       if (this.countries.observe(seller.country, pack.version, gate) && row.written === 1) {
         // exactly what the statement stored (see UPSERT)
@@ -231,7 +242,10 @@ export class BusinessProfileService implements OnModuleInit {
         return BusinessProfileView.of(stored, pack.document);
       }
       // nothing was written: the country was disabled, or a newer version was published meanwhile
-      if (gate?.status !== 'enabled' || attempt >= MAX_ATTEMPTS) throw countryError(CountryErrorCode.NOT_ENABLED, { country: seller.country });
+      if (gate?.status !== 'enabled' || attempt >= MAX_ATTEMPTS) {
+        await token?.confirm();
+        throw countryError(CountryErrorCode.NOT_ENABLED, { country: seller.country });
+      }
     }
   }
 }
