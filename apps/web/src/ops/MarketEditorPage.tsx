@@ -14,9 +14,8 @@ import {
   type FieldError,
   type MarketChangeView,
 } from '../api/client';
-import { FormAlert } from '../forms';
 import { LANGUAGES, useI18n, type MessageKey } from '../i18n';
-import { DiffTable, Json, Pending, ProblemList, Table, useDraftActions } from './common';
+import { DiffTable, DraftActionBar, Json, Pending, ProblemList, Table, useDraftActions } from './common';
 
 type Doc = Record<string, unknown> & {
   name?: Record<string, string>;
@@ -229,31 +228,16 @@ export function MarketEditorPage() {
       </p>
       <h1 tabIndex={-1}>{t('ops.markets.edit', { market: code })}</h1>
       <p className="note">{start.data.origin === 'draft' || !dirty ? t('ops.pack.fromDraft') : t('ops.pack.fromPublished', { version: String(start.data.published) })}</p>
-      <div className="actions sticky">
-        <button type="button" className="secondary" disabled={busy} onClick={() => void onSave()}>
-          {t('ops.pack.save')}
-        </button>
-        <button type="button" disabled={busy} onClick={() => void onValidate()}>
-          {t('ops.pack.validate')}
-        </button>
-        {start.data.published !== null ? (
-          <button type="button" className="secondary" disabled={busy} onClick={() => void onDiff()}>
-            {t('ops.pack.diff')}
-          </button>
-        ) : null}
-        <button type="button" disabled={busy} onClick={() => void onPublish()}>
-          {t('ops.pack.publish')}
-        </button>
-        <button type="button" className="secondary" disabled={busy} onClick={() => void onDiscard()}>
-          {t('ops.pack.discard')}
-        </button>
-      </div>
-      {status?.ok ? (
-        <p className="success" role="status">
-          {status.ok}
-        </p>
-      ) : null}
-      {status?.error ? <FormAlert message={status.error} extra={[]} /> : null}
+      <DraftActionBar
+        busy={busy}
+        status={status}
+        canDiff={start.data.published !== null}
+        onSave={() => void onSave()}
+        onValidate={() => void onValidate()}
+        onDiff={() => void onDiff()}
+        onPublish={() => void onPublish()}
+        onDiscard={() => void onDiscard()}
+      />
       {diff ? (
         <section className="card" aria-labelledby="diff-title">
           <h2 id="diff-title">{t('ops.pack.diffTitle', { version: String(start.data.published) })}</h2>

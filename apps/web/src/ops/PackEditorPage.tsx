@@ -16,9 +16,8 @@ import {
   type DraftImpactView,
   type PackChangeView,
 } from '../api/client';
-import { FormAlert } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
-import { DiffTable, Pending, ProblemList, Table, useDraftActions } from './common';
+import { DiffTable, DraftActionBar, Pending, ProblemList, Table, useDraftActions } from './common';
 import { clonePack, describe, dotted, emptyLabel, findLabels, getIn, PACK_LANGS, placeOf, problemPath, setIn, type Doc, type Path } from './pack';
 
 interface Problem {
@@ -206,31 +205,17 @@ export function PackEditorPage() {
         {start.data.origin === 'clone' ? t('ops.pack.fromClone', { country: from ?? '' }) : start.data.origin === 'draft' ? t('ops.pack.fromDraft') : t('ops.pack.fromPublished', { version: String(start.data.published) })}
       </p>
 
-      <div className="actions sticky">
-        <button type="button" className="secondary" disabled={busy} onClick={() => void onSave()}>
-          {t('ops.pack.save')}
-        </button>
-        <button type="button" disabled={busy} onClick={() => void onValidate()}>
-          {t('ops.pack.validate')}
-        </button>
-        {start.data.published !== null ? (
-          <button type="button" className="secondary" disabled={busy} onClick={() => void onDiff()}>
-            {t('ops.pack.diff')}
-          </button>
-        ) : null}
-        <button type="button" disabled={busy || missing > 0} onClick={() => void onPublish()}>
-          {t('ops.pack.publish')}
-        </button>
-        <button type="button" className="secondary" disabled={busy} onClick={() => void onDiscard()}>
-          {t('ops.pack.discard')}
-        </button>
-      </div>
-      {status?.ok ? (
-        <p className="success" role="status">
-          {status.ok}
-        </p>
-      ) : null}
-      {status?.error ? <FormAlert message={status.error} /> : null}
+      <DraftActionBar
+        busy={busy}
+        status={status}
+        canDiff={start.data.published !== null}
+        publishBlocked={missing > 0}
+        onSave={() => void onSave()}
+        onValidate={() => void onValidate()}
+        onDiff={() => void onDiff()}
+        onPublish={() => void onPublish()}
+        onDiscard={() => void onDiscard()}
+      />
       {located.length ? (
         <nav className="card" aria-label={t('ops.pack.problems')}>
           <h2>{t('ops.pack.problems')}</h2>

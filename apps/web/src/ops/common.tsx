@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { ApiError, type FieldError } from '../api/client';
-import { useErrorMessage } from '../forms';
+import { FormAlert, useErrorMessage } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
 
 /** Loading and error states of a page's queries, in one place. */
@@ -107,4 +107,52 @@ export function ProblemList({ field, problems }: { field: string; problems: read
       ))}
     </ul>
   ) : null;
+}
+
+/**
+ * The sticky bar of a draft editor (country pack, market): save, validate, diff (when something is published),
+ * publish and discard, then the outcome of the last action.
+ */
+export function DraftActionBar(props: {
+  busy: boolean;
+  status?: { ok?: string; error?: string };
+  canDiff: boolean;
+  publishBlocked?: boolean;
+  onSave(): void;
+  onValidate(): void;
+  onDiff(): void;
+  onPublish(): void;
+  onDiscard(): void;
+}) {
+  const { t } = useI18n();
+  const { busy, status } = props;
+  return (
+    <>
+      <div className="actions sticky">
+        <button type="button" className="secondary" disabled={busy} onClick={props.onSave}>
+          {t('ops.pack.save')}
+        </button>
+        <button type="button" disabled={busy} onClick={props.onValidate}>
+          {t('ops.pack.validate')}
+        </button>
+        {props.canDiff ? (
+          <button type="button" className="secondary" disabled={busy} onClick={props.onDiff}>
+            {t('ops.pack.diff')}
+          </button>
+        ) : null}
+        <button type="button" disabled={busy || props.publishBlocked} onClick={props.onPublish}>
+          {t('ops.pack.publish')}
+        </button>
+        <button type="button" className="secondary" disabled={busy} onClick={props.onDiscard}>
+          {t('ops.pack.discard')}
+        </button>
+      </div>
+      {status?.ok ? (
+        <p className="success" role="status">
+          {status.ok}
+        </p>
+      ) : null}
+      {status?.error ? <FormAlert message={status.error} /> : null}
+    </>
+  );
 }
