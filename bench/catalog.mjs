@@ -23,10 +23,11 @@
 // A report, not a test: exit 0 even when the target (30 s per phase here) is missed; 1 on a crash.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { scratchDatabase } from './support.mjs';
 
 const { FormData, Blob } = globalThis;
 
@@ -101,14 +102,7 @@ async function main() {
     process.stderr.write(`cannot load the built app: run \`npx nest build api\` first\n${e?.message ?? e}\n`);
     return 1;
   }
-  const dbName = `ltg_bench_${randomBytes(5).toString('hex')}`;
-  const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const cleanups = [async () => { await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`); await admin.end(); }];
-  const cleanup = async () => { while (cleanups.length) await Promise.resolve().then(cleanups.pop()).catch((e) => process.stderr.write(`cleanup: ${e?.message ?? e}\n`)); };
-  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  const { url: benchUrl, cleanups, cleanup } = await scratchDatabase(adminUrl);
   try {
     const ops = { email: 'bench.ops@example.com', password: 'Bench-Ops-Pass-123' };
     const config = platform.loadConfigOrExit({ NODE_ENV: 'test', DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: '20', WORKER_ENABLED: 'false', LOG_LEVEL: 'warn', BOOTSTRAP_OPS_ADMIN_EMAIL: ops.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ops.password });

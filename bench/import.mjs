@@ -20,12 +20,12 @@
 //   BENCH_ROWS     rows in the file (default 20000)
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { scratchDatabase } from './support.mjs';
 
 const { FormData, Blob } = globalThis;
 
@@ -57,14 +57,7 @@ async function main() {
     process.stderr.write(`cannot load the built app: run \`npx nest build api\` first\n${e?.message ?? e}\n`);
     return 1;
   }
-  const dbName = `ltg_bench_${randomBytes(5).toString('hex')}`;
-  const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const cleanups = [async () => { await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`); await admin.end(); }];
-  const cleanup = async () => { while (cleanups.length) await Promise.resolve().then(cleanups.pop()).catch((e) => process.stderr.write(`cleanup: ${e?.message ?? e}\n`)); };
-  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  const { url: benchUrl, cleanups, cleanup } = await scratchDatabase(adminUrl);
   try {
     const config = platform.loadConfigOrExit({ NODE_ENV: 'test', DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: '10', WORKER_ENABLED: 'false', LOG_LEVEL: 'warn' });
     const api = await platform.createApi(config, benchUrl, { write: () => undefined });

@@ -17,10 +17,11 @@
 // A report, not a test: exit 0 even when the 30 s target is missed; 1 on a crash.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { scratchDatabase } from './support.mjs';
 
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const VARIANTS = Number(process.env.BENCH_VARIANTS ?? 100000);
@@ -92,14 +93,7 @@ async function main() {
     process.stderr.write(`cannot load the built app: run \`npx nest build api\` first\n${e?.message ?? e}\n`);
     return 1;
   }
-  const dbName = `ltg_bench_${randomBytes(5).toString('hex')}`;
-  const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const cleanups = [async () => { await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`); await admin.end(); }];
-  const cleanup = async () => { while (cleanups.length) await Promise.resolve().then(cleanups.pop()).catch((e) => process.stderr.write(`cleanup: ${e?.message ?? e}\n`)); };
-  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  const { url: benchUrl, cleanups, cleanup } = await scratchDatabase(adminUrl);
   try {
     const config = platform.loadConfigOrExit({ NODE_ENV: 'test', DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: '20', WORKER_ENABLED: 'false', LOG_LEVEL: 'warn' });
     const api = await platform.createApi(config, benchUrl, { write: () => undefined });

@@ -17,10 +17,11 @@ import { createRequire } from 'node:module';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import pg from 'pg';
+import { scratchDatabase } from './support.mjs';
 
 // ------------------------------------------------------------------------------------------------------
 // Load generator (worker thread): keep-alive node:http, C requests in flight, latencies in ms.
@@ -161,21 +162,7 @@ async function main() {
     process.stderr.write(`cannot load the built app: run \`node scripts/build-if-changed.mjs api\` first\n${e?.message ?? e}\n`);
     return 1;
   }
-  const dbName = `ltg_bench_${randomBytes(5).toString('hex')}`;
-  const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const cleanups = [
-    async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    },
-  ];
-  const cleanup = async () => {
-    while (cleanups.length) await Promise.resolve().then(cleanups.pop()).catch((e) => process.stderr.write(`cleanup: ${e?.message ?? e}\n`));
-  };
-  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  const { url: benchUrl, cleanups, cleanup } = await scratchDatabase(adminUrl);
   let failed = false;
   try {
     const config = platform.loadConfigOrExit({ NODE_ENV: 'test', DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: '20', WORKER_ENABLED: 'false', LOG_LEVEL: 'warn', LOGIN_MAX_FAILURES: '1000' });
