@@ -223,6 +223,25 @@ describe('catalog CSV import (e2e)', () => {
     expect(rows.map((r) => `${r.row}:${r.column}:${r.code}`)).toEqual(['4:price:INVALID_NUMBER', '2::PRODUCT_ROW_FAILED', '3::PRODUCT_ROW_FAILED']);
   }, 60000);
 
+  it('stores text exactly as written: backslashes, tabs, line breaks, a literal \\N and JSON-looking cells survive the bulk write', async () => {
+    const header = ['sku', 'title', 'description', 'category', 'price', 'safety_information', 'product_attr.note', 'attr.renk', 'manufacturer_name', 'manufacturer_line1', 'manufacturer_city', 'manufacturer_country'];
+    const description = 'C:\\Ürünler\\yeni\tsekme\r\nikinci satır\nüçüncü \\N son \\';
+    const csv = excelCsv(header, [['ESC-1', 'Yol \\N "tırnak"', description, 'apparel.women', '10,00', '\\N', '{"a":"\\t"}', 'siyah\\beyaz', 'Ters\\Eğik A.Ş.', 'Cd.\t5', 'İzmir', 'TR']]);
+    const res = await upload(other, Buffer.from(csv, 'utf8'));
+    expect(res.status).toBe(202);
+    expect((await finished(other, res.body.id)).counts).toEqual({ read: 1, created: 1, updated: 0, unchanged: 0, failed: 0 });
+    const p = await productBySku(other, 'ESC-1');
+    expect(p.title).toBe('Yol \\N "tırnak"');
+    expect(p.description).toBe(description);
+    expect(p.safetyInformation).toBe('\\N');
+    expect(p.gpsr.manufacturer).toMatchObject({ name: 'Ters\\Eğik A.Ş.', address: { line1: 'Cd.\t5' } });
+    expect(p.attributes).toEqual([{ key: 'note', value: '{"a":"\\t"}' }]);
+    expect(p.variants[0].attributes).toEqual([{ key: 'renk', value: 'siyah\\beyaz' }]);
+    // the same file again finds every value equal: nothing is written
+    const again = await upload(other, Buffer.from(csv, 'utf8'));
+    expect((await finished(other, again.body.id)).counts).toEqual({ read: 1, created: 0, updated: 0, unchanged: 1, failed: 0 });
+  }, 60000);
+
   it('stops at a line that is no longer CSV (FAILED), keeping the rows before it', async () => {
     const csv = 'sku,title,category,price\r\nOK-1,Bir,apparel.women,10\r\nOK-2,İki,apparel.women,20\r\nBAD-3,"Üç,apparel.women,30\r\nOK-4,Dört,apparel.women,40\r\n';
     const res = await upload(other, Buffer.from(csv, 'utf8'));
