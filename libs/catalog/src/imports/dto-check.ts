@@ -23,6 +23,11 @@ interface Rule {
   /** The arguments class-validator passes its validators; `object` and `value` are set before each call. */
   args: ValidationArguments;
   validators: ValidatorConstraintInterface[];
+  /**
+   * `@MaxLength(max)` alone: a string of at most `max` UTF-16 units passes without the call (class-validator counts a
+   * surrogate pair or a variation selector as less than its units, never more); anything else is asked.
+   */
+  maxUnits?: number;
   /** Built-in rules that depend on the value alone remember their last string or number (an import repeats most cells). */
   memo: boolean;
   lastValue: string | number | undefined;
@@ -67,7 +72,8 @@ function planOf(target: Target): ClassPlan {
     }
     const args: ValidationArguments = { targetName: target.name, property: m.propertyName, object: {}, value: undefined, constraints: m.constraints };
     const memo = !m.each && validators.length > 0 && validators.every((c) => PURE_RULES.has(c.name));
-    return { each: m.each, validateIf: m.validateIf, args, validators: validators.map((c) => c.instance), memo, lastValue: undefined, lastPass: false };
+    const maxUnits = validators.length === 1 && validators[0].name === 'maxLength' && typeof m.constraints?.[0] === 'number' ? (m.constraints[0] as number) : undefined;
+    return { each: m.each, validateIf: m.validateIf, args, validators: validators.map((c) => c.instance), maxUnits, memo, lastValue: undefined, lastPass: false };
   };
   const properties = Object.keys(grouped).map((name): PropertyPlan => {
     const list = grouped[name];
@@ -91,6 +97,7 @@ const isCollection = (v: unknown): v is unknown[] | Set<unknown> | Map<unknown, 
 function rulesPass(object: object, value: unknown, rules: Rule[]): boolean {
   for (const r of rules) {
     if (r.validateIf && !r.validateIf(object, value)) continue;
+    if (r.maxUnits !== undefined && !r.each && typeof value === 'string' && value.length <= r.maxUnits) continue;
     if (r.memo && (typeof value === 'string' || typeof value === 'number')) {
       if (value !== r.lastValue) {
         r.lastPass = validatorsPass(r, object, value);

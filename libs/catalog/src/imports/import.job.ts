@@ -60,10 +60,11 @@ interface Group {
   rows: CsvRow[];
   /** Problems found before the database is asked (cell count, characters, SKU repeated in the file). */
   problems: RowProblem[];
-  /** The group checked as a new product (what it is unless one of its SKUs exists), before its batch's transaction. */
-  asNew?: GroupOutcome;
-  /** {@link asNew} as COPY lines (a new product's id drawn), made with the check, outside the batch's transaction. */
-  newLines?: NewLines;
+  /**
+   * The group checked as a new product (what it is unless one of its SKUs exists), before its batch's transaction:
+   * its COPY lines (a new product's id drawn), or its problems. Only these are kept until the batch commits.
+   */
+  asNew?: { lines: NewLines } | { problems: RowProblem[] };
 }
 
 /** A product row to insert (the columns as the API's create writes them). */
@@ -206,8 +207,8 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
         const pause = breaks.due();
         if (pause) await pause;
         if (g.problems.length) continue;
-        g.asNew = checkGroup(ctx!, g.rows, null);
-        if (g.asNew.ok) g.newLines = newProductLines(job.sellerId, g.asNew, at);
+        const checked = checkGroup(ctx!, g.rows, null);
+        g.asNew = checked.ok ? { lines: newProductLines(job.sellerId, checked, at) } : { problems: checked.problems };
       }
       await committing;
       committing = this.commit(job, ctx!, groups, rows, seq).then((next) => {
@@ -373,14 +374,26 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       }
       const product = owners.length ? byId.get(owners[0]) : undefined;
       const existing: Existing | null = product ? { product, variants: variantsOf.get(product.id) ?? [] } : null;
-      const outcome = existing || !g.asNew ? checkGroup(ctx, g.rows, existing) : g.asNew;
+      const now = this.clock.now();
+      if (!existing && g.asNew && 'problems' in g.asNew) {
+        fail(g, g.asNew.problems);
+        continue;
+      }
+      if (!existing && g.asNew && 'lines' in g.asNew) {
+        const lines = g.asNew.lines;
+        productLines.push(lines.product);
+        for (const line of lines.variants) variantLines.push(line);
+        touched.add(lines.id);
+        tally.created += g.rows.length;
+        continue;
+      }
+      const outcome = checkGroup(ctx, g.rows, existing);
       if (!outcome.ok) {
         fail(g, outcome.problems);
         continue;
       }
-      const now = this.clock.now();
       if (!existing) {
-        const lines = outcome === g.asNew && g.newLines ? g.newLines : newProductLines(job.sellerId, outcome, now.toISOString());
+        const lines = newProductLines(job.sellerId, outcome, now.toISOString());
         productLines.push(lines.product);
         for (const line of lines.variants) variantLines.push(line);
         touched.add(lines.id);
