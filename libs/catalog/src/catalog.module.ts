@@ -25,6 +25,7 @@ import { ImagesService } from './images/images.service';
 import { ProductImageEntity } from './images/product-image.entity';
 import { ImportEntity, ImportErrorEntity, ImportFileEntity } from './imports/import.entity';
 import { ImportProcessor, ImportRepriceJob } from './imports/import.job';
+import { ImportSweeper } from './imports/import-sweeper';
 import { ImportsController, ListingsExportController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
 import { ListingsExportService } from './imports/listings-export';
@@ -99,6 +100,7 @@ export class MarketSeeder implements OnApplicationBootstrap {
     ImportsService,
     ImportProcessor,
     ImportRepriceJob,
+    ImportSweeper,
     ListingsExportService,
   ],
   exports: [MarketsService, ProductsService, ListingsService, PricesService, ComplianceRulesService, ReadinessService, ReadinessTrigger, ReadinessStore],

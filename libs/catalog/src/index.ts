@@ -48,6 +48,7 @@ export { ReadinessTrigger } from './readiness/trigger';
 export { CatalogReadinessJob, CATALOG_READINESS_JOB } from './readiness/readiness.job';
 export { ImportsService, IMPORT_MAX_BYTES, CATALOG_IMPORT_JOB } from './imports/imports.service';
 export { ImportProcessor, CATALOG_IMPORT_REPRICE_JOB } from './imports/import.job';
+export { ImportSweeper, CATALOG_IMPORT_SWEEP_JOB, IMPORT_SILENCE_SECONDS } from './imports/import-sweeper';
 export { ImportEntity, ImportFileEntity, ImportErrorEntity } from './imports/import.entity';
 export { parseDecimal, detectEncoding, sniffDelimiter, neutraliseFormula } from './imports/csv-format';
 export { ALL_COLUMNS as IMPORT_COLUMNS } from './imports/columns';

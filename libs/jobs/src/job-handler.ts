@@ -9,6 +9,10 @@ export interface JobHandlerOptions {
   name: string;
   /** Cron expression (UTC) for recurring jobs; pg-boss makes sure only one instance fires. */
   schedule?: string;
+  /**
+   * Retry and expiry policy (defaults: 5 retries, 5 s with exponential backoff, 900 s). Every job of the queue is sent
+   * with it, whichever process sends it and whether or not a worker has configured the queue yet.
+   */
   retryLimit?: number;
   retryDelaySeconds?: number;
   expireInSeconds?: number;
@@ -22,7 +26,9 @@ export interface JobProcessor<T = unknown> {
   /**
    * Called once when `handle` failed on the job's last attempt (its retries are used up; pg-boss will not run it
    * again), so state the job owns can be moved to a terminal state instead of waiting for ever. Not called when the
-   * last attempt expires or its worker dies.
+   * last attempt expires, its worker dies or the job is cancelled or deleted: an owner whose state must not wait for
+   * ever also sweeps it with a scheduled job of its own, asking {@link JobQueue.jobStates} whether pg-boss will still
+   * run the job.
    */
   exhausted?(data: T, error: unknown): Promise<void>;
 }

@@ -18,13 +18,20 @@ export interface JobsOptions {
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
 
+/** A pg-boss job's state: waiting (`created`, `retry`), running (`active`) or final. */
+export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
+
+/** pg-boss will not run a job in this state again (its handler has returned or never will). */
+export const isFinalJobState = (state: JobState): boolean => state === 'completed' || state === 'cancelled' || state === 'failed';
+
 /** Jobs a worker fetches at once per queue and concurrency slot. */
 const BATCH_SIZE = 20;
 
 /**
- * Background jobs on pg-boss, in the same PostgreSQL (no extra server). Every process can send;
- * processes with the worker role also create the queues, run the handlers found by discovery and
- * keep the cron schedules.
+ * Background jobs on pg-boss, in the same PostgreSQL (no extra server). Every process can send (a
+ * job carries its handler's declared retry and expiry policy, and a queue is created with it);
+ * processes with the worker role also configure every queue, run the handlers found by discovery
+ * and keep the cron schedules.
  */
 @Injectable()
 export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -75,16 +82,10 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.boss.start();
     if (!this.options.work) return;
     for (const [name, { options, processor }] of this.handlers) {
-      await this.boss.createQueue(name);
+      await this.boss.createQueue(name, this.queuePolicy(options));
       this.knownQueues.add(name);
-      await this.boss.updateQueue(name, {
-        retryLimit: options.retryLimit ?? 5,
-        retryDelay: this.options.retryDelaySeconds ?? options.retryDelaySeconds ?? 5,
-        retryBackoff: this.options.retryDelaySeconds === undefined,
-        expireInSeconds: options.expireInSeconds ?? 900,
-        // senders' inserts NOTIFY the listening workers: no waiting for the next poll
-        notify: true,
-      });
+      // a queue another process created first (with pg-boss's defaults, or an older declaration) gets the declared policy
+      await this.boss.updateQueue(name, this.queuePolicy(options));
       // Batches with a result per job (one failing job does not fail its neighbours), fetched
       // back-to-back while they come back full; idle workers poll every 2 s as a backstop to NOTIFY.
       await this.boss.work<unknown>(
@@ -118,10 +119,41 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
 
   private readonly knownQueues = new Set<string>();
 
+  /**
+   * A queue's retry and expiry policy, from its handler's declaration (every process discovers every handler: API,
+   * worker and CLI compose the same contexts). `JOB_RETRY_DELAY_SECONDS` replaces the delay and turns backoff off.
+   */
+  private queuePolicy(options: JobHandlerOptions) {
+    return {
+      retryLimit: options.retryLimit ?? 5,
+      retryDelay: this.options.retryDelaySeconds ?? options.retryDelaySeconds ?? 5,
+      retryBackoff: this.options.retryDelaySeconds === undefined,
+      expireInSeconds: options.expireInSeconds ?? 900,
+      // senders' inserts NOTIFY the listening workers: no waiting for the next poll
+      notify: true,
+    };
+  }
+
+  /**
+   * The options every job of a declared queue is sent with: its handler's retry and expiry policy. pg-boss copies a
+   * queue's policy into each job when it is inserted, so without them a job sent before any worker configured the
+   * queue (the API started first, or the queue was created by an older release) would keep pg-boss's defaults
+   * (2 retries, 15 minutes) for its whole life. An undeclared queue (a sender that has no handler for it) keeps its
+   * queue's policy.
+   */
+  private jobPolicy(name: string): { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds?: number } {
+    const handler = this.handlers.get(name);
+    if (!handler) return {};
+    const { notify: _notify, ...policy } = this.queuePolicy(handler.options);
+    return policy;
+  }
+
   private async ensureQueue(name: string): Promise<void> {
     await this.ensureStarted();
     if (this.knownQueues.has(name)) return;
-    await this.boss.createQueue(name);
+    const handler = this.handlers.get(name);
+    // created with its declared policy whoever creates it first (an existing queue is left as it is: a worker updates it)
+    await this.boss.createQueue(name, handler ? this.queuePolicy(handler.options) : undefined);
     this.knownQueues.add(name);
   }
 
@@ -132,6 +164,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   async sendInTx(tx: { query(sql: string, params?: unknown[]): Promise<unknown> }, name: string, data: object, options: { singletonKey?: string } = {}): Promise<string | null> {
     await this.ensureQueue(name);
     return this.boss.send(name, data, {
+      ...this.jobPolicy(name),
       id: randomUUID(),
       singletonKey: options.singletonKey,
       db: inTransaction(tx),
@@ -155,10 +188,22 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     if (this.options.work && !this.handlers.has(name)) throw new Error(`no handler for job queue ${name}`);
     await this.ensureQueue(name);
     return this.boss.send(name, data, {
+      ...this.jobPolicy(name),
       id: randomUUID(),
       singletonKey: options.singletonKey,
       startAfter: options.startAfterSeconds,
     });
+  }
+
+  /**
+   * The states of a queue's jobs sent with `singletonKey`, oldest first: empty when there is none (never sent, or
+   * deleted by pg-boss's retention). For a job's owner to tell a job that will still run (or runs now) from one that
+   * never will again (see {@link isFinalJobState}).
+   */
+  async jobStates(name: string, singletonKey: string): Promise<JobState[]> {
+    await this.ensureQueue(name);
+    const jobs = await this.boss.findJobs(name, { key: singletonKey });
+    return jobs.map((j) => j.state);
   }
 
   get isWorker(): boolean {

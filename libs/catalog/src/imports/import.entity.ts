@@ -15,6 +15,8 @@ export const IMPORT_LIFECYCLE = defineLifecycle<ImportStatus>('catalog import', 
  */
 @Entity('catalog_imports')
 @Index('ix_catalog_imports_seller_created', ['sellerId', 'createdAt'])
+// the sweeper's scan: only the imports not finished yet (few), never the history
+@Index('ix_catalog_imports_unfinished', ['createdAt'], { where: `"status" IN ('WAITING', 'RUNNING')` })
 @Check('ck_catalog_imports_status', `"status" IN ('WAITING', 'RUNNING', 'COMPLETE', 'FAILED')`)
 export class ImportEntity {
   @PrimaryColumn('uuid')
@@ -85,6 +87,13 @@ export class ImportEntity {
 
   @Column('timestamptz', { name: 'finished_at', nullable: true })
   finishedAt: Date | null;
+
+  /**
+   * When the worker last showed the import is alive: touched (the database's time) by every committed batch. With
+   * `startedAt` and `createdAt`, how long an unfinished import has been silent (see ImportSweeper).
+   */
+  @Column('timestamptz', { name: 'heartbeat_at', nullable: true })
+  heartbeatAt: Date | null;
 }
 
 /** The uploaded bytes, kept until the import has finished (the worker may be another process). */

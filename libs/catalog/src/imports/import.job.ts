@@ -21,6 +21,7 @@ import type { CsvRecord } from './plain-csv';
 import type { Header } from './columns';
 import type { ImportEncoding } from './csv-format';
 import { IMPORT_LIFECYCLE, ImportEntity, ImportErrorEntity, ImportFileEntity } from './import.entity';
+import { endImportInternally } from './import-sweeper';
 import { CATALOG_IMPORT_JOB } from './imports.service';
 import { checkGroup, sameProduct, sameVariant } from './rows';
 import type { CsvRow, Existing, GroupContext, GroupOutcome, ProductColumns, RowProblem, VariantColumns } from './rows';
@@ -122,7 +123,7 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
     const started = Date.now();
     const failure = await this.process(job, content);
     await this.uow.run(async (tx) => {
-      await tx.update(ImportEntity, { id: job.id }, {
+      await tx.update(ImportEntity, { id: job.id, status: job.status }, { // not if the sweeper ended it meanwhile (FAILED stays)
         status: await IMPORT_LIFECYCLE.move(job.status, failure ? 'FAILED' : 'COMPLETE'),
         failureCode: failure?.code ?? null,
         failureParams: failure?.params ?? null,
@@ -136,21 +137,11 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
   /**
    * The job failed on its last attempt (pg-boss retries used up): the import must not stay RUNNING (or WAITING) for
    * ever. It ends FAILED with the stable code INTERNAL ("stopped because of an error on our side; the rows before it
-   * were imported"), keeping the counts of the batches already committed.
+   * were imported"), keeping the counts of the batches already committed. When pg-boss ends the job without calling
+   * this (the last attempt expired, its worker died), the ImportSweeper does the same.
    */
   async exhausted(data: { importId: string }): Promise<void> {
-    await this.uow.run(async (tx) => {
-      const job = await tx.findOne(ImportEntity, { where: { id: data.importId }, lock: { mode: 'pessimistic_write' } });
-      if (!job || IMPORT_LIFECYCLE.terminal.includes(job.status)) return;
-      await tx.update(ImportEntity, { id: job.id }, {
-        status: await IMPORT_LIFECYCLE.move(job.status, 'FAILED'),
-        failureCode: 'INTERNAL',
-        failureParams: {},
-        finishedAt: this.clock.now(),
-      });
-      await tx.delete(ImportFileEntity, { importId: job.id });
-    });
-    this.logger.error(`import ${data.importId}: FAILED (INTERNAL) after its last attempt`);
+    if (await this.uow.run((tx) => endImportInternally(tx, data.importId, this.clock.now()))) this.logger.error(`import ${data.importId}: FAILED (INTERNAL) after its last attempt`);
   }
 
   /**
@@ -442,7 +433,7 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       );
     }
     await tx.query(
-      `UPDATE catalog_imports SET rows_read = rows_read + $2, created = created + $3, updated = updated + $4, unchanged = unchanged + $5, failed = failed + $6, rows_done = rows_done + $2 WHERE id = $1`,
+      `UPDATE catalog_imports SET rows_read = rows_read + $2, created = created + $3, updated = updated + $4, unchanged = unchanged + $5, failed = failed + $6, rows_done = rows_done + $2, heartbeat_at = now() WHERE id = $1`,
       [job.id, tally.rows, tally.created, tally.updated, tally.unchanged, tally.failed],
     );
     job.rowsDone += tally.rows;

@@ -35,7 +35,7 @@ export class ImportFailureView {
 
 export class ProductImportView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: IMPORT_STATUSES, description: 'WAITING → RUNNING → COMPLETE | FAILED (FAILED: the file could not be read to its end; the rows before were imported)' }) status: string;
+  @ApiProperty({ enum: IMPORT_STATUSES, description: 'WAITING → RUNNING → COMPLETE | FAILED (FAILED: the file could not be read to its end, `CSV_MALFORMED`, or the import stopped because of an error on our side, `INTERNAL`; the rows before were imported). An import never stays WAITING or RUNNING for ever: one whose job pg-boss will not run again ends FAILED (`INTERNAL`)' }) status: string;
   @ApiProperty({ nullable: true, type: String }) fileName: string | null;
   @ApiProperty() sizeBytes: number;
   @ApiProperty({ example: 'windows-1254' }) encoding: string;

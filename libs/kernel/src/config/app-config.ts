@@ -33,7 +33,7 @@ export const CONFIG_VARIABLES = [
   { name: 'MIGRATIONS_RUN', kind: { type: 'bool' }, default: 'true', description: 'Apply pending migrations at start-up (api and worker). Off: run `npm run migration:run` yourself.' },
   { name: 'WORKER_ENABLED', kind: { type: 'bool' }, default: 'true', description: 'Run the background worker inside the API process. Set `false` and run `npm run start:worker` to scale them separately.' },
   { name: 'WORKER_CONCURRENCY', kind: { type: 'int', min: 1, max: 64 }, default: '2', description: 'Jobs each worker process handles at once per queue.' },
-  { name: 'JOB_RETRY_DELAY_SECONDS', kind: { type: 'int', min: 0, max: 3600 }, description: 'Replace every job queue\'s retry delay (and its exponential backoff) with this fixed delay; unset: each queue\'s own policy. For tests and incident handling.' },
+  { name: 'JOB_RETRY_DELAY_SECONDS', kind: { type: 'int', min: 0, max: 3600 }, description: 'Replace every job queue\'s retry delay (and its exponential backoff) with this fixed delay, in the jobs this process sends and the queues it configures (set it alike on the API and the workers); unset: each queue\'s own policy. For tests and incident handling.' },
   { name: 'LOG_LEVEL', kind: { type: 'enum', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, default: 'info', description: 'Minimum level of the JSON logs written to stdout.' },
   { name: 'BODY_LIMIT_BYTES', kind: { type: 'int', min: 1024, max: 52428800 }, default: '1048576', description: 'Largest JSON body accepted; larger bodies get 413.' },
   { name: 'TRUST_PROXY', kind: { type: 'bool' }, default: 'false', description: 'Trust X-Forwarded-For (set `true` behind a reverse proxy) for client IPs in throttling and audit.' },

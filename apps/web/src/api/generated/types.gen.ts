@@ -1518,7 +1518,7 @@ export type ImportFailureView = {
 export type ProductImportView = {
     id: string;
     /**
-     * WAITING → RUNNING → COMPLETE | FAILED (FAILED: the file could not be read to its end; the rows before were imported)
+     * WAITING → RUNNING → COMPLETE | FAILED (FAILED: the file could not be read to its end, `CSV_MALFORMED`, or the import stopped because of an error on our side, `INTERNAL`; the rows before were imported). An import never stays WAITING or RUNNING for ever: one whose job pg-boss will not run again ends FAILED (`INTERNAL`)
      */
     status: 'WAITING' | 'RUNNING' | 'COMPLETE' | 'FAILED';
     fileName: string | null;
