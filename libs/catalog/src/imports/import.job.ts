@@ -211,65 +211,86 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       await flush();
       await committing;
     };
-    const close = async () => {
-      if (!group) return;
+    /** Ends the current product; a promise only when that fills a batch (most rows take no turn of the event loop). */
+    const close = (): Promise<void> | undefined => {
+      if (!group) return undefined;
       closedKeys.set(group.key, group.rows[group.rows.length - 1].row);
       batch.push(group);
       batchRows += group.rows.length;
       group = undefined;
-      if (batchRows >= IMPORT_BATCH_ROWS) await flush();
+      return batchRows >= IMPORT_BATCH_ROWS ? flush() : undefined;
     };
-    try {
-      for await (const { record, info } of parser) {
-        const pause = breaks.due();
-        if (pause) await pause;
-        if (stop.malformed && info.lines >= stop.malformed.errorLine) continue;
-        lastLine = info.lines;
-        if (!header) {
-          header = parseHeader(record).header;
-          ctx = {
-            header,
-            defaultCurrency: pack.document.currencies.default,
-            defaultSourceLocale: this.products.defaultSourceLocale(seller.country),
-            brands: [...(profile?.brands ?? [])],
-          };
-          continue;
-        }
-        if (record.every((c) => c.trim() === '')) continue; // Excel's ";;;;" lines
-        dataRows++;
-        const row: CsvRow = { row: info.lines, cells: record };
-        const skuAt = header.index('sku');
-        const sku = record[skuAt] ?? '';
-        const keyAt = header.index('product_key');
-        const key = (keyAt >= 0 ? record[keyAt]?.trim() : '') || `\u0000${sku}`;
-        if (dataRows <= job.rowsDone) {
-          // committed by an earlier run of this job: only remembered, for the checks across rows
-          if (sku && !skuRows.has(sku)) skuRows.set(sku, row.row);
-          closedKeys.set(key, row.row);
-          continue;
-        }
-        const problems: RowProblem[] = [];
-        const width = header.names.length;
-        if (record.length > width && record.slice(width).some((c) => c.trim() !== '')) {
-          problems.push(rowProblem(row, sku.slice(0, 64) || null, '', 'COLUMN_COUNT', { count: record.length, expected: width }));
-        }
-        const bad = record.findIndex((c) => !isStorableText(c));
-        if (bad >= 0) problems.push(rowProblem(row, null, header.names[bad] ?? '', 'INVALID_CHARACTERS'));
-        if (sku && skuRows.has(sku)) problems.push(rowProblem(row, sku.slice(0, 64), 'sku', 'DUPLICATE_SKU_IN_FILE', { sku, row: skuRows.get(sku)! }));
-        else if (sku) skuRows.set(sku, row.row);
-        if (group && group.key === key) {
-          group.rows.push(row);
-          group.problems.push(...problems);
-          continue;
-        }
-        await close();
+    /** One product row's record; a promise only when it ends a batch. */
+    const take = (record: string[], info: { lines: number }): Promise<void> | undefined => {
+      if (stop.malformed && info.lines >= stop.malformed.errorLine) return undefined;
+      lastLine = info.lines;
+      if (!header) {
+        header = parseHeader(record).header;
+        ctx = {
+          header,
+          defaultCurrency: pack.document.currencies.default,
+          defaultSourceLocale: this.products.defaultSourceLocale(seller.country),
+          brands: [...(profile?.brands ?? [])],
+        };
+        return undefined;
+      }
+      if (record.every((c) => c.trim() === '')) return undefined; // Excel's ";;;;" lines
+      dataRows++;
+      const row: CsvRow = { row: info.lines, cells: record };
+      const skuAt = header.index('sku');
+      const sku = record[skuAt] ?? '';
+      const keyAt = header.index('product_key');
+      const key = (keyAt >= 0 ? record[keyAt]?.trim() : '') || `\u0000${sku}`;
+      if (dataRows <= job.rowsDone) {
+        // committed by an earlier run of this job: only remembered, for the checks across rows
+        if (sku && !skuRows.has(sku)) skuRows.set(sku, row.row);
+        closedKeys.set(key, row.row);
+        return undefined;
+      }
+      const problems: RowProblem[] = [];
+      const width = header.names.length;
+      if (record.length > width && record.slice(width).some((c) => c.trim() !== '')) {
+        problems.push(rowProblem(row, sku.slice(0, 64) || null, '', 'COLUMN_COUNT', { count: record.length, expected: width }));
+      }
+      const bad = record.findIndex((c) => !isStorableText(c));
+      if (bad >= 0) problems.push(rowProblem(row, null, header.names[bad] ?? '', 'INVALID_CHARACTERS'));
+      if (sku && skuRows.has(sku)) problems.push(rowProblem(row, sku.slice(0, 64), 'sku', 'DUPLICATE_SKU_IN_FILE', { sku, row: skuRows.get(sku)! }));
+      else if (sku) skuRows.set(sku, row.row);
+      if (group && group.key === key) {
+        group.rows.push(row);
+        for (const p of problems) group.problems.push(p);
+        return undefined;
+      }
+      const open = () => {
         if (closedKeys.has(key)) {
           problems.push(rowProblem(row, sku.slice(0, 64) || null, 'product_key', 'PRODUCT_KEY_NOT_CONSECUTIVE', { key: key.replace(/^\u0000/, ''), row: closedKeys.get(key)! }));
           batch.push({ key: `\u0001${row.row}`, rows: [row], problems });
           batchRows += 1;
-          continue;
+          return;
         }
         group = { key, rows: [row], problems };
+      };
+      const closing = close();
+      if (closing) return closing.then(open);
+      open();
+      return undefined;
+    };
+    try {
+      if (plain) {
+        // plain CSV is read synchronously: a promise per record (for await) cost more than reading it
+        for (const { record, info } of plain) {
+          const pause = breaks.due();
+          if (pause) await pause;
+          const taking = take(record, info);
+          if (taking) await taking;
+        }
+      } else {
+        for await (const { record, info } of parser) {
+          const pause = breaks.due();
+          if (pause) await pause;
+          const taking = take(record, info);
+          if (taking) await taking;
+        }
       }
       await close();
       await finish();
@@ -281,7 +302,7 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       return null;
     } catch (e) {
       // the rows read before the file went wrong are still imported
-      await close().catch(() => undefined);
+      await Promise.resolve(close()).catch(() => undefined);
       await finish();
       if (e instanceof CsvError) {
         const line = Number((e as CsvError & { lines?: number }).lines ?? 0);
