@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
+import { ecbFile, importFx, rateDayAged } from '../support/fx';
 import { decideKyc, submitKyc, tippingOff } from '../support/kyc';
 import { uniqueTurkishCompany } from '../support/registrations';
 
@@ -70,6 +71,9 @@ describe('go-live checklist: target markets, seller gates, stored readiness (e2e
       DOCUMENT_STORAGE_DIR: `.data/test-documents-onboarding-${process.pid}`,
     });
     admin = await login(t.http, ADMIN.email, ADMIN.password);
+    // the toy is priced in TRY and the checklist expects it live in GB and IT once nothing else is missing: a listing
+    // there has a price, so today's ECB rates (the source of GB and the euro markets) are in
+    await importFx(t, admin, 'ecb', ecbFile(rateDayAged(0), { USD: '1.1225', JPY: '176.99', GBP: '0.86915', PLN: '4.2530', TRY: '55.1650' })).expect(201);
     // a list that possibly names the representative below: the case goes to review
     const list = Buffer.from('99501,"CELIK, Burak Can","individual","SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"citizen Turkey."\n', 'latin1');
     await request(t.http).post('/v1/ops/screening-lists').set(bearer(admin)).field('source', 'ofac_sdn').field('label', 'onboarding-1').attach('file', list, { filename: 'SDN.CSV', contentType: 'text/csv' }).expect(201);
