@@ -290,7 +290,8 @@ export function evaluateReadiness(p: ReadinessProduct, sellerCountry: string, ma
 
 /**
  * Readiness of many products for many markets, each market's rules prepared once:
- * `reports.get(marketCode)[i]` is the report of `items[i]`.
+ * `reports.get(marketCode)[i]` is the report of `items[i]`. Rules and languages only: prices are per
+ * market (`MarketReadiness.evaluateMany` with each item's `prices`).
  */
 export function evaluateReadinessMany(
   items: readonly { product: ReadinessProduct; sellerCountry: string }[],
