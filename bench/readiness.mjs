@@ -6,8 +6,11 @@
 // Phases, each timed with the process's peak RSS / heap:
 //   0. pure: MarketReadiness.evaluateMany (rules prepared once per market) over products already in memory;
 //   1. stored: ReadinessService.evaluateSaved — products, variants and translations read in BENCH_CHUNK-product
-//      batches (three queries a batch), every market evaluated per batch (what the worker re-evaluation calls);
+//      batches (three queries a batch), the variants' prices in every market (one more read and one FX lookup per
+//      market × currency, PricesService.readinessFindings), every market evaluated per batch (what the worker calls);
 //   2. rendered: the same, plus every issue's message in the viewer's language (Turkish), as a listing shows it.
+// Today's ECB rates are imported first, so every TRY price can be shown (the pure phase does not look at prices: with
+// the rates in, the stored phase finds no price issue and the two counts agree).
 // Products: one product made through the API (a Turkish seller's toy with GPSR data, safety text, an Italian title)
 // cloned by SQL with variations — every 3rd clone has no EU responsible person, every 5th an RU origin with HS 2208,
 // every 7th no HS code — so reports mix READY, READY_WITH_WARNINGS and BLOCKED.
@@ -30,6 +33,7 @@ const CHUNK = Number(process.env.BENCH_CHUNK ?? 1000);
 const C = Number(process.env.BENCH_CONCURRENCY ?? 2);
 const MARKETS = ['IT', 'DE', 'GB', 'US', 'TR'];
 const log = (m = '') => process.stdout.write(`${m}\n`);
+const { FormData, Blob } = globalThis;
 
 let peakRss = 0;
 let peakHeap = 0;
@@ -95,13 +99,18 @@ async function main() {
   }
   const { url: benchUrl, cleanups, cleanup } = await scratchDatabase(adminUrl);
   try {
-    const config = platform.loadConfigOrExit({ NODE_ENV: 'test', DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: '20', WORKER_ENABLED: 'false', LOG_LEVEL: 'warn' });
+    const ops = { email: 'bench.ops@example.com', password: 'Bench-Ops-Pass-123' };
+    const config = platform.loadConfigOrExit({ NODE_ENV: 'test', DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: '20', WORKER_ENABLED: 'false', LOG_LEVEL: 'warn', BOOTSTRAP_OPS_ADMIN_EMAIL: ops.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ops.password });
     const api = await platform.createApi(config, benchUrl, { write: () => undefined });
     await api.listen(0, '127.0.0.1');
     cleanups.push(() => api.close());
     const port = api.getHttpServer().address().port;
-    const call = async (method, path, body, token) => {
-      const res = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body && JSON.stringify(body) });
+    const call = async (method, path, body, token, form) => {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+        method,
+        headers: { ...(form ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: form ?? (body && JSON.stringify(body)),
+      });
       const json = await res.json();
       if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
       return json;
@@ -109,6 +118,16 @@ async function main() {
     const cpus = os.cpus();
     log('Listing readiness benchmark');
     log(`machine: ${cpus.length} CPU(s) ${cpus[0]?.model ?? ''}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+    // today's ECB rates, so the TRY prices can be shown in IT, DE, GB and US (readiness counts the variant's price; any
+    // weekday ≤ today is fresh enough: the limit is 4 TARGET days)
+    const d = new Date();
+    while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() - 1);
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref"><gesmes:subject>Reference rates</gesmes:subject><gesmes:Sender><gesmes:name>European Central Bank</gesmes:name></gesmes:Sender><Cube><Cube time='${d.toISOString().slice(0, 10)}'><Cube currency='USD' rate='1.1225'/><Cube currency='JPY' rate='176.99'/><Cube currency='GBP' rate='0.86915'/><Cube currency='TRY' rate='54.8310'/></Cube></Cube></gesmes:Envelope>`;
+    const form = new FormData();
+    form.append('source', 'ecb');
+    form.append('file', new Blob([xml], { type: 'text/xml' }), 'eurofxref-daily.xml');
+    await call('POST', '/v1/ops/fx/imports', undefined, (await call('POST', '/v1/auth/login', ops)).accessToken, form);
 
     const seller = await call('POST', '/v1/auth/signup', { email: 'bench.tr@example.com', password: 'bench-password-123', country: 'TR', locale: 'tr' });
     const token = seller.session.accessToken;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { login, signup, startTestApp, TestApp } from '../support/app';
+import { ecbFile, importFx, rateDayAged, tcmbFile } from '../support/fx';
 import { uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'readiness.admin@ops.example.com', password: 'Readiness-Admin-Pass-1' };
@@ -68,6 +69,11 @@ describe('listing readiness and compliance rules (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password });
     admin = await login(t.http, ADMIN.email, ADMIN.password);
+    // Scenarios 22 and 24 expect the toy (TRY) ready for GB and US and the vodka (RUB) allowed for TR: a listing
+    // there has a price, so today's rates of the markets' sources are in — the ECB's for TRY (GB, US, the euro
+    // markets), the TCMB's for RUB (TR). The ECB has no RUB: the vodka has no price in the EU or the US either.
+    expect((await importFx(t, admin, 'ecb', ecbFile(rateDayAged(0), { USD: '1.1225', JPY: '176.99', GBP: '0.86915', PLN: '4.2530', TRY: '55.1650' }))).status).toBe(201);
+    expect((await importFx(t, admin, 'tcmb', tcmbFile(rateDayAged(0), { EUR: { buying: '55.1350' }, RUB: { buying: '0.6039' } }))).status).toBe(201);
     turk = (await signup(t.http, { country: 'TR', locale: 'tr' })).token!;
     expect((await request(t.http).put('/v1/sellers/me/business').set(bearer(turk)).send(uniqueTurkishCompany())).status).toBe(200);
     russian = (await signup(t.http, { country: 'RU', locale: 'ru' })).token!;
@@ -164,6 +170,13 @@ describe('listing readiness and compliance rules (e2e)', () => {
     expect(badCategory.body.error.code).toBe('CATALOG_PRODUCT_INVALID');
     const noMarkets = await request(t.http).post('/v1/sellers/me/products/readiness/preview').set(bearer(turk)).send({ product: toy('TOY-P5'), markets: [] });
     expect(noMarkets.status).toBe(400);
+    // prices are checked like a create's: the preview prices the variants
+    const tooPrecise = await request(t.http).post('/v1/sellers/me/products/readiness/preview').set(bearer(turk)).send({ product: { ...toy('TOY-P6'), variants: [{ sku: 'TOY-P6', price: { amount: '450.005', currency: 'TRY' } }] }, markets: ['IT'] });
+    expect(tooPrecise.status).toBe(422);
+    expect(tooPrecise.body.error.code).toBe('PRICE_PRECISION_EXCEEDED');
+    const otherCurrency = await request(t.http).post('/v1/sellers/me/products/readiness/preview').set(bearer(turk)).send({ product: { ...toy('TOY-P7'), variants: [{ sku: 'TOY-P7', price: { amount: '450.00', currency: 'EUR' } }] }, markets: ['IT'] });
+    expect(otherCurrency.status).toBe(422);
+    expect(otherCurrency.body.error).toMatchObject({ code: 'CATALOG_PRODUCT_INVALID', details: [expect.objectContaining({ field: 'variants[0].price.currency', code: 'CURRENCY_MISMATCH' })] });
   });
 
   it('ops publish a rule-set change (validated, diffed, audited) and readiness follows; sellers may not', async () => {

@@ -19,6 +19,20 @@ export const MarketStatusChangedEvent = defineEvent<MarketStatusChanged>()('cata
 /** A new version of the compliance rule set replaced a published one. */
 export const ComplianceRulesPublishedEvent = defineEvent<{ version: number }>()('catalog.compliance_rules_published', 'compliance_rule_set');
 
+export interface PricesRepriced {
+  /** The markets whose stored prices were re-priced. */
+  markets: string[];
+  /** The event that caused it: `fx.snapshot_imported` or `catalog.market_published`. */
+  cause: string;
+}
+
+/**
+ * The worker re-priced the stored prices of markets (`catalog.reprice`, after an FX import or a new
+ * market version): stored readiness, which reads the rates and the stored prices, follows — after
+ * the re-pricing, never before it. Aggregate: the cause's (an FX source, a market).
+ */
+export const PricesRepricedEvent = defineEvent<PricesRepriced>()('catalog.prices_repriced', 'market_prices');
+
 export interface ProductsChanged {
   sellerId: string;
   productIds: string[];

@@ -139,9 +139,12 @@ export class ReadinessController {
 
   @Post('preview')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Listing readiness of an unsaved product for each market asked for (nothing is saved)' })
+  @ApiOperation({
+    summary: 'Listing readiness of an unsaved product for each market asked for (nothing is saved)',
+    description: "Validated like a create, prices included. Each variant's price is computed as a new listing's would be (the market's FX source and maximum rate age, the seller's floor): no rate → PRICE_UNAVAILABLE, a stale rate → PRICE_FX_STALE (BLOCKER: a new listing has no earlier price to freeze), a pricing guard → PRICE_BLOCKED.",
+  })
   @ApiOkResponse({ type: ReadinessPreviewView })
-  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, CatalogErrorCode.PRODUCT_INVALID, CatalogErrorCode.MARKET_NOT_FOUND, SellerErrorCode.SELLER_NOT_FOUND)
+  @ApiErrors(CommonErrorCode.VALIDATION_FAILED, CatalogErrorCode.PRODUCT_INVALID, CatalogErrorCode.PRICE_PRECISION_EXCEEDED, CatalogErrorCode.MARKET_NOT_FOUND, SellerErrorCode.SELLER_NOT_FOUND)
   preview(@Ctx() ctx: RequestContext, @Body() body: ReadinessPreviewDto): Promise<ReadinessPreviewView> {
     return this.readiness.preview(ctx, body);
   }

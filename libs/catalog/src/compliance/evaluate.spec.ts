@@ -5,6 +5,7 @@ import type { Candidate } from '../listings/resolve';
 import { checkRuleSet } from './checks';
 import { evaluateReadiness, ReadinessProduct, ReadinessReport } from './evaluate';
 import { SEED_COMPLIANCE_RULES } from './seeds';
+import type { PriceFinding } from '../prices/price-readiness';
 
 const { ruleSet, problems } = checkRuleSet(SEED_COMPLIANCE_RULES);
 const rules = { version: 1, rules: ruleSet!.rules };
@@ -155,5 +156,46 @@ describe('readiness evaluator (research §6.3)', () => {
   it('reports every variant with the product’s status', () => {
     const r = run(product({ gpsr: null, variants: [{ id: 'a', sku: 'A' }, { id: null, sku: 'B' }] }), 'IT');
     expect(r.variants).toEqual([{ variantId: 'a', sku: 'A', status: 'BLOCKED', issues: [] }, { variantId: null, sku: 'B', status: 'BLOCKED', issues: [] }]);
+  });
+
+  describe('the variant’s price in the market (research §6.2 “Price”, scenario 12)', () => {
+    const pair = { from: 'TRY', to: 'EUR', source: 'ECB', market: 'IT' };
+    const noRate: PriceFinding = { code: 'PRICE_UNAVAILABLE', severity: 'BLOCKER', fields: ['price'], params: pair, rule: 'fx' };
+    const frozen: PriceFinding = { code: 'PRICE_FX_STALE', severity: 'WARNING', fields: ['price'], params: { ...pair, rateDate: '2026-09-24', ageTargetDays: 6, maxAgeTargetDays: 4 }, rule: 'fx' };
+    const floor: PriceFinding = { code: 'PRICE_BLOCKED', severity: 'BLOCKER', fields: ['price', 'floorMinor'], params: { reason: 'PRICE_BELOW_FLOOR', market: 'IT' }, rule: 'prices' };
+    const two = product({ variants: [{ id: 'a', sku: 'A' }, { id: 'b', sku: 'B' }] });
+    const priced = (findings: Record<string, PriceFinding>) => (v: { sku: string }) => findings[v.sku];
+
+    it('a variant without a price is BLOCKED with PRICE_UNAVAILABLE (category PRICE, the market’s FX setting as its rule); the product counts it', () => {
+      const r = evaluateReadiness(two, 'TR', market('IT'), rules, priced({ A: noRate }));
+      expect(r.variants[0]).toEqual({
+        variantId: 'a', sku: 'A', status: 'BLOCKED',
+        issues: [{ code: 'PRICE_UNAVAILABLE', severity: 'BLOCKER', category: 'PRICE', fields: ['price'], params: pair, ruleId: 'market.IT.fx', ruleVersion: '1' }],
+      });
+      expect(r.variants[1]).toEqual({ variantId: 'b', sku: 'B', status: 'READY', issues: [] });
+      // the product's own issues are untouched; its status is the worst of its variants'
+      expect(codes(r)).toEqual(['VAT_IOSS']);
+      expect(r.status).toBe('BLOCKED');
+    });
+
+    it('a frozen price is a WARNING: the variant stays sellable (READY_WITH_WARNINGS)', () => {
+      const r = evaluateReadiness(two, 'TR', market('IT'), rules, priced({ A: frozen, B: frozen }));
+      expect(r.variants.map((v) => [v.status, v.issues.map((i) => [i.code, i.severity])])).toEqual([
+        ['READY_WITH_WARNINGS', [['PRICE_FX_STALE', 'WARNING']]],
+        ['READY_WITH_WARNINGS', [['PRICE_FX_STALE', 'WARNING']]],
+      ]);
+      expect(r.status).toBe('READY_WITH_WARNINGS');
+    });
+
+    it('a price the guards block names the market’s price rules; a product BLOCKED by a rule stays BLOCKED whatever the price', () => {
+      const r = evaluateReadiness(two, 'TR', market('IT'), rules, priced({ B: floor }));
+      expect(r.variants[1].issues).toEqual([expect.objectContaining({ code: 'PRICE_BLOCKED', category: 'PRICE', fields: ['price', 'floorMinor'], ruleId: 'market.IT.prices', params: { reason: 'PRICE_BELOW_FLOOR', market: 'IT' } })]);
+      const noRp = product({ gpsr: { manufacturer: TR_MANUFACTURER }, variants: [{ id: 'a', sku: 'A' }] });
+      expect(evaluateReadiness(noRp, 'TR', market('IT'), rules, priced({ A: frozen })).variants[0].status).toBe('BLOCKED');
+    });
+
+    it('without price findings (rule tests, pure benchmarks) nothing about prices is said', () => {
+      expect(run(two, 'IT').variants.every((v) => v.issues.length === 0 && v.status === 'READY')).toBe(true);
+    });
   });
 });

@@ -2,6 +2,7 @@ import type { MessageParam } from '@app/kernel';
 import { Candidate, resolveLegal, resolveText } from '../listings/resolve';
 import { fallbackChain } from '../markets/fallback';
 import type { MarketDocument } from '../markets/schema';
+import type { PriceFinding } from '../prices/price-readiness';
 import type { EconomicOperator, Gpsr } from '../products/product.entity';
 import { dgLanes } from './dangerous-goods';
 import type { Battery } from './dangerous-goods';
@@ -9,7 +10,8 @@ import type { ComplianceRule } from './schema';
 
 export type Severity = 'BLOCKER' | 'WARNING' | 'INFO';
 export type ReadinessStatus = 'READY' | 'READY_WITH_WARNINGS' | 'BLOCKED';
-export type IssueCategory = 'CONTENT' | 'TRANSLATION' | 'COMPLIANCE' | 'LOGISTICS' | 'TAX' | 'AVAILABILITY' | 'SELLER';
+export type IssueCategory = 'CONTENT' | 'TRANSLATION' | 'COMPLIANCE' | 'LOGISTICS' | 'TAX' | 'PRICE' | 'AVAILABILITY' | 'SELLER';
+export const ISSUE_CATEGORIES: readonly IssueCategory[] = ['CONTENT', 'TRANSLATION', 'COMPLIANCE', 'LOGISTICS', 'TAX', 'PRICE', 'AVAILABILITY', 'SELLER'];
 
 export type IssueCode =
   | 'GPSR_MANUFACTURER_MISSING' | 'GPSR_MANUFACTURER_CONTACT_INCOMPLETE' | 'GPSR_EU_RP_MISSING' | 'GPSR_EU_RP_NOT_ESTABLISHED'
@@ -18,6 +20,7 @@ export type IssueCode =
   | 'HS_NATIONAL_CODE_REQUIRED' | 'HS_NATIONAL_CODE_RECOMMENDED' | 'ORIGIN_MISSING' | 'VAT_IOSS' | 'VAT_UK_LOW_VALUE'
   | 'TRANSLATION_REQUIRED' | 'TRANSLATION_MACHINE_ONLY' | 'TRANSLATION_OUTDATED'
   | 'DG_LANE_FORBIDDEN' | 'DG_NO_LANE' | 'DG_HANDLING'
+  | 'PRICE_UNAVAILABLE' | 'PRICE_FX_STALE' | 'PRICE_BLOCKED'
   | 'SELLER_PROFILE_MISSING' | 'SELLER_REVERIFICATION_REQUIRED' | 'SELLER_KYC_REQUIRED' | 'SELLER_KYC_ACTION_REQUIRED'
   | 'SELLER_VERIFICATION_PENDING' | 'SELLER_KYC_REJECTED' | 'SELLER_PAYOUTS_NOT_ENABLED' | 'SELLER_PAYOUTS_PENDING' | 'SELLER_PAYOUTS_UNAVAILABLE' | 'SELLER_MARKET_NOT_CHOSEN';
 
@@ -28,6 +31,7 @@ export const ISSUE_CODES: readonly IssueCode[] = [
   'HS_NATIONAL_CODE_REQUIRED', 'HS_NATIONAL_CODE_RECOMMENDED', 'ORIGIN_MISSING', 'VAT_IOSS', 'VAT_UK_LOW_VALUE',
   'TRANSLATION_REQUIRED', 'TRANSLATION_MACHINE_ONLY', 'TRANSLATION_OUTDATED',
   'DG_LANE_FORBIDDEN', 'DG_NO_LANE', 'DG_HANDLING',
+  'PRICE_UNAVAILABLE', 'PRICE_FX_STALE', 'PRICE_BLOCKED',
   'SELLER_PROFILE_MISSING', 'SELLER_REVERIFICATION_REQUIRED', 'SELLER_KYC_REQUIRED', 'SELLER_KYC_ACTION_REQUIRED',
   'SELLER_VERIFICATION_PENDING', 'SELLER_KYC_REJECTED', 'SELLER_PAYOUTS_NOT_ENABLED', 'SELLER_PAYOUTS_PENDING', 'SELLER_PAYOUTS_UNAVAILABLE', 'SELLER_MARKET_NOT_CHOSEN',
 ];
@@ -76,14 +80,21 @@ export interface VariantReadiness {
   variantId: string | null;
   sku: string;
   status: ReadinessStatus;
-  /** Issues of this variant only; the product's issues apply to every variant and count in its status. */
+  /** Issues of this variant only (its price in the market); the product's issues apply to every variant and count in its status. */
   issues: Issue[];
 }
+
+/**
+ * The price findings of a product's variants in ONE market (`PricesService.readinessFindings`, or
+ * `draftFindings` for a dry run): undefined or null for a variant whose price can be shown.
+ */
+export type VariantPrices = (variant: { id: string | null; sku: string }) => PriceFinding | null | undefined;
 
 export interface ReadinessReport {
   market: string;
   marketVersion: number;
   ruleSetVersion: number;
+  /** The worst of the product's and its variants' issues. */
   status: ReadinessStatus;
   /** Issues of the product as a whole (they apply to every variant). */
   issues: Issue[];
@@ -205,6 +216,7 @@ function translationFindings(p: ReadinessProduct, doc: MarketDocument, chain: re
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { BLOCKER: 0, WARNING: 1, INFO: 2 };
+const STATUS_ORDER: Record<ReadinessStatus, number> = { BLOCKED: 0, READY_WITH_WARNINGS: 1, READY: 2 };
 
 /**
  * Readiness for one market under one rule set, prepared once (the rules that apply to the market,
@@ -227,10 +239,11 @@ export class MarketReadiness {
 
   /**
    * Readiness of a product's variants: every applicable rule, then the market's own language
-   * requirements. Pure: the same inputs give the same report. A product "made in" the market's
-   * countries by a seller there is domestic (no HS/VAT-scheme checks).
+   * requirements, then each variant's price in the market (`prices`; not given: prices are not
+   * checked — pure benchmarks and rule tests only). Pure: the same inputs give the same report. A
+   * product "made in" the market's countries by a seller there is domestic (no HS/VAT-scheme checks).
    */
-  evaluate(p: ReadinessProduct, sellerCountry: string): ReadinessReport {
+  evaluate(p: ReadinessProduct, sellerCountry: string, prices?: VariantPrices): ReadinessReport {
     const market = this.market;
     const crossBorder = !this.countries.has(sellerCountry);
     const issues: Issue[] = [];
@@ -246,31 +259,39 @@ export class MarketReadiness {
     }
     for (const f of translationFindings(p, market.document, this.chain)) add(f, `market.${market.code}.locales`, String(market.version));
     issues.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-    const status = statusOf(issues);
-    return {
-      market: market.code,
-      marketVersion: market.version,
-      ruleSetVersion: this.ruleSet.version,
-      status,
-      issues,
-      variants: p.variants.map((v) => ({ variantId: v.id, sku: v.sku, status, issues: [] })),
-    };
+    const productStatus = statusOf(issues);
+    let status = productStatus;
+    const variants = p.variants.map((v): VariantReadiness => {
+      const f = prices?.(v);
+      if (!f) return { variantId: v.id, sku: v.sku, status: productStatus, issues: [] };
+      const own = [this.priceIssue(f)];
+      const vs = statusOf([...issues, ...own]);
+      if (STATUS_ORDER[vs] < STATUS_ORDER[status]) status = vs;
+      return { variantId: v.id, sku: v.sku, status: vs, issues: own };
+    });
+    return { market: market.code, marketVersion: market.version, ruleSetVersion: this.ruleSet.version, status, issues, variants };
   }
 
-  /** `evaluate` for many products (of sellers of any country), in order. */
-  evaluateMany(items: readonly { product: ReadinessProduct; sellerCountry: string }[]): ReadinessReport[] {
-    return items.map((i) => this.evaluate(i.product, i.sellerCountry));
+  /** A variant's price finding as an issue of the market's own settings (`market.IT.fx`, `market.IT.prices`), like its language rules. */
+  private priceIssue(f: PriceFinding): Issue {
+    return { code: f.code, severity: f.severity, category: 'PRICE', fields: f.fields, params: f.params, ruleId: `market.${this.market.code}.${f.rule}`, ruleVersion: String(this.market.version) };
+  }
+
+  /** `evaluate` for many products (of sellers of any country), in order, each with its variants' prices in this market when given. */
+  evaluateMany(items: readonly { product: ReadinessProduct; sellerCountry: string; prices?: VariantPrices }[]): ReadinessReport[] {
+    return items.map((i) => this.evaluate(i.product, i.sellerCountry, i.prices));
   }
 }
 
 /** Readiness of one product for one market (see `MarketReadiness` to evaluate many). */
-export function evaluateReadiness(p: ReadinessProduct, sellerCountry: string, market: ReadinessMarket, rules: ReadinessRules): ReadinessReport {
-  return new MarketReadiness(market, rules).evaluate(p, sellerCountry);
+export function evaluateReadiness(p: ReadinessProduct, sellerCountry: string, market: ReadinessMarket, rules: ReadinessRules, prices?: VariantPrices): ReadinessReport {
+  return new MarketReadiness(market, rules).evaluate(p, sellerCountry, prices);
 }
 
 /**
  * Readiness of many products for many markets, each market's rules prepared once:
- * `reports.get(marketCode)[i]` is the report of `items[i]`.
+ * `reports.get(marketCode)[i]` is the report of `items[i]`. Rules and languages only: prices are per
+ * market (`MarketReadiness.evaluateMany` with each item's `prices`).
  */
 export function evaluateReadinessMany(
   items: readonly { product: ReadinessProduct; sellerCountry: string }[],

@@ -1,13 +1,15 @@
 import type { ErrorMessages, Translations } from '@app/kernel';
 import type { CatalogErrorCode } from '../errors';
 import type { ComplianceProblemCode } from './checks';
+import type { PriceBlockedReason } from '../prices/price-readiness';
 import type { IssueCode } from './evaluate';
 
 export type ComplianceErrorCode = CatalogErrorCode.COMPLIANCE_RULES_INVALID | CatalogErrorCode.COMPLIANCE_DRAFT_NOT_FOUND | CatalogErrorCode.COMPLIANCE_VERSION_NOT_FOUND;
 
 export type ComplianceMessages = ErrorMessages<ComplianceErrorCode> &
   { [K in ComplianceProblemCode as `compliance.check.${K}`]: string } &
-  { [K in IssueCode as `readiness.issue.${K}`]: string };
+  { [K in IssueCode as `readiness.issue.${K}`]: string } &
+  { [K in PriceBlockedReason as `readiness.price-blocked.${K}`]: string };
 
 /** Readiness messages: params are plain values (field names, locales, codes, amounts). */
 const en: ComplianceMessages = {
@@ -47,6 +49,13 @@ const en: ComplianceMessages = {
   'readiness.issue.DG_LANE_FORBIDDEN': 'This battery ({{unNumber}}) cannot be shipped on the {{lane}} lane; that lane is disabled for the listing.',
   'readiness.issue.DG_NO_LANE': 'No shipping lane accepts this battery ({{unNumber}}): the listing cannot be shipped.',
   'readiness.issue.DG_HANDLING': 'Parcels on the {{lane}} lane need lithium battery handling: {{handling}}.',
+  'readiness.issue.PRICE_UNAVAILABLE': 'There is no {{source}} exchange rate from {{from}} to {{to}}, so this variant has no price in {{market}}. It gets one when operations import rates that quote {{from}}, or when you set a fixed price in {{to}}.',
+  'readiness.issue.PRICE_FX_STALE': 'The {{source}} exchange rates for {{from}} → {{to}} are from {{rateDate}} ({{ageTargetDays}} business days old, at most {{maxAgeTargetDays}} allowed): a new price is not shown and a price already shown stays frozen until newer rates are imported. A fixed price in {{to}} needs no rate.',
+  'readiness.issue.PRICE_BLOCKED': 'The price of this variant in {{market}} cannot be published: {{reason}}.',
+  'readiness.price-blocked.PRICE_BELOW_FLOOR': 'it comes out below your floor price',
+  'readiness.price-blocked.PRICE_NOT_POSITIVE': 'it comes out at zero or less',
+  'readiness.price-blocked.PRICE_FIXED_PRECISION': 'the fixed price has more decimals than buyers see in this currency',
+  'readiness.price-blocked.PRICE_RULE_INVALID': "the market's price endings cannot be applied (operations have been told)",
   'readiness.issue.SELLER_KYC_REQUIRED': 'Verify your business (KYC) before listing.',
   'readiness.issue.SELLER_KYC_ACTION_REQUIRED': 'Your verification needs more information from you; complete it before listing.',
   'readiness.issue.SELLER_VERIFICATION_PENDING': 'Your account is being verified; listings are shown once the verification is complete.',
@@ -94,6 +103,13 @@ const ru: ComplianceMessages = {
   'readiness.issue.DG_LANE_FORBIDDEN': 'Этот аккумулятор ({{unNumber}}) нельзя отправить маршрутом {{lane}}; для товара этот маршрут отключён.',
   'readiness.issue.DG_NO_LANE': 'Ни один маршрут доставки не принимает этот аккумулятор ({{unNumber}}): товар нельзя отправить.',
   'readiness.issue.DG_HANDLING': 'Посылкам маршрутом {{lane}} нужна маркировка литиевых батарей: {{handling}}.',
+  'readiness.issue.PRICE_UNAVAILABLE': 'Нет курса {{source}} из {{from}} в {{to}}, поэтому у этого варианта нет цены на рынке {{market}}. Цена появится, когда операторы загрузят курсы с {{from}}, или если вы зададите фиксированную цену в {{to}}.',
+  'readiness.issue.PRICE_FX_STALE': 'Курсы {{source}} для {{from}} → {{to}} от {{rateDate}} устарели ({{ageTargetDays}} рабочих дн., допустимо не более {{maxAgeTargetDays}}): новая цена не показывается, а уже показанная заморожена до загрузки новых курсов. Фиксированной цене в {{to}} курс не нужен.',
+  'readiness.issue.PRICE_BLOCKED': 'Цену этого варианта на рынке {{market}} нельзя опубликовать: {{reason}}.',
+  'readiness.price-blocked.PRICE_BELOW_FLOOR': 'она получается ниже вашей минимальной цены',
+  'readiness.price-blocked.PRICE_NOT_POSITIVE': 'она получается не больше нуля',
+  'readiness.price-blocked.PRICE_FIXED_PRECISION': 'в фиксированной цене больше знаков после запятой, чем видят покупатели в этой валюте',
+  'readiness.price-blocked.PRICE_RULE_INVALID': 'правила окончаний цен рынка нельзя применить (операторы уведомлены)',
   'readiness.issue.SELLER_KYC_REQUIRED': 'Пройдите проверку компании (KYC), прежде чем публиковать товары.',
   'readiness.issue.SELLER_KYC_ACTION_REQUIRED': 'Для проверки нужны дополнительные сведения; дополните их, прежде чем публиковать товары.',
   'readiness.issue.SELLER_VERIFICATION_PENDING': 'Ваш аккаунт проходит проверку; товары будут показаны, когда она завершится.',
@@ -141,6 +157,13 @@ const tr: ComplianceMessages = {
   'readiness.issue.DG_LANE_FORBIDDEN': 'Bu pil ({{unNumber}}) {{lane}} hattıyla gönderilemez; bu hat ilan için kapalı.',
   'readiness.issue.DG_NO_LANE': 'Hiçbir gönderim hattı bu pili ({{unNumber}}) kabul etmiyor: ürün gönderilemez.',
   'readiness.issue.DG_HANDLING': '{{lane}} hattındaki koliler lityum pil işaretlemesi gerektirir: {{handling}}.',
+  'readiness.issue.PRICE_UNAVAILABLE': '{{from}} biriminden {{to}} birimine {{source}} döviz kuru yok; bu varyantın {{market}} pazarında fiyatı yok. Operasyon ekibi {{from}} kurunu içeren kurları yüklediğinde ya da {{to}} cinsinden sabit bir fiyat belirlediğinizde fiyatı olur.',
+  'readiness.issue.PRICE_FX_STALE': '{{from}} → {{to}} için {{source}} döviz kurları {{rateDate}} tarihli ({{ageTargetDays}} iş günü eski, en fazla {{maxAgeTargetDays}} olabilir): yeni fiyat gösterilmez, gösterilen fiyat yeni kurlar yüklenene kadar dondurulur. {{to}} cinsinden sabit fiyat için kur gerekmez.',
+  'readiness.issue.PRICE_BLOCKED': 'Bu varyantın {{market}} pazarındaki fiyatı yayınlanamıyor: {{reason}}.',
+  'readiness.price-blocked.PRICE_BELOW_FLOOR': 'taban fiyatınızın altında kalıyor',
+  'readiness.price-blocked.PRICE_NOT_POSITIVE': 'sıfır ya da daha az çıkıyor',
+  'readiness.price-blocked.PRICE_FIXED_PRECISION': 'sabit fiyatta alıcıların bu para biriminde gördüğünden fazla ondalık basamak var',
+  'readiness.price-blocked.PRICE_RULE_INVALID': 'pazarın fiyat sonu kuralları uygulanamıyor (operasyon ekibine bildirildi)',
   'readiness.issue.SELLER_KYC_REQUIRED': 'Listelemeden önce işletmenizi doğrulayın (KYC).',
   'readiness.issue.SELLER_KYC_ACTION_REQUIRED': 'Doğrulamanız için sizden ek bilgi gerekiyor; listelemeden önce tamamlayın.',
   'readiness.issue.SELLER_VERIFICATION_PENDING': 'Hesabınız doğrulanıyor; doğrulama tamamlanınca ilanlar gösterilir.',
@@ -188,6 +211,13 @@ const it: ComplianceMessages = {
   'readiness.issue.DG_LANE_FORBIDDEN': 'Questa batteria ({{unNumber}}) non può essere spedita sulla linea {{lane}}; la linea è disattivata per l’annuncio.',
   'readiness.issue.DG_NO_LANE': 'Nessuna linea di spedizione accetta questa batteria ({{unNumber}}): il prodotto non può essere spedito.',
   'readiness.issue.DG_HANDLING': 'I pacchi sulla linea {{lane}} richiedono la gestione per batterie al litio: {{handling}}.',
+  'readiness.issue.PRICE_UNAVAILABLE': 'Non esiste un cambio {{source}} da {{from}} a {{to}}: questa variante non ha un prezzo in {{market}}. Lo avrà quando le operazioni importeranno cambi che quotano {{from}}, oppure se imposti un prezzo fisso in {{to}}.',
+  'readiness.issue.PRICE_FX_STALE': 'I cambi {{source}} per {{from}} → {{to}} sono del {{rateDate}} ({{ageTargetDays}} giorni lavorativi, al massimo {{maxAgeTargetDays}}): un nuovo prezzo non viene mostrato e quello già mostrato resta congelato finché non arrivano cambi più recenti. Un prezzo fisso in {{to}} non ha bisogno di cambi.',
+  'readiness.issue.PRICE_BLOCKED': 'Il prezzo di questa variante in {{market}} non può essere pubblicato: {{reason}}.',
+  'readiness.price-blocked.PRICE_BELOW_FLOOR': 'risulta sotto il tuo prezzo minimo',
+  'readiness.price-blocked.PRICE_NOT_POSITIVE': 'risulta pari a zero o inferiore',
+  'readiness.price-blocked.PRICE_FIXED_PRECISION': 'il prezzo fisso ha più decimali di quelli che gli acquirenti vedono in questa valuta',
+  'readiness.price-blocked.PRICE_RULE_INVALID': 'le terminazioni di prezzo del mercato non sono applicabili (le operazioni sono state avvisate)',
   'readiness.issue.SELLER_KYC_REQUIRED': 'Verifica la tua azienda (KYC) prima di pubblicare.',
   'readiness.issue.SELLER_KYC_ACTION_REQUIRED': 'La verifica richiede altre informazioni da parte tua; completale prima di pubblicare.',
   'readiness.issue.SELLER_VERIFICATION_PENDING': 'Il tuo account è in verifica; gli annunci saranno visibili a verifica completata.',
@@ -235,6 +265,13 @@ const es: ComplianceMessages = {
   'readiness.issue.DG_LANE_FORBIDDEN': 'Esta batería ({{unNumber}}) no puede enviarse por la ruta {{lane}}; esa ruta está desactivada para el anuncio.',
   'readiness.issue.DG_NO_LANE': 'Ninguna ruta de envío acepta esta batería ({{unNumber}}): el producto no puede enviarse.',
   'readiness.issue.DG_HANDLING': 'Los paquetes de la ruta {{lane}} requieren manipulación de baterías de litio: {{handling}}.',
+  'readiness.issue.PRICE_UNAVAILABLE': 'No hay tipo de cambio {{source}} de {{from}} a {{to}}, así que esta variante no tiene precio en {{market}}. Lo tendrá cuando operaciones importe tipos que coticen {{from}}, o si establece un precio fijo en {{to}}.',
+  'readiness.issue.PRICE_FX_STALE': 'Los tipos de cambio {{source}} de {{from}} → {{to}} son del {{rateDate}} ({{ageTargetDays}} días hábiles, como máximo {{maxAgeTargetDays}}): un precio nuevo no se muestra y el ya mostrado queda congelado hasta que se importen tipos más recientes. Un precio fijo en {{to}} no necesita tipo de cambio.',
+  'readiness.issue.PRICE_BLOCKED': 'El precio de esta variante en {{market}} no puede publicarse: {{reason}}.',
+  'readiness.price-blocked.PRICE_BELOW_FLOOR': 'queda por debajo de su precio mínimo',
+  'readiness.price-blocked.PRICE_NOT_POSITIVE': 'resulta cero o menos',
+  'readiness.price-blocked.PRICE_FIXED_PRECISION': 'el precio fijo tiene más decimales de los que los compradores ven en esta moneda',
+  'readiness.price-blocked.PRICE_RULE_INVALID': 'las terminaciones de precio del mercado no pueden aplicarse (se ha avisado a operaciones)',
   'readiness.issue.SELLER_KYC_REQUIRED': 'Verifique su empresa (KYC) antes de publicar.',
   'readiness.issue.SELLER_KYC_ACTION_REQUIRED': 'Su verificación necesita más información; complétela antes de publicar.',
   'readiness.issue.SELLER_VERIFICATION_PENDING': 'Su cuenta se está verificando; los anuncios se mostrarán cuando termine la verificación.',

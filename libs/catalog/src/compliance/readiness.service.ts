@@ -9,13 +9,17 @@ import type { Clock, MessageParam, RequestContext } from '@app/kernel';
 import { catalogError, CatalogErrorCode } from '../errors';
 import type { Candidate } from '../listings/resolve';
 import { MarketsService, PublishedMarket } from '../markets/markets.service';
-import { productProblems } from '../products/checks';
+import { PricesService } from '../prices/prices.service';
+import type { FxCache } from '../prices/prices.service';
+import { PRICE_BLOCKED_REASONS } from '../prices/price-readiness';
+import { checkPrices, productProblems } from '../products/checks';
 import { ProductDto } from '../products/dto';
 import { ProductEntity, ProductTranslationEntity, VariantEntity } from '../products/product.entity';
 import { batteryOf, ProductsService } from '../products/products.service';
 import { category } from '../taxonomy/taxonomy';
 import { readinessInput as inputOf } from './input';
-import { Issue, MarketReadiness, ReadinessProduct, ReadinessReport, statusOf } from './evaluate';
+import { ISSUE_CATEGORIES, Issue, MarketReadiness, ReadinessProduct, ReadinessReport, statusOf } from './evaluate';
+import type { VariantPrices } from './evaluate';
 import { UnitOfWork } from '@app/persistence';
 import type { Reader } from '@app/persistence';
 import { SellerMarketEntity } from '../readiness/readiness.entity';
@@ -35,12 +39,16 @@ function languageName(viewer: string, tag: string): string {
 export class IssueView {
   @ApiProperty({ example: 'GPSR_EU_RP_MISSING', description: 'Stable code' }) code: string;
   @ApiProperty({ enum: ['BLOCKER', 'WARNING', 'INFO'] }) severity: string;
-  @ApiProperty({ enum: ['CONTENT', 'TRANSLATION', 'COMPLIANCE', 'LOGISTICS', 'TAX', 'AVAILABILITY', 'SELLER'] }) category: string;
-  @ApiProperty({ type: [String], example: ['gpsr.euResponsiblePerson'], description: 'Product fields to fix' }) fields: string[];
+  @ApiProperty({ enum: ISSUE_CATEGORIES, description: 'PRICE: the variant’s price cannot be shown as is in the market (no rate, a stale rate, a pricing guard)' }) category: string;
+  @ApiProperty({ type: [String], example: ['gpsr.euResponsiblePerson'], description: 'Product fields to fix (`price`, `floorMinor`, `fixedPrice` for a variant’s price)' }) fields: string[];
   @ApiPropertyOptional({ example: 'it', description: 'The content locale concerned' }) locale?: string;
   @ApiProperty({ type: 'object', additionalProperties: true, example: { manufacturerCountry: 'TR' } }) params: Record<string, string | number>;
-  @ApiProperty({ example: 'eu.gpsr.responsible-person', description: 'The compliance rule (or market.<code>.locales for the market’s languages)' }) ruleId: string;
-  @ApiProperty({ example: '1', description: 'Version of the rule (of the market for language rules)' }) ruleVersion: string;
+  @ApiProperty({
+    example: 'eu.gpsr.responsible-person',
+    description: 'The compliance rule; or the market’s own settings: market.<code>.locales (its languages), market.<code>.fx (its FX source and maximum rate age), market.<code>.prices (its price rules and the seller’s guards)',
+  })
+  ruleId: string;
+  @ApiProperty({ example: '1', description: 'Version of the rule (of the market for its own settings)' }) ruleVersion: string;
   @ApiPropertyOptional({ example: 'https://eur-lex.europa.eu/eli/reg/2023/988/oj', description: 'The legal source' }) sourceUrl?: string;
   @ApiProperty({ description: "In the caller's language" }) message: string;
 }
@@ -49,7 +57,7 @@ export class VariantReadinessView {
   @ApiProperty({ nullable: true, type: String, description: 'null in a preview (nothing is saved)' }) variantId: string | null;
   @ApiProperty() sku: string;
   @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: 'Counting the product’s issues, the variant’s own and the seller’s gates' }) status: string;
-  @ApiProperty({ type: [IssueView], description: 'Issues of this variant only' }) issues: IssueView[];
+  @ApiProperty({ type: [IssueView], description: 'Issues of this variant only: its price in the market (PRICE_UNAVAILABLE, PRICE_FX_STALE, PRICE_BLOCKED)' }) issues: IssueView[];
 }
 
 export class SellerGatesView {
@@ -61,8 +69,8 @@ export class ReadinessView {
   @ApiProperty({ example: 'IT' }) market: string;
   @ApiProperty({ example: 1 }) marketVersion: number;
   @ApiProperty({ example: 1, description: 'Version of the compliance rule set evaluated' }) ruleSetVersion: number;
-  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: "BLOCKED if any BLOCKER of the product or of the seller's gates; READY_WITH_WARNINGS if any WARNING" }) status: string;
-  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: 'The product alone, without the seller’s gates' }) productStatus: string;
+  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: "BLOCKED if any BLOCKER of the product, of one of its variants or of the seller's gates; READY_WITH_WARNINGS if any WARNING" }) status: string;
+  @ApiProperty({ enum: ['READY', 'READY_WITH_WARNINGS', 'BLOCKED'], description: 'The product and its variants, without the seller’s gates' }) productStatus: string;
   @ApiProperty({ type: [IssueView], description: 'Issues of the product (they apply to every variant), blockers first' }) issues: IssueView[];
   @ApiProperty({ type: [VariantReadinessView] }) variants: VariantReadinessView[];
   @ApiProperty({
@@ -116,6 +124,9 @@ export interface SavedProduct {
   translations: ProductTranslationEntity[];
 }
 
+/** Pricing codes a `PRICE_BLOCKED` issue names as its `reason`, each with a message `readiness.price-blocked.<code>`. */
+const BLOCKED_REASONS: ReadonlySet<string> = new Set(PRICE_BLOCKED_REASONS);
+
 /** The text fields readiness looks at. */
 const READINESS_FIELDS = ['title', 'description', 'safetyInformation'];
 
@@ -135,6 +146,7 @@ export class ReadinessService {
     private readonly rules: ComplianceRulesService,
     private readonly markets: MarketsService,
     private readonly products: ProductsService,
+    private readonly prices: PricesService,
     private readonly translator: Translator,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SELLER_GATES) private readonly gates: SellerGates,
@@ -146,19 +158,26 @@ export class ReadinessService {
     return (await this.forProducts(ctx, [{ product, variants, translations: rows }], market, ruleSet))[0];
   }
 
-  /** `forProduct` for many of the caller's saved products: the rule set, the market's rules and the seller's gates prepared once. */
-  async forProducts(ctx: RequestContext, items: readonly SavedProduct[], market: PublishedMarket, ruleSet?: PublishedRuleSet): Promise<ReadinessView[]> {
+  /**
+   * `forProduct` for many of the caller's saved products: the rule set, the market's rules and the
+   * seller's gates prepared once, the variants' prices read in bulk (`fxCache`: rates already read by
+   * the caller in this request).
+   */
+  async forProducts(ctx: RequestContext, items: readonly SavedProduct[], market: PublishedMarket, ruleSet?: PublishedRuleSet, fxCache?: FxCache): Promise<ReadinessView[]> {
     const evaluator = this.evaluator(market, ruleSet ?? (await this.rules.getPublished()));
     const gates = (await this.sellerIssues(ctx, [market.code])).get(market.code)!;
     const country = this.products.sellerOf(ctx).country;
+    const found = (await this.prices.readinessFindings(this.uow.reader, items.flatMap((i) => i.variants), [market], fxCache)).get(market.code)!;
+    const prices: VariantPrices = (v) => (v.id ? found.get(v.id) : undefined);
     const messages = new Map<string, string>();
-    return items.map((i) => this.render(ctx, evaluator.evaluate(readinessInput(i), country), gates, messages));
+    return items.map((i) => this.render(ctx, evaluator.evaluate(readinessInput(i), country, prices), gates, messages));
   }
 
   /**
    * Readiness of saved products of one seller in many markets, unrendered (no viewer) and without
    * the seller's gates: three reads for all the products (products, variants, translations), each
-   * market's rules prepared once. For batch work — the benchmark, exports. Products of other
+   * market's rules prepared once, the variants' prices in every market read at once
+   * (`PricesService.readinessFindings`). For batch work — the benchmark, exports. Products of other
    * sellers are left out. `reports.get(market)[i]` answers `products[i]`.
    */
   async evaluateSaved(tx: Reader, seller: { id: string; country: string }, productIds: readonly string[], marketCodes: readonly string[]): Promise<{ products: ProductEntity[]; reports: Map<string, ReadinessReport[]> }> {
@@ -178,10 +197,17 @@ export class ReadinessService {
     };
     const vs = group(variants);
     const ts = group(translations);
-    const items = products.map((product) => ({ product: readinessInput({ product, variants: vs.get(product.id) ?? [], translations: ts.get(product.id) ?? [] }), sellerCountry: seller.country }));
     const ruleSet = await this.rules.published(tx);
+    const markets: PublishedMarket[] = [];
+    for (const code of [...new Set(marketCodes)]) markets.push(await this.markets.published(code, tx));
+    const findings = await this.prices.readinessFindings(tx, variants, markets);
+    const inputs = products.map((product) => readinessInput({ product, variants: vs.get(product.id) ?? [], translations: ts.get(product.id) ?? [] }));
     const reports = new Map<string, ReadinessReport[]>();
-    for (const code of [...new Set(marketCodes)]) reports.set(code, this.evaluator(await this.markets.published(code, tx), ruleSet).evaluateMany(items));
+    for (const market of markets) {
+      const found = findings.get(market.code)!;
+      const prices: VariantPrices = (v) => (v.id ? found.get(v.id) : undefined);
+      reports.set(market.code, this.evaluator(market, ruleSet).evaluateMany(inputs.map((product) => ({ product, sellerCountry: seller.country, prices }))));
+    }
     return { products, reports };
   }
 
@@ -194,12 +220,22 @@ export class ReadinessService {
     return new MarketReadiness({ code: market.code, version: market.version, document: market.document }, { version: ruleSet.version, rules: ruleSet.document.rules });
   }
 
-  /** A dry run: a product body (validated like a create, nothing saved) against each market asked for. */
+  /**
+   * A dry run: a product body (validated like a create, prices included; nothing saved) against each
+   * market asked for; its variants' prices computed as a new listing's would be (no earlier price).
+   */
   async preview(ctx: RequestContext, body: ReadinessPreviewDto): Promise<ReadinessPreviewView> {
     const seller = this.products.sellerOf(ctx);
     const problems = productProblems(body.product);
-    if (problems.length) throw catalogError(CatalogErrorCode.PRODUCT_INVALID, {}, problems);
     const p = body.product;
+    const currency = await this.products.currencyFor(seller.country, p, this.uow.reader);
+    const { prices: checked, problems: priceProblems } = checkPrices(p, currency);
+    if (checked.precision.length) {
+      const { currency: priced, amount, decimals } = checked.precision[0].params as { currency: string; amount: string; decimals: number };
+      throw catalogError(CatalogErrorCode.PRICE_PRECISION_EXCEEDED, { currency: priced, amount, decimals }, checked.precision);
+    }
+    problems.push(...priceProblems);
+    if (problems.length) throw catalogError(CatalogErrorCode.PRODUCT_INVALID, {}, problems);
     const sourceLocale = parseContentLocale(p.sourceLocale) ?? null;
     const locale = sourceLocale ?? this.products.defaultSourceLocale(seller.country);
     const texts = new Map<string, Candidate[]>();
@@ -230,7 +266,13 @@ export class ReadinessService {
     const markets: PublishedMarket[] = [];
     for (const code of codes) markets.push(await this.markets.getPublished(code));
     const gates = await this.sellerIssues(ctx, codes);
-    for (const market of markets) out.push(this.evaluate(ctx, input, market, ruleSet, gates.get(market.code)!));
+    // keyed by SKU (unique in a valid body): a draft's variants have no id
+    const priced = p.variants.map((v, i) => ({ id: v.sku, productId: 'preview', priceMinor: checked.minor[i].toString(), currency, floorMinor: v.floorMinor ?? null }));
+    const fxCache = this.prices.newFxCache(this.uow.reader);
+    for (const market of markets) {
+      const found = await this.prices.draftFindings(market, priced, fxCache);
+      out.push(this.evaluate(ctx, input, market, ruleSet, gates.get(market.code)!, (v) => found.get(v.sku)));
+    }
     return { markets: out };
   }
 
@@ -242,8 +284,8 @@ export class ReadinessService {
     return new Map(markets.map((code) => [code, sellerGateIssues(facts, { code, chosen: chosen.has(code) })]));
   }
 
-  private evaluate(ctx: RequestContext, input: ReadinessProduct, market: PublishedMarket, ruleSet: PublishedRuleSet, gates: Issue[]): ReadinessView {
-    return this.render(ctx, this.evaluator(market, ruleSet).evaluate(input, this.products.sellerOf(ctx).country), gates);
+  private evaluate(ctx: RequestContext, input: ReadinessProduct, market: PublishedMarket, ruleSet: PublishedRuleSet, gates: Issue[], prices: VariantPrices): ReadinessView {
+    return this.render(ctx, this.evaluator(market, ruleSet).evaluate(input, this.products.sellerOf(ctx).country, prices), gates);
   }
 
   /** Messages of issues in the caller's language (a category param is named in that language too). */
@@ -262,6 +304,8 @@ export class ReadinessService {
     const field = typeof i.params.field === 'string' ? fieldLabel(i.params.field) : undefined;
     if (field) params.field = field;
     if (typeof i.params.locale === 'string') params.locale = languageName(locale, i.params.locale);
+    // why a price is blocked, in words (the params keep the pricing code)
+    if (i.code === 'PRICE_BLOCKED' && typeof i.params.reason === 'string' && BLOCKED_REASONS.has(i.params.reason)) params.reason = { t: `readiness.price-blocked.${i.params.reason}` };
     return this.translator.render(locale, `readiness.issue.${i.code}`, params);
   }
 
@@ -282,7 +326,7 @@ export class ReadinessService {
       market: r.market,
       marketVersion: r.marketVersion,
       ruleSetVersion: r.ruleSetVersion,
-      status: statusOf([...r.issues, ...gates]),
+      status: statusOf([...r.issues, ...r.variants.flatMap((v) => v.issues), ...gates]),
       productStatus: r.status,
       issues: r.issues.map(issue),
       variants: r.variants.map((v) => ({ ...v, status: statusOf([...r.issues, ...v.issues, ...gates]), issues: v.issues.map(issue) })),

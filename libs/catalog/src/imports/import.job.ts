@@ -517,22 +517,36 @@ export function variantCopyLine(v: NewVariant): string {
   );
 }
 
-/** Stores the market prices of products an import created or changed (as a product write through the API does, after the fact). */
+/**
+ * Stores the market prices of products an import created or changed (as a product write through the API does, after
+ * the fact), then has their stored readiness re-evaluated: it reads the stored prices (a price blocked below the
+ * seller's floor, a published price a stale rate keeps), which did not exist when the import's own trigger ran.
+ */
 @Injectable()
 @JobHandler({ name: CATALOG_IMPORT_REPRICE_JOB, retryLimit: 5, retryDelaySeconds: 30 })
 export class ImportRepriceJob implements JobProcessor<{ productIds: string[] }> {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly prices: PricesService,
+    private readonly readiness: ReadinessTrigger,
   ) {}
 
   async handle(data: { productIds: string[] }): Promise<void> {
     const cache = this.prices.newFxCache(this.uow.reader);
+    const sellers = new Map<string, string[]>();
     for (const id of data.productIds ?? []) {
       await this.uow.run(async (tx) => {
         const locked = await tx.findOne(ProductEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        if (locked) await this.prices.repriceProduct(tx, id, undefined, cache);
+        if (!locked) return;
+        await this.prices.repriceProduct(tx, id, undefined, cache);
+        const ids = sellers.get(locked.sellerId);
+        if (ids) ids.push(id);
+        else sellers.set(locked.sellerId, [id]);
       });
     }
+    // one trigger per seller for the whole batch (a retry re-prices — nothing changes — and triggers again)
+    if (sellers.size) await this.uow.run(async (tx) => {
+      for (const [sellerId, ids] of sellers) await this.readiness.productsChanged(tx, sellerId, ids);
+    });
   }
 }

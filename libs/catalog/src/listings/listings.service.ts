@@ -198,6 +198,7 @@ export class ListingsService {
         owned.map((o, i) => ({ product: o.product, variants: o.variants, translations: texts[i].rows })),
         market,
         ruleSet,
+        fxCache,
       );
       owned.forEach(({ product, variants }, i) => {
         const { source, candidates } = texts[i];

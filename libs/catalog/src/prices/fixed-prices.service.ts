@@ -7,6 +7,7 @@ import { catalogError, CatalogErrorCode } from '../errors';
 import { MarketsService } from '../markets/markets.service';
 import { checkProblem } from '../products/checks';
 import { ProductsService } from '../products/products.service';
+import { ReadinessTrigger } from '../readiness/trigger';
 import { PriceOverrideEntity } from './market-price.entity';
 import type { PutFixedPricesDto, ProductPricesView } from './dto';
 import { PricesService } from './prices.service';
@@ -15,7 +16,11 @@ import type { FxInput } from '../pricing/pipeline';
 
 const problem = (field: string, code: string, params: Record<string, MessageParam> = {}): ErrorDetail => ({ field, code, messageKey: `catalog.price.${code}`, params: { field, ...params } });
 
-/** A seller's fixed prices per market (scenario 9; scenario 38: only in the market's currency). Seller data, not audited. */
+/**
+ * A seller's fixed prices per market (scenario 9; scenario 38: only in the market's currency). Seller
+ * data, not audited. A change re-prices the product there and re-evaluates its stored readiness (a
+ * fixed price stands without an FX rate).
+ */
 @Injectable()
 export class FixedPricesService {
   constructor(
@@ -23,6 +28,7 @@ export class FixedPricesService {
     private readonly products: ProductsService,
     private readonly markets: MarketsService,
     private readonly prices: PricesService,
+    private readonly readiness: ReadinessTrigger,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -105,6 +111,8 @@ export class FixedPricesService {
       if (below.length) throw catalogError(CatalogErrorCode.PRICE_BELOW_FLOOR, { amount: below[0].params!.amount as string, floor: below[0].params!.floor as string, currency, sku: below[0].params!.sku as string }, below);
       await tx.upsert(PriceOverrideEntity, rows as never[], ['variantId', 'marketCode']);
       await this.prices.repriceProduct(tx, product.id, [market.code]);
+      // a fixed price needs no rate: stored readiness follows (the outbox event in this transaction)
+      await this.readiness.productsChanged(tx, product.sellerId, [product.id]);
       return this.view(tx, ctx, product.id, market.code);
     });
   }
@@ -115,6 +123,7 @@ export class FixedPricesService {
       const market = await this.markets.published(marketCode, tx);
       await tx.delete(PriceOverrideEntity, { productId: product.id, marketCode: market.code });
       await this.prices.repriceProduct(tx, product.id, [market.code]);
+      await this.readiness.productsChanged(tx, product.sellerId, [product.id]);
       return this.view(tx, ctx, product.id, market.code);
     });
   }

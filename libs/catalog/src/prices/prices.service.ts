@@ -18,6 +18,8 @@ import { PriceOverrideEntity } from './market-price.entity';
 import type { MarketPriceRow } from './market-price.entity';
 import { freezeShape, joinBreakdown, splitBreakdown } from './breakdown';
 import type { BreakdownShape } from './breakdown';
+import { fxState, priceFinding } from './price-readiness';
+import type { FxState, PriceFinding, PriceMarket } from './price-readiness';
 
 /** Issues of a market price: the pipeline's, and the FX lookups around it. */
 export type MarketPriceIssueCode = PriceIssue['code'] | 'PRICE_FX_MISSING' | 'PRICE_FX_RATE_UNAVAILABLE' | 'PRICE_RULE_INVALID' | 'OMNIBUS_PRIOR_PRICE';
@@ -355,6 +357,82 @@ export class PricesService {
       );
     }
     return rows;
+  }
+
+  /**
+   * Listing readiness of many variants' prices in markets: per market, the finding of each variant
+   * whose price cannot be shown as is (see `priceFinding`; a variant without one can be priced). No
+   * pipeline run: one FX lookup per market × source currency, then ONE read of the stored prices that
+   * matter (blocked ones, and in a market with a stale rate the published ones a frozen price keeps)
+   * and, only where a rate is missing or stale, one of the fixed prices.
+   */
+  async readinessFindings(
+    tx: Reader,
+    variants: readonly { id: string; productId: string; currency: string }[],
+    markets: readonly PublishedMarket[],
+    cache: FxCache = this.newFxCache(tx),
+  ): Promise<Map<string, Map<string, PriceFinding>>> {
+    const out = new Map<string, Map<string, PriceFinding>>(markets.map((m) => [m.code, new Map()]));
+    if (!variants.length || !markets.length) return out;
+    const now = this.clock.now();
+    const currencies = [...new Set(variants.map((v) => v.currency))];
+    const fx = new Map<string, Map<string, FxState>>();
+    const stale: string[] = [];
+    const troubled: string[] = [];
+    for (const m of markets) {
+      const states = new Map<string, FxState>();
+      for (const c of currencies) if (c !== m.document.currency) states.set(c, fxState(await cache.get(m.document.fx.source, c, m.document.currency), m.document.fx.maxAgeDays, now));
+      fx.set(m.code, states);
+      const kinds = new Set([...states.values()].map((s) => s.state));
+      if (kinds.has('stale')) stale.push(m.code);
+      if (kinds.has('stale') || kinds.has('missing')) troubled.push(m.code);
+    }
+    const productIds = [...new Set(variants.map((v) => v.productId))];
+    const codes = markets.map((m) => m.code);
+    const records: { variant_id: string; market_code: string; amount_minor: string | null; currency: string; outcome: string; issues: unknown[] }[] = await tx.query(
+      `SELECT variant_id, market_code, amount_minor::text AS amount_minor, currency, outcome, issues FROM catalog_market_prices
+        WHERE product_id = ANY($1::uuid[]) AND market_code = ANY($2::text[]) AND (outcome = 'blocked' OR market_code = ANY($3::text[]))`,
+      [productIds, codes, stale],
+    );
+    const recordOf = new Map(records.map((r) => [`${r.variant_id}|${r.market_code}`, { amountMinor: r.amount_minor, currency: r.currency, outcome: r.outcome, issues: r.issues }]));
+    const fixed = new Set<string>();
+    if (troubled.length) {
+      const rows: { variant_id: string; market_code: string }[] = await tx.query(
+        'SELECT variant_id, market_code FROM catalog_price_overrides WHERE product_id = ANY($1::uuid[]) AND market_code = ANY($2::text[])',
+        [productIds, troubled],
+      );
+      for (const r of rows) fixed.add(`${r.variant_id}|${r.market_code}`);
+    }
+    for (const m of markets) {
+      const market: PriceMarket = { code: m.code, currency: m.document.currency, fxSource: m.document.fx.source };
+      const states = fx.get(m.code)!;
+      const found = out.get(m.code)!;
+      for (const v of variants) {
+        const key = `${v.id}|${m.code}`;
+        const f = priceFinding({ currency: v.currency, fixed: fixed.has(key) }, market, states.get(v.currency), recordOf.get(key));
+        if (f) found.set(v.id, f);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * `readinessFindings` for variants that are not saved (a readiness dry run): their prices computed
+   * now as a new listing would get them (no stored price, no fixed price), by `variants[i].id`.
+   */
+  async draftFindings(market: PublishedMarket, variants: readonly PricedVariant[], cache: FxCache): Promise<Map<string, PriceFinding>> {
+    const none = new Map<string, PriceOverrideEntity>();
+    const rates = await this.ratesFor(market, variants, none, cache);
+    const rows = this.computeMany(market, variants, new Map(), none, rates);
+    const now = this.clock.now();
+    const target: PriceMarket = { code: market.code, currency: market.document.currency, fxSource: market.document.fx.source };
+    const out = new Map<string, PriceFinding>();
+    variants.forEach((v, i) => {
+      const lookup = rates.get(v.currency);
+      const f = priceFinding({ currency: v.currency, fixed: false }, target, lookup ? fxState(lookup, market.document.fx.maxAgeDays, now) : undefined, rows[i]);
+      if (f) out.set(v.id, f);
+    });
+    return out;
   }
 
   /** Recomputes and stores a product's prices in the given markets (default: every enabled market). In the caller's transaction. */

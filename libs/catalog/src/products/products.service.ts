@@ -103,7 +103,7 @@ export class ProductsService {
       const seller = this.sellerOf(ctx);
       const status = input.status ?? 'draft';
       if (!canMove('draft', status)) throw catalogError(CatalogErrorCode.STATUS_TRANSITION, { from: { t: 'catalog.status.draft' }, to: { t: `catalog.status.${status}` } });
-      const currency = input.currency ?? (await this.countries.published(seller.country, tx)).document.currencies.default;
+      const currency = await this.currencyFor(seller.country, input, tx);
       const sourceLocale = parseContentLocale(input.sourceLocale) ?? this.defaultSourceLocale(seller.country);
       const product = Object.assign(new ProductEntity(), { id: randomUUID(), sellerId: seller.id, status, ...(await this.fields(tx, seller, input, currency)), sourceLocale, currency });
       await tx.insert(ProductEntity, product);
@@ -115,6 +115,11 @@ export class ProductsService {
       const saved = await this.owned(ctx, product.id, tx);
       return productView(saved.product, saved.variants, [], ctx.locale);
     });
+  }
+
+  /** A new product's currency: the one given, else the default of the seller's country (its published pack). */
+  async currencyFor(country: string, input: Pick<ProductDto, 'currency'>, db: Reader): Promise<string> {
+    return input.currency ?? (await this.countries.published(country, db)).document.currencies.default;
   }
 
   async get(ctx: RequestContext, id: string): Promise<ProductView> {

@@ -13,6 +13,7 @@ import { ComplianceRulesService } from '../compliance/rules-admin.service';
 import { SELLER_GATES, sellerGateIssues } from '../compliance/seller-gates';
 import type { SellerGates } from '../compliance/seller-gates';
 import { MarketsService } from '../markets/markets.service';
+import { PricesService } from '../prices/prices.service';
 import { ProductEntity, ProductTranslationEntity, VariantEntity } from '../products/product.entity';
 import { ListingReadinessEntity, SellerMarketEntity } from './readiness.entity';
 import { ListingBlockedEvent, ListingReadyEvent, SellerReadyInMarketEvent } from '../events';
@@ -22,7 +23,7 @@ const ready = (s: ReadinessStatus | undefined) => s === 'READY' || s === 'READY_
 
 /**
  * Stored readiness per variant × enabled market (`catalog_listing_readiness`), with the seller's
- * gates counted. One seller at a time under an advisory lock, so concurrent jobs for one seller
+ * gates and the variant's price in the market (FX rate, stored price, fixed price) counted. One seller at a time under an advisory lock, so concurrent jobs for one seller
  * serialise and each reads what the previous committed; `listing.ready` / `listing.blocked` and
  * `seller.ready_in_market` go to the outbox in the transaction that changes the stored state.
  * Idempotent: re-running with unchanged inputs writes and emits nothing.
@@ -33,6 +34,7 @@ export class ReadinessStore {
     private readonly uow: UnitOfWork,
     private readonly outbox: Outbox,
     private readonly markets: MarketsService,
+    private readonly prices: PricesService,
     private readonly rules: ComplianceRulesService,
     @Inject(SELLER_GATES) private readonly gates: SellerGates,
     private readonly sellers: SellerDirectory,
@@ -66,6 +68,8 @@ export class ReadinessStore {
       const liveIds = live.map((p) => p.id);
       const variants = liveIds.length ? await tx.find(VariantEntity, { where: { productId: In(liveIds) }, order: { position: 'ASC' } }) : [];
       const translations = liveIds.length ? await tx.find(ProductTranslationEntity, { where: { productId: In(liveIds) } }) : [];
+      // each variant's price in each market: the FX rates, stored prices and fixed prices as committed now
+      const priceFindings = await this.prices.readinessFindings(tx, variants, markets);
       const stored = await tx.find(ListingReadinessEntity, { where: productIds ? { sellerId, productId: In(productIds) } : { sellerId } });
       const before = new Map(stored.map((r) => [`${r.variantId}|${r.market}`, r]));
       const now = this.clock.now();
@@ -77,7 +81,8 @@ export class ReadinessStore {
         if (!own.length) continue;
         const input = readinessInput(product, own, translations.filter((t) => t.productId === product.id));
         for (const market of markets) {
-          const report = evaluateReadiness(input, seller.country, { code: market.code, version: market.version, document: market.document }, rules);
+          const found = priceFindings.get(market.code)!;
+          const report = evaluateReadiness(input, seller.country, { code: market.code, version: market.version, document: market.document }, rules, (v) => (v.id ? found.get(v.id) : undefined));
           const gates = gatesOf.get(market.code)!;
           for (const v of report.variants) {
             const issues: Issue[] = [...report.issues, ...v.issues, ...gates];

@@ -1,21 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobHandler, JobProcessor } from '@app/jobs';
 import type { DeliveredOf } from '@app/jobs';
-import { ComplianceRulesPublishedEvent, MarketPublishedEvent, MarketStatusChangedEvent, ProductsChangedEvent, SellerMarketsChangedEvent } from '../events';
+import { ComplianceRulesPublishedEvent, MarketPublishedEvent, MarketStatusChangedEvent, PricesRepricedEvent, ProductsChangedEvent, SellerMarketsChangedEvent } from '../events';
 import { ReadinessStore } from './readiness-store.service';
 
 export const CATALOG_READINESS_JOB = 'catalog.readiness';
 
-/** Events after which every seller's stored readiness is re-evaluated. */
-const EVERYONE = [MarketPublishedEvent, MarketStatusChangedEvent, ComplianceRulesPublishedEvent] as const;
+/**
+ * Events after which every seller's stored readiness is re-evaluated. An FX import reaches readiness
+ * through `catalog.prices_repriced`, written by the re-pricing job once the stored prices follow the
+ * new rates (readiness reads both; subscribed to the FX event itself it could run before the prices).
+ */
+const EVERYONE = [MarketPublishedEvent, MarketStatusChangedEvent, ComplianceRulesPublishedEvent, PricesRepricedEvent] as const;
 const READINESS_ON = [ProductsChangedEvent, SellerMarketsChangedEvent, ...EVERYONE] as const;
 type ReadinessTriggerEvent = DeliveredOf<typeof READINESS_ON>;
 
 /**
  * Keeps stored readiness current on the catalog's own events. An event is only a trigger: the store
- * re-reads every input (the product, its translations, the published markets and rules, the
- * seller's gates through the SELLER_GATES port) under a per-seller lock, so duplicates and events
- * out of order end in the same state. KYC and payout events are subscribed by the composition root
+ * re-reads every input (the product, its translations, the published markets and rules, the FX
+ * rates and stored prices, the seller's gates through the SELLER_GATES port) under a per-seller
+ * lock, so duplicates and events out of order end in the same state. KYC and payout events are subscribed by the composition root
  * (libs/platform: the catalog may not name them), which calls the same store.
  */
 @Injectable()

@@ -831,6 +831,8 @@ export const opsMarketsControllerDiffV1 = <ThrowOnError extends boolean = true>(
 
 /**
  * Listing readiness of an unsaved product for each market asked for (nothing is saved)
+ *
+ * Validated like a create, prices included. Each variant's price is computed as a new listing's would be (the market's FX source and maximum rate age, the seller's floor): no rate → PRICE_UNAVAILABLE, a stale rate → PRICE_FX_STALE (BLOCKER: a new listing has no earlier price to freeze), a pricing guard → PRICE_BLOCKED.
  */
 export const readinessControllerPreviewV1 = <ThrowOnError extends boolean = true>(options: Options<ReadinessControllerPreviewV1Data, ThrowOnError>): RequestResult<ReadinessControllerPreviewV1Responses, ReadinessControllerPreviewV1Errors, ThrowOnError> => (options.client ?? client).post<ReadinessControllerPreviewV1Responses, ReadinessControllerPreviewV1Errors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -1858,9 +1858,12 @@ export type IssueView = {
      */
     code: string;
     severity: 'BLOCKER' | 'WARNING' | 'INFO';
-    category: 'CONTENT' | 'TRANSLATION' | 'COMPLIANCE' | 'LOGISTICS' | 'TAX' | 'AVAILABILITY' | 'SELLER';
     /**
-     * Product fields to fix
+     * PRICE: the variant’s price cannot be shown as is in the market (no rate, a stale rate, a pricing guard)
+     */
+    category: 'CONTENT' | 'TRANSLATION' | 'COMPLIANCE' | 'LOGISTICS' | 'TAX' | 'PRICE' | 'AVAILABILITY' | 'SELLER';
+    /**
+     * Product fields to fix (`price`, `floorMinor`, `fixedPrice` for a variant’s price)
      */
     fields: Array<string>;
     /**
@@ -1871,11 +1874,11 @@ export type IssueView = {
         [key: string]: unknown;
     };
     /**
-     * The compliance rule (or market.<code>.locales for the market’s languages)
+     * The compliance rule; or the market’s own settings: market.<code>.locales (its languages), market.<code>.fx (its FX source and maximum rate age), market.<code>.prices (its price rules and the seller’s guards)
      */
     ruleId: string;
     /**
-     * Version of the rule (of the market for language rules)
+     * Version of the rule (of the market for its own settings)
      */
     ruleVersion: string;
     /**
@@ -1899,7 +1902,7 @@ export type VariantReadinessView = {
      */
     status: 'READY' | 'READY_WITH_WARNINGS' | 'BLOCKED';
     /**
-     * Issues of this variant only
+     * Issues of this variant only: its price in the market (PRICE_UNAVAILABLE, PRICE_FX_STALE, PRICE_BLOCKED)
      */
     issues: Array<IssueView>;
 };
@@ -1920,11 +1923,11 @@ export type ReadinessView = {
      */
     ruleSetVersion: number;
     /**
-     * BLOCKED if any BLOCKER of the product or of the seller's gates; READY_WITH_WARNINGS if any WARNING
+     * BLOCKED if any BLOCKER of the product, of one of its variants or of the seller's gates; READY_WITH_WARNINGS if any WARNING
      */
     status: 'READY' | 'READY_WITH_WARNINGS' | 'BLOCKED';
     /**
-     * The product alone, without the seller’s gates
+     * The product and its variants, without the seller’s gates
      */
     productStatus: 'READY' | 'READY_WITH_WARNINGS' | 'BLOCKED';
     /**
@@ -6377,7 +6380,7 @@ export type ReadinessControllerPreviewV1Errors = {
      */
     415: ErrorEnvelopeDto;
     /**
-     * Error codes: CATALOG_PRODUCT_INVALID
+     * Error codes: CATALOG_PRODUCT_INVALID, PRICE_PRECISION_EXCEEDED
      */
     422: ErrorEnvelopeDto;
     /**
