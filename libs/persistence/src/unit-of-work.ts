@@ -134,15 +134,6 @@ export class UnitOfWork implements OnApplicationShutdown {
   preparedRead<T = unknown>(name: string, sql: string, params: unknown[]): Promise<T[]> {
     return prepared<T>(this.readOnly, name, sql, params);
   }
-
-  /**
-   * A read on the reader's connections whose results come in PostgreSQL's binary format: a `bytea`
-   * column arrives as its bytes (a Buffer) instead of hex text twice its size that the driver then
-   * decodes. For reading stored files; select only bytea (or text) columns.
-   */
-  readBinary<T = unknown>(sql: string, params: unknown[]): Promise<T[]> {
-    return prepared<T>(this.readOnly, undefined, sql, params, true);
-  }
 }
 
 /**
@@ -151,13 +142,13 @@ export class UnitOfWork implements OnApplicationShutdown {
  * TypeORM's `query` does not expose. Failures are QueryFailedError (with `driverError`) and logged
  * without parameters, as TypeORM's queries are.
  */
-async function prepared<T>(ds: DataSource, name: string | undefined, sql: string, params: unknown[], binary = false): Promise<T[]> {
-  type PgClient = { query(config: { name?: string; text: string; values: unknown[]; binary?: boolean }): Promise<{ rows: T[] }> };
+async function prepared<T>(ds: DataSource, name: string, sql: string, params: unknown[]): Promise<T[]> {
+  type PgClient = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
   const driver = ds.driver as unknown as { obtainMasterConnection(): Promise<[PgClient, (err?: unknown) => void]> };
   const [client, release] = await driver.obtainMasterConnection();
   const started = Date.now();
   try {
-    const { rows } = await client.query(binary ? { text: sql, values: params, binary } : { name, text: sql, values: params });
+    const { rows } = await client.query({ name, text: sql, values: params });
     release();
     const took = Date.now() - started;
     const slow = ds.options.maxQueryExecutionTime;
