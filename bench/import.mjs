@@ -1,7 +1,11 @@
 // Catalog CSV import benchmark: rows/s of the product import (POST …/products/imports, then the worker's job) against
 // PostgreSQL COPY of the same rows into a comparable table, in the same run.
 //
-//   node scripts/build-if-changed.mjs api && node bench/import.mjs      # or: npm run bench:import
+//   npm run bench:import     # = node scripts/build-if-changed.mjs api && node --max-semi-space-size=64 bench/import.mjs
+//
+// The app runs in this process with the V8 flag `npm start`, `start:worker` and the Dockerfile give it: a 64 MiB
+// semi-space (young generation). The import allocates short-lived objects for every row, and with V8's default (16 MiB)
+// about a fifth of its CPU went to scavenges; the line "V8:" says which setting this run had.
 //
 // The file is the Turkish Excel export of the golden e2e test: windows-1254, `;`, decimal commas and NBSP thousands,
 // kg/cm, GPSR manufacturer, a variant attribute, one product per row (BENCH_ROWS rows). Phases:
@@ -77,6 +81,8 @@ async function main() {
     const cpus = os.cpus();
     log('Catalog CSV import benchmark');
     log(`machine: ${cpus.length} CPU(s) ${cpus[0]?.model ?? ''}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    const semiSpace = process.execArgv.find((a) => a.startsWith('--max-semi-space-size'));
+    log(`V8: ${semiSpace ?? 'default semi-space (npm start runs the app with --max-semi-space-size=64: use npm run bench:import)'}`);
 
     const seller = await call('POST', '/v1/auth/signup', { email: 'bench.import@example.com', password: 'bench-password-123', country: 'TR', locale: 'tr' });
     const token = seller.session.accessToken;

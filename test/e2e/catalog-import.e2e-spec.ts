@@ -242,6 +242,21 @@ describe('catalog CSV import (e2e)', () => {
     expect((await finished(other, again.body.id)).counts).toEqual({ read: 1, created: 0, updated: 0, unchanged: 1, failed: 0 });
   }, 60000);
 
+  it('fails only the row whose cell PostgreSQL cannot store (a NUL past the sniffed start of the file)', async () => {
+    const header = ['sku', 'title', 'category', 'price'];
+    const rows = Array.from({ length: 1500 }, (_, i) => [`NUL-${i + 1}`, `Ürün ${i + 1} ${'x'.repeat(40)}`, 'apparel.women', '10,00']);
+    rows[1399][1] = 'Kötü\u0000başlık';
+    const file = Buffer.from(excelCsv(header, rows), 'utf8');
+    expect(file.indexOf(0)).toBeGreaterThan(65536); // the upload's binary check reads the first 64 KiB
+    const res = await upload(other, file);
+    expect(res.status).toBe(202);
+    expect((await finished(other, res.body.id)).counts).toEqual({ read: 1500, created: 1499, updated: 0, unchanged: 0, failed: 1 });
+    const { rows: errors } = await errorsCsv(other, res.body.id, 'en');
+    expect(errors.map((r) => `${r.row}:${r.column}:${r.code}`)).toEqual(['1401:title:INVALID_CHARACTERS']);
+    expect(await productBySku(other, 'NUL-1400')).toBeUndefined();
+    expect(await productBySku(other, 'NUL-1401')).toBeDefined();
+  }, 60000);
+
   it('stops at a line that is no longer CSV (FAILED), keeping the rows before it', async () => {
     const csv = 'sku,title,category,price\r\nOK-1,Bir,apparel.women,10\r\nOK-2,İki,apparel.women,20\r\nBAD-3,"Üç,apparel.women,30\r\nOK-4,Dört,apparel.women,40\r\n';
     const res = await upload(other, Buffer.from(csv, 'utf8'));

@@ -171,7 +171,11 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
     // (instead of failing the stream) keeps the records parsed before it in the same chunk, which a stream error would drop.
     const stop: { malformed: { errorLine: number; reason: string } | null } = { malformed: null };
     // plain spreadsheet CSV is read by plainCsv (the same records, much faster); anything else by csv-parse
-    const plain = plainCsv(iconv.decode(content.subarray(bom), job.encoding as ImportEncoding), job.delimiter);
+    const text = iconv.decode(content.subarray(bom), job.encoding as ImportEncoding);
+    const plain = plainCsv(text, job.delimiter);
+    // plainCsv cuts cells only at ASCII characters (never inside a surrogate pair): when the whole text is storable,
+    // so is every cell, and the rows need no check of their own
+    const storable = plain !== null && isStorableText(text);
     const parser = plain ?? this.csvParse(content.subarray(bom), job, stop);
     let lastLine = 0;
     let header: Header | undefined;
@@ -252,7 +256,7 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       if (record.length > width && record.slice(width).some((c) => c.trim() !== '')) {
         problems.push(rowProblem(row, sku.slice(0, 64) || null, '', 'COLUMN_COUNT', { count: record.length, expected: width }));
       }
-      const bad = record.findIndex((c) => !isStorableText(c));
+      const bad = storable ? -1 : record.findIndex((c) => !isStorableText(c));
       if (bad >= 0) problems.push(rowProblem(row, null, header.names[bad] ?? '', 'INVALID_CHARACTERS'));
       if (sku && skuRows.has(sku)) problems.push(rowProblem(row, sku.slice(0, 64), 'sku', 'DUPLICATE_SKU_IN_FILE', { sku, row: skuRows.get(sku)! }));
       else if (sku) skuRows.set(sku, row.row);
