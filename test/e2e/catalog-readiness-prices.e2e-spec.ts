@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { CATALOG_READINESS_REFRESH_JOB, CatalogReadinessRefreshJob } from '@app/catalog';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
 import { ecbFile, importFx, rateDayAged } from '../support/fx';
@@ -211,5 +212,18 @@ describe('listing readiness counts the market price: FX snapshots as an input (e
     });
     expect((await importFx(t, admin, 'cbr', cbr(rateDayAged(0)))).status).toBe(201);
     expect(priceCodes(await eventually(() => storedIn('KZ'), (r) => priceCodes(r).length === 0, WAIT))).toEqual([]);
+  }, 60_000);
+
+  it('is re-evaluated every hour as well (rates age with no event): the cron schedule, and a run puts a wrong stored row right', async () => {
+    const schedules = await t.sql.query('SELECT name, cron FROM pgboss.schedule WHERE name = $1', [CATALOG_READINESS_REFRESH_JOB]);
+    expect(schedules.rows).toEqual([{ name: CATALOG_READINESS_REFRESH_JOB, cron: '23 * * * *' }]);
+    const before = await stored();
+    expect(before.some((r) => r.status !== 'READY' || r.issues.length > 0)).toBe(true); // else a run that does nothing would pass
+    // what an aged rate does to a stored row, in effect: it no longer says what an evaluation now says
+    await t.sql.query(`UPDATE catalog_listing_readiness SET status = 'READY', issues = '[]' WHERE seller_id = $1`, [sellerId]);
+    expect((await stored()).every((r) => r.status === 'READY')).toBe(true);
+    await t.app.get(CatalogReadinessRefreshJob).handle();
+    const after = await stored();
+    expect(after.map((r) => [r.market, r.status, r.issues.map((i) => i.code)])).toEqual(before.map((r) => [r.market, r.status, r.issues.map((i) => i.code)]));
   }, 60_000);
 });

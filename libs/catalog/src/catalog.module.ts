@@ -17,7 +17,7 @@ import { OnboardingController, SellerMarketsController } from './readiness/onboa
 import { OnboardingService } from './readiness/onboarding.service';
 import { ListingReadinessEntity, SellerMarketEntity } from './readiness/readiness.entity';
 import { ReadinessStore } from './readiness/readiness-store.service';
-import { CatalogReadinessJob } from './readiness/readiness.job';
+import { CatalogReadinessJob, CatalogReadinessRefreshJob } from './readiness/readiness.job';
 import { ReadinessTrigger } from './readiness/trigger';
 import { SEED_COMPLIANCE_RULES } from './compliance/seeds';
 import { ProductImagesController } from './images/images.controller';
@@ -96,6 +96,7 @@ export class MarketSeeder implements OnApplicationBootstrap {
     ReadinessTrigger,
     ReadinessStore,
     CatalogReadinessJob,
+    CatalogReadinessRefreshJob,
     OnboardingService,
     ImportsService,
     ImportProcessor,

@@ -45,7 +45,7 @@ export type { Battery, DgLane, LaneOutcome } from './compliance/dangerous-goods'
 export { ListingReadinessEntity, SellerMarketEntity } from './readiness/readiness.entity';
 export { ReadinessStore } from './readiness/readiness-store.service';
 export { ReadinessTrigger } from './readiness/trigger';
-export { CatalogReadinessJob, CATALOG_READINESS_JOB } from './readiness/readiness.job';
+export { CatalogReadinessJob, CatalogReadinessRefreshJob, CATALOG_READINESS_JOB, CATALOG_READINESS_REFRESH_JOB } from './readiness/readiness.job';
 export { ImportsService, IMPORT_MAX_BYTES, CATALOG_IMPORT_JOB } from './imports/imports.service';
 export { ImportProcessor, CATALOG_IMPORT_REPRICE_JOB } from './imports/import.job';
 export { ImportSweeper, CATALOG_IMPORT_SWEEP_JOB, IMPORT_SILENCE_SECONDS } from './imports/import-sweeper';

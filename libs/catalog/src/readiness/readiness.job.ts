@@ -42,3 +42,24 @@ export class CatalogReadinessJob implements JobProcessor<ReadinessTriggerEvent> 
     this.logger.log(`${event.type}: readiness re-evaluated, ${changed} row(s) changed`);
   }
 }
+
+export const CATALOG_READINESS_REFRESH_JOB = 'catalog.readiness-refresh';
+
+/**
+ * Every hour (pg-boss cron), every seller's stored readiness is re-evaluated. Some inputs change with time alone and
+ * no event says so: an FX rate ageing past its market's `fx.maxAgeDays` turns a price stale (PRICE_FX_STALE) although
+ * nothing was written. The listing view and the dry run evaluate on the spot; this keeps the stored rows, the
+ * checklist and the `listing.*` events no more than an hour behind. Idempotent: an unchanged row is not rewritten.
+ */
+@Injectable()
+@JobHandler({ name: CATALOG_READINESS_REFRESH_JOB, schedule: '23 * * * *', retryLimit: 1, expireInSeconds: 3000 })
+export class CatalogReadinessRefreshJob implements JobProcessor<object> {
+  private readonly logger = new Logger('Readiness');
+
+  constructor(private readonly store: ReadinessStore) {}
+
+  async handle(): Promise<void> {
+    const done = await this.store.refreshAll();
+    this.logger.log(`hourly: readiness of ${done.sellers} seller(s) re-evaluated, ${done.changed} row(s) changed`);
+  }
+}
