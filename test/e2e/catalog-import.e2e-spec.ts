@@ -248,13 +248,21 @@ describe('catalog CSV import (e2e)', () => {
     rows[1399][1] = 'Kötü\u0000başlık';
     const file = Buffer.from(excelCsv(header, rows), 'utf8');
     expect(file.indexOf(0)).toBeGreaterThan(65536); // the upload's binary check reads the first 64 KiB
-    const res = await upload(other, file);
+    const seller = (await signup(t.http, { country: 'TR', locale: 'tr' })).token!;
+    const res = await upload(seller, file);
     expect(res.status).toBe(202);
-    expect((await finished(other, res.body.id)).counts).toEqual({ read: 1500, created: 1499, updated: 0, unchanged: 0, failed: 1 });
-    const { rows: errors } = await errorsCsv(other, res.body.id, 'en');
+    expect((await finished(seller, res.body.id)).counts).toEqual({ read: 1500, created: 1499, updated: 0, unchanged: 0, failed: 1 });
+    const { rows: errors } = await errorsCsv(seller, res.body.id, 'en');
     expect(errors.map((r) => `${r.row}:${r.column}:${r.code}`)).toEqual(['1401:title:INVALID_CHARACTERS']);
-    expect(await productBySku(other, 'NUL-1400')).toBeUndefined();
-    expect(await productBySku(other, 'NUL-1401')).toBeDefined();
+    expect(await productBySku(seller, 'NUL-1400')).toBeUndefined();
+    expect(await productBySku(seller, 'NUL-1401')).toBeDefined();
+    // the listings export pages through all of them (read in batches of 100 products)
+    const exported = await request(t.http).get('/v1/sellers/me/listings/IT.csv').set(bearer(seller)).query({ delimiter: 'comma' });
+    expect(exported.status).toBe(200);
+    const listed = parse(exported.text.slice(1), { columns: true }) as Record<string, string>[];
+    expect(listed).toHaveLength(1499);
+    expect(new Set(listed.map((r) => r.sku)).size).toBe(1499);
+    expect(listed.find((r) => r.sku === 'NUL-1401')).toMatchObject({ source_title: `Ürün 1401 ${'x'.repeat(40)}`, currency: 'EUR' });
   }, 60000);
 
   it('stops at a line that is no longer CSV (FAILED), keeping the rows before it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { copyJson, copyNullable, copyText, utf8Chunks } from './copy';
+import { COPY_NULL, CopyRows, copyText, utf8Chunks } from './copy';
 
 describe('utf8Chunks', () => {
   const lines = [
@@ -28,9 +28,30 @@ describe('utf8Chunks', () => {
 describe('COPY text fields', () => {
   it('escapes backslash, tab and line breaks, and writes NULL as \\N (a literal \\N stays text)', () => {
     expect(copyText('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
-    expect(copyNullable(null)).toBe('\\N');
-    expect(copyNullable('\\N')).toBe('\\\\N');
-    expect(copyJson({ a: 'x\ty' })).toBe('{"a":"x\\\\ty"}');
-    expect(copyJson(undefined)).toBe('\\N');
+    expect(copyText('\\N')).toBe('\\\\N');
+    expect(COPY_NULL).toBe('\\N');
+  });
+});
+
+describe('CopyRows', () => {
+  it('writes fields as COPY text format: tab-separated, escaped, NULL as \\N, a newline per row', () => {
+    const out = new CopyRows(16);
+    out.raw('9b2c').text('Şık\tçanta\\ \\N').text(null).json({ a: 'x\ny' }).raw(42).end();
+    const second = out.mark();
+    out.text('İkinci').json(undefined).end();
+    expect(out.bytes().toString('utf8')).toBe('9b2c\tŞık\\tçanta\\\\ \\\\N\t\\N\t{"a":"x\\\\ny"}\t42\nİkinci\t\\N\n');
+    expect(out.bytes(second).toString('utf8')).toBe('İkinci\t\\N\n');
+  });
+
+  it('keeps the bytes already cut out when it grows', () => {
+    const out = new CopyRows(8);
+    const rows: Buffer[] = [];
+    for (let i = 0; i < 200; i++) {
+      const from = out.mark();
+      out.raw(i).text(`ğ${'x'.repeat(i)}`).end();
+      rows.push(out.bytes(from));
+    }
+    expect(rows.map((r) => r.toString('utf8'))).toEqual(Array.from({ length: 200 }, (_, i) => `${i}\tğ${'x'.repeat(i)}\n`));
+    expect(Buffer.concat(rows).equals(out.bytes())).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { CountryRulesService } from '@app/countries';
 import { CLOCK, isStorableText, safeError } from '@app/kernel';
 import type { Clock, MessageParam } from '@app/kernel';
 import { JobHandler, JobProcessor, JobQueue } from '@app/jobs';
-import { COPY_NULL, copyInto, copyJson, copyNullable, copyText, isUniqueViolation, UnitOfWork } from '@app/persistence';
+import { COPY_NULL, copyBytes, CopyRows, isUniqueViolation, UnitOfWork } from '@app/persistence';
 import type { Tx } from '@app/persistence';
 import { SellerDirectory } from '@app/sellers';
 import { PricesService } from '../prices/prices.service';
@@ -65,7 +65,7 @@ interface Group {
    * The group checked as a new product (what it is unless one of its SKUs exists), before its batch's transaction:
    * its COPY lines (a new product's id drawn), or its problems. Only these are kept until the batch commits.
    */
-  asNew?: { lines: NewLines } | { problems: RowProblem[] };
+  asNew?: { rows: NewRows } | { problems: RowProblem[] };
 }
 
 /** A product row to insert (the columns as the API's create writes them). */
@@ -198,12 +198,13 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       batch = [];
       batchRows = 0;
       const at = this.clock.now().toISOString();
+      const newRows = new BatchRows();
       for (const g of groups) {
         const pause = breaks.due();
         if (pause) await pause;
         if (g.problems.length) continue;
         const checked = checkGroup(ctx!, g.rows, null);
-        g.asNew = checked.ok ? { lines: newProductLines(job.sellerId, checked, at) } : { problems: checked.problems };
+        g.asNew = checked.ok ? { rows: writeNewProduct(newRows, job.sellerId, checked, at) } : { problems: checked.problems };
       }
       await committing;
       committing = this.commit(job, ctx!, groups, rows, seq).then((next) => {
@@ -363,8 +364,9 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
 
     const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0, rows };
     const problems: RowProblem[] = [];
-    const productLines: string[] = [];
-    const variantLines: string[] = [];
+    const productRows: Buffer[] = [];
+    const variantRows: Buffer[] = [];
+    let more: BatchRows | undefined; // new rows found only now (a variant added to a stored product)
     const changedProducts: { id: string; columns: Partial<ProductEntity> }[] = [];
     const changedVariants: { id: string; columns: Partial<VariantEntity> }[] = [];
     const touched = new Set<string>();
@@ -395,11 +397,11 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
         fail(g, g.asNew.problems);
         continue;
       }
-      if (!existing && g.asNew && 'lines' in g.asNew) {
-        const lines = g.asNew.lines;
-        productLines.push(lines.product);
-        for (const line of lines.variants) variantLines.push(line);
-        touched.add(lines.id);
+      if (!existing && g.asNew && 'rows' in g.asNew) {
+        const rows = g.asNew.rows;
+        productRows.push(rows.product);
+        variantRows.push(rows.variants);
+        touched.add(rows.id);
         tally.created += g.rows.length;
         continue;
       }
@@ -409,10 +411,11 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
         continue;
       }
       if (!existing) {
-        const lines = newProductLines(job.sellerId, outcome, now.toISOString());
-        productLines.push(lines.product);
-        for (const line of lines.variants) variantLines.push(line);
-        touched.add(lines.id);
+        more ??= new BatchRows();
+        const rows = writeNewProduct(more, job.sellerId, outcome, now.toISOString());
+        productRows.push(rows.product);
+        variantRows.push(rows.variants);
+        touched.add(rows.id);
         tally.created += g.rows.length;
         continue;
       }
@@ -431,7 +434,10 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       for (const v of outcome.variants) {
         const was = old.get(v.sku);
         if (!was) {
-          variantLines.push(variantCopyLine({ id: randomUUID(), productId: existing.product.id, sellerId: job.sellerId, position: ++position, ...v }));
+          more ??= new BatchRows();
+          const from = more.variants.mark();
+          writeVariant(more.variants, { id: randomUUID(), productId: existing.product.id, sellerId: job.sellerId, position: ++position, ...v });
+          variantRows.push(more.variants.bytes(from));
           touched.add(existing.product.id);
           tally.created++;
         } else if (!sameVariant(was, v)) {
@@ -444,9 +450,9 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       }
     }
 
-    if (productLines.length) await copyInto(tx, PRODUCT_COPY, productLines);
+    if (productRows.length) await copyBytes(tx, PRODUCT_COPY, productRows);
     for (const p of changedProducts) await tx.update(ProductEntity, { id: p.id }, p.columns);
-    if (variantLines.length) await copyInto(tx, VARIANT_COPY, variantLines);
+    if (variantRows.length) await copyBytes(tx, VARIANT_COPY, variantRows);
     for (const v of changedVariants) await tx.update(VariantEntity, { id: v.id }, v.columns);
     if (changedProducts.length) await this.dropOrphanTranslations(tx, changedProducts.map((p) => p.id));
     if (problems.length) {
@@ -488,36 +494,39 @@ const PRODUCT_COPY = `COPY catalog_products (id, seller_id, status, source_local
   origin_country, brand, gpsr, conformity, safety_information, search_text, created_at, updated_at) FROM STDIN`;
 const VARIANT_COPY = 'COPY catalog_variants (id, product_id, seller_id, sku, position, attributes, price_minor, currency, weight_g, length_mm, width_mm, height_mm) FROM STDIN';
 
-/** A new product as a line of {@link PRODUCT_COPY} (COPY text format). */
-export function productCopyLine(p: NewProduct, at: string): string {
-  return (
-    `${p.id}\t${p.sellerId}\t${p.status}\t${copyText(p.sourceLocale)}\t${copyText(p.currency)}\t${copyText(p.title)}\t${copyNullable(p.description)}\t` +
-    `${copyJson(p.attributes)}\t${copyText(p.category)}\t${copyNullable(p.hsCode)}\t${copyJson(p.hsNational)}\t${copyNullable(p.originCountry)}\t${copyNullable(p.brand)}\t` +
-    `${copyJson(p.gpsr)}\t${copyJson(p.conformity)}\t${copyNullable(p.safetyInformation)}\t${copyText(p.searchText)}\t${at}\t${at}\n`
-  );
+/** A batch's new rows in COPY text format, written before its transaction (while the previous batch commits). */
+class BatchRows {
+  readonly products = new CopyRows();
+  readonly variants = new CopyRows();
 }
 
-/** A checked new product and its variants as COPY lines, with new ids (the product's id starts its line). */
-interface NewLines {
+/** A checked new product and its variants, with new ids, as their bytes in a {@link BatchRows}. */
+interface NewRows {
   id: string;
-  product: string;
-  variants: string[];
-}
-function newProductLines(sellerId: string, outcome: Extract<GroupOutcome, { ok: true }>, at: string): NewLines {
-  const id = randomUUID();
-  return {
-    id,
-    product: productCopyLine({ id, sellerId, status: 'draft', ...outcome.product }, at),
-    variants: outcome.variants.map((v, i) => variantCopyLine({ id: randomUUID(), productId: id, sellerId, position: i, ...v })),
-  };
+  product: Buffer;
+  variants: Buffer;
 }
 
-/** A new variant as a line of {@link VARIANT_COPY}. */
-export function variantCopyLine(v: NewVariant): string {
-  return (
-    `${v.id}\t${v.productId}\t${v.sellerId}\t${copyText(v.sku)}\t${v.position}\t${copyJson(v.attributes)}\t${v.priceMinor}\t${copyText(v.currency)}\t` +
-    `${v.weightG ?? COPY_NULL}\t${v.lengthMm ?? COPY_NULL}\t${v.widthMm ?? COPY_NULL}\t${v.heightMm ?? COPY_NULL}\n`
-  );
+function writeNewProduct(rows: BatchRows, sellerId: string, outcome: Extract<GroupOutcome, { ok: true }>, at: string): NewRows {
+  const id = randomUUID();
+  const product = rows.products.mark();
+  writeProduct(rows.products, { id, sellerId, status: 'draft', ...outcome.product }, at);
+  const variants = rows.variants.mark();
+  outcome.variants.forEach((v, i) => writeVariant(rows.variants, { id: randomUUID(), productId: id, sellerId, position: i, ...v }));
+  return { id, product: rows.products.bytes(product), variants: rows.variants.bytes(variants) };
+}
+
+/** A new product as a row of {@link PRODUCT_COPY}. */
+function writeProduct(out: CopyRows, p: NewProduct, at: string): void {
+  out.raw(p.id).raw(p.sellerId).raw(p.status).text(p.sourceLocale).text(p.currency).text(p.title).text(p.description)
+    .json(p.attributes).text(p.category).text(p.hsCode).json(p.hsNational).text(p.originCountry).text(p.brand)
+    .json(p.gpsr).json(p.conformity).text(p.safetyInformation).text(p.searchText).raw(at).raw(at).end();
+}
+
+/** A new variant as a row of {@link VARIANT_COPY}. */
+function writeVariant(out: CopyRows, v: NewVariant): void {
+  out.raw(v.id).raw(v.productId).raw(v.sellerId).text(v.sku).raw(v.position).json(v.attributes).raw(v.priceMinor).text(v.currency)
+    .raw(v.weightG ?? COPY_NULL).raw(v.lengthMm ?? COPY_NULL).raw(v.widthMm ?? COPY_NULL).raw(v.heightMm ?? COPY_NULL).end();
 }
 
 /**

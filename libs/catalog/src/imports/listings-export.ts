@@ -12,8 +12,8 @@ export const LISTING_EXPORT_COLUMNS = [
 ] as const;
 
 /**
- * The seller's listings in one market as CSV, one line per variant, streamed product by product
- * (the same view as GET …/products/{id}/listings/{market}): the source title and the title in the market's language, the
+ * The seller's listings in one market as CSV, one line per variant, streamed a page of 100 products at a time
+ * (the same view as GET …/products/{id}/listings/{market}, read in one batch per page): the source title and the title in the market's language, the
  * market price, readiness and the codes of what blocks it. Cells are formula-safe.
  */
 @Injectable()
@@ -38,8 +38,11 @@ export class ListingsExportService {
             : 'SELECT id, title FROM catalog_products WHERE seller_id = $1 ORDER BY id LIMIT 100',
           after ? [seller.id, after] : [seller.id],
         )) as { id: string; title: string }[];
+        // one batched read per page (products, variants, translations, prices, rules and gates once), not one per product
+        const views = new Map((page.length ? await this.listings.contents(ctx, page.map((p) => p.id), [market.code]) : []).map((v) => [v.productId, v]));
         for (const p of page) {
-          const view = await this.listings.content(ctx, p.id, market.code);
+          const view = views.get(p.id);
+          if (!view) continue; // deleted since the page was read
           for (const v of view.variants) {
             const readiness = view.readiness.variants.find((r) => r.sku === v.sku);
             const issues = [...view.readiness.issues, ...(readiness?.issues ?? [])];
