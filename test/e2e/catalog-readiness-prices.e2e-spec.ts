@@ -103,8 +103,14 @@ describe('listing readiness counts the market price: FX snapshots as an input (e
     const fields = Object.entries(EN).map(([field, value]) => ({ field, value, status: 'reviewed', sourceHash: src.find((x) => x.field === field)!.sourceHash }));
     await request(t.http).put(`/v1/sellers/me/products/${productId}/translations/en`).set(bearer(token)).send({ fields }).expect(200);
 
-    // stored by the worker: TR (its own currency) is READY; GB waits for a rate
-    const rows = await eventually(stored, (r) => r.find((x) => x.market === 'TR')?.status === 'READY' && r.find((x) => x.market === 'GB')?.status === 'BLOCKED', WAIT);
+    // stored by the worker: TR (its own currency) is READY; GB waits for a rate. The product's creation is evaluated
+    // first (GB blocked by its missing English texts too), the translations after: wait for the second evaluation.
+    const blockers = (r: Stored | undefined) => (r?.issues ?? []).filter((i) => i.severity === 'BLOCKER').map((i) => i.code);
+    const rows = await eventually(
+      stored,
+      (r) => r.find((x) => x.market === 'TR')?.status === 'READY' && blockers(r.find((x) => x.market === 'GB')).join() === 'PRICE_UNAVAILABLE',
+      WAIT,
+    );
     const gb = rows.find((r) => r.market === 'GB')!;
     expect(gb.issues.filter((i) => i.severity === 'BLOCKER')).toEqual([
       { code: 'PRICE_UNAVAILABLE', severity: 'BLOCKER', category: 'PRICE', fields: ['price'], params: { from: 'TRY', to: 'GBP', source: 'ECB', market: 'GB' }, ruleId: 'market.GB.fx', ruleVersion: '1' },
