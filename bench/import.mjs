@@ -13,6 +13,7 @@
 //   import     the job (ImportProcessor.handle: decode → csv-parse → same validators as the API → batches of whole
 //              products written in transactions), run in-process on the fresh database, every row new;
 //   re-import  the same file again: every row read, checked and found unchanged (nothing written);
+//   update     the file with every title and price changed: every product and variant rewritten;
 //   COPY       the same rows, as canonical UTF-8 CSV, COPY … FROM STDIN into bench_copy: the product's and the
 //              variant's columns in one table, with a uuid primary key and a unique (seller, sku) index like
 //              catalog_variants'. The floor for "get these rows into PostgreSQL".
@@ -138,6 +139,15 @@ async function main() {
     const second = await upload();
     await timed('re-import', () => processor.handle({ importId: second.id }));
     const c2 = await counts(second.id);
+    // the seller's next price list: every price and every title changed (the update path: stored rows rewritten)
+    const changed = iconv.encode(csv([HEADER, ...rows.map((r) => [r[0], `${r[1]} (yeni)`, ...r.slice(2, 4), r[4].replace(/,(\d)0$/, ',$19'), ...r.slice(5)])], ';'), 'windows-1254');
+    const third = await call('POST', '/v1/sellers/me/products/imports', undefined, token, (() => {
+      const form = new FormData();
+      form.append('file', new Blob([changed], { type: 'text/csv' }), 'urunler-yeni.csv');
+      return form;
+    })());
+    await timed('update', () => processor.handle({ importId: third.id }));
+    const c3 = await counts(third.id);
 
     // the same rows as canonical CSV into a comparable table, by COPY
     await db.query(`CREATE TABLE bench_copy (
@@ -165,12 +175,12 @@ async function main() {
     const copied = (await db.query('SELECT count(*)::int AS n FROM bench_copy')).rows[0].n;
 
     log('');
-    const ok = c1.created === ROWS && c1.failed === 0 && c2.unchanged === ROWS && c2.created + c2.updated + c2.failed === 0 && copied === ROWS;
-    log(`counts: import ${JSON.stringify(c1)}; re-import ${JSON.stringify(c2)}; COPY ${copied} rows: ${ok ? 'as expected' : 'WRONG'}`);
+    const ok = c1.created === ROWS && c1.failed === 0 && c2.unchanged === ROWS && c2.created + c2.updated + c2.failed === 0 && c3.updated === ROWS && c3.created + c3.unchanged + c3.failed === 0 && copied === ROWS;
+    log(`counts: import ${JSON.stringify(c1)}; re-import ${JSON.stringify(c2)}; update ${JSON.stringify(c3)}; COPY ${copied} rows: ${ok ? 'as expected' : 'WRONG'}`);
     const ratio = results.import.rate / results.COPY.rate;
     log(`import ${Math.round(results.import.rate)} rows/s (target ≥ 10,000): ${results.import.rate >= 10000 ? 'PASS' : 'FAIL'}`);
     log(`import / COPY = ${ratio.toFixed(3)} (target ≥ 0.3): ${ratio >= 0.3 ? 'PASS' : 'FAIL'}`);
-    log(`re-import (nothing written) ${Math.round(results['re-import'].rate)} rows/s; upload ${(results.upload.s * 1000).toFixed(0)} ms`);
+    log(`re-import (nothing written) ${Math.round(results['re-import'].rate)} rows/s; update (every row changed) ${Math.round(results.update.rate)} rows/s; upload ${(results.upload.s * 1000).toFixed(0)} ms`);
     return ok ? 0 : 1;
   } finally {
     await cleanup();

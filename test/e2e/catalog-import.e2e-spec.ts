@@ -240,6 +240,15 @@ describe('catalog CSV import (e2e)', () => {
     // the same file again finds every value equal: nothing is written
     const again = await upload(other, Buffer.from(csv, 'utf8'));
     expect((await finished(other, again.body.id)).counts).toEqual({ read: 1, created: 0, updated: 0, unchanged: 1, failed: 0 });
+    // a changed file rewrites the stored product and variant exactly; an empty cell clears its column
+    const changed = excelCsv(header, [['ESC-1', 'Yol \\N "tırnak" 2', `${description}\t2`, 'apparel.women', '12,50', '', '{"b":"\\n"}', 'siyah\\gri', 'Ters\\Eğik A.Ş.', 'Cd.\t5', 'İzmir', 'TR']]);
+    const third = await upload(other, Buffer.from(changed, 'utf8'));
+    expect((await finished(other, third.body.id)).counts).toEqual({ read: 1, created: 0, updated: 1, unchanged: 0, failed: 0 });
+    const q = await productBySku(other, 'ESC-1');
+    expect(q).toMatchObject({ title: 'Yol \\N "tırnak" 2', description: `${description}\t2`, attributes: [{ key: 'note', value: '{"b":"\\n"}' }] });
+    expect(q.safetyInformation ?? null).toBeNull();
+    expect(q.gpsr.manufacturer).toMatchObject({ name: 'Ters\\Eğik A.Ş.', address: { line1: 'Cd.\t5' } });
+    expect(q.variants.map((v: { sku: string; price: { amountMinor: string }; attributes: unknown }) => [v.sku, v.price.amountMinor, v.attributes])).toEqual([['ESC-1', '1250', [{ key: 'renk', value: 'siyah\\gri' }]]]);
   }, 60000);
 
   it('fails only the row whose cell PostgreSQL cannot store (a NUL past the sniffed start of the file)', async () => {

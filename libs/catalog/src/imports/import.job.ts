@@ -367,8 +367,8 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
     const productRows: Buffer[] = [];
     const variantRows: Buffer[] = [];
     let more: BatchRows | undefined; // new rows found only now (a variant added to a stored product)
-    const changedProducts: { id: string; columns: Partial<ProductEntity> }[] = [];
-    const changedVariants: { id: string; columns: Partial<VariantEntity> }[] = [];
+    const changedProducts: ChangedProduct[] = [];
+    const changedVariants: ChangedVariant[] = [];
     const touched = new Set<string>();
     const fail = (g: Group, own: RowProblem[]) => {
       const failedRows = new Set(own.map((p) => p.row));
@@ -426,7 +426,7 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       }
       const productChanged = !sameProduct(existing.product, outcome.product);
       if (productChanged) {
-        changedProducts.push({ id: existing.product.id, columns: { ...outcome.product, updatedAt: now } });
+        changedProducts.push({ id: existing.product.id, ...outcome.product, updatedAt: now });
         touched.add(existing.product.id);
       }
       const old = new Map(existing.variants.map((v) => [v.sku, v]));
@@ -442,7 +442,7 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
           tally.created++;
         } else if (!sameVariant(was, v)) {
           const { sku: _sku, ...columns } = v;
-          changedVariants.push({ id: was.id, columns });
+          changedVariants.push({ id: was.id, ...columns });
           touched.add(existing.product.id);
           tally.updated++;
         } else if (productChanged) tally.updated++;
@@ -451,9 +451,9 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
     }
 
     if (productRows.length) await copyBytes(tx, PRODUCT_COPY, productRows);
-    for (const p of changedProducts) await tx.update(ProductEntity, { id: p.id }, p.columns);
+    if (changedProducts.length) await updateProducts(tx, changedProducts);
     if (variantRows.length) await copyBytes(tx, VARIANT_COPY, variantRows);
-    for (const v of changedVariants) await tx.update(VariantEntity, { id: v.id }, v.columns);
+    if (changedVariants.length) await updateVariants(tx, changedVariants);
     if (changedProducts.length) await this.dropOrphanTranslations(tx, changedProducts.map((p) => p.id));
     if (problems.length) {
       const list = problems.map((p) => ({ ...p, seq: ++seq }));
@@ -493,6 +493,39 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
 const PRODUCT_COPY = `COPY catalog_products (id, seller_id, status, source_locale, currency, title, description, attributes, category, hs_code, hs_national,
   origin_country, brand, gpsr, conformity, safety_information, search_text, created_at, updated_at) FROM STDIN`;
 const VARIANT_COPY = 'COPY catalog_variants (id, product_id, seller_id, sku, position, attributes, price_minor, currency, weight_g, length_mm, width_mm, height_mm) FROM STDIN';
+
+type ChangedProduct = ProductColumns & { id: string; updatedAt: Date };
+type ChangedVariant = Omit<VariantColumns, 'sku'> & { id: string };
+
+/**
+ * The changed products of a batch in one statement: the rows travel as one jsonb parameter (`jsonb_to_recordset`),
+ * instead of one UPDATE per product (measured: a file that changes every row ran at ~1,400 rows/s that way).
+ */
+async function updateProducts(tx: Tx, rows: ChangedProduct[]): Promise<void> {
+  await tx.query(
+    `UPDATE catalog_products p SET title = r.title, description = r.description, attributes = r.attributes, category = r.category,
+       hs_code = r."hsCode", hs_national = r."hsNational", origin_country = r."originCountry", brand = r.brand, gpsr = r.gpsr,
+       conformity = r.conformity, safety_information = r."safetyInformation", search_text = r."searchText", source_locale = r."sourceLocale",
+       currency = r.currency, updated_at = r."updatedAt"
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title varchar, description text, attributes jsonb, category varchar, "hsCode" char(6),
+       "hsNational" jsonb, "originCountry" char(2), brand varchar, gpsr jsonb, conformity jsonb, "safetyInformation" text, "searchText" text,
+       "sourceLocale" varchar, currency char(3), "updatedAt" timestamptz)
+     WHERE p.id = r.id`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** The changed variants of a batch in one statement (as {@link updateProducts}). */
+async function updateVariants(tx: Tx, rows: ChangedVariant[]): Promise<void> {
+  await tx.query(
+    `UPDATE catalog_variants v SET attributes = r.attributes, price_minor = r."priceMinor", currency = r.currency, weight_g = r."weightG",
+       length_mm = r."lengthMm", width_mm = r."widthMm", height_mm = r."heightMm"
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, attributes jsonb, "priceMinor" bigint, currency char(3), "weightG" int, "lengthMm" int,
+       "widthMm" int, "heightMm" int)
+     WHERE v.id = r.id`,
+    [JSON.stringify(rows)],
+  );
+}
 
 /** A batch's new rows in COPY text format, written before its transaction (while the previous batch commits). */
 class BatchRows {
