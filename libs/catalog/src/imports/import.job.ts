@@ -350,10 +350,12 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       : [];
     const productOfSku = new Map(hits.map((h) => [h.sku, h.product_id]));
     const productIds = [...new Set(hits.map((h) => h.product_id))];
-    const products = productIds.length
-      ? await tx.find(ProductEntity, { where: { id: In(productIds) }, lock: { mode: 'pessimistic_write' }, order: { id: 'ASC' } })
+    // the stored products (locked, in id order) and their variants, as plain rows: TypeORM's hydration of thousands of
+    // entities cost more than the re-import's checks
+    const products = productIds.length ? ((await tx.query(`SELECT ${PRODUCT_FIELDS} FROM catalog_products WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [productIds])) as ProductEntity[]) : [];
+    const allVariants = productIds.length
+      ? ((await tx.query(`SELECT ${VARIANT_FIELDS} FROM catalog_variants WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position`, [productIds])) as VariantEntity[])
       : [];
-    const allVariants = productIds.length ? await tx.find(VariantEntity, { where: { productId: In(productIds) }, order: { position: 'ASC' } }) : [];
     const byId = new Map(products.map((p) => [p.id, p]));
     const variantsOf = new Map<string, VariantEntity[]>();
     for (const v of allVariants) {
@@ -493,6 +495,13 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
 const PRODUCT_COPY = `COPY catalog_products (id, seller_id, status, source_locale, currency, title, description, attributes, category, hs_code, hs_national,
   origin_country, brand, gpsr, conformity, safety_information, search_text, created_at, updated_at) FROM STDIN`;
 const VARIANT_COPY = 'COPY catalog_variants (id, product_id, seller_id, sku, position, attributes, price_minor, currency, weight_g, length_mm, width_mm, height_mm) FROM STDIN';
+
+/** Every column of a product / variant row under its entity property's name (a row read so is the entity's shape). */
+const PRODUCT_FIELDS = `id, seller_id AS "sellerId", status, source_locale AS "sourceLocale", currency, title, description, attributes, category,
+  hs_code AS "hsCode", hs_national AS "hsNational", origin_country AS "originCountry", brand, gpsr, conformity, battery,
+  safety_information AS "safetyInformation", search_text AS "searchText", created_at AS "createdAt", updated_at AS "updatedAt"`;
+const VARIANT_FIELDS = `id, product_id AS "productId", seller_id AS "sellerId", sku, position, attributes, price_minor AS "priceMinor", currency,
+  floor_minor AS "floorMinor", weight_g AS "weightG", length_mm AS "lengthMm", width_mm AS "widthMm", height_mm AS "heightMm"`;
 
 type ChangedProduct = ProductColumns & { id: string; updatedAt: Date };
 type ChangedVariant = Omit<VariantColumns, 'sku'> & { id: string };
