@@ -191,6 +191,8 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
     // time and in file order (rows_done must only ever count a prefix of the file).
     let committing: Promise<void> = Promise.resolve();
     const breaks = new IoBreaks();
+    /** What the last committed batch found: most of its SKUs stored already, or not. */
+    const lastBatch = { stored: false };
     const flush = async () => {
       if (!batch.length) return;
       const groups = batch;
@@ -202,12 +204,13 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       for (const g of groups) {
         const pause = breaks.due();
         if (pause) await pause;
-        if (g.problems.length) continue;
+        // when the last batch's SKUs were mostly stored already (a file imported again), checking as new is wasted work
+        if (g.problems.length || lastBatch.stored) continue;
         const checked = checkGroup(ctx!, g.rows, null);
         g.asNew = checked.ok ? { rows: writeNewProduct(newRows, job.sellerId, checked, at) } : { problems: checked.problems };
       }
       await committing;
-      committing = this.commit(job, ctx!, groups, rows, seq).then((next) => {
+      committing = this.commit(job, ctx!, groups, rows, seq, lastBatch).then((next) => {
         seq = next;
       });
       committing.catch(() => undefined); // handled where it is awaited
@@ -331,10 +334,10 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
   }
 
   /** Commits one batch of whole products (retried once when a concurrent write took a SKU). */
-  private async commit(job: ImportEntity, ctx: GroupContext, groups: Group[], rows: number, seq: number): Promise<number> {
+  private async commit(job: ImportEntity, ctx: GroupContext, groups: Group[], rows: number, seq: number, lastBatch: { stored: boolean }): Promise<number> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.uow.run((tx) => this.write(tx, job, ctx, groups, rows, seq));
+        return await this.uow.run((tx) => this.write(tx, job, ctx, groups, rows, seq, lastBatch));
       } catch (e) {
         if (attempt < 3 && isUniqueViolation(e)) continue;
         throw e;
@@ -342,13 +345,14 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
     }
   }
 
-  private async write(tx: Tx, job: ImportEntity, ctx: GroupContext, groups: Group[], rows: number, seq: number): Promise<number> {
+  private async write(tx: Tx, job: ImportEntity, ctx: GroupContext, groups: Group[], rows: number, seq: number, lastBatch: { stored: boolean }): Promise<number> {
     const skuAt = ctx.header.index('sku');
     const skus = [...new Set(groups.flatMap((g) => g.rows.map((r) => r.cells[skuAt] ?? '')).filter(Boolean))];
     const hits: { product_id: string; sku: string }[] = skus.length
       ? await tx.query('SELECT product_id, sku FROM catalog_variants WHERE seller_id = $1 AND sku = ANY($2::varchar[])', [job.sellerId, skus])
       : [];
     const productOfSku = new Map(hits.map((h) => [h.sku, h.product_id]));
+    lastBatch.stored = hits.length * 2 > skus.length;
     const productIds = [...new Set(hits.map((h) => h.product_id))];
     // the stored products (locked, in id order) and their variants, as plain rows: TypeORM's hydration of thousands of
     // entities cost more than the re-import's checks
