@@ -27,7 +27,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { scratchDatabase } from './support.mjs';
+import { bootApp, scratchDatabase } from './support.mjs';
 
 const { FormData, Blob } = globalThis;
 
@@ -105,21 +105,7 @@ async function main() {
   const { url: benchUrl, cleanups, cleanup } = await scratchDatabase(adminUrl);
   try {
     const ops = { email: 'bench.ops@example.com', password: 'Bench-Ops-Pass-123' };
-    const config = platform.loadConfigOrExit({ NODE_ENV: 'test', DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: '20', WORKER_ENABLED: 'false', LOG_LEVEL: 'warn', BOOTSTRAP_OPS_ADMIN_EMAIL: ops.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ops.password });
-    const api = await platform.createApi(config, benchUrl, { write: () => undefined });
-    await api.listen(0, '127.0.0.1');
-    cleanups.push(() => api.close());
-    const port = api.getHttpServer().address().port;
-    const call = async (method, path, body, token, form) => {
-      const res = await fetch(`http://127.0.0.1:${port}${path}`, {
-        method,
-        headers: { ...(form ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: form ?? (body && JSON.stringify(body)),
-      });
-      const json = await res.json();
-      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
-      return json;
-    };
+    const { api, call } = await bootApp(platform, benchUrl, cleanups, { BOOTSTRAP_OPS_ADMIN_EMAIL: ops.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ops.password });
     const cpus = os.cpus();
     log('Catalog listing benchmark');
     log(`machine: ${cpus.length} CPU(s) ${cpus[0]?.model ?? ''}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);

@@ -30,7 +30,7 @@ import { pipeline } from 'node:stream/promises';
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { scratchDatabase } from './support.mjs';
+import { bootApp, scratchDatabase } from './support.mjs';
 
 const { FormData, Blob } = globalThis;
 
@@ -64,21 +64,7 @@ async function main() {
   }
   const { url: benchUrl, cleanups, cleanup } = await scratchDatabase(adminUrl);
   try {
-    const config = platform.loadConfigOrExit({ NODE_ENV: 'test', DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: '10', WORKER_ENABLED: 'false', LOG_LEVEL: 'warn' });
-    const api = await platform.createApi(config, benchUrl, { write: () => undefined });
-    await api.listen(0, '127.0.0.1');
-    cleanups.push(() => api.close());
-    const port = api.getHttpServer().address().port;
-    const call = async (method, path, body, token, form) => {
-      const res = await fetch(`http://127.0.0.1:${port}${path}`, {
-        method,
-        headers: { ...(form ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: form ?? (body && JSON.stringify(body)),
-      });
-      const json = await res.json();
-      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
-      return json;
-    };
+    const { api, call } = await bootApp(platform, benchUrl, cleanups, { DATABASE_POOL_SIZE: '10' });
     const cpus = os.cpus();
     log('Catalog CSV import benchmark');
     log(`machine: ${cpus.length} CPU(s) ${cpus[0]?.model ?? ''}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);

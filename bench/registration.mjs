@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import pg from 'pg';
-import { scratchDatabase } from './support.mjs';
+import { bootApp, scratchDatabase } from './support.mjs';
 
 // ------------------------------------------------------------------------------------------------------
 // Load generator (worker thread): keep-alive node:http, C requests in flight, latencies in ms.
@@ -165,21 +165,7 @@ async function main() {
   const { url: benchUrl, cleanups, cleanup } = await scratchDatabase(adminUrl);
   let failed = false;
   try {
-    const config = platform.loadConfigOrExit({ NODE_ENV: 'test', DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: '20', WORKER_ENABLED: 'false', LOG_LEVEL: 'warn', LOGIN_MAX_FAILURES: '1000' });
-    const api = await platform.createApi(config, benchUrl, { write: () => undefined });
-    await api.listen(0, '127.0.0.1');
-    cleanups.push(() => api.close());
-    const apiPort = api.getHttpServer().address().port;
-    const call = async (method, path, body, token) => {
-      const res = await fetch(`http://127.0.0.1:${apiPort}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: body && JSON.stringify(body),
-      });
-      const json = await res.json();
-      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
-      return json;
-    };
+    const { port: apiPort, call } = await bootApp(platform, benchUrl, cleanups, { LOGIN_MAX_FAILURES: '1000' });
 
     log('Registration benchmark');
     const cpus = os.cpus();

@@ -24,3 +24,27 @@ export async function scratchDatabase(adminUrl) {
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
   return { name, url, cleanups, cleanup };
 }
+
+/**
+ * The built API booted in this process on `url` (no worker, logs discarded), listening on a free port, with `call`:
+ * a JSON request (or a multipart `form`) that throws on any non-2xx answer. `env` adds or overrides configuration.
+ * Closing it is pushed onto `cleanups`.
+ */
+export async function bootApp(platform, url, cleanups, env = {}) {
+  const config = platform.loadConfigOrExit({ NODE_ENV: 'test', DATABASE_URL: url, DATABASE_POOL_SIZE: '20', WORKER_ENABLED: 'false', LOG_LEVEL: 'warn', ...env });
+  const api = await platform.createApi(config, url, { write: () => undefined });
+  await api.listen(0, '127.0.0.1');
+  cleanups.push(() => api.close());
+  const port = api.getHttpServer().address().port;
+  const call = async (method, path, body, token, form) => {
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method,
+      headers: { ...(form ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: form ?? (body && JSON.stringify(body)),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+    return json;
+  };
+  return { api, port, call };
+}
