@@ -150,6 +150,22 @@ describe('catalog CSV import (e2e)', () => {
       expect(dotted.gpsr.manufacturer).toEqual({ name: 'Güneş Deri A.Ş.', address: { line1: 'Kemeraltı Cd. 5', city: 'İzmir', country: 'TR' }, email: 'info@gunes-deri.example.com.tr' });
     });
 
+    it('has every imported variant priced in every enabled market by the worker afterwards (in batches, not one product at a time)', async () => {
+      const counts = async () =>
+        (
+          await t.sql.query(
+            `SELECT count(DISTINCT v.id)::int AS variants, count(DISTINCT mp.market_code)::int AS markets, count(mp.variant_id)::int AS prices
+             FROM catalog_variants v JOIN catalog_products p ON p.id = v.product_id JOIN sellers s ON s.id = p.seller_id
+             LEFT JOIN catalog_market_prices mp ON mp.variant_id = v.id
+             WHERE s.id = (SELECT seller_id FROM catalog_imports WHERE id = $1)`,
+            [first.id],
+          )
+        ).rows[0] as { variants: number; markets: number; prices: number };
+      const done = await eventually(counts, (c) => c.markets > 0 && c.prices === c.variants * c.markets, 120000);
+      expect(done.variants).toBe(9950);
+      expect(done.markets).toBeGreaterThanOrEqual(4);
+    }, 150000);
+
     it('changes nothing when the same file comes again', async () => {
       const before = await t.sql.query("SELECT max(updated_at) AS at, count(*)::int AS n FROM catalog_products");
       const res = await upload(turk, file);

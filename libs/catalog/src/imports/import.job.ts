@@ -28,6 +28,8 @@ import type { CsvRow, Existing, GroupContext, GroupOutcome, ProductColumns, RowP
 import { ReadinessTrigger } from '../readiness/trigger';
 
 export const CATALOG_IMPORT_REPRICE_JOB = 'catalog.import-reprice';
+/** Products re-priced per transaction by {@link ImportRepriceJob}. */
+const IMPORT_REPRICE_CHUNK = 200;
 
 /** The stored file is read in slices of this many bytes. */
 const FILE_SLICE_BYTES = 1024 * 1024;
@@ -592,14 +594,19 @@ export class ImportRepriceJob implements JobProcessor<{ productIds: string[] }> 
   async handle(data: { productIds: string[] }): Promise<void> {
     const cache = this.prices.newFxCache(this.uow.reader);
     const sellers = new Map<string, string[]>();
-    for (const id of data.productIds ?? []) {
+    const all = [...new Set(data.productIds ?? [])];
+    // a chunk of products per transaction (locked in id order, priced by one batched read and write), not one each
+    for (let i = 0; i < all.length; i += IMPORT_REPRICE_CHUNK) {
+      const chunk = all.slice(i, i + IMPORT_REPRICE_CHUNK);
       await this.uow.run(async (tx) => {
-        const locked = await tx.findOne(ProductEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        if (!locked) return;
-        await this.prices.repriceProduct(tx, id, undefined, cache);
-        const ids = sellers.get(locked.sellerId);
-        if (ids) ids.push(id);
-        else sellers.set(locked.sellerId, [id]);
+        const locked: { id: string; seller_id: string }[] = await tx.query('SELECT id, seller_id FROM catalog_products WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [chunk]);
+        if (!locked.length) return;
+        await this.prices.repriceProducts(tx, locked.map((l) => l.id), undefined, cache);
+        for (const l of locked) {
+          const ids = sellers.get(l.seller_id);
+          if (ids) ids.push(l.id);
+          else sellers.set(l.seller_id, [l.id]);
+        }
       });
     }
     // one trigger per seller for the whole batch (a retry re-prices — nothing changes — and triggers again)
