@@ -226,4 +226,27 @@ describe('catalog import sweeper (e2e)', () => {
       await worker.close();
     }
   }, 90000);
+
+  it('a worker that took the import and died is noticed by the job’s heartbeat (seconds), not its expiry (an hour): the job is retried', async () => {
+    const importId = await upload();
+    const sent = (await job(importId))!;
+    expect((await t.sql.query('SELECT heartbeat_seconds, expire_seconds FROM pgboss.job WHERE id = $1', [sent.id])).rows[0]).toEqual({ heartbeat_seconds: 60, expire_seconds: 3600 });
+    // pg-boss's shortest heartbeat, so the test need not wait a minute; the worker takes the job and is never heard from again
+    await boss.update(CATALOG_IMPORT_JOB, undefined, { id: sent.id, heartbeatSeconds: 10 });
+    await fetchJob(importId);
+    expect((await job(importId))!.state).toBe('active');
+    const retried = await eventually(
+      async () => {
+        await new Promise((r) => setTimeout(r, 1000));
+        await boss.supervise(CATALOG_IMPORT_JOB);
+        return (await job(importId))!;
+      },
+      (j) => j.state !== 'active',
+      40000,
+    );
+    // failed by the heartbeat and due again (JOB_RETRY_DELAY_SECONDS=0): another worker takes it and resumes the import
+    expect(retried).toMatchObject({ state: 'retry' });
+    expect((await fetchJob(importId))!.id).toBe(retried.id);
+    await boss.cancel(CATALOG_IMPORT_JOB, retried.id);
+  }, 60000);
 });

@@ -9,7 +9,7 @@ import { createTestDatabase } from '../support/database';
 import type { TestApp } from '../support/app';
 
 const policyOf = async (t: TestApp, table: 'job' | 'queue', where: string, param: string) =>
-  (await t.sql.query(`SELECT retry_limit, retry_delay, retry_backoff, expire_seconds FROM pgboss.${table} WHERE ${where} = $1`, [param])).rows[0];
+  (await t.sql.query(`SELECT retry_limit, retry_delay, retry_backoff, expire_seconds, heartbeat_seconds FROM pgboss.${table} WHERE ${where} = $1`, [param])).rows[0];
 
 /**
  * pg-boss copies a queue's policy into each job when it is inserted. A job sent before any worker configured its
@@ -22,8 +22,8 @@ describe('job retry and expiry policy come from the handler’s declaration, wha
       const token = (await signup(api.http, { country: 'TR', locale: 'tr' })).token!;
       const res = await request(api.http).post('/v1/sellers/me/products/imports').set({ Authorization: `Bearer ${token}` }).attach('file', Buffer.from('sku,title,category,price\nA-1,Bir,toys,10\n'), 'x.csv');
       expect(res.status).toBe(202);
-      // @JobHandler({ name: CATALOG_IMPORT_JOB, retryLimit: 3, retryDelaySeconds: 10, expireInSeconds: 3600 })
-      const declared = { retry_limit: 3, retry_delay: 10, retry_backoff: true, expire_seconds: 3600 };
+      // @JobHandler({ name: CATALOG_IMPORT_JOB, retryLimit: 3, retryDelaySeconds: 10, expireInSeconds: 3600, heartbeatSeconds: 60 })
+      const declared = { retry_limit: 3, retry_delay: 10, retry_backoff: true, expire_seconds: 3600, heartbeat_seconds: 60 };
       expect(await policyOf(api, 'job', 'singleton_key', res.body.id)).toEqual(declared);
       // the queue it created carries the policy too (jobs published to it through pub/sub get it from there)
       expect(await policyOf(api, 'queue', 'name', CATALOG_IMPORT_JOB)).toEqual(declared);
@@ -43,10 +43,10 @@ describe('job retry and expiry policy come from the handler’s declaration, wha
 
     const api = await startTestApp({ WORKER_ENABLED: 'false' }, db);
     try {
-      const defaults = { retry_limit: 2, retry_delay: 0, retry_backoff: false, expire_seconds: 900 };
+      const defaults = { retry_limit: 2, retry_delay: 0, retry_backoff: false, expire_seconds: 900, heartbeat_seconds: null };
       expect(await policyOf(api, 'queue', 'name', PURGE_AUTH_STATE_JOB)).toEqual(defaults);
       // @JobHandler({ name: PURGE_AUTH_STATE_JOB, retryLimit: 3 }): the library's defaults for the rest (5 s with backoff, 900 s)
-      const declared = { retry_limit: 3, retry_delay: 5, retry_backoff: true, expire_seconds: 900 };
+      const declared = { retry_limit: 3, retry_delay: 5, retry_backoff: true, expire_seconds: 900, heartbeat_seconds: null };
       const sent = await api.app.get(JobQueue).send(PURGE_AUTH_STATE_JOB, {});
       expect(await policyOf(api, 'job', 'id', sent!)).toEqual(declared);
 

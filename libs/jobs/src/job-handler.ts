@@ -16,6 +16,12 @@ export interface JobHandlerOptions {
   retryLimit?: number;
   retryDelaySeconds?: number;
   expireInSeconds?: number;
+  /**
+   * For long jobs: while the handler runs, its worker refreshes the job's heartbeat every `heartbeatSeconds / 2`; a job
+   * whose heartbeat stops (its worker died, its process hangs) is failed and retried after `heartbeatSeconds` (≥ 10)
+   * by pg-boss's supervisor, instead of staying `active` until `expireInSeconds`. Off by default.
+   */
+  heartbeatSeconds?: number;
   /** Declared domain events (each context's exported {@link EventType}s) this queue receives through pg-boss pub/sub. */
   subscribeTo?: readonly EventType[];
 }

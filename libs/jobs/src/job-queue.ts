@@ -129,6 +129,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       retryDelay: this.options.retryDelaySeconds ?? options.retryDelaySeconds ?? 5,
       retryBackoff: this.options.retryDelaySeconds === undefined,
       expireInSeconds: options.expireInSeconds ?? 900,
+      ...(options.heartbeatSeconds ? { heartbeatSeconds: options.heartbeatSeconds } : {}),
       // senders' inserts NOTIFY the listening workers: no waiting for the next poll
       notify: true,
     };
@@ -141,7 +142,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
    * (2 retries, 15 minutes) for its whole life. An undeclared queue (a sender that has no handler for it) keeps its
    * queue's policy.
    */
-  private jobPolicy(name: string): { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds?: number } {
+  private jobPolicy(name: string): { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds?: number; heartbeatSeconds?: number } {
     const handler = this.handlers.get(name);
     if (!handler) return {};
     const { notify: _notify, ...policy } = this.queuePolicy(handler.options);

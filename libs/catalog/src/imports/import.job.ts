@@ -98,7 +98,7 @@ const rowProblem = (r: CsvRow, sku: string | null, column: string, code: string,
  * after the last committed batch; rows are upserts by SKU, so the same file twice changes nothing.
  */
 @Injectable()
-@JobHandler({ name: CATALOG_IMPORT_JOB, retryLimit: 3, retryDelaySeconds: 10, expireInSeconds: 3600 })
+@JobHandler({ name: CATALOG_IMPORT_JOB, retryLimit: 3, retryDelaySeconds: 10, expireInSeconds: 3600, heartbeatSeconds: 60 })
 export class ImportProcessor implements JobProcessor<{ importId: string }> {
   private readonly logger = new Logger('CatalogImport');
 
