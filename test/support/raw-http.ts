@@ -96,8 +96,13 @@ export function rawExchange(port: number, bytes: string | Buffer, timeoutMs = 20
   });
 }
 
-/** Problems with one answer to a hostile request: a 5xx, no answer within `maxMs`, or a 4xx outside the envelope. */
-export function envelopeProblems(label: string, a: Answer, maxMs = 1000): string[] {
+/**
+ * Problems with one answer to a hostile request: a 5xx, no answer within `maxMs`, or a 4xx outside the envelope.
+ * `maxMs` tells a hang (a request left waiting for a body, a lock, a timeout) from an answer; it is no speed target
+ * (those are measured in bench/). 2.5 s, under the clients' own 2–3 s timeouts: a hostile request answered in 1.2 s
+ * failed a CI run whose two cores also ran Chromium and a second jest worker.
+ */
+export function envelopeProblems(label: string, a: Answer, maxMs = 2500): string[] {
   if (a.status === 0) return [`${label}: no answer (${a.text.slice(0, 120)})`];
   if (a.status >= 500) return [`${label}: ${a.status} ${a.text.slice(0, 300)}`];
   const out: string[] = [];
