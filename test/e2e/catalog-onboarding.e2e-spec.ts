@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
+import { turkishToy } from '../support/catalog';
 import { ecbFile, importFx, rateDayAged } from '../support/fx';
 import { decideKyc, submitKyc, tippingOff } from '../support/kyc';
 import { uniqueTurkishCompany } from '../support/registrations';
@@ -10,19 +11,8 @@ const ADMIN = { email: 'onboarding.admin@ops.example.com', password: 'Onboarding
 const IBAN = 'TR330006100519786457841326';
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/** A wooden toy made in Turkey with a declaration of conformity and, at first, no EU responsible person. */
-const toy = (gpsrExtra: object = {}) => ({
-  title: 'Ahşap tren seti',
-  description: 'Boyasız kayın ağacından tren.',
-  category: 'toys',
-  variants: [{ sku: 'TREN-1', price: { amount: '450.00', currency: 'TRY' }, weightG: 800 }],
-  hsCode: '950300',
-  hsNational: { US: '9503000073', EU: '95030099' },
-  originCountry: 'TR',
-  conformity: { docUrl: 'https://oyuncak.example.com.tr/doc/tren.pdf' },
-  gpsr: { manufacturer: { name: 'Oyuncak Atölyesi A.Ş.', address: { line1: 'Atatürk Cd. 12', city: 'Bursa', postalCode: '16000', country: 'TR' }, email: 'info@oyuncak.example.com.tr' }, ...gpsrExtra },
-  safetyInformation: '3 yaşından küçük çocuklar için uygun değildir.',
-});
+/** The golden toy; at first, no EU responsible person. */
+const toy = (gpsrExtra: object = {}) => turkishToy('TREN-1', gpsrExtra);
 const EU_RP = { euResponsiblePerson: { name: 'Sole Import S.r.l.', address: { line1: 'Via Roma 1', city: 'Milano', postalCode: '20121', country: 'IT' }, email: 'gpsr@sole.example.it' } };
 const TEXTS: Record<string, Record<string, string>> = {
   en: { title: 'Wooden train set', description: 'Unpainted beech train.', safetyInformation: 'Not suitable for children under 3 years.' },

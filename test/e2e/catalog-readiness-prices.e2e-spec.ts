@@ -3,6 +3,7 @@ import request from 'supertest';
 import { CATALOG_READINESS_REFRESH_JOB, CatalogReadinessRefreshJob } from '@app/catalog';
 import { login, signup, startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
+import { turkishToy } from '../support/catalog';
 import { ecbFile, importFx, rateDayAged } from '../support/fx';
 import { passKyc } from '../support/kyc';
 import { uniqueTurkishCompany } from '../support/registrations';
@@ -12,19 +13,8 @@ const IBAN = 'TR330006100519786457841326';
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const WAIT = 30_000;
 
-/** A wooden toy made and sold from Turkey, priced in TRY, with English texts: nothing else is missing in GB or TR. */
-const toy = {
-  title: 'Ahşap tren seti',
-  description: 'Boyasız kayın ağacından tren.',
-  category: 'toys',
-  variants: [{ sku: 'FX-TREN-1', price: { amount: '450.00', currency: 'TRY' }, weightG: 800 }],
-  hsCode: '950300',
-  hsNational: { US: '9503000073', EU: '95030099' },
-  originCountry: 'TR',
-  conformity: { docUrl: 'https://oyuncak.example.com.tr/doc/tren.pdf' },
-  gpsr: { manufacturer: { name: 'Oyuncak Atölyesi A.Ş.', address: { line1: 'Atatürk Cd. 12', city: 'Bursa', postalCode: '16000', country: 'TR' }, email: 'info@oyuncak.example.com.tr' } },
-  safetyInformation: '3 yaşından küçük çocuklar için uygun değildir.',
-};
+/** The golden toy, sold from Turkey: with English texts nothing else is missing in GB or TR. */
+const toy = turkishToy('FX-TREN-1');
 const EN = { title: 'Wooden train set', description: 'Unpainted beech train.', safetyInformation: 'Not suitable for children under 3 years.' };
 /** ECB rates of today without the lira, then with it. */
 const WITHOUT_TRY = { USD: '1.1225', JPY: '176.99', GBP: '0.86915', PLN: '4.2530' };

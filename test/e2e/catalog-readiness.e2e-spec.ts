@@ -1,25 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { login, signup, startTestApp, TestApp } from '../support/app';
+import { turkishToy } from '../support/catalog';
 import { ecbFile, importFx, rateDayAged, tcmbFile } from '../support/fx';
 import { uniqueTurkishCompany } from '../support/registrations';
 
 const ADMIN = { email: 'readiness.admin@ops.example.com', password: 'Readiness-Admin-Pass-1' };
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/** A wooden toy made in Turkey by a Turkish manufacturer, with a declaration of conformity and no EU responsible person. */
-const toy = (sku = 'TOY-1') => ({
-  title: 'Ahşap tren seti',
-  description: 'Boyasız kayın ağacından tren.',
-  category: 'toys',
-  variants: [{ sku, price: { amount: '450.00', currency: 'TRY' }, weightG: 800 }],
-  hsCode: '950300',
-  hsNational: { US: '9503000073', EU: '95030099' },
-  originCountry: 'TR',
-  conformity: { docUrl: 'https://oyuncak.example.com.tr/doc/tren.pdf' },
-  gpsr: { manufacturer: { name: 'Oyuncak Atölyesi A.Ş.', address: { line1: 'Atatürk Cd. 12', city: 'Bursa', postalCode: '16000', country: 'TR' }, email: 'info@oyuncak.example.com.tr' } },
-  safetyInformation: '3 yaşından küçük çocuklar için uygun değildir.',
-});
+/** The golden toy: made in Turkey by a Turkish manufacturer, with a declaration of conformity and no EU responsible person. */
+const toy = (sku = 'TOY-1') => turkishToy(sku);
 
 /** Texts of the toy in the languages of IT, ES, DE, GB and US (all reviewed). */
 const TOY_TEXTS: Record<string, Record<string, string>> = {
