@@ -82,4 +82,26 @@ describe('outbox relay (e2e)', () => {
     const pending = (await t.sql.query(`SELECT count(*)::int AS n FROM outbox_events WHERE delivered_at IS NULL`)).rows[0].n;
     expect(pending).toBe(0);
   });
+
+  it('writes many events of one type in one go (addMany) in the order given, each delivered once with its payload', async () => {
+    const Counted = defineEvent<{ n: number; note?: string }>()('test.counted', 'test');
+    const items = Array.from({ length: 2500 }, (_, n) => ({ aggregateId: `agg-${n % 7}`, payload: { n, ...(n % 2 ? { note: `ç'"\\${n}` } : {}) } }));
+    await t.app.get(UnitOfWork).run((tx) => t.app.get(Outbox).addMany(tx, Counted, items));
+    const rows = (await t.sql.query(`SELECT type, aggregate_type, aggregate_id, payload FROM outbox_events WHERE type = 'test.counted' ORDER BY seq`)).rows;
+    expect(rows).toEqual(items.map((i) => ({ type: 'test.counted', aggregate_type: 'test', aggregate_id: i.aggregateId, payload: i.payload })));
+    const jobs = t.app.get(JobQueue);
+    const published: number[] = [];
+    const spy = jest.spyOn(jobs, 'publishInTx').mockImplementation(async (_tx: unknown, _type: string, event: object) => {
+      published.push((event as { payload: { n: number } }).payload.n);
+    });
+    try {
+      await t.app.get(OutboxRelayJob).handle();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(published).toEqual(items.map((i) => i.payload.n));
+    // nothing written for an empty list
+    await t.app.get(UnitOfWork).run((tx) => t.app.get(Outbox).addMany(tx, Counted, []));
+    expect((await t.sql.query(`SELECT count(*)::int AS n FROM outbox_events WHERE delivered_at IS NULL`)).rows[0].n).toBe(0);
+  });
 });

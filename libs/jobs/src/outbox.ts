@@ -76,6 +76,25 @@ export class Outbox {
     await this.jobs.sendInTx(tx, OUTBOX_RELAY_JOB, {}, { singletonKey: 'outbox-relay' });
     return id;
   }
+
+  /**
+   * {@link add} for many events of one type, in order: one INSERT per 1,000 events and one nudge, not two statements per
+   * event (a batch of listings changing state at once).
+   */
+  async addMany<P extends object>(tx: Tx, event: EventType<P>, items: readonly { aggregateId: string; payload: P }[]): Promise<void> {
+    if (!items.length) return;
+    const at = this.clock.now();
+    for (let i = 0; i < items.length; i += 1000) {
+      const chunk = items.slice(i, i + 1000);
+      // unnest keeps the array order, and seq (the relay's order) is drawn in that order
+      await tx.query(
+        `INSERT INTO outbox_events (id, type, aggregate_type, aggregate_id, payload, occurred_at, delivered_at)
+         SELECT id, $1, $2, aggregate_id, payload, $3, NULL FROM unnest($4::uuid[], $5::varchar[], $6::jsonb[]) WITH ORDINALITY AS e(id, aggregate_id, payload, n) ORDER BY n`,
+        [event.type, event.aggregateType, at, chunk.map(() => randomUUID()), chunk.map((c) => c.aggregateId), chunk.map((c) => JSON.stringify(c.payload))],
+      );
+    }
+    await this.jobs.sendInTx(tx, OUTBOX_RELAY_JOB, {}, { singletonKey: 'outbox-relay' });
+  }
 }
 
 /** Delivers pending outbox events in the order they were written; runs on every nudge and every minute as a backstop. */

@@ -27,3 +27,4 @@ export * from './storage/document-storage';
 export * from './http/dto-shapes';
 export * from './xml';
 export * from './lifecycle';
+export * from './same-json';

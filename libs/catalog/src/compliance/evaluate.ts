@@ -252,7 +252,11 @@ export class MarketReadiness {
       const key = `${f.code}|${f.fields.join(',')}|${f.locale ?? ''}|${f.params.lane ?? ''}`;
       if (seen.has(key)) return;
       seen.add(key);
-      issues.push({ ...f, ruleId, ruleVersion, ...(sourceUrl ? { sourceUrl } : {}) });
+      // built field by field (a spread of findings of many shapes is a slow generic copy in V8): the same keys
+      const issue: Issue = { code: f.code, severity: f.severity, category: f.category, fields: f.fields, params: f.params, ruleId, ruleVersion };
+      if (f.locale !== undefined) issue.locale = f.locale;
+      if (sourceUrl) issue.sourceUrl = sourceUrl;
+      issues.push(issue);
     };
     for (const rule of this.rules) {
       for (const f of evaluateRule(rule, p, market, crossBorder)) add(f, rule.id, String(rule.version), rule.sourceUrl);

@@ -1,5 +1,5 @@
 import { validateSync } from 'class-validator';
-import { validationDetails } from '@app/kernel';
+import { sameJson, validationDetails } from '@app/kernel';
 import type { ErrorDetail, MessageParam } from '@app/kernel';
 import { checkPrices, productProblems } from '../products/checks';
 import { AddressDto, AttributeDto, ConformityDto, DimensionsDto, EconomicOperatorDto, GpsrDto, PriceInputDto, ProductDto, VariantDto } from '../products/dto';
@@ -452,34 +452,4 @@ export function stable(v: unknown): string {
     return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${stable(o[k])}`).join(',')}}`;
   }
   return JSON.stringify(v);
-}
-
-/** What JSON writes as `null`. */
-const isNullish = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v));
-
-/**
- * `stable(a) === stable(b)` without building either string: the change check of every row of a re-import.
- * null and undefined are alike, a key whose value is undefined is no key, key order does not count.
- */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (isNullish(a) || isNullish(b)) return isNullish(a) && isNullish(b);
-  if (typeof a !== 'object' || typeof b !== 'object') {
-    if (typeof a === 'string' && typeof b === 'string') return a === b;
-    return typeof a !== 'object' && typeof b !== 'object' && JSON.stringify(a) === JSON.stringify(b);
-  }
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
-    return true;
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let keys = 0;
-  for (const k in x) {
-    if (!Object.hasOwn(x, k) || x[k] === undefined) continue;
-    keys++;
-    if (!Object.hasOwn(y, k) || y[k] === undefined || !sameJson(x[k], y[k])) return false;
-  }
-  for (const k in y) if (Object.hasOwn(y, k) && y[k] !== undefined) keys--;
-  return keys === 0;
 }

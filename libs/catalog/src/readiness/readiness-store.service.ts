@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isDeepStrictEqual } from 'node:util';
 import { In } from 'typeorm';
-import { CLOCK } from '@app/kernel';
+import { CLOCK, sameJson } from '@app/kernel';
 import type { Clock } from '@app/kernel';
 import { Outbox } from '@app/jobs';
 import { Tx, UnitOfWork } from '@app/persistence';
 import { SellerDirectory } from '@app/sellers';
-import { evaluateReadiness, statusOf } from '../compliance/evaluate';
+import { MarketReadiness, statusOf } from '../compliance/evaluate';
 import type { Issue, ReadinessStatus } from '../compliance/evaluate';
 import { readinessInput } from '../compliance/input';
 import { ComplianceRulesService } from '../compliance/rules-admin.service';
@@ -15,10 +14,77 @@ import type { SellerGates } from '../compliance/seller-gates';
 import { MarketsService } from '../markets/markets.service';
 import { PricesService } from '../prices/prices.service';
 import { ProductEntity, ProductTranslationEntity, VariantEntity } from '../products/product.entity';
-import { ListingReadinessEntity, SellerMarketEntity } from './readiness.entity';
+import { SellerMarketEntity } from './readiness.entity';
 import { ListingBlockedEvent, ListingReadyEvent, SellerReadyInMarketEvent } from '../events';
 
 const ready = (s: ReadinessStatus | undefined) => s === 'READY' || s === 'READY_WITH_WARNINGS';
+
+/** Products per transaction of a refresh. */
+const REFRESH_CHUNK = 1000;
+
+interface StatusChange {
+  productId: string;
+  variantId: string;
+  sku: string;
+  market: string;
+  from: ReadinessStatus | undefined;
+  to: ReadinessStatus;
+  issues: Issue[];
+}
+
+/** A stored row as the refresh compares it (a plain read: TypeORM's hydration of 100,000 rows cost more than the evaluation). */
+interface StoredRow {
+  variant_id: string;
+  market: string;
+  status: ReadinessStatus;
+  market_version: number;
+  rule_set_version: number;
+  issues: unknown;
+}
+
+/** A row to write, its issues as JSON text. */
+interface ReadinessWrite {
+  variantId: string;
+  market: string;
+  productId: string;
+  status: ReadinessStatus;
+  issues: string;
+  marketVersion: number;
+  ruleSetVersion: number;
+}
+
+/** Stored readiness rows written (inserted or replaced) by one statement: arrays, not thousands of bound parameters. */
+async function upsertReadiness(tx: Tx, sellerId: string, at: Date, rows: readonly ReadinessWrite[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO catalog_listing_readiness (variant_id, market, product_id, seller_id, status, issues, market_version, rule_set_version, evaluated_at)
+     SELECT r.variant_id, r.market, r.product_id, $1, r.status, r.issues, r.market_version, r.rule_set_version, $2
+       FROM unnest($3::uuid[], $4::varchar[], $5::uuid[], $6::varchar[], $7::jsonb[], $8::int[], $9::int[]) AS r(variant_id, market, product_id, status, issues, market_version, rule_set_version)
+     ON CONFLICT (variant_id, market) DO UPDATE SET product_id = EXCLUDED.product_id, seller_id = EXCLUDED.seller_id, status = EXCLUDED.status, issues = EXCLUDED.issues,
+       market_version = EXCLUDED.market_version, rule_set_version = EXCLUDED.rule_set_version, evaluated_at = EXCLUDED.evaluated_at`,
+    [
+      sellerId,
+      at,
+      rows.map((r) => r.variantId),
+      rows.map((r) => r.market),
+      rows.map((r) => r.productId),
+      rows.map((r) => r.status),
+      rows.map((r) => r.issues),
+      rows.map((r) => r.marketVersion),
+      rows.map((r) => r.ruleSetVersion),
+    ],
+  );
+}
+
+/** Rows grouped by their product, in the order given. */
+function byProduct<T extends { productId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.productId);
+    if (list) list.push(r);
+    else out.set(r.productId, [r]);
+  }
+  return out;
+}
 
 
 /**
@@ -49,8 +115,24 @@ export class ReadinessStore {
     return { sellers: rows.length, changed };
   }
 
-  /** The seller's products (or only `productIds`): returns how many stored rows changed. */
+  /**
+   * The seller's products (or only `productIds`): returns how many stored rows changed. {@link REFRESH_CHUNK} products
+   * per transaction, in id order, so a seller with 100,000 variants is neither read into memory at once nor held in
+   * one long transaction; each transaction takes the seller's lock and reads every input again.
+   */
   async refreshSeller(sellerId: string, productIds?: string[]): Promise<number> {
+    const ids = productIds
+      ? [...new Set(productIds)].sort()
+      : ((await this.uow.reader.query('SELECT id FROM catalog_products WHERE seller_id = $1 ORDER BY id', [sellerId])) as { id: string }[]).map((r) => r.id);
+    let changed = 0;
+    // a seller without products still has its markets' live state kept (one empty pass)
+    for (let i = 0; i === 0 || i < ids.length; i += REFRESH_CHUNK) {
+      changed += await this.refreshChunk(sellerId, ids.slice(i, i + REFRESH_CHUNK), i + REFRESH_CHUNK >= ids.length);
+    }
+    return changed;
+  }
+
+  private refreshChunk(sellerId: string, productIds: string[], last: boolean): Promise<number> {
     return this.uow.run(async (tx) => {
       await tx.query("SELECT pg_advisory_xact_lock(hashtext('catalog-readiness'), hashtext($1))", [sellerId]);
       // every input is read under the lock: a job that waited sees what the one before it committed, so
@@ -63,58 +145,79 @@ export class ReadinessStore {
       if (!seller) return 0;
       const chosen = await tx.find(SellerMarketEntity, { where: { sellerId } });
       const chosenCodes = new Set(chosen.map((c) => c.market));
-      const products = await tx.find(ProductEntity, { where: { sellerId, ...(productIds ? { id: In(productIds) } : {}) } });
+      const products = productIds.length ? await tx.find(ProductEntity, { where: { sellerId, id: In(productIds) } }) : [];
       const live = products.filter((p) => p.status !== 'archived');
       const liveIds = live.map((p) => p.id);
       const variants = liveIds.length ? await tx.find(VariantEntity, { where: { productId: In(liveIds) }, order: { position: 'ASC' } }) : [];
       const translations = liveIds.length ? await tx.find(ProductTranslationEntity, { where: { productId: In(liveIds) } }) : [];
+      const variantsOf = byProduct(variants);
+      const translationsOf = byProduct(translations);
       // each variant's price in each market: the FX rates, stored prices and fixed prices as committed now
       const priceFindings = await this.prices.readinessFindings(tx, variants, markets);
-      const stored = await tx.find(ListingReadinessEntity, { where: productIds ? { sellerId, productId: In(productIds) } : { sellerId } });
-      const before = new Map(stored.map((r) => [`${r.variantId}|${r.market}`, r]));
+      const stored: StoredRow[] = productIds.length
+        ? await tx.query(
+            `SELECT variant_id, market, status, market_version, rule_set_version, issues
+               FROM catalog_listing_readiness WHERE seller_id = $1 AND product_id = ANY($2::uuid[])`,
+            [sellerId, productIds],
+          )
+        : [];
+      const before = new Map(stored.map((r) => [`${r.variant_id}|${r.market}`, r]));
       const now = this.clock.now();
-      const writes: ListingReadinessEntity[] = [];
+      const writes: ReadinessWrite[] = [];
+      const events: StatusChange[] = [];
       const seen = new Set<string>();
-      const gatesOf = new Map(markets.map((m) => [m.code, sellerGateIssues(facts, { code: m.code, chosen: chosenCodes.has(m.code) })]));
+      const perMarket = markets.map((m) => ({
+        market: m,
+        evaluator: new MarketReadiness({ code: m.code, version: m.version, document: m.document }, rules),
+        gates: sellerGateIssues(facts, { code: m.code, chosen: chosenCodes.has(m.code) }),
+        found: priceFindings.get(m.code)!,
+      }));
       for (const product of live) {
-        const own = variants.filter((v) => v.productId === product.id);
-        if (!own.length) continue;
-        const input = readinessInput(product, own, translations.filter((t) => t.productId === product.id));
-        for (const market of markets) {
-          const found = priceFindings.get(market.code)!;
-          const report = evaluateReadiness(input, seller.country, { code: market.code, version: market.version, document: market.document }, rules, (v) => (v.id ? found.get(v.id) : undefined));
-          const gates = gatesOf.get(market.code)!;
+        const own = variantsOf.get(product.id);
+        if (!own) continue;
+        const input = readinessInput(product, own, translationsOf.get(product.id) ?? []);
+        for (const { market, evaluator, gates, found } of perMarket) {
+          const report = evaluator.evaluate(input, seller.country, (v) => (v.id ? found.get(v.id) : undefined));
           for (const v of report.variants) {
             const issues: Issue[] = [...report.issues, ...v.issues, ...gates];
             const key = `${v.variantId}|${market.code}`;
             seen.add(key);
             const old = before.get(key);
             const status = statusOf(issues);
-            if (old && old.status === status && old.marketVersion === market.version && old.ruleSetVersion === ruleSet.version && isDeepStrictEqual(old.issues, JSON.parse(JSON.stringify(issues)))) continue;
-            writes.push(Object.assign(new ListingReadinessEntity(), {
-              variantId: v.variantId!, market: market.code, productId: product.id, sellerId, status, issues, marketVersion: market.version, ruleSetVersion: ruleSet.version, evaluatedAt: now,
-            }));
-            if (old?.status !== status) await this.statusChanged(tx, sellerId, product.id, v.variantId!, v.sku, market.code, old?.status, status, issues);
+            if (old && old.status === status && old.market_version === market.version && old.rule_set_version === ruleSet.version && sameJson(old.issues, issues)) continue;
+            writes.push({ variantId: v.variantId!, market: market.code, productId: product.id, status, issues: JSON.stringify(issues), marketVersion: market.version, ruleSetVersion: ruleSet.version });
+            if (old?.status !== status) events.push({ productId: product.id, variantId: v.variantId!, sku: v.sku, market: market.code, from: old?.status, to: status, issues });
           }
         }
       }
-      for (let i = 0; i < writes.length; i += 500) await tx.upsert(ListingReadinessEntity, writes.slice(i, i + 500) as never, ['variantId', 'market']);
-      const gone = stored.filter((r) => !seen.has(`${r.variantId}|${r.market}`));
-      for (const r of gone) {
-        await tx.delete(ListingReadinessEntity, { variantId: r.variantId, market: r.market });
+      for (let i = 0; i < writes.length; i += 2000) await upsertReadiness(tx, sellerId, now, writes.slice(i, i + 2000));
+      const gone = stored.filter((r) => !seen.has(`${r.variant_id}|${r.market}`));
+      if (gone.length) {
+        await tx.query('DELETE FROM catalog_listing_readiness r USING unnest($1::uuid[], $2::varchar[]) AS g(variant_id, market) WHERE r.variant_id = g.variant_id AND r.market = g.market', [
+          gone.map((r) => r.variant_id),
+          gone.map((r) => r.market),
+        ]);
       }
-      await this.markLive(tx, sellerId, chosen, now);
+      await this.statusChanged(tx, sellerId, events);
+      // the markets' live state follows a status change, and is checked once per pass
+      if (last || events.length) await this.markLive(tx, sellerId, chosen, now);
       return writes.length + gone.length;
     });
   }
 
-  private async statusChanged(tx: Tx, sellerId: string, productId: string, variantId: string, sku: string, market: string, from: ReadinessStatus | undefined, to: ReadinessStatus, issues: Issue[]) {
-    // a new listing that starts BLOCKED changes nothing a buyer could see: no event
-    if (!from && !ready(to)) return;
-    const blocking = [...new Set(issues.filter((i) => i.severity === 'BLOCKER').map((i) => i.code))];
-    await this.outbox.add(tx, ready(to) ? ListingReadyEvent : ListingBlockedEvent, `${variantId}:${market}`, {
-      sellerId, productId, variantId, sku, market, from: from ?? null, to, ...(blocking.length ? { blockingCodes: blocking } : {}),
-    });
+  /** `listing.ready` / `listing.blocked` for each change; a new listing that starts BLOCKED changes nothing a buyer could see. */
+  private async statusChanged(tx: Tx, sellerId: string, changes: readonly StatusChange[]): Promise<void> {
+    const toEvent = (c: StatusChange) => {
+      const blocking = [...new Set(c.issues.filter((i) => i.severity === 'BLOCKER').map((i) => i.code))];
+      return {
+        aggregateId: `${c.variantId}:${c.market}`,
+        payload: { sellerId, productId: c.productId, variantId: c.variantId, sku: c.sku, market: c.market, from: c.from ?? null, to: c.to, ...(blocking.length ? { blockingCodes: blocking } : {}) },
+      };
+    };
+    const shown = changes.filter((c) => c.from || ready(c.to));
+    // in the order they were found, each type in one statement (per variant × market only one event per pass)
+    await this.outbox.addMany(tx, ListingReadyEvent, shown.filter((c) => ready(c.to)).map(toEvent));
+    await this.outbox.addMany(tx, ListingBlockedEvent, shown.filter((c) => !ready(c.to)).map(toEvent));
   }
 
   /** A chosen market goes live with its first ready listing (seller.ready_in_market) and back when none is left. */
