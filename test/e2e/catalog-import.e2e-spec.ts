@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { IMPORT_MAX_BYTES } from '@app/catalog';
+import { IMPORT_MAX_BYTES, ReadinessStore } from '@app/catalog';
 import { signup, startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
 import { uniqueTurkishCompany } from '../support/registrations';
@@ -165,6 +165,24 @@ describe('catalog CSV import (e2e)', () => {
       expect(done.variants).toBe(9950);
       expect(done.markets).toBeGreaterThanOrEqual(4);
     }, 150000);
+
+    it('has every imported variant’s readiness stored in every enabled market after its prices, and a full re-evaluation of the seller changes nothing', async () => {
+      const sellerId = (await t.sql.query('SELECT seller_id FROM catalog_imports WHERE id = $1', [first.id])).rows[0].seller_id as string;
+      const markets = (await t.sql.query("SELECT count(*)::int AS n FROM markets WHERE status = 'enabled'")).rows[0].n as number;
+      const stored = async () => (await t.sql.query('SELECT count(*)::int AS n FROM catalog_listing_readiness WHERE seller_id = $1', [sellerId])).rows[0].n as number;
+      // the re-pricing job triggers it (the import's transaction does not: readiness reads the stored prices)
+      await eventually(stored, (n) => n === 9950 * markets, 120000);
+      const store = t.app.get(ReadinessStore);
+      // 9,950 products: ten transactions of 1,000; nothing to write
+      expect(await store.refreshSeller(sellerId)).toBe(0);
+      // rows lost from the last of them are found and written again, and only those
+      const last = (await t.sql.query('SELECT id FROM catalog_products WHERE seller_id = $1 ORDER BY id DESC LIMIT 3', [sellerId])).rows.map((r) => r.id as string);
+      const before = (await t.sql.query('SELECT variant_id, market, status, issues FROM catalog_listing_readiness WHERE product_id = ANY($1::uuid[]) ORDER BY variant_id, market', [last])).rows;
+      await t.sql.query('DELETE FROM catalog_listing_readiness WHERE product_id = ANY($1::uuid[])', [last]);
+      expect(await store.refreshSeller(sellerId)).toBe(3 * markets);
+      expect((await t.sql.query('SELECT variant_id, market, status, issues FROM catalog_listing_readiness WHERE product_id = ANY($1::uuid[]) ORDER BY variant_id, market', [last])).rows).toEqual(before);
+      expect(await stored()).toBe(9950 * markets);
+    }, 180000);
 
     it('changes nothing when the same file comes again', async () => {
       const before = await t.sql.query("SELECT max(updated_at) AS at, count(*)::int AS n FROM catalog_products");

@@ -107,7 +107,6 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
     private readonly countries: CountryRulesService,
     private readonly products: ProductsService,
     private readonly jobs: JobQueue,
-    private readonly readiness: ReadinessTrigger,
     private readonly sellers: SellerDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -476,10 +475,10 @@ export class ImportProcessor implements JobProcessor<{ importId: string }> {
       [job.id, tally.rows, tally.created, tally.updated, tally.unchanged, tally.failed],
     );
     job.rowsDone += tally.rows;
-    // market prices of what changed are stored by the worker after the commit (reads compute them meanwhile)
+    // market prices of what changed are stored by the worker after the commit (reads compute them meanwhile); that job
+    // then has the products' stored readiness re-evaluated, once, with the prices it reads (a trigger here as well
+    // would evaluate every imported product twice; if the job never succeeds, the hourly refresh still catches up)
     if (touched.size) await this.jobs.sendInTx(tx, CATALOG_IMPORT_REPRICE_JOB, { productIds: [...touched] });
-    // stored readiness follows, like any product write (the outbox event in this transaction)
-    await this.readiness.productsChanged(tx, job.sellerId, [...touched]);
     return seq;
   }
 
@@ -579,8 +578,8 @@ function writeVariant(out: CopyRows, v: NewVariant): void {
 
 /**
  * Stores the market prices of products an import created or changed (as a product write through the API does, after
- * the fact), then has their stored readiness re-evaluated: it reads the stored prices (a price blocked below the
- * seller's floor, a published price a stale rate keeps), which did not exist when the import's own trigger ran.
+ * the fact), then has their stored readiness re-evaluated: the import's only readiness trigger, placed here because
+ * readiness reads the stored prices (a price blocked below the seller's floor, a published price a stale rate keeps).
  */
 @Injectable()
 @JobHandler({ name: CATALOG_IMPORT_REPRICE_JOB, retryLimit: 5, retryDelaySeconds: 30 })
