@@ -7,8 +7,11 @@
 //   0. pure: MarketReadiness.evaluateMany (rules prepared once per market) over products already in memory;
 //   1. stored: ReadinessService.evaluateSaved — products, variants and translations read in BENCH_CHUNK-product
 //      batches (three queries a batch), the variants' prices in every market (one more read and one FX lookup per
-//      market × currency, PricesService.readinessFindings), every market evaluated per batch (what the worker calls);
-//   2. rendered: the same, plus every issue's message in the viewer's language (Turkish), as a listing shows it.
+//      market × currency, PricesService.readinessFindings), every market evaluated per batch (unrendered, not stored);
+//   2. rendered: the same, plus every issue's message in the viewer's language (Turkish), as a listing shows it;
+//   3. worker: ReadinessStore.refreshSeller, what the catalog.readiness job runs — every enabled market, the seller's
+//      gates counted, stored rows and listing.* events written, 1,000 products per transaction — first pass;
+//   4. the same again with nothing changed (read, evaluate, compare, write nothing).
 // Today's ECB rates are imported first, so every TRY price can be shown (the pure phase does not look at prices: with
 // the rates in, the stored phase finds no price issue and the two counts agree).
 // Products: one product made through the API (a Turkish seller's toy with GPSR data, safety text, an Italian title)
@@ -220,7 +223,24 @@ async function main() {
         }
       }),
     );
+
+    // 3. the worker's own path: ReadinessStore.refreshSeller (what catalog.readiness runs after a KYC or payout change,
+    // a market or rule publication, an FX import): every enabled market, the seller's gates counted, the stored rows
+    // and the listing.* events written; first pass (no stored row yet), then again with nothing changed
+    const store = api.get(catalog.ReadinessStore);
+    const enabled = (await db.query("SELECT count(*)::int AS n FROM markets WHERE status = 'enabled'")).rows[0].n;
+    let written = 0;
+    await phase(`3. worker, first pass (refreshSeller, ${enabled} markets)`, nVariants * enabled, async () => {
+      written = await store.refreshSeller(sellerRow.id);
+    });
+    let rewritten = 0;
+    await phase('4. worker, again, nothing changed', nVariants * enabled, async () => {
+      rewritten = await store.refreshSeller(sellerRow.id);
+    });
+    const storedRows = (await db.query('SELECT status, count(*)::int AS n, pg_size_pretty(sum(pg_column_size(issues))) AS issues FROM catalog_listing_readiness GROUP BY status ORDER BY status')).rows;
+
     log('');
+    log(`worker: ${written} rows written in the first pass, ${rewritten} in the second; stored ${JSON.stringify(storedRows)} (the bench seller has no approved KYC or payouts: every row carries those gates and is BLOCKED)`);
     const sorted = (t) => JSON.stringify(Object.fromEntries(Object.entries(t).sort()));
     log(`variant reports: pure ${sorted(pureTally)}; stored ${sorted(storedTally)}: ${sorted(pureTally) === sorted(storedTally) ? 'agree' : 'DISAGREE'}`);
     for (const m of MARKETS) log(`  ${m}: ${JSON.stringify(perMarket[m])}; product issues ${JSON.stringify(codes[m])}`);

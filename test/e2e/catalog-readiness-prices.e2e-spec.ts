@@ -221,5 +221,12 @@ describe('listing readiness counts the market price: FX snapshots as an input (e
     await t.app.get(CatalogReadinessRefreshJob).handle();
     const after = await stored();
     expect(after.map((r) => [r.market, r.status, r.issues.map((i) => i.code)])).toEqual(before.map((r) => [r.market, r.status, r.issues.map((i) => i.code)]));
+    // a hand edit of the issues alone (the status still right) clears the digest a refresh compares by, so it is put right too
+    await t.sql.query(`UPDATE catalog_listing_readiness SET issues = '[]' WHERE seller_id = $1`, [sellerId]);
+    // (a row whose issues were already [] keeps its digest: it still describes them)
+    expect((await t.sql.query('SELECT count(*)::int AS n FROM catalog_listing_readiness WHERE seller_id = $1 AND issues_digest IS NOT NULL', [sellerId])).rows[0].n).toBe(before.filter((r) => r.issues.length === 0).length);
+    expect(before.some((r) => r.issues.length > 0)).toBe(true);
+    await t.app.get(CatalogReadinessRefreshJob).handle();
+    expect((await stored()).map((r) => [r.market, r.status, r.issues.map((i) => i.code)])).toEqual(before.map((r) => [r.market, r.status, r.issues.map((i) => i.code)]));
   }, 60_000);
 });

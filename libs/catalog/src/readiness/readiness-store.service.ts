@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { In } from 'typeorm';
-import { CLOCK, sameJson } from '@app/kernel';
+import { CLOCK } from '@app/kernel';
 import type { Clock } from '@app/kernel';
 import { Outbox } from '@app/jobs';
-import { Tx, UnitOfWork } from '@app/persistence';
+import { copyBytes, CopyRows, Tx, UnitOfWork } from '@app/persistence';
 import { SellerDirectory } from '@app/sellers';
 import { MarketReadiness, statusOf } from '../compliance/evaluate';
 import type { Issue, ReadinessStatus } from '../compliance/evaluate';
@@ -32,47 +33,63 @@ interface StatusChange {
   issues: Issue[];
 }
 
-/** A stored row as the refresh compares it (a plain read: TypeORM's hydration of 100,000 rows cost more than the evaluation). */
+/**
+ * A stored row as the refresh compares it: the digest of its issues, not the document (reading a million ~1 KB
+ * documents back cost more than evaluating them); a plain read, no TypeORM hydration.
+ */
 interface StoredRow {
   variant_id: string;
   market: string;
   status: ReadinessStatus;
   market_version: number;
   rule_set_version: number;
-  issues: unknown;
+  issues_digest: string | null;
 }
 
-/** A row to write, its issues as JSON text. */
+/** A row to write, its issues as JSON text and that text's md5. */
 interface ReadinessWrite {
   variantId: string;
   market: string;
   productId: string;
   status: ReadinessStatus;
   issues: string;
+  digest: string;
   marketVersion: number;
   ruleSetVersion: number;
 }
 
-/** Stored readiness rows written (inserted or replaced) by one statement: arrays, not thousands of bound parameters. */
+/** The digest of a row's issues text (change detection only). */
+const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
+
+const STAGE = 'CREATE TEMP TABLE IF NOT EXISTS catalog_listing_readiness_stage (LIKE catalog_listing_readiness) ON COMMIT DELETE ROWS';
+const STAGE_COPY = 'COPY catalog_listing_readiness_stage (variant_id, market, product_id, seller_id, status, issues, issues_digest, market_version, rule_set_version, evaluated_at) FROM STDIN';
+/** Rows per COPY buffer (about 1 KB each when the seller's gates are open). */
+const STAGE_ROWS = 5000;
+
+/**
+ * Stored readiness rows written (inserted or replaced): COPYed into a stage (COPY text needs no escaping of JSON's
+ * quotes, unlike an array parameter), then one INSERT … ON CONFLICT from it.
+ */
 async function upsertReadiness(tx: Tx, sellerId: string, at: Date, rows: readonly ReadinessWrite[]): Promise<void> {
+  if (!rows.length) return;
+  await tx.query(STAGE);
+  const when = at.toISOString();
+  const parts: Buffer[] = [];
+  for (let i = 0; i < rows.length; i += STAGE_ROWS) {
+    const out = new CopyRows();
+    for (const r of rows.slice(i, i + STAGE_ROWS)) {
+      out.raw(r.variantId).text(r.market).raw(r.productId).raw(sellerId).text(r.status).text(r.issues).raw(r.digest).raw(r.marketVersion).raw(r.ruleSetVersion).raw(when).end();
+    }
+    parts.push(out.bytes());
+  }
+  await copyBytes(tx, STAGE_COPY, parts);
   await tx.query(
-    `INSERT INTO catalog_listing_readiness (variant_id, market, product_id, seller_id, status, issues, market_version, rule_set_version, evaluated_at)
-     SELECT r.variant_id, r.market, r.product_id, $1, r.status, r.issues, r.market_version, r.rule_set_version, $2
-       FROM unnest($3::uuid[], $4::varchar[], $5::uuid[], $6::varchar[], $7::jsonb[], $8::int[], $9::int[]) AS r(variant_id, market, product_id, status, issues, market_version, rule_set_version)
-     ON CONFLICT (variant_id, market) DO UPDATE SET product_id = EXCLUDED.product_id, seller_id = EXCLUDED.seller_id, status = EXCLUDED.status, issues = EXCLUDED.issues,
+    `INSERT INTO catalog_listing_readiness (variant_id, market, product_id, seller_id, status, issues, issues_digest, market_version, rule_set_version, evaluated_at)
+     SELECT variant_id, market, product_id, seller_id, status, issues, issues_digest, market_version, rule_set_version, evaluated_at FROM catalog_listing_readiness_stage
+     ON CONFLICT (variant_id, market) DO UPDATE SET product_id = EXCLUDED.product_id, seller_id = EXCLUDED.seller_id, status = EXCLUDED.status, issues = EXCLUDED.issues, issues_digest = EXCLUDED.issues_digest,
        market_version = EXCLUDED.market_version, rule_set_version = EXCLUDED.rule_set_version, evaluated_at = EXCLUDED.evaluated_at`,
-    [
-      sellerId,
-      at,
-      rows.map((r) => r.variantId),
-      rows.map((r) => r.market),
-      rows.map((r) => r.productId),
-      rows.map((r) => r.status),
-      rows.map((r) => r.issues),
-      rows.map((r) => r.marketVersion),
-      rows.map((r) => r.ruleSetVersion),
-    ],
   );
+  await tx.query('TRUNCATE catalog_listing_readiness_stage');
 }
 
 /** Rows grouped by their product, in the order given. */
@@ -156,12 +173,19 @@ export class ReadinessStore {
       const priceFindings = await this.prices.readinessFindings(tx, variants, markets);
       const stored: StoredRow[] = productIds.length
         ? await tx.query(
-            `SELECT variant_id, market, status, market_version, rule_set_version, issues
+            `SELECT variant_id, market, status, market_version, rule_set_version, issues_digest
                FROM catalog_listing_readiness WHERE seller_id = $1 AND product_id = ANY($2::uuid[])`,
             [sellerId, productIds],
           )
         : [];
       const before = new Map(stored.map((r) => [`${r.variant_id}|${r.market}`, r]));
+      // a row's issues are mostly shared objects (the product's in a market, the seller's gates): each written once
+      const json = new WeakMap<Issue, string>();
+      const jsonOf = (i: Issue) => {
+        let t = json.get(i);
+        if (t === undefined) json.set(i, (t = JSON.stringify(i)));
+        return t;
+      };
       const now = this.clock.now();
       const writes: ReadinessWrite[] = [];
       const events: StatusChange[] = [];
@@ -184,13 +208,15 @@ export class ReadinessStore {
             seen.add(key);
             const old = before.get(key);
             const status = statusOf(issues);
-            if (old && old.status === status && old.market_version === market.version && old.rule_set_version === ruleSet.version && sameJson(old.issues, issues)) continue;
-            writes.push({ variantId: v.variantId!, market: market.code, productId: product.id, status, issues: JSON.stringify(issues), marketVersion: market.version, ruleSetVersion: ruleSet.version });
+            const text = `[${issues.map(jsonOf).join(',')}]`;
+            const digest = md5(text);
+            if (old && old.status === status && old.market_version === market.version && old.rule_set_version === ruleSet.version && old.issues_digest === digest) continue;
+            writes.push({ variantId: v.variantId!, market: market.code, productId: product.id, status, issues: text, digest, marketVersion: market.version, ruleSetVersion: ruleSet.version });
             if (old?.status !== status) events.push({ productId: product.id, variantId: v.variantId!, sku: v.sku, market: market.code, from: old?.status, to: status, issues });
           }
         }
       }
-      for (let i = 0; i < writes.length; i += 2000) await upsertReadiness(tx, sellerId, now, writes.slice(i, i + 2000));
+      await upsertReadiness(tx, sellerId, now, writes);
       const gone = stored.filter((r) => !seen.has(`${r.variant_id}|${r.market}`));
       if (gone.length) {
         await tx.query('DELETE FROM catalog_listing_readiness r USING unnest($1::uuid[], $2::varchar[]) AS g(variant_id, market) WHERE r.variant_id = g.variant_id AND r.market = g.market', [

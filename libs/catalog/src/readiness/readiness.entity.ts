@@ -35,7 +35,7 @@ export class SellerMarketEntity {
 /**
  * Stored readiness of one variant in one market (every enabled market), kept current by the worker
  * (`catalog.readiness` job). `issues` are the product's, the variant's and the seller's gates, as
- * codes with params (messages are rendered when read, in the reader's language).
+ * codes with params (messages are rendered when read, in the reader's language); `issues_digest` is their digest.
  */
 @Entity('catalog_listing_readiness')
 @Index('ix_catalog_listing_readiness_seller_market', ['sellerId', 'market', 'status'])
@@ -67,6 +67,14 @@ export class ListingReadinessEntity {
 
   @Column('jsonb')
   issues: Issue[];
+
+  /**
+   * md5 (hex) of the JSON text the worker wrote into `issues`: a refresh compares a new report with the stored one by
+   * this digest instead of reading the document back (a change detector, not a security measure). Null on rows
+   * written before it existed: they are rewritten once.
+   */
+  @Column('varchar', { name: 'issues_digest', length: 32, nullable: true })
+  issuesDigest: string | null;
 
   @Column('integer', { name: 'market_version' })
   marketVersion: number;
