@@ -11,7 +11,8 @@
 //   2. rendered: the same, plus every issue's message in the viewer's language (Turkish), as a listing shows it;
 //   3. worker: ReadinessStore.refreshSeller, what the catalog.readiness job runs — every enabled market, the seller's
 //      gates counted, stored rows and listing.* events written, 1,000 products per transaction — first pass;
-//   4. the same again with nothing changed (read, evaluate, compare, write nothing).
+//   4. the same again with nothing changed (read, evaluate, compare, write nothing);
+//   5. GET /v1/sellers/me/onboarding over HTTP with the 5 markets chosen: the checklist read from the stored rows.
 // Today's ECB rates are imported first, so every TRY price can be shown (the pure phase does not look at prices: with
 // the rates in, the stored phase finds no price issue and the two counts agree).
 // Products: one product made through the API (a Turkish seller's toy with GPSR data, safety text, an Italian title)
@@ -237,6 +238,16 @@ async function main() {
     await phase('4. worker, again, nothing changed', nVariants * enabled, async () => {
       rewritten = await store.refreshSeller(sellerRow.id);
     });
+    // 5. what the seller's home page asks: the go-live checklist (counts by status and the top blocking codes per chosen
+    // market, read from the stored rows), for every market chosen
+    await call('PUT', '/v1/sellers/me/markets', { markets: MARKETS }, token);
+    let checklist;
+    const calls = 5;
+    await phase(`5. GET /v1/sellers/me/onboarding (×${calls})`, calls, async () => {
+      for (let i = 0; i < calls; i++) checklist = await call('GET', '/v1/sellers/me/onboarding', undefined, token);
+    });
+    const listingsOf = (m) => m.steps.find((s) => s.step === 'LISTINGS')?.listings;
+    log(`      checklist: ${checklist.markets.map((m) => `${m.market} ${JSON.stringify(listingsOf(m)?.counts)} top ${(listingsOf(m)?.topBlockingCodes ?? []).map((c) => `${c.code}×${c.count}`).join(',')}`).join('; ')}`);
     const storedRows = (await db.query('SELECT status, count(*)::int AS n, pg_size_pretty(sum(pg_column_size(issues))) AS issues FROM catalog_listing_readiness GROUP BY status ORDER BY status')).rows;
 
     log('');

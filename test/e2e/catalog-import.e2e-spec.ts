@@ -184,6 +184,34 @@ describe('catalog CSV import (e2e)', () => {
       expect(await stored()).toBe(9950 * markets);
     }, 180000);
 
+    it('counts, in the go-live checklist, the listings each blocking code holds back (once per listing), as the stored issues say', async () => {
+      const sellerId = (await t.sql.query('SELECT seller_id FROM catalog_imports WHERE id = $1', [first.id])).rows[0].seller_id as string;
+      expect((await request(t.http).put('/v1/sellers/me/markets').set(bearer(turk)).send({ markets: ['IT', 'US'] })).status).toBe(200);
+      // the oracle: the same counts unpacked from every stored document (BLOCKER issues other than the seller's gates,
+      // a code counted once per listing even when it is there twice, e.g. TRANSLATION_REQUIRED for title and description)
+      const oracle = (
+        await t.sql.query(
+          `SELECT r.market, i->>'code' AS code, count(DISTINCT r.variant_id)::int AS count
+             FROM catalog_listing_readiness r CROSS JOIN LATERAL jsonb_array_elements(r.issues) i
+            WHERE r.seller_id = $1 AND r.status = 'BLOCKED' AND r.market IN ('IT', 'US') AND i->>'severity' = 'BLOCKER' AND i->>'category' <> 'SELLER'
+            GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`,
+          [sellerId],
+        )
+      ).rows as { market: string; code: string; count: number }[];
+      expect(oracle.some((o) => o.market === 'IT' && o.code === 'TRANSLATION_REQUIRED' && o.count === 9950)).toBe(true);
+      const res = await request(t.http).get('/v1/sellers/me/onboarding').set(bearer(turk)).set('Accept-Language', 'tr');
+      expect(res.status).toBe(200);
+      type Listings = { counts: Record<string, number>; topBlockingCodes: { code: string; count: number; message: string }[] };
+      const listings = (market: string) => (res.body.markets as { market: string; steps: { step: string; listings?: Listings }[] }[]).find((m) => m.market === market)!.steps.find((s) => s.step === 'LISTINGS')!.listings!;
+      for (const market of ['IT', 'US']) {
+        const top = listings(market).topBlockingCodes;
+        expect(top.map(({ code, count }) => ({ market, code, count }))).toEqual(oracle.filter((o) => o.market === market).slice(0, 5));
+        for (const c of top) expect(c.message.length).toBeGreaterThan(10); // rendered from an example issue, in Turkish
+      }
+      expect(listings('IT').counts.BLOCKED).toBe(9950);
+      expect(listings('IT').topBlockingCodes.find((c) => c.code === 'GPSR_EU_RP_MISSING')?.message).toBe('Üretici AB’de yerleşik değil (TR): AB’de bir sorumlu kişi belirtin (GPSR).');
+    }, 60000);
+
     it('changes nothing when the same file comes again', async () => {
       const before = await t.sql.query("SELECT max(updated_at) AS at, count(*)::int AS n FROM catalog_products");
       const res = await upload(turk, file);

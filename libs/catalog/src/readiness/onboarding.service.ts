@@ -144,14 +144,21 @@ export class OnboardingService {
       'SELECT market, status, count(*) AS n FROM catalog_listing_readiness WHERE seller_id = $1 GROUP BY market, status',
       [seller.id],
     );
+    // the listings each blocking code holds back (the seller's gates are steps of their own), from the rows' small
+    // blocking_codes column; each code's example issue (its message) from the first such listing, read by its key
     const top: { market: string; code: string; n: string; example: Issue }[] = await this.uow.reader.query(
-      `SELECT market, code, n, example FROM (
-         SELECT r.market, i->>'code' AS code, count(*) AS n, (array_agg(i ORDER BY r.variant_id))[1] AS example,
-                row_number() OVER (PARTITION BY r.market ORDER BY count(*) DESC, i->>'code') AS rank
-           FROM catalog_listing_readiness r CROSS JOIN LATERAL jsonb_array_elements(r.issues) i
-          WHERE r.seller_id = $1 AND r.status = 'BLOCKED' AND i->>'severity' = 'BLOCKER' AND i->>'category' <> 'SELLER'
-          GROUP BY r.market, i->>'code') t
-        WHERE rank <= 5 ORDER BY market, rank`,
+      `WITH top AS (
+         SELECT market, code, n, first, rank FROM (
+           SELECT r.market, c.code, count(*) AS n, min(r.variant_id::text) AS first,
+                  row_number() OVER (PARTITION BY r.market ORDER BY count(*) DESC, c.code) AS rank
+             FROM catalog_listing_readiness r CROSS JOIN LATERAL unnest(r.blocking_codes) AS c(code)
+            WHERE r.seller_id = $1 AND r.status = 'BLOCKED'
+            GROUP BY r.market, c.code) t
+          WHERE rank <= 5)
+       SELECT top.market, top.code, top.n,
+              (SELECT i FROM catalog_listing_readiness e CROSS JOIN LATERAL jsonb_array_elements(e.issues) i
+                WHERE e.variant_id = top.first::uuid AND e.market = top.market AND i->>'code' = top.code LIMIT 1) AS example
+         FROM top ORDER BY top.market, top.rank`,
       [seller.id],
     );
     const render = (i: Issue) => this.readiness.renderIssue(ctx.locale, i).message;

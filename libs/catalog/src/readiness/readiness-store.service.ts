@@ -54,6 +54,8 @@ interface ReadinessWrite {
   status: ReadinessStatus;
   issues: string;
   digest: string;
+  /** Issue codes (A–Z, digits, _: no quoting in an array literal). */
+  blockingCodes: string[];
   marketVersion: number;
   ruleSetVersion: number;
 }
@@ -62,7 +64,7 @@ interface ReadinessWrite {
 const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
 
 const STAGE = 'CREATE TEMP TABLE IF NOT EXISTS catalog_listing_readiness_stage (LIKE catalog_listing_readiness) ON COMMIT DELETE ROWS';
-const STAGE_COPY = 'COPY catalog_listing_readiness_stage (variant_id, market, product_id, seller_id, status, issues, issues_digest, market_version, rule_set_version, evaluated_at) FROM STDIN';
+const STAGE_COPY = 'COPY catalog_listing_readiness_stage (variant_id, market, product_id, seller_id, status, issues, issues_digest, blocking_codes, market_version, rule_set_version, evaluated_at) FROM STDIN';
 /** Rows per COPY buffer (about 1 KB each when the seller's gates are open). */
 const STAGE_ROWS = 5000;
 
@@ -78,18 +80,26 @@ async function upsertReadiness(tx: Tx, sellerId: string, at: Date, rows: readonl
   for (let i = 0; i < rows.length; i += STAGE_ROWS) {
     const out = new CopyRows();
     for (const r of rows.slice(i, i + STAGE_ROWS)) {
-      out.raw(r.variantId).text(r.market).raw(r.productId).raw(sellerId).text(r.status).text(r.issues).raw(r.digest).raw(r.marketVersion).raw(r.ruleSetVersion).raw(when).end();
+      out.raw(r.variantId).text(r.market).raw(r.productId).raw(sellerId).text(r.status).text(r.issues).raw(r.digest).raw(`{${r.blockingCodes.join(',')}}`).raw(r.marketVersion).raw(r.ruleSetVersion).raw(when).end();
     }
     parts.push(out.bytes());
   }
   await copyBytes(tx, STAGE_COPY, parts);
   await tx.query(
-    `INSERT INTO catalog_listing_readiness (variant_id, market, product_id, seller_id, status, issues, issues_digest, market_version, rule_set_version, evaluated_at)
-     SELECT variant_id, market, product_id, seller_id, status, issues, issues_digest, market_version, rule_set_version, evaluated_at FROM catalog_listing_readiness_stage
-     ON CONFLICT (variant_id, market) DO UPDATE SET product_id = EXCLUDED.product_id, seller_id = EXCLUDED.seller_id, status = EXCLUDED.status, issues = EXCLUDED.issues, issues_digest = EXCLUDED.issues_digest,
+    `INSERT INTO catalog_listing_readiness (variant_id, market, product_id, seller_id, status, issues, issues_digest, blocking_codes, market_version, rule_set_version, evaluated_at)
+     SELECT variant_id, market, product_id, seller_id, status, issues, issues_digest, blocking_codes, market_version, rule_set_version, evaluated_at FROM catalog_listing_readiness_stage
+     ON CONFLICT (variant_id, market) DO UPDATE SET product_id = EXCLUDED.product_id, seller_id = EXCLUDED.seller_id, status = EXCLUDED.status, issues = EXCLUDED.issues,
+       issues_digest = EXCLUDED.issues_digest, blocking_codes = EXCLUDED.blocking_codes,
        market_version = EXCLUDED.market_version, rule_set_version = EXCLUDED.rule_set_version, evaluated_at = EXCLUDED.evaluated_at`,
   );
   await tx.query('TRUNCATE catalog_listing_readiness_stage');
+}
+
+/** A BLOCKED row's blocking codes as the checklist counts them: BLOCKER issues other than the seller's gates, each once, sorted. */
+function blockingCodes(issues: readonly Issue[]): string[] {
+  const codes = new Set<string>();
+  for (const i of issues) if (i.severity === 'BLOCKER' && i.category !== 'SELLER') codes.add(i.code);
+  return [...codes].sort();
 }
 
 /** Rows grouped by their product, in the order given. */
@@ -211,7 +221,7 @@ export class ReadinessStore {
             const text = `[${issues.map(jsonOf).join(',')}]`;
             const digest = md5(text);
             if (old && old.status === status && old.market_version === market.version && old.rule_set_version === ruleSet.version && old.issues_digest === digest) continue;
-            writes.push({ variantId: v.variantId!, market: market.code, productId: product.id, status, issues: text, digest, marketVersion: market.version, ruleSetVersion: ruleSet.version });
+            writes.push({ variantId: v.variantId!, market: market.code, productId: product.id, status, issues: text, digest, blockingCodes: status === 'BLOCKED' ? blockingCodes(issues) : [], marketVersion: market.version, ruleSetVersion: ruleSet.version });
             if (old?.status !== status) events.push({ productId: product.id, variantId: v.variantId!, sku: v.sku, market: market.code, from: old?.status, to: status, issues });
           }
         }

@@ -76,6 +76,13 @@ export class ListingReadinessEntity {
   @Column('varchar', { name: 'issues_digest', length: 32, nullable: true })
   issuesDigest: string | null;
 
+  /**
+   * The codes of the row's BLOCKER issues other than the seller's gates, each once, sorted (empty unless BLOCKED):
+   * what the go-live checklist's top blocking codes count, without unpacking `issues`.
+   */
+  @Column('text', { name: 'blocking_codes', array: true, default: () => "'{}'" })
+  blockingCodes: string[];
+
   @Column('integer', { name: 'market_version' })
   marketVersion: number;
 
