@@ -58,7 +58,6 @@ describe('go-live checklist: target markets, seller gates, stored readiness (e2e
       JOB_RETRY_DELAY_SECONDS: '0',
       BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
       BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
-      DOCUMENT_STORAGE_DIR: `.data/test-documents-onboarding-${process.pid}`,
     });
     admin = await login(t.http, ADMIN.email, ADMIN.password);
     // the toy is priced in TRY and the checklist expects it live in GB and IT once nothing else is missing: a listing

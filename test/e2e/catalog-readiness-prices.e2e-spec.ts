@@ -69,7 +69,6 @@ describe('listing readiness counts the market price: FX snapshots as an input (e
       JOB_RETRY_DELAY_SECONDS: '0',
       BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
       BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
-      DOCUMENT_STORAGE_DIR: `.data/test-documents-readiness-prices-${process.pid}`,
     });
     admin = await login(t.http, ADMIN.email, ADMIN.password);
     const s = await signup(t.http, { country: 'TR', locale: 'tr' });

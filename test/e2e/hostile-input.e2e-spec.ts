@@ -110,7 +110,7 @@ describe('hostile input on every operation (e2e)', () => {
     call(method, path, { headers: { 'Content-Type': 'application/json', ...headers }, body: serialize(body) });
 
   beforeAll(async () => {
-    t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', DOCUMENT_STORAGE_DIR: `.data/test-documents-${process.pid}` });
+    t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' });
     await new Promise<void>((resolve) => t.http.listen(0, '127.0.0.1', resolve));
     port = (t.http.address() as AddressInfo).port;
     admin = await login(t.http, ADMIN.email, ADMIN.password);

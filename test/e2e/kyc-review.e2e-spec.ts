@@ -19,7 +19,7 @@ describe('KYC review on one screen (e2e)', () => {
   const bearer = (x: string) => ({ Authorization: `Bearer ${x}` });
 
   beforeAll(async () => {
-    t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password, DOCUMENT_STORAGE_DIR: `.data/test-documents-review-${process.pid}` });
+    t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password });
     admin = await login(t.http, ADMIN.email, ADMIN.password);
     const email = uniqueEmail('kyc.review.reviewer');
     await request(t.http).post('/v1/ops/accounts').set(bearer(admin)).send({ email, password: 'Reviewer-Passphrase-9', role: 'ops_reviewer' }).expect(201);

@@ -31,7 +31,6 @@ describe('identity verification by Sumsub (e2e)', () => {
       JOB_RETRY_DELAY_SECONDS: '0',
       BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
       BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
-      DOCUMENT_STORAGE_DIR: `.data/test-documents-kv-${process.pid}`,
     });
     admin = await login(t.http, ADMIN.email, ADMIN.password);
     const email = uniqueEmail('kyc.vendor.reviewer');

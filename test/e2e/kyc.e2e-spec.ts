@@ -21,7 +21,6 @@ describe('KYC/KYB cases (e2e)', () => {
       BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
       BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
       DOCUMENT_MAX_BYTES: String(10 * 1024 * 1024),
-      DOCUMENT_STORAGE_DIR: `.data/test-documents-${process.pid}`,
     });
     admin = await login(t.http, ADMIN.email, ADMIN.password);
     const email = uniqueEmail('kyc.reviewer');
@@ -473,7 +472,7 @@ describe('KYC re-verification when a country adds a requirement (e2e)', () => {
   const bearer = (x: string) => ({ Authorization: `Bearer ${x}` });
 
   beforeAll(async () => {
-    t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password, DOCUMENT_STORAGE_DIR: `.data/test-documents-rv-${process.pid}` });
+    t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password });
     admin = await login(t.http, ADMIN.email, ADMIN.password);
   });
   afterAll(async () => t?.close());
@@ -522,7 +521,7 @@ describe('identity-verification vendor results (e2e)', () => {
   const bearer = (x: string) => ({ Authorization: `Bearer ${x}` });
 
   beforeAll(async () => {
-    t = await startTestApp({ DOCUMENT_STORAGE_DIR: `.data/test-documents-vr-${process.pid}` });
+    t = await startTestApp();
   });
   afterAll(async () => t?.close());
 
@@ -612,7 +611,7 @@ describe('KYC document dates and expiry (e2e)', () => {
   const bearer = (x: string) => ({ Authorization: `Bearer ${x}` });
 
   beforeAll(async () => {
-    t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password, DOCUMENT_STORAGE_DIR: `.data/test-documents-exp-${process.pid}` });
+    t = await startTestApp({ BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password });
     admin = await login(t.http, ADMIN.email, ADMIN.password);
   });
   afterAll(async () => t?.close());

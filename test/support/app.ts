@@ -1,4 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Client } from 'pg';
 import request from 'supertest';
@@ -23,10 +26,13 @@ export interface TestApp {
 
 /**
  * Boots the real API exactly as main.ts does (createApi → AppModule + configureApp) on a fresh
- * database with the real migrations. `env` overrides configuration variables.
+ * database with the real migrations. `env` overrides configuration variables. Unless `env` names a
+ * DOCUMENT_STORAGE_DIR, the app stores documents and images in a folder of its own under the system's
+ * temporary folder, removed by `close()` (never in `.data/documents`, where `npm start` keeps its own).
  */
 export async function startTestApp(env: Record<string, string> = {}, existingDb?: TestDatabase): Promise<TestApp> {
   const db = existingDb ?? (await createTestDatabase());
+  const ownStorage = env.DOCUMENT_STORAGE_DIR ? undefined : mkdtempSync(join(tmpdir(), 'ltg-test-documents-'));
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -40,6 +46,7 @@ export async function startTestApp(env: Record<string, string> = {}, existingDb?
     WORKER_ENABLED: 'false',
     LOG_LEVEL: 'info',
     DATABASE_POOL_SIZE: '4',
+    ...(ownStorage ? { DOCUMENT_STORAGE_DIR: ownStorage } : {}),
     ...env,
   });
   const app = await createApi(config, db.url, sink);
@@ -58,6 +65,7 @@ export async function startTestApp(env: Record<string, string> = {}, existingDb?
       await client.end();
       await app.close();
       if (!existingDb) await db.drop();
+      if (ownStorage) rmSync(ownStorage, { recursive: true, force: true });
     },
   };
 }
