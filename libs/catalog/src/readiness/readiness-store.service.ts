@@ -46,7 +46,7 @@ interface StoredRow {
   issues_digest: string | null;
 }
 
-/** A row to write, its issues as JSON text and that text's md5. */
+/** A row to write, its issues as JSON text, and the md5 of that text and the gates. */
 interface ReadinessWrite {
   variantId: string;
   market: string;
@@ -56,6 +56,8 @@ interface ReadinessWrite {
   digest: string;
   /** Issue codes (A–Z, digits, _: no quoting in an array literal). */
   blockingCodes: string[];
+  /** The seller's gates' codes (as above). */
+  gates: string[];
   marketVersion: number;
   ruleSetVersion: number;
 }
@@ -64,7 +66,7 @@ interface ReadinessWrite {
 const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
 
 const STAGE = 'CREATE TEMP TABLE IF NOT EXISTS catalog_listing_readiness_stage (LIKE catalog_listing_readiness) ON COMMIT DELETE ROWS';
-const STAGE_COPY = 'COPY catalog_listing_readiness_stage (variant_id, market, product_id, seller_id, status, issues, issues_digest, blocking_codes, market_version, rule_set_version, evaluated_at) FROM STDIN';
+const STAGE_COPY = 'COPY catalog_listing_readiness_stage (variant_id, market, product_id, seller_id, status, issues, issues_digest, blocking_codes, seller_gates, market_version, rule_set_version, evaluated_at) FROM STDIN';
 /** Rows per COPY buffer (about 1 KB each when the seller's gates are open). */
 const STAGE_ROWS = 5000;
 
@@ -80,25 +82,25 @@ async function upsertReadiness(tx: Tx, sellerId: string, at: Date, rows: readonl
   for (let i = 0; i < rows.length; i += STAGE_ROWS) {
     const out = new CopyRows();
     for (const r of rows.slice(i, i + STAGE_ROWS)) {
-      out.raw(r.variantId).text(r.market).raw(r.productId).raw(sellerId).text(r.status).text(r.issues).raw(r.digest).raw(`{${r.blockingCodes.join(',')}}`).raw(r.marketVersion).raw(r.ruleSetVersion).raw(when).end();
+      out.raw(r.variantId).text(r.market).raw(r.productId).raw(sellerId).text(r.status).text(r.issues).raw(r.digest).raw(`{${r.blockingCodes.join(',')}}`).raw(`{${r.gates.join(',')}}`).raw(r.marketVersion).raw(r.ruleSetVersion).raw(when).end();
     }
     parts.push(out.bytes());
   }
   await copyBytes(tx, STAGE_COPY, parts);
   await tx.query(
-    `INSERT INTO catalog_listing_readiness (variant_id, market, product_id, seller_id, status, issues, issues_digest, blocking_codes, market_version, rule_set_version, evaluated_at)
-     SELECT variant_id, market, product_id, seller_id, status, issues, issues_digest, blocking_codes, market_version, rule_set_version, evaluated_at FROM catalog_listing_readiness_stage
+    `INSERT INTO catalog_listing_readiness (variant_id, market, product_id, seller_id, status, issues, issues_digest, blocking_codes, seller_gates, market_version, rule_set_version, evaluated_at)
+     SELECT variant_id, market, product_id, seller_id, status, issues, issues_digest, blocking_codes, seller_gates, market_version, rule_set_version, evaluated_at FROM catalog_listing_readiness_stage
      ON CONFLICT (variant_id, market) DO UPDATE SET product_id = EXCLUDED.product_id, seller_id = EXCLUDED.seller_id, status = EXCLUDED.status, issues = EXCLUDED.issues,
-       issues_digest = EXCLUDED.issues_digest, blocking_codes = EXCLUDED.blocking_codes,
+       issues_digest = EXCLUDED.issues_digest, blocking_codes = EXCLUDED.blocking_codes, seller_gates = EXCLUDED.seller_gates,
        market_version = EXCLUDED.market_version, rule_set_version = EXCLUDED.rule_set_version, evaluated_at = EXCLUDED.evaluated_at`,
   );
   await tx.query('TRUNCATE catalog_listing_readiness_stage');
 }
 
-/** A BLOCKED row's blocking codes as the checklist counts them: BLOCKER issues other than the seller's gates, each once, sorted. */
+/** A BLOCKED row's blocking codes as the checklist counts them: its BLOCKER issues (the seller's gates aside), each once, sorted. */
 function blockingCodes(issues: readonly Issue[]): string[] {
   const codes = new Set<string>();
-  for (const i of issues) if (i.severity === 'BLOCKER' && i.category !== 'SELLER') codes.add(i.code);
+  for (const i of issues) if (i.severity === 'BLOCKER') codes.add(i.code);
   return [...codes].sort();
 }
 
@@ -200,29 +202,32 @@ export class ReadinessStore {
       const writes: ReadinessWrite[] = [];
       const events: StatusChange[] = [];
       const seen = new Set<string>();
-      const perMarket = markets.map((m) => ({
-        market: m,
-        evaluator: new MarketReadiness({ code: m.code, version: m.version, document: m.document }, rules),
-        gates: sellerGateIssues(facts, { code: m.code, chosen: chosenCodes.has(m.code) }),
-        found: priceFindings.get(m.code)!,
-      }));
+      const perMarket = markets.map((m) => {
+        const gates = sellerGateIssues(facts, { code: m.code, chosen: chosenCodes.has(m.code) });
+        const gateCodes = gates.map((g) => g.code);
+        // stored as codes beside the issues (the same on every row of the seller in the market), in the digest too
+        return { market: m, evaluator: new MarketReadiness({ code: m.code, version: m.version, document: m.document }, rules), gates, gateCodes, gatesText: `|${gateCodes.join(',')}`, found: priceFindings.get(m.code)! };
+      });
       for (const product of live) {
         const own = variantsOf.get(product.id);
         if (!own) continue;
         const input = readinessInput(product, own, translationsOf.get(product.id) ?? []);
-        for (const { market, evaluator, gates, found } of perMarket) {
+        for (const { market, evaluator, gates, gateCodes, gatesText, found } of perMarket) {
           const report = evaluator.evaluate(input, seller.country, (v) => (v.id ? found.get(v.id) : undefined));
           for (const v of report.variants) {
-            const issues: Issue[] = [...report.issues, ...v.issues, ...gates];
+            const own: Issue[] = [...report.issues, ...v.issues];
             const key = `${v.variantId}|${market.code}`;
             seen.add(key);
             const old = before.get(key);
-            const status = statusOf(issues);
-            const text = `[${issues.map(jsonOf).join(',')}]`;
-            const digest = md5(text);
+            const status = statusOf(gates.length ? [...own, ...gates] : own);
+            const text = `[${own.map(jsonOf).join(',')}]`;
+            const digest = md5(text + gatesText);
             if (old && old.status === status && old.market_version === market.version && old.rule_set_version === ruleSet.version && old.issues_digest === digest) continue;
-            writes.push({ variantId: v.variantId!, market: market.code, productId: product.id, status, issues: text, digest, blockingCodes: status === 'BLOCKED' ? blockingCodes(issues) : [], marketVersion: market.version, ruleSetVersion: ruleSet.version });
-            if (old?.status !== status) events.push({ productId: product.id, variantId: v.variantId!, sku: v.sku, market: market.code, from: old?.status, to: status, issues });
+            writes.push({
+              variantId: v.variantId!, market: market.code, productId: product.id, status, issues: text, digest, gates: gateCodes,
+              blockingCodes: status === 'BLOCKED' ? blockingCodes(own) : [], marketVersion: market.version, ruleSetVersion: ruleSet.version,
+            });
+            if (old?.status !== status) events.push({ productId: product.id, variantId: v.variantId!, sku: v.sku, market: market.code, from: old?.status, to: status, issues: [...own, ...gates] });
           }
         }
       }

@@ -34,8 +34,10 @@ export class SellerMarketEntity {
 
 /**
  * Stored readiness of one variant in one market (every enabled market), kept current by the worker
- * (`catalog.readiness` job). `issues` are the product's, the variant's and the seller's gates, as
- * codes with params (messages are rendered when read, in the reader's language); `issues_digest` is their digest.
+ * (`catalog.readiness` job). `status` counts the product's, the variant's and the seller's gates; `issues` are the
+ * product's and the variant's, as codes with params (messages are rendered when read, in the reader's language);
+ * `seller_gates` the codes of the seller's gates that applied (the same for every row of the seller and market: their
+ * details are the seller's, shown by the checklist); `issues_digest` the digest of both.
  */
 @Entity('catalog_listing_readiness')
 @Index('ix_catalog_listing_readiness_seller_market', ['sellerId', 'market', 'status'])
@@ -68,8 +70,12 @@ export class ListingReadinessEntity {
   @Column('jsonb')
   issues: Issue[];
 
+  /** Codes of the seller's gates counted in `status` (SELLER_KYC_REQUIRED, SELLER_MARKET_NOT_CHOSEN, …), in order. */
+  @Column('text', { name: 'seller_gates', array: true, default: () => "'{}'" })
+  sellerGates: string[];
+
   /**
-   * md5 (hex) of the JSON text the worker wrote into `issues`: a refresh compares a new report with the stored one by
+   * md5 (hex) of the JSON text the worker wrote into `issues` and of `seller_gates`: a refresh compares a new report with the stored one by
    * this digest instead of reading the document back (a change detector, not a security measure). Null on rows
    * written before it existed: they are rewritten once.
    */
@@ -77,7 +83,7 @@ export class ListingReadinessEntity {
   issuesDigest: string | null;
 
   /**
-   * The codes of the row's BLOCKER issues other than the seller's gates, each once, sorted (empty unless BLOCKED):
+   * The codes of the row's BLOCKER issues (the seller's gates aside), each once, sorted (empty unless BLOCKED):
    * what the go-live checklist's top blocking codes count, without unpacking `issues`.
    */
   @Column('text', { name: 'blocking_codes', array: true, default: () => "'{}'" })
