@@ -25,3 +25,14 @@ export function readinessInput(product: ProductEntity, variants: VariantEntity[]
     variants: variants.map((v) => ({ id: v.id, sku: v.sku })),
   };
 }
+
+/** Rows grouped by their product, in the order given. */
+export function byProduct<T extends { productId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.productId);
+    if (list) list.push(r);
+    else out.set(r.productId, [r]);
+  }
+  return out;
+}

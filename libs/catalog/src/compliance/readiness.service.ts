@@ -17,7 +17,7 @@ import { ProductDto } from '../products/dto';
 import { ProductEntity, ProductTranslationEntity, VariantEntity } from '../products/product.entity';
 import { batteryOf, ProductsService } from '../products/products.service';
 import { category } from '../taxonomy/taxonomy';
-import { readinessInput as inputOf } from './input';
+import { byProduct, readinessInput as inputOf } from './input';
 import { ISSUE_CATEGORIES, Issue, MarketReadiness, ReadinessProduct, ReadinessReport, statusOf } from './evaluate';
 import type { VariantPrices } from './evaluate';
 import { UnitOfWork } from '@app/persistence';
@@ -186,17 +186,8 @@ export class ReadinessService {
     const found = products.map((p) => p.id);
     const variants = found.length ? await tx.find(VariantEntity, { where: { productId: In(found) }, order: { productId: 'ASC', position: 'ASC' } }) : [];
     const translations = found.length ? await tx.find(ProductTranslationEntity, { where: { productId: In(found), field: In(READINESS_FIELDS) } }) : [];
-    const group = <T extends { productId: string }>(rows: T[]) => {
-      const m = new Map<string, T[]>();
-      for (const r of rows) {
-        const list = m.get(r.productId);
-        if (list) list.push(r);
-        else m.set(r.productId, [r]);
-      }
-      return m;
-    };
-    const vs = group(variants);
-    const ts = group(translations);
+    const vs = byProduct(variants);
+    const ts = byProduct(translations);
     const ruleSet = await this.rules.published(tx);
     const markets: PublishedMarket[] = [];
     for (const code of [...new Set(marketCodes)]) markets.push(await this.markets.published(code, tx));

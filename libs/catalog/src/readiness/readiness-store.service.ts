@@ -8,7 +8,7 @@ import { copyBytes, CopyRows, Tx, UnitOfWork } from '@app/persistence';
 import { SellerDirectory } from '@app/sellers';
 import { MarketReadiness, statusOf } from '../compliance/evaluate';
 import type { Issue, ReadinessStatus } from '../compliance/evaluate';
-import { readinessInput } from '../compliance/input';
+import { byProduct, readinessInput } from '../compliance/input';
 import { ComplianceRulesService } from '../compliance/rules-admin.service';
 import { SELLER_GATES, sellerGateIssues } from '../compliance/seller-gates';
 import type { SellerGates } from '../compliance/seller-gates';
@@ -104,16 +104,6 @@ function blockingCodes(issues: readonly Issue[]): string[] {
   return [...codes].sort();
 }
 
-/** Rows grouped by their product, in the order given. */
-function byProduct<T extends { productId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = out.get(r.productId);
-    if (list) list.push(r);
-    else out.set(r.productId, [r]);
-  }
-  return out;
-}
 
 
 /**
