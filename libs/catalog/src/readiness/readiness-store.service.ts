@@ -46,7 +46,7 @@ interface StoredRow {
   issues_digest: string | null;
 }
 
-/** A row to write, its issues as JSON text, and the md5 of that text and the gates. */
+/** A row to write, its issues as JSON text, and the digest of that text and the gates. */
 interface ReadinessWrite {
   variantId: string;
   market: string;
@@ -62,8 +62,8 @@ interface ReadinessWrite {
   ruleSetVersion: number;
 }
 
-/** The digest of a row's issues text (change detection only). */
-const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
+/** The digest of a row's issues text and gates (change detection; SHA-256: allowed under FIPS, where md5 is not, and as fast here). */
+const digestOf = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 const STAGE = 'CREATE TEMP TABLE IF NOT EXISTS catalog_listing_readiness_stage (LIKE catalog_listing_readiness) ON COMMIT DELETE ROWS';
 const STAGE_COPY = 'COPY catalog_listing_readiness_stage (variant_id, market, product_id, seller_id, status, issues, issues_digest, blocking_codes, seller_gates, market_version, rule_set_version, evaluated_at) FROM STDIN';
@@ -211,7 +211,7 @@ export class ReadinessStore {
             const old = before.get(key);
             const status = statusOf(gates.length ? [...own, ...gates] : own);
             const text = `[${own.map(jsonOf).join(',')}]`;
-            const digest = md5(text + gatesText);
+            const digest = digestOf(text + gatesText);
             if (old && old.status === status && old.market_version === market.version && old.rule_set_version === ruleSet.version && old.issues_digest === digest) continue;
             writes.push({
               variantId: v.variantId!, market: market.code, productId: product.id, status, issues: text, digest, gates: gateCodes,

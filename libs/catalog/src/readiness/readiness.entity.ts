@@ -75,11 +75,11 @@ export class ListingReadinessEntity {
   sellerGates: string[];
 
   /**
-   * md5 (hex) of the JSON text the worker wrote into `issues` and of `seller_gates`: a refresh compares a new report with the stored one by
+   * SHA-256 (hex) of the JSON text the worker wrote into `issues` and of `seller_gates`: a refresh compares a new report with the stored one by
    * this digest instead of reading the document back (a change detector, not a security measure). Null on rows
    * written before it existed: they are rewritten once.
    */
-  @Column('varchar', { name: 'issues_digest', length: 32, nullable: true })
+  @Column('varchar', { name: 'issues_digest', length: 64, nullable: true })
   issuesDigest: string | null;
 
   /**

@@ -8,7 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   the JSON of a seller not yet verified); `issues` now holds the product's and the variant's only. Moved here.
  * - `blocking_codes`: the row's BLOCKER issue codes (the gates aside), what the go-live checklist's top blocking codes
  *   count (it used to unpack every BLOCKED row's JSON on every request). Filled here from the stored issues.
- * - `issues_digest`: the md5 of what the worker wrote (issues and gates), so a refresh compares a new report with the
+ * - `issues_digest`: the SHA-256 of what the worker wrote (issues and gates), so a refresh compares a new report with the
  *   stored one without reading the document back. A trigger keeps it honest: an UPDATE that changes `issues` or
  *   `seller_gates` but not the digest (a hand edit, a repair script) clears it, and the next refresh rewrites the row.
  */
@@ -16,7 +16,7 @@ export class ListingReadinessDigest1796490361377 implements MigrationInterface {
   name = 'ListingReadinessDigest1796490361377';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"catalog_listing_readiness\" ADD \"issues_digest\" character varying(32)");
+    await queryRunner.query("ALTER TABLE \"catalog_listing_readiness\" ADD \"issues_digest\" character varying(64)");
     await queryRunner.query("ALTER TABLE \"catalog_listing_readiness\" ADD \"blocking_codes\" text array NOT NULL DEFAULT '{}'");
     await queryRunner.query("ALTER TABLE \"catalog_listing_readiness\" ADD \"seller_gates\" text array NOT NULL DEFAULT '{}'");
     await queryRunner.query(`UPDATE "catalog_listing_readiness" SET
