@@ -67,7 +67,7 @@ const digestOf = (text: string): string => createHash('sha256').update(text).dig
 
 const STAGE = 'CREATE TEMP TABLE IF NOT EXISTS catalog_listing_readiness_stage (LIKE catalog_listing_readiness) ON COMMIT DELETE ROWS';
 const STAGE_COPY = 'COPY catalog_listing_readiness_stage (variant_id, market, product_id, seller_id, status, issues, issues_digest, blocking_codes, seller_gates, market_version, rule_set_version, evaluated_at) FROM STDIN';
-/** Rows per COPY buffer (about 1 KB each when the seller's gates are open). */
+/** Rows per COPY buffer (a few hundred bytes each). */
 const STAGE_ROWS = 5000;
 
 /**
@@ -205,19 +205,19 @@ export class ReadinessStore {
         for (const { market, evaluator, gates, gateCodes, gatesText, found } of perMarket) {
           const report = evaluator.evaluate(input, seller.country, (v) => (v.id ? found.get(v.id) : undefined));
           for (const v of report.variants) {
-            const own: Issue[] = [...report.issues, ...v.issues];
+            const listing: Issue[] = [...report.issues, ...v.issues];
             const key = `${v.variantId}|${market.code}`;
             seen.add(key);
             const old = before.get(key);
-            const status = statusOf(gates.length ? [...own, ...gates] : own);
-            const text = `[${own.map(jsonOf).join(',')}]`;
+            const status = statusOf(gates.length ? [...listing, ...gates] : listing);
+            const text = `[${listing.map(jsonOf).join(',')}]`;
             const digest = digestOf(text + gatesText);
             if (old && old.status === status && old.market_version === market.version && old.rule_set_version === ruleSet.version && old.issues_digest === digest) continue;
             writes.push({
               variantId: v.variantId!, market: market.code, productId: product.id, status, issues: text, digest, gates: gateCodes,
-              blockingCodes: status === 'BLOCKED' ? blockingCodes(own) : [], marketVersion: market.version, ruleSetVersion: ruleSet.version,
+              blockingCodes: status === 'BLOCKED' ? blockingCodes(listing) : [], marketVersion: market.version, ruleSetVersion: ruleSet.version,
             });
-            if (old?.status !== status) events.push({ productId: product.id, variantId: v.variantId!, sku: v.sku, market: market.code, from: old?.status, to: status, issues: [...own, ...gates] });
+            if (old?.status !== status) events.push({ productId: product.id, variantId: v.variantId!, sku: v.sku, market: market.code, from: old?.status, to: status, issues: [...listing, ...gates] });
           }
         }
       }
