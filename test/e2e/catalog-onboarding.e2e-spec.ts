@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { login, signup, startTestApp, TestApp } from '../support/app';
+import { login, signup, startTestApp, TestApp, workerWithOpsAdmin } from '../support/app';
 import { eventually } from '../support/eventually';
 import { turkishToy } from '../support/catalog';
 import { ecbFile, importFx, rateDayAged } from '../support/fx';
@@ -56,12 +56,7 @@ describe('go-live checklist: target markets, seller gates, stored readiness (e2e
   const statusOf = async (code: string) => (await stored()).filter((r) => r.market === code).map((r) => r.status);
 
   beforeAll(async () => {
-    t = await startTestApp({
-      WORKER_ENABLED: 'true',
-      JOB_RETRY_DELAY_SECONDS: '0',
-      BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
-      BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
-    });
+    t = await startTestApp(workerWithOpsAdmin(ADMIN));
     admin = await login(t.http, ADMIN.email, ADMIN.password);
     // the toy is priced in TRY and the checklist expects it live in GB and IT once nothing else is missing: a listing
     // there has a price, so today's ECB rates (the source of GB and the euro markets) are in

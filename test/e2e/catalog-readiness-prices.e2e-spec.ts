@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { CATALOG_READINESS_REFRESH_JOB, CatalogReadinessRefreshJob } from '@app/catalog';
-import { login, signup, startTestApp, TestApp } from '../support/app';
+import { login, signup, startTestApp, TestApp, workerWithOpsAdmin } from '../support/app';
 import { eventually } from '../support/eventually';
 import { turkishToy } from '../support/catalog';
 import { ecbFile, importFx, rateDayAged } from '../support/fx';
@@ -64,12 +64,7 @@ describe('listing readiness counts the market price: FX snapshots as an input (e
     );
 
   beforeAll(async () => {
-    t = await startTestApp({
-      WORKER_ENABLED: 'true',
-      JOB_RETRY_DELAY_SECONDS: '0',
-      BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
-      BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
-    });
+    t = await startTestApp(workerWithOpsAdmin(ADMIN));
     admin = await login(t.http, ADMIN.email, ADMIN.password);
     const s = await signup(t.http, { country: 'TR', locale: 'tr' });
     token = s.token!;

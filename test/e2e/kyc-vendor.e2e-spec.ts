@@ -5,7 +5,7 @@ import request from 'supertest';
 import { tippingOff, uploadDocument } from '../support/kyc';
 import { eventually } from '../support/eventually';
 import { startSumsubDouble, SumsubDouble } from '../doubles/sumsub-double';
-import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
+import { login, signup, startTestApp, TestApp, uniqueEmail, workerWithOpsAdmin } from '../support/app';
 import { pdfVariant } from '../support/files';
 import { uniqueTurkishCompany } from '../support/registrations';
 
@@ -24,14 +24,8 @@ describe('identity verification by Sumsub (e2e)', () => {
 
   beforeAll(async () => {
     sumsub = await startSumsubDouble();
-    t = await startTestApp({
-      ...sumsub.env,
-      // results go through the webhook inbox: the worker applies them
-      WORKER_ENABLED: 'true',
-      JOB_RETRY_DELAY_SECONDS: '0',
-      BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
-      BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
-    });
+    // results go through the webhook inbox: the worker applies them
+    t = await startTestApp(workerWithOpsAdmin(ADMIN, sumsub.env));
     admin = await login(t.http, ADMIN.email, ADMIN.password);
     const email = uniqueEmail('kyc.vendor.reviewer');
     await request(t.http).post('/v1/ops/accounts').set(bearer(admin)).send({ email, password: 'Reviewer-Passphrase-3', role: 'ops_reviewer' }).expect(201);

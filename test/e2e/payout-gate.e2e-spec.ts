@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { VendorResultsService } from '@app/kyc';
-import { login, signup, startTestApp, TestApp } from '../support/app';
+import { login, signup, startTestApp, TestApp, workerWithOpsAdmin } from '../support/app';
 import { eventually } from '../support/eventually';
 import { decideKyc, submitKyc, tippingOff } from '../support/kyc';
 import { uniqueTurkishCompany } from '../support/registrations';
@@ -35,13 +35,7 @@ describe('payout gate: payouts follow KYC in every order of events (e2e)', () =>
   }
 
   beforeAll(async () => {
-    t = await startTestApp({
-      WORKER_ENABLED: 'true',
-      JOB_RETRY_DELAY_SECONDS: '0',
-      BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
-      BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
-      DOCUMENT_STORAGE_DIR: `.data/test-documents-gate-${process.pid}`,
-    });
+    t = await startTestApp(workerWithOpsAdmin(ADMIN));
     admin = await login(t.http, ADMIN.email, ADMIN.password);
     // a list that possibly names one of the representatives below
     const list = Buffer.from('99501,"CELIK, Burak Can","individual","SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"citizen Turkey."\n', 'latin1');

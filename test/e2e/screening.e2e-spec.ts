@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
 import { tippingOff, uploadDocument } from '../support/kyc';
-import { login, signup, startTestApp, TestApp } from '../support/app';
+import { login, signup, startTestApp, TestApp, workerWithOpsAdmin } from '../support/app';
 import { eventually } from '../support/eventually';
 import { pdfVariant } from '../support/files';
 import { acceptedRegistration, uniqueItalianCompany, uniqueTurkishCompany } from '../support/registrations';
@@ -36,13 +36,7 @@ describe('sanctions screening in KYC (e2e)', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp({
-      WORKER_ENABLED: 'true',
-      JOB_RETRY_DELAY_SECONDS: '0',
-      BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
-      BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
-      DOCUMENT_STORAGE_DIR: `.data/test-documents-sx-${process.pid}`,
-    });
+    t = await startTestApp(workerWithOpsAdmin(ADMIN));
     admin = await login(t.http, ADMIN.email, ADMIN.password);
   });
   afterAll(async () => t?.close());

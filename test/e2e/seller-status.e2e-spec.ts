@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
-import { login, signup, startTestApp, TestApp, uniqueEmail } from '../support/app';
+import { login, signup, startTestApp, TestApp, uniqueEmail, workerWithOpsAdmin } from '../support/app';
 import { eventually } from '../support/eventually';
 import { ISSUED_TODAY, pdfVariant } from '../support/files';
 import { decideKyc, passKyc, submitKyc } from '../support/kyc';
@@ -22,19 +25,18 @@ describe('seller status, next steps, eligibility and the honest Stripe rail (e2e
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const payouts = (token: string, lang = 'en') => request(t.http).get('/v1/sellers/me/payouts').set(bearer(token)).set('Accept-Language', lang).then((r) => r.body);
   const me = (token: string, lang = 'en') => request(t.http).get('/v1/sellers/me').set(bearer(token)).set('Accept-Language', lang);
+  // one document folder for both apps below (the second one reads what the first stored)
+  const storage = mkdtempSync(join(tmpdir(), 'ltg-test-status-'));
 
   beforeAll(async () => {
     // no STRIPE_SECRET_KEY: this box cannot run the stripe_connect rail
-    t = await startTestApp({
-      WORKER_ENABLED: 'true',
-      JOB_RETRY_DELAY_SECONDS: '0',
-      BOOTSTRAP_OPS_ADMIN_EMAIL: ADMIN.email,
-      BOOTSTRAP_OPS_ADMIN_PASSWORD: ADMIN.password,
-      DOCUMENT_STORAGE_DIR: `.data/test-documents-status-${process.pid}`,
-    });
+    t = await startTestApp(workerWithOpsAdmin(ADMIN, { DOCUMENT_STORAGE_DIR: storage }));
     admin = await login(t.http, ADMIN.email, ADMIN.password);
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    rmSync(storage, { recursive: true, force: true });
+  });
 
   async function seller(country: 'TR' | 'IT' | 'RU', locale = 'en') {
     const { token, res } = await signup(t.http, { country, locale, password: PASSWORD });
@@ -167,7 +169,7 @@ describe('seller status, next steps, eligibility and the honest Stripe rail (e2e
     await t.sql.query(`INSERT INTO payout_accounts (seller_id, country, rail, status, currency, setup_key) VALUES ($1, 'IT', 'bank_transfer', 'action_required', 'EUR', gen_random_uuid())`, [pinned.sellerId]);
 
     const stripe: StripeDouble = await startStripeDouble({ platformCountry: 'IT' });
-    const withStripe = await startTestApp({ STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_API_URL: stripe.url, DOCUMENT_STORAGE_DIR: `.data/test-documents-status-${process.pid}` }, t.db);
+    const withStripe = await startTestApp({ STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_API_URL: stripe.url, DOCUMENT_STORAGE_DIR: storage }, t.db);
     try {
       const again = (await request(withStripe.http).get('/v1/sellers/me/payouts').set(bearer(token))).body;
       expect(again).toMatchObject({ rail: 'stripe_connect', railConfigured: true, status: 'not_started', nextAction: { code: 'start_onboarding', endpoint: 'POST /v1/sellers/me/payouts/onboarding-link' } });

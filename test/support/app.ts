@@ -70,6 +70,14 @@ export async function startTestApp(env: Record<string, string> = {}, existingDb?
   };
 }
 
+/**
+ * What most e2e specs boot with: the worker on, failed jobs retried at once, and `admin` bootstrapped as the first ops
+ * admin. `env` adds to it or overrides it.
+ */
+export function workerWithOpsAdmin(admin: { email: string; password: string }, env: Record<string, string> = {}): Record<string, string> {
+  return { WORKER_ENABLED: 'true', JOB_RETRY_DELAY_SECONDS: '0', BOOTSTRAP_OPS_ADMIN_EMAIL: admin.email, BOOTSTRAP_OPS_ADMIN_PASSWORD: admin.password, ...env };
+}
+
 export interface SellerResponse {
   method: string;
   path: string;
